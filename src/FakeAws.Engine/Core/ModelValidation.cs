@@ -1,0 +1,169 @@
+using System.Collections;
+using System.Text.RegularExpressions;
+
+namespace FakeAws.Engine.Core;
+
+/// <summary>
+/// Collects violations of the constraints AWS declares in its service models (required members,
+/// lengths, ranges, patterns, enums) and words them as AWS's request validation does:
+/// <c>1 validation error detected: Value 'ab' at 'tableName' failed to satisfy constraint: Member must have length greater than or equal to 3</c>.
+/// The generated model classes call it from their <c>Validate</c> methods.
+/// </summary>
+internal sealed class ModelValidation
+{
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, Regex> Patterns = new();
+    // AWS reports at most ten violations in one message.
+    private const int MaxReported = 10;
+    private List<string>? _violations;
+    private List<string>? _missingTopLevel;
+
+    /// <summary>The violations found, in the order they were found.</summary>
+    public IReadOnlyList<string> Violations => _violations ?? [];
+
+    /// <summary>
+    /// Top-level required members that are absent, by their model name. Some services (DynamoDB)
+    /// word these differently from other violations, so the service decides how to report them.
+    /// </summary>
+    public IReadOnlyList<string> MissingTopLevel => _missingTopLevel ?? [];
+
+    /// <summary>AWS's combined message for <see cref="Violations"/>, or null when there are none.</summary>
+    public string? Message => _violations is not { Count: > 0 }
+        ? null
+        : $"{_violations.Count} validation error{(_violations.Count == 1 ? "" : "s")} detected: {string.Join("; ", _violations)}";
+
+    /// <summary>Adds a violation worded as AWS words it.</summary>
+    public void Add(object? value, string path, string constraint)
+    {
+        _violations ??= [];
+        if (_violations.Count < MaxReported)
+        {
+            _violations.Add($"Value {Show(value)} at '{path}' failed to satisfy constraint: {constraint}");
+        }
+    }
+
+    /// <summary>Records a missing required member: top-level ones apart, nested ones as violations.</summary>
+    public void Required(object? value, string path, string memberName, bool topLevel)
+    {
+        if (value is not null)
+        {
+            return;
+        }
+        if (topLevel)
+        {
+            (_missingTopLevel ??= []).Add(memberName);
+        }
+        else
+        {
+            Add(null, path, "Member must not be null");
+        }
+    }
+
+    /// <summary>Reports the top-level members as ordinary "must not be null" violations, ahead of the rest.</summary>
+    public void ReportMissingAsViolations()
+    {
+        if (_missingTopLevel is null)
+        {
+            return;
+        }
+        (_violations ??= []).InsertRange(0, _missingTopLevel.Select(m => $"Value null at '{char.ToLowerInvariant(m[0])}{m[1..]}' failed to satisfy constraint: Member must not be null"));
+        _missingTopLevel = null;
+    }
+
+    public void MinLength(object? value, string path, long min)
+    {
+        if (LengthOf(value) is { } length && length < min)
+        {
+            Add(value, path, $"Member must have length greater than or equal to {min}");
+        }
+    }
+
+    public void MaxLength(object? value, string path, long max)
+    {
+        if (LengthOf(value) is { } length && length > max)
+        {
+            Add(value, path, $"Member must have length less than or equal to {max}");
+        }
+    }
+
+    public void Min(IConvertible? value, string path, double min)
+    {
+        if (value is not null && value.ToDouble(null) < min)
+        {
+            Add(value, path, $"Member must have value greater than or equal to {min}");
+        }
+    }
+
+    public void Max(IConvertible? value, string path, double max)
+    {
+        if (value is not null && value.ToDouble(null) > max)
+        {
+            Add(value, path, $"Member must have value less than or equal to {max}");
+        }
+    }
+
+    public void Pattern(string? value, string path, string pattern)
+    {
+        if (value is null)
+        {
+            return;
+        }
+        var regex = Patterns.GetOrAdd(pattern, p => new Regex($"^(?:{p})$", RegexOptions.CultureInvariant | RegexOptions.Singleline));
+        if (!regex.IsMatch(value))
+        {
+            Add(value, path, $"Member must satisfy regular expression pattern: {pattern}");
+        }
+    }
+
+    public void Enum(string? value, string path, string[] allowed)
+    {
+        if (value is not null && Array.IndexOf(allowed, value) < 0)
+        {
+            Add(value, path, $"Member must satisfy enum value set: [{string.Join(", ", allowed)}]");
+        }
+    }
+
+    /// <summary>Checks each element of a list; AWS names them <c>path.1.member</c>, counting from one.</summary>
+    public void Each<T>(IReadOnlyList<T>? list, string path, Action<T, string> check)
+    {
+        if (list is null)
+        {
+            return;
+        }
+        for (var i = 0; i < list.Count; i++)
+        {
+            check(list[i], $"{path}.{i + 1}.member");
+        }
+    }
+
+    /// <summary>Checks each value of a map; AWS names them <c>path.key.member</c>.</summary>
+    public void EachValue<T>(IReadOnlyDictionary<string, T>? map, string path, Action<T, string> check)
+    {
+        if (map is null)
+        {
+            return;
+        }
+        foreach (var (key, value) in map)
+        {
+            check(value, $"{path}.{key}.member");
+        }
+    }
+
+    private static long? LengthOf(object? value) => value switch
+    {
+        null => null,
+        string s => s.Length,
+        byte[] b => b.Length,
+        ICollection c => c.Count,
+        _ => null,
+    };
+
+    private static string Show(object? value) => value switch
+    {
+        null => "null",
+        string s => $"'{s}'",
+        bool b => $"'{(b ? "true" : "false")}'",
+        IDictionary d => $"'{{{string.Join(", ", d.Keys.Cast<object>().Select(k => $"{k}={d[k]}"))}}}'",
+        IEnumerable e => $"'[{string.Join(", ", e.Cast<object>())}]'",
+        _ => $"'{value}'",
+    };
+}

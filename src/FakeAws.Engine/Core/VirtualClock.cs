@@ -1,0 +1,244 @@
+using FakeAws.Engine.Core;
+using Microsoft.Extensions.Time.Testing;
+
+namespace FakeAws;
+
+/// <summary>
+/// The cloud's one clock. Every service reads the time from it, and every wait, retry, retention
+/// window and timeout runs on it. It stands still until a test moves it.
+/// </summary>
+/// <remarks>
+/// <para>The time itself comes from a source <see cref="TimeProvider"/>: the one given in
+/// <c>FakeAwsOptions.TimeProvider</c> (usually a <see cref="FakeTimeProvider"/>), or else a
+/// <see cref="FakeTimeProvider"/> that starts at the wall-clock time when the cloud is created.</para>
+/// <para>Timers made from this clock, and all background work of the services, run on the cloud's
+/// scheduler in order of virtual time, then order of submission. <see cref="Advance"/> runs everything
+/// due up to the new time; <see cref="RunUntilIdleAsync"/> also jumps over quiet stretches.
+/// Moving the source provider directly (for example <c>fakeTime.Advance(...)</c>) runs due work too.</para>
+/// </remarks>
+public sealed class VirtualClock : TimeProvider
+{
+    /// <summary>How far <see cref="RunUntilIdleAsync"/> may move the clock unless told otherwise.</summary>
+    public static readonly TimeSpan DefaultIdleHorizon = TimeSpan.FromDays(3660);
+
+    /// <summary>How many clock jumps <see cref="RunUntilIdleAsync"/> makes before it gives up.</summary>
+    public const int MaxIdleJumps = 100_000;
+
+    private readonly TimeProvider _source;
+    private readonly FakeTimeProvider? _settable;
+    private readonly object _wakeGate = new();
+    private ITimer? _wake;
+    private DateTimeOffset? _wakeDue;
+
+    internal VirtualClock(TimeProvider source)
+    {
+        _source = source;
+        _settable = source as FakeTimeProvider;
+        Scheduler.Scheduled += ArmWake;
+    }
+
+    /// <summary>Creates the default clock: a fake provider that starts at the wall-clock time now.</summary>
+    internal static VirtualClock StartingNow()
+    {
+        // The one place FakeAws reads the wall clock: where the virtual clock starts.
+#pragma warning disable RS0030
+        var start = TimeProvider.System.GetUtcNow();
+#pragma warning restore RS0030
+        return new VirtualClock(new FakeTimeProvider(start));
+    }
+
+    internal WorkScheduler Scheduler { get; } = new();
+
+    /// <summary>The provider the time is read from.</summary>
+    public TimeProvider Source => _source;
+
+    /// <summary>Whether FakeAws can move this clock (its source is a <see cref="FakeTimeProvider"/>).</summary>
+    public bool CanAdvance => _settable is not null;
+
+    /// <inheritdoc />
+    public override DateTimeOffset GetUtcNow() => _source.GetUtcNow();
+
+    /// <inheritdoc />
+    public override long GetTimestamp() => _source.GetTimestamp();
+
+    /// <inheritdoc />
+    public override long TimestampFrequency => _source.TimestampFrequency;
+
+    /// <inheritdoc />
+    public override TimeZoneInfo LocalTimeZone => _source.LocalTimeZone;
+
+    /// <summary>Makes a timer that fires on the cloud's scheduler when the virtual time reaches it.</summary>
+    public override ITimer CreateTimer(TimerCallback callback, object? state, TimeSpan dueTime, TimeSpan period) =>
+        new VirtualTimer(this, callback, state, dueTime, period);
+
+    /// <summary>Moves the clock forward by <paramref name="delta"/>, running all work due on the way, in order.</summary>
+    /// <exception cref="InvalidOperationException">The source provider cannot be moved, or the call comes from work on the scheduler.</exception>
+    public void Advance(TimeSpan delta)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(delta, TimeSpan.Zero);
+        SetUtcNow(GetUtcNow() + delta);
+    }
+
+    /// <summary>Sets the clock to <paramref name="value"/>, running all work due on the way, in order.</summary>
+    /// <exception cref="InvalidOperationException">The source provider cannot be moved, or the call comes from work on the scheduler.</exception>
+    public void SetUtcNow(DateTimeOffset value)
+    {
+        ThrowIfCannotMove();
+        if (value < GetUtcNow())
+        {
+            throw new ArgumentOutOfRangeException(nameof(value), value, $"The virtual clock cannot go back from {GetUtcNow():O}.");
+        }
+        MoveTo(value);
+        ThrowFaults();
+    }
+
+    /// <summary>
+    /// Runs the cloud's work until nothing is left that can run. While only timers remain, the
+    /// clock jumps to the next one, so a one-year wait finishes at once.
+    /// </summary>
+    /// <param name="horizon">How far the clock may move; <see cref="DefaultIdleHorizon"/> unless given.
+    /// Work due after it stays pending.</param>
+    /// <param name="cancellationToken">Stops waiting for work that runs outside the scheduler.</param>
+    /// <exception cref="InvalidOperationException">The work did not settle within <see cref="MaxIdleJumps"/> clock jumps.</exception>
+    public Task RunUntilIdleAsync(TimeSpan? horizon = null, CancellationToken cancellationToken = default) =>
+        DriveAsync(target: null, GetUtcNow() + (horizon ?? DefaultIdleHorizon), cancellationToken);
+
+    /// <summary>
+    /// Drives the scheduler until <paramref name="target"/> completes, jumping the clock while the
+    /// target only waits on virtual time. Used where a caller waits for work that takes virtual time,
+    /// such as a synchronous Lambda invoke of a handler that sleeps on the clock.
+    /// </summary>
+    internal Task RunUntilCompleteAsync(Task target, CancellationToken cancellationToken = default) =>
+        DriveAsync(target, DateTimeOffset.MaxValue, cancellationToken);
+
+    private async Task DriveAsync(Task? target, DateTimeOffset horizon, CancellationToken cancellationToken)
+    {
+        ThrowIfReentrant();
+        for (var jumps = 0; target is not { IsCompleted: true }; )
+        {
+            Scheduler.RunDue(GetUtcNow(), MoveSourceTo);
+            if (target is { IsCompleted: true })
+            {
+                break;
+            }
+            if (!Scheduler.IsQuiescent(out var busy))
+            {
+                await WaitForChange(busy!, target, cancellationToken);
+                continue;
+            }
+            var next = Scheduler.NextDue;
+            if (next is null || next > horizon || !CanAdvance)
+            {
+                if (target is null)
+                {
+                    break;
+                }
+                // The target waits on something outside the scheduler: wait for it to move.
+                await WaitForChange(target, target, cancellationToken);
+                continue;
+            }
+            if (++jumps > MaxIdleJumps)
+            {
+                throw new InvalidOperationException(
+                    $"The cloud did not become idle after {MaxIdleJumps} clock jumps; it is now {GetUtcNow():O}. " +
+                    "A periodic timer or an endless retry keeps it busy: advance the clock explicitly instead.");
+            }
+            MoveTo(next.Value);
+        }
+        ThrowFaults();
+    }
+
+    private async Task WaitForChange(Task busy, Task? target, CancellationToken cancellationToken)
+    {
+        var change = Scheduler.NextChange;
+        var waits = target is null ? new[] { busy, change } : new[] { busy, change, target };
+        await Task.WhenAny(waits).WaitAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    private void MoveTo(DateTimeOffset value)
+    {
+        Scheduler.RunDue(value, MoveSourceTo);
+        MoveSourceTo(value);
+        RearmWake();
+    }
+
+    private void MoveSourceTo(DateTimeOffset value)
+    {
+        if (_settable is not null && value > _settable.GetUtcNow())
+        {
+            _settable.SetUtcNow(value);
+        }
+    }
+
+    private void ThrowIfCannotMove()
+    {
+        ThrowIfReentrant();
+        if (_settable is null)
+        {
+            throw new InvalidOperationException(
+                $"The cloud's clock reads from a {_source.GetType().Name}, which FakeAws cannot move. " +
+                "Pass a FakeTimeProvider in FakeAwsOptions.TimeProvider, or leave it unset to get FakeAws's own virtual clock.");
+        }
+    }
+
+    private void ThrowIfReentrant()
+    {
+        if (Scheduler.IsPumping)
+        {
+            throw new InvalidOperationException(
+                "The clock cannot be moved from work that runs on the cloud's scheduler; wait on the clock instead " +
+                "(for example Task.Delay(delay, aws.Clock)).");
+        }
+    }
+
+    private void ThrowFaults()
+    {
+        var faults = Scheduler.TakeFaults();
+        if (faults.Count > 0)
+        {
+            throw new AggregateException("FakeAws background work failed. This is a FakeAws bug; please report it.", faults);
+        }
+    }
+
+    // The wake-up timer lives on the source provider. When a test moves its own FakeTimeProvider
+    // (or, with a real-time provider, when real time passes), it fires and runs the work now due.
+    private void ArmWake(DateTimeOffset due) => ArmWake(due, force: false);
+
+    private void ArmWake(DateTimeOffset due, bool force)
+    {
+        lock (_wakeGate)
+        {
+            if (!force && _wakeDue <= due)
+            {
+                return;
+            }
+            _wakeDue = due;
+            _wake ??= _source.CreateTimer(_ => OnWake(), null, Timeout.InfiniteTimeSpan, Timeout.InfiniteTimeSpan);
+            var delay = due - _source.GetUtcNow();
+            // Work due now waits for an explicit run; the wake-up only covers time the source moves on its own.
+            _wake.Change(delay > TimeSpan.Zero ? delay : TimeSpan.FromTicks(1), Timeout.InfiniteTimeSpan);
+        }
+    }
+
+    private void RearmWake()
+    {
+        if (Scheduler.NextDue is { } next)
+        {
+            ArmWake(next, force: true);
+        }
+        else
+        {
+            lock (_wakeGate) _wakeDue = null;
+        }
+    }
+
+    private void OnWake()
+    {
+        if (Scheduler.IsPumping)
+        {
+            return; // The clock is being moved by MoveTo on this thread, which runs the work itself.
+        }
+        Scheduler.RunDue(GetUtcNow(), MoveSourceTo);
+        RearmWake();
+    }
+}

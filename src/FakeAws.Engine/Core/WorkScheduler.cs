@@ -1,0 +1,231 @@
+namespace FakeAws.Engine.Core;
+
+/// <summary>
+/// The cloud's one queue of asynchronous work: Lambda event invokes and their retries, stream
+/// deliveries, Step Functions executions, TTL deletions, and every timer made from the cloud's clock.
+/// Work runs in order of virtual due time, then order of submission, so a run is the same every time.
+/// </summary>
+/// <remarks>
+/// Nothing here reads the wall clock or waits on a real timer. Time only moves when the test moves
+/// the clock (<see cref="VirtualClock.Advance"/>) or asks the cloud to run until idle.
+/// </remarks>
+internal sealed class WorkScheduler
+{
+    private readonly object _gate = new();
+    private readonly object _pump = new();
+    private readonly PriorityQueue<ScheduledWork, (DateTimeOffset Due, long Sequence)> _queue = new();
+    private readonly List<RunningWork> _running = [];
+    private readonly List<Exception> _faults = [];
+    private readonly AsyncLocal<RunningWork?> _currentWork = new();
+    private long _sequence;
+    private TaskCompletionSource _changed = NewSignal();
+
+    /// <summary>Adds work that runs once the clock reaches <paramref name="due"/>.</summary>
+    public ScheduledWork Schedule(DateTimeOffset due, Func<Task> work, string description)
+    {
+        var item = new ScheduledWork(due, work, description);
+        lock (_gate)
+        {
+            item.Sequence = _sequence++;
+            _queue.Enqueue(item, (due, item.Sequence));
+        }
+        SignalChange();
+        Scheduled?.Invoke(due);
+        return item;
+    }
+
+    /// <summary>Adds synchronous work that runs once the clock reaches <paramref name="due"/>.</summary>
+    public ScheduledWork Schedule(DateTimeOffset due, Action work, string description) =>
+        Schedule(due, () => { work(); return Task.CompletedTask; }, description);
+
+    /// <summary>Raised with the due time of each newly scheduled item, so the clock can arm its wake-up.</summary>
+    public event Action<DateTimeOffset>? Scheduled;
+
+    /// <summary>The work item whose asynchronous flow is running on this thread, if any.</summary>
+    public RunningWork? CurrentWork => _currentWork.Value;
+
+    /// <summary>The due time of the earliest pending item.</summary>
+    public DateTimeOffset? NextDue
+    {
+        get
+        {
+            lock (_gate)
+            {
+                DropCancelledHead();
+                return _queue.TryPeek(out _, out var key) ? key.Due : null;
+            }
+        }
+    }
+
+    /// <summary>Whether the calling thread is already inside a run of the queue.</summary>
+    public bool IsPumping => Monitor.IsEntered(_pump);
+
+    /// <summary>
+    /// Runs every item due at or before <paramref name="until"/>, in order. Before each item,
+    /// <paramref name="moveClockTo"/> sets the clock to that item's due time, so the work sees the
+    /// moment it was scheduled for.
+    /// </summary>
+    public void RunDue(DateTimeOffset until, Action<DateTimeOffset> moveClockTo)
+    {
+        lock (_pump)
+        {
+            while (TryTakeDue(until, out var item))
+            {
+                moveClockTo(item.Due);
+                Start(item);
+            }
+        }
+    }
+
+    /// <summary>
+    /// True when nothing can make progress without the clock moving: every started item has
+    /// finished, or waits on a virtual timer or on an event outside the scheduler.
+    /// </summary>
+    public bool IsQuiescent(out Task? busy)
+    {
+        lock (_gate)
+        {
+            _running.RemoveAll(w => w.Task.IsCompleted);
+            foreach (var work in _running)
+            {
+                if (!work.IsParked)
+                {
+                    busy = work.Task;
+                    return false;
+                }
+            }
+            busy = null;
+            return true;
+        }
+    }
+
+    /// <summary>A task that completes at the next change: work scheduled, a timer armed or fired, work finished.</summary>
+    public Task NextChange
+    {
+        get { lock (_gate) return _changed.Task; }
+    }
+
+    /// <summary>Wakes anyone waiting on <see cref="NextChange"/>.</summary>
+    public void SignalChange()
+    {
+        TaskCompletionSource old;
+        lock (_gate)
+        {
+            old = _changed;
+            _changed = NewSignal();
+        }
+        old.TrySetResult();
+    }
+
+    /// <summary>Removes every pending item and forgets running work.</summary>
+    public void Clear()
+    {
+        lock (_gate)
+        {
+            _queue.Clear();
+            _running.Clear();
+        }
+        SignalChange();
+    }
+
+    private bool TryTakeDue(DateTimeOffset until, out ScheduledWork item)
+    {
+        lock (_gate)
+        {
+            DropCancelledHead();
+            if (_queue.TryPeek(out item!, out var key) && key.Due <= until)
+            {
+                _queue.Dequeue();
+                return true;
+            }
+            return false;
+        }
+    }
+
+    private void DropCancelledHead()
+    {
+        while (_queue.TryPeek(out var head, out _) && head.IsCancelled)
+        {
+            _queue.Dequeue();
+        }
+    }
+
+    private void Start(ScheduledWork item)
+    {
+        var running = new RunningWork(item.Description);
+        var outer = _currentWork.Value;
+        _currentWork.Value = running;
+        try
+        {
+            running.Task = RunSafely(item.Work);
+        }
+        finally
+        {
+            _currentWork.Value = outer;
+        }
+        if (!running.Task.IsCompleted)
+        {
+            lock (_gate) _running.Add(running);
+            running.Task.ContinueWith(_ => SignalChange(), TaskScheduler.Default);
+        }
+    }
+
+    private async Task RunSafely(Func<Task> work)
+    {
+        try
+        {
+            await work();
+        }
+        catch (Exception e) when (e is not OutOfMemoryException)
+        {
+            // Background work reports its failures through the service that scheduled it (for
+            // example a Lambda destination or an execution's history). A fault that still escapes
+            // is a FakeAws bug: it must not stop the rest of the queue, and the test must see it.
+            lock (_gate) _faults.Add(e);
+        }
+    }
+
+    /// <summary>Takes the faults that escaped background work since the last call.</summary>
+    public IReadOnlyList<Exception> TakeFaults()
+    {
+        lock (_gate)
+        {
+            var faults = _faults.ToArray();
+            _faults.Clear();
+            return faults;
+        }
+    }
+
+    private static TaskCompletionSource NewSignal() => new(TaskCreationOptions.RunContinuationsAsynchronously);
+}
+
+/// <summary>One pending item of the scheduler.</summary>
+internal sealed class ScheduledWork(DateTimeOffset due, Func<Task> work, string description)
+{
+    public DateTimeOffset Due { get; } = due;
+    public Func<Task> Work { get; } = work;
+    public string Description { get; } = description;
+    public long Sequence { get; set; }
+    public bool IsCancelled { get; private set; }
+
+    /// <summary>Stops the item from running if it has not started yet.</summary>
+    public void Cancel() => IsCancelled = true;
+}
+
+/// <summary>An item that has started and whose asynchronous flow has not finished.</summary>
+internal sealed class RunningWork(string description)
+{
+    private int _armedTimers;
+    private int _externalWaits;
+
+    public string Description { get; } = description;
+    public Task Task { get; set; } = Task.CompletedTask;
+
+    /// <summary>True while the flow waits on the virtual clock or on something outside the scheduler.</summary>
+    public bool IsParked => Volatile.Read(ref _armedTimers) > 0 || Volatile.Read(ref _externalWaits) > 0;
+
+    public void TimerArmed() => Interlocked.Increment(ref _armedTimers);
+    public void TimerDone() => Interlocked.Decrement(ref _armedTimers);
+    public void ExternalWaitStarted() => Interlocked.Increment(ref _externalWaits);
+    public void ExternalWaitEnded() => Interlocked.Decrement(ref _externalWaits);
+}

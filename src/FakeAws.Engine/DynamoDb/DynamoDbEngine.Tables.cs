@@ -1,0 +1,367 @@
+using FakeAws.Engine.Core;
+using FakeAws.Engine.DynamoDb.Model;
+
+namespace FakeAws.Engine.DynamoDb;
+
+// The control plane of tables: create, describe, list, update and delete.
+internal sealed partial class DynamoDbEngine
+{
+    private const long MaxCapacityUnits = 1_000_000_000_000;
+
+    public CreateTableOutput CreateTable(RequestScope scope, CreateTableInput input)
+    {
+        var key = TableCreation.Validate(input);
+        if (input.GlobalSecondaryIndexes is not null || input.LocalSecondaryIndexes is not null)
+        {
+            throw DynamoDbErrors.Unsupported("CreateTable with secondary indexes");
+        }
+        var billing = input.BillingMode ?? "PROVISIONED";
+        var region = _regions[scope];
+        var name = TableNames.Resolve(input.TableName);
+        Table table;
+        lock (region.Gate)
+        {
+            if (region.Tables.ContainsKey(name))
+            {
+                throw DynamoDbErrors.TableInUse(name);
+            }
+            var now = _cloud.Now;
+            table = new Table(name, TableNames.Arn(scope.Region, scope.AccountId, name), _cloud.Ids.NewGuid().ToString(), key, now)
+            {
+                AttributeDefinitions = input.AttributeDefinitions!,
+                BillingMode = billing,
+                ReadCapacityUnits = input.ProvisionedThroughput?.ReadCapacityUnits ?? 0,
+                WriteCapacityUnits = input.ProvisionedThroughput?.WriteCapacityUnits ?? 0,
+                LastUpdateToPayPerRequest = billing == "PAY_PER_REQUEST" ? now : null,
+                TableClass = input.TableClass ?? "STANDARD",
+                TableClassUpdated = input.TableClass is null ? null : now,
+                DeletionProtectionEnabled = input.DeletionProtectionEnabled ?? false,
+                OnDemandThroughput = input.OnDemandThroughput,
+            };
+            region.Tables[name] = table;
+            SetStatusFor(table, "CREATING", "ACTIVE");
+        }
+        return new CreateTableOutput { TableDescription = Describe(table) };
+    }
+
+    public DescribeTableOutput DescribeTable(RequestScope scope, DescribeTableInput input)
+    {
+        TableNames.Validate(input.TableName);
+        var table = GetTableForControl(scope, input.TableName);
+        lock (table.Gate)
+        {
+            return new DescribeTableOutput { Table = Describe(table) };
+        }
+    }
+
+    public ListTablesOutput ListTables(RequestScope scope, ListTablesInput input)
+    {
+        TableNames.Validate(input.ExclusiveStartTableName, "exclusiveStartTableName");
+        var limit = input.Limit ?? 100;
+        var names = _regions[scope].Tables.Keys
+            .Where(n => input.ExclusiveStartTableName is null || string.CompareOrdinal(n, input.ExclusiveStartTableName) > 0)
+            .Order(StringComparer.Ordinal)
+            .Take(limit + 1)
+            .ToList();
+        var more = names.Count > limit;
+        if (more)
+        {
+            names.RemoveAt(limit);
+        }
+        return new ListTablesOutput { TableNames = names, LastEvaluatedTableName = more ? names[^1] : null };
+    }
+
+    public UpdateTableOutput UpdateTable(RequestScope scope, UpdateTableInput input)
+    {
+        TableNames.Validate(input.TableName);
+        TableUpdate.ValidateShape(input);
+        var table = GetTableForControl(scope, input.TableName);
+        lock (table.Gate)
+        {
+            if (table.Status == "CREATING")
+            {
+                throw DynamoDbErrors.ResourceInUse($"Attempt to change a resource which is still in use: Table is being created: {table.Name}");
+            }
+            if (input.GlobalSecondaryIndexUpdates is { Count: > 0 } || input.StreamSpecification is not null || input.ReplicaUpdates is not null)
+            {
+                throw DynamoDbErrors.Unsupported("UpdateTable of indexes, streams or replicas");
+            }
+            var now = _cloud.Now;
+            var changed = TableUpdate.ApplyBilling(table, input, now);
+            if (input.TableClass is not null && input.TableClass != table.TableClass)
+            {
+                table.TableClass = input.TableClass;
+                table.TableClassUpdated = now;
+                changed = true;
+            }
+            if (input.DeletionProtectionEnabled is { } protection)
+            {
+                table.DeletionProtectionEnabled = protection;
+            }
+            if (changed)
+            {
+                SetStatusFor(table, "UPDATING", "ACTIVE");
+            }
+            return new UpdateTableOutput { TableDescription = Describe(table) };
+        }
+    }
+
+    public DeleteTableOutput DeleteTable(RequestScope scope, DeleteTableInput input)
+    {
+        TableNames.Validate(input.TableName);
+        var region = _regions[scope];
+        var table = GetTableForControl(scope, input.TableName);
+        lock (region.Gate)
+        lock (table.Gate)
+        {
+            if (table.Status == "CREATING")
+            {
+                throw DynamoDbErrors.ResourceInUse($"Attempt to change a resource which is still in use: Table is being created: {table.Name}");
+            }
+            if (table.Status == "DELETING")
+            {
+                throw DynamoDbErrors.ResourceInUse($"Attempt to change a resource which is still in use: Table is being deleted: {table.Name}");
+            }
+            if (table.DeletionProtectionEnabled)
+            {
+                throw DynamoDbErrors.Validation(
+                    "Resource cannot be deleted as it is currently protected against deletion. Disable deletion protection first.");
+            }
+            table.Status = "DELETING";
+            var description = Describe(table);
+            if (Options.TableStatusDelay <= TimeSpan.Zero)
+            {
+                region.Tables.TryRemove(table.Name, out _);
+            }
+            else
+            {
+                _cloud.Scheduler.Schedule(_cloud.Now + Options.TableStatusDelay, () => region.Tables.TryRemove(table.Name, out _), $"delete table {table.Name}");
+            }
+            return new DeleteTableOutput { TableDescription = description };
+        }
+    }
+
+    /// <summary>
+    /// Puts a table into a passing status (CREATING, UPDATING) for <see cref="DynamoDbOptions.TableStatusDelay"/>
+    /// of virtual time; with no delay it is at once in its final status.
+    /// </summary>
+    private void SetStatusFor(Table table, string passing, string final)
+    {
+        if (Options.TableStatusDelay <= TimeSpan.Zero)
+        {
+            table.Status = final;
+            return;
+        }
+        table.Status = passing;
+        _cloud.Scheduler.Schedule(_cloud.Now + Options.TableStatusDelay, () =>
+        {
+            lock (table.Gate)
+            {
+                if (table.Status == passing)
+                {
+                    table.Status = final;
+                }
+            }
+        }, $"{table.Name} {passing} to {final}");
+    }
+
+    /// <summary>The TableDescription AWS returns for <paramref name="table"/>; the caller holds its lock.</summary>
+    private static TableDescription Describe(Table table) => new()
+    {
+        TableName = table.Name,
+        TableArn = table.Arn,
+        TableId = table.TableId,
+        TableStatus = table.Status,
+        CreationDateTime = table.CreationDateTime,
+        AttributeDefinitions = table.AttributeDefinitions,
+        KeySchema = table.Key.Attributes
+            .Select((a, i) => new KeySchemaElement { AttributeName = a.Name, KeyType = i == 0 ? "HASH" : "RANGE" })
+            .ToList(),
+        ItemCount = table.ItemCount,
+        TableSizeBytes = table.SizeBytes,
+        ProvisionedThroughput = new ProvisionedThroughputDescription
+        {
+            ReadCapacityUnits = table.ReadCapacityUnits,
+            WriteCapacityUnits = table.WriteCapacityUnits,
+            NumberOfDecreasesToday = table.NumberOfDecreasesToday,
+            LastIncreaseDateTime = table.LastIncreaseDateTime,
+            LastDecreaseDateTime = table.LastDecreaseDateTime,
+        },
+        BillingModeSummary = table.LastUpdateToPayPerRequest is null
+            ? null
+            : new BillingModeSummary { BillingMode = table.BillingMode, LastUpdateToPayPerRequestDateTime = table.LastUpdateToPayPerRequest },
+        TableClassSummary = table.TableClassUpdated is null
+            ? null
+            : new TableClassSummary { TableClass = table.TableClass, LastUpdateDateTime = table.TableClassUpdated },
+        DeletionProtectionEnabled = table.DeletionProtectionEnabled,
+        OnDemandThroughput = table.OnDemandThroughput,
+    };
+
+    /// <summary>The checks of CreateTable, in the order DynamoDB makes them.</summary>
+    private static class TableCreation
+    {
+        public static KeySchema Validate(CreateTableInput input)
+        {
+            TableNames.Validate(input.TableName);
+            var violations = new ModelValidation();
+            if (input.AttributeDefinitions is null)
+            {
+                violations.Add(null, "attributeDefinitions", "Member must not be null");
+            }
+            if (input.KeySchema is null)
+            {
+                violations.Add(null, "keySchema", "Member must not be null");
+            }
+            if (violations.Message is { } message)
+            {
+                throw DynamoDbErrors.Validation(message);
+            }
+            ValidateBilling(input.BillingMode ?? "PROVISIONED", input.ProvisionedThroughput);
+            return ValidateKeySchema(input.KeySchema!, input.AttributeDefinitions!);
+        }
+
+        private static void ValidateBilling(string billing, ProvisionedThroughput? throughput)
+        {
+            if (billing == "PAY_PER_REQUEST" && throughput is not null)
+            {
+                throw DynamoDbErrors.Validation(
+                    "One or more parameter values were invalid: Neither ReadCapacityUnits nor WriteCapacityUnits can be specified when BillingMode is PAY_PER_REQUEST");
+            }
+            if (billing == "PROVISIONED")
+            {
+                if (throughput is null)
+                {
+                    throw DynamoDbErrors.Validation(
+                        "One or more parameter values were invalid: ReadCapacityUnits and WriteCapacityUnits must both be specified when BillingMode is PROVISIONED");
+                }
+                CheckBounds(throughput);
+            }
+        }
+
+        private static KeySchema ValidateKeySchema(List<KeySchemaElement> schema, List<AttributeDefinition> definitions)
+        {
+            var defined = definitions.Select(d => d.AttributeName!).ToList();
+            var keys = schema.Select(k => k.AttributeName!).ToList();
+            if (keys.Count == 2 && (keys.Any(k => !defined.Contains(k)) || (keys[0] == keys[1] && defined.Count == 1)))
+            {
+                throw DynamoDbErrors.Validation("Invalid KeySchema: Some index key attribute have no definition");
+            }
+            if (keys.Count == 1 && !defined.Contains(keys[0]))
+            {
+                throw DynamoDbErrors.Validation(
+                    $"One or more parameter values were invalid: Some index key attributes are not defined in AttributeDefinitions. Keys: [{string.Join(", ", keys)}], AttributeDefinitions: [{string.Join(", ", defined)}]");
+            }
+            if (keys.Count == 2 && keys[0] == keys[1])
+            {
+                throw DynamoDbErrors.Validation("Both the Hash Key and the Range Key element in the KeySchema have the same name");
+            }
+            if (schema[0].KeyType != "HASH")
+            {
+                throw DynamoDbErrors.Validation("Invalid KeySchema: The first KeySchemaElement is not a HASH key type");
+            }
+            if (schema.Count == 2 && schema[1].KeyType != "RANGE")
+            {
+                throw DynamoDbErrors.Validation("Invalid KeySchema: The second KeySchemaElement is not a RANGE key type");
+            }
+            if (schema.Count != definitions.Count)
+            {
+                throw DynamoDbErrors.Validation(
+                    "One or more parameter values were invalid: Number of attributes in KeySchema does not exactly match number of attributes defined in AttributeDefinitions");
+            }
+            if (defined.Distinct().Count() != defined.Count)
+            {
+                throw DynamoDbErrors.Validation(
+                    $"Cannot have two attributes with the same name. Attribute names: [{string.Join(", ", defined)}]");
+            }
+            KeyAttribute Attribute(int i) => new(keys[i], Enum.Parse<AttributeType>(definitions.First(d => d.AttributeName == keys[i]).AttributeType!));
+            return new KeySchema(Attribute(0), schema.Count == 2 ? Attribute(1) : null);
+        }
+    }
+
+    /// <summary>Throughput beyond what DynamoDB accepts at all.</summary>
+    private static void CheckBounds(ProvisionedThroughput throughput)
+    {
+        if (throughput.ReadCapacityUnits > MaxCapacityUnits)
+        {
+            throw DynamoDbErrors.Validation($"Given value {throughput.ReadCapacityUnits} for ReadCapacityUnits is out of bounds");
+        }
+        if (throughput.WriteCapacityUnits > MaxCapacityUnits)
+        {
+            throw DynamoDbErrors.Validation($"Given value {throughput.WriteCapacityUnits} for WriteCapacityUnits is out of bounds");
+        }
+    }
+
+    /// <summary>The checks and the billing changes of UpdateTable.</summary>
+    private static class TableUpdate
+    {
+        public static void ValidateShape(UpdateTableInput input)
+        {
+            if (input.ProvisionedThroughput is null && input.BillingMode is null && input.StreamSpecification is null
+                && input.GlobalSecondaryIndexUpdates is not { Count: > 0 } && input.SSESpecification is null
+                && input.ReplicaUpdates is null && input.TableClass is null && input.DeletionProtectionEnabled is null
+                && input.OnDemandThroughput is null)
+            {
+                throw DynamoDbErrors.Validation(
+                    "At least one of ProvisionedThroughput, BillingMode, UpdateStreamEnabled, GlobalSecondaryIndexUpdates or SSESpecification or ReplicaUpdates is required");
+            }
+            if (input.BillingMode == "PROVISIONED" && input.ProvisionedThroughput is null)
+            {
+                throw DynamoDbErrors.Validation(
+                    "One or more parameter values were invalid: ProvisionedThroughput must be specified when BillingMode is PROVISIONED");
+            }
+            if (input.ProvisionedThroughput is { } throughput)
+            {
+                CheckBounds(throughput);
+            }
+        }
+
+        /// <summary>Applies billing mode and throughput changes; says whether anything changed.</summary>
+        public static bool ApplyBilling(Table table, UpdateTableInput input, DateTimeOffset now)
+        {
+            var mode = input.BillingMode ?? table.BillingMode;
+            if (input.ProvisionedThroughput is not null && mode == "PAY_PER_REQUEST")
+            {
+                throw DynamoDbErrors.Validation(
+                    "One or more parameter values were invalid: Neither ReadCapacityUnits nor WriteCapacityUnits can be specified when BillingMode is PAY_PER_REQUEST");
+            }
+            var changed = false;
+            if (mode != table.BillingMode)
+            {
+                table.BillingMode = mode;
+                if (mode == "PAY_PER_REQUEST")
+                {
+                    table.LastUpdateToPayPerRequest = now;
+                    table.ReadCapacityUnits = 0;
+                    table.WriteCapacityUnits = 0;
+                }
+                changed = true;
+            }
+            if (input.ProvisionedThroughput is { } requested)
+            {
+                var read = requested.ReadCapacityUnits ?? table.ReadCapacityUnits;
+                var write = requested.WriteCapacityUnits ?? table.WriteCapacityUnits;
+                if (!changed && read == table.ReadCapacityUnits && write == table.WriteCapacityUnits)
+                {
+                    throw DynamoDbErrors.Validation(
+                        "The provisioned throughput for the table will not change. The requested value equals the current value. " +
+                        $"Current ReadCapacityUnits provisioned for the table: {table.ReadCapacityUnits}. Requested ReadCapacityUnits: {read}. " +
+                        $"Current WriteCapacityUnits provisioned for the table: {table.WriteCapacityUnits}. Requested WriteCapacityUnits: {write}. " +
+                        "Refer to the Amazon DynamoDB Developer Guide for current limits and how to request higher limits.");
+                }
+                if (read > table.ReadCapacityUnits || write > table.WriteCapacityUnits)
+                {
+                    table.LastIncreaseDateTime = now;
+                }
+                if (read < table.ReadCapacityUnits || write < table.WriteCapacityUnits)
+                {
+                    table.LastDecreaseDateTime = now;
+                    table.NumberOfDecreasesToday++;
+                }
+                table.ReadCapacityUnits = read;
+                table.WriteCapacityUnits = write;
+                changed = true;
+            }
+            return changed;
+        }
+    }
+}

@@ -1,0 +1,63 @@
+using System.Collections.Concurrent;
+using FakeAws.Engine.Core;
+
+namespace FakeAws.Engine.DynamoDb;
+
+/// <summary>
+/// The in-memory DynamoDB service. Each public method is one AWS operation, named as AWS names it,
+/// taking the operation's input shape and returning its output shape. The wire layer and the typed
+/// fast path both call these methods, so both see the same behaviour.
+/// </summary>
+/// <remarks>
+/// Not implemented yet (answered with an error that names the operation): expressions beyond the
+/// basics, secondary indexes, Query and Scan, batches, transactions, PartiQL, streams, TTL,
+/// backups, point-in-time recovery, global tables, imports and exports, and resource policies.
+/// The coverage document lists every operation with its status.
+/// </remarks>
+internal sealed partial class DynamoDbEngine
+{
+    private readonly CloudContext _cloud;
+    private readonly RegionalStore<Region> _regions;
+
+    public DynamoDbEngine(CloudContext cloud, DynamoDbOptions options)
+    {
+        _cloud = cloud;
+        Options = options;
+        _regions = new RegionalStore<Region>(_ => new Region());
+    }
+
+    /// <summary>The engine's tunables.</summary>
+    public DynamoDbOptions Options { get; }
+
+    /// <summary>Forgets every table.</summary>
+    public void Reset() => _regions.Clear();
+
+    /// <summary>The tables of one account and region.</summary>
+    private sealed class Region
+    {
+        public ConcurrentDictionary<string, Table> Tables { get; } = new(StringComparer.Ordinal);
+
+        /// <summary>Serialises table creation and deletion, so names stay unique.</summary>
+        public object Gate { get; } = new();
+    }
+
+    /// <summary>The table a data-plane request names, by name or ARN.</summary>
+    private Table GetTable(RequestScope scope, string? nameOrArn)
+    {
+        var name = TableNames.Resolve(nameOrArn);
+        if (_regions[scope].Tables.TryGetValue(name, out var table) && table.Status != "DELETING")
+        {
+            return table;
+        }
+        throw DynamoDbErrors.ResourceNotFound();
+    }
+
+    /// <summary>The table a control-plane request names; its error names the table.</summary>
+    private Table GetTableForControl(RequestScope scope, string? nameOrArn)
+    {
+        var name = TableNames.Resolve(nameOrArn);
+        return _regions[scope].Tables.TryGetValue(name, out var table)
+            ? table
+            : throw DynamoDbErrors.TableNotFound(name);
+    }
+}

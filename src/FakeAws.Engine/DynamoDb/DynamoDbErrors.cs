@@ -1,0 +1,40 @@
+using FakeAws.Engine.Core;
+
+namespace FakeAws.Engine.DynamoDb;
+
+/// <summary>Builds DynamoDB's errors with AWS's codes and message texts.</summary>
+internal static class DynamoDbErrors
+{
+    public static AwsServiceException Validation(string message) => new("ValidationException", message);
+
+    /// <summary>AWS's constraint-violation message for one or more request members.</summary>
+    public static AwsServiceException ConstraintViolations(IReadOnlyList<string> violations) => Validation(
+        $"{violations.Count} validation error{(violations.Count == 1 ? "" : "s")} detected: {string.Join("; ", violations)}");
+
+    public static AwsServiceException TableNotFound(string table) =>
+        new("ResourceNotFoundException", $"Requested resource not found: Table: {table} not found");
+
+    /// <summary>The wording data-plane operations use for a missing table.</summary>
+    public static AwsServiceException ResourceNotFound() =>
+        new("ResourceNotFoundException", "Requested resource not found");
+
+    public static AwsServiceException TableInUse(string table) =>
+        new("ResourceInUseException", $"Table already exists: {table}");
+
+    public static AwsServiceException ResourceInUse(string message) => new("ResourceInUseException", message);
+
+    public static AwsServiceException ConditionalCheckFailed(IReadOnlyDictionary<string, AttributeValue>? item = null) =>
+        new("ConditionalCheckFailedException", "The conditional request failed") { Details = item };
+
+    public static AwsServiceException KeySchemaMismatch() => Validation("The provided key element does not match the schema");
+
+    public static AwsServiceException ItemTooLarge() => Validation("Item size has exceeded the maximum allowed size");
+
+    public static AwsServiceException LimitExceeded(string message) => new("LimitExceededException", message);
+
+    public static AwsServiceException Serialization(string message) => new("SerializationException", message);
+
+    public static AwsServiceException Unsupported(string operation) => new(
+        "UnknownOperationException",
+        $"FakeAws does not support the DynamoDB operation {operation} yet.");
+}

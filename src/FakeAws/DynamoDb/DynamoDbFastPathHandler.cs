@@ -1,0 +1,62 @@
+using Amazon.Runtime;
+using Amazon.Runtime.Internal;
+using FakeAws.Sdk;
+
+namespace FakeAws.DynamoDb;
+
+/// <summary>
+/// The outermost handler of every DynamoDB client's pipeline. When the client points at a live cloud
+/// that uses the fast path, it answers typed requests itself; otherwise the request goes on down the
+/// SDK's pipeline unchanged.
+/// </summary>
+internal sealed class DynamoDbFastPathHandler : PipelineHandler
+{
+    // The cloud of the last ServiceURL seen; a client's ServiceURL rarely changes, so this saves a lookup per call.
+    private (string? Url, FakeAwsCloud? Cloud) _last;
+
+    public override async Task<T> InvokeAsync<T>(IExecutionContext executionContext)
+    {
+        var requestContext = executionContext.RequestContext;
+        if (CloudFor(requestContext.ClientConfig) is { } cloud)
+        {
+            var response = await cloud.DynamoDbFastPath.TryInvokeAsync(requestContext.OriginalRequest, requestContext.ClientConfig, requestContext.CancellationToken).ConfigureAwait(false);
+            if (response is not null)
+            {
+                executionContext.ResponseContext.Response = response;
+                return (T)response;
+            }
+        }
+        return await base.InvokeAsync<T>(executionContext).ConfigureAwait(false);
+    }
+
+    public override void InvokeSync(IExecutionContext executionContext)
+    {
+        var requestContext = executionContext.RequestContext;
+        if (CloudFor(requestContext.ClientConfig) is { } cloud)
+        {
+            var response = cloud.DynamoDbFastPath.TryInvokeAsync(requestContext.OriginalRequest, requestContext.ClientConfig, requestContext.CancellationToken)
+                .GetAwaiter().GetResult();
+            if (response is not null)
+            {
+                executionContext.ResponseContext.Response = response;
+                return;
+            }
+        }
+        base.InvokeSync(executionContext);
+    }
+
+    private FakeAwsCloud? CloudFor(IClientConfig config)
+    {
+        var url = config.ServiceURL;
+        var last = _last;
+        var cloud = ReferenceEquals(url, last.Url) ? last.Cloud : Resolve(url);
+        return cloud is { IsAlive: true, Options.UseDynamoDbWirePath: false } ? cloud : null;
+    }
+
+    private FakeAwsCloud? Resolve(string? url)
+    {
+        var cloud = url is not null && Uri.TryCreate(url, UriKind.Absolute, out var uri) ? LiveClouds.Find(uri.Host) : null;
+        _last = (url, cloud);
+        return cloud;
+    }
+}

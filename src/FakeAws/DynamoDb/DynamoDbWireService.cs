@@ -1,0 +1,63 @@
+using System.Text.Json;
+using FakeAws.Engine.Core;
+using FakeAws.Engine.DynamoDb;
+using FakeAws.Engine.DynamoDb.Model;
+using FakeAws.Protocol;
+
+namespace FakeAws.DynamoDb;
+
+/// <summary>DynamoDB on the wire: awsJson1.0 under <c>DynamoDB_20120810</c>, with DynamoDB's error shapes.</summary>
+internal sealed class DynamoDbWireService(DynamoDbEngine engine, CloudContext cloud) : AwsJsonService(
+    "dynamodb",
+    "DynamoDB_20120810",
+    "1.0",
+    OperationTable.Bind("DynamoDB", engine, ServiceModel.Operations, ReportInvalid),
+    SerializerOptions,
+    () => NewRequestId(cloud))
+{
+    private const string ErrorNamespace = "com.amazonaws.dynamodb.v20120810#";
+
+    /// <summary>The JSON settings of DynamoDB, shared with the fast path's error encoding.</summary>
+    public static readonly JsonSerializerOptions SerializerOptions = JsonProtocol.Options(new AttributeValueJsonConverter());
+
+    public override void Reset() => engine.Reset();
+
+    /// <summary>
+    /// DynamoDB reports a missing top-level member on its own ("The parameter 'TableName' is required
+    /// but was not present in the request") before any other constraint.
+    /// </summary>
+    public static AwsServiceException? ReportInvalid(ModelValidation validation)
+    {
+        if (validation.MissingTopLevel.Count > 0)
+        {
+            return DynamoDbErrors.Validation($"The parameter '{validation.MissingTopLevel[0]}' is required but was not present in the request");
+        }
+        return validation.Message is { } message ? DynamoDbErrors.Validation(message) : null;
+    }
+
+    /// <summary>DynamoDB's request ids: 52 upper-case letters and digits.</summary>
+    public static string NewRequestId(CloudContext cloud) => cloud.Ids.NewString(52, "ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789");
+
+    protected override string ErrorType(string code) => code switch
+    {
+        "ValidationException" or "SerializationException" or "UnknownOperationException" => base.ErrorType(code),
+        _ => ErrorNamespace + code,
+    };
+
+    protected override string MessageMember(string code) => code == "TransactionCanceledException" ? "Message" : "message";
+
+    protected override void WriteErrorDetails(Utf8JsonWriter writer, AwsServiceException error)
+    {
+        switch (error.Details)
+        {
+            case IReadOnlyDictionary<string, AttributeValue> item:
+                writer.WritePropertyName("Item");
+                JsonSerializer.Serialize(writer, item, Json);
+                break;
+            case List<CancellationReason> reasons:
+                writer.WritePropertyName("CancellationReasons");
+                JsonSerializer.Serialize(writer, reasons, Json);
+                break;
+        }
+    }
+}

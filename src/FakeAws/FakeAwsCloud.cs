@@ -1,0 +1,162 @@
+using System.Reflection;
+using Amazon.Runtime;
+using FakeAws.DynamoDb;
+using FakeAws.Engine.Core;
+using FakeAws.Engine.DynamoDb;
+using FakeAws.Protocol;
+using FakeAws.Sdk;
+
+namespace FakeAws;
+
+/// <summary>
+/// One fake AWS cloud: in-memory services for one account, on one virtual clock. Official SDK
+/// clients made or configured by it send every request here, in memory, with no socket or DNS lookup.
+/// Two clouds in one process share nothing.
+/// </summary>
+/// <example>
+/// <code>
+/// using var aws = new FakeAwsCloud();
+/// var ddb = aws.CreateClient&lt;AmazonDynamoDBClient&gt;();
+/// aws.Clock.Advance(TimeSpan.FromHours(25));
+/// await aws.RunUntilIdleAsync();
+/// </code>
+/// </example>
+public sealed class FakeAwsCloud : IDisposable
+{
+    private readonly InMemoryHttpHandler _handler;
+    private bool _disposed;
+
+    /// <summary>Creates a cloud with default options: us-east-1, account 123456789012, its own virtual clock.</summary>
+    public FakeAwsCloud()
+        : this(new FakeAwsOptions())
+    {
+    }
+
+    /// <summary>Creates a cloud with the given options.</summary>
+    public FakeAwsCloud(FakeAwsOptions options)
+    {
+        Options = options.Clone();
+        Id = LiveClouds.NewId();
+        Clock = Options.TimeProvider is null ? VirtualClock.StartingNow() : new VirtualClock(Options.TimeProvider);
+        Context = new CloudContext(Options.AccountId, Options.Region, Clock, Options.Seed);
+        Router = new WireRouter(this);
+        _handler = new InMemoryHttpHandler(Router);
+        HttpClient = CreateHttpClient();
+
+        DynamoDb = new DynamoDbEngine(Context, new DynamoDbOptions { TableStatusDelay = Options.DynamoDbTableStatusDelay });
+        DynamoDbWire = new DynamoDbWireService(DynamoDb, Context);
+        Router.Register(DynamoDbWire);
+        DynamoDbFastPath = new DynamoDbFastPath(this);
+
+        LiveClouds.Add(this);
+    }
+
+    /// <summary>The options the cloud was created with.</summary>
+    public FakeAwsOptions Options { get; }
+
+    /// <summary>The cloud's id, unique in the process; clients address it as <see cref="ServiceUrl"/>.</summary>
+    public string Id { get; }
+
+    /// <summary>The endpoint every client of this cloud uses. It is under <c>.invalid</c>, so it can never reach a real host.</summary>
+    public string ServiceUrl => $"http://{Id}{LiveClouds.HostSuffix}";
+
+    /// <summary>The cloud's one clock. Move it with <see cref="VirtualClock.Advance"/>.</summary>
+    public VirtualClock Clock { get; }
+
+    /// <summary>The credentials FakeAws gives the clients it makes. FakeAws does not check signatures.</summary>
+    public AWSCredentials Credentials { get; } = new BasicAWSCredentials("AKIAFAKEAWS000000000", "fakeaws-secret-access-key");
+
+    internal CloudContext Context { get; }
+
+    /// <summary>False once the cloud is disposed.</summary>
+    internal bool IsAlive => !_disposed;
+    internal WireRouter Router { get; }
+    internal HttpClient HttpClient { get; }
+    internal DynamoDbEngine DynamoDb { get; }
+    internal DynamoDbWireService DynamoDbWire { get; }
+    internal DynamoDbFastPath DynamoDbFastPath { get; }
+
+    /// <summary>
+    /// Creates an official SDK client of any service, wired to this cloud. The client type needs a
+    /// constructor taking <see cref="AWSCredentials"/> and its config, as every SDK client has.
+    /// </summary>
+    /// <typeparam name="T">For example <c>AmazonDynamoDBClient</c>, or <c>AmazonLambdaClient</c> from a package FakeAws never saw.</typeparam>
+    /// <param name="region">The region the client works in; <see cref="FakeAwsOptions.Region"/> when null.</param>
+    public T CreateClient<T>(string? region = null) where T : AmazonServiceClient => (T)CreateClient(typeof(T), region);
+
+    /// <summary>Creates an official SDK client of <paramref name="clientType"/>, wired to this cloud.</summary>
+    public AmazonServiceClient CreateClient(Type clientType, string? region = null)
+    {
+        ThrowIfDisposed();
+        var constructor = clientType.GetConstructors().FirstOrDefault(c =>
+        {
+            var parameters = c.GetParameters();
+            return parameters.Length == 2 && parameters[0].ParameterType == typeof(AWSCredentials)
+                && typeof(ClientConfig).IsAssignableFrom(parameters[1].ParameterType);
+        }) ?? throw new ArgumentException($"{clientType.Name} has no constructor (AWSCredentials, ClientConfig); is it an AWS SDK client?", nameof(clientType));
+        var config = (ClientConfig)Activator.CreateInstance(constructor.GetParameters()[1].ParameterType)!;
+        Configure(config, region);
+        try
+        {
+            return (AmazonServiceClient)constructor.Invoke([Credentials, config]);
+        }
+        catch (TargetInvocationException e) when (e.InnerException is not null)
+        {
+            throw e.InnerException;
+        }
+    }
+
+    /// <summary>
+    /// Points a config the caller built at this cloud: its endpoint, signing region, in-memory HTTP,
+    /// default credentials (so no credential probe reaches the network) and no automatic retries
+    /// (the SDK's retry delays use the wall clock). Other settings stay as they were.
+    /// </summary>
+    /// <param name="config">Any service's config, for example <c>new AmazonDynamoDBConfig()</c>.</param>
+    /// <param name="region">The region; the config's own region or <see cref="FakeAwsOptions.Region"/> when null.</param>
+    public TConfig Configure<TConfig>(TConfig config, string? region = null) where TConfig : ClientConfig
+    {
+        ThrowIfDisposed();
+        region ??= config.AuthenticationRegion ?? config.RegionEndpoint?.SystemName ?? Options.Region;
+        config.ServiceURL = ServiceUrl;
+        config.AuthenticationRegion = region;
+        config.HttpClientFactory = new FakeHttpClientFactory(this);
+        config.MaxErrorRetry = 0;
+        config.DisableHostPrefixInjection = true;
+        config.DefaultAWSCredentials ??= Credentials;
+        return config;
+    }
+
+    /// <summary>Runs the cloud's pending work until it is idle; see <see cref="VirtualClock.RunUntilIdleAsync"/>.</summary>
+    public Task RunUntilIdleAsync(TimeSpan? horizon = null, CancellationToken cancellationToken = default) =>
+        Clock.RunUntilIdleAsync(horizon, cancellationToken);
+
+    /// <summary>An HttpMessageHandler that serves raw AWS wire requests from this cloud, for tools that speak HTTP themselves.</summary>
+    public HttpMessageHandler CreateHttpMessageHandler() => new InMemoryHttpHandler(Router);
+
+    /// <summary>Clears every service's state and all pending work. The clock keeps its time.</summary>
+    public void Reset()
+    {
+        foreach (var service in Router.Services)
+        {
+            service.Reset();
+        }
+        Clock.Scheduler.Clear();
+    }
+
+    /// <summary>Forgets the cloud: clients still pointing at it fail with a clear error.</summary>
+    public void Dispose()
+    {
+        if (_disposed)
+        {
+            return;
+        }
+        _disposed = true;
+        LiveClouds.Remove(this);
+        HttpClient.Dispose();
+        _handler.Dispose();
+    }
+
+    internal HttpClient CreateHttpClient() => new(_handler, disposeHandler: false);
+
+    private void ThrowIfDisposed() => ObjectDisposedException.ThrowIf(_disposed, this);
+}

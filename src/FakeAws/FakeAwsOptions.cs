@@ -1,0 +1,34 @@
+namespace FakeAws;
+
+/// <summary>Settings of a <see cref="FakeAwsCloud"/>.</summary>
+public sealed class FakeAwsOptions
+{
+    /// <summary>The region clients are created in unless told otherwise. Default <c>us-east-1</c>.</summary>
+    public string Region { get; set; } = "us-east-1";
+
+    /// <summary>The account every resource belongs to. Default <c>123456789012</c>.</summary>
+    public string AccountId { get; set; } = "123456789012";
+
+    /// <summary>
+    /// Where the cloud reads the time. Usually a <c>FakeTimeProvider</c>, which FakeAws can then move
+    /// with <c>aws.Clock.Advance</c>. When unset, the cloud has its own virtual clock that starts at
+    /// the wall-clock time of its creation and stands still until advanced.
+    /// </summary>
+    public TimeProvider? TimeProvider { get; set; }
+
+    /// <summary>
+    /// Sends DynamoDB data-plane requests over the in-memory HTTP route instead of answering the SDK's
+    /// typed requests directly. Both give the same results; the typed fast path (the default) is
+    /// about twenty times quicker.
+    /// </summary>
+    public bool UseDynamoDbWirePath { get; set; }
+
+    /// <summary>How long a new table stays CREATING, an updated one UPDATING and a deleted one DELETING, in virtual time. Default zero.</summary>
+    public TimeSpan DynamoDbTableStatusDelay { get; set; } = TimeSpan.Zero;
+
+    /// <summary>Seeds every generated identifier and random choice, so runs repeat exactly. Default 0.</summary>
+    public int Seed { get; set; }
+
+    /// <summary>A copy of these options.</summary>
+    public FakeAwsOptions Clone() => (FakeAwsOptions)MemberwiseClone();
+}

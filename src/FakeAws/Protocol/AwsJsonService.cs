@@ -1,0 +1,108 @@
+using System.Text.Json;
+using FakeAws.Engine.Core;
+
+namespace FakeAws.Protocol;
+
+/// <summary>
+/// The awsJson1.0 and awsJson1.1 protocols: <c>POST /</c> with <c>X-Amz-Target: Prefix.Operation</c>
+/// and the input shape as the JSON body; the output shape or an error comes back as JSON.
+/// </summary>
+internal abstract class AwsJsonService(
+    string signingName,
+    string targetPrefix,
+    string jsonVersion,
+    OperationTable operations,
+    JsonSerializerOptions json,
+    Func<string> newRequestId) : IWireService
+{
+    private readonly string _contentType = $"application/x-amz-json-{jsonVersion}";
+
+    public string? TargetPrefix => targetPrefix;
+
+    public string SigningName => signingName;
+
+    public OperationTable Operations => operations;
+
+    protected JsonSerializerOptions Json => json;
+
+    public virtual bool OwnsPath(string path) => false;
+
+    public abstract void Reset();
+
+    public async Task<WireResponse> HandleAsync(WireRequest request, RequestScope scope, CancellationToken cancellationToken)
+    {
+        var requestId = newRequestId();
+        WireResponse response;
+        try
+        {
+            var target = request.Header("X-Amz-Target") ?? "";
+            var name = target.StartsWith(targetPrefix + ".", StringComparison.Ordinal) ? target[(targetPrefix.Length + 1)..] : target;
+            if (!operations.TryGet(name, out var operation))
+            {
+                throw new AwsServiceException("UnknownOperationException", $"Unrecognized operation {name}: it is not an operation of {operations.ServiceName}.");
+            }
+            if (!operation.IsImplemented)
+            {
+                throw new AwsServiceException("UnknownOperationException", $"FakeAws does not support the {operations.ServiceName} operation {name} yet.");
+            }
+            var input = Deserialize(request.Body, operation.Model.InputType!);
+            var output = await operation.ExecuteAsync(scope, input, cancellationToken).ConfigureAwait(false);
+            var body = output is null ? "{}"u8.ToArray() : JsonSerializer.SerializeToUtf8Bytes(output, output.GetType(), json);
+            response = WireResponse.Json(body, _contentType);
+        }
+        catch (AwsServiceException error)
+        {
+            response = WireResponse.Json(EncodeError(error), _contentType, error.StatusCode);
+        }
+        response.Headers["x-amzn-RequestId"] = requestId;
+        return response;
+    }
+
+    private object Deserialize(byte[] body, Type inputType)
+    {
+        try
+        {
+            var span = body.AsSpan();
+            return (span.Trim((byte)' ').IsEmpty ? null : JsonSerializer.Deserialize(span, inputType, json))
+                ?? Activator.CreateInstance(inputType)!;
+        }
+        catch (JsonException e)
+        {
+            throw new AwsServiceException("SerializationException", SerializationMessage(e));
+        }
+    }
+
+    /// <summary>The message of a SerializationException for a body that is not the input shape.</summary>
+    protected virtual string SerializationMessage(JsonException e) =>
+        e.InnerException?.Message ?? (e.Path is null ? "Malformed JSON request body" : $"Unexpected value at {e.Path}");
+
+    /// <summary>The <c>__type</c> of an error: the service's namespace, or Coral's for validation and protocol errors.</summary>
+    protected virtual string ErrorType(string code) => code switch
+    {
+        "ValidationException" => "com.amazon.coral.validate#ValidationException",
+        "SerializationException" or "UnknownOperationException" => $"com.amazon.coral.service#{code}",
+        _ => code,
+    };
+
+    /// <summary>Writes members some errors carry besides the message.</summary>
+    protected virtual void WriteErrorDetails(Utf8JsonWriter writer, AwsServiceException error)
+    {
+    }
+
+    /// <summary>The name of the message member; some errors use <c>Message</c>.</summary>
+    protected virtual string MessageMember(string code) => "message";
+
+    private byte[] EncodeError(AwsServiceException error)
+    {
+        using var buffer = new MemoryStream();
+        using (var writer = new Utf8JsonWriter(buffer))
+        {
+            writer.WriteStartObject();
+            writer.WriteString("__type", ErrorType(error.Code));
+            writer.WriteString(MessageMember(error.Code), error.Message);
+            WriteErrorDetails(writer, error);
+            writer.WriteEndObject();
+        }
+        return buffer.ToArray();
+    }
+}

@@ -1,0 +1,22 @@
+using FakeAws.Engine.Core;
+
+namespace FakeAws.Protocol;
+
+/// <summary>One AWS service's front door on the wire.</summary>
+internal interface IWireService
+{
+    /// <summary>The X-Amz-Target prefix of the JSON protocols (for example <c>DynamoDB_20120810</c>), or null for REST services.</summary>
+    string? TargetPrefix { get; }
+
+    /// <summary>The SigV4 signing name, as it appears in a request's credential scope.</summary>
+    string SigningName { get; }
+
+    /// <summary>Whether a request with this path, signed for <see cref="SigningName"/> or not signed at all, is this service's.</summary>
+    bool OwnsPath(string path);
+
+    /// <summary>Answers one request.</summary>
+    Task<WireResponse> HandleAsync(WireRequest request, RequestScope scope, CancellationToken cancellationToken);
+
+    /// <summary>Forgets all state of the service.</summary>
+    void Reset();
+}

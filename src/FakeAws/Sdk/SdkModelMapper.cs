@@ -1,0 +1,174 @@
+using System.Collections;
+using System.Collections.Concurrent;
+using System.Linq.Expressions;
+using System.Reflection;
+using Amazon.Runtime;
+
+namespace FakeAws.Sdk;
+
+/// <summary>
+/// Copies between the SDK's typed model objects and FakeAws's engine model, property by property,
+/// matched by name (both follow AWS's service model). Enums become strings and back, streams
+/// become byte arrays, <see cref="DateTime"/> becomes <see cref="DateTimeOffset"/>, lists and maps
+/// are copied element by element. A property one side lacks is skipped, so any SDK version works.
+/// </summary>
+/// <remarks>The copy for each pair of types is built once, with compiled accessors.</remarks>
+internal sealed class SdkModelMapper
+{
+    private readonly ConcurrentDictionary<(Type From, Type To), Func<object, object?>> _converters = new();
+    private readonly IReadOnlyDictionary<(Type From, Type To), Func<object, object?>> _special;
+
+    /// <param name="special">Hand-written conversions that take precedence, for example DynamoDB's attribute values.</param>
+    public SdkModelMapper(IReadOnlyDictionary<(Type From, Type To), Func<object, object?>> special)
+    {
+        _special = special;
+    }
+
+    /// <summary>Copies <paramref name="source"/> into a new object of <paramref name="target"/>.</summary>
+    public object? Map(object? source, Type target) => source is null ? null : ConverterFor(source.GetType(), target)(source);
+
+    private Func<object, object?> ConverterFor(Type from, Type to) => _converters.GetOrAdd((from, to), key => Build(key.From, key.To));
+
+    private Func<object, object?> Build(Type from, Type to)
+    {
+        if (_special.TryGetValue((from, to), out var special))
+        {
+            return special;
+        }
+        var target = Nullable.GetUnderlyingType(to) ?? to;
+        // Immutable values are shared; collections are always copied, so the engine never keeps a caller's list.
+        if (to.IsAssignableFrom(from) && (from == typeof(string) || !from.IsAssignableTo(typeof(IEnumerable))))
+        {
+            return value => value;
+        }
+        if (typeof(ConstantClass).IsAssignableFrom(from) && target == typeof(string))
+        {
+            return value => ((ConstantClass)value).Value;
+        }
+        if (from == typeof(string) && typeof(ConstantClass).IsAssignableFrom(target))
+        {
+            var implicitOperator = target.GetMethod("op_Implicit", [typeof(string)])!;
+            return value => implicitOperator.Invoke(null, [value]);
+        }
+        if (from == typeof(DateTimeOffset) && target == typeof(DateTime))
+        {
+            return value => ((DateTimeOffset)value).UtcDateTime;
+        }
+        if (from == typeof(DateTime) && target == typeof(DateTimeOffset))
+        {
+            return value => ToOffset((DateTime)value);
+        }
+        if (from == typeof(byte[]) && target == typeof(MemoryStream))
+        {
+            return value => new MemoryStream((byte[])value);
+        }
+        if (typeof(MemoryStream).IsAssignableFrom(from) && target == typeof(byte[]))
+        {
+            return value => ((MemoryStream)value).ToArray();
+        }
+        if (IsPrimitive(from) && IsPrimitive(target))
+        {
+            return value => Convert.ChangeType(value, target, System.Globalization.CultureInfo.InvariantCulture);
+        }
+        if (GenericArgument(to, typeof(Dictionary<,>), 1) is { } valueType && GenericArgument(from, typeof(Dictionary<,>), 1) is not null)
+        {
+            return value => MapDictionary((IDictionary)value, to, valueType);
+        }
+        if (GenericArgument(to, typeof(List<>), 0) is { } elementType && from.IsAssignableTo(typeof(IEnumerable)))
+        {
+            return value => MapList((IEnumerable)value, to, elementType);
+        }
+        if (target.IsClass && from.IsClass)
+        {
+            return BuildObjectCopy(from, target);
+        }
+        throw new InvalidOperationException($"FakeAws cannot convert {from} to {to}.");
+    }
+
+    private object MapDictionary(IDictionary source, Type to, Type valueType)
+    {
+        var result = (IDictionary)Activator.CreateInstance(to, source.Count)!;
+        foreach (DictionaryEntry entry in source)
+        {
+            result[entry.Key] = entry.Value is null ? null : ConverterFor(entry.Value.GetType(), valueType)(entry.Value);
+        }
+        return result;
+    }
+
+    private object MapList(IEnumerable source, Type to, Type elementType)
+    {
+        var result = (IList)Activator.CreateInstance(to)!;
+        foreach (var element in source)
+        {
+            result.Add(element is null ? null : ConverterFor(element.GetType(), elementType)(element));
+        }
+        return result;
+    }
+
+    private Func<object, object?> BuildObjectCopy(Type from, Type to)
+    {
+        var create = Expression.Lambda<Func<object>>(Expression.Convert(Expression.New(to), typeof(object))).Compile();
+        var copies = new List<Action<object, object>>();
+        foreach (var targetProperty in to.GetProperties(BindingFlags.Public | BindingFlags.Instance))
+        {
+            if (targetProperty.SetMethod is not { IsPublic: true } || targetProperty.GetIndexParameters().Length > 0)
+            {
+                continue;
+            }
+            var sourceProperty = from.GetProperty(targetProperty.Name, BindingFlags.Public | BindingFlags.Instance)
+                ?? from.GetProperty(targetProperty.Name + "Value", BindingFlags.Public | BindingFlags.Instance);
+            if (sourceProperty?.GetMethod is not { IsPublic: true })
+            {
+                continue;
+            }
+            var get = Getter(sourceProperty);
+            var set = Setter(targetProperty);
+            var targetType = targetProperty.PropertyType;
+            copies.Add((source, target) =>
+            {
+                var value = get(source);
+                if (value is not null)
+                {
+                    set(target, ConverterFor(value.GetType(), targetType)(value));
+                }
+            });
+        }
+        return source =>
+        {
+            var target = create();
+            foreach (var copy in copies)
+            {
+                copy(source, target);
+            }
+            return target;
+        };
+    }
+
+    private static Func<object, object?> Getter(PropertyInfo property)
+    {
+        var instance = Expression.Parameter(typeof(object));
+        var body = Expression.Convert(Expression.Property(Expression.Convert(instance, property.DeclaringType!), property), typeof(object));
+        return Expression.Lambda<Func<object, object?>>(body, instance).Compile();
+    }
+
+    private static Action<object, object?> Setter(PropertyInfo property)
+    {
+        var instance = Expression.Parameter(typeof(object));
+        var value = Expression.Parameter(typeof(object));
+        var body = Expression.Assign(
+            Expression.Property(Expression.Convert(instance, property.DeclaringType!), property),
+            Expression.Convert(value, property.PropertyType));
+        return Expression.Lambda<Action<object, object?>>(body, instance, value).Compile();
+    }
+
+    private static Type? GenericArgument(Type type, Type definition, int index) =>
+        type.IsGenericType && type.GetGenericTypeDefinition() == definition ? type.GetGenericArguments()[index] : null;
+
+    private static bool IsPrimitive(Type type) => type.IsPrimitive || type == typeof(decimal);
+
+    private static DateTimeOffset ToOffset(DateTime value) => value.Kind switch
+    {
+        DateTimeKind.Unspecified => new DateTimeOffset(DateTime.SpecifyKind(value, DateTimeKind.Utc)),
+        _ => new DateTimeOffset(value.ToUniversalTime()),
+    };
+}

@@ -1,0 +1,2 @@
+global using NUnit.Framework;
+[assembly: Parallelizable(ParallelScope.Fixtures)]
