@@ -53,7 +53,8 @@ def cs_string(s):
 
 
 class Generator:
-    def __init__(self, model, namespace, overrides):
+    def __init__(self, model, namespace, overrides, enum_order):
+        self.enum_order = enum_order
         self.model = model
         self.shapes = model["shapes"]
         self.namespace = namespace
@@ -186,7 +187,8 @@ class Generator:
         t = target["type"]
         if t in ("string", "blob", "list", "map"):
             if "enum" in target:
-                values = ", ".join(cs_string(v) for v in target["enum"])
+                ordered = self.enum_order.get(target_name(self.shapes, target), target["enum"])
+                values = ", ".join(cs_string(v) for v in ordered)
                 calls.append(f"v.Enum({prop}, {path}, [{values}]);")
             if "min" in target and target["min"] > 0:
                 calls.append(f"v.MinLength({prop}, {path}, {target['min']});")
@@ -254,6 +256,10 @@ class Generator:
         w("}")
 
 
+def target_name(shapes, target):
+    return next(name for name, shape in shapes.items() if shape is target)
+
+
 def prop_name(cls, member_name):
     prop = pascal(member_name)
     # A member may not share its class's name in C#.
@@ -267,7 +273,9 @@ def main():
     service, namespace, output = sys.argv[1:4]
     overrides = dict(arg.split("=", 1) for arg in sys.argv[4:])
     model = load_model(service)
-    text = Generator(model, namespace, overrides).generate()
+    with open(os.path.join(os.path.dirname(__file__), "enum_order.json")) as f:
+        enum_order = json.load(f).get(service, {})
+    text = Generator(model, namespace, overrides, enum_order).generate()
     os.makedirs(os.path.dirname(output), exist_ok=True)
     with open(output, "w") as f:
         f.write(text)

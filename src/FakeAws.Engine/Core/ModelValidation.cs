@@ -157,13 +157,27 @@ internal sealed class ModelValidation
         _ => null,
     };
 
-    private static string Show(object? value) => value switch
+    private static string Show(object? value) => value is null ? "null" : $"'{Render(value)}'";
+
+    // AWS renders values as its Java model prints them: lists as [a, b], maps as {k=v},
+    // structures as KeySchemaElement(attributeName=a, keyType=HASH).
+    private static string Render(object? value) => value switch
     {
         null => "null",
-        string s => $"'{s}'",
-        bool b => $"'{(b ? "true" : "false")}'",
-        IDictionary d => $"'{{{string.Join(", ", d.Keys.Cast<object>().Select(k => $"{k}={d[k]}"))}}}'",
-        IEnumerable e => $"'[{string.Join(", ", e.Cast<object>())}]'",
-        _ => $"'{value}'",
+        string s => s,
+        bool b => b ? "true" : "false",
+        IDictionary d => $"{{{string.Join(", ", d.Keys.Cast<object>().Select(k => $"{k}={Render(d[k])}"))}}}",
+        IEnumerable e => $"[{string.Join(", ", e.Cast<object>().Select(Render))}]",
+        IConvertible c => c.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        _ => RenderStructure(value),
     };
+
+    private static string RenderStructure(object value)
+    {
+        var members = value.GetType().GetProperties()
+            .Select(p => (Name: p.Name, Value: p.GetValue(value)))
+            .Where(m => m.Value is not null)
+            .Select(m => $"{char.ToLowerInvariant(m.Name[0])}{m.Name[1..]}={Render(m.Value)}");
+        return $"{value.GetType().Name}({string.Join(", ", members)})";
+    }
 }

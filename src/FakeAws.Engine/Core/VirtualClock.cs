@@ -71,6 +71,34 @@ public sealed class VirtualClock : TimeProvider
     public override ITimer CreateTimer(TimerCallback callback, object? state, TimeSpan dueTime, TimeSpan period) =>
         new VirtualTimer(this, callback, state, dueTime, period);
 
+    /// <summary>
+    /// Waits <paramref name="delay"/> of virtual time. Unlike <c>Task.Delay(span, clock)</c>, which .NET
+    /// caps at about 49 days, any length works, so a Step Functions Wait of a year is one wait.
+    /// </summary>
+    public Task Delay(TimeSpan delay, CancellationToken cancellationToken = default)
+    {
+        var owner = Scheduler.CurrentWork;
+        var done = new TaskCompletionSource(TaskCreationOptions.None);
+        owner?.TimerArmed();
+        var item = Scheduler.Schedule(GetUtcNow() + (delay < TimeSpan.Zero ? TimeSpan.Zero : delay), () =>
+        {
+            owner?.TimerDone();
+            done.TrySetResult();
+        }, "delay");
+        if (cancellationToken.CanBeCanceled)
+        {
+            cancellationToken.Register(() =>
+            {
+                if (done.TrySetCanceled(cancellationToken))
+                {
+                    item.Cancel();
+                    owner?.TimerDone();
+                }
+            });
+        }
+        return done.Task;
+    }
+
     /// <summary>Moves the clock forward by <paramref name="delta"/>, running all work due on the way, in order.</summary>
     /// <exception cref="InvalidOperationException">The source provider cannot be moved, or the call comes from work on the scheduler.</exception>
     public void Advance(TimeSpan delta)

@@ -212,6 +212,11 @@ internal sealed partial class DynamoDbEngine
             {
                 violations.Add(null, "keySchema", "Member must not be null");
             }
+            // AWS still caps a key schema at two elements, though its published model no longer says so.
+            if (input.KeySchema is { Count: > 2 })
+            {
+                violations.Add(input.KeySchema, "keySchema", "Member must have length less than or equal to 2");
+            }
             if (violations.Message is { } message)
             {
                 throw DynamoDbErrors.Validation(message);

@@ -35,7 +35,7 @@ internal sealed partial class AttributeDefinition
         v.MinLength(AttributeName, path + "attributeName", 1);
         v.MaxLength(AttributeName, path + "attributeName", 255);
         v.Required(AttributeType, path + "attributeType", "AttributeType", path.Length == 0);
-        v.Enum(AttributeType, path + "attributeType", ["S", "N", "B"]);
+        v.Enum(AttributeType, path + "attributeType", ["B", "N", "S"]);
     }
 }
 
@@ -403,7 +403,7 @@ internal sealed partial class Condition
     public void Validate(ModelValidation v, string path = "")
     {
         v.Required(ComparisonOperator, path + "comparisonOperator", "ComparisonOperator", path.Length == 0);
-        v.Enum(ComparisonOperator, path + "comparisonOperator", ["EQ", "NE", "IN", "LE", "LT", "GE", "GT", "BETWEEN", "NOT_NULL", "NULL", "CONTAINS", "NOT_CONTAINS", "BEGINS_WITH"]);
+        v.Enum(ComparisonOperator, path + "comparisonOperator", ["IN", "NULL", "BETWEEN", "LT", "NOT_CONTAINS", "EQ", "GT", "NOT_NULL", "NE", "LE", "BEGINS_WITH", "GE", "CONTAINS"]);
     }
 }
 
@@ -839,8 +839,8 @@ internal sealed partial class DeleteItemInput
         v.MaxLength(TableName, path + "tableName", 1024);
         v.Required(Key, path + "key", "Key", path.Length == 0);
         v.EachValue(Expected, path + "expected", (e, p) => { e?.Validate(v, p + "."); });
-        v.Enum(ConditionalOperator, path + "conditionalOperator", ["AND", "OR"]);
-        v.Enum(ReturnValues, path + "returnValues", ["NONE", "ALL_OLD", "UPDATED_OLD", "ALL_NEW", "UPDATED_NEW"]);
+        v.Enum(ConditionalOperator, path + "conditionalOperator", ["OR", "AND"]);
+        v.Enum(ReturnValues, path + "returnValues", ["ALL_NEW", "UPDATED_OLD", "ALL_OLD", "NONE", "UPDATED_NEW"]);
         v.Enum(ReturnConsumedCapacity, path + "returnConsumedCapacity", ["INDEXES", "TOTAL", "NONE"]);
         v.Enum(ReturnItemCollectionMetrics, path + "returnItemCollectionMetrics", ["SIZE", "NONE"]);
         v.EachValue(ExpressionAttributeNames, path + "expressionAttributeNames", (e, p) => { v.MaxLength(e, p, 65535); });
@@ -1373,7 +1373,7 @@ internal sealed partial class ExpectedAttributeValue
     /// <summary>Checks AWS's declared constraints on this shape and its members.</summary>
     public void Validate(ModelValidation v, string path = "")
     {
-        v.Enum(ComparisonOperator, path + "comparisonOperator", ["EQ", "NE", "IN", "LE", "LT", "GE", "GT", "BETWEEN", "NOT_NULL", "NULL", "CONTAINS", "NOT_CONTAINS", "BEGINS_WITH"]);
+        v.Enum(ComparisonOperator, path + "comparisonOperator", ["IN", "NULL", "BETWEEN", "LT", "NOT_CONTAINS", "EQ", "GT", "NOT_NULL", "NE", "LE", "BEGINS_WITH", "GE", "CONTAINS"]);
     }
 }
 
@@ -2479,7 +2479,7 @@ internal sealed partial class Projection
     /// <summary>Checks AWS's declared constraints on this shape and its members.</summary>
     public void Validate(ModelValidation v, string path = "")
     {
-        v.Enum(ProjectionType, path + "projectionType", ["ALL", "KEYS_ONLY", "INCLUDE"]);
+        v.Enum(ProjectionType, path + "projectionType", ["ALL", "INCLUDE", "KEYS_ONLY"]);
         v.MinLength(NonKeyAttributes, path + "nonKeyAttributes", 1);
         v.MaxLength(NonKeyAttributes, path + "nonKeyAttributes", 20);
         v.Each(NonKeyAttributes, path + "nonKeyAttributes", (e, p) => { v.MinLength(e, p, 1); v.MaxLength(e, p, 255); });
@@ -2603,10 +2603,10 @@ internal sealed partial class PutItemInput
         v.MaxLength(TableName, path + "tableName", 1024);
         v.Required(Item, path + "item", "Item", path.Length == 0);
         v.EachValue(Expected, path + "expected", (e, p) => { e?.Validate(v, p + "."); });
-        v.Enum(ReturnValues, path + "returnValues", ["NONE", "ALL_OLD", "UPDATED_OLD", "ALL_NEW", "UPDATED_NEW"]);
+        v.Enum(ReturnValues, path + "returnValues", ["ALL_NEW", "UPDATED_OLD", "ALL_OLD", "NONE", "UPDATED_NEW"]);
         v.Enum(ReturnConsumedCapacity, path + "returnConsumedCapacity", ["INDEXES", "TOTAL", "NONE"]);
         v.Enum(ReturnItemCollectionMetrics, path + "returnItemCollectionMetrics", ["SIZE", "NONE"]);
-        v.Enum(ConditionalOperator, path + "conditionalOperator", ["AND", "OR"]);
+        v.Enum(ConditionalOperator, path + "conditionalOperator", ["OR", "AND"]);
         v.EachValue(ExpressionAttributeNames, path + "expressionAttributeNames", (e, p) => { v.MaxLength(e, p, 65535); });
         v.Enum(ReturnValuesOnConditionCheckFailure, path + "returnValuesOnConditionCheckFailure", ["ALL_OLD", "NONE"]);
     }
@@ -2714,13 +2714,13 @@ internal sealed partial class QueryInput
         v.MinLength(IndexName, path + "indexName", 3);
         v.MaxLength(IndexName, path + "indexName", 255);
         v.Pattern(IndexName, path + "indexName", "[a-zA-Z0-9_.-]+");
-        v.Enum(Select, path + "select", ["ALL_ATTRIBUTES", "ALL_PROJECTED_ATTRIBUTES", "SPECIFIC_ATTRIBUTES", "COUNT"]);
+        v.Enum(Select, path + "select", ["SPECIFIC_ATTRIBUTES", "COUNT", "ALL_ATTRIBUTES", "ALL_PROJECTED_ATTRIBUTES"]);
         v.MinLength(AttributesToGet, path + "attributesToGet", 1);
         v.Each(AttributesToGet, path + "attributesToGet", (e, p) => { v.MaxLength(e, p, 65535); });
         v.Min(Limit, path + "limit", 1);
         v.EachValue(KeyConditions, path + "keyConditions", (e, p) => { e?.Validate(v, p + "."); });
         v.EachValue(QueryFilter, path + "queryFilter", (e, p) => { e?.Validate(v, p + "."); });
-        v.Enum(ConditionalOperator, path + "conditionalOperator", ["AND", "OR"]);
+        v.Enum(ConditionalOperator, path + "conditionalOperator", ["OR", "AND"]);
         v.Enum(ReturnConsumedCapacity, path + "returnConsumedCapacity", ["INDEXES", "TOTAL", "NONE"]);
         v.EachValue(ExpressionAttributeNames, path + "expressionAttributeNames", (e, p) => { v.MaxLength(e, p, 65535); });
     }
@@ -3264,9 +3264,9 @@ internal sealed partial class ScanInput
         v.MinLength(AttributesToGet, path + "attributesToGet", 1);
         v.Each(AttributesToGet, path + "attributesToGet", (e, p) => { v.MaxLength(e, p, 65535); });
         v.Min(Limit, path + "limit", 1);
-        v.Enum(Select, path + "select", ["ALL_ATTRIBUTES", "ALL_PROJECTED_ATTRIBUTES", "SPECIFIC_ATTRIBUTES", "COUNT"]);
+        v.Enum(Select, path + "select", ["SPECIFIC_ATTRIBUTES", "COUNT", "ALL_ATTRIBUTES", "ALL_PROJECTED_ATTRIBUTES"]);
         v.EachValue(ScanFilter, path + "scanFilter", (e, p) => { e?.Validate(v, p + "."); });
-        v.Enum(ConditionalOperator, path + "conditionalOperator", ["AND", "OR"]);
+        v.Enum(ConditionalOperator, path + "conditionalOperator", ["OR", "AND"]);
         v.Enum(ReturnConsumedCapacity, path + "returnConsumedCapacity", ["INDEXES", "TOTAL", "NONE"]);
         v.Min(TotalSegments, path + "totalSegments", 1);
         v.Max(TotalSegments, path + "totalSegments", 1000000);
@@ -3956,8 +3956,8 @@ internal sealed partial class UpdateItemInput
         v.Required(Key, path + "key", "Key", path.Length == 0);
         v.EachValue(AttributeUpdates, path + "attributeUpdates", (e, p) => { e?.Validate(v, p + "."); });
         v.EachValue(Expected, path + "expected", (e, p) => { e?.Validate(v, p + "."); });
-        v.Enum(ConditionalOperator, path + "conditionalOperator", ["AND", "OR"]);
-        v.Enum(ReturnValues, path + "returnValues", ["NONE", "ALL_OLD", "UPDATED_OLD", "ALL_NEW", "UPDATED_NEW"]);
+        v.Enum(ConditionalOperator, path + "conditionalOperator", ["OR", "AND"]);
+        v.Enum(ReturnValues, path + "returnValues", ["ALL_NEW", "UPDATED_OLD", "ALL_OLD", "NONE", "UPDATED_NEW"]);
         v.Enum(ReturnConsumedCapacity, path + "returnConsumedCapacity", ["INDEXES", "TOTAL", "NONE"]);
         v.Enum(ReturnItemCollectionMetrics, path + "returnItemCollectionMetrics", ["SIZE", "NONE"]);
         v.EachValue(ExpressionAttributeNames, path + "expressionAttributeNames", (e, p) => { v.MaxLength(e, p, 65535); });
