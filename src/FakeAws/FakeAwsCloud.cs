@@ -44,7 +44,8 @@ public sealed class FakeAwsCloud : IDisposable
         HttpClient = CreateHttpClient();
 
         DynamoDb = new DynamoDbEngine(Context, new DynamoDbOptions { TableStatusDelay = Options.DynamoDbTableStatusDelay });
-        DynamoDbWire = new DynamoDbWireService(DynamoDb, Context);
+        DynamoDbRequestIds = new RequestIds(Context.Ids, DynamoDbWireService.RequestIdLength);
+        DynamoDbWire = new DynamoDbWireService(DynamoDb, DynamoDbRequestIds);
         Router.Register(DynamoDbWire);
         DynamoDbFastPath = new DynamoDbFastPath(this);
 
@@ -74,6 +75,7 @@ public sealed class FakeAwsCloud : IDisposable
     internal HttpClient HttpClient { get; }
     internal DynamoDbEngine DynamoDb { get; }
     internal DynamoDbWireService DynamoDbWire { get; }
+    internal RequestIds DynamoDbRequestIds { get; }
     internal DynamoDbFastPath DynamoDbFastPath { get; }
 
     /// <summary>

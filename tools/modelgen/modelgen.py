@@ -158,20 +158,21 @@ class Generator:
         w("}")
         w("")
 
+    # Validation allocates nothing for a valid request: a member's path is only put together
+    # (parent + member) when a constraint fails, and list elements use static lambdas.
     def write_validate(self, w, cls, shape):
         lines = []
         required = set(shape.get("required", []))
         for mname, member in shape["members"].items():
             prop = prop_name(cls, mname)
-            path = lower_camel(mname)
+            member_path = cs_string(lower_camel(mname))
             target = self.shapes[member["shape"]] if member["shape"] not in self.overrides else None
             if mname in required:
-                lines.append(f"v.Required({prop}, path + {cs_string(path)}, {cs_string(mname)}, path.Length == 0);")
+                lines.append(f"v.Required({prop}, path, {member_path}, {cs_string(mname)});")
             if target is None:
                 continue
-            checks = self.constraint_calls(prop, target, f"path + {cs_string(path)}")
-            lines.extend(checks)
-            nested = self.nested_validation(prop, member["shape"], f"path + {cs_string(path)}")
+            lines.extend(self.constraint_calls(prop, target, "path", member_path))
+            nested = self.nested_validation(prop, member["shape"], member_path)
             if nested:
                 lines.append(nested)
         w("")
@@ -182,56 +183,46 @@ class Generator:
             w("        " + line)
         w("    }")
 
-    def constraint_calls(self, prop, target, path):
+    def constraint_calls(self, prop, target, parent, member):
         calls = []
         t = target["type"]
+        args = f"{prop}, {parent}, {member}"
         if t in ("string", "blob", "list", "map"):
             if "enum" in target:
                 ordered = self.enum_order.get(target_name(self.shapes, target), target["enum"])
                 values = ", ".join(cs_string(v) for v in ordered)
-                calls.append(f"v.Enum({prop}, {path}, [{values}]);")
+                calls.append(f"v.Enum({args}, [{values}]);")
             if "min" in target and target["min"] > 0:
-                calls.append(f"v.MinLength({prop}, {path}, {target['min']});")
+                calls.append(f"v.MinLength({args}, {target['min']});")
             if "max" in target:
-                calls.append(f"v.MaxLength({prop}, {path}, {target['max']});")
+                calls.append(f"v.MaxLength({args}, {target['max']});")
             if t == "string" and "pattern" in target:
-                calls.append(f"v.Pattern({prop}, {path}, {cs_string(target['pattern'])});")
+                calls.append(f"v.Pattern({args}, {cs_string(target['pattern'])});")
         elif t in ("integer", "long", "double", "float"):
             if "min" in target:
-                calls.append(f"v.Min({prop}, {path}, {target['min']});")
+                calls.append(f"v.Min({args}, {target['min']});")
             if "max" in target:
-                calls.append(f"v.Max({prop}, {path}, {target['max']});")
+                calls.append(f"v.Max({args}, {target['max']});")
         return calls
 
-    def nested_validation(self, prop, shape_name, path):
+    def nested_validation(self, prop, shape_name, member):
         if shape_name in self.overrides:
             return None
         target = self.shapes[shape_name]
         if target["type"] == "structure":
-            return f"{prop}?.Validate(v, {path} + \".\");"
-        if target["type"] == "list":
-            element = target["member"]["shape"]
-            if element in self.overrides:
+            return f"{prop}?.Validate(v, path + {member} + \".\");"
+        if target["type"] in ("list", "map"):
+            inner_name = target["member"]["shape"] if target["type"] == "list" else target["value"]["shape"]
+            if inner_name in self.overrides:
                 return None
-            inner = self.shapes[element]
-            element_checks = self.constraint_calls("e", inner, "p")
-            if inner["type"] == "structure":
-                element_checks.append("e?.Validate(v, p + \".\");")
-            if not element_checks:
-                return None
-            body = " ".join(element_checks)
-            return f"v.Each({prop}, {path}, (e, p) => {{ {body} }});"
-        if target["type"] == "map":
-            value = target["value"]["shape"]
-            if value in self.overrides:
-                return None
-            inner = self.shapes[value]
-            checks = self.constraint_calls("e", inner, "p")
+            inner = self.shapes[inner_name]
+            checks = self.constraint_calls("e", inner, "p", '""')
             if inner["type"] == "structure":
                 checks.append("e?.Validate(v, p + \".\");")
             if not checks:
                 return None
-            return f"v.EachValue({prop}, {path}, (e, p) => {{ {' '.join(checks)} }});"
+            each = "Each" if target["type"] == "list" else "EachValue"
+            return f"v.{each}({prop}, path, {member}, static (v, e, p) => {{ {' '.join(checks)} }});"
         return None
 
     def write_operations(self, w):

@@ -32,12 +32,35 @@ internal sealed class RegionalStore<TState>(Func<RequestScope, TState> create) w
 {
     private readonly System.Collections.Concurrent.ConcurrentDictionary<RequestScope, TState> _states = new();
 
+    // Nearly every request of a test acts in the same account and region; remembering the last
+    // one saves hashing the scope on the hot path.
+    private Remembered? _last;
+
+    private sealed record Remembered(RequestScope Scope, TState State);
+
     /// <summary>The state of <paramref name="scope"/>.</summary>
-    public TState this[RequestScope scope] => _states.GetOrAdd(scope, create);
+    public TState this[RequestScope scope]
+    {
+        get
+        {
+            var last = Volatile.Read(ref _last);
+            if (last is not null && ReferenceEquals(last.Scope.Region, scope.Region) && ReferenceEquals(last.Scope.AccountId, scope.AccountId))
+            {
+                return last.State;
+            }
+            var state = _states.GetOrAdd(scope, create);
+            Volatile.Write(ref _last, new Remembered(scope, state));
+            return state;
+        }
+    }
 
     /// <summary>Every state made so far.</summary>
     public IEnumerable<KeyValuePair<RequestScope, TState>> All => _states;
 
     /// <summary>Forgets all state.</summary>
-    public void Clear() => _states.Clear();
+    public void Clear()
+    {
+        _states.Clear();
+        _last = null;
+    }
 }

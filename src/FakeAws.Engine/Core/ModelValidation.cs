@@ -42,19 +42,19 @@ internal sealed class ModelValidation
     }
 
     /// <summary>Records a missing required member: top-level ones apart, nested ones as violations.</summary>
-    public void Required(object? value, string path, string memberName, bool topLevel)
+    public void Required(object? value, string parent, string member, string memberName)
     {
         if (value is not null)
         {
             return;
         }
-        if (topLevel)
+        if (parent.Length == 0)
         {
             (_missingTopLevel ??= []).Add(memberName);
         }
         else
         {
-            Add(null, path, "Member must not be null");
+            Add(null, parent + member, "Member must not be null");
         }
     }
 
@@ -69,39 +69,39 @@ internal sealed class ModelValidation
         _missingTopLevel = null;
     }
 
-    public void MinLength(object? value, string path, long min)
+    public void MinLength(object? value, string parent, string member, long min)
     {
         if (LengthOf(value) is { } length && length < min)
         {
-            Add(value, path, $"Member must have length greater than or equal to {min}");
+            Add(value, parent + member, $"Member must have length greater than or equal to {min}");
         }
     }
 
-    public void MaxLength(object? value, string path, long max)
+    public void MaxLength(object? value, string parent, string member, long max)
     {
         if (LengthOf(value) is { } length && length > max)
         {
-            Add(value, path, $"Member must have length less than or equal to {max}");
+            Add(value, parent + member, $"Member must have length less than or equal to {max}");
         }
     }
 
-    public void Min(IConvertible? value, string path, double min)
+    public void Min(IConvertible? value, string parent, string member, double min)
     {
         if (value is not null && value.ToDouble(null) < min)
         {
-            Add(value, path, $"Member must have value greater than or equal to {min}");
+            Add(value, parent + member, $"Member must have value greater than or equal to {min}");
         }
     }
 
-    public void Max(IConvertible? value, string path, double max)
+    public void Max(IConvertible? value, string parent, string member, double max)
     {
         if (value is not null && value.ToDouble(null) > max)
         {
-            Add(value, path, $"Member must have value less than or equal to {max}");
+            Add(value, parent + member, $"Member must have value less than or equal to {max}");
         }
     }
 
-    public void Pattern(string? value, string path, string pattern)
+    public void Pattern(string? value, string parent, string member, string pattern)
     {
         if (value is null)
         {
@@ -110,20 +110,20 @@ internal sealed class ModelValidation
         var regex = Patterns.GetOrAdd(pattern, p => new Regex($"^(?:{p})$", RegexOptions.CultureInvariant | RegexOptions.Singleline));
         if (!regex.IsMatch(value))
         {
-            Add(value, path, $"Member must satisfy regular expression pattern: {pattern}");
+            Add(value, parent + member, $"Member must satisfy regular expression pattern: {pattern}");
         }
     }
 
-    public void Enum(string? value, string path, string[] allowed)
+    public void Enum(string? value, string parent, string member, ReadOnlySpan<string> allowed)
     {
-        if (value is not null && Array.IndexOf(allowed, value) < 0)
+        if (value is not null && !allowed.Contains(value))
         {
-            Add(value, path, $"Member must satisfy enum value set: [{string.Join(", ", allowed)}]");
+            Add(value, parent + member, $"Member must satisfy enum value set: [{string.Join(", ", allowed.ToArray())}]");
         }
     }
 
-    /// <summary>Checks each element of a list; AWS names them <c>path.1.member</c>, counting from one.</summary>
-    public void Each<T>(IReadOnlyList<T>? list, string path, Action<T, string> check)
+    /// <summary>Checks each element of a list; AWS names them <c>member.1.member</c>, counting from one.</summary>
+    public void Each<T>(IReadOnlyList<T>? list, string parent, string member, Action<ModelValidation, T, string> check)
     {
         if (list is null)
         {
@@ -131,12 +131,12 @@ internal sealed class ModelValidation
         }
         for (var i = 0; i < list.Count; i++)
         {
-            check(list[i], $"{path}.{i + 1}.member");
+            check(this, list[i], $"{parent}{member}.{i + 1}.member");
         }
     }
 
-    /// <summary>Checks each value of a map; AWS names them <c>path.key.member</c>.</summary>
-    public void EachValue<T>(IReadOnlyDictionary<string, T>? map, string path, Action<T, string> check)
+    /// <summary>Checks each value of a map; AWS names them <c>member.key.member</c>.</summary>
+    public void EachValue<T>(IReadOnlyDictionary<string, T>? map, string parent, string member, Action<ModelValidation, T, string> check)
     {
         if (map is null)
         {
@@ -144,7 +144,7 @@ internal sealed class ModelValidation
         }
         foreach (var (key, value) in map)
         {
-            check(value, $"{path}.{key}.member");
+            check(this, value, $"{parent}{member}.{key}.member");
         }
     }
 

@@ -19,14 +19,22 @@ internal static class CapacityUnits
 
     private static long Steps(long bytes, int unit) => Math.Max(1, (bytes + unit - 1) / unit);
 
-    /// <summary>The ConsumedCapacity to return for one table, or null when the caller did not ask.</summary>
-    public static ConsumedCapacity? Report(string? returnConsumedCapacity, string table, double units) =>
-        returnConsumedCapacity is null or "NONE"
-            ? null
-            : new ConsumedCapacity
-            {
-                TableName = table,
-                CapacityUnits = units,
-                Table = returnConsumedCapacity == "INDEXES" ? new Capacity { CapacityUnits = units } : null,
-            };
+    /// <summary>
+    /// The ConsumedCapacity to return for one table, or null when the caller did not ask; the units
+    /// are only computed when asked for, since computing them walks the item.
+    /// </summary>
+    public static ConsumedCapacity? Report(string? returnConsumedCapacity, string table, Func<double> units)
+    {
+        if (returnConsumedCapacity is null or "NONE")
+        {
+            return null;
+        }
+        var total = units();
+        return new ConsumedCapacity
+        {
+            TableName = table,
+            CapacityUnits = total,
+            Table = returnConsumedCapacity == "INDEXES" ? new Capacity { CapacityUnits = total } : null,
+        };
+    }
 }

@@ -28,7 +28,7 @@ internal sealed partial class DynamoDbEngine
             {
                 Attributes = input.ReturnValues == "ALL_OLD" ? old?.ToDictionary() : null,
                 ConsumedCapacity = CapacityUnits.Report(input.ReturnConsumedCapacity, table.Name,
-                    CapacityUnits.ForWrite(Math.Max(ItemSize.Of(item), old is null ? 0 : ItemSize.Of(old)))),
+                    () => CapacityUnits.ForWrite(Math.Max(ItemSize.Of(item), old is null ? 0 : ItemSize.Of(old)))),
             };
         }
     }
@@ -57,7 +57,7 @@ internal sealed partial class DynamoDbEngine
         {
             Item = item is null ? null : Select(item, attributes),
             ConsumedCapacity = CapacityUnits.Report(input.ReturnConsumedCapacity, table.Name,
-                CapacityUnits.ForRead(item is null ? 0 : ItemSize.Of(item), consistent)),
+                () => CapacityUnits.ForRead(item is null ? 0 : ItemSize.Of(item), consistent)),
         };
     }
 
@@ -77,7 +77,7 @@ internal sealed partial class DynamoDbEngine
             {
                 Attributes = input.ReturnValues == "ALL_OLD" ? old?.ToDictionary() : null,
                 ConsumedCapacity = CapacityUnits.Report(input.ReturnConsumedCapacity, table.Name,
-                    CapacityUnits.ForWrite(old is null ? 0 : ItemSize.Of(old))),
+                    () => CapacityUnits.ForWrite(old is null ? 0 : ItemSize.Of(old))),
             };
         }
     }

@@ -5,9 +5,6 @@ namespace FakeAws.Engine.DynamoDb;
 /// <summary>Table names and ARNs: DynamoDB accepts either wherever a request names a table.</summary>
 internal static partial class TableNames
 {
-    [GeneratedRegex("^[a-zA-Z0-9_.-]+$")]
-    private static partial Regex NamePattern();
-
     [GeneratedRegex("^arn:aws[a-z-]*:dynamodb:[a-z0-9-]+:[0-9]{12}:table/(?<name>.+)$")]
     private static partial Regex ArnPattern();
 
@@ -39,11 +36,24 @@ internal static partial class TableNames
             var label = char.ToUpperInvariant(member[0]) + member[1..];
             throw DynamoDbErrors.Validation($"{label} must be at least 3 characters long and at most 255 characters long");
         }
-        if (!NamePattern().IsMatch(nameOrArn))
+        if (!IsValidName(nameOrArn))
         {
             throw DynamoDbErrors.Validation(
                 $"1 validation error detected: Value '{nameOrArn}' at '{member}' failed to satisfy constraint: Member must satisfy regular expression pattern: [a-zA-Z0-9_.-]+");
         }
+    }
+
+    // The pattern [a-zA-Z0-9_.-]+, checked without a regex because every request runs it.
+    private static bool IsValidName(string name)
+    {
+        foreach (var c in name)
+        {
+            if (!(char.IsAsciiLetterOrDigit(c) || c is '_' or '.' or '-'))
+            {
+                return false;
+            }
+        }
+        return true;
     }
 
     /// <summary>The ARN of table <paramref name="name"/>.</summary>

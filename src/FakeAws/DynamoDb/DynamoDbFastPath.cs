@@ -1,7 +1,7 @@
+using System.Collections.Concurrent;
 using System.Net;
 using Amazon.Runtime;
 using FakeAws.Engine.Core;
-using FakeAws.Engine.DynamoDb;
 using FakeAws.Protocol;
 using FakeAws.Sdk;
 using SdkModel = Amazon.DynamoDBv2.Model;
@@ -15,53 +15,92 @@ namespace FakeAws.DynamoDb;
 /// </summary>
 internal sealed class DynamoDbFastPath
 {
-    private readonly FakeAwsCloud _cloud;
-    private readonly SdkModelMapper _mapper;
-    private readonly DynamoDbSdkErrors _errors;
-
-    public DynamoDbFastPath(FakeAwsCloud cloud)
-    {
-        _cloud = cloud;
-        _mapper = Mapper;
-        _errors = new DynamoDbSdkErrors(_mapper);
-    }
-
     /// <summary>One mapper for the process: its compiled copies do not depend on the cloud.</summary>
     private static readonly SdkModelMapper Mapper = new(new Dictionary<(Type, Type), Func<object, object?>>
     {
-        [(typeof(SdkModel.AttributeValue), typeof(AttributeValue))] = value => SdkAttributeValues.ToEngine((SdkModel.AttributeValue)value),
-        [(typeof(AttributeValue), typeof(SdkModel.AttributeValue))] = value => SdkAttributeValues.ToSdk((AttributeValue)value),
+        [(typeof(SdkModel.AttributeValue), typeof(Engine.DynamoDb.AttributeValue))] = value => SdkAttributeValues.ToEngine((SdkModel.AttributeValue)value),
+        [(typeof(Engine.DynamoDb.AttributeValue), typeof(SdkModel.AttributeValue))] = value => SdkAttributeValues.ToSdk((Engine.DynamoDb.AttributeValue)value),
+        [(typeof(Dictionary<string, SdkModel.AttributeValue>), typeof(Dictionary<string, Engine.DynamoDb.AttributeValue>))] =
+            value => SdkAttributeValues.ToEngine((Dictionary<string, SdkModel.AttributeValue>)value),
+        [(typeof(Dictionary<string, Engine.DynamoDb.AttributeValue>), typeof(Dictionary<string, SdkModel.AttributeValue>))] =
+            value => SdkAttributeValues.ToSdk((Dictionary<string, Engine.DynamoDb.AttributeValue>)value),
     });
+
+    private static readonly DynamoDbSdkErrors Errors = new(Mapper);
+
+    private readonly FakeAwsCloud _cloud;
+    private readonly ConcurrentDictionary<Type, Route?> _routes = new();
+
+    public DynamoDbFastPath(FakeAwsCloud cloud) => _cloud = cloud;
+
+    /// <summary>How one SDK request type is answered: its operation and the two copies.</summary>
+    private sealed record Route(Operation Operation, Func<AmazonWebServiceRequest, object> ToInput, Func<object?, AmazonWebServiceResponse> ToResponse);
+
+    /// <summary>Copies between the SDK's model and the engine's with the shared mapper.</summary>
+    public static object? Map(object? source, Type target) => Mapper.Map(source, target);
 
     /// <summary>
     /// Runs the request if FakeAws implements its operation; returns null otherwise, and the request
     /// then takes the wire route, which answers with the "not supported" error.
     /// </summary>
-    public async Task<AmazonWebServiceResponse?> TryInvokeAsync(AmazonWebServiceRequest request, IClientConfig config, CancellationToken cancellationToken)
+    public ValueTask<AmazonWebServiceResponse?> TryInvokeAsync(AmazonWebServiceRequest request, IClientConfig config, CancellationToken cancellationToken)
     {
-        var name = request.GetType().Name;
+        if (_routes.GetOrAdd(request.GetType(), FindRoute) is not { } route)
+        {
+            return ValueTask.FromResult<AmazonWebServiceResponse?>(null);
+        }
+        var requestId = _cloud.DynamoDbRequestIds.Next();
+        var scope = new RequestScope(_cloud.Options.AccountId, config.AuthenticationRegion ?? config.RegionEndpoint?.SystemName ?? _cloud.Options.Region);
+        ValueTask<object?> execution;
+        try
+        {
+            execution = route.Operation.ExecuteAsync(scope, route.ToInput(request), cancellationToken);
+        }
+        catch (AwsServiceException error)
+        {
+            throw Errors.ToSdk(error, requestId);
+        }
+        return execution.IsCompletedSuccessfully
+            ? ValueTask.FromResult<AmazonWebServiceResponse?>(Respond(route, execution.Result, requestId))
+            : Await(route, execution, requestId);
+    }
+
+    private static async ValueTask<AmazonWebServiceResponse?> Await(Route route, ValueTask<object?> execution, string requestId)
+    {
+        try
+        {
+            return Respond(route, await execution.ConfigureAwait(false), requestId);
+        }
+        catch (AwsServiceException error)
+        {
+            throw Errors.ToSdk(error, requestId);
+        }
+    }
+
+    private static AmazonWebServiceResponse Respond(Route route, object? output, string requestId)
+    {
+        var response = route.ToResponse(output);
+        response.HttpStatusCode = HttpStatusCode.OK;
+        response.ResponseMetadata = new ResponseMetadata { RequestId = requestId };
+        return response;
+    }
+
+    private Route? FindRoute(Type requestType)
+    {
+        var name = requestType.Name;
         if (!name.EndsWith("Request", StringComparison.Ordinal)
             || !_cloud.DynamoDbWire.Operations.TryGet(name[..^"Request".Length], out var operation)
             || !operation.IsImplemented)
         {
             return null;
         }
-        var requestId = DynamoDbWireService.NewRequestId(_cloud.Context);
-        var scope = new RequestScope(_cloud.Options.AccountId, config.AuthenticationRegion ?? config.RegionEndpoint?.SystemName ?? _cloud.Options.Region);
-        object? output;
-        try
+        if (HotRoutes.For(operation.Name) is { } hot)
         {
-            var input = _mapper.Map(request, operation.Model.InputType!)!;
-            output = await operation.ExecuteAsync(scope, input, cancellationToken).ConfigureAwait(false);
+            return new Route(operation, hot.ToInput, hot.ToResponse);
         }
-        catch (AwsServiceException error)
-        {
-            throw _errors.ToSdk(error, requestId);
-        }
-        var responseType = request.GetType().Assembly.GetType($"Amazon.DynamoDBv2.Model.{operation.Name}Response")!;
-        var response = (AmazonWebServiceResponse)(_mapper.Map(output, responseType) ?? Activator.CreateInstance(responseType)!);
-        response.HttpStatusCode = HttpStatusCode.OK;
-        response.ResponseMetadata = new ResponseMetadata { RequestId = requestId };
-        return response;
+        var inputType = operation.Model.InputType!;
+        var responseType = requestType.Assembly.GetType($"Amazon.DynamoDBv2.Model.{operation.Name}Response")!;
+        return new Route(operation, request => Mapper.Map(request, inputType)!,
+            output => (AmazonWebServiceResponse)(Mapper.Map(output, responseType) ?? Activator.CreateInstance(responseType)!));
     }
 }

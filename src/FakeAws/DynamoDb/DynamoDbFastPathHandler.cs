@@ -14,35 +14,44 @@ internal sealed class DynamoDbFastPathHandler : PipelineHandler
     // The cloud of the last ServiceURL seen; a client's ServiceURL rarely changes, so this saves a lookup per call.
     private (string? Url, FakeAwsCloud? Cloud) _last;
 
-    public override async Task<T> InvokeAsync<T>(IExecutionContext executionContext)
+    public override Task<T> InvokeAsync<T>(IExecutionContext executionContext)
     {
         var requestContext = executionContext.RequestContext;
-        if (CloudFor(requestContext.ClientConfig) is { } cloud)
+        if (CloudFor(requestContext.ClientConfig) is not { } cloud)
         {
-            var response = await cloud.DynamoDbFastPath.TryInvokeAsync(requestContext.OriginalRequest, requestContext.ClientConfig, requestContext.CancellationToken).ConfigureAwait(false);
-            if (response is not null)
-            {
-                executionContext.ResponseContext.Response = response;
-                return (T)response;
-            }
+            return base.InvokeAsync<T>(executionContext);
         }
-        return await base.InvokeAsync<T>(executionContext).ConfigureAwait(false);
+        var answer = cloud.DynamoDbFastPath.TryInvokeAsync(requestContext.OriginalRequest, requestContext.ClientConfig, requestContext.CancellationToken);
+        if (answer.IsCompletedSuccessfully)
+        {
+            return answer.Result is { } response ? Task.FromResult(Respond<T>(executionContext, response)) : base.InvokeAsync<T>(executionContext);
+        }
+        return AwaitAnswer<T>(executionContext, answer);
     }
+
+    private async Task<T> AwaitAnswer<T>(IExecutionContext executionContext, ValueTask<AmazonWebServiceResponse?> answer)
+        where T : AmazonWebServiceResponse, new() =>
+        await answer.ConfigureAwait(false) is { } response
+            ? Respond<T>(executionContext, response)
+            : await base.InvokeAsync<T>(executionContext).ConfigureAwait(false);
 
     public override void InvokeSync(IExecutionContext executionContext)
     {
         var requestContext = executionContext.RequestContext;
-        if (CloudFor(requestContext.ClientConfig) is { } cloud)
+        if (CloudFor(requestContext.ClientConfig) is { } cloud
+            && cloud.DynamoDbFastPath.TryInvokeAsync(requestContext.OriginalRequest, requestContext.ClientConfig, requestContext.CancellationToken)
+                .AsTask().GetAwaiter().GetResult() is { } response)
         {
-            var response = cloud.DynamoDbFastPath.TryInvokeAsync(requestContext.OriginalRequest, requestContext.ClientConfig, requestContext.CancellationToken)
-                .GetAwaiter().GetResult();
-            if (response is not null)
-            {
-                executionContext.ResponseContext.Response = response;
-                return;
-            }
+            executionContext.ResponseContext.Response = response;
+            return;
         }
         base.InvokeSync(executionContext);
+    }
+
+    private static T Respond<T>(IExecutionContext executionContext, AmazonWebServiceResponse response)
+    {
+        executionContext.ResponseContext.Response = response;
+        return (T)(object)response;
     }
 
     private FakeAwsCloud? CloudFor(IClientConfig config)

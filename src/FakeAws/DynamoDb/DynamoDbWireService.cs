@@ -7,13 +7,13 @@ using FakeAws.Protocol;
 namespace FakeAws.DynamoDb;
 
 /// <summary>DynamoDB on the wire: awsJson1.0 under <c>DynamoDB_20120810</c>, with DynamoDB's error shapes.</summary>
-internal sealed class DynamoDbWireService(DynamoDbEngine engine, CloudContext cloud) : AwsJsonService(
+internal sealed class DynamoDbWireService(DynamoDbEngine engine, RequestIds requestIds) : AwsJsonService(
     "dynamodb",
     "DynamoDB_20120810",
     "1.0",
     OperationTable.Bind("DynamoDB", engine, ServiceModel.Operations, ReportInvalid),
     SerializerOptions,
-    () => NewRequestId(cloud))
+    requestIds.Next)
 {
     private const string ErrorNamespace = "com.amazonaws.dynamodb.v20120810#";
 
@@ -35,8 +35,8 @@ internal sealed class DynamoDbWireService(DynamoDbEngine engine, CloudContext cl
         return validation.Message is { } message ? DynamoDbErrors.Validation(message) : null;
     }
 
-    /// <summary>DynamoDB's request ids: 52 upper-case letters and digits.</summary>
-    public static string NewRequestId(CloudContext cloud) => cloud.Ids.NewString(52, "ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789");
+    /// <summary>DynamoDB's request ids are 52 upper-case letters and digits.</summary>
+    public const int RequestIdLength = 52;
 
     protected override string ErrorType(string code) => code switch
     {

@@ -70,13 +70,13 @@ internal sealed class SdkModelMapper
         {
             return value => Convert.ChangeType(value, target, System.Globalization.CultureInfo.InvariantCulture);
         }
-        if (GenericArgument(to, typeof(Dictionary<,>), 1) is { } valueType && GenericArgument(from, typeof(Dictionary<,>), 1) is not null)
+        if (GenericArgument(to, typeof(Dictionary<,>), 1) is { } valueType && GenericArgument(from, typeof(Dictionary<,>), 1) is { } fromValue)
         {
-            return value => MapDictionary((IDictionary)value, to, valueType);
+            return Typed(nameof(MapDictionary), fromValue, valueType);
         }
-        if (GenericArgument(to, typeof(List<>), 0) is { } elementType && from.IsAssignableTo(typeof(IEnumerable)))
+        if (GenericArgument(to, typeof(List<>), 0) is { } elementType && GenericArgument(from, typeof(List<>), 0) is { } fromElement)
         {
-            return value => MapList((IEnumerable)value, to, elementType);
+            return Typed(nameof(MapList), fromElement, elementType);
         }
         if (target.IsClass && from.IsClass)
         {
@@ -85,24 +85,45 @@ internal sealed class SdkModelMapper
         throw new InvalidOperationException($"FakeAws cannot convert {from} to {to}.");
     }
 
-    private object MapDictionary(IDictionary source, Type to, Type valueType)
+    // Collections are copied by strongly typed code made once per element type pair.
+    private Func<object, object?> Typed(string builder, Type from, Type to) =>
+        (Func<object, object?>)typeof(SdkModelMapper).GetMethod(builder, BindingFlags.NonPublic | BindingFlags.Instance)!
+            .MakeGenericMethod(from, to).Invoke(this, null)!;
+
+    private Func<object, object?> MapDictionary<TFrom, TTo>()
     {
-        var result = (IDictionary)Activator.CreateInstance(to, source.Count)!;
-        foreach (DictionaryEntry entry in source)
+        var convert = ElementConverter<TFrom, TTo>();
+        return value =>
         {
-            result[entry.Key] = entry.Value is null ? null : ConverterFor(entry.Value.GetType(), valueType)(entry.Value);
-        }
-        return result;
+            var source = (Dictionary<string, TFrom>)value;
+            var result = new Dictionary<string, TTo>(source.Count);
+            foreach (var (key, element) in source)
+            {
+                result[key] = convert(element);
+            }
+            return result;
+        };
     }
 
-    private object MapList(IEnumerable source, Type to, Type elementType)
+    private Func<object, object?> MapList<TFrom, TTo>()
     {
-        var result = (IList)Activator.CreateInstance(to)!;
-        foreach (var element in source)
+        var convert = ElementConverter<TFrom, TTo>();
+        return value =>
         {
-            result.Add(element is null ? null : ConverterFor(element.GetType(), elementType)(element));
-        }
-        return result;
+            var source = (List<TFrom>)value;
+            var result = new List<TTo>(source.Count);
+            foreach (var element in source)
+            {
+                result.Add(convert(element));
+            }
+            return result;
+        };
+    }
+
+    private Func<TFrom, TTo> ElementConverter<TFrom, TTo>()
+    {
+        Func<object, object?>? convert = null;
+        return element => element is null ? default! : (TTo)(convert ??= ConverterFor(element.GetType(), typeof(TTo)))(element)!;
     }
 
     private Func<object, object?> BuildObjectCopy(Type from, Type to)
@@ -123,13 +144,18 @@ internal sealed class SdkModelMapper
             }
             var get = Getter(sourceProperty);
             var set = Setter(targetProperty);
+            // Model properties hold values of their declared type, so the conversion is chosen once;
+            // it is resolved on first use, which also lets recursive shapes refer to themselves.
+            var sourceType = Nullable.GetUnderlyingType(sourceProperty.PropertyType) ?? sourceProperty.PropertyType;
             var targetType = targetProperty.PropertyType;
+            Func<object, object?>? convert = null;
             copies.Add((source, target) =>
             {
                 var value = get(source);
                 if (value is not null)
                 {
-                    set(target, ConverterFor(value.GetType(), targetType)(value));
+                    convert ??= value.GetType() == sourceType ? ConverterFor(sourceType, targetType) : null;
+                    set(target, (convert ?? ConverterFor(value.GetType(), targetType))(value));
                 }
             });
         }

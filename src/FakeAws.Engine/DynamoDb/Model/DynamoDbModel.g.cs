@@ -31,11 +31,11 @@ internal sealed partial class AttributeDefinition
     /// <summary>Checks AWS's declared constraints on this shape and its members.</summary>
     public void Validate(ModelValidation v, string path = "")
     {
-        v.Required(AttributeName, path + "attributeName", "AttributeName", path.Length == 0);
-        v.MinLength(AttributeName, path + "attributeName", 1);
-        v.MaxLength(AttributeName, path + "attributeName", 255);
-        v.Required(AttributeType, path + "attributeType", "AttributeType", path.Length == 0);
-        v.Enum(AttributeType, path + "attributeType", ["B", "N", "S"]);
+        v.Required(AttributeName, path, "attributeName", "AttributeName");
+        v.MinLength(AttributeName, path, "attributeName", 1);
+        v.MaxLength(AttributeName, path, "attributeName", 255);
+        v.Required(AttributeType, path, "attributeType", "AttributeType");
+        v.Enum(AttributeType, path, "attributeType", ["B", "N", "S"]);
     }
 }
 
@@ -50,7 +50,7 @@ internal sealed partial class AttributeValueUpdate
     /// <summary>Checks AWS's declared constraints on this shape and its members.</summary>
     public void Validate(ModelValidation v, string path = "")
     {
-        v.Enum(Action, path + "action", ["ADD", "PUT", "DELETE"]);
+        v.Enum(Action, path, "action", ["ADD", "PUT", "DELETE"]);
     }
 }
 
@@ -74,10 +74,10 @@ internal sealed partial class AutoScalingPolicyUpdate
     /// <summary>Checks AWS's declared constraints on this shape and its members.</summary>
     public void Validate(ModelValidation v, string path = "")
     {
-        v.MinLength(PolicyName, path + "policyName", 1);
-        v.MaxLength(PolicyName, path + "policyName", 256);
-        v.Pattern(PolicyName, path + "policyName", "\\p{Print}+");
-        v.Required(TargetTrackingScalingPolicyConfiguration, path + "targetTrackingScalingPolicyConfiguration", "TargetTrackingScalingPolicyConfiguration", path.Length == 0);
+        v.MinLength(PolicyName, path, "policyName", 1);
+        v.MaxLength(PolicyName, path, "policyName", 256);
+        v.Pattern(PolicyName, path, "policyName", "\\p{Print}+");
+        v.Required(TargetTrackingScalingPolicyConfiguration, path, "targetTrackingScalingPolicyConfiguration", "TargetTrackingScalingPolicyConfiguration");
         TargetTrackingScalingPolicyConfiguration?.Validate(v, path + "targetTrackingScalingPolicyConfiguration" + ".");
     }
 }
@@ -114,11 +114,11 @@ internal sealed partial class AutoScalingSettingsUpdate
     /// <summary>Checks AWS's declared constraints on this shape and its members.</summary>
     public void Validate(ModelValidation v, string path = "")
     {
-        v.Min(MinimumUnits, path + "minimumUnits", 1);
-        v.Min(MaximumUnits, path + "maximumUnits", 1);
-        v.MinLength(AutoScalingRoleArn, path + "autoScalingRoleArn", 1);
-        v.MaxLength(AutoScalingRoleArn, path + "autoScalingRoleArn", 1600);
-        v.Pattern(AutoScalingRoleArn, path + "autoScalingRoleArn", "[\\u0020-\\uD7FF\\uE000-\\uFFFD\\uD800\\uDC00-\\uDBFF\\uDFFF\\r\\n\\t]*");
+        v.Min(MinimumUnits, path, "minimumUnits", 1);
+        v.Min(MaximumUnits, path, "maximumUnits", 1);
+        v.MinLength(AutoScalingRoleArn, path, "autoScalingRoleArn", 1);
+        v.MaxLength(AutoScalingRoleArn, path, "autoScalingRoleArn", 1600);
+        v.Pattern(AutoScalingRoleArn, path, "autoScalingRoleArn", "[\\u0020-\\uD7FF\\uE000-\\uFFFD\\uD800\\uDC00-\\uDBFF\\uDFFF\\r\\n\\t]*");
         ScalingPolicyUpdate?.Validate(v, path + "scalingPolicyUpdate" + ".");
     }
 }
@@ -151,7 +151,7 @@ internal sealed partial class AutoScalingTargetTrackingScalingPolicyConfiguratio
     /// <summary>Checks AWS's declared constraints on this shape and its members.</summary>
     public void Validate(ModelValidation v, string path = "")
     {
-        v.Required(TargetValue, path + "targetValue", "TargetValue", path.Length == 0);
+        v.Required(TargetValue, path, "targetValue", "TargetValue");
     }
 }
 
@@ -235,11 +235,11 @@ internal sealed partial class BatchExecuteStatementInput
     /// <summary>Checks AWS's declared constraints on this shape and its members.</summary>
     public void Validate(ModelValidation v, string path = "")
     {
-        v.Required(Statements, path + "statements", "Statements", path.Length == 0);
-        v.MinLength(Statements, path + "statements", 1);
-        v.MaxLength(Statements, path + "statements", 25);
-        v.Each(Statements, path + "statements", (e, p) => { e?.Validate(v, p + "."); });
-        v.Enum(ReturnConsumedCapacity, path + "returnConsumedCapacity", ["INDEXES", "TOTAL", "NONE"]);
+        v.Required(Statements, path, "statements", "Statements");
+        v.MinLength(Statements, path, "statements", 1);
+        v.MaxLength(Statements, path, "statements", 25);
+        v.Each(Statements, path, "statements", static (v, e, p) => { e?.Validate(v, p + "."); });
+        v.Enum(ReturnConsumedCapacity, path, "returnConsumedCapacity", ["INDEXES", "TOTAL", "NONE"]);
     }
 }
 
@@ -263,11 +263,11 @@ internal sealed partial class BatchGetItemInput
     /// <summary>Checks AWS's declared constraints on this shape and its members.</summary>
     public void Validate(ModelValidation v, string path = "")
     {
-        v.Required(RequestItems, path + "requestItems", "RequestItems", path.Length == 0);
-        v.MinLength(RequestItems, path + "requestItems", 1);
-        v.MaxLength(RequestItems, path + "requestItems", 100);
-        v.EachValue(RequestItems, path + "requestItems", (e, p) => { e?.Validate(v, p + "."); });
-        v.Enum(ReturnConsumedCapacity, path + "returnConsumedCapacity", ["INDEXES", "TOTAL", "NONE"]);
+        v.Required(RequestItems, path, "requestItems", "RequestItems");
+        v.MinLength(RequestItems, path, "requestItems", 1);
+        v.MaxLength(RequestItems, path, "requestItems", 100);
+        v.EachValue(RequestItems, path, "requestItems", static (v, e, p) => { e?.Validate(v, p + "."); });
+        v.Enum(ReturnConsumedCapacity, path, "returnConsumedCapacity", ["INDEXES", "TOTAL", "NONE"]);
     }
 }
 
@@ -308,11 +308,11 @@ internal sealed partial class BatchStatementRequest
     /// <summary>Checks AWS's declared constraints on this shape and its members.</summary>
     public void Validate(ModelValidation v, string path = "")
     {
-        v.Required(Statement, path + "statement", "Statement", path.Length == 0);
-        v.MinLength(Statement, path + "statement", 1);
-        v.MaxLength(Statement, path + "statement", 8192);
-        v.MinLength(Parameters, path + "parameters", 1);
-        v.Enum(ReturnValuesOnConditionCheckFailure, path + "returnValuesOnConditionCheckFailure", ["ALL_OLD", "NONE"]);
+        v.Required(Statement, path, "statement", "Statement");
+        v.MinLength(Statement, path, "statement", 1);
+        v.MaxLength(Statement, path, "statement", 8192);
+        v.MinLength(Parameters, path, "parameters", 1);
+        v.Enum(ReturnValuesOnConditionCheckFailure, path, "returnValuesOnConditionCheckFailure", ["ALL_OLD", "NONE"]);
     }
 }
 
@@ -340,12 +340,12 @@ internal sealed partial class BatchWriteItemInput
     /// <summary>Checks AWS's declared constraints on this shape and its members.</summary>
     public void Validate(ModelValidation v, string path = "")
     {
-        v.Required(RequestItems, path + "requestItems", "RequestItems", path.Length == 0);
-        v.MinLength(RequestItems, path + "requestItems", 1);
-        v.MaxLength(RequestItems, path + "requestItems", 25);
-        v.EachValue(RequestItems, path + "requestItems", (e, p) => { v.MinLength(e, p, 1); v.MaxLength(e, p, 25); });
-        v.Enum(ReturnConsumedCapacity, path + "returnConsumedCapacity", ["INDEXES", "TOTAL", "NONE"]);
-        v.Enum(ReturnItemCollectionMetrics, path + "returnItemCollectionMetrics", ["SIZE", "NONE"]);
+        v.Required(RequestItems, path, "requestItems", "RequestItems");
+        v.MinLength(RequestItems, path, "requestItems", 1);
+        v.MaxLength(RequestItems, path, "requestItems", 25);
+        v.EachValue(RequestItems, path, "requestItems", static (v, e, p) => { v.MinLength(e, p, "", 1); v.MaxLength(e, p, "", 25); });
+        v.Enum(ReturnConsumedCapacity, path, "returnConsumedCapacity", ["INDEXES", "TOTAL", "NONE"]);
+        v.Enum(ReturnItemCollectionMetrics, path, "returnItemCollectionMetrics", ["SIZE", "NONE"]);
     }
 }
 
@@ -402,8 +402,8 @@ internal sealed partial class Condition
     /// <summary>Checks AWS's declared constraints on this shape and its members.</summary>
     public void Validate(ModelValidation v, string path = "")
     {
-        v.Required(ComparisonOperator, path + "comparisonOperator", "ComparisonOperator", path.Length == 0);
-        v.Enum(ComparisonOperator, path + "comparisonOperator", ["IN", "NULL", "BETWEEN", "LT", "NOT_CONTAINS", "EQ", "GT", "NOT_NULL", "NE", "LE", "BEGINS_WITH", "GE", "CONTAINS"]);
+        v.Required(ComparisonOperator, path, "comparisonOperator", "ComparisonOperator");
+        v.Enum(ComparisonOperator, path, "comparisonOperator", ["IN", "NULL", "BETWEEN", "LT", "NOT_CONTAINS", "EQ", "GT", "NOT_NULL", "NE", "LE", "BEGINS_WITH", "GE", "CONTAINS"]);
     }
 }
 
@@ -426,13 +426,13 @@ internal sealed partial class ConditionCheck
     /// <summary>Checks AWS's declared constraints on this shape and its members.</summary>
     public void Validate(ModelValidation v, string path = "")
     {
-        v.Required(Key, path + "key", "Key", path.Length == 0);
-        v.Required(TableName, path + "tableName", "TableName", path.Length == 0);
-        v.MinLength(TableName, path + "tableName", 1);
-        v.MaxLength(TableName, path + "tableName", 1024);
-        v.Required(ConditionExpression, path + "conditionExpression", "ConditionExpression", path.Length == 0);
-        v.EachValue(ExpressionAttributeNames, path + "expressionAttributeNames", (e, p) => { v.MaxLength(e, p, 65535); });
-        v.Enum(ReturnValuesOnConditionCheckFailure, path + "returnValuesOnConditionCheckFailure", ["ALL_OLD", "NONE"]);
+        v.Required(Key, path, "key", "Key");
+        v.Required(TableName, path, "tableName", "TableName");
+        v.MinLength(TableName, path, "tableName", 1);
+        v.MaxLength(TableName, path, "tableName", 1024);
+        v.Required(ConditionExpression, path, "conditionExpression", "ConditionExpression");
+        v.EachValue(ExpressionAttributeNames, path, "expressionAttributeNames", static (v, e, p) => { v.MaxLength(e, p, "", 65535); });
+        v.Enum(ReturnValuesOnConditionCheckFailure, path, "returnValuesOnConditionCheckFailure", ["ALL_OLD", "NONE"]);
     }
 }
 
@@ -504,13 +504,13 @@ internal sealed partial class CreateBackupInput
     /// <summary>Checks AWS's declared constraints on this shape and its members.</summary>
     public void Validate(ModelValidation v, string path = "")
     {
-        v.Required(TableName, path + "tableName", "TableName", path.Length == 0);
-        v.MinLength(TableName, path + "tableName", 1);
-        v.MaxLength(TableName, path + "tableName", 1024);
-        v.Required(BackupName, path + "backupName", "BackupName", path.Length == 0);
-        v.MinLength(BackupName, path + "backupName", 3);
-        v.MaxLength(BackupName, path + "backupName", 255);
-        v.Pattern(BackupName, path + "backupName", "[a-zA-Z0-9_.-]+");
+        v.Required(TableName, path, "tableName", "TableName");
+        v.MinLength(TableName, path, "tableName", 1);
+        v.MaxLength(TableName, path, "tableName", 1024);
+        v.Required(BackupName, path, "backupName", "BackupName");
+        v.MinLength(BackupName, path, "backupName", 3);
+        v.MaxLength(BackupName, path, "backupName", 255);
+        v.Pattern(BackupName, path, "backupName", "[a-zA-Z0-9_.-]+");
     }
 }
 
@@ -540,14 +540,14 @@ internal sealed partial class CreateGlobalSecondaryIndexAction
     /// <summary>Checks AWS's declared constraints on this shape and its members.</summary>
     public void Validate(ModelValidation v, string path = "")
     {
-        v.Required(IndexName, path + "indexName", "IndexName", path.Length == 0);
-        v.MinLength(IndexName, path + "indexName", 3);
-        v.MaxLength(IndexName, path + "indexName", 255);
-        v.Pattern(IndexName, path + "indexName", "[a-zA-Z0-9_.-]+");
-        v.Required(KeySchema, path + "keySchema", "KeySchema", path.Length == 0);
-        v.MinLength(KeySchema, path + "keySchema", 1);
-        v.Each(KeySchema, path + "keySchema", (e, p) => { e?.Validate(v, p + "."); });
-        v.Required(Projection, path + "projection", "Projection", path.Length == 0);
+        v.Required(IndexName, path, "indexName", "IndexName");
+        v.MinLength(IndexName, path, "indexName", 3);
+        v.MaxLength(IndexName, path, "indexName", 255);
+        v.Pattern(IndexName, path, "indexName", "[a-zA-Z0-9_.-]+");
+        v.Required(KeySchema, path, "keySchema", "KeySchema");
+        v.MinLength(KeySchema, path, "keySchema", 1);
+        v.Each(KeySchema, path, "keySchema", static (v, e, p) => { e?.Validate(v, p + "."); });
+        v.Required(Projection, path, "projection", "Projection");
         Projection?.Validate(v, path + "projection" + ".");
         ProvisionedThroughput?.Validate(v, path + "provisionedThroughput" + ".");
         OnDemandThroughput?.Validate(v, path + "onDemandThroughput" + ".");
@@ -566,12 +566,12 @@ internal sealed partial class CreateGlobalTableInput
     /// <summary>Checks AWS's declared constraints on this shape and its members.</summary>
     public void Validate(ModelValidation v, string path = "")
     {
-        v.Required(GlobalTableName, path + "globalTableName", "GlobalTableName", path.Length == 0);
-        v.MinLength(GlobalTableName, path + "globalTableName", 3);
-        v.MaxLength(GlobalTableName, path + "globalTableName", 255);
-        v.Pattern(GlobalTableName, path + "globalTableName", "[a-zA-Z0-9_.-]+");
-        v.Required(ReplicationGroup, path + "replicationGroup", "ReplicationGroup", path.Length == 0);
-        v.Each(ReplicationGroup, path + "replicationGroup", (e, p) => { e?.Validate(v, p + "."); });
+        v.Required(GlobalTableName, path, "globalTableName", "GlobalTableName");
+        v.MinLength(GlobalTableName, path, "globalTableName", 3);
+        v.MaxLength(GlobalTableName, path, "globalTableName", 255);
+        v.Pattern(GlobalTableName, path, "globalTableName", "[a-zA-Z0-9_.-]+");
+        v.Required(ReplicationGroup, path, "replicationGroup", "ReplicationGroup");
+        v.Each(ReplicationGroup, path, "replicationGroup", static (v, e, p) => { e?.Validate(v, p + "."); });
     }
 }
 
@@ -591,7 +591,7 @@ internal sealed partial class CreateGlobalTableWitnessGroupMemberAction
     /// <summary>Checks AWS's declared constraints on this shape and its members.</summary>
     public void Validate(ModelValidation v, string path = "")
     {
-        v.Required(RegionName, path + "regionName", "RegionName", path.Length == 0);
+        v.Required(RegionName, path, "regionName", "RegionName");
     }
 }
 
@@ -604,7 +604,7 @@ internal sealed partial class CreateReplicaAction
     /// <summary>Checks AWS's declared constraints on this shape and its members.</summary>
     public void Validate(ModelValidation v, string path = "")
     {
-        v.Required(RegionName, path + "regionName", "RegionName", path.Length == 0);
+        v.Required(RegionName, path, "regionName", "RegionName");
     }
 }
 
@@ -627,12 +627,12 @@ internal sealed partial class CreateReplicationGroupMemberAction
     /// <summary>Checks AWS's declared constraints on this shape and its members.</summary>
     public void Validate(ModelValidation v, string path = "")
     {
-        v.Required(RegionName, path + "regionName", "RegionName", path.Length == 0);
+        v.Required(RegionName, path, "regionName", "RegionName");
         ProvisionedThroughputOverride?.Validate(v, path + "provisionedThroughputOverride" + ".");
         OnDemandThroughputOverride?.Validate(v, path + "onDemandThroughputOverride" + ".");
-        v.MinLength(GlobalSecondaryIndexes, path + "globalSecondaryIndexes", 1);
-        v.Each(GlobalSecondaryIndexes, path + "globalSecondaryIndexes", (e, p) => { e?.Validate(v, p + "."); });
-        v.Enum(TableClassOverride, path + "tableClassOverride", ["STANDARD", "STANDARD_INFREQUENT_ACCESS"]);
+        v.MinLength(GlobalSecondaryIndexes, path, "globalSecondaryIndexes", 1);
+        v.Each(GlobalSecondaryIndexes, path, "globalSecondaryIndexes", static (v, e, p) => { e?.Validate(v, p + "."); });
+        v.Enum(TableClassOverride, path, "tableClassOverride", ["STANDARD", "STANDARD_INFREQUENT_ACCESS"]);
     }
 }
 
@@ -677,25 +677,25 @@ internal sealed partial class CreateTableInput
     /// <summary>Checks AWS's declared constraints on this shape and its members.</summary>
     public void Validate(ModelValidation v, string path = "")
     {
-        v.Each(AttributeDefinitions, path + "attributeDefinitions", (e, p) => { e?.Validate(v, p + "."); });
-        v.Required(TableName, path + "tableName", "TableName", path.Length == 0);
-        v.MinLength(TableName, path + "tableName", 1);
-        v.MaxLength(TableName, path + "tableName", 1024);
-        v.MinLength(KeySchema, path + "keySchema", 1);
-        v.Each(KeySchema, path + "keySchema", (e, p) => { e?.Validate(v, p + "."); });
-        v.Each(LocalSecondaryIndexes, path + "localSecondaryIndexes", (e, p) => { e?.Validate(v, p + "."); });
-        v.Each(GlobalSecondaryIndexes, path + "globalSecondaryIndexes", (e, p) => { e?.Validate(v, p + "."); });
-        v.Enum(BillingMode, path + "billingMode", ["PROVISIONED", "PAY_PER_REQUEST"]);
+        v.Each(AttributeDefinitions, path, "attributeDefinitions", static (v, e, p) => { e?.Validate(v, p + "."); });
+        v.Required(TableName, path, "tableName", "TableName");
+        v.MinLength(TableName, path, "tableName", 1);
+        v.MaxLength(TableName, path, "tableName", 1024);
+        v.MinLength(KeySchema, path, "keySchema", 1);
+        v.Each(KeySchema, path, "keySchema", static (v, e, p) => { e?.Validate(v, p + "."); });
+        v.Each(LocalSecondaryIndexes, path, "localSecondaryIndexes", static (v, e, p) => { e?.Validate(v, p + "."); });
+        v.Each(GlobalSecondaryIndexes, path, "globalSecondaryIndexes", static (v, e, p) => { e?.Validate(v, p + "."); });
+        v.Enum(BillingMode, path, "billingMode", ["PROVISIONED", "PAY_PER_REQUEST"]);
         ProvisionedThroughput?.Validate(v, path + "provisionedThroughput" + ".");
         StreamSpecification?.Validate(v, path + "streamSpecification" + ".");
         SSESpecification?.Validate(v, path + "sSESpecification" + ".");
-        v.Each(Tags, path + "tags", (e, p) => { e?.Validate(v, p + "."); });
-        v.Enum(TableClass, path + "tableClass", ["STANDARD", "STANDARD_INFREQUENT_ACCESS"]);
+        v.Each(Tags, path, "tags", static (v, e, p) => { e?.Validate(v, p + "."); });
+        v.Enum(TableClass, path, "tableClass", ["STANDARD", "STANDARD_INFREQUENT_ACCESS"]);
         WarmThroughput?.Validate(v, path + "warmThroughput" + ".");
         OnDemandThroughput?.Validate(v, path + "onDemandThroughput" + ".");
-        v.MinLength(GlobalTableSourceArn, path + "globalTableSourceArn", 1);
-        v.MaxLength(GlobalTableSourceArn, path + "globalTableSourceArn", 1024);
-        v.Enum(GlobalTableSettingsReplicationMode, path + "globalTableSettingsReplicationMode", ["ENABLED", "DISABLED", "ENABLED_WITH_OVERRIDES"]);
+        v.MinLength(GlobalTableSourceArn, path, "globalTableSourceArn", 1);
+        v.MaxLength(GlobalTableSourceArn, path, "globalTableSourceArn", 1024);
+        v.Enum(GlobalTableSettingsReplicationMode, path, "globalTableSettingsReplicationMode", ["ENABLED", "DISABLED", "ENABLED_WITH_OVERRIDES"]);
     }
 }
 
@@ -717,12 +717,12 @@ internal sealed partial class CsvOptions
     /// <summary>Checks AWS's declared constraints on this shape and its members.</summary>
     public void Validate(ModelValidation v, string path = "")
     {
-        v.MinLength(Delimiter, path + "delimiter", 1);
-        v.MaxLength(Delimiter, path + "delimiter", 1);
-        v.Pattern(Delimiter, path + "delimiter", "[,;:|\\t ]");
-        v.MinLength(HeaderList, path + "headerList", 1);
-        v.MaxLength(HeaderList, path + "headerList", 255);
-        v.Each(HeaderList, path + "headerList", (e, p) => { v.MinLength(e, p, 1); v.MaxLength(e, p, 65536); v.Pattern(e, p, "[\\x20-\\x21\\x23-\\x2B\\x2D-\\x7E]*"); });
+        v.MinLength(Delimiter, path, "delimiter", 1);
+        v.MaxLength(Delimiter, path, "delimiter", 1);
+        v.Pattern(Delimiter, path, "delimiter", "[,;:|\\t ]");
+        v.MinLength(HeaderList, path, "headerList", 1);
+        v.MaxLength(HeaderList, path, "headerList", 255);
+        v.Each(HeaderList, path, "headerList", static (v, e, p) => { v.MinLength(e, p, "", 1); v.MaxLength(e, p, "", 65536); v.Pattern(e, p, "", "[\\x20-\\x21\\x23-\\x2B\\x2D-\\x7E]*"); });
     }
 }
 
@@ -745,12 +745,12 @@ internal sealed partial class Delete
     /// <summary>Checks AWS's declared constraints on this shape and its members.</summary>
     public void Validate(ModelValidation v, string path = "")
     {
-        v.Required(Key, path + "key", "Key", path.Length == 0);
-        v.Required(TableName, path + "tableName", "TableName", path.Length == 0);
-        v.MinLength(TableName, path + "tableName", 1);
-        v.MaxLength(TableName, path + "tableName", 1024);
-        v.EachValue(ExpressionAttributeNames, path + "expressionAttributeNames", (e, p) => { v.MaxLength(e, p, 65535); });
-        v.Enum(ReturnValuesOnConditionCheckFailure, path + "returnValuesOnConditionCheckFailure", ["ALL_OLD", "NONE"]);
+        v.Required(Key, path, "key", "Key");
+        v.Required(TableName, path, "tableName", "TableName");
+        v.MinLength(TableName, path, "tableName", 1);
+        v.MaxLength(TableName, path, "tableName", 1024);
+        v.EachValue(ExpressionAttributeNames, path, "expressionAttributeNames", static (v, e, p) => { v.MaxLength(e, p, "", 65535); });
+        v.Enum(ReturnValuesOnConditionCheckFailure, path, "returnValuesOnConditionCheckFailure", ["ALL_OLD", "NONE"]);
     }
 }
 
@@ -763,9 +763,9 @@ internal sealed partial class DeleteBackupInput
     /// <summary>Checks AWS's declared constraints on this shape and its members.</summary>
     public void Validate(ModelValidation v, string path = "")
     {
-        v.Required(BackupArn, path + "backupArn", "BackupArn", path.Length == 0);
-        v.MinLength(BackupArn, path + "backupArn", 37);
-        v.MaxLength(BackupArn, path + "backupArn", 1024);
+        v.Required(BackupArn, path, "backupArn", "BackupArn");
+        v.MinLength(BackupArn, path, "backupArn", 37);
+        v.MaxLength(BackupArn, path, "backupArn", 1024);
     }
 }
 
@@ -785,10 +785,10 @@ internal sealed partial class DeleteGlobalSecondaryIndexAction
     /// <summary>Checks AWS's declared constraints on this shape and its members.</summary>
     public void Validate(ModelValidation v, string path = "")
     {
-        v.Required(IndexName, path + "indexName", "IndexName", path.Length == 0);
-        v.MinLength(IndexName, path + "indexName", 3);
-        v.MaxLength(IndexName, path + "indexName", 255);
-        v.Pattern(IndexName, path + "indexName", "[a-zA-Z0-9_.-]+");
+        v.Required(IndexName, path, "indexName", "IndexName");
+        v.MinLength(IndexName, path, "indexName", 3);
+        v.MaxLength(IndexName, path, "indexName", 255);
+        v.Pattern(IndexName, path, "indexName", "[a-zA-Z0-9_.-]+");
     }
 }
 
@@ -801,7 +801,7 @@ internal sealed partial class DeleteGlobalTableWitnessGroupMemberAction
     /// <summary>Checks AWS's declared constraints on this shape and its members.</summary>
     public void Validate(ModelValidation v, string path = "")
     {
-        v.Required(RegionName, path + "regionName", "RegionName", path.Length == 0);
+        v.Required(RegionName, path, "regionName", "RegionName");
     }
 }
 
@@ -834,17 +834,17 @@ internal sealed partial class DeleteItemInput
     /// <summary>Checks AWS's declared constraints on this shape and its members.</summary>
     public void Validate(ModelValidation v, string path = "")
     {
-        v.Required(TableName, path + "tableName", "TableName", path.Length == 0);
-        v.MinLength(TableName, path + "tableName", 1);
-        v.MaxLength(TableName, path + "tableName", 1024);
-        v.Required(Key, path + "key", "Key", path.Length == 0);
-        v.EachValue(Expected, path + "expected", (e, p) => { e?.Validate(v, p + "."); });
-        v.Enum(ConditionalOperator, path + "conditionalOperator", ["OR", "AND"]);
-        v.Enum(ReturnValues, path + "returnValues", ["ALL_NEW", "UPDATED_OLD", "ALL_OLD", "NONE", "UPDATED_NEW"]);
-        v.Enum(ReturnConsumedCapacity, path + "returnConsumedCapacity", ["INDEXES", "TOTAL", "NONE"]);
-        v.Enum(ReturnItemCollectionMetrics, path + "returnItemCollectionMetrics", ["SIZE", "NONE"]);
-        v.EachValue(ExpressionAttributeNames, path + "expressionAttributeNames", (e, p) => { v.MaxLength(e, p, 65535); });
-        v.Enum(ReturnValuesOnConditionCheckFailure, path + "returnValuesOnConditionCheckFailure", ["ALL_OLD", "NONE"]);
+        v.Required(TableName, path, "tableName", "TableName");
+        v.MinLength(TableName, path, "tableName", 1);
+        v.MaxLength(TableName, path, "tableName", 1024);
+        v.Required(Key, path, "key", "Key");
+        v.EachValue(Expected, path, "expected", static (v, e, p) => { e?.Validate(v, p + "."); });
+        v.Enum(ConditionalOperator, path, "conditionalOperator", ["OR", "AND"]);
+        v.Enum(ReturnValues, path, "returnValues", ["ALL_NEW", "UPDATED_OLD", "ALL_OLD", "NONE", "UPDATED_NEW"]);
+        v.Enum(ReturnConsumedCapacity, path, "returnConsumedCapacity", ["INDEXES", "TOTAL", "NONE"]);
+        v.Enum(ReturnItemCollectionMetrics, path, "returnItemCollectionMetrics", ["SIZE", "NONE"]);
+        v.EachValue(ExpressionAttributeNames, path, "expressionAttributeNames", static (v, e, p) => { v.MaxLength(e, p, "", 65535); });
+        v.Enum(ReturnValuesOnConditionCheckFailure, path, "returnValuesOnConditionCheckFailure", ["ALL_OLD", "NONE"]);
     }
 }
 
@@ -868,7 +868,7 @@ internal sealed partial class DeleteReplicaAction
     /// <summary>Checks AWS's declared constraints on this shape and its members.</summary>
     public void Validate(ModelValidation v, string path = "")
     {
-        v.Required(RegionName, path + "regionName", "RegionName", path.Length == 0);
+        v.Required(RegionName, path, "regionName", "RegionName");
     }
 }
 
@@ -881,7 +881,7 @@ internal sealed partial class DeleteReplicationGroupMemberAction
     /// <summary>Checks AWS's declared constraints on this shape and its members.</summary>
     public void Validate(ModelValidation v, string path = "")
     {
-        v.Required(RegionName, path + "regionName", "RegionName", path.Length == 0);
+        v.Required(RegionName, path, "regionName", "RegionName");
     }
 }
 
@@ -894,7 +894,7 @@ internal sealed partial class DeleteRequest
     /// <summary>Checks AWS's declared constraints on this shape and its members.</summary>
     public void Validate(ModelValidation v, string path = "")
     {
-        v.Required(Key, path + "key", "Key", path.Length == 0);
+        v.Required(Key, path, "key", "Key");
     }
 }
 
@@ -909,11 +909,11 @@ internal sealed partial class DeleteResourcePolicyInput
     /// <summary>Checks AWS's declared constraints on this shape and its members.</summary>
     public void Validate(ModelValidation v, string path = "")
     {
-        v.Required(ResourceArn, path + "resourceArn", "ResourceArn", path.Length == 0);
-        v.MinLength(ResourceArn, path + "resourceArn", 1);
-        v.MaxLength(ResourceArn, path + "resourceArn", 1283);
-        v.MinLength(ExpectedRevisionId, path + "expectedRevisionId", 1);
-        v.MaxLength(ExpectedRevisionId, path + "expectedRevisionId", 255);
+        v.Required(ResourceArn, path, "resourceArn", "ResourceArn");
+        v.MinLength(ResourceArn, path, "resourceArn", 1);
+        v.MaxLength(ResourceArn, path, "resourceArn", 1283);
+        v.MinLength(ExpectedRevisionId, path, "expectedRevisionId", 1);
+        v.MaxLength(ExpectedRevisionId, path, "expectedRevisionId", 255);
     }
 }
 
@@ -933,9 +933,9 @@ internal sealed partial class DeleteTableInput
     /// <summary>Checks AWS's declared constraints on this shape and its members.</summary>
     public void Validate(ModelValidation v, string path = "")
     {
-        v.Required(TableName, path + "tableName", "TableName", path.Length == 0);
-        v.MinLength(TableName, path + "tableName", 1);
-        v.MaxLength(TableName, path + "tableName", 1024);
+        v.Required(TableName, path, "tableName", "TableName");
+        v.MinLength(TableName, path, "tableName", 1);
+        v.MaxLength(TableName, path, "tableName", 1024);
     }
 }
 
@@ -955,9 +955,9 @@ internal sealed partial class DescribeBackupInput
     /// <summary>Checks AWS's declared constraints on this shape and its members.</summary>
     public void Validate(ModelValidation v, string path = "")
     {
-        v.Required(BackupArn, path + "backupArn", "BackupArn", path.Length == 0);
-        v.MinLength(BackupArn, path + "backupArn", 37);
-        v.MaxLength(BackupArn, path + "backupArn", 1024);
+        v.Required(BackupArn, path, "backupArn", "BackupArn");
+        v.MinLength(BackupArn, path, "backupArn", 37);
+        v.MaxLength(BackupArn, path, "backupArn", 1024);
     }
 }
 
@@ -977,9 +977,9 @@ internal sealed partial class DescribeContinuousBackupsInput
     /// <summary>Checks AWS's declared constraints on this shape and its members.</summary>
     public void Validate(ModelValidation v, string path = "")
     {
-        v.Required(TableName, path + "tableName", "TableName", path.Length == 0);
-        v.MinLength(TableName, path + "tableName", 1);
-        v.MaxLength(TableName, path + "tableName", 1024);
+        v.Required(TableName, path, "tableName", "TableName");
+        v.MinLength(TableName, path, "tableName", 1);
+        v.MaxLength(TableName, path, "tableName", 1024);
     }
 }
 
@@ -1001,12 +1001,12 @@ internal sealed partial class DescribeContributorInsightsInput
     /// <summary>Checks AWS's declared constraints on this shape and its members.</summary>
     public void Validate(ModelValidation v, string path = "")
     {
-        v.Required(TableName, path + "tableName", "TableName", path.Length == 0);
-        v.MinLength(TableName, path + "tableName", 1);
-        v.MaxLength(TableName, path + "tableName", 1024);
-        v.MinLength(IndexName, path + "indexName", 3);
-        v.MaxLength(IndexName, path + "indexName", 255);
-        v.Pattern(IndexName, path + "indexName", "[a-zA-Z0-9_.-]+");
+        v.Required(TableName, path, "tableName", "TableName");
+        v.MinLength(TableName, path, "tableName", 1);
+        v.MaxLength(TableName, path, "tableName", 1024);
+        v.MinLength(IndexName, path, "indexName", 3);
+        v.MaxLength(IndexName, path, "indexName", 255);
+        v.Pattern(IndexName, path, "indexName", "[a-zA-Z0-9_.-]+");
     }
 }
 
@@ -1055,9 +1055,9 @@ internal sealed partial class DescribeExportInput
     /// <summary>Checks AWS's declared constraints on this shape and its members.</summary>
     public void Validate(ModelValidation v, string path = "")
     {
-        v.Required(ExportArn, path + "exportArn", "ExportArn", path.Length == 0);
-        v.MinLength(ExportArn, path + "exportArn", 37);
-        v.MaxLength(ExportArn, path + "exportArn", 1024);
+        v.Required(ExportArn, path, "exportArn", "ExportArn");
+        v.MinLength(ExportArn, path, "exportArn", 37);
+        v.MaxLength(ExportArn, path, "exportArn", 1024);
     }
 }
 
@@ -1077,10 +1077,10 @@ internal sealed partial class DescribeGlobalTableInput
     /// <summary>Checks AWS's declared constraints on this shape and its members.</summary>
     public void Validate(ModelValidation v, string path = "")
     {
-        v.Required(GlobalTableName, path + "globalTableName", "GlobalTableName", path.Length == 0);
-        v.MinLength(GlobalTableName, path + "globalTableName", 3);
-        v.MaxLength(GlobalTableName, path + "globalTableName", 255);
-        v.Pattern(GlobalTableName, path + "globalTableName", "[a-zA-Z0-9_.-]+");
+        v.Required(GlobalTableName, path, "globalTableName", "GlobalTableName");
+        v.MinLength(GlobalTableName, path, "globalTableName", 3);
+        v.MaxLength(GlobalTableName, path, "globalTableName", 255);
+        v.Pattern(GlobalTableName, path, "globalTableName", "[a-zA-Z0-9_.-]+");
     }
 }
 
@@ -1100,10 +1100,10 @@ internal sealed partial class DescribeGlobalTableSettingsInput
     /// <summary>Checks AWS's declared constraints on this shape and its members.</summary>
     public void Validate(ModelValidation v, string path = "")
     {
-        v.Required(GlobalTableName, path + "globalTableName", "GlobalTableName", path.Length == 0);
-        v.MinLength(GlobalTableName, path + "globalTableName", 3);
-        v.MaxLength(GlobalTableName, path + "globalTableName", 255);
-        v.Pattern(GlobalTableName, path + "globalTableName", "[a-zA-Z0-9_.-]+");
+        v.Required(GlobalTableName, path, "globalTableName", "GlobalTableName");
+        v.MinLength(GlobalTableName, path, "globalTableName", 3);
+        v.MaxLength(GlobalTableName, path, "globalTableName", 255);
+        v.Pattern(GlobalTableName, path, "globalTableName", "[a-zA-Z0-9_.-]+");
     }
 }
 
@@ -1125,9 +1125,9 @@ internal sealed partial class DescribeImportInput
     /// <summary>Checks AWS's declared constraints on this shape and its members.</summary>
     public void Validate(ModelValidation v, string path = "")
     {
-        v.Required(ImportArn, path + "importArn", "ImportArn", path.Length == 0);
-        v.MinLength(ImportArn, path + "importArn", 37);
-        v.MaxLength(ImportArn, path + "importArn", 1024);
+        v.Required(ImportArn, path, "importArn", "ImportArn");
+        v.MinLength(ImportArn, path, "importArn", 37);
+        v.MaxLength(ImportArn, path, "importArn", 1024);
     }
 }
 
@@ -1147,9 +1147,9 @@ internal sealed partial class DescribeKinesisStreamingDestinationInput
     /// <summary>Checks AWS's declared constraints on this shape and its members.</summary>
     public void Validate(ModelValidation v, string path = "")
     {
-        v.Required(TableName, path + "tableName", "TableName", path.Length == 0);
-        v.MinLength(TableName, path + "tableName", 1);
-        v.MaxLength(TableName, path + "tableName", 1024);
+        v.Required(TableName, path, "tableName", "TableName");
+        v.MinLength(TableName, path, "tableName", 1);
+        v.MaxLength(TableName, path, "tableName", 1024);
     }
 }
 
@@ -1194,9 +1194,9 @@ internal sealed partial class DescribeTableInput
     /// <summary>Checks AWS's declared constraints on this shape and its members.</summary>
     public void Validate(ModelValidation v, string path = "")
     {
-        v.Required(TableName, path + "tableName", "TableName", path.Length == 0);
-        v.MinLength(TableName, path + "tableName", 1);
-        v.MaxLength(TableName, path + "tableName", 1024);
+        v.Required(TableName, path, "tableName", "TableName");
+        v.MinLength(TableName, path, "tableName", 1);
+        v.MaxLength(TableName, path, "tableName", 1024);
     }
 }
 
@@ -1216,9 +1216,9 @@ internal sealed partial class DescribeTableReplicaAutoScalingInput
     /// <summary>Checks AWS's declared constraints on this shape and its members.</summary>
     public void Validate(ModelValidation v, string path = "")
     {
-        v.Required(TableName, path + "tableName", "TableName", path.Length == 0);
-        v.MinLength(TableName, path + "tableName", 1);
-        v.MaxLength(TableName, path + "tableName", 1024);
+        v.Required(TableName, path, "tableName", "TableName");
+        v.MinLength(TableName, path, "tableName", 1);
+        v.MaxLength(TableName, path, "tableName", 1024);
     }
 }
 
@@ -1238,9 +1238,9 @@ internal sealed partial class DescribeTimeToLiveInput
     /// <summary>Checks AWS's declared constraints on this shape and its members.</summary>
     public void Validate(ModelValidation v, string path = "")
     {
-        v.Required(TableName, path + "tableName", "TableName", path.Length == 0);
-        v.MinLength(TableName, path + "tableName", 1);
-        v.MaxLength(TableName, path + "tableName", 1024);
+        v.Required(TableName, path, "tableName", "TableName");
+        v.MinLength(TableName, path, "tableName", 1);
+        v.MaxLength(TableName, path, "tableName", 1024);
     }
 }
 
@@ -1267,7 +1267,7 @@ internal sealed partial class EnableKinesisStreamingConfiguration
     /// <summary>Checks AWS's declared constraints on this shape and its members.</summary>
     public void Validate(ModelValidation v, string path = "")
     {
-        v.Enum(ApproximateCreationDateTimePrecision, path + "approximateCreationDateTimePrecision", ["MILLISECOND", "MICROSECOND"]);
+        v.Enum(ApproximateCreationDateTimePrecision, path, "approximateCreationDateTimePrecision", ["MILLISECOND", "MICROSECOND"]);
     }
 }
 
@@ -1301,15 +1301,15 @@ internal sealed partial class ExecuteStatementInput
     /// <summary>Checks AWS's declared constraints on this shape and its members.</summary>
     public void Validate(ModelValidation v, string path = "")
     {
-        v.Required(Statement, path + "statement", "Statement", path.Length == 0);
-        v.MinLength(Statement, path + "statement", 1);
-        v.MaxLength(Statement, path + "statement", 8192);
-        v.MinLength(Parameters, path + "parameters", 1);
-        v.MinLength(NextToken, path + "nextToken", 1);
-        v.MaxLength(NextToken, path + "nextToken", 32768);
-        v.Enum(ReturnConsumedCapacity, path + "returnConsumedCapacity", ["INDEXES", "TOTAL", "NONE"]);
-        v.Min(Limit, path + "limit", 1);
-        v.Enum(ReturnValuesOnConditionCheckFailure, path + "returnValuesOnConditionCheckFailure", ["ALL_OLD", "NONE"]);
+        v.Required(Statement, path, "statement", "Statement");
+        v.MinLength(Statement, path, "statement", 1);
+        v.MaxLength(Statement, path, "statement", 8192);
+        v.MinLength(Parameters, path, "parameters", 1);
+        v.MinLength(NextToken, path, "nextToken", 1);
+        v.MaxLength(NextToken, path, "nextToken", 32768);
+        v.Enum(ReturnConsumedCapacity, path, "returnConsumedCapacity", ["INDEXES", "TOTAL", "NONE"]);
+        v.Min(Limit, path, "limit", 1);
+        v.Enum(ReturnValuesOnConditionCheckFailure, path, "returnValuesOnConditionCheckFailure", ["ALL_OLD", "NONE"]);
     }
 }
 
@@ -1339,13 +1339,13 @@ internal sealed partial class ExecuteTransactionInput
     /// <summary>Checks AWS's declared constraints on this shape and its members.</summary>
     public void Validate(ModelValidation v, string path = "")
     {
-        v.Required(TransactStatements, path + "transactStatements", "TransactStatements", path.Length == 0);
-        v.MinLength(TransactStatements, path + "transactStatements", 1);
-        v.MaxLength(TransactStatements, path + "transactStatements", 100);
-        v.Each(TransactStatements, path + "transactStatements", (e, p) => { e?.Validate(v, p + "."); });
-        v.MinLength(ClientRequestToken, path + "clientRequestToken", 1);
-        v.MaxLength(ClientRequestToken, path + "clientRequestToken", 36);
-        v.Enum(ReturnConsumedCapacity, path + "returnConsumedCapacity", ["INDEXES", "TOTAL", "NONE"]);
+        v.Required(TransactStatements, path, "transactStatements", "TransactStatements");
+        v.MinLength(TransactStatements, path, "transactStatements", 1);
+        v.MaxLength(TransactStatements, path, "transactStatements", 100);
+        v.Each(TransactStatements, path, "transactStatements", static (v, e, p) => { e?.Validate(v, p + "."); });
+        v.MinLength(ClientRequestToken, path, "clientRequestToken", 1);
+        v.MaxLength(ClientRequestToken, path, "clientRequestToken", 36);
+        v.Enum(ReturnConsumedCapacity, path, "returnConsumedCapacity", ["INDEXES", "TOTAL", "NONE"]);
     }
 }
 
@@ -1373,7 +1373,7 @@ internal sealed partial class ExpectedAttributeValue
     /// <summary>Checks AWS's declared constraints on this shape and its members.</summary>
     public void Validate(ModelValidation v, string path = "")
     {
-        v.Enum(ComparisonOperator, path + "comparisonOperator", ["IN", "NULL", "BETWEEN", "LT", "NOT_CONTAINS", "EQ", "GT", "NOT_NULL", "NE", "LE", "BEGINS_WITH", "GE", "CONTAINS"]);
+        v.Enum(ComparisonOperator, path, "comparisonOperator", ["IN", "NULL", "BETWEEN", "LT", "NOT_CONTAINS", "EQ", "GT", "NOT_NULL", "NE", "LE", "BEGINS_WITH", "GE", "CONTAINS"]);
     }
 }
 
@@ -1478,20 +1478,20 @@ internal sealed partial class ExportTableToPointInTimeInput
     /// <summary>Checks AWS's declared constraints on this shape and its members.</summary>
     public void Validate(ModelValidation v, string path = "")
     {
-        v.Required(TableArn, path + "tableArn", "TableArn", path.Length == 0);
-        v.MinLength(TableArn, path + "tableArn", 1);
-        v.MaxLength(TableArn, path + "tableArn", 1024);
-        v.Pattern(ClientToken, path + "clientToken", "^[^\\$]+$");
-        v.Required(S3Bucket, path + "s3Bucket", "S3Bucket", path.Length == 0);
-        v.MaxLength(S3Bucket, path + "s3Bucket", 255);
-        v.Pattern(S3Bucket, path + "s3Bucket", "^[a-z0-9A-Z]+[\\.\\-\\w]*[a-z0-9A-Z]+$");
-        v.Pattern(S3BucketOwner, path + "s3BucketOwner", "[0-9]{12}");
-        v.MaxLength(S3Prefix, path + "s3Prefix", 1024);
-        v.Enum(S3SseAlgorithm, path + "s3SseAlgorithm", ["AES256", "KMS"]);
-        v.MinLength(S3SseKmsKeyId, path + "s3SseKmsKeyId", 1);
-        v.MaxLength(S3SseKmsKeyId, path + "s3SseKmsKeyId", 2048);
-        v.Enum(ExportFormat, path + "exportFormat", ["DYNAMODB_JSON", "ION"]);
-        v.Enum(ExportType, path + "exportType", ["FULL_EXPORT", "INCREMENTAL_EXPORT"]);
+        v.Required(TableArn, path, "tableArn", "TableArn");
+        v.MinLength(TableArn, path, "tableArn", 1);
+        v.MaxLength(TableArn, path, "tableArn", 1024);
+        v.Pattern(ClientToken, path, "clientToken", "^[^\\$]+$");
+        v.Required(S3Bucket, path, "s3Bucket", "S3Bucket");
+        v.MaxLength(S3Bucket, path, "s3Bucket", 255);
+        v.Pattern(S3Bucket, path, "s3Bucket", "^[a-z0-9A-Z]+[\\.\\-\\w]*[a-z0-9A-Z]+$");
+        v.Pattern(S3BucketOwner, path, "s3BucketOwner", "[0-9]{12}");
+        v.MaxLength(S3Prefix, path, "s3Prefix", 1024);
+        v.Enum(S3SseAlgorithm, path, "s3SseAlgorithm", ["AES256", "KMS"]);
+        v.MinLength(S3SseKmsKeyId, path, "s3SseKmsKeyId", 1);
+        v.MaxLength(S3SseKmsKeyId, path, "s3SseKmsKeyId", 2048);
+        v.Enum(ExportFormat, path, "exportFormat", ["DYNAMODB_JSON", "ION"]);
+        v.Enum(ExportType, path, "exportType", ["FULL_EXPORT", "INCREMENTAL_EXPORT"]);
         IncrementalExportSpecification?.Validate(v, path + "incrementalExportSpecification" + ".");
     }
 }
@@ -1527,11 +1527,11 @@ internal sealed partial class Get
     /// <summary>Checks AWS's declared constraints on this shape and its members.</summary>
     public void Validate(ModelValidation v, string path = "")
     {
-        v.Required(Key, path + "key", "Key", path.Length == 0);
-        v.Required(TableName, path + "tableName", "TableName", path.Length == 0);
-        v.MinLength(TableName, path + "tableName", 1);
-        v.MaxLength(TableName, path + "tableName", 1024);
-        v.EachValue(ExpressionAttributeNames, path + "expressionAttributeNames", (e, p) => { v.MaxLength(e, p, 65535); });
+        v.Required(Key, path, "key", "Key");
+        v.Required(TableName, path, "tableName", "TableName");
+        v.MinLength(TableName, path, "tableName", 1);
+        v.MaxLength(TableName, path, "tableName", 1024);
+        v.EachValue(ExpressionAttributeNames, path, "expressionAttributeNames", static (v, e, p) => { v.MaxLength(e, p, "", 65535); });
     }
 }
 
@@ -1556,14 +1556,14 @@ internal sealed partial class GetItemInput
     /// <summary>Checks AWS's declared constraints on this shape and its members.</summary>
     public void Validate(ModelValidation v, string path = "")
     {
-        v.Required(TableName, path + "tableName", "TableName", path.Length == 0);
-        v.MinLength(TableName, path + "tableName", 1);
-        v.MaxLength(TableName, path + "tableName", 1024);
-        v.Required(Key, path + "key", "Key", path.Length == 0);
-        v.MinLength(AttributesToGet, path + "attributesToGet", 1);
-        v.Each(AttributesToGet, path + "attributesToGet", (e, p) => { v.MaxLength(e, p, 65535); });
-        v.Enum(ReturnConsumedCapacity, path + "returnConsumedCapacity", ["INDEXES", "TOTAL", "NONE"]);
-        v.EachValue(ExpressionAttributeNames, path + "expressionAttributeNames", (e, p) => { v.MaxLength(e, p, 65535); });
+        v.Required(TableName, path, "tableName", "TableName");
+        v.MinLength(TableName, path, "tableName", 1);
+        v.MaxLength(TableName, path, "tableName", 1024);
+        v.Required(Key, path, "key", "Key");
+        v.MinLength(AttributesToGet, path, "attributesToGet", 1);
+        v.Each(AttributesToGet, path, "attributesToGet", static (v, e, p) => { v.MaxLength(e, p, "", 65535); });
+        v.Enum(ReturnConsumedCapacity, path, "returnConsumedCapacity", ["INDEXES", "TOTAL", "NONE"]);
+        v.EachValue(ExpressionAttributeNames, path, "expressionAttributeNames", static (v, e, p) => { v.MaxLength(e, p, "", 65535); });
     }
 }
 
@@ -1585,9 +1585,9 @@ internal sealed partial class GetResourcePolicyInput
     /// <summary>Checks AWS's declared constraints on this shape and its members.</summary>
     public void Validate(ModelValidation v, string path = "")
     {
-        v.Required(ResourceArn, path + "resourceArn", "ResourceArn", path.Length == 0);
-        v.MinLength(ResourceArn, path + "resourceArn", 1);
-        v.MaxLength(ResourceArn, path + "resourceArn", 1283);
+        v.Required(ResourceArn, path, "resourceArn", "ResourceArn");
+        v.MinLength(ResourceArn, path, "resourceArn", 1);
+        v.MaxLength(ResourceArn, path, "resourceArn", 1283);
     }
 }
 
@@ -1619,14 +1619,14 @@ internal sealed partial class GlobalSecondaryIndex
     /// <summary>Checks AWS's declared constraints on this shape and its members.</summary>
     public void Validate(ModelValidation v, string path = "")
     {
-        v.Required(IndexName, path + "indexName", "IndexName", path.Length == 0);
-        v.MinLength(IndexName, path + "indexName", 3);
-        v.MaxLength(IndexName, path + "indexName", 255);
-        v.Pattern(IndexName, path + "indexName", "[a-zA-Z0-9_.-]+");
-        v.Required(KeySchema, path + "keySchema", "KeySchema", path.Length == 0);
-        v.MinLength(KeySchema, path + "keySchema", 1);
-        v.Each(KeySchema, path + "keySchema", (e, p) => { e?.Validate(v, p + "."); });
-        v.Required(Projection, path + "projection", "Projection", path.Length == 0);
+        v.Required(IndexName, path, "indexName", "IndexName");
+        v.MinLength(IndexName, path, "indexName", 3);
+        v.MaxLength(IndexName, path, "indexName", 255);
+        v.Pattern(IndexName, path, "indexName", "[a-zA-Z0-9_.-]+");
+        v.Required(KeySchema, path, "keySchema", "KeySchema");
+        v.MinLength(KeySchema, path, "keySchema", 1);
+        v.Each(KeySchema, path, "keySchema", static (v, e, p) => { e?.Validate(v, p + "."); });
+        v.Required(Projection, path, "projection", "Projection");
         Projection?.Validate(v, path + "projection" + ".");
         ProvisionedThroughput?.Validate(v, path + "provisionedThroughput" + ".");
         OnDemandThroughput?.Validate(v, path + "onDemandThroughput" + ".");
@@ -1645,9 +1645,9 @@ internal sealed partial class GlobalSecondaryIndexAutoScalingUpdate
     /// <summary>Checks AWS's declared constraints on this shape and its members.</summary>
     public void Validate(ModelValidation v, string path = "")
     {
-        v.MinLength(IndexName, path + "indexName", 3);
-        v.MaxLength(IndexName, path + "indexName", 255);
-        v.Pattern(IndexName, path + "indexName", "[a-zA-Z0-9_.-]+");
+        v.MinLength(IndexName, path, "indexName", 3);
+        v.MaxLength(IndexName, path, "indexName", 255);
+        v.Pattern(IndexName, path, "indexName", "[a-zA-Z0-9_.-]+");
         ProvisionedWriteCapacityAutoScalingUpdate?.Validate(v, path + "provisionedWriteCapacityAutoScalingUpdate" + ".");
     }
 }
@@ -1768,11 +1768,11 @@ internal sealed partial class GlobalTableGlobalSecondaryIndexSettingsUpdate
     /// <summary>Checks AWS's declared constraints on this shape and its members.</summary>
     public void Validate(ModelValidation v, string path = "")
     {
-        v.Required(IndexName, path + "indexName", "IndexName", path.Length == 0);
-        v.MinLength(IndexName, path + "indexName", 3);
-        v.MaxLength(IndexName, path + "indexName", 255);
-        v.Pattern(IndexName, path + "indexName", "[a-zA-Z0-9_.-]+");
-        v.Min(ProvisionedWriteCapacityUnits, path + "provisionedWriteCapacityUnits", 1);
+        v.Required(IndexName, path, "indexName", "IndexName");
+        v.MinLength(IndexName, path, "indexName", 3);
+        v.MaxLength(IndexName, path, "indexName", 255);
+        v.Pattern(IndexName, path, "indexName", "[a-zA-Z0-9_.-]+");
+        v.Min(ProvisionedWriteCapacityUnits, path, "provisionedWriteCapacityUnits", 1);
         ProvisionedWriteCapacityAutoScalingSettingsUpdate?.Validate(v, path + "provisionedWriteCapacityAutoScalingSettingsUpdate" + ".");
     }
 }
@@ -1913,14 +1913,14 @@ internal sealed partial class ImportTableInput
     /// <summary>Checks AWS's declared constraints on this shape and its members.</summary>
     public void Validate(ModelValidation v, string path = "")
     {
-        v.Pattern(ClientToken, path + "clientToken", "^[^\\$]+$");
-        v.Required(S3BucketSource, path + "s3BucketSource", "S3BucketSource", path.Length == 0);
+        v.Pattern(ClientToken, path, "clientToken", "^[^\\$]+$");
+        v.Required(S3BucketSource, path, "s3BucketSource", "S3BucketSource");
         S3BucketSource?.Validate(v, path + "s3BucketSource" + ".");
-        v.Required(InputFormat, path + "inputFormat", "InputFormat", path.Length == 0);
-        v.Enum(InputFormat, path + "inputFormat", ["DYNAMODB_JSON", "ION", "CSV"]);
+        v.Required(InputFormat, path, "inputFormat", "InputFormat");
+        v.Enum(InputFormat, path, "inputFormat", ["DYNAMODB_JSON", "ION", "CSV"]);
         InputFormatOptions?.Validate(v, path + "inputFormatOptions" + ".");
-        v.Enum(InputCompressionType, path + "inputCompressionType", ["GZIP", "ZSTD", "NONE"]);
-        v.Required(TableCreationParameters, path + "tableCreationParameters", "TableCreationParameters", path.Length == 0);
+        v.Enum(InputCompressionType, path, "inputCompressionType", ["GZIP", "ZSTD", "NONE"]);
+        v.Required(TableCreationParameters, path, "tableCreationParameters", "TableCreationParameters");
         TableCreationParameters?.Validate(v, path + "tableCreationParameters" + ".");
     }
 }
@@ -1945,7 +1945,7 @@ internal sealed partial class IncrementalExportSpecification
     /// <summary>Checks AWS's declared constraints on this shape and its members.</summary>
     public void Validate(ModelValidation v, string path = "")
     {
-        v.Enum(ExportViewType, path + "exportViewType", ["NEW_IMAGE", "NEW_AND_OLD_IMAGES"]);
+        v.Enum(ExportViewType, path, "exportViewType", ["NEW_IMAGE", "NEW_AND_OLD_IMAGES"]);
     }
 }
 
@@ -2024,11 +2024,11 @@ internal sealed partial class KeySchemaElement
     /// <summary>Checks AWS's declared constraints on this shape and its members.</summary>
     public void Validate(ModelValidation v, string path = "")
     {
-        v.Required(AttributeName, path + "attributeName", "AttributeName", path.Length == 0);
-        v.MinLength(AttributeName, path + "attributeName", 1);
-        v.MaxLength(AttributeName, path + "attributeName", 255);
-        v.Required(KeyType, path + "keyType", "KeyType", path.Length == 0);
-        v.Enum(KeyType, path + "keyType", ["HASH", "RANGE"]);
+        v.Required(AttributeName, path, "attributeName", "AttributeName");
+        v.MinLength(AttributeName, path, "attributeName", 1);
+        v.MaxLength(AttributeName, path, "attributeName", 255);
+        v.Required(KeyType, path, "keyType", "KeyType");
+        v.Enum(KeyType, path, "keyType", ["HASH", "RANGE"]);
     }
 }
 
@@ -2049,12 +2049,12 @@ internal sealed partial class KeysAndAttributes
     /// <summary>Checks AWS's declared constraints on this shape and its members.</summary>
     public void Validate(ModelValidation v, string path = "")
     {
-        v.Required(Keys, path + "keys", "Keys", path.Length == 0);
-        v.MinLength(Keys, path + "keys", 1);
-        v.MaxLength(Keys, path + "keys", 100);
-        v.MinLength(AttributesToGet, path + "attributesToGet", 1);
-        v.Each(AttributesToGet, path + "attributesToGet", (e, p) => { v.MaxLength(e, p, 65535); });
-        v.EachValue(ExpressionAttributeNames, path + "expressionAttributeNames", (e, p) => { v.MaxLength(e, p, 65535); });
+        v.Required(Keys, path, "keys", "Keys");
+        v.MinLength(Keys, path, "keys", 1);
+        v.MaxLength(Keys, path, "keys", 100);
+        v.MinLength(AttributesToGet, path, "attributesToGet", 1);
+        v.Each(AttributesToGet, path, "attributesToGet", static (v, e, p) => { v.MaxLength(e, p, "", 65535); });
+        v.EachValue(ExpressionAttributeNames, path, "expressionAttributeNames", static (v, e, p) => { v.MaxLength(e, p, "", 65535); });
     }
 }
 
@@ -2084,12 +2084,12 @@ internal sealed partial class KinesisStreamingDestinationInput
     /// <summary>Checks AWS's declared constraints on this shape and its members.</summary>
     public void Validate(ModelValidation v, string path = "")
     {
-        v.Required(TableName, path + "tableName", "TableName", path.Length == 0);
-        v.MinLength(TableName, path + "tableName", 1);
-        v.MaxLength(TableName, path + "tableName", 1024);
-        v.Required(StreamArn, path + "streamArn", "StreamArn", path.Length == 0);
-        v.MinLength(StreamArn, path + "streamArn", 37);
-        v.MaxLength(StreamArn, path + "streamArn", 1024);
+        v.Required(TableName, path, "tableName", "TableName");
+        v.MinLength(TableName, path, "tableName", 1);
+        v.MaxLength(TableName, path, "tableName", 1024);
+        v.Required(StreamArn, path, "streamArn", "StreamArn");
+        v.MinLength(StreamArn, path, "streamArn", 37);
+        v.MaxLength(StreamArn, path, "streamArn", 1024);
         EnableKinesisStreamingConfiguration?.Validate(v, path + "enableKinesisStreamingConfiguration" + ".");
     }
 }
@@ -2133,13 +2133,13 @@ internal sealed partial class ListBackupsInput
     /// <summary>Checks AWS's declared constraints on this shape and its members.</summary>
     public void Validate(ModelValidation v, string path = "")
     {
-        v.MinLength(TableName, path + "tableName", 1);
-        v.MaxLength(TableName, path + "tableName", 1024);
-        v.Min(Limit, path + "limit", 1);
-        v.Max(Limit, path + "limit", 100);
-        v.MinLength(ExclusiveStartBackupArn, path + "exclusiveStartBackupArn", 37);
-        v.MaxLength(ExclusiveStartBackupArn, path + "exclusiveStartBackupArn", 1024);
-        v.Enum(BackupType, path + "backupType", ["USER", "SYSTEM", "AWS_BACKUP", "ALL"]);
+        v.MinLength(TableName, path, "tableName", 1);
+        v.MaxLength(TableName, path, "tableName", 1024);
+        v.Min(Limit, path, "limit", 1);
+        v.Max(Limit, path, "limit", 100);
+        v.MinLength(ExclusiveStartBackupArn, path, "exclusiveStartBackupArn", 37);
+        v.MaxLength(ExclusiveStartBackupArn, path, "exclusiveStartBackupArn", 1024);
+        v.Enum(BackupType, path, "backupType", ["USER", "SYSTEM", "AWS_BACKUP", "ALL"]);
     }
 }
 
@@ -2165,9 +2165,9 @@ internal sealed partial class ListContributorInsightsInput
     /// <summary>Checks AWS's declared constraints on this shape and its members.</summary>
     public void Validate(ModelValidation v, string path = "")
     {
-        v.MinLength(TableName, path + "tableName", 1);
-        v.MaxLength(TableName, path + "tableName", 1024);
-        v.Max(MaxResults, path + "maxResults", 100);
+        v.MinLength(TableName, path, "tableName", 1);
+        v.MaxLength(TableName, path, "tableName", 1024);
+        v.Max(MaxResults, path, "maxResults", 100);
     }
 }
 
@@ -2193,10 +2193,10 @@ internal sealed partial class ListExportsInput
     /// <summary>Checks AWS's declared constraints on this shape and its members.</summary>
     public void Validate(ModelValidation v, string path = "")
     {
-        v.MinLength(TableArn, path + "tableArn", 1);
-        v.MaxLength(TableArn, path + "tableArn", 1024);
-        v.Min(MaxResults, path + "maxResults", 1);
-        v.Max(MaxResults, path + "maxResults", 25);
+        v.MinLength(TableArn, path, "tableArn", 1);
+        v.MaxLength(TableArn, path, "tableArn", 1024);
+        v.Min(MaxResults, path, "maxResults", 1);
+        v.Max(MaxResults, path, "maxResults", 25);
     }
 }
 
@@ -2222,10 +2222,10 @@ internal sealed partial class ListGlobalTablesInput
     /// <summary>Checks AWS's declared constraints on this shape and its members.</summary>
     public void Validate(ModelValidation v, string path = "")
     {
-        v.MinLength(ExclusiveStartGlobalTableName, path + "exclusiveStartGlobalTableName", 3);
-        v.MaxLength(ExclusiveStartGlobalTableName, path + "exclusiveStartGlobalTableName", 255);
-        v.Pattern(ExclusiveStartGlobalTableName, path + "exclusiveStartGlobalTableName", "[a-zA-Z0-9_.-]+");
-        v.Min(Limit, path + "limit", 1);
+        v.MinLength(ExclusiveStartGlobalTableName, path, "exclusiveStartGlobalTableName", 3);
+        v.MaxLength(ExclusiveStartGlobalTableName, path, "exclusiveStartGlobalTableName", 255);
+        v.Pattern(ExclusiveStartGlobalTableName, path, "exclusiveStartGlobalTableName", "[a-zA-Z0-9_.-]+");
+        v.Min(Limit, path, "limit", 1);
     }
 }
 
@@ -2251,13 +2251,13 @@ internal sealed partial class ListImportsInput
     /// <summary>Checks AWS's declared constraints on this shape and its members.</summary>
     public void Validate(ModelValidation v, string path = "")
     {
-        v.MinLength(TableArn, path + "tableArn", 1);
-        v.MaxLength(TableArn, path + "tableArn", 1024);
-        v.Min(PageSize, path + "pageSize", 1);
-        v.Max(PageSize, path + "pageSize", 25);
-        v.MinLength(NextToken, path + "nextToken", 112);
-        v.MaxLength(NextToken, path + "nextToken", 1024);
-        v.Pattern(NextToken, path + "nextToken", "([0-9a-f]{16})+");
+        v.MinLength(TableArn, path, "tableArn", 1);
+        v.MaxLength(TableArn, path, "tableArn", 1024);
+        v.Min(PageSize, path, "pageSize", 1);
+        v.Max(PageSize, path, "pageSize", 25);
+        v.MinLength(NextToken, path, "nextToken", 112);
+        v.MaxLength(NextToken, path, "nextToken", 1024);
+        v.Pattern(NextToken, path, "nextToken", "([0-9a-f]{16})+");
     }
 }
 
@@ -2281,11 +2281,11 @@ internal sealed partial class ListTablesInput
     /// <summary>Checks AWS's declared constraints on this shape and its members.</summary>
     public void Validate(ModelValidation v, string path = "")
     {
-        v.MinLength(ExclusiveStartTableName, path + "exclusiveStartTableName", 3);
-        v.MaxLength(ExclusiveStartTableName, path + "exclusiveStartTableName", 255);
-        v.Pattern(ExclusiveStartTableName, path + "exclusiveStartTableName", "[a-zA-Z0-9_.-]+");
-        v.Min(Limit, path + "limit", 1);
-        v.Max(Limit, path + "limit", 100);
+        v.MinLength(ExclusiveStartTableName, path, "exclusiveStartTableName", 3);
+        v.MaxLength(ExclusiveStartTableName, path, "exclusiveStartTableName", 255);
+        v.Pattern(ExclusiveStartTableName, path, "exclusiveStartTableName", "[a-zA-Z0-9_.-]+");
+        v.Min(Limit, path, "limit", 1);
+        v.Max(Limit, path, "limit", 100);
     }
 }
 
@@ -2309,9 +2309,9 @@ internal sealed partial class ListTagsOfResourceInput
     /// <summary>Checks AWS's declared constraints on this shape and its members.</summary>
     public void Validate(ModelValidation v, string path = "")
     {
-        v.Required(ResourceArn, path + "resourceArn", "ResourceArn", path.Length == 0);
-        v.MinLength(ResourceArn, path + "resourceArn", 1);
-        v.MaxLength(ResourceArn, path + "resourceArn", 1283);
+        v.Required(ResourceArn, path, "resourceArn", "ResourceArn");
+        v.MinLength(ResourceArn, path, "resourceArn", 1);
+        v.MaxLength(ResourceArn, path, "resourceArn", 1283);
     }
 }
 
@@ -2337,14 +2337,14 @@ internal sealed partial class LocalSecondaryIndex
     /// <summary>Checks AWS's declared constraints on this shape and its members.</summary>
     public void Validate(ModelValidation v, string path = "")
     {
-        v.Required(IndexName, path + "indexName", "IndexName", path.Length == 0);
-        v.MinLength(IndexName, path + "indexName", 3);
-        v.MaxLength(IndexName, path + "indexName", 255);
-        v.Pattern(IndexName, path + "indexName", "[a-zA-Z0-9_.-]+");
-        v.Required(KeySchema, path + "keySchema", "KeySchema", path.Length == 0);
-        v.MinLength(KeySchema, path + "keySchema", 1);
-        v.Each(KeySchema, path + "keySchema", (e, p) => { e?.Validate(v, p + "."); });
-        v.Required(Projection, path + "projection", "Projection", path.Length == 0);
+        v.Required(IndexName, path, "indexName", "IndexName");
+        v.MinLength(IndexName, path, "indexName", 3);
+        v.MaxLength(IndexName, path, "indexName", 255);
+        v.Pattern(IndexName, path, "indexName", "[a-zA-Z0-9_.-]+");
+        v.Required(KeySchema, path, "keySchema", "KeySchema");
+        v.MinLength(KeySchema, path, "keySchema", 1);
+        v.Each(KeySchema, path, "keySchema", static (v, e, p) => { e?.Validate(v, p + "."); });
+        v.Required(Projection, path, "projection", "Projection");
         Projection?.Validate(v, path + "projection" + ".");
     }
 }
@@ -2416,11 +2416,11 @@ internal sealed partial class ParameterizedStatement
     /// <summary>Checks AWS's declared constraints on this shape and its members.</summary>
     public void Validate(ModelValidation v, string path = "")
     {
-        v.Required(Statement, path + "statement", "Statement", path.Length == 0);
-        v.MinLength(Statement, path + "statement", 1);
-        v.MaxLength(Statement, path + "statement", 8192);
-        v.MinLength(Parameters, path + "parameters", 1);
-        v.Enum(ReturnValuesOnConditionCheckFailure, path + "returnValuesOnConditionCheckFailure", ["ALL_OLD", "NONE"]);
+        v.Required(Statement, path, "statement", "Statement");
+        v.MinLength(Statement, path, "statement", 1);
+        v.MaxLength(Statement, path, "statement", 8192);
+        v.MinLength(Parameters, path, "parameters", 1);
+        v.Enum(ReturnValuesOnConditionCheckFailure, path, "returnValuesOnConditionCheckFailure", ["ALL_OLD", "NONE"]);
     }
 }
 
@@ -2448,9 +2448,9 @@ internal sealed partial class PointInTimeRecoverySpecification
     /// <summary>Checks AWS's declared constraints on this shape and its members.</summary>
     public void Validate(ModelValidation v, string path = "")
     {
-        v.Required(PointInTimeRecoveryEnabled, path + "pointInTimeRecoveryEnabled", "PointInTimeRecoveryEnabled", path.Length == 0);
-        v.Min(RecoveryPeriodInDays, path + "recoveryPeriodInDays", 1);
-        v.Max(RecoveryPeriodInDays, path + "recoveryPeriodInDays", 35);
+        v.Required(PointInTimeRecoveryEnabled, path, "pointInTimeRecoveryEnabled", "PointInTimeRecoveryEnabled");
+        v.Min(RecoveryPeriodInDays, path, "recoveryPeriodInDays", 1);
+        v.Max(RecoveryPeriodInDays, path, "recoveryPeriodInDays", 35);
     }
 }
 
@@ -2479,10 +2479,10 @@ internal sealed partial class Projection
     /// <summary>Checks AWS's declared constraints on this shape and its members.</summary>
     public void Validate(ModelValidation v, string path = "")
     {
-        v.Enum(ProjectionType, path + "projectionType", ["ALL", "INCLUDE", "KEYS_ONLY"]);
-        v.MinLength(NonKeyAttributes, path + "nonKeyAttributes", 1);
-        v.MaxLength(NonKeyAttributes, path + "nonKeyAttributes", 20);
-        v.Each(NonKeyAttributes, path + "nonKeyAttributes", (e, p) => { v.MinLength(e, p, 1); v.MaxLength(e, p, 255); });
+        v.Enum(ProjectionType, path, "projectionType", ["ALL", "INCLUDE", "KEYS_ONLY"]);
+        v.MinLength(NonKeyAttributes, path, "nonKeyAttributes", 1);
+        v.MaxLength(NonKeyAttributes, path, "nonKeyAttributes", 20);
+        v.Each(NonKeyAttributes, path, "nonKeyAttributes", static (v, e, p) => { v.MinLength(e, p, "", 1); v.MaxLength(e, p, "", 255); });
     }
 }
 
@@ -2497,10 +2497,10 @@ internal sealed partial class ProvisionedThroughput
     /// <summary>Checks AWS's declared constraints on this shape and its members.</summary>
     public void Validate(ModelValidation v, string path = "")
     {
-        v.Required(ReadCapacityUnits, path + "readCapacityUnits", "ReadCapacityUnits", path.Length == 0);
-        v.Min(ReadCapacityUnits, path + "readCapacityUnits", 1);
-        v.Required(WriteCapacityUnits, path + "writeCapacityUnits", "WriteCapacityUnits", path.Length == 0);
-        v.Min(WriteCapacityUnits, path + "writeCapacityUnits", 1);
+        v.Required(ReadCapacityUnits, path, "readCapacityUnits", "ReadCapacityUnits");
+        v.Min(ReadCapacityUnits, path, "readCapacityUnits", 1);
+        v.Required(WriteCapacityUnits, path, "writeCapacityUnits", "WriteCapacityUnits");
+        v.Min(WriteCapacityUnits, path, "writeCapacityUnits", 1);
     }
 }
 
@@ -2537,7 +2537,7 @@ internal sealed partial class ProvisionedThroughputOverride
     /// <summary>Checks AWS's declared constraints on this shape and its members.</summary>
     public void Validate(ModelValidation v, string path = "")
     {
-        v.Min(ReadCapacityUnits, path + "readCapacityUnits", 1);
+        v.Min(ReadCapacityUnits, path, "readCapacityUnits", 1);
     }
 }
 
@@ -2560,12 +2560,12 @@ internal sealed partial class Put
     /// <summary>Checks AWS's declared constraints on this shape and its members.</summary>
     public void Validate(ModelValidation v, string path = "")
     {
-        v.Required(Item, path + "item", "Item", path.Length == 0);
-        v.Required(TableName, path + "tableName", "TableName", path.Length == 0);
-        v.MinLength(TableName, path + "tableName", 1);
-        v.MaxLength(TableName, path + "tableName", 1024);
-        v.EachValue(ExpressionAttributeNames, path + "expressionAttributeNames", (e, p) => { v.MaxLength(e, p, 65535); });
-        v.Enum(ReturnValuesOnConditionCheckFailure, path + "returnValuesOnConditionCheckFailure", ["ALL_OLD", "NONE"]);
+        v.Required(Item, path, "item", "Item");
+        v.Required(TableName, path, "tableName", "TableName");
+        v.MinLength(TableName, path, "tableName", 1);
+        v.MaxLength(TableName, path, "tableName", 1024);
+        v.EachValue(ExpressionAttributeNames, path, "expressionAttributeNames", static (v, e, p) => { v.MaxLength(e, p, "", 65535); });
+        v.Enum(ReturnValuesOnConditionCheckFailure, path, "returnValuesOnConditionCheckFailure", ["ALL_OLD", "NONE"]);
     }
 }
 
@@ -2598,17 +2598,17 @@ internal sealed partial class PutItemInput
     /// <summary>Checks AWS's declared constraints on this shape and its members.</summary>
     public void Validate(ModelValidation v, string path = "")
     {
-        v.Required(TableName, path + "tableName", "TableName", path.Length == 0);
-        v.MinLength(TableName, path + "tableName", 1);
-        v.MaxLength(TableName, path + "tableName", 1024);
-        v.Required(Item, path + "item", "Item", path.Length == 0);
-        v.EachValue(Expected, path + "expected", (e, p) => { e?.Validate(v, p + "."); });
-        v.Enum(ReturnValues, path + "returnValues", ["ALL_NEW", "UPDATED_OLD", "ALL_OLD", "NONE", "UPDATED_NEW"]);
-        v.Enum(ReturnConsumedCapacity, path + "returnConsumedCapacity", ["INDEXES", "TOTAL", "NONE"]);
-        v.Enum(ReturnItemCollectionMetrics, path + "returnItemCollectionMetrics", ["SIZE", "NONE"]);
-        v.Enum(ConditionalOperator, path + "conditionalOperator", ["OR", "AND"]);
-        v.EachValue(ExpressionAttributeNames, path + "expressionAttributeNames", (e, p) => { v.MaxLength(e, p, 65535); });
-        v.Enum(ReturnValuesOnConditionCheckFailure, path + "returnValuesOnConditionCheckFailure", ["ALL_OLD", "NONE"]);
+        v.Required(TableName, path, "tableName", "TableName");
+        v.MinLength(TableName, path, "tableName", 1);
+        v.MaxLength(TableName, path, "tableName", 1024);
+        v.Required(Item, path, "item", "Item");
+        v.EachValue(Expected, path, "expected", static (v, e, p) => { e?.Validate(v, p + "."); });
+        v.Enum(ReturnValues, path, "returnValues", ["ALL_NEW", "UPDATED_OLD", "ALL_OLD", "NONE", "UPDATED_NEW"]);
+        v.Enum(ReturnConsumedCapacity, path, "returnConsumedCapacity", ["INDEXES", "TOTAL", "NONE"]);
+        v.Enum(ReturnItemCollectionMetrics, path, "returnItemCollectionMetrics", ["SIZE", "NONE"]);
+        v.Enum(ConditionalOperator, path, "conditionalOperator", ["OR", "AND"]);
+        v.EachValue(ExpressionAttributeNames, path, "expressionAttributeNames", static (v, e, p) => { v.MaxLength(e, p, "", 65535); });
+        v.Enum(ReturnValuesOnConditionCheckFailure, path, "returnValuesOnConditionCheckFailure", ["ALL_OLD", "NONE"]);
     }
 }
 
@@ -2632,7 +2632,7 @@ internal sealed partial class PutRequest
     /// <summary>Checks AWS's declared constraints on this shape and its members.</summary>
     public void Validate(ModelValidation v, string path = "")
     {
-        v.Required(Item, path + "item", "Item", path.Length == 0);
+        v.Required(Item, path, "item", "Item");
     }
 }
 
@@ -2651,12 +2651,12 @@ internal sealed partial class PutResourcePolicyInput
     /// <summary>Checks AWS's declared constraints on this shape and its members.</summary>
     public void Validate(ModelValidation v, string path = "")
     {
-        v.Required(ResourceArn, path + "resourceArn", "ResourceArn", path.Length == 0);
-        v.MinLength(ResourceArn, path + "resourceArn", 1);
-        v.MaxLength(ResourceArn, path + "resourceArn", 1283);
-        v.Required(Policy, path + "policy", "Policy", path.Length == 0);
-        v.MinLength(ExpectedRevisionId, path + "expectedRevisionId", 1);
-        v.MaxLength(ExpectedRevisionId, path + "expectedRevisionId", 255);
+        v.Required(ResourceArn, path, "resourceArn", "ResourceArn");
+        v.MinLength(ResourceArn, path, "resourceArn", 1);
+        v.MaxLength(ResourceArn, path, "resourceArn", 1283);
+        v.Required(Policy, path, "policy", "Policy");
+        v.MinLength(ExpectedRevisionId, path, "expectedRevisionId", 1);
+        v.MaxLength(ExpectedRevisionId, path, "expectedRevisionId", 255);
     }
 }
 
@@ -2708,21 +2708,21 @@ internal sealed partial class QueryInput
     /// <summary>Checks AWS's declared constraints on this shape and its members.</summary>
     public void Validate(ModelValidation v, string path = "")
     {
-        v.Required(TableName, path + "tableName", "TableName", path.Length == 0);
-        v.MinLength(TableName, path + "tableName", 1);
-        v.MaxLength(TableName, path + "tableName", 1024);
-        v.MinLength(IndexName, path + "indexName", 3);
-        v.MaxLength(IndexName, path + "indexName", 255);
-        v.Pattern(IndexName, path + "indexName", "[a-zA-Z0-9_.-]+");
-        v.Enum(Select, path + "select", ["SPECIFIC_ATTRIBUTES", "COUNT", "ALL_ATTRIBUTES", "ALL_PROJECTED_ATTRIBUTES"]);
-        v.MinLength(AttributesToGet, path + "attributesToGet", 1);
-        v.Each(AttributesToGet, path + "attributesToGet", (e, p) => { v.MaxLength(e, p, 65535); });
-        v.Min(Limit, path + "limit", 1);
-        v.EachValue(KeyConditions, path + "keyConditions", (e, p) => { e?.Validate(v, p + "."); });
-        v.EachValue(QueryFilter, path + "queryFilter", (e, p) => { e?.Validate(v, p + "."); });
-        v.Enum(ConditionalOperator, path + "conditionalOperator", ["OR", "AND"]);
-        v.Enum(ReturnConsumedCapacity, path + "returnConsumedCapacity", ["INDEXES", "TOTAL", "NONE"]);
-        v.EachValue(ExpressionAttributeNames, path + "expressionAttributeNames", (e, p) => { v.MaxLength(e, p, 65535); });
+        v.Required(TableName, path, "tableName", "TableName");
+        v.MinLength(TableName, path, "tableName", 1);
+        v.MaxLength(TableName, path, "tableName", 1024);
+        v.MinLength(IndexName, path, "indexName", 3);
+        v.MaxLength(IndexName, path, "indexName", 255);
+        v.Pattern(IndexName, path, "indexName", "[a-zA-Z0-9_.-]+");
+        v.Enum(Select, path, "select", ["SPECIFIC_ATTRIBUTES", "COUNT", "ALL_ATTRIBUTES", "ALL_PROJECTED_ATTRIBUTES"]);
+        v.MinLength(AttributesToGet, path, "attributesToGet", 1);
+        v.Each(AttributesToGet, path, "attributesToGet", static (v, e, p) => { v.MaxLength(e, p, "", 65535); });
+        v.Min(Limit, path, "limit", 1);
+        v.EachValue(KeyConditions, path, "keyConditions", static (v, e, p) => { e?.Validate(v, p + "."); });
+        v.EachValue(QueryFilter, path, "queryFilter", static (v, e, p) => { e?.Validate(v, p + "."); });
+        v.Enum(ConditionalOperator, path, "conditionalOperator", ["OR", "AND"]);
+        v.Enum(ReturnConsumedCapacity, path, "returnConsumedCapacity", ["INDEXES", "TOTAL", "NONE"]);
+        v.EachValue(ExpressionAttributeNames, path, "expressionAttributeNames", static (v, e, p) => { v.MaxLength(e, p, "", 65535); });
     }
 }
 
@@ -2788,8 +2788,8 @@ internal sealed partial class ReplicaAutoScalingUpdate
     /// <summary>Checks AWS's declared constraints on this shape and its members.</summary>
     public void Validate(ModelValidation v, string path = "")
     {
-        v.Required(RegionName, path + "regionName", "RegionName", path.Length == 0);
-        v.Each(ReplicaGlobalSecondaryIndexUpdates, path + "replicaGlobalSecondaryIndexUpdates", (e, p) => { e?.Validate(v, p + "."); });
+        v.Required(RegionName, path, "regionName", "RegionName");
+        v.Each(ReplicaGlobalSecondaryIndexUpdates, path, "replicaGlobalSecondaryIndexUpdates", static (v, e, p) => { e?.Validate(v, p + "."); });
         ReplicaProvisionedReadCapacityAutoScalingUpdate?.Validate(v, path + "replicaProvisionedReadCapacityAutoScalingUpdate" + ".");
     }
 }
@@ -2838,10 +2838,10 @@ internal sealed partial class ReplicaGlobalSecondaryIndex
     /// <summary>Checks AWS's declared constraints on this shape and its members.</summary>
     public void Validate(ModelValidation v, string path = "")
     {
-        v.Required(IndexName, path + "indexName", "IndexName", path.Length == 0);
-        v.MinLength(IndexName, path + "indexName", 3);
-        v.MaxLength(IndexName, path + "indexName", 255);
-        v.Pattern(IndexName, path + "indexName", "[a-zA-Z0-9_.-]+");
+        v.Required(IndexName, path, "indexName", "IndexName");
+        v.MinLength(IndexName, path, "indexName", 3);
+        v.MaxLength(IndexName, path, "indexName", 255);
+        v.Pattern(IndexName, path, "indexName", "[a-zA-Z0-9_.-]+");
         ProvisionedThroughputOverride?.Validate(v, path + "provisionedThroughputOverride" + ".");
         OnDemandThroughputOverride?.Validate(v, path + "onDemandThroughputOverride" + ".");
     }
@@ -2871,9 +2871,9 @@ internal sealed partial class ReplicaGlobalSecondaryIndexAutoScalingUpdate
     /// <summary>Checks AWS's declared constraints on this shape and its members.</summary>
     public void Validate(ModelValidation v, string path = "")
     {
-        v.MinLength(IndexName, path + "indexName", 3);
-        v.MaxLength(IndexName, path + "indexName", 255);
-        v.Pattern(IndexName, path + "indexName", "[a-zA-Z0-9_.-]+");
+        v.MinLength(IndexName, path, "indexName", 3);
+        v.MaxLength(IndexName, path, "indexName", 255);
+        v.Pattern(IndexName, path, "indexName", "[a-zA-Z0-9_.-]+");
         ProvisionedReadCapacityAutoScalingUpdate?.Validate(v, path + "provisionedReadCapacityAutoScalingUpdate" + ".");
     }
 }
@@ -2921,11 +2921,11 @@ internal sealed partial class ReplicaGlobalSecondaryIndexSettingsUpdate
     /// <summary>Checks AWS's declared constraints on this shape and its members.</summary>
     public void Validate(ModelValidation v, string path = "")
     {
-        v.Required(IndexName, path + "indexName", "IndexName", path.Length == 0);
-        v.MinLength(IndexName, path + "indexName", 3);
-        v.MaxLength(IndexName, path + "indexName", 255);
-        v.Pattern(IndexName, path + "indexName", "[a-zA-Z0-9_.-]+");
-        v.Min(ProvisionedReadCapacityUnits, path + "provisionedReadCapacityUnits", 1);
+        v.Required(IndexName, path, "indexName", "IndexName");
+        v.MinLength(IndexName, path, "indexName", 3);
+        v.MaxLength(IndexName, path, "indexName", 255);
+        v.Pattern(IndexName, path, "indexName", "[a-zA-Z0-9_.-]+");
+        v.Min(ProvisionedReadCapacityUnits, path, "provisionedReadCapacityUnits", 1);
         ProvisionedReadCapacityAutoScalingSettingsUpdate?.Validate(v, path + "provisionedReadCapacityAutoScalingSettingsUpdate" + ".");
     }
 }
@@ -2977,13 +2977,13 @@ internal sealed partial class ReplicaSettingsUpdate
     /// <summary>Checks AWS's declared constraints on this shape and its members.</summary>
     public void Validate(ModelValidation v, string path = "")
     {
-        v.Required(RegionName, path + "regionName", "RegionName", path.Length == 0);
-        v.Min(ReplicaProvisionedReadCapacityUnits, path + "replicaProvisionedReadCapacityUnits", 1);
+        v.Required(RegionName, path, "regionName", "RegionName");
+        v.Min(ReplicaProvisionedReadCapacityUnits, path, "replicaProvisionedReadCapacityUnits", 1);
         ReplicaProvisionedReadCapacityAutoScalingSettingsUpdate?.Validate(v, path + "replicaProvisionedReadCapacityAutoScalingSettingsUpdate" + ".");
-        v.MinLength(ReplicaGlobalSecondaryIndexSettingsUpdate, path + "replicaGlobalSecondaryIndexSettingsUpdate", 1);
-        v.MaxLength(ReplicaGlobalSecondaryIndexSettingsUpdate, path + "replicaGlobalSecondaryIndexSettingsUpdate", 20);
-        v.Each(ReplicaGlobalSecondaryIndexSettingsUpdate, path + "replicaGlobalSecondaryIndexSettingsUpdate", (e, p) => { e?.Validate(v, p + "."); });
-        v.Enum(ReplicaTableClass, path + "replicaTableClass", ["STANDARD", "STANDARD_INFREQUENT_ACCESS"]);
+        v.MinLength(ReplicaGlobalSecondaryIndexSettingsUpdate, path, "replicaGlobalSecondaryIndexSettingsUpdate", 1);
+        v.MaxLength(ReplicaGlobalSecondaryIndexSettingsUpdate, path, "replicaGlobalSecondaryIndexSettingsUpdate", 20);
+        v.Each(ReplicaGlobalSecondaryIndexSettingsUpdate, path, "replicaGlobalSecondaryIndexSettingsUpdate", static (v, e, p) => { e?.Validate(v, p + "."); });
+        v.Enum(ReplicaTableClass, path, "replicaTableClass", ["STANDARD", "STANDARD_INFREQUENT_ACCESS"]);
     }
 }
 
@@ -3088,16 +3088,16 @@ internal sealed partial class RestoreTableFromBackupInput
     /// <summary>Checks AWS's declared constraints on this shape and its members.</summary>
     public void Validate(ModelValidation v, string path = "")
     {
-        v.Required(TargetTableName, path + "targetTableName", "TargetTableName", path.Length == 0);
-        v.MinLength(TargetTableName, path + "targetTableName", 3);
-        v.MaxLength(TargetTableName, path + "targetTableName", 255);
-        v.Pattern(TargetTableName, path + "targetTableName", "[a-zA-Z0-9_.-]+");
-        v.Required(BackupArn, path + "backupArn", "BackupArn", path.Length == 0);
-        v.MinLength(BackupArn, path + "backupArn", 37);
-        v.MaxLength(BackupArn, path + "backupArn", 1024);
-        v.Enum(BillingModeOverride, path + "billingModeOverride", ["PROVISIONED", "PAY_PER_REQUEST"]);
-        v.Each(GlobalSecondaryIndexOverride, path + "globalSecondaryIndexOverride", (e, p) => { e?.Validate(v, p + "."); });
-        v.Each(LocalSecondaryIndexOverride, path + "localSecondaryIndexOverride", (e, p) => { e?.Validate(v, p + "."); });
+        v.Required(TargetTableName, path, "targetTableName", "TargetTableName");
+        v.MinLength(TargetTableName, path, "targetTableName", 3);
+        v.MaxLength(TargetTableName, path, "targetTableName", 255);
+        v.Pattern(TargetTableName, path, "targetTableName", "[a-zA-Z0-9_.-]+");
+        v.Required(BackupArn, path, "backupArn", "BackupArn");
+        v.MinLength(BackupArn, path, "backupArn", 37);
+        v.MaxLength(BackupArn, path, "backupArn", 1024);
+        v.Enum(BillingModeOverride, path, "billingModeOverride", ["PROVISIONED", "PAY_PER_REQUEST"]);
+        v.Each(GlobalSecondaryIndexOverride, path, "globalSecondaryIndexOverride", static (v, e, p) => { e?.Validate(v, p + "."); });
+        v.Each(LocalSecondaryIndexOverride, path, "localSecondaryIndexOverride", static (v, e, p) => { e?.Validate(v, p + "."); });
         ProvisionedThroughputOverride?.Validate(v, path + "provisionedThroughputOverride" + ".");
         OnDemandThroughputOverride?.Validate(v, path + "onDemandThroughputOverride" + ".");
         SSESpecificationOverride?.Validate(v, path + "sSESpecificationOverride" + ".");
@@ -3140,18 +3140,18 @@ internal sealed partial class RestoreTableToPointInTimeInput
     /// <summary>Checks AWS's declared constraints on this shape and its members.</summary>
     public void Validate(ModelValidation v, string path = "")
     {
-        v.MinLength(SourceTableArn, path + "sourceTableArn", 1);
-        v.MaxLength(SourceTableArn, path + "sourceTableArn", 1024);
-        v.MinLength(SourceTableName, path + "sourceTableName", 3);
-        v.MaxLength(SourceTableName, path + "sourceTableName", 255);
-        v.Pattern(SourceTableName, path + "sourceTableName", "[a-zA-Z0-9_.-]+");
-        v.Required(TargetTableName, path + "targetTableName", "TargetTableName", path.Length == 0);
-        v.MinLength(TargetTableName, path + "targetTableName", 3);
-        v.MaxLength(TargetTableName, path + "targetTableName", 255);
-        v.Pattern(TargetTableName, path + "targetTableName", "[a-zA-Z0-9_.-]+");
-        v.Enum(BillingModeOverride, path + "billingModeOverride", ["PROVISIONED", "PAY_PER_REQUEST"]);
-        v.Each(GlobalSecondaryIndexOverride, path + "globalSecondaryIndexOverride", (e, p) => { e?.Validate(v, p + "."); });
-        v.Each(LocalSecondaryIndexOverride, path + "localSecondaryIndexOverride", (e, p) => { e?.Validate(v, p + "."); });
+        v.MinLength(SourceTableArn, path, "sourceTableArn", 1);
+        v.MaxLength(SourceTableArn, path, "sourceTableArn", 1024);
+        v.MinLength(SourceTableName, path, "sourceTableName", 3);
+        v.MaxLength(SourceTableName, path, "sourceTableName", 255);
+        v.Pattern(SourceTableName, path, "sourceTableName", "[a-zA-Z0-9_.-]+");
+        v.Required(TargetTableName, path, "targetTableName", "TargetTableName");
+        v.MinLength(TargetTableName, path, "targetTableName", 3);
+        v.MaxLength(TargetTableName, path, "targetTableName", 255);
+        v.Pattern(TargetTableName, path, "targetTableName", "[a-zA-Z0-9_.-]+");
+        v.Enum(BillingModeOverride, path, "billingModeOverride", ["PROVISIONED", "PAY_PER_REQUEST"]);
+        v.Each(GlobalSecondaryIndexOverride, path, "globalSecondaryIndexOverride", static (v, e, p) => { e?.Validate(v, p + "."); });
+        v.Each(LocalSecondaryIndexOverride, path, "localSecondaryIndexOverride", static (v, e, p) => { e?.Validate(v, p + "."); });
         ProvisionedThroughputOverride?.Validate(v, path + "provisionedThroughputOverride" + ".");
         OnDemandThroughputOverride?.Validate(v, path + "onDemandThroughputOverride" + ".");
         SSESpecificationOverride?.Validate(v, path + "sSESpecificationOverride" + ".");
@@ -3178,11 +3178,11 @@ internal sealed partial class S3BucketSource
     /// <summary>Checks AWS's declared constraints on this shape and its members.</summary>
     public void Validate(ModelValidation v, string path = "")
     {
-        v.Pattern(S3BucketOwner, path + "s3BucketOwner", "[0-9]{12}");
-        v.Required(S3Bucket, path + "s3Bucket", "S3Bucket", path.Length == 0);
-        v.MaxLength(S3Bucket, path + "s3Bucket", 255);
-        v.Pattern(S3Bucket, path + "s3Bucket", "^[a-z0-9A-Z]+[\\.\\-\\w]*[a-z0-9A-Z]+$");
-        v.MaxLength(S3KeyPrefix, path + "s3KeyPrefix", 1024);
+        v.Pattern(S3BucketOwner, path, "s3BucketOwner", "[0-9]{12}");
+        v.Required(S3Bucket, path, "s3Bucket", "S3Bucket");
+        v.MaxLength(S3Bucket, path, "s3Bucket", 255);
+        v.Pattern(S3Bucket, path, "s3Bucket", "^[a-z0-9A-Z]+[\\.\\-\\w]*[a-z0-9A-Z]+$");
+        v.MaxLength(S3KeyPrefix, path, "s3KeyPrefix", 1024);
     }
 }
 
@@ -3212,7 +3212,7 @@ internal sealed partial class SSESpecification
     /// <summary>Checks AWS's declared constraints on this shape and its members.</summary>
     public void Validate(ModelValidation v, string path = "")
     {
-        v.Enum(SSEType, path + "sSEType", ["AES256", "KMS"]);
+        v.Enum(SSEType, path, "sSEType", ["AES256", "KMS"]);
     }
 }
 
@@ -3255,24 +3255,24 @@ internal sealed partial class ScanInput
     /// <summary>Checks AWS's declared constraints on this shape and its members.</summary>
     public void Validate(ModelValidation v, string path = "")
     {
-        v.Required(TableName, path + "tableName", "TableName", path.Length == 0);
-        v.MinLength(TableName, path + "tableName", 1);
-        v.MaxLength(TableName, path + "tableName", 1024);
-        v.MinLength(IndexName, path + "indexName", 3);
-        v.MaxLength(IndexName, path + "indexName", 255);
-        v.Pattern(IndexName, path + "indexName", "[a-zA-Z0-9_.-]+");
-        v.MinLength(AttributesToGet, path + "attributesToGet", 1);
-        v.Each(AttributesToGet, path + "attributesToGet", (e, p) => { v.MaxLength(e, p, 65535); });
-        v.Min(Limit, path + "limit", 1);
-        v.Enum(Select, path + "select", ["SPECIFIC_ATTRIBUTES", "COUNT", "ALL_ATTRIBUTES", "ALL_PROJECTED_ATTRIBUTES"]);
-        v.EachValue(ScanFilter, path + "scanFilter", (e, p) => { e?.Validate(v, p + "."); });
-        v.Enum(ConditionalOperator, path + "conditionalOperator", ["OR", "AND"]);
-        v.Enum(ReturnConsumedCapacity, path + "returnConsumedCapacity", ["INDEXES", "TOTAL", "NONE"]);
-        v.Min(TotalSegments, path + "totalSegments", 1);
-        v.Max(TotalSegments, path + "totalSegments", 1000000);
-        v.Min(Segment, path + "segment", 0);
-        v.Max(Segment, path + "segment", 999999);
-        v.EachValue(ExpressionAttributeNames, path + "expressionAttributeNames", (e, p) => { v.MaxLength(e, p, 65535); });
+        v.Required(TableName, path, "tableName", "TableName");
+        v.MinLength(TableName, path, "tableName", 1);
+        v.MaxLength(TableName, path, "tableName", 1024);
+        v.MinLength(IndexName, path, "indexName", 3);
+        v.MaxLength(IndexName, path, "indexName", 255);
+        v.Pattern(IndexName, path, "indexName", "[a-zA-Z0-9_.-]+");
+        v.MinLength(AttributesToGet, path, "attributesToGet", 1);
+        v.Each(AttributesToGet, path, "attributesToGet", static (v, e, p) => { v.MaxLength(e, p, "", 65535); });
+        v.Min(Limit, path, "limit", 1);
+        v.Enum(Select, path, "select", ["SPECIFIC_ATTRIBUTES", "COUNT", "ALL_ATTRIBUTES", "ALL_PROJECTED_ATTRIBUTES"]);
+        v.EachValue(ScanFilter, path, "scanFilter", static (v, e, p) => { e?.Validate(v, p + "."); });
+        v.Enum(ConditionalOperator, path, "conditionalOperator", ["OR", "AND"]);
+        v.Enum(ReturnConsumedCapacity, path, "returnConsumedCapacity", ["INDEXES", "TOTAL", "NONE"]);
+        v.Min(TotalSegments, path, "totalSegments", 1);
+        v.Max(TotalSegments, path, "totalSegments", 1000000);
+        v.Min(Segment, path, "segment", 0);
+        v.Max(Segment, path, "segment", 999999);
+        v.EachValue(ExpressionAttributeNames, path, "expressionAttributeNames", static (v, e, p) => { v.MaxLength(e, p, "", 65535); });
     }
 }
 
@@ -3342,8 +3342,8 @@ internal sealed partial class StreamSpecification
     /// <summary>Checks AWS's declared constraints on this shape and its members.</summary>
     public void Validate(ModelValidation v, string path = "")
     {
-        v.Required(StreamEnabled, path + "streamEnabled", "StreamEnabled", path.Length == 0);
-        v.Enum(StreamViewType, path + "streamViewType", ["NEW_IMAGE", "OLD_IMAGE", "NEW_AND_OLD_IMAGES", "KEYS_ONLY"]);
+        v.Required(StreamEnabled, path, "streamEnabled", "StreamEnabled");
+        v.Enum(StreamViewType, path, "streamViewType", ["NEW_IMAGE", "OLD_IMAGE", "NEW_AND_OLD_IMAGES", "KEYS_ONLY"]);
     }
 }
 
@@ -3397,20 +3397,20 @@ internal sealed partial class TableCreationParameters
     /// <summary>Checks AWS's declared constraints on this shape and its members.</summary>
     public void Validate(ModelValidation v, string path = "")
     {
-        v.Required(TableName, path + "tableName", "TableName", path.Length == 0);
-        v.MinLength(TableName, path + "tableName", 3);
-        v.MaxLength(TableName, path + "tableName", 255);
-        v.Pattern(TableName, path + "tableName", "[a-zA-Z0-9_.-]+");
-        v.Required(AttributeDefinitions, path + "attributeDefinitions", "AttributeDefinitions", path.Length == 0);
-        v.Each(AttributeDefinitions, path + "attributeDefinitions", (e, p) => { e?.Validate(v, p + "."); });
-        v.Required(KeySchema, path + "keySchema", "KeySchema", path.Length == 0);
-        v.MinLength(KeySchema, path + "keySchema", 1);
-        v.Each(KeySchema, path + "keySchema", (e, p) => { e?.Validate(v, p + "."); });
-        v.Enum(BillingMode, path + "billingMode", ["PROVISIONED", "PAY_PER_REQUEST"]);
+        v.Required(TableName, path, "tableName", "TableName");
+        v.MinLength(TableName, path, "tableName", 3);
+        v.MaxLength(TableName, path, "tableName", 255);
+        v.Pattern(TableName, path, "tableName", "[a-zA-Z0-9_.-]+");
+        v.Required(AttributeDefinitions, path, "attributeDefinitions", "AttributeDefinitions");
+        v.Each(AttributeDefinitions, path, "attributeDefinitions", static (v, e, p) => { e?.Validate(v, p + "."); });
+        v.Required(KeySchema, path, "keySchema", "KeySchema");
+        v.MinLength(KeySchema, path, "keySchema", 1);
+        v.Each(KeySchema, path, "keySchema", static (v, e, p) => { e?.Validate(v, p + "."); });
+        v.Enum(BillingMode, path, "billingMode", ["PROVISIONED", "PAY_PER_REQUEST"]);
         ProvisionedThroughput?.Validate(v, path + "provisionedThroughput" + ".");
         OnDemandThroughput?.Validate(v, path + "onDemandThroughput" + ".");
         SSESpecification?.Validate(v, path + "sSESpecification" + ".");
-        v.Each(GlobalSecondaryIndexes, path + "globalSecondaryIndexes", (e, p) => { e?.Validate(v, p + "."); });
+        v.Each(GlobalSecondaryIndexes, path, "globalSecondaryIndexes", static (v, e, p) => { e?.Validate(v, p + "."); });
     }
 }
 
@@ -3511,11 +3511,11 @@ internal sealed partial class Tag
     /// <summary>Checks AWS's declared constraints on this shape and its members.</summary>
     public void Validate(ModelValidation v, string path = "")
     {
-        v.Required(Key, path + "key", "Key", path.Length == 0);
-        v.MinLength(Key, path + "key", 1);
-        v.MaxLength(Key, path + "key", 128);
-        v.Required(Value, path + "value", "Value", path.Length == 0);
-        v.MaxLength(Value, path + "value", 256);
+        v.Required(Key, path, "key", "Key");
+        v.MinLength(Key, path, "key", 1);
+        v.MaxLength(Key, path, "key", 128);
+        v.Required(Value, path, "value", "Value");
+        v.MaxLength(Value, path, "value", 256);
     }
 }
 
@@ -3530,11 +3530,11 @@ internal sealed partial class TagResourceInput
     /// <summary>Checks AWS's declared constraints on this shape and its members.</summary>
     public void Validate(ModelValidation v, string path = "")
     {
-        v.Required(ResourceArn, path + "resourceArn", "ResourceArn", path.Length == 0);
-        v.MinLength(ResourceArn, path + "resourceArn", 1);
-        v.MaxLength(ResourceArn, path + "resourceArn", 1283);
-        v.Required(Tags, path + "tags", "Tags", path.Length == 0);
-        v.Each(Tags, path + "tags", (e, p) => { e?.Validate(v, p + "."); });
+        v.Required(ResourceArn, path, "resourceArn", "ResourceArn");
+        v.MinLength(ResourceArn, path, "resourceArn", 1);
+        v.MaxLength(ResourceArn, path, "resourceArn", 1283);
+        v.Required(Tags, path, "tags", "Tags");
+        v.Each(Tags, path, "tags", static (v, e, p) => { e?.Validate(v, p + "."); });
     }
 }
 
@@ -3576,10 +3576,10 @@ internal sealed partial class TimeToLiveSpecification
     /// <summary>Checks AWS's declared constraints on this shape and its members.</summary>
     public void Validate(ModelValidation v, string path = "")
     {
-        v.Required(Enabled, path + "enabled", "Enabled", path.Length == 0);
-        v.Required(AttributeName, path + "attributeName", "AttributeName", path.Length == 0);
-        v.MinLength(AttributeName, path + "attributeName", 1);
-        v.MaxLength(AttributeName, path + "attributeName", 255);
+        v.Required(Enabled, path, "enabled", "Enabled");
+        v.Required(AttributeName, path, "attributeName", "AttributeName");
+        v.MinLength(AttributeName, path, "attributeName", 1);
+        v.MaxLength(AttributeName, path, "attributeName", 255);
     }
 }
 
@@ -3592,7 +3592,7 @@ internal sealed partial class TransactGetItem
     /// <summary>Checks AWS's declared constraints on this shape and its members.</summary>
     public void Validate(ModelValidation v, string path = "")
     {
-        v.Required(Get, path + "get", "Get", path.Length == 0);
+        v.Required(Get, path, "get", "Get");
         Get?.Validate(v, path + "get" + ".");
     }
 }
@@ -3608,11 +3608,11 @@ internal sealed partial class TransactGetItemsInput
     /// <summary>Checks AWS's declared constraints on this shape and its members.</summary>
     public void Validate(ModelValidation v, string path = "")
     {
-        v.Required(TransactItems, path + "transactItems", "TransactItems", path.Length == 0);
-        v.MinLength(TransactItems, path + "transactItems", 1);
-        v.MaxLength(TransactItems, path + "transactItems", 100);
-        v.Each(TransactItems, path + "transactItems", (e, p) => { e?.Validate(v, p + "."); });
-        v.Enum(ReturnConsumedCapacity, path + "returnConsumedCapacity", ["INDEXES", "TOTAL", "NONE"]);
+        v.Required(TransactItems, path, "transactItems", "TransactItems");
+        v.MinLength(TransactItems, path, "transactItems", 1);
+        v.MaxLength(TransactItems, path, "transactItems", 100);
+        v.Each(TransactItems, path, "transactItems", static (v, e, p) => { e?.Validate(v, p + "."); });
+        v.Enum(ReturnConsumedCapacity, path, "returnConsumedCapacity", ["INDEXES", "TOTAL", "NONE"]);
     }
 }
 
@@ -3662,14 +3662,14 @@ internal sealed partial class TransactWriteItemsInput
     /// <summary>Checks AWS's declared constraints on this shape and its members.</summary>
     public void Validate(ModelValidation v, string path = "")
     {
-        v.Required(TransactItems, path + "transactItems", "TransactItems", path.Length == 0);
-        v.MinLength(TransactItems, path + "transactItems", 1);
-        v.MaxLength(TransactItems, path + "transactItems", 100);
-        v.Each(TransactItems, path + "transactItems", (e, p) => { e?.Validate(v, p + "."); });
-        v.Enum(ReturnConsumedCapacity, path + "returnConsumedCapacity", ["INDEXES", "TOTAL", "NONE"]);
-        v.Enum(ReturnItemCollectionMetrics, path + "returnItemCollectionMetrics", ["SIZE", "NONE"]);
-        v.MinLength(ClientRequestToken, path + "clientRequestToken", 1);
-        v.MaxLength(ClientRequestToken, path + "clientRequestToken", 36);
+        v.Required(TransactItems, path, "transactItems", "TransactItems");
+        v.MinLength(TransactItems, path, "transactItems", 1);
+        v.MaxLength(TransactItems, path, "transactItems", 100);
+        v.Each(TransactItems, path, "transactItems", static (v, e, p) => { e?.Validate(v, p + "."); });
+        v.Enum(ReturnConsumedCapacity, path, "returnConsumedCapacity", ["INDEXES", "TOTAL", "NONE"]);
+        v.Enum(ReturnItemCollectionMetrics, path, "returnItemCollectionMetrics", ["SIZE", "NONE"]);
+        v.MinLength(ClientRequestToken, path, "clientRequestToken", 1);
+        v.MaxLength(ClientRequestToken, path, "clientRequestToken", 36);
     }
 }
 
@@ -3716,11 +3716,11 @@ internal sealed partial class UntagResourceInput
     /// <summary>Checks AWS's declared constraints on this shape and its members.</summary>
     public void Validate(ModelValidation v, string path = "")
     {
-        v.Required(ResourceArn, path + "resourceArn", "ResourceArn", path.Length == 0);
-        v.MinLength(ResourceArn, path + "resourceArn", 1);
-        v.MaxLength(ResourceArn, path + "resourceArn", 1283);
-        v.Required(TagKeys, path + "tagKeys", "TagKeys", path.Length == 0);
-        v.Each(TagKeys, path + "tagKeys", (e, p) => { v.MinLength(e, p, 1); v.MaxLength(e, p, 128); });
+        v.Required(ResourceArn, path, "resourceArn", "ResourceArn");
+        v.MinLength(ResourceArn, path, "resourceArn", 1);
+        v.MaxLength(ResourceArn, path, "resourceArn", 1283);
+        v.Required(TagKeys, path, "tagKeys", "TagKeys");
+        v.Each(TagKeys, path, "tagKeys", static (v, e, p) => { v.MinLength(e, p, "", 1); v.MaxLength(e, p, "", 128); });
     }
 }
 
@@ -3745,13 +3745,13 @@ internal sealed partial class Update
     /// <summary>Checks AWS's declared constraints on this shape and its members.</summary>
     public void Validate(ModelValidation v, string path = "")
     {
-        v.Required(Key, path + "key", "Key", path.Length == 0);
-        v.Required(UpdateExpression, path + "updateExpression", "UpdateExpression", path.Length == 0);
-        v.Required(TableName, path + "tableName", "TableName", path.Length == 0);
-        v.MinLength(TableName, path + "tableName", 1);
-        v.MaxLength(TableName, path + "tableName", 1024);
-        v.EachValue(ExpressionAttributeNames, path + "expressionAttributeNames", (e, p) => { v.MaxLength(e, p, 65535); });
-        v.Enum(ReturnValuesOnConditionCheckFailure, path + "returnValuesOnConditionCheckFailure", ["ALL_OLD", "NONE"]);
+        v.Required(Key, path, "key", "Key");
+        v.Required(UpdateExpression, path, "updateExpression", "UpdateExpression");
+        v.Required(TableName, path, "tableName", "TableName");
+        v.MinLength(TableName, path, "tableName", 1);
+        v.MaxLength(TableName, path, "tableName", 1024);
+        v.EachValue(ExpressionAttributeNames, path, "expressionAttributeNames", static (v, e, p) => { v.MaxLength(e, p, "", 65535); });
+        v.Enum(ReturnValuesOnConditionCheckFailure, path, "returnValuesOnConditionCheckFailure", ["ALL_OLD", "NONE"]);
     }
 }
 
@@ -3766,10 +3766,10 @@ internal sealed partial class UpdateContinuousBackupsInput
     /// <summary>Checks AWS's declared constraints on this shape and its members.</summary>
     public void Validate(ModelValidation v, string path = "")
     {
-        v.Required(TableName, path + "tableName", "TableName", path.Length == 0);
-        v.MinLength(TableName, path + "tableName", 1);
-        v.MaxLength(TableName, path + "tableName", 1024);
-        v.Required(PointInTimeRecoverySpecification, path + "pointInTimeRecoverySpecification", "PointInTimeRecoverySpecification", path.Length == 0);
+        v.Required(TableName, path, "tableName", "TableName");
+        v.MinLength(TableName, path, "tableName", 1);
+        v.MaxLength(TableName, path, "tableName", 1024);
+        v.Required(PointInTimeRecoverySpecification, path, "pointInTimeRecoverySpecification", "PointInTimeRecoverySpecification");
         PointInTimeRecoverySpecification?.Validate(v, path + "pointInTimeRecoverySpecification" + ".");
     }
 }
@@ -3796,15 +3796,15 @@ internal sealed partial class UpdateContributorInsightsInput
     /// <summary>Checks AWS's declared constraints on this shape and its members.</summary>
     public void Validate(ModelValidation v, string path = "")
     {
-        v.Required(TableName, path + "tableName", "TableName", path.Length == 0);
-        v.MinLength(TableName, path + "tableName", 1);
-        v.MaxLength(TableName, path + "tableName", 1024);
-        v.MinLength(IndexName, path + "indexName", 3);
-        v.MaxLength(IndexName, path + "indexName", 255);
-        v.Pattern(IndexName, path + "indexName", "[a-zA-Z0-9_.-]+");
-        v.Required(ContributorInsightsAction, path + "contributorInsightsAction", "ContributorInsightsAction", path.Length == 0);
-        v.Enum(ContributorInsightsAction, path + "contributorInsightsAction", ["ENABLE", "DISABLE"]);
-        v.Enum(ContributorInsightsMode, path + "contributorInsightsMode", ["ACCESSED_AND_THROTTLED_KEYS", "THROTTLED_KEYS"]);
+        v.Required(TableName, path, "tableName", "TableName");
+        v.MinLength(TableName, path, "tableName", 1);
+        v.MaxLength(TableName, path, "tableName", 1024);
+        v.MinLength(IndexName, path, "indexName", 3);
+        v.MaxLength(IndexName, path, "indexName", 255);
+        v.Pattern(IndexName, path, "indexName", "[a-zA-Z0-9_.-]+");
+        v.Required(ContributorInsightsAction, path, "contributorInsightsAction", "ContributorInsightsAction");
+        v.Enum(ContributorInsightsAction, path, "contributorInsightsAction", ["ENABLE", "DISABLE"]);
+        v.Enum(ContributorInsightsMode, path, "contributorInsightsMode", ["ACCESSED_AND_THROTTLED_KEYS", "THROTTLED_KEYS"]);
     }
 }
 
@@ -3836,10 +3836,10 @@ internal sealed partial class UpdateGlobalSecondaryIndexAction
     /// <summary>Checks AWS's declared constraints on this shape and its members.</summary>
     public void Validate(ModelValidation v, string path = "")
     {
-        v.Required(IndexName, path + "indexName", "IndexName", path.Length == 0);
-        v.MinLength(IndexName, path + "indexName", 3);
-        v.MaxLength(IndexName, path + "indexName", 255);
-        v.Pattern(IndexName, path + "indexName", "[a-zA-Z0-9_.-]+");
+        v.Required(IndexName, path, "indexName", "IndexName");
+        v.MinLength(IndexName, path, "indexName", 3);
+        v.MaxLength(IndexName, path, "indexName", 255);
+        v.Pattern(IndexName, path, "indexName", "[a-zA-Z0-9_.-]+");
         ProvisionedThroughput?.Validate(v, path + "provisionedThroughput" + ".");
         OnDemandThroughput?.Validate(v, path + "onDemandThroughput" + ".");
         WarmThroughput?.Validate(v, path + "warmThroughput" + ".");
@@ -3857,12 +3857,12 @@ internal sealed partial class UpdateGlobalTableInput
     /// <summary>Checks AWS's declared constraints on this shape and its members.</summary>
     public void Validate(ModelValidation v, string path = "")
     {
-        v.Required(GlobalTableName, path + "globalTableName", "GlobalTableName", path.Length == 0);
-        v.MinLength(GlobalTableName, path + "globalTableName", 3);
-        v.MaxLength(GlobalTableName, path + "globalTableName", 255);
-        v.Pattern(GlobalTableName, path + "globalTableName", "[a-zA-Z0-9_.-]+");
-        v.Required(ReplicaUpdates, path + "replicaUpdates", "ReplicaUpdates", path.Length == 0);
-        v.Each(ReplicaUpdates, path + "replicaUpdates", (e, p) => { e?.Validate(v, p + "."); });
+        v.Required(GlobalTableName, path, "globalTableName", "GlobalTableName");
+        v.MinLength(GlobalTableName, path, "globalTableName", 3);
+        v.MaxLength(GlobalTableName, path, "globalTableName", 255);
+        v.Pattern(GlobalTableName, path, "globalTableName", "[a-zA-Z0-9_.-]+");
+        v.Required(ReplicaUpdates, path, "replicaUpdates", "ReplicaUpdates");
+        v.Each(ReplicaUpdates, path, "replicaUpdates", static (v, e, p) => { e?.Validate(v, p + "."); });
     }
 }
 
@@ -3892,19 +3892,19 @@ internal sealed partial class UpdateGlobalTableSettingsInput
     /// <summary>Checks AWS's declared constraints on this shape and its members.</summary>
     public void Validate(ModelValidation v, string path = "")
     {
-        v.Required(GlobalTableName, path + "globalTableName", "GlobalTableName", path.Length == 0);
-        v.MinLength(GlobalTableName, path + "globalTableName", 3);
-        v.MaxLength(GlobalTableName, path + "globalTableName", 255);
-        v.Pattern(GlobalTableName, path + "globalTableName", "[a-zA-Z0-9_.-]+");
-        v.Enum(GlobalTableBillingMode, path + "globalTableBillingMode", ["PROVISIONED", "PAY_PER_REQUEST"]);
-        v.Min(GlobalTableProvisionedWriteCapacityUnits, path + "globalTableProvisionedWriteCapacityUnits", 1);
+        v.Required(GlobalTableName, path, "globalTableName", "GlobalTableName");
+        v.MinLength(GlobalTableName, path, "globalTableName", 3);
+        v.MaxLength(GlobalTableName, path, "globalTableName", 255);
+        v.Pattern(GlobalTableName, path, "globalTableName", "[a-zA-Z0-9_.-]+");
+        v.Enum(GlobalTableBillingMode, path, "globalTableBillingMode", ["PROVISIONED", "PAY_PER_REQUEST"]);
+        v.Min(GlobalTableProvisionedWriteCapacityUnits, path, "globalTableProvisionedWriteCapacityUnits", 1);
         GlobalTableProvisionedWriteCapacityAutoScalingSettingsUpdate?.Validate(v, path + "globalTableProvisionedWriteCapacityAutoScalingSettingsUpdate" + ".");
-        v.MinLength(GlobalTableGlobalSecondaryIndexSettingsUpdate, path + "globalTableGlobalSecondaryIndexSettingsUpdate", 1);
-        v.MaxLength(GlobalTableGlobalSecondaryIndexSettingsUpdate, path + "globalTableGlobalSecondaryIndexSettingsUpdate", 20);
-        v.Each(GlobalTableGlobalSecondaryIndexSettingsUpdate, path + "globalTableGlobalSecondaryIndexSettingsUpdate", (e, p) => { e?.Validate(v, p + "."); });
-        v.MinLength(ReplicaSettingsUpdate, path + "replicaSettingsUpdate", 1);
-        v.MaxLength(ReplicaSettingsUpdate, path + "replicaSettingsUpdate", 50);
-        v.Each(ReplicaSettingsUpdate, path + "replicaSettingsUpdate", (e, p) => { e?.Validate(v, p + "."); });
+        v.MinLength(GlobalTableGlobalSecondaryIndexSettingsUpdate, path, "globalTableGlobalSecondaryIndexSettingsUpdate", 1);
+        v.MaxLength(GlobalTableGlobalSecondaryIndexSettingsUpdate, path, "globalTableGlobalSecondaryIndexSettingsUpdate", 20);
+        v.Each(GlobalTableGlobalSecondaryIndexSettingsUpdate, path, "globalTableGlobalSecondaryIndexSettingsUpdate", static (v, e, p) => { e?.Validate(v, p + "."); });
+        v.MinLength(ReplicaSettingsUpdate, path, "replicaSettingsUpdate", 1);
+        v.MaxLength(ReplicaSettingsUpdate, path, "replicaSettingsUpdate", 50);
+        v.Each(ReplicaSettingsUpdate, path, "replicaSettingsUpdate", static (v, e, p) => { e?.Validate(v, p + "."); });
     }
 }
 
@@ -3950,18 +3950,18 @@ internal sealed partial class UpdateItemInput
     /// <summary>Checks AWS's declared constraints on this shape and its members.</summary>
     public void Validate(ModelValidation v, string path = "")
     {
-        v.Required(TableName, path + "tableName", "TableName", path.Length == 0);
-        v.MinLength(TableName, path + "tableName", 1);
-        v.MaxLength(TableName, path + "tableName", 1024);
-        v.Required(Key, path + "key", "Key", path.Length == 0);
-        v.EachValue(AttributeUpdates, path + "attributeUpdates", (e, p) => { e?.Validate(v, p + "."); });
-        v.EachValue(Expected, path + "expected", (e, p) => { e?.Validate(v, p + "."); });
-        v.Enum(ConditionalOperator, path + "conditionalOperator", ["OR", "AND"]);
-        v.Enum(ReturnValues, path + "returnValues", ["ALL_NEW", "UPDATED_OLD", "ALL_OLD", "NONE", "UPDATED_NEW"]);
-        v.Enum(ReturnConsumedCapacity, path + "returnConsumedCapacity", ["INDEXES", "TOTAL", "NONE"]);
-        v.Enum(ReturnItemCollectionMetrics, path + "returnItemCollectionMetrics", ["SIZE", "NONE"]);
-        v.EachValue(ExpressionAttributeNames, path + "expressionAttributeNames", (e, p) => { v.MaxLength(e, p, 65535); });
-        v.Enum(ReturnValuesOnConditionCheckFailure, path + "returnValuesOnConditionCheckFailure", ["ALL_OLD", "NONE"]);
+        v.Required(TableName, path, "tableName", "TableName");
+        v.MinLength(TableName, path, "tableName", 1);
+        v.MaxLength(TableName, path, "tableName", 1024);
+        v.Required(Key, path, "key", "Key");
+        v.EachValue(AttributeUpdates, path, "attributeUpdates", static (v, e, p) => { e?.Validate(v, p + "."); });
+        v.EachValue(Expected, path, "expected", static (v, e, p) => { e?.Validate(v, p + "."); });
+        v.Enum(ConditionalOperator, path, "conditionalOperator", ["OR", "AND"]);
+        v.Enum(ReturnValues, path, "returnValues", ["ALL_NEW", "UPDATED_OLD", "ALL_OLD", "NONE", "UPDATED_NEW"]);
+        v.Enum(ReturnConsumedCapacity, path, "returnConsumedCapacity", ["INDEXES", "TOTAL", "NONE"]);
+        v.Enum(ReturnItemCollectionMetrics, path, "returnItemCollectionMetrics", ["SIZE", "NONE"]);
+        v.EachValue(ExpressionAttributeNames, path, "expressionAttributeNames", static (v, e, p) => { v.MaxLength(e, p, "", 65535); });
+        v.Enum(ReturnValuesOnConditionCheckFailure, path, "returnValuesOnConditionCheckFailure", ["ALL_OLD", "NONE"]);
     }
 }
 
@@ -3985,7 +3985,7 @@ internal sealed partial class UpdateKinesisStreamingConfiguration
     /// <summary>Checks AWS's declared constraints on this shape and its members.</summary>
     public void Validate(ModelValidation v, string path = "")
     {
-        v.Enum(ApproximateCreationDateTimePrecision, path + "approximateCreationDateTimePrecision", ["MILLISECOND", "MICROSECOND"]);
+        v.Enum(ApproximateCreationDateTimePrecision, path, "approximateCreationDateTimePrecision", ["MILLISECOND", "MICROSECOND"]);
     }
 }
 
@@ -4002,12 +4002,12 @@ internal sealed partial class UpdateKinesisStreamingDestinationInput
     /// <summary>Checks AWS's declared constraints on this shape and its members.</summary>
     public void Validate(ModelValidation v, string path = "")
     {
-        v.Required(TableName, path + "tableName", "TableName", path.Length == 0);
-        v.MinLength(TableName, path + "tableName", 1);
-        v.MaxLength(TableName, path + "tableName", 1024);
-        v.Required(StreamArn, path + "streamArn", "StreamArn", path.Length == 0);
-        v.MinLength(StreamArn, path + "streamArn", 37);
-        v.MaxLength(StreamArn, path + "streamArn", 1024);
+        v.Required(TableName, path, "tableName", "TableName");
+        v.MinLength(TableName, path, "tableName", 1);
+        v.MaxLength(TableName, path, "tableName", 1024);
+        v.Required(StreamArn, path, "streamArn", "StreamArn");
+        v.MinLength(StreamArn, path, "streamArn", 37);
+        v.MaxLength(StreamArn, path, "streamArn", 1024);
         UpdateKinesisStreamingConfiguration?.Validate(v, path + "updateKinesisStreamingConfiguration" + ".");
     }
 }
@@ -4044,12 +4044,12 @@ internal sealed partial class UpdateReplicationGroupMemberAction
     /// <summary>Checks AWS's declared constraints on this shape and its members.</summary>
     public void Validate(ModelValidation v, string path = "")
     {
-        v.Required(RegionName, path + "regionName", "RegionName", path.Length == 0);
+        v.Required(RegionName, path, "regionName", "RegionName");
         ProvisionedThroughputOverride?.Validate(v, path + "provisionedThroughputOverride" + ".");
         OnDemandThroughputOverride?.Validate(v, path + "onDemandThroughputOverride" + ".");
-        v.MinLength(GlobalSecondaryIndexes, path + "globalSecondaryIndexes", 1);
-        v.Each(GlobalSecondaryIndexes, path + "globalSecondaryIndexes", (e, p) => { e?.Validate(v, p + "."); });
-        v.Enum(TableClassOverride, path + "tableClassOverride", ["STANDARD", "STANDARD_INFREQUENT_ACCESS"]);
+        v.MinLength(GlobalSecondaryIndexes, path, "globalSecondaryIndexes", 1);
+        v.Each(GlobalSecondaryIndexes, path, "globalSecondaryIndexes", static (v, e, p) => { e?.Validate(v, p + "."); });
+        v.Enum(TableClassOverride, path, "tableClassOverride", ["STANDARD", "STANDARD_INFREQUENT_ACCESS"]);
     }
 }
 
@@ -4090,25 +4090,25 @@ internal sealed partial class UpdateTableInput
     /// <summary>Checks AWS's declared constraints on this shape and its members.</summary>
     public void Validate(ModelValidation v, string path = "")
     {
-        v.Each(AttributeDefinitions, path + "attributeDefinitions", (e, p) => { e?.Validate(v, p + "."); });
-        v.Required(TableName, path + "tableName", "TableName", path.Length == 0);
-        v.MinLength(TableName, path + "tableName", 1);
-        v.MaxLength(TableName, path + "tableName", 1024);
-        v.Enum(BillingMode, path + "billingMode", ["PROVISIONED", "PAY_PER_REQUEST"]);
+        v.Each(AttributeDefinitions, path, "attributeDefinitions", static (v, e, p) => { e?.Validate(v, p + "."); });
+        v.Required(TableName, path, "tableName", "TableName");
+        v.MinLength(TableName, path, "tableName", 1);
+        v.MaxLength(TableName, path, "tableName", 1024);
+        v.Enum(BillingMode, path, "billingMode", ["PROVISIONED", "PAY_PER_REQUEST"]);
         ProvisionedThroughput?.Validate(v, path + "provisionedThroughput" + ".");
-        v.Each(GlobalSecondaryIndexUpdates, path + "globalSecondaryIndexUpdates", (e, p) => { e?.Validate(v, p + "."); });
+        v.Each(GlobalSecondaryIndexUpdates, path, "globalSecondaryIndexUpdates", static (v, e, p) => { e?.Validate(v, p + "."); });
         StreamSpecification?.Validate(v, path + "streamSpecification" + ".");
         SSESpecification?.Validate(v, path + "sSESpecification" + ".");
-        v.MinLength(ReplicaUpdates, path + "replicaUpdates", 1);
-        v.Each(ReplicaUpdates, path + "replicaUpdates", (e, p) => { e?.Validate(v, p + "."); });
-        v.Enum(TableClass, path + "tableClass", ["STANDARD", "STANDARD_INFREQUENT_ACCESS"]);
-        v.Enum(MultiRegionConsistency, path + "multiRegionConsistency", ["EVENTUAL", "STRONG"]);
-        v.MinLength(GlobalTableWitnessUpdates, path + "globalTableWitnessUpdates", 1);
-        v.MaxLength(GlobalTableWitnessUpdates, path + "globalTableWitnessUpdates", 1);
-        v.Each(GlobalTableWitnessUpdates, path + "globalTableWitnessUpdates", (e, p) => { e?.Validate(v, p + "."); });
+        v.MinLength(ReplicaUpdates, path, "replicaUpdates", 1);
+        v.Each(ReplicaUpdates, path, "replicaUpdates", static (v, e, p) => { e?.Validate(v, p + "."); });
+        v.Enum(TableClass, path, "tableClass", ["STANDARD", "STANDARD_INFREQUENT_ACCESS"]);
+        v.Enum(MultiRegionConsistency, path, "multiRegionConsistency", ["EVENTUAL", "STRONG"]);
+        v.MinLength(GlobalTableWitnessUpdates, path, "globalTableWitnessUpdates", 1);
+        v.MaxLength(GlobalTableWitnessUpdates, path, "globalTableWitnessUpdates", 1);
+        v.Each(GlobalTableWitnessUpdates, path, "globalTableWitnessUpdates", static (v, e, p) => { e?.Validate(v, p + "."); });
         OnDemandThroughput?.Validate(v, path + "onDemandThroughput" + ".");
         WarmThroughput?.Validate(v, path + "warmThroughput" + ".");
-        v.Enum(GlobalTableSettingsReplicationMode, path + "globalTableSettingsReplicationMode", ["ENABLED", "DISABLED", "ENABLED_WITH_OVERRIDES"]);
+        v.Enum(GlobalTableSettingsReplicationMode, path, "globalTableSettingsReplicationMode", ["ENABLED", "DISABLED", "ENABLED_WITH_OVERRIDES"]);
     }
 }
 
@@ -4134,14 +4134,14 @@ internal sealed partial class UpdateTableReplicaAutoScalingInput
     /// <summary>Checks AWS's declared constraints on this shape and its members.</summary>
     public void Validate(ModelValidation v, string path = "")
     {
-        v.MinLength(GlobalSecondaryIndexUpdates, path + "globalSecondaryIndexUpdates", 1);
-        v.Each(GlobalSecondaryIndexUpdates, path + "globalSecondaryIndexUpdates", (e, p) => { e?.Validate(v, p + "."); });
-        v.Required(TableName, path + "tableName", "TableName", path.Length == 0);
-        v.MinLength(TableName, path + "tableName", 1);
-        v.MaxLength(TableName, path + "tableName", 1024);
+        v.MinLength(GlobalSecondaryIndexUpdates, path, "globalSecondaryIndexUpdates", 1);
+        v.Each(GlobalSecondaryIndexUpdates, path, "globalSecondaryIndexUpdates", static (v, e, p) => { e?.Validate(v, p + "."); });
+        v.Required(TableName, path, "tableName", "TableName");
+        v.MinLength(TableName, path, "tableName", 1);
+        v.MaxLength(TableName, path, "tableName", 1024);
         ProvisionedWriteCapacityAutoScalingUpdate?.Validate(v, path + "provisionedWriteCapacityAutoScalingUpdate" + ".");
-        v.MinLength(ReplicaUpdates, path + "replicaUpdates", 1);
-        v.Each(ReplicaUpdates, path + "replicaUpdates", (e, p) => { e?.Validate(v, p + "."); });
+        v.MinLength(ReplicaUpdates, path, "replicaUpdates", 1);
+        v.Each(ReplicaUpdates, path, "replicaUpdates", static (v, e, p) => { e?.Validate(v, p + "."); });
     }
 }
 
@@ -4163,10 +4163,10 @@ internal sealed partial class UpdateTimeToLiveInput
     /// <summary>Checks AWS's declared constraints on this shape and its members.</summary>
     public void Validate(ModelValidation v, string path = "")
     {
-        v.Required(TableName, path + "tableName", "TableName", path.Length == 0);
-        v.MinLength(TableName, path + "tableName", 1);
-        v.MaxLength(TableName, path + "tableName", 1024);
-        v.Required(TimeToLiveSpecification, path + "timeToLiveSpecification", "TimeToLiveSpecification", path.Length == 0);
+        v.Required(TableName, path, "tableName", "TableName");
+        v.MinLength(TableName, path, "tableName", 1);
+        v.MaxLength(TableName, path, "tableName", 1024);
+        v.Required(TimeToLiveSpecification, path, "timeToLiveSpecification", "TimeToLiveSpecification");
         TimeToLiveSpecification?.Validate(v, path + "timeToLiveSpecification" + ".");
     }
 }

@@ -1,0 +1,121 @@
+using Amazon.DynamoDBv2;
+using Amazon.DynamoDBv2.Model;
+using Amazon.Runtime;
+using Amazon.Runtime.Internal;
+using BenchmarkDotNet.Attributes;
+using FakeAws.DynamoDb;
+using FakeAws.Engine.Core;
+using EngineDb = FakeAws.Engine.DynamoDb;
+using EngineModel = FakeAws.Engine.DynamoDb.Model;
+
+namespace FakeAws.Benchmarks;
+
+/// <summary>
+/// The hot item-lookup path: GetItem of a small item from a table of 100,000 items, through every
+/// route a test can take, against two floors measured in the same run: a plain dictionary lookup
+/// that clones the item into SDK attribute values, and the SDK's own pipeline answering a canned response.
+/// </summary>
+[MemoryDiagnoser]
+public class GetItemBenchmarks
+{
+    private const int Items = 100_000;
+    private const string Table = "bench";
+
+    private FakeAwsCloud _fast = null!;
+    private FakeAwsCloud _wire = null!;
+    private AmazonDynamoDBClient _fastClient = null!;
+    private AmazonDynamoDBClient _wireClient = null!;
+    private CannedDynamoDbClient _cannedClient = null!;
+    private Dictionary<string, Dictionary<string, EngineDb.AttributeValue>> _dictionary = null!;
+    private GetItemRequest _request = null!;
+    private EngineModel.GetItemInput _engineInput = null!;
+    private RequestScope _scope;
+
+    [GlobalSetup]
+    public void Setup()
+    {
+        _fast = Fill(new FakeAwsCloud());
+        _wire = Fill(new FakeAwsCloud(new FakeAwsOptions { UseDynamoDbWirePath = true }));
+        _fastClient = _fast.CreateClient<AmazonDynamoDBClient>();
+        _wireClient = _wire.CreateClient<AmazonDynamoDBClient>();
+        _cannedClient = new CannedDynamoDbClient();
+        _dictionary = Enumerable.Range(0, Items).ToDictionary(i => $"user#{i}", i => SmallItem(i));
+        _request = new GetItemRequest { TableName = Table, Key = new() { ["pk"] = new AttributeValue { S = "user#4242" } } };
+        _engineInput = new EngineModel.GetItemInput { TableName = Table, Key = new() { ["pk"] = EngineDb.AttributeValue.FromS("user#4242") } };
+        _scope = new RequestScope(_fast.Options.AccountId, _fast.Options.Region);
+    }
+
+    [GlobalCleanup]
+    public void Cleanup()
+    {
+        _fastClient.Dispose();
+        _wireClient.Dispose();
+        _fast.Dispose();
+        _wire.Dispose();
+    }
+
+    private static Dictionary<string, EngineDb.AttributeValue> SmallItem(int i) => new()
+    {
+        ["pk"] = EngineDb.AttributeValue.FromS($"user#{i}"),
+        ["name"] = EngineDb.AttributeValue.FromS($"User number {i}"),
+        ["age"] = EngineDb.AttributeValue.FromN((20 + i % 50).ToString(System.Globalization.CultureInfo.InvariantCulture)),
+        ["active"] = EngineDb.AttributeValue.FromBool(i % 2 == 0),
+    };
+
+    private static FakeAwsCloud Fill(FakeAwsCloud cloud)
+    {
+        var scope = new RequestScope(cloud.Options.AccountId, cloud.Options.Region);
+        cloud.DynamoDb.CreateTable(scope, new EngineModel.CreateTableInput
+        {
+            TableName = Table,
+            BillingMode = "PAY_PER_REQUEST",
+            KeySchema = [new EngineModel.KeySchemaElement { AttributeName = "pk", KeyType = "HASH" }],
+            AttributeDefinitions = [new EngineModel.AttributeDefinition { AttributeName = "pk", AttributeType = "S" }],
+        });
+        for (var i = 0; i < Items; i++)
+        {
+            cloud.DynamoDb.PutItem(scope, new EngineModel.PutItemInput { TableName = Table, Item = SmallItem(i) });
+        }
+        return cloud;
+    }
+
+    [Benchmark(Baseline = true, Description = "Floor: Dictionary lookup + clone to SDK values")]
+    public Dictionary<string, AttributeValue> DictionaryFloor() => SdkAttributeValues.ToSdk(_dictionary["user#4242"]);
+
+    [Benchmark(Description = "Engine GetItem")]
+    public object Engine() => _fast.DynamoDb.GetItem(_scope, _engineInput);
+
+    [Benchmark(Description = "Floor: SDK pipeline, canned response")]
+    public Task<GetItemResponse> SdkPipelineFloor() => _cannedClient.GetItemAsync(_request);
+
+    [Benchmark(Description = "Official client, fast path")]
+    public Task<GetItemResponse> FastPath() => _fastClient.GetItemAsync(_request);
+
+    [Benchmark(Description = "Official client, wire path")]
+    public Task<GetItemResponse> WirePath() => _wireClient.GetItemAsync(_request);
+
+    /// <summary>A real DynamoDB client whose outermost pipeline handler answers every call with one canned response.</summary>
+    private sealed class CannedDynamoDbClient() : AmazonDynamoDBClient(new BasicAWSCredentials("a", "b"), new AmazonDynamoDBConfig { ServiceURL = "http://canned.invalid" })
+    {
+        protected override void CustomizeRuntimePipeline(RuntimePipeline pipeline)
+        {
+            base.CustomizeRuntimePipeline(pipeline);
+            pipeline.AddHandler(new CannedHandler());
+        }
+    }
+
+    private sealed class CannedHandler : PipelineHandler
+    {
+        private static readonly GetItemResponse Response = new()
+        {
+            Item = new() { ["pk"] = new AttributeValue { S = "user#4242" } },
+            HttpStatusCode = System.Net.HttpStatusCode.OK,
+        };
+
+        public override Task<T> InvokeAsync<T>(IExecutionContext executionContext)
+        {
+            executionContext.ResponseContext.Response = Response;
+            return Task.FromResult((T)(AmazonWebServiceResponse)Response);
+        }
+    }
+}

@@ -1,0 +1,38 @@
+using FakeAws.Protocol;
+
+namespace FakeAws.Server;
+
+/// <summary>Carries an ASP.NET request to the cloud's wire router and its answer back.</summary>
+internal static class WireBridge
+{
+    public static async Task ServeAsync(FakeAwsCloud cloud, HttpContext context)
+    {
+        var request = context.Request;
+        using var body = new MemoryStream();
+        await request.Body.CopyToAsync(body, context.RequestAborted);
+        var headers = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+        foreach (var (name, values) in request.Headers)
+        {
+            headers[name] = values.ToString();
+        }
+        var wire = new WireRequest
+        {
+            Method = request.Method,
+            Path = request.Path.ToUriComponent() is { Length: > 0 } path ? path : "/",
+            Query = request.QueryString.HasValue ? request.QueryString.Value![1..] : "",
+            Headers = headers,
+            Body = body.ToArray(),
+        };
+        var response = await cloud.Router.HandleAsync(wire, context.RequestAborted);
+        context.Response.StatusCode = response.Status;
+        foreach (var (name, value) in response.Headers)
+        {
+            context.Response.Headers[name] = value;
+        }
+        if (response.ContentType is not null)
+        {
+            context.Response.ContentType = response.ContentType;
+        }
+        await context.Response.Body.WriteAsync(response.Body, context.RequestAborted);
+    }
+}
