@@ -8,7 +8,7 @@ internal sealed record UpdateSyntax(IReadOnlyList<UpdateActionSyntax> Actions, I
 /// <code>
 /// update := clause+
 /// clause := SET path = value (, path = value)* | REMOVE path (, path)* | ADD path :v (, path :v)* | DELETE path :v (, path :v)*
-/// value  := operand [ (+ | -) operand ]
+/// value  := operand [ (+ | -) operand ], parentheses allowed around the value and each operand
 /// </code>
 /// Clause keywords ignore case; function names do not.
 /// </summary>
@@ -39,6 +39,34 @@ internal static class UpdateParser
         return new UpdateSyntax(actions, clauses);
     }
 
+    // value := '(' value ')' | operand [ (+ | -) operand ], where operands may be parenthesized too,
+    // so both "(:a + :b)" and "(:a) + :b" parse; "(:a + :b) + :c" does not.
+    private static OperandSyntax ParseSetValue(TokenCursor cursor)
+    {
+        OperandSyntax first;
+        if (cursor.Is("("))
+        {
+            cursor.Take();
+            first = ParseSetValue(cursor);
+            cursor.Expect(")");
+            first.Parentheses++;
+            if (first is ArithmeticSyntax)
+            {
+                return first;
+            }
+        }
+        else
+        {
+            first = OperandParser.ParseOperand(cursor, allowParentheses: true);
+        }
+        if (!cursor.Is("+") && !cursor.Is("-"))
+        {
+            return first;
+        }
+        var op = cursor.Take().Text;
+        return new ArithmeticSyntax(op, first, OperandParser.ParseOperand(cursor, allowParentheses: true));
+    }
+
     private static UpdateActionSyntax ParseAction(TokenCursor cursor, UpdateClause clause)
     {
         var path = OperandParser.ParsePath(cursor);
@@ -46,13 +74,7 @@ internal static class UpdateParser
         {
             case UpdateClause.SET:
                 cursor.Expect("=");
-                var value = OperandParser.ParseOperand(cursor, allowParentheses: false);
-                if (cursor.Is("+") || cursor.Is("-"))
-                {
-                    var op = cursor.Take().Text;
-                    value = new ArithmeticSyntax(op, value, OperandParser.ParseOperand(cursor, allowParentheses: false));
-                }
-                return new UpdateActionSyntax(clause, path, value);
+                return new UpdateActionSyntax(clause, path, ParseSetValue(cursor));
             case UpdateClause.REMOVE:
                 return new UpdateActionSyntax(clause, path, null);
             default:

@@ -42,7 +42,7 @@ public class ExpressionParametersTests
             "Value provided in ExpressionAttributeValues unused in expressions: keys: {:a, :b}");
 
     [Test]
-    public void ExpressionAttributeNames_UnusedCheckedBeforeValues() =>
+    public void ExpressionAttributeNames_UnusedNamesAndValues_NamesReportedFirst() =>
         AssertValidation(() => Condition("attribute_exists(a)", new() { [":a"] = N("1") }, new() { ["#a"] = "a" }),
             "Value provided in ExpressionAttributeNames unused in expressions: keys: {#a}");
 
@@ -152,7 +152,7 @@ public class ExpressionParametersTests
     }
 
     [Test]
-    public void Tokenizer_SplitsAsDynamoDbLexer()
+    public void Tokenizer_MixedExpression_SplitsAsDynamoDbLexer()
     {
         var tokens = Tokenizer.Tokenize("#a.b[12] <>:v_1 _x <= 3a");
         Assert.That(tokens.Select(t => $"{t.Kind}:{t.Text}"), Is.EqualTo(new[]

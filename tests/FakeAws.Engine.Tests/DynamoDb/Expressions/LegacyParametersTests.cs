@@ -81,7 +81,7 @@ public class LegacyParametersTests
         Assert.That(Expected(null, ("a", new() { Exists = false })).Condition!.Evaluate(null), Is.True);
 
     [Test]
-    public void ScanFilter_EvaluatesLikeFilterExpression()
+    public void ScanFilter_WithConditionalOperator_EvaluatesLikeFilterExpression()
     {
         var compiled = RequestExpressions.Compile(new ExpressionInputs
         {

@@ -109,7 +109,7 @@ public class ProjectionExpressionTests
     }
 
     [Test]
-    public void AttributesToGet_ProjectsTopLevelNames()
+    public void AttributesToGet_GetItem_ProjectsTopLevelNames()
     {
         var compiled = RequestExpressions.Compile(new ExpressionInputs { AttributesToGet = ["b", "a.b", "none"] }, ExpressionOperation.GetItem);
         Assert.That(compiled.Projection!.Apply(Stored), Is.EqualTo(Item(("b", S("hello")), ("a.b", S("dotted")))));

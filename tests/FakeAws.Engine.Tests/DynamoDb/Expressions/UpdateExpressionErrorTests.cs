@@ -21,6 +21,7 @@ public class UpdateExpressionErrorTests
     [TestCase("SET a = :n,", "Syntax error; token: \"<EOF>\", near: \",\"")]
     [TestCase("SET a = :n b = :n", "Syntax error; token: \"b\", near: \":n b =\"")]
     [TestCase("ADD a b", "Syntax error; token: \"b\", near: \"a b\"")]
+    [TestCase("SET a = (:n + :n2) + :n", "Syntax error; token: \"+\", near: \") + :n\"")]
     [TestCase("SET hi-there = :n", "Syntax error; token: \"-\", near: \"hi-there\"")]
     [TestCase("SET a = :", "Syntax error; token: \":\", near: \"= :\"")]
     [TestCase("SET a = _f(b)", "Syntax error; token: \"_\", near: \"= _f\"")]

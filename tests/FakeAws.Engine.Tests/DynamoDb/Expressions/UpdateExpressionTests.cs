@@ -51,6 +51,8 @@ public class UpdateExpressionTests
     [TestCase("SET a = a - :v", "-1")]
     [TestCase("SET a = :v-a", "1")]
     [TestCase("SET a = if_not_exists(absent, :v) + a", "5")]
+    [TestCase("SET a = (a + :v)", "5")]
+    [TestCase("SET a = (a) + (:v)", "5")]
     public void UpdateExpression_Arithmetic_IsExact(string expression, string expected)
     {
         var result = Apply(expression, Stored(("a", N("2"))), new() { [":v"] = N("3") });
