@@ -148,11 +148,11 @@ internal static class LegacyConditions
         var validation = new ModelValidation();
         if (op is null)
         {
-            validation.Required(null, path, "ComparisonOperator", topLevel: false);
+            validation.Add(null, path, "Member must not be null");
         }
         else
         {
-            validation.Enum(op, path, names);
+            validation.Enum(op, path, "", names);
         }
         throw DynamoDbErrors.Validation(validation.Message!);
     }
