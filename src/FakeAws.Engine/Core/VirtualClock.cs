@@ -24,6 +24,8 @@ public sealed class VirtualClock : TimeProvider
     /// <summary>How many clock jumps <see cref="RunUntilIdleAsync"/> makes before it gives up.</summary>
     public const int MaxIdleJumps = 100_000;
 
+    private static readonly TimeSpan MaxWakeDelay = TimeSpan.FromDays(40);
+
     private readonly TimeProvider _source;
     private readonly FakeTimeProvider? _settable;
     private readonly object _wakeGate = new();
@@ -244,7 +246,9 @@ public sealed class VirtualClock : TimeProvider
             _wake ??= _source.CreateTimer(_ => OnWake(), null, Timeout.InfiniteTimeSpan, Timeout.InfiniteTimeSpan);
             var delay = due - _source.GetUtcNow();
             // Work due now waits for an explicit run; the wake-up only covers time the source moves on its own.
-            _wake.Change(delay > TimeSpan.Zero ? delay : TimeSpan.FromTicks(1), Timeout.InfiniteTimeSpan);
+            // Timers cannot be set beyond about 49 days, so a later wake-up is re-armed when this one fires.
+            delay = delay <= TimeSpan.Zero ? TimeSpan.FromTicks(1) : delay > MaxWakeDelay ? MaxWakeDelay : delay;
+            _wake.Change(delay, Timeout.InfiniteTimeSpan);
         }
     }
 

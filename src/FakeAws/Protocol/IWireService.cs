@@ -19,4 +19,7 @@ internal interface IWireService
 
     /// <summary>Forgets all state of the service.</summary>
     void Reset();
+
+    /// <summary>Every operation of the service's model, implemented or not; null for front doors that are not an AWS API.</summary>
+    OperationTable? Operations => null;
 }

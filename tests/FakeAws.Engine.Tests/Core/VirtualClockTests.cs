@@ -172,6 +172,20 @@ public class VirtualClockTests
     }
 
     [Test]
+    public void SourceAdvance_PastWorkDueInMonths_RunsIt()
+    {
+        var clock = NewClock(out var source);
+        var ran = false;
+        clock.Scheduler.Schedule(Start.AddDays(100), () => ran = true, "a hundred days");
+
+        source.Advance(TimeSpan.FromDays(60));
+        Assert.That(ran, Is.False);
+        source.Advance(TimeSpan.FromDays(41));
+
+        Assert.That(ran, Is.True);
+    }
+
+    [Test]
     public void SetUtcNow_Backwards_Throws()
     {
         var clock = NewClock(out _);

@@ -1,0 +1,13 @@
+using FakeAws.Tour;
+
+// A tour of FakeAws, one stop per capability. Each stop is a small file in this folder; read them
+// alongside the output.
+Console.WriteLine("FakeAws tour: the official AWS SDK clients, talking to an in-memory cloud on a virtual clock.");
+Console.WriteLine();
+
+await Stop.Run("1. A cloud and a DynamoDB client", DynamoDbBasics.RunAsync);
+await Stop.Run("2. AWS's errors, typed by the SDK", DynamoDbErrors.RunAsync);
+await Stop.Run("3. Virtual time", VirtualTime.RunAsync);
+await Stop.Run("4. Dependency injection", DependencyInjectionStop.RunAsync);
+
+Console.WriteLine("End of the tour.");
