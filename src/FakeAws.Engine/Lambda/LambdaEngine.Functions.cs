@@ -94,10 +94,10 @@ internal sealed partial class LambdaEngine
         }
         if (request.Publish == true)
         {
-            var version = await PublishAsync(function, description: null, cancellationToken).ConfigureAwait(false);
-            return Describe(version, function.Arn);
+            var (version, _) = await PublishAsync(function, description: null, cancellationToken).ConfigureAwait(false);
+            return Describe(version, function.Arn, justChanged: true);
         }
-        return Describe(latest, function.Arn);
+        return Describe(latest, function.Arn, justChanged: true);
     }
 
     public GetFunctionResponse GetFunction(RequestScope scope, GetFunctionRequest request)
@@ -201,7 +201,7 @@ internal sealed partial class LambdaEngine
                 ? _resolver.Resolve(config.Handler, config.Runtime)
                 : current.Code;
             function.Latest = Updated(current, config, code);
-            return Describe(function.Latest, function.Arn);
+            return Describe(function.Latest, function.Arn, justChanged: true);
         }
     }
 
@@ -227,10 +227,10 @@ internal sealed partial class LambdaEngine
         }
         if (request.Publish == true)
         {
-            var version = await PublishAsync(function, description: null, cancellationToken).ConfigureAwait(false);
-            return Describe(version, FunctionArns.Qualified(scope, function.Name, version.Version));
+            var (version, _) = await PublishAsync(function, description: null, cancellationToken).ConfigureAwait(false);
+            return Describe(version, FunctionArns.Qualified(scope, function.Name, version.Version), justChanged: true);
         }
-        return Describe(function.Latest, function.Arn);
+        return Describe(function.Latest, function.Arn, justChanged: true);
     }
 
     public DeleteFunctionResponse DeleteFunction(RequestScope scope, DeleteFunctionRequest request)

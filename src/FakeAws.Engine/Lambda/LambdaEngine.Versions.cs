@@ -25,10 +25,10 @@ internal sealed partial class LambdaEngine
                     $"CodeSHA256 ({request.CodeSha256}) is different from current CodeSHA256 in $LATEST ({latest.Config.CodeSha256}). Please try again with the CodeSHA256 in $LATEST.");
             }
         }
-        var version = await PublishAsync(function, request.Description, cancellationToken).ConfigureAwait(false);
+        var (version, published) = await PublishAsync(function, request.Description, cancellationToken).ConfigureAwait(false);
         lock (region.Gate)
         {
-            return Describe(version, FunctionArns.Qualified(scope, function.Name, version.Version));
+            return Describe(version, FunctionArns.Qualified(scope, function.Name, version.Version), justChanged: published);
         }
     }
 
@@ -52,7 +52,8 @@ internal sealed partial class LambdaEngine
     /// Publishes $LATEST as the next version, or returns the last version when $LATEST has not changed
     /// since. A SnapStart version runs the function's init and its before-snapshot hooks once, now.
     /// </summary>
-    private async Task<FunctionVersion> PublishAsync(LambdaFunction function, string? description, CancellationToken cancellationToken)
+    /// <returns>The version, and whether this call published it.</returns>
+    private async Task<(FunctionVersion Version, bool Published)> PublishAsync(LambdaFunction function, string? description, CancellationToken cancellationToken)
     {
         var region = Region(function.Scope);
         FunctionVersion version;
@@ -65,7 +66,7 @@ internal sealed partial class LambdaEngine
             }
             if (function.PublishedRevision == latest.Config.RevisionId && function.Versions.Count > 0)
             {
-                return function.Versions.Values.Last();
+                return (function.Versions.Values.Last(), false);
             }
             var number = function.NextVersion++;
             var config = Clone(latest.Config);
@@ -92,7 +93,7 @@ internal sealed partial class LambdaEngine
         {
             await TakeSnapshotAsync(function, version, cancellationToken).ConfigureAwait(false);
         }
-        return version;
+        return (version, true);
     }
 
     /// <summary>SnapStart: initialize one environment, run its before-snapshot hooks, and keep it for restores.</summary>

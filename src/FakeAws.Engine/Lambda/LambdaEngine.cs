@@ -75,9 +75,10 @@ internal sealed partial class LambdaEngine
 
     /// <summary>
     /// The configuration of <paramref name="version"/> as a response shows it: a copy, with the state
-    /// and update status it has at the current virtual time.
+    /// and update status it has at the current virtual time. The response of the create, update or
+    /// publish itself (<paramref name="justChanged"/>) always shows Pending or InProgress, as AWS's does.
     /// </summary>
-    private FunctionConfiguration Describe(FunctionVersion version, string functionArn)
+    private FunctionConfiguration Describe(FunctionVersion version, string functionArn, bool justChanged = false)
     {
         var config = Clone(version.Config);
         config.FunctionArn = functionArn;
@@ -88,7 +89,7 @@ internal sealed partial class LambdaEngine
             config.StateReasonCode = "FunctionError.RuntimeInitError";
             return config;
         }
-        var ready = Now >= version.ReadyAt;
+        var ready = !justChanged && Now >= version.ReadyAt;
         if (!ready && !version.IsUpdate)
         {
             config.State = "Pending";

@@ -62,7 +62,7 @@ public sealed class LambdaHelper
             FunctionName = name,
             Runtime = options.Runtime,
             Role = options.Role ?? $"arn:aws:iam::{scope.AccountId}:role/fakeaws-lambda",
-            Handler = options.Handler ?? $"{handler.Method.DeclaringType?.Assembly.GetName().Name}::{handler.Method.DeclaringType?.FullName}::{handler.Method.Name}",
+            Handler = options.Handler ?? DefaultHandlerString(name, handler),
             Description = options.Description,
             Timeout = options.Timeout,
             MemorySize = options.MemorySize,
@@ -73,6 +73,14 @@ public sealed class LambdaHelper
         };
         // Without Publish, creating a function waits for nothing: the task is already complete.
         return Engine.AddFunction(scope, request, code).GetAwaiter().GetResult().FunctionArn!;
+    }
+
+    /// <summary>A named method shows as <c>Assembly::Type::Method</c>; a lambda's compiler-made name as <c>in-process::name</c>.</summary>
+    private static string DefaultHandlerString(string name, Delegate handler)
+    {
+        var method = handler.Method;
+        var named = $"{method.DeclaringType?.Assembly.GetName().Name}::{method.DeclaringType?.FullName}::{method.Name}";
+        return named.Contains('<', StringComparison.Ordinal) || named.Length > 128 ? $"in-process::{name}" : named;
     }
 
     /// <summary>
