@@ -146,28 +146,16 @@ internal sealed partial class LambdaEngine
             log.WriteLine(string.Create(CultureInfo.InvariantCulture, $"RESTORE_REPORT Restore Duration: {(Now - restoreStart).TotalMilliseconds:F2} ms"));
             return (image.Handler, null);
         }
-        var init = NewInit(target.Function, version);
         log.WriteLine($"INIT_START Runtime Version: {version.Config.Runtime} Runtime Version ARN: {version.Config.RuntimeVersionConfig?.RuntimeVersionArn}");
         try
         {
-            return (await version.Code.InitializeAsync(init).ConfigureAwait(false), null);
+            return (await version.Code.InitializeAsync(new LambdaInit()).ConfigureAwait(false), null);
         }
         catch (Exception e)
         {
             return (null, FunctionErrorPayloads.From(e));
         }
-        finally
-        {
-            log.Write(init.Log.Close());
-        }
     }
-
-    private LambdaInit NewInit(LambdaFunction function, FunctionVersion version) => new(
-        function.Name,
-        version.Version,
-        version.Config.MemorySize ?? LambdaLimits.DefaultMemorySize,
-        version.Config.Environment?.Variables ?? new Dictionary<string, string>(),
-        _cloud.Clock);
 
     /// <summary>AWS's log stream names: <c>2024/01/01/[$LATEST]</c> and an id of the environment.</summary>
     private string LogStreamName(FunctionVersion version) =>

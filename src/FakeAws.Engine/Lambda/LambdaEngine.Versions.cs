@@ -100,7 +100,7 @@ internal sealed partial class LambdaEngine
     private Task TakeSnapshotAsync(LambdaFunction function, FunctionVersion version, CancellationToken cancellationToken) =>
         RunInVirtualTimeAsync(async () =>
         {
-            var init = NewInit(function, version);
+            var init = new Code.LambdaInit();
             try
             {
                 var handler = await version.Code.InitializeAsync(init).ConfigureAwait(false);

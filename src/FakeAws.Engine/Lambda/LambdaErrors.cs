@@ -8,10 +8,6 @@ internal static class LambdaErrors
 {
     public static AwsServiceException Validation(string message) => new("ValidationException", message);
 
-    /// <summary>A single constraint violation, worded as AWS's request validation words it.</summary>
-    public static AwsServiceException Constraint(object value, string member, string constraint) =>
-        Validation($"1 validation error detected: Value '{value}' at '{member}' failed to satisfy constraint: {constraint}");
-
     public static AwsServiceException InvalidParameter(string message) => new("InvalidParameterValueException", message);
 
     public static AwsServiceException FunctionNotFound(string arn) => new("ResourceNotFoundException", $"Function not found: {arn}", 404);

@@ -31,7 +31,7 @@ public sealed class LambdaFunctionOptions
     /// <summary>The region the function lives in; the cloud's region when unset.</summary>
     public string? Region { get; set; }
 
-    /// <summary>Environment variables: shown in the configuration and given to init code; never set on the test process.</summary>
+    /// <summary>Environment variables: shown in the configuration, never set on the test process (which tests share).</summary>
     public IDictionary<string, string> Environment { get; } = new Dictionary<string, string>();
 
     /// <summary>The function's tags.</summary>

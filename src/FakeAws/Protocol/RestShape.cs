@@ -19,7 +19,6 @@ internal sealed class RestShape
 
     private RestShape(Type type)
     {
-        Type = type;
         var properties = type.GetProperties(BindingFlags.Public | BindingFlags.Instance);
         Located = properties
             .Select(p => (Property: p, Location: p.GetCustomAttribute<WireLocationAttribute>()))
@@ -30,8 +29,6 @@ internal sealed class RestShape
         Payload = properties.FirstOrDefault(p => p.GetCustomAttribute<WirePayloadAttribute>() is not null);
         HasBody = Payload is null && properties.Any(p => p.GetCustomAttribute<JsonIgnoreAttribute>() is null);
     }
-
-    public Type Type { get; }
 
     /// <summary>Members bound to the URI, query string or headers.</summary>
     public LocatedMember[] Located { get; }
