@@ -3,6 +3,7 @@ using Amazon.Runtime;
 using FakeAws.DynamoDb;
 using FakeAws.Engine.Core;
 using FakeAws.Engine.DynamoDb;
+using FakeAws.Lambda;
 using FakeAws.Protocol;
 using FakeAws.Sdk;
 
@@ -49,6 +50,9 @@ public sealed class FakeAwsCloud : IDisposable
         Router.Register(DynamoDbWire);
         DynamoDbFastPath = new DynamoDbFastPath(this);
 
+        Lambda = new LambdaHelper(this);
+        Router.Register(Lambda.Wire);
+
         LiveClouds.Add(this);
     }
 
@@ -63,6 +67,9 @@ public sealed class FakeAwsCloud : IDisposable
 
     /// <summary>The cloud's one clock. Move it with <see cref="VirtualClock.Advance"/>.</summary>
     public VirtualClock Clock { get; }
+
+    /// <summary>Lambda functions whose code runs in the test process: <c>aws.Lambda.AddFunction(...)</c>.</summary>
+    public LambdaHelper Lambda { get; }
 
     /// <summary>The credentials FakeAws gives the clients it makes. FakeAws does not check signatures.</summary>
     public AWSCredentials Credentials { get; } = new BasicAWSCredentials("AKIAFAKEAWS000000000", "fakeaws-secret-access-key");

@@ -1,0 +1,188 @@
+using FakeAws.Engine.Core;
+using FakeAws.Engine.Lambda.Model;
+
+namespace FakeAws.Engine.Lambda;
+
+// Reserved concurrency, provisioned concurrency and the account's settings.
+internal sealed partial class LambdaEngine
+{
+    public Concurrency PutFunctionConcurrency(RequestScope scope, PutFunctionConcurrencyRequest request)
+    {
+        var function = GetUnqualifiedFunction(scope, request.FunctionName!, out var region);
+        var reserved = request.ReservedConcurrentExecutions!.Value;
+        lock (region.Gate)
+        {
+            if (Options.ConcurrentExecutions - region.ReservedTotal(except: function) - reserved < LambdaLimits.MinimumUnreservedConcurrency)
+            {
+                throw LambdaErrors.InvalidParameter(
+                    $"Specified ReservedConcurrentExecutions for function decreases account's UnreservedConcurrentExecution below its minimum value of [{LambdaLimits.MinimumUnreservedConcurrency}].");
+            }
+            var provisioned = function.Provisioned.Values.Sum(p => p.Requested);
+            if (provisioned > reserved)
+            {
+                throw LambdaErrors.InvalidParameter(
+                    $" ReservedConcurrentExecutions  {reserved} should not be lower than function's total provisioned concurrency [{provisioned}].");
+            }
+            function.ReservedConcurrency = reserved;
+        }
+        return new Concurrency { ReservedConcurrentExecutions = reserved };
+    }
+
+    public GetFunctionConcurrencyResponse GetFunctionConcurrency(RequestScope scope, GetFunctionConcurrencyRequest request)
+    {
+        var function = GetUnqualifiedFunction(scope, request.FunctionName!, out var region);
+        lock (region.Gate)
+        {
+            return new GetFunctionConcurrencyResponse { ReservedConcurrentExecutions = function.ReservedConcurrency };
+        }
+    }
+
+    public NoContent DeleteFunctionConcurrency(RequestScope scope, DeleteFunctionConcurrencyRequest request)
+    {
+        var function = GetUnqualifiedFunction(scope, request.FunctionName!, out var region);
+        lock (region.Gate)
+        {
+            function.ReservedConcurrency = null;
+        }
+        return NoContent.Instance;
+    }
+
+    public PutProvisionedConcurrencyConfigResponse PutProvisionedConcurrencyConfig(RequestScope scope, PutProvisionedConcurrencyConfigRequest request)
+    {
+        var qualifier = request.Qualifier!;
+        if (qualifier == FunctionArns.Latest)
+        {
+            throw LambdaErrors.InvalidParameter("Provisioned Concurrency Configs cannot be applied to unpublished function versions.");
+        }
+        var requested = request.ProvisionedConcurrentExecutions!.Value;
+        var reference = FunctionArns.Resolve(scope, request.FunctionName!, null);
+        var region = Region(scope);
+        lock (region.Gate)
+        {
+            var function = GetFunction(region, reference.Name);
+            CheckProvisionedQualifier(function, qualifier);
+            var others = function.Provisioned.Where(p => p.Key != qualifier).Sum(p => p.Value.Requested);
+            if (function.ReservedConcurrency is { } reserved && reserved < others + requested)
+            {
+                throw LambdaErrors.InvalidParameter("Requested Provisioned Concurrency should not be greater than the reservedConcurrentExecution for function");
+            }
+            if (function.ReservedConcurrency is null
+                && Options.ConcurrentExecutions - region.ReservedTotal(except: function) - others - requested < LambdaLimits.MinimumUnreservedConcurrency)
+            {
+                throw LambdaErrors.InvalidParameter(
+                    $"Specified ConcurrentExecutions for function decreases account's UnreservedConcurrentExecution below its minimum value of [{LambdaLimits.MinimumUnreservedConcurrency}].");
+            }
+            var config = new ProvisionedConcurrency(requested, Timestamp(), ReadyAt());
+            function.Provisioned[qualifier] = config;
+            return new PutProvisionedConcurrencyConfigResponse
+            {
+                RequestedProvisionedConcurrentExecutions = requested,
+                AvailableProvisionedConcurrentExecutions = 0,
+                AllocatedProvisionedConcurrentExecutions = 0,
+                Status = "IN_PROGRESS",
+                LastModified = config.LastModified,
+            };
+        }
+    }
+
+    public GetProvisionedConcurrencyConfigResponse GetProvisionedConcurrencyConfig(RequestScope scope, GetProvisionedConcurrencyConfigRequest request)
+    {
+        var qualifier = request.Qualifier!;
+        if (qualifier == FunctionArns.Latest)
+        {
+            throw LambdaErrors.InvalidParameter("The function resource provided must be an alias or a published version.");
+        }
+        var reference = FunctionArns.Resolve(scope, request.FunctionName!, null);
+        var region = Region(scope);
+        lock (region.Gate)
+        {
+            var function = GetFunction(region, reference.Name);
+            CheckProvisionedQualifier(function, qualifier);
+            if (!function.Provisioned.TryGetValue(qualifier, out var config))
+            {
+                throw LambdaErrors.ProvisionedConcurrencyNotFound();
+            }
+            var ready = Now >= config.ReadyAt;
+            return new GetProvisionedConcurrencyConfigResponse
+            {
+                RequestedProvisionedConcurrentExecutions = config.Requested,
+                AvailableProvisionedConcurrentExecutions = ready ? config.Requested : 0,
+                AllocatedProvisionedConcurrentExecutions = ready ? config.Requested : 0,
+                Status = ready ? "READY" : "IN_PROGRESS",
+                LastModified = config.LastModified,
+            };
+        }
+    }
+
+    public NoContent DeleteProvisionedConcurrencyConfig(RequestScope scope, DeleteProvisionedConcurrencyConfigRequest request)
+    {
+        var qualifier = request.Qualifier!;
+        if (qualifier == FunctionArns.Latest)
+        {
+            throw LambdaErrors.InvalidParameter("The function resource provided must be an alias or a published version.");
+        }
+        var reference = FunctionArns.Resolve(scope, request.FunctionName!, null);
+        var region = Region(scope);
+        lock (region.Gate)
+        {
+            var function = GetFunction(region, reference.Name);
+            CheckProvisionedQualifier(function, qualifier);
+            function.Provisioned.Remove(qualifier);
+        }
+        return NoContent.Instance;
+    }
+
+    public GetAccountSettingsResponse GetAccountSettings(RequestScope scope, GetAccountSettingsRequest request)
+    {
+        var region = Region(scope);
+        lock (region.Gate)
+        {
+            var functions = region.Functions.Values;
+            return new GetAccountSettingsResponse
+            {
+                AccountLimit = new AccountLimit
+                {
+                    TotalCodeSize = LambdaLimits.TotalCodeBytes,
+                    CodeSizeUnzipped = LambdaLimits.UnzippedCodeBytes,
+                    CodeSizeZipped = LambdaLimits.ZippedCodeBytes,
+                    ConcurrentExecutions = Options.ConcurrentExecutions,
+                    UnreservedConcurrentExecutions = Options.ConcurrentExecutions - region.ReservedTotal(),
+                },
+                AccountUsage = new AccountUsage
+                {
+                    TotalCodeSize = functions.Sum(f => (f.Latest.Config.CodeSize ?? 0) + f.Versions.Values.Sum(v => v.Config.CodeSize ?? 0)),
+                    FunctionCount = functions.Count,
+                },
+            };
+        }
+    }
+
+    /// <summary>Concurrency is set on a function as a whole: a qualified name is refused.</summary>
+    private LambdaFunction GetUnqualifiedFunction(RequestScope scope, string functionName, out LambdaRegion region)
+    {
+        var reference = FunctionArns.Resolve(scope, functionName, null);
+        if (reference.Qualifier is not null)
+        {
+            throw LambdaErrors.InvalidParameter(
+                "This operation is permitted on Lambda functions only. Aliases and versions do not support this operation. Please specify either a function name or an unqualified function ARN.");
+        }
+        region = Region(scope);
+        lock (region.Gate)
+        {
+            return GetFunction(region, reference.Name);
+        }
+    }
+
+    /// <summary>Provisioned concurrency applies to an existing alias or published version.</summary>
+    private static void CheckProvisionedQualifier(LambdaFunction function, string qualifier)
+    {
+        if (FunctionArns.IsAlias(qualifier))
+        {
+            GetAlias(function, qualifier);
+        }
+        else if (function.FindVersion(qualifier) is null)
+        {
+            throw LambdaErrors.FunctionNotFound(FunctionArns.Qualified(function.Scope, function.Name, qualifier));
+        }
+    }
+}

@@ -1,0 +1,163 @@
+using System.Globalization;
+using FakeAws.Engine.Lambda.Code;
+
+namespace FakeAws.Engine.Lambda;
+
+// Running code: execution environments, the timeout on the virtual clock, logs, and running work
+// in virtual time for callers that wait on it.
+internal sealed partial class LambdaEngine
+{
+    /// <summary>What one execution produced.</summary>
+    private sealed record ExecutionOutcome(byte[] Payload, string? FunctionError, string Log);
+
+    /// <summary>
+    /// Runs <paramref name="work"/> on the cloud's scheduler and waits for it in virtual time. A caller
+    /// outside the scheduler (a test, a wire request) drives the clock until the work is done, so a
+    /// handler that waits on the clock finishes at once. A caller that is itself scheduled work (a
+    /// handler invoking another function, a Step Functions task) waits while the scheduler runs.
+    /// </summary>
+    private async Task<T> RunInVirtualTimeAsync<T>(Func<Task<T>> work, string description, CancellationToken cancellationToken)
+    {
+        // Completing inline lets a waiting caller resume before the scheduler looks for idle time.
+        var done = new TaskCompletionSource<T>();
+        _cloud.Scheduler.Schedule(Now, async () =>
+        {
+            try
+            {
+                done.TrySetResult(await work().ConfigureAwait(false));
+            }
+            catch (Exception e)
+            {
+                done.TrySetException(e);
+            }
+        }, description);
+        if (_cloud.Scheduler.CurrentWork is { } caller)
+        {
+            caller.ExternalWaitStarted();
+            try
+            {
+                return await done.Task.WaitAsync(cancellationToken).ConfigureAwait(false);
+            }
+            finally
+            {
+                caller.ExternalWaitEnded();
+            }
+        }
+        await _cloud.Clock.RunUntilCompleteAsync(done.Task, cancellationToken).ConfigureAwait(false);
+        return await done.Task.ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// Runs one invocation in an execution environment: takes a warm one or starts one, runs the
+    /// handler until it returns or its timeout passes on the virtual clock, and writes the log.
+    /// </summary>
+    private async Task<ExecutionOutcome> ExecuteAsync(InvokeTarget target, byte[] payload, string requestId, string? clientContext)
+    {
+        var version = target.Version;
+        var log = new LambdaLog();
+        var (handler, initFailure) = await AcquireEnvironmentAsync(target, log).ConfigureAwait(false);
+        var start = Now;
+        log.WriteLine($"START RequestId: {requestId} Version: {version.Version}");
+        if (handler is null)
+        {
+            return Finish(log, requestId, start, version, initFailure!, "Unhandled", "error");
+        }
+        var timeoutSeconds = version.Config.Timeout ?? LambdaLimits.DefaultTimeout;
+        var invocation = new LambdaInvocation
+        {
+            AwsRequestId = requestId,
+            FunctionName = target.Function.Name,
+            FunctionVersion = version.Version,
+            InvokedFunctionArn = target.InvokedArn,
+            MemoryLimitInMB = version.Config.MemorySize ?? LambdaLimits.DefaultMemorySize,
+            LogGroupName = version.Config.LoggingConfig?.LogGroup ?? $"/aws/lambda/{target.Function.Name}",
+            LogStreamName = LogStreamName(version),
+            Deadline = start + TimeSpan.FromSeconds(timeoutSeconds),
+            Clock = _cloud.Clock,
+            Log = log,
+            ClientContext = clientContext,
+        };
+        // The timeout is scheduled work of its own, not a timer of the invocation: the invocation
+        // counts as waiting on the clock only while the handler does.
+        var timedOut = new TaskCompletionSource();
+        var timeout = _cloud.Scheduler.Schedule(invocation.Deadline, () => timedOut.TrySetResult(), "lambda timeout");
+        Task<byte[]> run;
+        try
+        {
+            run = handler.InvokeAsync(payload, invocation);
+        }
+        catch (Exception e)
+        {
+            run = Task.FromException<byte[]>(e);
+        }
+        if (await Task.WhenAny(run, timedOut.Task).ConfigureAwait(false) != run)
+        {
+            // AWS stops a timed-out environment; the abandoned handler's later output goes nowhere.
+            log.WriteLine($"{Now.UtcDateTime:yyyy-MM-dd'T'HH:mm:ss.fff'Z'} {requestId} {FunctionErrorPayloads.TimeoutMessage(timeoutSeconds)}");
+            return Finish(log, requestId, start, version, FunctionErrorPayloads.Timeout(requestId, timeoutSeconds), "Unhandled", "timeout");
+        }
+        timeout.Cancel();
+        try
+        {
+            var response = await run.ConfigureAwait(false);
+            version.Environments.Return(handler);
+            return response.Length > LambdaLimits.SyncResponseBytes
+                ? Finish(log, requestId, start, version, FunctionErrorPayloads.ResponseTooLarge(), "Unhandled", null)
+                : Finish(log, requestId, start, version, response, null, null);
+        }
+        catch (Exception e)
+        {
+            version.Environments.Return(handler);
+            log.WriteLine($"{Now.UtcDateTime:yyyy-MM-dd'T'HH:mm:ss.fff'Z'}\t{requestId}\tfail\t{e.GetType().FullName}: {e.Message}");
+            return Finish(log, requestId, start, version, FunctionErrorPayloads.From(e), "Unhandled", null);
+        }
+    }
+
+    /// <summary>Ends the log with AWS's END and REPORT lines; durations are virtual time.</summary>
+    private ExecutionOutcome Finish(LambdaLog log, string requestId, DateTimeOffset start, FunctionVersion version, byte[] payload, string? error, string? status)
+    {
+        var duration = (Now - start).TotalMilliseconds;
+        log.WriteLine($"END RequestId: {requestId}");
+        log.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"REPORT RequestId: {requestId}\tDuration: {duration:F2} ms\tBilled Duration: {Math.Max(1, Math.Ceiling(duration)):F0} ms\tMemory Size: {version.Config.MemorySize} MB\t{(status is null ? "" : $"Status: {status}\t")}"));
+        return new ExecutionOutcome(payload, error, log.Close());
+    }
+
+    /// <summary>A warm environment, a restored one (SnapStart) or a newly started one; or the init error.</summary>
+    private async Task<(ILambdaHandler? Handler, byte[]? InitFailure)> AcquireEnvironmentAsync(InvokeTarget target, LambdaLog log)
+    {
+        var version = target.Version;
+        if (version.Environments.TryTake(out var warm))
+        {
+            return (warm, null);
+        }
+        if (version.SnapStartOn && version.Environments.Snapshot is { } image)
+        {
+            var restoreStart = Now;
+            log.WriteLine($"RESTORE_START Runtime Version: {version.Config.Runtime} Runtime Version ARN: {version.Config.RuntimeVersionConfig?.RuntimeVersionArn}");
+            try
+            {
+                await image.Hooks.RunAfterRestoreAsync().ConfigureAwait(false);
+            }
+            catch (Exception e)
+            {
+                return (null, FunctionErrorPayloads.From(e));
+            }
+            log.WriteLine(string.Create(CultureInfo.InvariantCulture, $"RESTORE_REPORT Restore Duration: {(Now - restoreStart).TotalMilliseconds:F2} ms"));
+            return (image.Handler, null);
+        }
+        log.WriteLine($"INIT_START Runtime Version: {version.Config.Runtime} Runtime Version ARN: {version.Config.RuntimeVersionConfig?.RuntimeVersionArn}");
+        try
+        {
+            return (await version.Code.InitializeAsync(new LambdaInit()).ConfigureAwait(false), null);
+        }
+        catch (Exception e)
+        {
+            return (null, FunctionErrorPayloads.From(e));
+        }
+    }
+
+    /// <summary>AWS's log stream names: <c>2024/01/01/[$LATEST]</c> and an id of the environment.</summary>
+    private string LogStreamName(FunctionVersion version) =>
+        $"{Now.UtcDateTime:yyyy'/'MM'/'dd}/[{version.Version}]{version.Config.RevisionId?.Replace("-", "", StringComparison.Ordinal)}";
+}

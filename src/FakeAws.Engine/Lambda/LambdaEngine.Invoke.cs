@@ -1,0 +1,182 @@
+using System.Text;
+using System.Text.Json;
+using FakeAws.Engine.Core;
+using FakeAws.Engine.Lambda.Model;
+
+namespace FakeAws.Engine.Lambda;
+
+// Invoke, the legacy InvokeAsync, and the invoke API other engines call.
+internal sealed partial class LambdaEngine
+{
+    /// <summary>The function, version and ARN an invocation runs, resolved once per attempt.</summary>
+    private sealed record InvokeTarget(LambdaRegion Region, LambdaFunction Function, FunctionVersion Version, string InvokedArn, string Qualifier);
+
+    public async Task<InvocationResponse> Invoke(RequestScope scope, InvocationRequest request, CancellationToken cancellationToken)
+    {
+        var type = request.InvocationType switch
+        {
+            "Event" => LambdaInvocationType.Event,
+            "DryRun" => LambdaInvocationType.DryRun,
+            _ => LambdaInvocationType.RequestResponse,
+        };
+        var result = await InvokeCoreAsync(scope, request.FunctionName!, request.Qualifier, request.Payload ?? [], type, DecodeClientContext(request.ClientContext), cancellationToken)
+            .ConfigureAwait(false);
+        return new InvocationResponse
+        {
+            StatusCode = result.StatusCode,
+            Payload = result.Payload,
+            FunctionError = result.FunctionError,
+            ExecutedVersion = result.ExecutedVersion,
+            LogResult = request.LogType == "Tail" && result.Log is { } log ? Code.LambdaLog.Tail(log, LambdaLimits.LogTailBytes) : null,
+            RequestId = result.RequestId,
+        };
+    }
+
+    /// <summary>The deprecated asynchronous invoke: an Event invocation that answers 202.</summary>
+    public async Task<InvokeAsyncResponse> InvokeAsync(RequestScope scope, InvokeAsyncRequest request, CancellationToken cancellationToken)
+    {
+        var result = await InvokeCoreAsync(scope, request.FunctionName!, null, request.InvokeArgs ?? [], LambdaInvocationType.Event, null, cancellationToken)
+            .ConfigureAwait(false);
+        return new InvokeAsyncResponse { Status = result.StatusCode };
+    }
+
+    /// <summary>
+    /// Invokes a function as the Invoke operation does, for other engines (Step Functions tasks, API
+    /// Gateway integrations, Cognito triggers, event sources). A synchronous invocation completes in
+    /// virtual time; when the caller is itself work on the cloud's scheduler, the caller waits while
+    /// the scheduler runs the function.
+    /// </summary>
+    /// <param name="scope">The account and region the caller acts in.</param>
+    /// <param name="functionNameOrArn">A name, partial ARN or ARN, optionally qualified.</param>
+    /// <param name="qualifier">A version or alias, or null.</param>
+    /// <param name="payload">The event JSON; empty means <c>{}</c>.</param>
+    /// <param name="type">How to invoke.</param>
+    /// <param name="cancellationToken">Stops waiting (the invocation itself runs on).</param>
+    /// <returns>The result; a function error is a result, not an exception.</returns>
+    /// <exception cref="AwsServiceException">Lambda refused the invocation: not found, throttled, payload too large, not active.</exception>
+    public Task<LambdaInvokeResult> InvokeFunctionAsync(
+        RequestScope scope, string functionNameOrArn, string? qualifier, ReadOnlyMemory<byte> payload, LambdaInvocationType type, CancellationToken cancellationToken = default) =>
+        InvokeCoreAsync(scope, functionNameOrArn, qualifier, payload.ToArray(), type, null, cancellationToken);
+
+    private async Task<LambdaInvokeResult> InvokeCoreAsync(
+        RequestScope scope, string functionNameOrArn, string? qualifier, byte[] payload, LambdaInvocationType type, string? clientContext, CancellationToken cancellationToken)
+    {
+        var (limit, typeName) = type == LambdaInvocationType.Event
+            ? (LambdaLimits.AsyncPayloadBytes, "Event")
+            : (LambdaLimits.SyncPayloadBytes, type.ToString());
+        if (payload.Length > limit)
+        {
+            throw LambdaErrors.PayloadTooLarge(payload.Length, typeName, limit);
+        }
+        payload = ValidPayload(payload);
+        var target = ResolveTarget(scope, functionNameOrArn, qualifier);
+        var requestId = _cloud.Ids.NewGuid().ToString();
+        switch (type)
+        {
+            case LambdaInvocationType.DryRun:
+                return new LambdaInvokeResult { StatusCode = 204, RequestId = requestId };
+            case LambdaInvocationType.Event:
+                Enqueue(new AsyncEvent(scope, functionNameOrArn, qualifier, payload, requestId, clientContext, Now), Now);
+                return new LambdaInvokeResult { StatusCode = 202, RequestId = requestId };
+        }
+        var lease = ConcurrencyLease.Acquire(target.Region, target.Function, Options.ConcurrentExecutions);
+        var outcome = await RunInVirtualTimeAsync(async () =>
+        {
+            try
+            {
+                return await ExecuteAsync(target, payload, requestId, clientContext).ConfigureAwait(false);
+            }
+            finally
+            {
+                lease.Release();
+            }
+        }, $"lambda invoke {target.Function.Name}:{target.Version.Version}", cancellationToken).ConfigureAwait(false);
+        return new LambdaInvokeResult
+        {
+            StatusCode = 200,
+            Payload = outcome.Payload,
+            FunctionError = outcome.FunctionError,
+            ExecutedVersion = target.Version.Version,
+            Log = outcome.Log,
+            RequestId = requestId,
+        };
+    }
+
+    /// <summary>
+    /// The function, version and invoked ARN a request names. An alias picks its version by its
+    /// weighted routing; a version that is not Active refuses the invocation.
+    /// </summary>
+    private InvokeTarget ResolveTarget(RequestScope scope, string functionNameOrArn, string? qualifier)
+    {
+        var reference = FunctionArns.Resolve(scope, functionNameOrArn, qualifier);
+        var invoked = FunctionArns.Qualified(scope, reference.Name, reference.Qualifier ?? FunctionArns.Latest);
+        var region = Region(scope);
+        lock (region.Gate)
+        {
+            if (!region.Functions.TryGetValue(reference.Name, out var function))
+            {
+                throw LambdaErrors.FunctionNotFound(invoked);
+            }
+            var name = reference.Qualifier ?? FunctionArns.Latest;
+            var versionName = name;
+            if (FunctionArns.IsAlias(name))
+            {
+                versionName = function.Aliases.TryGetValue(name, out var alias)
+                    ? AliasRouting.PickVersion(alias)
+                    : throw LambdaErrors.FunctionNotFound(invoked);
+            }
+            var version = function.FindVersion(versionName) ?? throw LambdaErrors.FunctionNotFound(invoked);
+            if (version.FailedReason is not null)
+            {
+                throw LambdaErrors.NotActive("Failed");
+            }
+            if (Now < version.ReadyAt && !version.IsUpdate)
+            {
+                throw LambdaErrors.NotActive("Pending");
+            }
+            var invokedArn = reference.Qualifier is null ? function.Arn : invoked;
+            return new InvokeTarget(region, function, version, invokedArn, name);
+        }
+    }
+
+    /// <summary>The payload must be JSON; none at all is an empty object, as Lambda passes it on.</summary>
+    private static byte[] ValidPayload(byte[] payload)
+    {
+        if (payload.AsSpan().Trim(" \t\r\n"u8).IsEmpty)
+        {
+            return "{}"u8.ToArray();
+        }
+        try
+        {
+            var reader = new Utf8JsonReader(payload);
+            while (reader.Read())
+            {
+            }
+            return payload;
+        }
+        catch (JsonException)
+        {
+            var first = Encoding.UTF8.GetString(payload).TrimStart()[0];
+            throw LambdaErrors.InvalidRequestContent(
+                $"Could not parse request body into json: Could not parse payload into json: Unexpected character ('{first}' (code {(int)first})): " +
+                "expected a valid value (JSON String, Number, Array, Object or token 'null', 'true' or 'false')");
+        }
+    }
+
+    /// <summary>The X-Amz-Client-Context header is base64-encoded JSON.</summary>
+    private static string? DecodeClientContext(string? header)
+    {
+        if (header is null)
+        {
+            return null;
+        }
+        try
+        {
+            return Encoding.UTF8.GetString(Convert.FromBase64String(header));
+        }
+        catch (FormatException)
+        {
+            throw LambdaErrors.InvalidRequestContent("Client context must be a valid Base64-encoded JSON object.");
+        }
+    }
+}

@@ -1,0 +1,64 @@
+using FakeAws.Engine.Core;
+using FakeAws.Engine.Lambda.Model;
+
+namespace FakeAws.Engine.Lambda;
+
+// TagResource, UntagResource and ListTags, on function ARNs.
+internal sealed partial class LambdaEngine
+{
+    public NoContent TagResource(RequestScope scope, TagResourceRequest request)
+    {
+        var function = GetTaggable(scope, request.Resource!, out var region);
+        lock (region.Gate)
+        {
+            var merged = new Dictionary<string, string>(function.Tags);
+            foreach (var (key, value) in request.Tags ?? [])
+            {
+                merged[key] = value;
+            }
+            ConfigurationRules.CheckTags(merged);
+            foreach (var (key, value) in merged)
+            {
+                function.Tags[key] = value;
+            }
+        }
+        return NoContent.Instance;
+    }
+
+    public NoContent UntagResource(RequestScope scope, UntagResourceRequest request)
+    {
+        var function = GetTaggable(scope, request.Resource!, out var region);
+        lock (region.Gate)
+        {
+            foreach (var key in request.TagKeys ?? [])
+            {
+                function.Tags.Remove(key);
+            }
+        }
+        return NoContent.Instance;
+    }
+
+    public ListTagsResponse ListTags(RequestScope scope, ListTagsRequest request)
+    {
+        var function = GetTaggable(scope, request.Resource!, out var region);
+        lock (region.Gate)
+        {
+            return new ListTagsResponse { Tags = new(function.Tags) };
+        }
+    }
+
+    /// <summary>Tags belong to a function as a whole; versions and aliases have none.</summary>
+    private LambdaFunction GetTaggable(RequestScope scope, string resource, out LambdaRegion region)
+    {
+        var reference = FunctionArns.Resolve(scope, resource, null);
+        if (reference.Qualifier is not null)
+        {
+            throw LambdaErrors.InvalidParameter("Tags on function aliases and versions are not supported. Please specify a function ARN.");
+        }
+        region = Region(scope);
+        lock (region.Gate)
+        {
+            return GetFunction(region, reference.Name);
+        }
+    }
+}

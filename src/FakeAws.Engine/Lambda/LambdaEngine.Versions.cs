@@ -1,0 +1,119 @@
+using FakeAws.Engine.Core;
+using FakeAws.Engine.Lambda.Model;
+
+namespace FakeAws.Engine.Lambda;
+
+// PublishVersion and ListVersionsByFunction, and SnapStart's snapshot at publication.
+internal sealed partial class LambdaEngine
+{
+    public async Task<FunctionConfiguration> PublishVersion(RequestScope scope, PublishVersionRequest request, CancellationToken cancellationToken)
+    {
+        var reference = FunctionArns.Resolve(scope, request.FunctionName!, null);
+        var region = Region(scope);
+        LambdaFunction function;
+        lock (region.Gate)
+        {
+            function = GetFunction(region, reference.Name);
+            var latest = function.Latest;
+            if (request.RevisionId is not null && request.RevisionId != latest.Config.RevisionId)
+            {
+                throw LambdaErrors.RevisionMismatch();
+            }
+            if (request.CodeSha256 is not null && request.CodeSha256 != latest.Config.CodeSha256)
+            {
+                throw LambdaErrors.InvalidParameter(
+                    $"CodeSHA256 ({request.CodeSha256}) is different from current CodeSHA256 in $LATEST ({latest.Config.CodeSha256}). Please try again with the CodeSHA256 in $LATEST.");
+            }
+        }
+        var (version, published) = await PublishAsync(function, request.Description, cancellationToken).ConfigureAwait(false);
+        lock (region.Gate)
+        {
+            return Describe(version, FunctionArns.Qualified(scope, function.Name, version.Version), justChanged: published);
+        }
+    }
+
+    public ListVersionsByFunctionResponse ListVersionsByFunction(RequestScope scope, ListVersionsByFunctionRequest request)
+    {
+        var reference = FunctionArns.Resolve(scope, request.FunctionName!, null);
+        var region = Region(scope);
+        List<FunctionConfiguration> versions;
+        lock (region.Gate)
+        {
+            var function = GetFunction(region, reference.Name);
+            versions = new[] { function.Latest }.Concat(function.Versions.Values)
+                .Select(v => Describe(v, FunctionArns.Qualified(scope, function.Name, v.Version)))
+                .ToList();
+        }
+        var (page, next) = Paging.Take(versions, request.Marker, request.MaxItems);
+        return new ListVersionsByFunctionResponse { Versions = page, NextMarker = next };
+    }
+
+    /// <summary>
+    /// Publishes $LATEST as the next version, or returns the last version when $LATEST has not changed
+    /// since. A SnapStart version runs the function's init and its before-snapshot hooks once, now.
+    /// </summary>
+    /// <returns>The version, and whether this call published it.</returns>
+    private async Task<(FunctionVersion Version, bool Published)> PublishAsync(LambdaFunction function, string? description, CancellationToken cancellationToken)
+    {
+        var region = Region(function.Scope);
+        FunctionVersion version;
+        lock (region.Gate)
+        {
+            var latest = function.Latest;
+            if (Now < latest.ReadyAt)
+            {
+                throw LambdaErrors.UpdateInProgress(function.Arn);
+            }
+            if (function.PublishedRevision == latest.Config.RevisionId && function.Versions.Count > 0)
+            {
+                return (function.Versions.Values.Last(), false);
+            }
+            var number = function.NextVersion++;
+            var config = Clone(latest.Config);
+            config.Version = number.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            config.Description = description ?? config.Description;
+            config.RevisionId = NewRevisionId();
+            config.LastModified = Timestamp();
+            if (config.SnapStart is { ApplyOn: "PublishedVersions" } snapStart)
+            {
+                snapStart.OptimizationStatus = "On";
+            }
+            version = new FunctionVersion
+            {
+                Version = config.Version,
+                Config = config,
+                Code = latest.Code,
+                ResolvedFromHandler = latest.ResolvedFromHandler,
+                ReadyAt = ReadyAt(),
+            };
+            function.Versions[number] = version;
+            function.PublishedRevision = latest.Config.RevisionId;
+        }
+        if (version.SnapStartOn)
+        {
+            await TakeSnapshotAsync(function, version, cancellationToken).ConfigureAwait(false);
+        }
+        return (version, true);
+    }
+
+    /// <summary>SnapStart: initialize one environment, run its before-snapshot hooks, and keep it for restores.</summary>
+    private Task TakeSnapshotAsync(LambdaFunction function, FunctionVersion version, CancellationToken cancellationToken) =>
+        RunInVirtualTimeAsync(async () =>
+        {
+            var init = new Code.LambdaInit();
+            try
+            {
+                var handler = await version.Code.InitializeAsync(init).ConfigureAwait(false);
+                await init.Hooks.RunBeforeSnapshotAsync().ConfigureAwait(false);
+                version.Environments.Snapshot = new SnapshotImage(handler, init.Hooks);
+            }
+            catch (Exception e)
+            {
+                lock (Region(function.Scope).Gate)
+                {
+                    version.FailedReason = $"{e.GetType().Name}: {e.Message}";
+                }
+            }
+            return true;
+        }, $"lambda snapshot {function.Name}:{version.Version}", cancellationToken);
+}

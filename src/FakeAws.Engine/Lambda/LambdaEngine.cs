@@ -1,0 +1,123 @@
+using System.Globalization;
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using FakeAws.Engine.Core;
+using FakeAws.Engine.Lambda.Code;
+using FakeAws.Engine.Lambda.Model;
+
+namespace FakeAws.Engine.Lambda;
+
+/// <summary>
+/// The in-memory Lambda service. Each public method named as an AWS operation takes the operation's
+/// input shape and returns its output shape; the wire front door and other engines (through
+/// <see cref="InvokeFunctionAsync"/>) reach the same behaviour. Functions run in-process .NET code
+/// (<see cref="ILambdaCode"/>), in virtual time: timeouts, retries and concurrency follow the cloud's clock.
+/// </summary>
+/// <remarks>
+/// Not implemented yet (answered with an error naming the operation and FakeAws): event source
+/// mappings (they wait for DynamoDB Streams; see <see cref="IEventSourcePoller"/>), layers,
+/// permissions and resource policies, function URLs, code signing, recursion and runtime management
+/// settings, response streaming, durable executions and capacity providers. Container images and
+/// code from S3 are refused with a clear error. Functions have no network, VPC or file system
+/// configuration beyond echoing it back. Destinations other than Lambda functions, and dead-letter
+/// queues, are accepted but receive nothing. Provisioned concurrency is bookkeeping: it does not
+/// pre-start environments.
+/// </remarks>
+internal sealed partial class LambdaEngine
+{
+    private static readonly JsonSerializerOptions CloneOptions = new()
+    {
+        DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
+        TypeInfoResolver = new System.Text.Json.Serialization.Metadata.DefaultJsonTypeInfoResolver(),
+    };
+
+    private readonly CloudContext _cloud;
+    private readonly ILambdaCodeResolver _resolver;
+    private readonly RegionalStore<LambdaRegion> _regions;
+
+    public LambdaEngine(CloudContext cloud, LambdaOptions options, ILambdaCodeResolver resolver)
+    {
+        _cloud = cloud;
+        _resolver = resolver;
+        Options = options;
+        _regions = new RegionalStore<LambdaRegion>(scope => new LambdaRegion(scope));
+    }
+
+    /// <summary>The engine's tunables.</summary>
+    public LambdaOptions Options { get; }
+
+    /// <summary>Forgets every function. Invocations still running finish without effect.</summary>
+    public void Reset() => _regions.Clear();
+
+    private DateTimeOffset Now => _cloud.Now;
+
+    private LambdaRegion Region(RequestScope scope) => _regions[scope];
+
+    /// <summary>The function a request names (unqualified); its error names the function's ARN.</summary>
+    private static LambdaFunction GetFunction(LambdaRegion region, string name) =>
+        region.Functions.TryGetValue(name, out var function)
+            ? function
+            : throw LambdaErrors.FunctionNotFound(FunctionArns.Function(region.Scope, name));
+
+    /// <summary>The version a qualifier names: $LATEST, a version number or an alias.</summary>
+    private static FunctionVersion GetVersion(LambdaFunction function, string? qualifier)
+    {
+        qualifier ??= FunctionArns.Latest;
+        if (FunctionArns.IsAlias(qualifier))
+        {
+            return function.Aliases.TryGetValue(qualifier, out var alias) && function.FindVersion(alias.FunctionVersion) is { } target
+                ? target
+                : throw LambdaErrors.FunctionNotFound(FunctionArns.Qualified(function.Scope, function.Name, qualifier));
+        }
+        return function.FindVersion(qualifier)
+            ?? throw LambdaErrors.FunctionNotFound(FunctionArns.Qualified(function.Scope, function.Name, qualifier));
+    }
+
+    /// <summary>
+    /// The configuration of <paramref name="version"/> as a response shows it: a copy, with the state
+    /// and update status it has at the current virtual time. The response of the create, update or
+    /// publish itself (<paramref name="justChanged"/>) always shows Pending or InProgress, as AWS's does.
+    /// </summary>
+    private FunctionConfiguration Describe(FunctionVersion version, string functionArn, bool justChanged = false)
+    {
+        var config = Clone(version.Config);
+        config.FunctionArn = functionArn;
+        if (version.FailedReason is { } reason)
+        {
+            config.State = "Failed";
+            config.StateReason = reason;
+            config.StateReasonCode = "FunctionError.RuntimeInitError";
+            return config;
+        }
+        var ready = !justChanged && Now >= version.ReadyAt;
+        if (!ready && !version.IsUpdate)
+        {
+            config.State = "Pending";
+            config.StateReason = "The function is being created.";
+            config.StateReasonCode = "Creating";
+            return config;
+        }
+        config.State = "Active";
+        if (ready)
+        {
+            config.LastUpdateStatus = "Successful";
+        }
+        else
+        {
+            config.LastUpdateStatus = "InProgress";
+            config.LastUpdateStatusReason = "The function is being created.";
+            config.LastUpdateStatusReasonCode = "Creating";
+        }
+        return config;
+    }
+
+    private static T Clone<T>(T value) =>
+        JsonSerializer.Deserialize<T>(JsonSerializer.SerializeToUtf8Bytes(value, CloneOptions), CloneOptions)!;
+
+    /// <summary>Lambda's LastModified strings: <c>2024-01-01T00:00:00.000+0000</c>.</summary>
+    private string Timestamp() => Now.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.fff'+0000'", CultureInfo.InvariantCulture);
+
+    private string NewRevisionId() => _cloud.Ids.NewGuid().ToString();
+
+    private DateTimeOffset ReadyAt() => Now + Options.StateTransitionDelay;
+}

@@ -1,0 +1,70 @@
+using System.Globalization;
+using FakeAws.Engine.Core;
+
+namespace FakeAws.Engine.Lambda;
+
+/// <summary>Builds Lambda's errors with AWS's codes, HTTP statuses and message texts.</summary>
+internal static class LambdaErrors
+{
+    public static AwsServiceException Validation(string message) => new("ValidationException", message);
+
+    public static AwsServiceException InvalidParameter(string message) => new("InvalidParameterValueException", message);
+
+    public static AwsServiceException FunctionNotFound(string arn) => new("ResourceNotFoundException", $"Function not found: {arn}", 404);
+
+    public static AwsServiceException AliasNotFound(string aliasArn) => new("ResourceNotFoundException", $"Cannot find alias arn: {aliasArn}", 404);
+
+    public static AwsServiceException NotFound(string message) => new("ResourceNotFoundException", message, 404);
+
+    public static AwsServiceException FunctionExists(string name) => new("ResourceConflictException", $"Function already exist: {name}", 409);
+
+    public static AwsServiceException AliasExists(string aliasArn) => new("ResourceConflictException", $"Alias already exists: {aliasArn}", 409);
+
+    public static AwsServiceException Conflict(string message) => new("ResourceConflictException", message, 409);
+
+    public static AwsServiceException UpdateInProgress(string functionArn) =>
+        Conflict($"The operation cannot be performed at this time. An update is in progress for resource: {functionArn}");
+
+    public static AwsServiceException NotActive(string state) =>
+        Conflict($"The operation cannot be performed at this time. The function is currently in the following state: {state}");
+
+    public static AwsServiceException RevisionMismatch() => new(
+        "PreconditionFailedException",
+        "The Revision Id provided does not match the latest Revision Id. Call the GetFunction/GetAlias API to retrieve the latest Revision Id",
+        412);
+
+    /// <summary>A throttle: 429 with the reason as the body's <c>Reason</c>.</summary>
+    public static AwsServiceException TooManyRequests(string reason) =>
+        new("TooManyRequestsException", "Rate Exceeded.", 429) { Details = new ThrottleReason(reason) };
+
+    /// <summary>An invocation payload over the limit of its invocation type.</summary>
+    public static AwsServiceException PayloadTooLarge(long size, string invocationType, int limit) => new(
+        "RequestEntityTooLargeException",
+        string.Create(CultureInfo.InvariantCulture, $"{size} byte payload is too large for the {invocationType} invocation type (limit {limit} bytes)"),
+        413);
+
+    /// <summary>A request body over the limit of its operation.</summary>
+    public static AwsServiceException RequestTooLarge(long limit, string operation) => new(
+        "RequestEntityTooLargeException",
+        string.Create(CultureInfo.InvariantCulture, $"Request must be smaller than {limit} bytes for the {operation} operation"),
+        413);
+
+    public static AwsServiceException InvalidRequestContent(string message) => new("InvalidRequestContentException", message);
+
+    public static AwsServiceException ProvisionedConcurrencyNotFound() => new(
+        "ProvisionedConcurrencyConfigNotFoundException", "No Provisioned Concurrency Config found for this function", 404);
+
+    public static AwsServiceException EventInvokeConfigNotFound(string qualifiedArn) =>
+        NotFound($"The function {qualifiedArn} doesn't have an EventInvokeConfig");
+
+    /// <summary>A feature of an otherwise supported operation that FakeAws cannot provide.</summary>
+    public static AwsServiceException Unsupported(string feature) =>
+        InvalidParameter($"FakeAws does not support {feature} yet.");
+}
+
+/// <summary>The <c>Reason</c> a throttled request carries, for example <c>ReservedFunctionConcurrentInvocationLimitExceeded</c>.</summary>
+internal sealed record ThrottleReason(string Reason)
+{
+    public const string Account = "ConcurrentInvocationLimitExceeded";
+    public const string ReservedFunction = "ReservedFunctionConcurrentInvocationLimitExceeded";
+}

@@ -1,0 +1,103 @@
+using FakeAws.Engine.Core;
+using FakeAws.Engine.Lambda.Model;
+
+namespace FakeAws.Engine.Lambda;
+
+/// <summary>A function: its $LATEST version, published versions, aliases and function-wide settings.</summary>
+internal sealed class LambdaFunction(RequestScope scope, string name, FunctionVersion latest)
+{
+    public RequestScope Scope { get; } = scope;
+
+    public string Name { get; } = name;
+
+    public string Arn { get; } = FunctionArns.Function(scope, name);
+
+    /// <summary>The unpublished version; replaced as a whole by every update.</summary>
+    public FunctionVersion Latest { get; set; } = latest;
+
+    public SortedDictionary<int, FunctionVersion> Versions { get; } = [];
+
+    public int NextVersion { get; set; } = 1;
+
+    /// <summary>The RevisionId of $LATEST when it was last published, so an unchanged $LATEST is not published twice.</summary>
+    public string? PublishedRevision { get; set; }
+
+    public SortedDictionary<string, FunctionAlias> Aliases { get; } = new(StringComparer.Ordinal);
+
+    public SortedDictionary<string, string> Tags { get; } = new(StringComparer.Ordinal);
+
+    public int? ReservedConcurrency { get; set; }
+
+    /// <summary>Provisioned concurrency by qualifier (version or alias).</summary>
+    public SortedDictionary<string, ProvisionedConcurrency> Provisioned { get; } = new(StringComparer.Ordinal);
+
+    /// <summary>Asynchronous invocation settings by qualifier ($LATEST, version or alias).</summary>
+    public SortedDictionary<string, EventInvokeSettings> EventInvokeConfigs { get; } = new(StringComparer.Ordinal);
+
+    /// <summary>Invocations in flight, in virtual time.</summary>
+    public int InFlight { get; set; }
+
+    /// <summary>The published version <paramref name="qualifier"/> names, or $LATEST.</summary>
+    public FunctionVersion? FindVersion(string qualifier) =>
+        qualifier == FunctionArns.Latest ? Latest
+        : int.TryParse(qualifier, out var number) && Versions.TryGetValue(number, out var version) ? version
+        : null;
+}
+
+/// <summary>
+/// One version of a function: its configuration as stored (never handed out, never changed once
+/// the version exists; an update makes a new $LATEST) and its code.
+/// </summary>
+internal sealed class FunctionVersion
+{
+    public required string Version { get; init; }
+
+    public required FunctionConfiguration Config { get; init; }
+
+    public required Code.ILambdaCode Code { get; init; }
+
+    /// <summary>Whether the code was found from the Handler string (so a new Handler finds new code) rather than bound in process.</summary>
+    public bool ResolvedFromHandler { get; init; }
+
+    /// <summary>When the version becomes Active (or its update Successful), in virtual time.</summary>
+    public required DateTimeOffset ReadyAt { get; init; }
+
+    /// <summary>Why the version failed (its SnapStart init threw), or null.</summary>
+    public string? FailedReason { get; set; }
+
+    /// <summary>Whether the version came from an update of an active $LATEST (InProgress) rather than a create or publish (Pending).</summary>
+    public bool IsUpdate { get; init; }
+
+    /// <summary>The version's warm execution environments.</summary>
+    public EnvironmentPool Environments { get; } = new();
+
+    /// <summary>Whether SnapStart applies: a published version of a function with <c>ApplyOn: PublishedVersions</c>.</summary>
+    public bool SnapStartOn => Version != FunctionArns.Latest && Config.SnapStart?.ApplyOn == "PublishedVersions";
+}
+
+/// <summary>An alias: a name for a version, optionally sending a share of invocations to a second version.</summary>
+internal sealed class FunctionAlias
+{
+    public required string Name { get; init; }
+
+    public required string FunctionVersion { get; init; }
+
+    public required string Description { get; init; }
+
+    /// <summary>The additional version and its weight, when the alias routes.</summary>
+    public (string Version, double Weight)? Routing { get; init; }
+
+    public required string RevisionId { get; init; }
+
+    /// <summary>Where this alias's routing sequence starts, drawn from the cloud's seeded ids.</summary>
+    public required double RoutingPhase { get; init; }
+
+    /// <summary>How many invocations the alias has routed.</summary>
+    public long Routed;
+}
+
+/// <summary>Provisioned concurrency requested for a version or alias.</summary>
+internal sealed record ProvisionedConcurrency(int Requested, string LastModified, DateTimeOffset ReadyAt);
+
+/// <summary>A function's settings for asynchronous invocation of one qualifier.</summary>
+internal sealed record EventInvokeSettings(int? MaximumRetryAttempts, int? MaximumEventAgeInSeconds, string? OnSuccess, string? OnFailure, DateTimeOffset LastModified);

@@ -1,0 +1,21 @@
+using FakeAws.Engine.Core;
+
+namespace FakeAws.Engine.Lambda;
+
+/// <summary>The functions of one account and region, and the invocations they have in flight.</summary>
+internal sealed class LambdaRegion(RequestScope scope)
+{
+    public RequestScope Scope { get; } = scope;
+
+    /// <summary>Serialises every change to the region's functions and the concurrency counts.</summary>
+    public object Gate { get; } = new();
+
+    public SortedDictionary<string, LambdaFunction> Functions { get; } = new(StringComparer.Ordinal);
+
+    /// <summary>Invocations in flight, in virtual time, of functions without reserved concurrency.</summary>
+    public int UnreservedInFlight { get; set; }
+
+    /// <summary>The concurrency the region's functions set aside: reserved concurrency, or else their provisioned concurrency.</summary>
+    public int ReservedTotal(LambdaFunction? except = null) =>
+        Functions.Values.Where(f => f != except).Sum(f => f.ReservedConcurrency ?? f.Provisioned.Values.Sum(p => p.Requested));
+}

@@ -1,0 +1,106 @@
+using FakeAws.Engine.Core;
+using FakeAws.Engine.Lambda;
+using FakeAws.Engine.Lambda.Model;
+using FakeAws.Lambda.Binding;
+using LambdaEnvironment = FakeAws.Engine.Lambda.Model.Environment;
+
+namespace FakeAws.Lambda;
+
+/// <summary>
+/// Lambda things a test needs that AWS has no API for: functions whose code is a delegate in the
+/// test process, and code for Handler strings of functions created over the wire. Reach it as
+/// <c>aws.Lambda</c>; invoke and manage the functions with the SDK's <c>AmazonLambdaClient</c>.
+/// </summary>
+public sealed class LambdaHelper
+{
+    private readonly FakeAwsCloud _cloud;
+    private readonly HandlerResolver _resolver = new();
+
+    internal LambdaHelper(FakeAwsCloud cloud)
+    {
+        _cloud = cloud;
+        Engine = new LambdaEngine(cloud.Context, new LambdaOptions(), _resolver);
+        Wire = new LambdaWireService(Engine, () => cloud.Context.Ids.NewGuid().ToString());
+    }
+
+    internal LambdaEngine Engine { get; }
+
+    internal LambdaWireService Wire { get; }
+
+    /// <summary>
+    /// Creates a function whose code is <paramref name="handler"/>, as CreateFunction would (same
+    /// checks, same configuration), and returns its ARN.
+    /// </summary>
+    /// <param name="name">The function's name.</param>
+    /// <param name="handler">
+    /// The handler, of any shape the .NET runtime accepts: <c>(Order order, ILambdaContext context) =&gt; receipt</c>,
+    /// async, with a <see cref="Stream"/> or a <c>JsonElement</c> in and out, with or without the context.
+    /// The context is <see cref="LambdaContext"/> or any interface of the same members, such as
+    /// <c>Amazon.Lambda.Core.ILambdaContext</c>. Payloads use the serializer a <c>LambdaSerializer</c>
+    /// attribute names (on the method, else its assembly), or else System.Text.Json with AWS's defaults.
+    /// </param>
+    /// <param name="configure">Sets the function's memory, timeout, environment, SnapStart, init code, ...</param>
+    /// <exception cref="AwsServiceException">The function exists, or the configuration breaks one of Lambda's limits.</exception>
+    /// <exception cref="ArgumentException">The delegate is not of a shape a Lambda handler can have.</exception>
+    public string AddFunction(string name, Delegate handler, Action<LambdaFunctionOptions>? configure = null)
+    {
+        ArgumentNullException.ThrowIfNull(handler);
+        var options = new LambdaFunctionOptions();
+        configure?.Invoke(options);
+        HandlerCode code;
+        try
+        {
+            code = HandlerCode.FromDelegate(handler, options.Init);
+        }
+        catch (LambdaValidationException e)
+        {
+            throw new ArgumentException(e.Message, nameof(handler), e);
+        }
+        var scope = new RequestScope(_cloud.Options.AccountId, options.Region ?? _cloud.Options.Region);
+        var request = new CreateFunctionRequest
+        {
+            FunctionName = name,
+            Runtime = options.Runtime,
+            Role = options.Role ?? $"arn:aws:iam::{scope.AccountId}:role/fakeaws-lambda",
+            Handler = options.Handler ?? DefaultHandlerString(name, handler),
+            Description = options.Description,
+            Timeout = options.Timeout,
+            MemorySize = options.MemorySize,
+            EphemeralStorage = new EphemeralStorage { Size = options.EphemeralStorageSize },
+            Environment = options.Environment.Count > 0 ? new LambdaEnvironment { Variables = new(options.Environment) } : null,
+            Tags = options.Tags.Count > 0 ? new(options.Tags) : null,
+            SnapStart = options.SnapStart ? new SnapStart { ApplyOn = "PublishedVersions" } : null,
+        };
+        // Without Publish, creating a function waits for nothing: the task is already complete.
+        return Engine.AddFunction(scope, request, code).GetAwaiter().GetResult().FunctionArn!;
+    }
+
+    /// <summary>A named method shows as <c>Assembly::Type::Method</c>; a lambda's compiler-made name as <c>in-process::name</c>.</summary>
+    private static string DefaultHandlerString(string name, Delegate handler)
+    {
+        var method = handler.Method;
+        var named = $"{method.DeclaringType?.Assembly.GetName().Name}::{method.DeclaringType?.FullName}::{method.Name}";
+        return named.Contains('<', StringComparison.Ordinal) || named.Length > 128 ? $"in-process::{name}" : named;
+    }
+
+    /// <summary>
+    /// Gives functions created over the wire with this exact Handler string (for example by Terraform
+    /// or CDK in a test, with any runtime) <paramref name="code"/> as their code. A handler of the form
+    /// <c>Assembly::Namespace.Type::Method</c> needs no registration: FakeAws finds it by reflection.
+    /// </summary>
+    /// <param name="handler">The Handler string, such as <c>index.handler</c>.</param>
+    /// <param name="code">A delegate of any shape <see cref="AddFunction"/> accepts.</param>
+    public void RegisterHandler(string handler, Delegate code)
+    {
+        ArgumentNullException.ThrowIfNull(handler);
+        ArgumentNullException.ThrowIfNull(code);
+        try
+        {
+            _resolver.Register(handler, HandlerCode.FromDelegate(code, init: null));
+        }
+        catch (LambdaValidationException e)
+        {
+            throw new ArgumentException(e.Message, nameof(code), e);
+        }
+    }
+}
