@@ -9,5 +9,6 @@ await Stop.Run("1. A cloud and a DynamoDB client", DynamoDbBasics.RunAsync);
 await Stop.Run("2. AWS's errors, typed by the SDK", DynamoDbErrors.RunAsync);
 await Stop.Run("3. Virtual time", VirtualTime.RunAsync);
 await Stop.Run("4. Dependency injection", DependencyInjectionStop.RunAsync);
+await Stop.Run("5. Lambda functions backed by in-process code", LambdaStop.RunAsync);
 
 Console.WriteLine("End of the tour.");

@@ -26,6 +26,15 @@ public sealed class FakeAwsOptions
     /// <summary>How long a new table stays CREATING, an updated one UPDATING and a deleted one DELETING, in virtual time. Default zero.</summary>
     public TimeSpan DynamoDbTableStatusDelay { get; set; } = TimeSpan.Zero;
 
+    /// <summary>The account's Lambda concurrent executions per region, AWS's default quota 1000; reserved concurrency must leave 100 of them unreserved.</summary>
+    public int LambdaConcurrentExecutions { get; set; } = 1000;
+
+    /// <summary>
+    /// How long, in virtual time, a new function or version stays <c>Pending</c> and an update <c>InProgress</c>.
+    /// Zero (the default): the create or update response says so, and every later read sees it done.
+    /// </summary>
+    public TimeSpan LambdaStateTransitionDelay { get; set; } = TimeSpan.Zero;
+
     /// <summary>Seeds every generated identifier and random choice, so runs repeat exactly. Default 0.</summary>
     public int Seed { get; set; }
 

@@ -19,7 +19,11 @@ public sealed class LambdaHelper
     internal LambdaHelper(FakeAwsCloud cloud)
     {
         _cloud = cloud;
-        Engine = new LambdaEngine(cloud.Context, new LambdaOptions(), _resolver);
+        Engine = new LambdaEngine(cloud.Context, new LambdaOptions
+        {
+            ConcurrentExecutions = cloud.Options.LambdaConcurrentExecutions,
+            StateTransitionDelay = cloud.Options.LambdaStateTransitionDelay,
+        }, _resolver);
         Wire = new LambdaWireService(Engine, () => cloud.Context.Ids.NewGuid().ToString());
     }
 
