@@ -238,7 +238,7 @@ internal sealed partial class StepFunctionsEngine
             region.Executions[executionArn] = execution;
         }
         execution.History.Add(
-            new HistoryCursor(0), "ExecutionStarted", HistoryEvents.ExecutionStarted(input, revision.RoleArn, alias?.Arn, version?.Arn));
+            new HistoryCursor(0), "ExecutionStarted", HistoryEvents.ExecutionStarted(inputText, revision.RoleArn, alias?.Arn, version?.Arn));
         var mocks = Mocks.Find(machine.Name, testCase)?.Start();
         var run = new ExecutionRun(this, _cloud, scope, execution, revision.Parsed, Services, mocks);
         _cloud.Scheduler.Schedule(

@@ -142,7 +142,7 @@ internal sealed partial class StepFunctionsEngine
             mapRun.Executions.Add(child);
             mapRun.Running++;
         }
-        child.History.Add(new HistoryCursor(0), "ExecutionStarted", HistoryEvents.ExecutionStarted(input, child.Revision.RoleArn, null, null));
+        child.History.Add(new HistoryCursor(0), "ExecutionStarted", HistoryEvents.ExecutionStarted(inputText, child.Revision.RoleArn, null, null));
         using var stop = cancellation.Register(() => child.Stop.Cancel());
         var definition = new StateMachineDefinition { Program = program, Text = child.Revision.Definition };
         var run = new ExecutionRun(this, _cloud, scope, child, definition, parent.Services, parent.Mocks);

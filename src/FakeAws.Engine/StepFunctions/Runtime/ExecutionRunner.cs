@@ -74,7 +74,6 @@ internal static class ExecutionRunner
                 ["Name"] = execution.Name,
                 ["RoleArn"] = execution.Revision.RoleArn,
                 ["StartTime"] = Timestamps.Format(execution.StartDate),
-                ["RedriveCount"] = 0,
             },
             ["StateMachine"] = new JsonObject
             {

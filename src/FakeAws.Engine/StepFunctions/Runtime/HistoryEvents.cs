@@ -12,10 +12,11 @@ internal static class HistoryEvents
 {
     private static HistoryEventExecutionDataDetails NotTruncated => new() { Truncated = false };
 
-    public static Action<HistoryEvent> ExecutionStarted(JsonNode? input, string roleArn, string? aliasArn, string? versionArn) => e =>
+    /// <summary>ExecutionStarted keeps the input text exactly as the caller sent it.</summary>
+    public static Action<HistoryEvent> ExecutionStarted(string input, string roleArn, string? aliasArn, string? versionArn) => e =>
         e.ExecutionStartedEventDetails = new()
         {
-            Input = JsonValues.Serialize(input),
+            Input = input,
             InputDetails = NotTruncated,
             RoleArn = roleArn,
             StateMachineAliasArn = aliasArn,

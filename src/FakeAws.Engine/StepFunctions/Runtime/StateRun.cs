@@ -36,7 +36,10 @@ internal sealed class StateRun(Frame frame, StateNode state, long enteredEventId
 
     /// <summary>An error of <paramref name="name"/> with AWS's cause prefix naming this state.</summary>
     public StatesFailure Error(string name, string detail) =>
-        new(name, $"An error occurred while executing the state '{State.Name}' (entered at the event id #{EnteredEventId}). {detail}");
+        new(name, $"An error occurred while executing the state '{State.Name}' (entered at the event id #{EnteredEventId}). {detail}")
+        {
+            IsRuntime = name == StatesErrors.Runtime,
+        };
 
     /// <summary>The evaluation scope whose <c>$</c> is <paramref name="data"/>.</summary>
     public DataScope For(JsonNode? data) => new(this, data, Frame);

@@ -14,6 +14,12 @@ internal sealed class StatesFailure(string? error, string? cause) : Exception(ca
     /// <summary>The cause text.</summary>
     public string? Cause { get; } = cause;
 
+    /// <summary>
+    /// True for an error of the state's own data processing (a path that selects nothing, a bad
+    /// value), which fails the execution without the state's Failed event.
+    /// </summary>
+    public bool IsRuntime { get; init; }
+
     /// <summary>The event type that records this failure inside the state, or null when none does.</summary>
     public string? EventType { get; init; }
 

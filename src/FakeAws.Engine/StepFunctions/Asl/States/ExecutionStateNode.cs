@@ -72,7 +72,10 @@ internal abstract class ExecutionStateNode : StateNode
                 run.SetStateContext("RetryCount", ++retries);
                 continue;
             }
-            OnFailed(run);
+            if (!failure.IsRuntime)
+            {
+                OnFailed(run);
+            }
             var catcher = Catch.FirstOrDefault(c => c.ErrorEquals.Any(e => StatesErrors.Matches(e, failure.Error)));
             if (catcher is null)
             {
