@@ -3,8 +3,10 @@ using Amazon.Runtime;
 using FakeAws.DynamoDb;
 using FakeAws.Engine.Core;
 using FakeAws.Engine.DynamoDb;
+using FakeAws.Engine.StepFunctions;
 using FakeAws.Protocol;
 using FakeAws.Sdk;
+using FakeAws.StepFunctions;
 
 namespace FakeAws;
 
@@ -48,6 +50,9 @@ public sealed class FakeAwsCloud : IDisposable
         Router.Register(DynamoDbWire);
         DynamoDbFastPath = new DynamoDbFastPath(this);
 
+        StepFunctions = new FakeStepFunctions(new StepFunctionsEngine(Context, UnboundTaskServices.Instance));
+        Router.Register(new StepFunctionsWireService(StepFunctions.Engine, Context));
+
         LiveClouds.Add(this);
     }
 
@@ -75,6 +80,9 @@ public sealed class FakeAwsCloud : IDisposable
     internal DynamoDbEngine DynamoDb { get; }
     internal DynamoDbWireService DynamoDbWire { get; }
     internal DynamoDbFastPath DynamoDbFastPath { get; }
+
+    /// <summary>The cloud's Step Functions: canned Task results for tests (<see cref="FakeStepFunctions.Mock"/>).</summary>
+    public FakeStepFunctions StepFunctions { get; }
 
     /// <summary>
     /// Creates an official SDK client of any service, wired to this cloud. The client type needs a
