@@ -66,7 +66,11 @@ internal sealed partial class StepFunctionsEngine
             cause: input.Cause))
         {
             // The program unwinds on the scheduler, where it runs.
-            _cloud.Scheduler.Schedule(now, () => execution.Stop.CancelAsync(), $"stop Step Functions execution {execution.Arn}");
+            _cloud.Scheduler.Schedule(now, () =>
+            {
+                execution.Stop.Cancel();
+                return Task.CompletedTask;
+            }, $"stop Step Functions execution {execution.Arn}");
         }
         return new StopExecutionOutput { StopDate = execution.StopDate };
     }

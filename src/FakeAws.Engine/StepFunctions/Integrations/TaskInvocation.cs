@@ -71,15 +71,15 @@ internal sealed class TaskInvocation(StateRun run, TaskResource resource, JsonNo
         {
             return await running;
         }
-        var limit = Task.Delay(TimeSpan.FromSeconds(seconds), Execution.Cloud.Clock, scope.Token);
+        var limit = ClockDelay.WaitAsync(Execution.Cloud.Clock, TimeSpan.FromSeconds(seconds), scope.Token);
         var first = await Task.WhenAny(running, limit);
         if (first == running)
         {
-            await scope.CancelAsync();
+            scope.Cancel();
             return await running;
         }
         Cancellation.ThrowIfCancellationRequested();
-        await scope.CancelAsync();
+        scope.Cancel();
         ObserveQuietly(running);
         throw timedOut();
     }

@@ -22,16 +22,16 @@ internal static class ExecutionRunner
             if (run.Definition.TimeoutSeconds is { } seconds)
             {
                 using var limitScope = CancellationTokenSource.CreateLinkedTokenSource(execution.Stop.Token);
-                var limit = Task.Delay(TimeSpan.FromSeconds(seconds), cloud.Clock, limitScope.Token);
+                var limit = ClockDelay.WaitAsync(cloud.Clock, TimeSpan.FromSeconds(seconds), limitScope.Token);
                 if (await Task.WhenAny(running, limit) == limit && !execution.IsClosed)
                 {
                     if (execution.TryClose("TIMED_OUT", cloud.Now, () => run.History.Add(frame.Cursor, "ExecutionTimedOut", HistoryEvents.ExecutionTimedOut(null, null))))
                     {
-                        await execution.Stop.CancelAsync();
+                        execution.Stop.Cancel();
                     }
                     return;
                 }
-                await limitScope.CancelAsync();
+                limitScope.Cancel();
             }
             var output = await running;
             if (JsonValues.Utf8Size(output) > StateRun.MaxPayloadBytes)

@@ -81,8 +81,8 @@ internal sealed class TaskTokens
         var work = task.Execution.Cloud.Scheduler.CurrentWork;
         using var timers = CancellationTokenSource.CreateLinkedTokenSource(task.Cancellation);
         var limit = task.TimeoutSeconds is { } seconds && seconds < TaskInvocation.DefaultTimeoutSeconds
-            ? Task.Delay(TimeSpan.FromSeconds(seconds), clock, timers.Token)
-            : Task.Delay(Timeout.InfiniteTimeSpan, clock, timers.Token);
+            ? ClockDelay.WaitAsync(clock, TimeSpan.FromSeconds(seconds), timers.Token)
+            : ClockDelay.Forever(timers.Token);
         work?.ExternalWaitStarted();
         TaskTokenOutcome outcome;
         try
@@ -91,20 +91,20 @@ internal sealed class TaskTokens
             {
                 using var beat = CancellationTokenSource.CreateLinkedTokenSource(timers.Token);
                 var heartbeat = task.HeartbeatSeconds is { } hb
-                    ? Task.Delay(TimeSpan.FromSeconds(hb), clock, beat.Token)
-                    : Task.Delay(Timeout.InfiniteTimeSpan, clock, beat.Token);
+                    ? ClockDelay.WaitAsync(clock, TimeSpan.FromSeconds(hb), beat.Token)
+                    : ClockDelay.Forever(beat.Token);
                 var signal = waiter.NextHeartbeat;
                 var first = await Task.WhenAny(waiter.Outcome.Task, limit, heartbeat, signal);
                 task.Cancellation.ThrowIfCancellationRequested();
                 if (first == waiter.Outcome.Task)
                 {
                     outcome = waiter.Outcome.Task.Result;
-                    await beat.CancelAsync();
+                    beat.Cancel();
                     break;
                 }
                 if (first == signal)
                 {
-                    await beat.CancelAsync();
+                    beat.Cancel();
                     continue;
                 }
                 waiter.IsClosed = true;
@@ -114,7 +114,7 @@ internal sealed class TaskTokens
         finally
         {
             waiter.IsClosed = true;
-            await timers.CancelAsync();
+            timers.Cancel();
             work?.ExternalWaitEnded();
         }
         if (outcome.Failed)

@@ -67,7 +67,7 @@ internal abstract class ExecutionStateNode : StateNode
                 }
                 if (delay > 0)
                 {
-                    await Task.Delay(TimeSpan.FromSeconds(delay), run.Run.Cloud.Clock, run.Frame.Cancellation);
+                    await ClockDelay.WaitAsync(run.Run.Cloud.Clock, TimeSpan.FromSeconds(delay), run.Frame.Cancellation);
                 }
                 run.SetStateContext("RetryCount", ++retries);
                 continue;

@@ -138,7 +138,7 @@ internal sealed partial class MapState : ExecutionStateNode
                 {
                     history.Add(frame.Cursor, "MapIterationFailed", HistoryEvents.MapIterationFailed(Name, index), moveSource: false);
                     failure ??= e;
-                    await group.CancelAsync();
+                    group.Cancel();
                 }
                 catch (OperationCanceledException) when (group.IsCancellationRequested && !run.Frame.Cancellation.IsCancellationRequested)
                 {

@@ -29,7 +29,7 @@ internal sealed class ParallelState : ExecutionStateNode
             catch (StatesFailure e)
             {
                 failure ??= e;
-                await group.CancelAsync();
+                group.Cancel();
             }
             catch (OperationCanceledException) when (group.IsCancellationRequested && !run.Frame.Cancellation.IsCancellationRequested)
             {

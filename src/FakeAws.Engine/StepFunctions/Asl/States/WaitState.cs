@@ -39,7 +39,7 @@ internal sealed class WaitState : StateNode
         }
         if (delay > TimeSpan.Zero)
         {
-            await Task.Delay(delay, clock, run.Frame.Cancellation);
+            await ClockDelay.WaitAsync(clock, delay, run.Frame.Cancellation);
         }
         run.Assign(Assign, input);
         return new StateResult(input);
