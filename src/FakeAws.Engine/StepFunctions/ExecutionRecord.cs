@@ -55,6 +55,25 @@ internal sealed class ExecutionRecord(TimeProvider clock)
     /// <summary>Completes when the execution closes, whatever its status.</summary>
     public TaskCompletionSource Done { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
+    private List<Action>? _whenClosed = [];
+
+    /// <summary>
+    /// Runs <paramref name="action"/> once the execution closes (at once if it already has). Waiters
+    /// use it to resume on the scheduler rather than on whatever thread closed the execution.
+    /// </summary>
+    public void WhenClosed(Action action)
+    {
+        lock (this)
+        {
+            if (_whenClosed is not null)
+            {
+                _whenClosed.Add(action);
+                return;
+            }
+        }
+        action();
+    }
+
     /// <summary>True once the execution has a final status; nothing is written after that.</summary>
     public bool IsClosed => Status != "RUNNING";
 
@@ -64,6 +83,7 @@ internal sealed class ExecutionRecord(TimeProvider clock)
     /// </summary>
     public bool TryClose(string status, DateTimeOffset stopDate, Action? closingEvent, string? output = null, string? error = null, string? cause = null)
     {
+        List<Action> closed;
         lock (this)
         {
             if (IsClosed)
@@ -76,8 +96,14 @@ internal sealed class ExecutionRecord(TimeProvider clock)
             Output = output;
             Error = error;
             Cause = cause;
+            closed = _whenClosed!;
+            _whenClosed = null;
         }
         Done.TrySetResult();
+        foreach (var action in closed)
+        {
+            action();
+        }
         return true;
     }
 }

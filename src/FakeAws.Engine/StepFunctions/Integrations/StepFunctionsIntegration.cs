@@ -58,12 +58,20 @@ internal static class StepFunctionsIntegration
             return started;
         }
         task.AddEvent("TaskSubmitted", HistoryEvents.TaskSubmitted(resource.EventResourceType, resource.EventResource, started));
-        // The child runs on the scheduler; this task waits on it as on something outside its own flow.
-        var work = task.Execution.Cloud.Scheduler.CurrentWork;
+        // The child runs in its own flow on the scheduler: this task waits on it as on something
+        // outside its own flow, and resumes on the scheduler when it closes.
+        var cloud = task.Execution.Cloud;
+        var resumed = new TaskCompletionSource<bool>();
+        child.WhenClosed(() => cloud.Scheduler.Schedule(cloud.Now, () =>
+        {
+            resumed.TrySetResult(true);
+            return Task.CompletedTask;
+        }, $"resume after Step Functions execution {child.Arn}"));
+        var work = cloud.Scheduler.CurrentWork;
         work?.ExternalWaitStarted();
         try
         {
-            await task.WithTimeoutAsync(ct => child.Done.Task.WaitAsync(ct).ContinueWith(_ => true, TaskScheduler.Default), () => task.TaskTimedOut(StatesErrors.Timeout));
+            await task.WithTimeoutAsync(ct => resumed.Task.WaitAsync(ct), () => task.TaskTimedOut(StatesErrors.Timeout));
         }
         finally
         {

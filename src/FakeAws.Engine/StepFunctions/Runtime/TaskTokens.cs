@@ -37,11 +37,14 @@ internal sealed class TaskTokenWaiter(string executionArn)
 
     public void Beat()
     {
+        TaskCompletionSource beaten;
         lock (this)
         {
-            _heartbeat.TrySetResult();
+            beaten = _heartbeat;
             _heartbeat = new TaskCompletionSource();
         }
+        // The waiting task resumes inside this call, and must already see the next heartbeat's signal.
+        beaten.TrySetResult();
     }
 }
 
