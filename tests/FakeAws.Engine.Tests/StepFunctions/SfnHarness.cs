@@ -64,7 +64,7 @@ internal sealed class SfnHarness
         Engine.GetExecutionHistory(Scope, new GetExecutionHistoryInput { ExecutionArn = executionArn, MaxResults = 1000 }).Events!;
 
     /// <summary>Compact JSON of a value, for comparing outputs.</summary>
-    public static string Json(JsonNode? node) => node?.ToJsonString() ?? "null";
+    public static string Json(JsonNode? node) => FakeAws.Engine.StepFunctions.Json.JsonValues.Serialize(node);
 }
 
 /// <summary>An execution as a test reads it back.</summary>
