@@ -86,7 +86,9 @@ internal sealed partial class AslValidator
         {
             if (language == "JSONata")
             {
+                // Its states follow JSONata's rules, which FakeAws does not check or run yet.
                 _unsupported.Add("the JSONata query language");
+                return;
             }
             else
             {
