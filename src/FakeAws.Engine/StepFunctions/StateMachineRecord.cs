@@ -74,9 +74,6 @@ internal sealed class StateMachineRecord
 
     public DateTimeOffset? UpdateDate { get; set; }
 
-    /// <summary>ACTIVE, or DELETING once deleted.</summary>
-    public string Status { get; set; } = "ACTIVE";
-
     public SortedDictionary<long, StateMachineVersionRecord> Versions { get; } = [];
 
     public long LastVersion { get; set; }

@@ -179,10 +179,6 @@ internal sealed partial class StepFunctionsEngine
         var testCase = hash >= 0 ? target[(hash + 1)..] : null;
         var arn = hash >= 0 ? target[..hash] : target;
         var (machine, version, alias) = ResolveMachine(scope, arn);
-        if (machine.Status != "ACTIVE")
-        {
-            throw StepFunctionsErrors.StateMachineDeleting(arn);
-        }
         if (syncExpress && machine.Type != "EXPRESS")
         {
             throw StepFunctionsErrors.StateMachineTypeNotSupported();

@@ -23,13 +23,11 @@ internal sealed partial class StepFunctionsEngine
             if (region.Machines.TryGetValue(arn, out var existing))
             {
                 // Creating the same machine again is idempotent; anything else is a conflict.
-                if (existing.Status == "ACTIVE" && existing.Type == type && existing.Current.SameAs(revision) && input.Publish != true)
+                if (existing.Type == type && existing.Current.SameAs(revision) && input.Publish != true)
                 {
                     return new CreateStateMachineOutput { StateMachineArn = arn, CreationDate = existing.CreationDate };
                 }
-                throw existing.Status == "DELETING"
-                    ? StepFunctionsErrors.StateMachineDeleting(arn)
-                    : StepFunctionsErrors.StateMachineAlreadyExists(arn);
+                throw StepFunctionsErrors.StateMachineAlreadyExists(arn);
             }
             var machine = new StateMachineRecord
             {
@@ -60,7 +58,7 @@ internal sealed partial class StepFunctionsEngine
             {
                 StateMachineArn = version?.Arn ?? machine.Arn,
                 Name = machine.Name,
-                Status = machine.Status,
+                Status = "ACTIVE",
                 Definition = revision.Definition,
                 RoleArn = revision.RoleArn,
                 Type = machine.Type,

@@ -27,9 +27,6 @@ internal static class StepFunctionsErrors
     public static AwsServiceException StateMachineAlreadyExists(string arn) =>
         new("StateMachineAlreadyExists", $"State Machine Already Exists: '{arn}'");
 
-    public static AwsServiceException StateMachineDeleting(string arn) =>
-        new("StateMachineDeleting", $"State Machine is being deleted: '{arn}'");
-
     public static AwsServiceException StateMachineTypeNotSupported() =>
         new("StateMachineTypeNotSupported", "This operation is not supported by this type of state machine");
 

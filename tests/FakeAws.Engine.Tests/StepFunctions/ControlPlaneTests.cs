@@ -237,4 +237,43 @@ public class ControlPlaneTests
         }));
         Assert.That(e!.Code, Is.EqualTo("ValidationException"));
     }
+
+    [Test]
+    public void UpdateStateMachineAlias_ChangesRoutingAndDescription()
+    {
+        var sfn = new SfnHarness();
+        var arn = sfn.Create(PassDefinition, "m");
+        var v1 = sfn.Engine.PublishStateMachineVersion(sfn.Scope, new PublishStateMachineVersionInput { StateMachineArn = arn }).StateMachineVersionArn!;
+        sfn.Engine.UpdateStateMachine(sfn.Scope, new UpdateStateMachineInput { StateMachineArn = arn, Definition = WaitDefinition, Publish = true });
+        var alias = sfn.Engine.CreateStateMachineAlias(sfn.Scope, new CreateStateMachineAliasInput
+        {
+            Name = "live",
+            RoutingConfiguration = [new RoutingConfigurationListItem { StateMachineVersionArn = v1, Weight = 100 }],
+        }).StateMachineAliasArn!;
+        sfn.Engine.UpdateStateMachineAlias(sfn.Scope, new UpdateStateMachineAliasInput
+        {
+            StateMachineAliasArn = alias,
+            Description = "canary",
+            RoutingConfiguration =
+            [
+                new RoutingConfigurationListItem { StateMachineVersionArn = v1, Weight = 90 },
+                new RoutingConfigurationListItem { StateMachineVersionArn = arn + ":2", Weight = 10 },
+            ],
+        });
+        var described = sfn.Engine.DescribeStateMachineAlias(sfn.Scope, new DescribeStateMachineAliasInput { StateMachineAliasArn = alias });
+        Assert.That((described.Name, described.Description, described.RoutingConfiguration!.Count), Is.EqualTo(("live", "canary", 2)));
+        Assert.That(described.UpdateDate, Is.Not.Null);
+    }
+
+    [Test]
+    public async Task DescribeStateMachineForExecution_ReturnsTheRevisionItRan()
+    {
+        var sfn = new SfnHarness();
+        var arn = sfn.Create(PassDefinition, "m");
+        var execution = sfn.Start(arn);
+        await sfn.Clock.RunUntilIdleAsync();
+        sfn.Engine.UpdateStateMachine(sfn.Scope, new UpdateStateMachineInput { StateMachineArn = arn, Definition = WaitDefinition });
+        var described = sfn.Engine.DescribeStateMachineForExecution(sfn.Scope, new DescribeStateMachineForExecutionInput { ExecutionArn = execution });
+        Assert.That((described.StateMachineArn, described.Definition), Is.EqualTo((arn, PassDefinition)));
+    }
 }

@@ -71,12 +71,6 @@ internal sealed class IntrinsicCall
         return Function.Invoke(values, context);
     }
 
-    /// <summary>The string-literal argument at <paramref name="index"/> as written, or null when it is not one.</summary>
-    public string? LiteralString(int index) =>
-        index < Arguments.Count && Arguments[index] is IntrinsicArgument.Literal { Value: JsonValue v } && v.GetValueKind() == System.Text.Json.JsonValueKind.String
-            ? v.GetValue<string>()
-            : null;
-
     private sealed class Parser(string text)
     {
         private int _at;

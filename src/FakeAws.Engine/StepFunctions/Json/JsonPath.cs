@@ -96,24 +96,6 @@ internal sealed partial class JsonPath
         return new JsonArray(matches.Select(JsonValues.Clone).ToArray());
     }
 
-    /// <summary>Whether a definite path finds a value (for IsPresent); an indefinite one always does.</summary>
-    public bool Exists(JsonNode? document)
-    {
-        if (!IsDefinite)
-        {
-            return true;
-        }
-        try
-        {
-            SelectDefinite(document);
-            return true;
-        }
-        catch (JsonPathNotFoundException)
-        {
-            return false;
-        }
-    }
-
     /// <summary>The path in Jayway's bracket notation, for example <c>$['a'][0]</c>.</summary>
     public string Normalized => Render(_segments.Length);
 

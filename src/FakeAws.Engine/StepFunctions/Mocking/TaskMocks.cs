@@ -1,6 +1,5 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using FakeAws.Engine.Core;
 using FakeAws.Engine.StepFunctions.Json;
 
 namespace FakeAws.Engine.StepFunctions;

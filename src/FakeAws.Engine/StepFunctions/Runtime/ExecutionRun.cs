@@ -37,7 +37,4 @@ internal sealed class ExecutionRun(
     /// cloud's ids so one test run repeats exactly.
     /// </summary>
     public Random Random { get; } = new(BitConverter.ToInt32(cloud.Ids.NewBytes(4)));
-
-    /// <summary>True for STANDARD executions (EXPRESS ones reject .sync and task tokens).</summary>
-    public bool IsStandard => Execution.Type == "STANDARD";
 }
