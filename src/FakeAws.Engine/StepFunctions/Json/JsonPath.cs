@@ -51,6 +51,9 @@ internal sealed partial class JsonPath
     /// <summary>True when the path selects at most one value.</summary>
     public bool IsDefinite { get; }
 
+    /// <summary>The member name of the first step when it is a plain property step, otherwise null.</summary>
+    public string? FirstProperty => _segments.Length > 0 && _segments[0] is PropertySegment first ? first.Name : null;
+
     /// <summary>True for the bare root (<c>$</c>, <c>$$</c> or <c>$name</c>).</summary>
     public bool IsRoot => _segments.Length == 0;
 

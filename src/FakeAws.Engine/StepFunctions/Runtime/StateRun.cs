@@ -182,7 +182,7 @@ internal sealed class DataScope(StateRun run, JsonNode? data, Frame frame) : IPa
     /// <exception cref="JsonPathNotFoundException">A definite path selects nothing.</exception>
     public JsonNode? Select(JsonPath path) => path.Root switch
     {
-        JsonPathRoot.Context => path.Select(frame.Context),
+        JsonPathRoot.Context => path.Select(frame.ContextFor(path)),
         JsonPathRoot.Variable => path.Select(Variable(path)),
         _ => path.Select(Data),
     };
@@ -200,7 +200,7 @@ internal sealed class DataScope(StateRun run, JsonNode? data, Frame frame) : IPa
         }
         catch (JsonPathNotFoundException)
         {
-            var source = path.Root == JsonPathRoot.Context ? frame.Context : Data;
+            var source = path.Root == JsonPathRoot.Context ? frame.WholeContext() : Data;
             throw run.RuntimeError(
                 $"The JSONPath '{path.Text}' specified for the field '{field}' could not be found in the input '{JsonValues.Serialize(source)}'");
         }
