@@ -60,8 +60,19 @@ internal sealed class SfnHarness
             History(executionArn));
     }
 
-    public List<HistoryEvent> History(string executionArn) =>
-        Engine.GetExecutionHistory(Scope, new GetExecutionHistoryInput { ExecutionArn = executionArn, MaxResults = 1000 }).Events!;
+    public List<HistoryEvent> History(string executionArn)
+    {
+        var events = new List<HistoryEvent>();
+        string? token = null;
+        do
+        {
+            var page = Engine.GetExecutionHistory(Scope, new GetExecutionHistoryInput { ExecutionArn = executionArn, MaxResults = 1000, NextToken = token });
+            events.AddRange(page.Events!);
+            token = page.NextToken;
+        }
+        while (token is not null);
+        return events;
+    }
 
     /// <summary>Compact JSON of a value, for comparing outputs.</summary>
     public static string Json(JsonNode? node) => FakeAws.Engine.StepFunctions.Json.JsonValues.Serialize(node);
