@@ -50,7 +50,7 @@ public sealed class FakeAwsCloud : IDisposable
         Router.Register(DynamoDbWire);
         DynamoDbFastPath = new DynamoDbFastPath(this);
 
-        StepFunctions = new FakeStepFunctions(new StepFunctionsEngine(Context, UnboundTaskServices.Instance));
+        StepFunctions = new FakeStepFunctions(new StepFunctionsEngine(Context, new CloudTaskServices(this)));
         Router.Register(new StepFunctionsWireService(StepFunctions.Engine, Context));
 
         LiveClouds.Add(this);
