@@ -6,15 +6,17 @@ namespace FakeAws.Engine.StepFunctions;
 
 /// <summary>
 /// The in-memory Step Functions service: state machines with versions and aliases, and an
-/// interpreter of the Amazon States Language (JSONPath) that runs executions on the cloud's
-/// scheduler and virtual clock. Each public method is one AWS operation, named as AWS names it.
+/// interpreter of the Amazon States Language, JSONPath and JSONata states alike, that runs
+/// executions on the cloud's scheduler and virtual clock. Each public method is one AWS operation,
+/// named as AWS names it.
 /// </summary>
 /// <remarks>
-/// Not implemented yet: the JSONata query language (definitions that use it are refused with an
-/// error saying so), activities and GetActivityTask, redrive, TestState, Distributed Map's
-/// ItemReader and ResultWriter (S3), CloudWatch logging and X-Ray tracing (their settings are
-/// stored and described, nothing is emitted), and encryption with customer keys. Express
-/// executions keep their history, which AWS does not. The coverage document lists every operation.
+/// Not implemented yet: JSONata beyond the subset <see cref="Jsonata.JsonataParser"/> describes
+/// (definitions that use more are refused with an error naming the expression), activities and
+/// GetActivityTask, redrive, TestState, Distributed Map's ItemReader and ResultWriter (S3),
+/// CloudWatch logging and X-Ray tracing (their settings are stored and described, nothing is
+/// emitted), and encryption with customer keys. Express executions keep their history, which AWS
+/// does not. The coverage document lists every operation.
 /// </remarks>
 internal sealed partial class StepFunctionsEngine
 {

@@ -10,20 +10,27 @@ internal static class AslParser
 {
     public static StateMachineDefinition Parse(string text, JsonObject root) => new()
     {
-        Program = Program(root),
+        // Every state, nested ones too, takes the definition's query language unless it names its own.
+        Program = Program(root, Text(root, "QueryLanguage") == "JSONata"),
         TimeoutSeconds = JsonValues.TryGetInteger(root["TimeoutSeconds"], out var timeout) ? timeout : null,
         Text = text,
     };
 
-    private static AslProgram Program(JsonObject program) => new()
+    private static AslProgram Program(JsonObject program, bool jsonata) => new()
     {
         StartAt = program["StartAt"]!.GetValue<string>(),
-        States = program["States"]!.AsObject().ToDictionary(s => s.Key, s => State(s.Key, s.Value!.AsObject()), StringComparer.Ordinal),
+        States = program["States"]!.AsObject().ToDictionary(s => s.Key, s => State(s.Key, s.Value!.AsObject(), jsonata), StringComparer.Ordinal),
     };
 
-    private static StateNode State(string name, JsonObject s)
+    private static StateNode State(string name, JsonObject s, bool definitionJsonata)
     {
         var type = s["Type"]!.GetValue<string>();
+        var jsonata = Text(s, "QueryLanguage") is { } language ? language == "JSONata" : definitionJsonata;
+        return jsonata ? JsonataState(name, type, s, definitionJsonata) : JsonPathState(name, type, s, definitionJsonata);
+    }
+
+    private static StateNode JsonPathState(string name, string type, JsonObject s, bool definitionJsonata)
+    {
         return type switch
         {
             "Pass" => new PassState
@@ -76,13 +83,13 @@ internal static class AslParser
                 Assign = Template(s, "Assign"),
                 Parameters = Template(s, "Parameters"), ResultSelector = Template(s, "ResultSelector"), ResultPath = Path(s, "ResultPath"),
                 Retry = Retriers(s), Catch = Catchers(s),
-                Branches = s["Branches"]!.AsArray().Select(b => Program(b!.AsObject())).ToList(),
+                Branches = s["Branches"]!.AsArray().Select(b => Program(b!.AsObject(), definitionJsonata)).ToList(),
             },
-            _ => Map(name, s),
+            _ => Map(name, s, definitionJsonata),
         };
     }
 
-    private static MapState Map(string name, JsonObject s)
+    private static MapState Map(string name, JsonObject s, bool definitionJsonata)
     {
         var processor = (s["ItemProcessor"] ?? s["Iterator"])!.AsObject();
         var config = processor["ProcessorConfig"] as JsonObject;
@@ -93,7 +100,7 @@ internal static class AslParser
             Assign = Template(s, "Assign"),
             Parameters = Template(s, "Parameters"), ResultSelector = Template(s, "ResultSelector"), ResultPath = Path(s, "ResultPath"),
             Retry = Retriers(s), Catch = Catchers(s),
-            ItemProcessor = Program(processor),
+            ItemProcessor = Program(processor, definitionJsonata),
             Distributed = Text(config, "Mode") == "DISTRIBUTED",
             ExecutionType = Text(config, "ExecutionType") ?? "STANDARD",
             ItemsPath = PathOrNull(s, "ItemsPath"),
@@ -113,6 +120,78 @@ internal static class AslParser
                 MaxInputBytesPerBatchPath = PathOrNull(batcher, "MaxInputBytesPerBatchPath"),
                 BatchInput = Template(batcher, "BatchInput"),
             },
+        };
+    }
+
+    /// <summary>A JSONata state: Output, Arguments and the other fields as JSONata templates, no paths.</summary>
+    private static StateNode JsonataState(string name, string type, JsonObject s, bool definitionJsonata)
+    {
+        var next = Text(s, "Next");
+        var end = IsEnd(s);
+        var output = Jsonata(s, "Output");
+        var assign = Jsonata(s, "Assign");
+        return type switch
+        {
+            "Pass" => new PassState { Name = name, Next = next, End = end, IsJsonata = true, Output = output, JsonataAssign = assign },
+            "Task" => new TaskState
+            {
+                Name = name, Next = next, End = end, IsJsonata = true, Output = output, JsonataAssign = assign,
+                Arguments = Jsonata(s, "Arguments"), Retry = Retriers(s), Catch = Catchers(s, jsonata: true),
+                Resource = TaskResource.Parse(s["Resource"]!.GetValue<string>())!,
+                TimeoutSeconds = Integer(s, "TimeoutSeconds"), TimeoutSecondsExpression = Expression(s, "TimeoutSeconds"),
+                HeartbeatSeconds = Integer(s, "HeartbeatSeconds"), HeartbeatSecondsExpression = Expression(s, "HeartbeatSeconds"),
+            },
+            "Choice" => new ChoiceState
+            {
+                Name = name, IsJsonata = true, Output = output, JsonataAssign = assign,
+                Choices = s["Choices"]!.AsArray().Select(c => c!.AsObject()).Select(c => new ChoiceBranch
+                {
+                    Condition = Jsonata(c, "Condition"),
+                    Next = c["Next"]!.GetValue<string>(),
+                    Output = Jsonata(c, "Output"),
+                    JsonataAssign = Jsonata(c, "Assign"),
+                }).ToList(),
+                Default = Text(s, "Default"),
+            },
+            "Wait" => new WaitState
+            {
+                Name = name, Next = next, End = end, IsJsonata = true, Output = output, JsonataAssign = assign,
+                Seconds = Integer(s, "Seconds"), SecondsExpression = Expression(s, "Seconds"),
+                Timestamp = Text(s, "Timestamp") is { } at && Timestamps.TryParse(at, out var timestamp) ? timestamp : null,
+                TimestampExpression = Expression(s, "Timestamp"),
+            },
+            "Succeed" => new SucceedState { Name = name, End = true, IsJsonata = true, Output = output },
+            "Fail" => new FailState { Name = name, End = true, IsJsonata = true, JsonataError = Jsonata(s, "Error"), JsonataCause = Jsonata(s, "Cause") },
+            "Parallel" => new ParallelState
+            {
+                Name = name, Next = next, End = end, IsJsonata = true, Output = output, JsonataAssign = assign,
+                Arguments = Jsonata(s, "Arguments"), Retry = Retriers(s), Catch = Catchers(s, jsonata: true),
+                Branches = s["Branches"]!.AsArray().Select(b => Program(b!.AsObject(), definitionJsonata)).ToList(),
+            },
+            _ => JsonataMap(name, s, definitionJsonata, output, assign),
+        };
+    }
+
+    private static MapState JsonataMap(string name, JsonObject s, bool definitionJsonata, JsonataTemplate? output, JsonataTemplate? assign)
+    {
+        var processor = (s["ItemProcessor"] ?? s["Iterator"])!.AsObject();
+        var config = processor["ProcessorConfig"] as JsonObject;
+        return new MapState
+        {
+            Name = name, Next = Text(s, "Next"), End = IsEnd(s), IsJsonata = true, Output = output, JsonataAssign = assign,
+            Retry = Retriers(s), Catch = Catchers(s, jsonata: true),
+            ItemProcessor = Program(processor, definitionJsonata),
+            Distributed = Text(config, "Mode") == "DISTRIBUTED",
+            ExecutionType = Text(config, "ExecutionType") ?? "STANDARD",
+            Items = Jsonata(s, "Items"),
+            JsonataItemSelector = Jsonata(s, "ItemSelector"),
+            MaxConcurrency = (int?)Integer(s, "MaxConcurrency"),
+            MaxConcurrencyExpression = Expression(s, "MaxConcurrency"),
+            ToleratedFailureCount = Integer(s, "ToleratedFailureCount"),
+            ToleratedFailureCountExpression = Expression(s, "ToleratedFailureCount"),
+            ToleratedFailurePercentage = JsonValues.IsNumber(s["ToleratedFailurePercentage"]) ? JsonValues.AsDouble(s["ToleratedFailurePercentage"]!) : null,
+            ToleratedFailurePercentageExpression = Expression(s, "ToleratedFailurePercentage"),
+            Label = Text(s, "Label"),
         };
     }
 
@@ -148,15 +227,24 @@ internal static class AslParser
         }).ToList()
         : [];
 
-    private static IReadOnlyList<Catcher> Catchers(JsonObject s) => s["Catch"] is JsonArray catchers
+    private static IReadOnlyList<Catcher> Catchers(JsonObject s, bool jsonata = false) => s["Catch"] is JsonArray catchers
         ? catchers.Select(c => c!.AsObject()).Select(c => new Catcher
         {
             ErrorEquals = Errors(c),
             Next = c["Next"]!.GetValue<string>(),
-            ResultPath = Path(c, "ResultPath"),
-            Assign = Template(c, "Assign"),
+            ResultPath = jsonata ? OptionalPath.Default : Path(c, "ResultPath"),
+            Assign = jsonata ? null : Template(c, "Assign"),
+            Output = jsonata ? Jsonata(c, "Output") : null,
+            JsonataAssign = jsonata ? Jsonata(c, "Assign") : null,
         }).ToList()
         : [];
+
+    private static JsonataTemplate? Jsonata(JsonObject s, string field) =>
+        s.TryGetPropertyValue(field, out var value) ? JsonataTemplate.Compile(value, field) : null;
+
+    /// <summary>A numeric field written as a JSONata expression, or null when it is a plain value.</summary>
+    private static JsonataTemplate? Expression(JsonObject s, string field) =>
+        Text(s, field) is { } text && JsonataTemplate.IsExpressionText(text) ? JsonataTemplate.Compile(s[field], field) : null;
 
     private static List<string> Errors(JsonObject handler) => handler["ErrorEquals"]!.AsArray().Select(e => e!.GetValue<string>()).ToList();
 

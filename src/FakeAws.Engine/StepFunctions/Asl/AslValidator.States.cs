@@ -38,24 +38,38 @@ internal sealed partial class AslValidator
             Schema(at, $"The value for the field 'Type' must be one of [Choice, Fail, Map, Parallel, Pass, Succeed, Task, Wait], not '{type}'");
             return;
         }
+        var jsonata = _jsonataDefinition;
         if (JsonValues.AsString(state["QueryLanguage"]) is { } language)
         {
-            if (language == "JSONata")
-            {
-                _unsupported.Add($"the JSONata query language (state '{name}')");
-                return;
-            }
-            if (language != "JSONPath")
+            if (language is not ("JSONPath" or "JSONata"))
             {
                 Schema(at, "The value for the field 'QueryLanguage' must be one of [JSONPath, JSONata]");
             }
+            else if (language == "JSONPath" && _jsonataDefinition)
+            {
+                Schema(at, "'QueryLanguage' can not be 'JSONPath' if set to 'JSONata' for whole state machine");
+            }
+            jsonata = language == "JSONata";
         }
         foreach (var (key, _) in state)
         {
-            if (!allowed.Contains(key))
+            if (jsonata && JsonPathOnlyFields.Contains(key) && allowed.Contains(key))
+            {
+                Schema(at, $"The QueryLanguage is set to 'JSONata', but field '{key}' is only supported for the 'JSONPath' QueryLanguage");
+            }
+            else if (!jsonata && JsonataOnlyFields[type].Contains(key))
+            {
+                Schema(at, $"The QueryLanguage is set to 'JSONPath', but field '{key}' is only supported for the 'JSONata' QueryLanguage");
+            }
+            else if (!allowed.Contains(key) && !JsonataOnlyFields[type].Contains(key))
             {
                 Schema(at, $"Field '{key}' is not supported");
             }
+        }
+        if (jsonata)
+        {
+            ValidateJsonataState(type, state, at);
+            return;
         }
         if (type is "Pass" or "Task" or "Wait" or "Parallel" or "Map")
         {

@@ -38,7 +38,8 @@ internal sealed partial class AslValidator
         {
             Schema(at, $"Only one of the fields '{field}' and '{pathField}' may be present");
         }
-        if (state.ContainsKey(field) && !(JsonValues.TryGetInteger(state[field], out var seconds) && seconds > 0 && seconds <= 99_999_999))
+        if (state.ContainsKey(field) && !(JsonValues.TryGetInteger(state[field], out var seconds) && seconds > 0 && seconds <= 99_999_999)
+            && !(JsonValues.AsString(state[field]) is { } text && JsonataTemplate.IsExpressionText(text)))
         {
             Schema(at, $"The value for the field '{field}' must be a positive integer of at most 99999999");
         }
@@ -82,16 +83,19 @@ internal sealed partial class AslValidator
             }
             ValidatePath(state, path, at, reference: true);
         }
-        if (state.ContainsKey("MaxConcurrency") && !(JsonValues.TryGetInteger(state["MaxConcurrency"], out var max) && max >= 0))
+        if (state.ContainsKey("MaxConcurrency") && !(JsonValues.TryGetInteger(state["MaxConcurrency"], out var max) && max >= 0)
+            && !(JsonValues.AsString(state["MaxConcurrency"]) is { } text && JsonataTemplate.IsExpressionText(text)))
         {
             Schema(at, "The value for the field 'MaxConcurrency' must be a non-negative integer");
         }
-        if (state.ContainsKey("ToleratedFailureCount") && !(JsonValues.TryGetInteger(state["ToleratedFailureCount"], out var tolerated) && tolerated >= 0))
+        if (state.ContainsKey("ToleratedFailureCount") && !(JsonValues.TryGetInteger(state["ToleratedFailureCount"], out var tolerated) && tolerated >= 0)
+            && !(JsonValues.AsString(state["ToleratedFailureCount"]) is { } countText && JsonataTemplate.IsExpressionText(countText)))
         {
             Schema(at, "The value for the field 'ToleratedFailureCount' must be a non-negative integer");
         }
         if (state.ContainsKey("ToleratedFailurePercentage")
-            && !(JsonValues.IsNumber(state["ToleratedFailurePercentage"]) && JsonValues.AsDouble(state["ToleratedFailurePercentage"]!) is >= 0 and <= 100))
+            && !(JsonValues.IsNumber(state["ToleratedFailurePercentage"]) && JsonValues.AsDouble(state["ToleratedFailurePercentage"]!) is >= 0 and <= 100)
+            && !(JsonValues.AsString(state["ToleratedFailurePercentage"]) is { } percentText && JsonataTemplate.IsExpressionText(percentText)))
         {
             Schema(at, "The value for the field 'ToleratedFailurePercentage' must be a number from 0 to 100");
         }
@@ -173,7 +177,7 @@ internal sealed partial class AslValidator
         }
     }
 
-    private void ValidateCatch(JsonNode? node, string at)
+    private void ValidateCatch(JsonNode? node, string at, bool jsonata = false)
     {
         if (node is not JsonArray catchers)
         {
@@ -190,7 +194,7 @@ internal sealed partial class AslValidator
             }
             foreach (var (key, _) in catcher)
             {
-                if (key is not ("ErrorEquals" or "Next" or "ResultPath" or "Comment" or "Assign"))
+                if (key is not ("ErrorEquals" or "Next" or "Comment" or "Assign") && key != (jsonata ? "Output" : "ResultPath"))
                 {
                     Schema(here, $"Field '{key}' is not supported");
                 }
@@ -199,6 +203,17 @@ internal sealed partial class AslValidator
             if (JsonValues.AsString(catcher["Next"]) is null)
             {
                 Schema(here, "These fields are required: [Next]");
+            }
+            if (jsonata)
+            {
+                foreach (var field in new[] { "Output", "Assign" })
+                {
+                    if (catcher.TryGetPropertyValue(field, out var value))
+                    {
+                        ValidateJsonataTemplate(value, field);
+                    }
+                }
+                continue;
             }
             ValidateResultPath(catcher["ResultPath"], catcher.ContainsKey("ResultPath"), here, "ResultPath");
             ValidateAssign(catcher["Assign"], $"{here}/Assign");

@@ -41,7 +41,31 @@ internal sealed partial class AslValidator
             "ToleratedFailurePercentagePath", "Label", "Retry", "Catch", "Assign"],
     };
 
+    /// <summary>Fields only JSONPath states have; a JSONata state refuses them.</summary>
+    private static readonly HashSet<string> JsonPathOnlyFields =
+    [
+        "InputPath", "OutputPath", "ResultPath", "ResultSelector", "Parameters", "Result", "ItemsPath",
+        "TimeoutSecondsPath", "HeartbeatSecondsPath", "SecondsPath", "TimestampPath", "MaxConcurrencyPath",
+        "ToleratedFailureCountPath", "ToleratedFailurePercentagePath", "ErrorPath", "CausePath",
+    ];
+
+    /// <summary>Fields only JSONata states have, by state type; a JSONPath state refuses them.</summary>
+    private static readonly Dictionary<string, HashSet<string>> JsonataOnlyFields = new()
+    {
+        ["Pass"] = ["Output"],
+        ["Task"] = ["Output", "Arguments"],
+        ["Choice"] = ["Output"],
+        ["Wait"] = ["Output"],
+        ["Succeed"] = ["Output"],
+        ["Fail"] = [],
+        ["Parallel"] = ["Output", "Arguments"],
+        ["Map"] = ["Output", "Items"],
+    };
+
     private readonly List<AslDiagnostic> _diagnostics = [];
+
+    /// <summary>True when the definition's QueryLanguage is JSONata, which its states (nested ones too) inherit.</summary>
+    private bool _jsonataDefinition;
     private readonly List<string> _unsupported = [];
     private readonly bool _express;
 
@@ -86,9 +110,7 @@ internal sealed partial class AslValidator
         {
             if (language == "JSONata")
             {
-                // Its states follow JSONata's rules, which FakeAws does not check or run yet.
-                _unsupported.Add("the JSONata query language");
-                return;
+                _jsonataDefinition = true;
             }
             else
             {

@@ -148,7 +148,17 @@ internal abstract class ChoiceRule
 /// <summary>A top-level Choice rule: its expression, the state it leads to, and the variables it sets.</summary>
 internal sealed class ChoiceBranch
 {
-    public required ChoiceRule Rule { get; init; }
+    /// <summary>The JSONPath rule; null in a JSONata state, which has a Condition instead.</summary>
+    public ChoiceRule? Rule { get; init; }
+
+    /// <summary>JSONata: the expression that must give true for the rule to be chosen.</summary>
+    public JsonataTemplate? Condition { get; init; }
+
+    /// <summary>JSONata: the output when this rule is chosen.</summary>
+    public JsonataTemplate? Output { get; init; }
+
+    /// <summary>JSONata: the variables this rule sets.</summary>
+    public JsonataTemplate? JsonataAssign { get; init; }
 
     public required string Next { get; init; }
 

@@ -40,4 +40,10 @@ internal sealed class Catcher
 
     /// <summary>Variables the catcher sets, evaluated against the error output.</summary>
     public PayloadTemplate? Assign { get; init; }
+
+    /// <summary>JSONata: the output after the error is caught; the error output when absent.</summary>
+    public JsonataTemplate? Output { get; init; }
+
+    /// <summary>JSONata: the variables the catcher sets, with <c>$states.errorOutput</c>.</summary>
+    public JsonataTemplate? JsonataAssign { get; init; }
 }

@@ -48,6 +48,9 @@ internal static class HistoryEvents
         }
     };
 
+    public static Action<HistoryEvent> EvaluationFailed(string state, string? location, string error, string cause) => e =>
+        e.EvaluationFailedEventDetails = new() { State = state, Location = location, Error = error, Cause = cause };
+
     public static Action<HistoryEvent> MapStateStarted(int length) => e =>
         e.MapStateStartedEventDetails = new() { Length = length };
 

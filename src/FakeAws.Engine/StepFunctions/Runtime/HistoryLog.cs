@@ -36,7 +36,12 @@ internal sealed class HistoryLog(TimeProvider clock)
     /// is false (events such as MapStateSucceeded that the next event does not follow), it becomes
     /// the cursor's new source.
     /// </summary>
-    public long Add(HistoryCursor cursor, string type, Action<HistoryEvent>? details = null, bool moveSource = true)
+    /// <param name="cursor">The line of execution the event belongs to.</param>
+    /// <param name="type">The event type.</param>
+    /// <param name="details">Fills the event's details.</param>
+    /// <param name="moveSource">Whether the next event follows this one.</param>
+    /// <param name="previous">The event this one follows, when not the cursor's (EvaluationFailed follows what its state's entry followed).</param>
+    public long Add(HistoryCursor cursor, string type, Action<HistoryEvent>? details = null, bool moveSource = true, long? previous = null)
     {
         lock (_events)
         {
@@ -44,7 +49,7 @@ internal sealed class HistoryLog(TimeProvider clock)
             var e = new HistoryEvent
             {
                 Id = id,
-                PreviousEventId = cursor.Source,
+                PreviousEventId = previous ?? cursor.Source,
                 Type = type,
                 Timestamp = clock.GetUtcNow(),
             };

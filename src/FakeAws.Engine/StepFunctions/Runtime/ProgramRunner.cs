@@ -33,18 +33,32 @@ internal static class ProgramRunner
     private static async Task<(JsonNode? Output, string? Next)> RunStateAsync(Frame frame, StateNode state, JsonNode? input)
     {
         var history = frame.Run.History;
+        var enteredAfter = frame.Cursor.Source;
         var entered = history.Add(frame.Cursor, state.EnteredEventType, HistoryEvents.StateEntered(state.Name, input));
         frame.Context["State"] = new JsonObject
         {
             ["EnteredTime"] = Timestamps.Format(frame.Run.Cloud.Now),
             ["Name"] = state.Name,
         };
-        var run = new StateRun(frame, state, entered, input);
+        var run = new StateRun(frame, state, entered, input) { EnteredAfter = enteredAfter };
         StateResult result;
         try
         {
             var effective = run.ApplyInputPath(state.InputPath, input);
             result = await state.ExecuteAsync(run, effective);
+        }
+        catch (StatesFailure failure) when (failure.FailedState is null && (failure.EventType is null || failure.Recorded))
+        {
+            failure.FailedState = state;
+            throw;
+        }
+        catch (StatesFailure failure) when (failure.EventType is not null && !failure.Recorded)
+        {
+            // A failure of the state's own evaluation (EvaluationFailed) that no retry loop recorded.
+            history.Add(frame.Cursor, failure.EventType, failure.EventDetails, previous: failure.PreviousEventId);
+            failure.Recorded = true;
+            failure.FailedState ??= state;
+            throw;
         }
         catch (OperationCanceledException) when (frame.Cancellation.IsCancellationRequested && !frame.Run.Execution.IsClosed)
         {

@@ -23,6 +23,9 @@ internal sealed class StateRun(Frame frame, StateNode state, long enteredEventId
 
     public long EnteredEventId { get; } = enteredEventId;
 
+    /// <summary>The event the StateEntered event follows.</summary>
+    public long EnteredAfter { get; init; }
+
     /// <summary>The state's input as it arrived, before InputPath: ResultPath writes into this.</summary>
     public JsonNode? RawInput { get; } = rawInput;
 
@@ -157,6 +160,112 @@ internal sealed class StateRun(Frame frame, StateNode state, long enteredEventId
                 StatesErrors.DataLimitExceeded,
                 $"The state/task '{State.Name}' returned a result with a size exceeding the maximum number of bytes service limit.");
         }
+    }
+
+    /// <summary>
+    /// The <c>$states</c> variable of a JSONata field: the state's input, the context object, and,
+    /// where the field may read them, the task's result or the caught error.
+    /// </summary>
+    public JsonObject StatesVariable(JsonNode? input, JsonNode? result = null, JsonNode? errorOutput = null, Frame? frame = null)
+    {
+        var states = new JsonObject
+        {
+            ["input"] = JsonValues.Clone(input),
+            ["context"] = (frame ?? Frame).WholeContext(),
+        };
+        if (result is not null)
+        {
+            states["result"] = JsonValues.Clone(result);
+        }
+        if (errorOutput is not null)
+        {
+            states["errorOutput"] = JsonValues.Clone(errorOutput);
+        }
+        return states;
+    }
+
+    /// <summary>Evaluates a JSONata field with <paramref name="states"/> as <c>$states</c>, failing with States.QueryEvaluationError.</summary>
+    public JsonNode? Evaluate(JsonataTemplate template, JsonObject states, Frame? frame = null)
+    {
+        try
+        {
+            return template.Evaluate(JsonataLookup(states, frame ?? Frame));
+        }
+        catch (JsonataFieldException e)
+        {
+            throw QueryError(e.Field, e.Message);
+        }
+    }
+
+    /// <summary>Evaluates a JSONata field that must produce <paramref name="expected"/> (array, boolean, string, number...).</summary>
+    public JsonNode? Evaluate(JsonataTemplate template, JsonObject states, string expected, Func<JsonNode?, bool> accepts)
+    {
+        var value = Evaluate(template, states);
+        if (!accepts(value))
+        {
+            throw QueryError(template.Field,
+                $"The JSONata expression '{template.ExpressionText ?? JsonValues.Serialize(value)}' specified for the field '{template.Field}' returned an unexpected result type. " +
+                $"Expected '{expected}', but was '{Jsonata.JsonataValues.TypeName(value)}' for value: {JsonValues.Serialize(value)}");
+        }
+        return value;
+    }
+
+    /// <summary>Evaluates a JSONata Assign and sets every variable at once.</summary>
+    public void Assign(JsonataTemplate? assign, JsonObject states)
+    {
+        if (assign is null)
+        {
+            return;
+        }
+        List<KeyValuePair<string, JsonNode?>> values;
+        try
+        {
+            values = assign.EvaluateMembers(JsonataLookup(states, Frame)).ToList();
+        }
+        catch (JsonataFieldException e)
+        {
+            throw QueryError(e.Field, e.Message);
+        }
+        foreach (var (name, value) in values)
+        {
+            Frame.Variables.Set(name, value);
+            _assigned.RemoveAll(a => a.Key == name);
+            _assigned.Add(new(name, value));
+        }
+    }
+
+    /// <summary>
+    /// A States.QueryEvaluationError, recorded as an EvaluationFailed event naming the field (if
+    /// any) and following what the state's entry followed, as AWS records it.
+    /// </summary>
+    public StatesFailure QueryError(string? field, string detail)
+    {
+        var cause = $"An error occurred while executing the state '{State.Name}' (entered at the event id #{EnteredEventId}). {detail}";
+        return new StatesFailure(StatesErrors.QueryEvaluationError, cause)
+        {
+            EventType = "EvaluationFailed",
+            EventDetails = HistoryEvents.EvaluationFailed(State.Name, field, StatesErrors.QueryEvaluationError, cause),
+            PreviousEventId = EnteredAfter,
+        };
+    }
+
+    /// <summary>How names resolve in a JSONata field: <c>$states</c>, the built-in functions, then workflow variables.</summary>
+    private Func<string, object?> JsonataLookup(JsonObject states, Frame frame)
+    {
+        Dictionary<string, Jsonata.JsonataFunction>? functions = null;
+        return name =>
+        {
+            if (name == "states")
+            {
+                return states;
+            }
+            functions ??= Jsonata.JsonataFunctions.Create(Run.Random, Run.Cloud.Ids.NewGuid);
+            if (functions.TryGetValue(name, out var function))
+            {
+                return function;
+            }
+            return frame.Variables.TryGet(name, out var value) ? value : Jsonata.Undefined.Value;
+        };
     }
 
     /// <summary>Sets or replaces a member of the context object's State part (RetryCount).</summary>

@@ -26,6 +26,15 @@ internal sealed class StatesFailure(string? error, string? cause) : Exception(ca
     /// <summary>Fills the details of <see cref="EventType"/>.</summary>
     public Action<HistoryEvent>? EventDetails { get; init; }
 
+    /// <summary>The event <see cref="EventType"/> follows, when not the state's latest one.</summary>
+    public long? PreviousEventId { get; init; }
+
+    /// <summary>The state the error escaped from, once it left its state.</summary>
+    public Asl.States.StateNode? FailedState { get; set; }
+
+    /// <summary>True once <see cref="EventType"/> is in the history.</summary>
+    public bool Recorded { get; set; }
+
     /// <summary>The value a catcher passes on: <c>{"Error": ..., "Cause": ...}</c>, empty strings when absent.</summary>
     public System.Text.Json.Nodes.JsonObject ToErrorOutput() => new()
     {

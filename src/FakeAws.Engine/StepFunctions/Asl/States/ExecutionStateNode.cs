@@ -20,6 +20,14 @@ internal abstract class ExecutionStateNode : StateNode
 
     public IReadOnlyList<Catcher> Catch { get; init; } = [];
 
+    /// <summary>JSONata: the state's arguments (the Task's request, the branches' or items' input); its input when absent.</summary>
+    public JsonataTemplate? Arguments { get; init; }
+
+    /// <summary>The input of the state's work: its JSONata Arguments or JSONPath Parameters evaluated, or the input itself.</summary>
+    protected JsonNode? WorkInput(StateRun run, JsonNode? input) => IsJsonata
+        ? Arguments is null ? input : run.Evaluate(Arguments, run.StatesVariable(input))
+        : Parameters is null ? input : Parameters.Evaluate(run.For(input));
+
     /// <summary>One attempt at the state's work, returning its raw result.</summary>
     protected abstract Task<JsonNode?> AttemptAsync(StateRun run, JsonNode? input);
 
@@ -39,6 +47,12 @@ internal abstract class ExecutionStateNode : StateNode
             try
             {
                 var result = await AttemptAsync(run, input);
+                if (IsJsonata)
+                {
+                    var states = run.StatesVariable(input, result: result);
+                    run.Assign(JsonataAssign, states);
+                    return new StateResult(Output is null ? result : run.Evaluate(Output, states));
+                }
                 run.Assign(Assign, result);
                 if (ResultSelector is not null)
                 {
@@ -50,9 +64,10 @@ internal abstract class ExecutionStateNode : StateNode
             {
                 failure = e;
             }
-            if (failure.EventType is not null)
+            if (failure.EventType is not null && !failure.Recorded)
             {
-                run.Run.History.Add(run.Frame.Cursor, failure.EventType, failure.EventDetails);
+                run.Run.History.Add(run.Frame.Cursor, failure.EventType, failure.EventDetails, previous: failure.PreviousEventId);
+                failure.Recorded = true;
             }
             if (FindRetrier(failure.Error) is { } index && attempts[index] < Retry[index].MaxAttempts)
             {
@@ -82,6 +97,12 @@ internal abstract class ExecutionStateNode : StateNode
                 throw failure;
             }
             var errorOutput = failure.ToErrorOutput();
+            if (IsJsonata)
+            {
+                var states = run.StatesVariable(input, errorOutput: errorOutput);
+                run.Assign(catcher.JsonataAssign, states);
+                return new StateResult(catcher.Output is null ? errorOutput : run.Evaluate(catcher.Output, states), catcher.Next, Caught: true);
+            }
             run.Assign(catcher.Assign, errorOutput);
             return new StateResult(run.ApplyResultPath(catcher.ResultPath, errorOutput), catcher.Next, Caught: true);
         }

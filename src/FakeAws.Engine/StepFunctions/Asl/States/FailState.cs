@@ -20,8 +20,22 @@ internal sealed class FailState : StateNode
 
     public PayloadTemplate.Expression? CausePath { get; init; }
 
+    /// <summary>JSONata: the error name, as a template that must give a string.</summary>
+    public JsonataTemplate? JsonataError { get; init; }
+
+    /// <summary>JSONata: the cause, as a template that must give a string.</summary>
+    public JsonataTemplate? JsonataCause { get; init; }
+
     public override Task<StateResult> ExecuteAsync(StateRun run, JsonNode? input)
     {
+        if (IsJsonata)
+        {
+            var states = run.StatesVariable(input);
+            string? Text(JsonataTemplate? template) => template is null
+                ? null
+                : run.Evaluate(template, states, "string", JsonValues.IsString)!.GetValue<string>();
+            throw new StatesFailure(Text(JsonataError), Text(JsonataCause));
+        }
         var error = ErrorPath is null ? Error : Text(run, input, ErrorPath, "ErrorPath");
         var cause = CausePath is null ? Cause : Text(run, input, CausePath, "CausePath");
         throw new StatesFailure(error, cause);

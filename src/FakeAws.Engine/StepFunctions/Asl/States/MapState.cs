@@ -56,16 +56,34 @@ internal sealed partial class MapState : ExecutionStateNode
 
     public string? Label { get; init; }
 
+    /// <summary>JSONata: the items, an expression or an array; the state's input when absent.</summary>
+    public JsonataTemplate? Items { get; init; }
+
+    /// <summary>JSONata: the input of each iteration, with <c>$states.context.Map.Item</c>.</summary>
+    public JsonataTemplate? JsonataItemSelector { get; init; }
+
+    /// <summary>JSONata: MaxConcurrency written as an expression.</summary>
+    public JsonataTemplate? MaxConcurrencyExpression { get; init; }
+
+    /// <summary>JSONata: ToleratedFailureCount written as an expression.</summary>
+    public JsonataTemplate? ToleratedFailureCountExpression { get; init; }
+
+    /// <summary>JSONata: ToleratedFailurePercentage written as an expression.</summary>
+    public JsonataTemplate? ToleratedFailurePercentageExpression { get; init; }
+
     protected override async Task<JsonNode?> AttemptAsync(StateRun run, JsonNode? input)
     {
-        var maxConcurrency = MaxConcurrency ?? (int)(ReadCount(run, input, MaxConcurrencyPath, "MaxConcurrency") ?? 0);
+        var maxConcurrency = MaxConcurrency ?? (int)(ReadCount(run, input, MaxConcurrencyPath, "MaxConcurrency") ?? EvaluateCount(run, input, MaxConcurrencyExpression) ?? 0);
         var items = SelectItems(run, input);
         run.Run.History.Add(run.Frame.Cursor, "MapStateStarted", HistoryEvents.MapStateStarted(items.Count));
         JsonArray results;
         if (Distributed)
         {
-            var toleratedCount = ToleratedFailureCount ?? ReadCount(run, input, ToleratedFailureCountPath, "ToleratedFailureCount");
-            var toleratedPercentage = ToleratedFailurePercentage ?? ReadPercentage(run, input);
+            var toleratedCount = ToleratedFailureCount ?? ReadCount(run, input, ToleratedFailureCountPath, "ToleratedFailureCount")
+                ?? EvaluateCount(run, input, ToleratedFailureCountExpression);
+            var toleratedPercentage = ToleratedFailurePercentage ?? ReadPercentage(run, input)
+                ?? (ToleratedFailurePercentageExpression is null ? null : JsonValues.AsDouble(run.Evaluate(
+                    ToleratedFailurePercentageExpression, run.StatesVariable(input), "number", v => JsonValues.IsNumber(v) && JsonValues.AsDouble(v!) is >= 0 and <= 100)!));
             results = await RunDistributedAsync(run, input, items, maxConcurrency, toleratedCount, toleratedPercentage);
         }
         else
@@ -80,6 +98,14 @@ internal sealed partial class MapState : ExecutionStateNode
 
     private JsonArray SelectItems(StateRun run, JsonNode? input)
     {
+        if (IsJsonata)
+        {
+            if (Items is not null)
+            {
+                return (JsonArray)run.Evaluate(Items, run.StatesVariable(input), "array", v => v is JsonArray)!;
+            }
+            return input as JsonArray ?? throw run.QueryError(null, $"Map state input must be an array but was: {JsonValues.Serialize(input)}");
+        }
         JsonNode? items = input;
         if (ItemsPath is not null)
         {
@@ -103,6 +129,12 @@ internal sealed partial class MapState : ExecutionStateNode
         {
             ["Item"] = new JsonObject { ["Index"] = index, ["Value"] = JsonValues.Clone(item) },
         };
+        if (IsJsonata)
+        {
+            return JsonataItemSelector is null
+                ? JsonValues.Clone(item)
+                : run.Evaluate(JsonataItemSelector, run.StatesVariable(input, frame: frame), frame);
+        }
         var selector = ItemSelector ?? Parameters;
         return selector is null ? JsonValues.Clone(item) : selector.Evaluate(run.For(input, frame));
     }
@@ -172,6 +204,13 @@ internal sealed partial class MapState : ExecutionStateNode
         }
         return new JsonArray(results);
     }
+
+    private static long? EvaluateCount(StateRun run, JsonNode? input, JsonataTemplate? expression) =>
+        expression is null
+            ? null
+            : JsonValues.TryGetInteger(run.Evaluate(expression, run.StatesVariable(input), "integer", v => JsonValues.TryGetInteger(v, out var n) && n >= 0), out var count)
+                ? count
+                : null;
 
     private long? ReadCount(StateRun run, JsonNode? input, JsonPath? path, string field)
     {

@@ -15,7 +15,7 @@ internal sealed class ParallelState : ExecutionStateNode
     {
         var history = run.Run.History;
         history.Add(run.Frame.Cursor, "ParallelStateStarted");
-        var branchInput = Parameters is null ? input : Parameters.Evaluate(run.For(input));
+        var branchInput = WorkInput(run, input);
         using var group = CancellationTokenSource.CreateLinkedTokenSource(run.Frame.Cancellation);
         var frames = Branches.Select(_ => run.Frame.Branch(group.Token)).ToList();
         var results = new JsonNode?[Branches.Count];
@@ -28,6 +28,11 @@ internal sealed class ParallelState : ExecutionStateNode
             }
             catch (StatesFailure e)
             {
+                // AWS records the state a branch failed in as aborted (a Fail state excepted).
+                if (e.FailedState is { Type: not "Fail" } failed)
+                {
+                    history.Add(frames[i].Cursor, $"{failed.Type}StateAborted", moveSource: false);
+                }
                 failure ??= e;
                 group.Cancel();
             }

@@ -20,6 +20,12 @@ internal sealed class PassState : StateNode
 
     public override Task<StateResult> ExecuteAsync(StateRun run, JsonNode? input)
     {
+        if (IsJsonata)
+        {
+            var states = run.StatesVariable(input);
+            run.Assign(JsonataAssign, states);
+            return Task.FromResult(new StateResult(Output is null ? input : run.Evaluate(Output, states)));
+        }
         var result = Parameters is not null
             ? Parameters.Evaluate(run.For(input))
             : HasResult ? JsonValues.Clone(Result) : input;

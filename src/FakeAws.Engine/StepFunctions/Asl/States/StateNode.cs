@@ -29,6 +29,15 @@ internal abstract class StateNode
     /// <summary>Variables the state sets when it completes.</summary>
     public PayloadTemplate? Assign { get; init; }
 
+    /// <summary>True when the state's query language is JSONata (its own QueryLanguage or the definition's).</summary>
+    public bool IsJsonata { get; init; }
+
+    /// <summary>JSONata: the state's output; without it, its input or its result.</summary>
+    public JsonataTemplate? Output { get; init; }
+
+    /// <summary>JSONata: the variables the state sets when it completes.</summary>
+    public JsonataTemplate? JsonataAssign { get; init; }
+
     /// <summary>The history event that records entering the state.</summary>
     public string EnteredEventType => $"{Type}StateEntered";
 

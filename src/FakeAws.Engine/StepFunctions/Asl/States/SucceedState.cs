@@ -9,5 +9,5 @@ internal sealed class SucceedState : StateNode
     public override string Type => "Succeed";
 
     public override Task<StateResult> ExecuteAsync(StateRun run, JsonNode? input) =>
-        Task.FromResult(new StateResult(input, End: true));
+        Task.FromResult(new StateResult(IsJsonata && Output is not null ? run.Evaluate(Output, run.StatesVariable(input)) : input, End: true));
 }

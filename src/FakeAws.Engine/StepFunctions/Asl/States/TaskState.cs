@@ -20,15 +20,21 @@ internal sealed class TaskState : ExecutionStateNode
 
     public JsonPath? HeartbeatSecondsPath { get; init; }
 
+    /// <summary>JSONata: TimeoutSeconds written as an expression.</summary>
+    public JsonataTemplate? TimeoutSecondsExpression { get; init; }
+
+    /// <summary>JSONata: HeartbeatSeconds written as an expression.</summary>
+    public JsonataTemplate? HeartbeatSecondsExpression { get; init; }
+
     protected override Task<JsonNode?> AttemptAsync(StateRun run, JsonNode? input)
     {
         if (Resource.WaitsForToken)
         {
             run.Frame.Context["Task"] = new JsonObject { ["Token"] = run.Run.Engine.Tokens.Create(run.Run) };
         }
-        var parameters = Parameters is null ? JsonValues.Clone(input) : Parameters.Evaluate(run.For(input));
-        var timeout = TimeoutSeconds ?? ReadSeconds(run, input, TimeoutSecondsPath, "TimeoutSecondsPath");
-        var heartbeat = HeartbeatSeconds ?? ReadSeconds(run, input, HeartbeatSecondsPath, "HeartbeatSecondsPath");
+        var parameters = JsonValues.Clone(WorkInput(run, input));
+        var timeout = TimeoutSeconds ?? ReadSeconds(run, input, TimeoutSecondsPath, "TimeoutSecondsPath") ?? EvaluateSeconds(run, input, TimeoutSecondsExpression);
+        var heartbeat = HeartbeatSeconds ?? ReadSeconds(run, input, HeartbeatSecondsPath, "HeartbeatSecondsPath") ?? EvaluateSeconds(run, input, HeartbeatSecondsExpression);
         var task = new TaskInvocation(run, Resource, parameters, timeout, heartbeat);
         return Resource switch
         {
@@ -39,6 +45,13 @@ internal sealed class TaskState : ExecutionStateNode
             _ => throw run.RuntimeError($"FakeAws does not support activity tasks yet: {Resource.Arn}"),
         };
     }
+
+    private static long? EvaluateSeconds(StateRun run, JsonNode? input, JsonataTemplate? expression) =>
+        expression is null
+            ? null
+            : JsonValues.TryGetInteger(run.Evaluate(expression, run.StatesVariable(input), "integer", v => JsonValues.TryGetInteger(v, out var s) && s > 0), out var seconds)
+                ? seconds
+                : null;
 
     private static long? ReadSeconds(StateRun run, JsonNode? input, JsonPath? path, string field)
     {

@@ -17,6 +17,12 @@ internal sealed class WaitState : StateNode
 
     public JsonPath? TimestampPath { get; init; }
 
+    /// <summary>JSONata: Seconds written as an expression.</summary>
+    public JsonataTemplate? SecondsExpression { get; init; }
+
+    /// <summary>JSONata: Timestamp written as an expression.</summary>
+    public JsonataTemplate? TimestampExpression { get; init; }
+
     public override async Task<StateResult> ExecuteAsync(StateRun run, JsonNode? input)
     {
         var clock = run.Run.Cloud.Clock;
@@ -37,9 +43,26 @@ internal sealed class WaitState : StateNode
         {
             delay = ReadTimestamp(run, input, TimestampPath) - clock.GetUtcNow();
         }
+        else if (SecondsExpression is not null)
+        {
+            var evaluated = run.Evaluate(SecondsExpression, run.StatesVariable(input), "integer", v => JsonValues.TryGetInteger(v, out var s) && s >= 0);
+            delay = TimeSpan.FromSeconds(JsonValues.AsDouble(evaluated!));
+        }
+        else if (TimestampExpression is not null)
+        {
+            var evaluated = run.Evaluate(TimestampExpression, run.StatesVariable(input), "timestamp", v => JsonValues.AsString(v) is { } t && Timestamps.TryParse(t, out _));
+            Timestamps.TryParse(evaluated!.GetValue<string>(), out var timestamp);
+            delay = timestamp - clock.GetUtcNow();
+        }
         if (delay > TimeSpan.Zero)
         {
             await ClockDelay.WaitAsync(clock, delay, run.Frame.Cancellation);
+        }
+        if (IsJsonata)
+        {
+            var states = run.StatesVariable(input);
+            run.Assign(JsonataAssign, states);
+            return new StateResult(Output is null ? input : run.Evaluate(Output, states));
         }
         run.Assign(Assign, input);
         return new StateResult(input);
