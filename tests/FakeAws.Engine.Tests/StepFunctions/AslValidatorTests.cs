@@ -74,10 +74,23 @@ public class AslValidatorTests
     }
 
     [Test]
-    public void CreateStateMachine_Jsonata_IsRefusedNamingTheFeature()
+    public void CreateStateMachine_JsonataExpressionFakeAwsCannotEvaluate_IsRefusedNamingIt()
     {
         var e = Assert.Throws<AwsServiceException>(() => new SfnHarness().Create(
-            """{"QueryLanguage": "JSONata", "StartAt": "A", "States": {"A": {"Type": "Pass", "Output": "{% 1 %}", "End": true}}}"""));
-        Assert.That(e!.Message, Does.Contain("JSONata"));
+            """{"QueryLanguage": "JSONata", "StartAt": "A", "States": {"A": {"Type": "Pass", "Output": "{% $states.input ~> $count %}", "End": true}}}"""));
+        Assert.That(e!.Message, Does.StartWith("FakeAws cannot run this definition yet: it uses the JSONata expression '$states.input ~> $count' of the field 'Output'"));
     }
+
+    [TestCase("""{"QueryLanguage": "JSONata", "StartAt": "A", "States": {"A": {"Type": "Pass", "InputPath": "$.a", "End": true}}}""",
+        "SCHEMA_VALIDATION_FAILED: The QueryLanguage is set to 'JSONata', but field 'InputPath' is only supported for the 'JSONPath' QueryLanguage at /States/A")]
+    [TestCase("""{"StartAt": "A", "States": {"A": {"Type": "Pass", "Output": "{% 1 %}", "End": true}}}""",
+        "SCHEMA_VALIDATION_FAILED: The QueryLanguage is set to 'JSONPath', but field 'Output' is only supported for the 'JSONata' QueryLanguage at /States/A")]
+    [TestCase("""{"QueryLanguage": "JSONata", "StartAt": "A", "States": {"A": {"Type": "Pass", "QueryLanguage": "JSONPath", "End": true}}}""",
+        "SCHEMA_VALIDATION_FAILED: 'QueryLanguage' can not be 'JSONPath' if set to 'JSONata' for whole state machine at /States/A")]
+    [TestCase("""{"StartAt": "M", "States": {"M": {"Type": "Map", "ItemProcessor": {"QueryLanguage": "JSONata", "StartAt": "P", "States": {"P": {"Type": "Pass", "End": true}}}, "End": true}}}""",
+        "SCHEMA_VALIDATION_FAILED: Field 'QueryLanguage' is not supported at /States/M/ItemProcessor")]
+    [TestCase("""{"QueryLanguage": "JSONata", "StartAt": "C", "States": {"C": {"Type": "Choice", "Choices": [{"Next": "D"}]}, "D": {"Type": "Succeed"}}}""",
+        "SCHEMA_VALIDATION_FAILED: These fields are required: [Condition] at /States/C/Choices[0]")]
+    public void Validate_QueryLanguageRules_ReportAwsDiagnostic(string definition, string diagnostic) =>
+        Assert.That(Problems(definition), Does.Contain(diagnostic));
 }
