@@ -22,9 +22,6 @@ internal sealed class JsonataTemplate
 
     private JsonataTemplate(Node root) => _root = root;
 
-    /// <summary>True when the template is one expression (not a constant or a structure).</summary>
-    public bool IsExpression => _root is ExpressionNode;
-
     /// <summary>Whether a string is written as a JSONata expression.</summary>
     public static bool IsExpressionText(string text) =>
         text.StartsWith("{%", StringComparison.Ordinal) && text.EndsWith("%}", StringComparison.Ordinal) && text.Length >= 4;

@@ -146,7 +146,7 @@ internal static class JsonataFunctions
 
     /// <summary>A built-in: checks its argument count; with <paramref name="undefinedIn"/>, an undefined first argument gives undefined.</summary>
     private static JsonataFunction F(int arity, Func<IReadOnlyList<object?>, object?> body, bool undefinedIn = false) =>
-        new(arity, arguments =>
+        new(arguments =>
         {
             if (arity >= 0 && arguments.Count > arity)
             {

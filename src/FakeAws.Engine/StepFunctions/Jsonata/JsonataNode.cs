@@ -16,11 +16,8 @@ internal sealed class Undefined
 }
 
 /// <summary>A function value: a lambda written in the expression, or a built-in.</summary>
-internal sealed class JsonataFunction(int arity, Func<IReadOnlyList<object?>, object?> invoke)
+internal sealed class JsonataFunction(Func<IReadOnlyList<object?>, object?> invoke)
 {
-    /// <summary>How many arguments the function declares (-1 for any).</summary>
-    public int Arity { get; } = arity;
-
     public object? Invoke(IReadOnlyList<object?> arguments) => invoke(arguments);
 }
 

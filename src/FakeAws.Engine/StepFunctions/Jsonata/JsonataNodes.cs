@@ -265,7 +265,7 @@ internal sealed class BindNode(string name, JsonataNode value) : JsonataNode
 
 internal sealed class LambdaNode(IReadOnlyList<string> parameters, JsonataNode body) : JsonataNode
 {
-    public override object? Evaluate(JsonataScope scope) => new JsonataFunction(parameters.Count, arguments =>
+    public override object? Evaluate(JsonataScope scope) => new JsonataFunction(arguments =>
     {
         var call = scope.Nested(scope.Context);
         for (var i = 0; i < parameters.Count; i++)

@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using FakeAws.Engine.StepFunctions.Json;
@@ -72,6 +71,4 @@ internal static class JsonataValues
         },
         _ => "undefined",
     };
-
-    public static string Format(double value) => value.ToString("R", CultureInfo.InvariantCulture);
 }

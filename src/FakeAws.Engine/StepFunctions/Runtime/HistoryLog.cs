@@ -72,16 +72,4 @@ internal sealed class HistoryLog(TimeProvider clock)
             return [.. _events];
         }
     }
-
-    /// <summary>How many events there are.</summary>
-    public int Count
-    {
-        get
-        {
-            lock (_events)
-            {
-                return _events.Count;
-            }
-        }
-    }
 }
