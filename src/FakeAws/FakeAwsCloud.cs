@@ -4,8 +4,10 @@ using FakeAws.DynamoDb;
 using FakeAws.Engine.Core;
 using FakeAws.Engine.DynamoDb;
 using FakeAws.Lambda;
+using FakeAws.Engine.StepFunctions;
 using FakeAws.Protocol;
 using FakeAws.Sdk;
+using FakeAws.StepFunctions;
 
 namespace FakeAws;
 
@@ -52,6 +54,8 @@ public sealed class FakeAwsCloud : IDisposable
 
         Lambda = new LambdaHelper(this);
         Router.Register(Lambda.Wire);
+        StepFunctions = new FakeStepFunctions(new StepFunctionsEngine(Context, new CloudTaskServices(this)));
+        Router.Register(new StepFunctionsWireService(StepFunctions.Engine, Context));
 
         LiveClouds.Add(this);
     }
@@ -84,6 +88,9 @@ public sealed class FakeAwsCloud : IDisposable
     internal DynamoDbWireService DynamoDbWire { get; }
     internal RequestIds DynamoDbRequestIds { get; }
     internal DynamoDbFastPath DynamoDbFastPath { get; }
+
+    /// <summary>The cloud's Step Functions: canned Task results for tests (<see cref="FakeStepFunctions.Mock"/>).</summary>
+    public FakeStepFunctions StepFunctions { get; }
 
     /// <summary>
     /// Creates an official SDK client of any service, wired to this cloud. The client type needs a

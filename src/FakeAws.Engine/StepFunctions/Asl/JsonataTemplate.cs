@@ -1,0 +1,130 @@
+using System.Text.Json.Nodes;
+using FakeAws.Engine.StepFunctions.Json;
+using FakeAws.Engine.StepFunctions.Jsonata;
+
+namespace FakeAws.Engine.StepFunctions.Asl;
+
+/// <summary>A JSONata field's value failed to evaluate; the message is the detail AWS writes after the state prefix.</summary>
+internal sealed class JsonataFieldException(string field, string message) : Exception(message)
+{
+    /// <summary>The field as AWS locates it, for example <c>Output/result</c>.</summary>
+    public string Field { get; } = field;
+}
+
+/// <summary>
+/// The value of a field of a JSONata state (Output, Arguments, Assign, Items, Condition...): JSON
+/// in which each string written as <c>{% expression %}</c> is a JSONata expression, evaluated each
+/// time the state runs; any other value is taken as it is.
+/// </summary>
+internal sealed class JsonataTemplate
+{
+    private readonly Node _root;
+
+    private JsonataTemplate(Node root) => _root = root;
+
+    /// <summary>Whether a string is written as a JSONata expression.</summary>
+    public static bool IsExpressionText(string text) =>
+        text.StartsWith("{%", StringComparison.Ordinal) && text.EndsWith("%}", StringComparison.Ordinal) && text.Length >= 4;
+
+    /// <summary>Compiles the value of <paramref name="field"/>, or throws <see cref="FormatException"/> for an expression FakeAws cannot parse.</summary>
+    public static JsonataTemplate Compile(JsonNode? template, string field) => new(CompileNode(template, field));
+
+    /// <summary>Evaluates the template; names resolve through <paramref name="lookup"/>.</summary>
+    /// <exception cref="JsonataFieldException">An expression returned nothing or a function, or failed.</exception>
+    public JsonNode? Evaluate(Func<string, object?> lookup) => _root.Evaluate(lookup);
+
+    /// <summary>The members of an object template one by one, evaluated (for Assign).</summary>
+    public IEnumerable<KeyValuePair<string, JsonNode?>> EvaluateMembers(Func<string, object?> lookup) =>
+        _root is ObjectNode obj
+            ? obj.Members.Select(m => new KeyValuePair<string, JsonNode?>(m.Name, m.Value.Evaluate(lookup))).ToList()
+            : [];
+
+    /// <summary>The expression text when the template is one expression, for messages.</summary>
+    public string? ExpressionText => (_root as ExpressionNode)?.Text;
+
+    /// <summary>The field of the template as AWS names it.</summary>
+    public string Field => _root.Field;
+
+    private static Node CompileNode(JsonNode? template, string field)
+    {
+        switch (template)
+        {
+            case JsonObject obj:
+                return new ObjectNode(field, obj.Select(m => new Member(m.Key, CompileNode(m.Value, $"{field}/{m.Key}"))).ToList());
+            case JsonArray array:
+                return new ArrayNode(field, array.Select((item, i) => CompileNode(item, $"{field}/{i}")).ToList());
+            default:
+                if (JsonValues.AsString(template) is { } text && IsExpressionText(text))
+                {
+                    var expression = text[2..^2].Trim();
+                    try
+                    {
+                        return new ExpressionNode(field, expression, JsonataParser.Parse(expression));
+                    }
+                    catch (FormatException e)
+                    {
+                        throw new FormatException($"the JSONata expression '{expression}' of the field '{field}': {e.Message}", e);
+                    }
+                }
+                return new ConstantNode(field, template);
+        }
+    }
+
+    private abstract class Node(string field)
+    {
+        public string Field { get; } = field;
+
+        public abstract JsonNode? Evaluate(Func<string, object?> lookup);
+    }
+
+    private sealed class ConstantNode(string field, JsonNode? value) : Node(field)
+    {
+        public override JsonNode? Evaluate(Func<string, object?> lookup) => JsonValues.Clone(value);
+    }
+
+    private sealed class ExpressionNode(string field, string text, JsonataNode expression) : Node(field)
+    {
+        public string Text { get; } = text;
+
+        public override JsonNode? Evaluate(Func<string, object?> lookup)
+        {
+            object? result;
+            try
+            {
+                result = expression.Evaluate(new JsonataScope(lookup, Undefined.Value));
+            }
+            catch (JsonataException e)
+            {
+                throw new JsonataFieldException(Field, $"The JSONata expression '{Text}' specified for the field '{Field}' threw an error during evaluation: {e.Message}");
+            }
+            return result switch
+            {
+                Undefined => throw new JsonataFieldException(Field, $"The JSONata expression '{Text}' specified for the field '{Field}' returned nothing (undefined)."),
+                JsonataFunction => throw new JsonataFieldException(Field, $"The JSONata expression '{Text}' specified for the field '{Field}' returned an unsupported result type."),
+                _ => JsonValues.Clone(result as JsonNode),
+            };
+        }
+    }
+
+    private sealed record Member(string Name, Node Value);
+
+    private sealed class ObjectNode(string field, List<Member> members) : Node(field)
+    {
+        public List<Member> Members { get; } = members;
+
+        public override JsonNode? Evaluate(Func<string, object?> lookup)
+        {
+            var result = new JsonObject();
+            foreach (var member in Members)
+            {
+                result[member.Name] = member.Value.Evaluate(lookup);
+            }
+            return result;
+        }
+    }
+
+    private sealed class ArrayNode(string field, List<Node> items) : Node(field)
+    {
+        public override JsonNode? Evaluate(Func<string, object?> lookup) => new JsonArray(items.Select(i => i.Evaluate(lookup)).ToArray());
+    }
+}

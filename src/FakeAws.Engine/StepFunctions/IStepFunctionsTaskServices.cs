@@ -1,0 +1,58 @@
+using System.Text.Json.Nodes;
+using FakeAws.Engine.Core;
+
+namespace FakeAws.Engine.StepFunctions;
+
+/// <summary>
+/// The services Task states call, as the cloud binds them: Lambda for function tasks, and the other
+/// engines (DynamoDB and so on) for service integrations. Nested Step Functions executions are the
+/// engine's own. Failures are <see cref="AwsServiceException"/>s with the called service's error code.
+/// </summary>
+internal interface IStepFunctionsTaskServices
+{
+    /// <summary>Invokes a function synchronously (RequestResponse), as the Lambda Invoke API does.</summary>
+    /// <param name="scope">The account and region of the execution.</param>
+    /// <param name="functionNameOrArn">A name, a partial ARN or a full ARN, possibly with a qualifier.</param>
+    /// <param name="qualifier">A version or alias, or null.</param>
+    /// <param name="payload">The event, as JSON bytes.</param>
+    /// <param name="cancellationToken">Cancelled when the task times out or the execution stops.</param>
+    /// <exception cref="AwsServiceException">Lambda refused the call, for example ResourceNotFoundException.</exception>
+    Task<LambdaInvokeResult> InvokeLambdaAsync(
+        RequestScope scope, string functionNameOrArn, string? qualifier, byte[] payload, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Calls an AWS API action with the request as JSON (the member names of the service's model) and
+    /// returns the response as JSON. Used by <c>arn:aws:states:::dynamodb:getItem</c> and <c>aws-sdk:*</c>.
+    /// </summary>
+    /// <param name="scope">The account and region of the execution.</param>
+    /// <param name="service">The service as the resource names it, for example <c>dynamodb</c>.</param>
+    /// <param name="action">The API action, for example <c>GetItem</c>.</param>
+    /// <param name="parameters">The request.</param>
+    /// <param name="cancellationToken">Cancelled when the task times out or the execution stops.</param>
+    /// <exception cref="AwsServiceException">The service answered with an error.</exception>
+    Task<JsonNode?> CallAwsApiAsync(
+        RequestScope scope, string service, string action, JsonNode? parameters, CancellationToken cancellationToken);
+}
+
+/// <summary>What a synchronous Lambda invoke returned.</summary>
+/// <param name="StatusCode">The HTTP status of the invoke, 200 for a synchronous call.</param>
+/// <param name="Payload">The function's response, or its error document when <paramref name="FunctionError"/> is set.</param>
+/// <param name="FunctionError"><c>Unhandled</c> (or <c>Handled</c>) when the function failed, otherwise null.</param>
+/// <param name="ExecutedVersion">The version that ran, for example <c>$LATEST</c>.</param>
+internal sealed record LambdaInvokeResult(int StatusCode, byte[] Payload, string? FunctionError, string ExecutedVersion);
+
+/// <summary>The services of a cloud where none are bound yet: every call fails, naming what is missing.</summary>
+internal sealed class UnboundTaskServices : IStepFunctionsTaskServices
+{
+    public static readonly UnboundTaskServices Instance = new();
+
+    public Task<LambdaInvokeResult> InvokeLambdaAsync(
+        RequestScope scope, string functionNameOrArn, string? qualifier, byte[] payload, CancellationToken cancellationToken) =>
+        throw new AwsServiceException(
+            "ServiceException", "FakeAws has no Lambda service bound to Step Functions here, so Task states cannot invoke functions.", 500);
+
+    public Task<JsonNode?> CallAwsApiAsync(
+        RequestScope scope, string service, string action, JsonNode? parameters, CancellationToken cancellationToken) =>
+        throw new AwsServiceException(
+            "ServiceException", $"FakeAws has no {service} service bound to Step Functions in this cloud, so Task states cannot call {action} yet.", 500);
+}

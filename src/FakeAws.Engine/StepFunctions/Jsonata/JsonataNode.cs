@@ -1,0 +1,71 @@
+using System.Text.Json.Nodes;
+
+namespace FakeAws.Engine.StepFunctions.Jsonata;
+
+/// <summary>A JSONata expression failed while it ran (a wrong operand type, an unknown function...).</summary>
+internal sealed class JsonataException(string message) : Exception(message);
+
+/// <summary>JSONata's "nothing": the result of a path or variable that selects nothing.</summary>
+internal sealed class Undefined
+{
+    public static readonly Undefined Value = new();
+
+    private Undefined()
+    {
+    }
+}
+
+/// <summary>A function value: a lambda written in the expression, or a built-in.</summary>
+internal sealed class JsonataFunction(Func<IReadOnlyList<object?>, object?> invoke)
+{
+    public object? Invoke(IReadOnlyList<object?> arguments) => invoke(arguments);
+}
+
+/// <summary>
+/// What an expression evaluates in: the context item (<c>$</c>) and the variables in scope, which
+/// blocks and lambdas extend. Values are <see cref="JsonNode"/> (null for JSON null),
+/// <see cref="Undefined"/>, or <see cref="JsonataFunction"/>.
+/// </summary>
+internal sealed class JsonataScope
+{
+    private readonly Dictionary<string, object?> _bindings = new(StringComparer.Ordinal);
+    private readonly JsonataScope? _parent;
+    private readonly Func<string, object?>? _outer;
+
+    /// <summary>The scope of a whole expression: names not bound in it come from <paramref name="outer"/>.</summary>
+    public JsonataScope(Func<string, object?> outer, object? context)
+    {
+        _outer = outer;
+        Context = context;
+    }
+
+    private JsonataScope(JsonataScope parent, object? context)
+    {
+        _parent = parent;
+        Context = context;
+    }
+
+    /// <summary>The context item, <c>$</c>.</summary>
+    public object? Context { get; }
+
+    /// <summary>A nested scope with its own bindings (a block, a lambda call, a filter).</summary>
+    public JsonataScope Nested(object? context) => new(this, context);
+
+    public void Bind(string name, object? value) => _bindings[name] = value;
+
+    /// <summary>The value of <c>$name</c>: bound here, in an enclosing scope, or by the state (variables, <c>$states</c>).</summary>
+    public object? Lookup(string name)
+    {
+        if (_bindings.TryGetValue(name, out var value))
+        {
+            return value;
+        }
+        return _parent is not null ? _parent.Lookup(name) : _outer!(name);
+    }
+}
+
+/// <summary>A node of a parsed expression.</summary>
+internal abstract class JsonataNode
+{
+    public abstract object? Evaluate(JsonataScope scope);
+}

@@ -1,0 +1,85 @@
+using System.Text.Json.Nodes;
+using FakeAws.Engine.StepFunctions.Asl;
+using FakeAws.Engine.StepFunctions.Json;
+
+namespace FakeAws.Engine.StepFunctions.Runtime;
+
+/// <summary>
+/// Runs an execution from its first state to its closing event: ExecutionSucceeded,
+/// ExecutionFailed or ExecutionTimedOut (StopExecution writes ExecutionAborted itself).
+/// </summary>
+internal static class ExecutionRunner
+{
+    /// <summary>Runs <paramref name="program"/> (the definition's, or a Map's item processor) as the whole execution.</summary>
+    public static async Task RunAsync(ExecutionRun run, AslProgram program, JsonNode? input, VariableScope? variables = null)
+    {
+        var execution = run.Execution;
+        var cloud = run.Cloud;
+        var frame = new Frame(run, new HistoryCursor(0), ContextObject(run, input), variables ?? new VariableScope(), execution.Stop.Token);
+        try
+        {
+            var running = ProgramRunner.RunAsync(frame, program, input);
+            if (run.Definition.TimeoutSeconds is { } seconds)
+            {
+                using var limitScope = CancellationTokenSource.CreateLinkedTokenSource(execution.Stop.Token);
+                var limit = ClockDelay.WaitAsync(cloud.Clock, TimeSpan.FromSeconds(seconds), limitScope.Token);
+                if (await Task.WhenAny(running, limit) == limit && !execution.IsClosed)
+                {
+                    if (execution.TryClose("TIMED_OUT", cloud.Now, () => run.History.Add(frame.Cursor, "ExecutionTimedOut", HistoryEvents.ExecutionTimedOut(null, null))))
+                    {
+                        execution.Stop.Cancel();
+                    }
+                    return;
+                }
+                limitScope.Cancel();
+            }
+            var output = await running;
+            if (JsonValues.Utf8Size(output) > StateRun.MaxPayloadBytes)
+            {
+                throw new StatesFailure(
+                    StatesErrors.DataLimitExceeded,
+                    "The state/task returned a result with a size exceeding the maximum number of bytes service limit.");
+            }
+            execution.TryClose(
+                "SUCCEEDED",
+                cloud.Now,
+                () => run.History.Add(frame.Cursor, "ExecutionSucceeded", HistoryEvents.ExecutionSucceeded(output)),
+                output: JsonValues.Serialize(output));
+        }
+        catch (StatesFailure failure)
+        {
+            execution.TryClose(
+                "FAILED",
+                cloud.Now,
+                () => run.History.Add(frame.Cursor, "ExecutionFailed", HistoryEvents.ExecutionFailed(failure.Error, failure.Cause)),
+                error: failure.Error,
+                cause: failure.Cause);
+        }
+        catch (OperationCanceledException) when (execution.IsClosed)
+        {
+            // Stopped or timed out: the closing event is already written.
+        }
+    }
+
+    /// <summary>The context object's Execution and StateMachine parts.</summary>
+    private static JsonObject ContextObject(ExecutionRun run, JsonNode? input)
+    {
+        var execution = run.Execution;
+        return new JsonObject
+        {
+            ["Execution"] = new JsonObject
+            {
+                ["Id"] = execution.Arn,
+                ["Input"] = JsonValues.Clone(input),
+                ["Name"] = execution.Name,
+                ["RoleArn"] = execution.Revision.RoleArn,
+                ["StartTime"] = Timestamps.Format(execution.StartDate),
+            },
+            ["StateMachine"] = new JsonObject
+            {
+                ["Id"] = execution.VersionArn ?? execution.StateMachineArn,
+                ["Name"] = execution.StateMachineName,
+            },
+        };
+    }
+}

@@ -1,0 +1,66 @@
+using System.Text.Json.Nodes;
+using FakeAws.Engine.StepFunctions.Json;
+
+namespace FakeAws.Engine.StepFunctions.Runtime;
+
+/// <summary>
+/// One line of execution: the top-level program, a Parallel branch or a Map iteration. It has its
+/// own place in the history, its own variable scope, and its own part of the context object (<c>$$</c>).
+/// </summary>
+/// <remarks>
+/// The context object's Execution and StateMachine parts are the same for every frame of an
+/// execution and are shared, not copied, so a Map over many items does not copy the execution's
+/// input once per item; each frame keeps only its own State, Map and Task parts.
+/// </remarks>
+internal sealed class Frame(ExecutionRun run, HistoryCursor cursor, JsonObject sharedContext, VariableScope variables, CancellationToken cancellation)
+{
+    /// <summary>The execution this frame belongs to.</summary>
+    public ExecutionRun Run { get; } = run;
+
+    public HistoryCursor Cursor { get; } = cursor;
+
+    /// <summary>This frame's parts of the context object: State, and Map or Task where they apply.</summary>
+    public JsonObject Context { get; } = new();
+
+    public VariableScope Variables { get; } = variables;
+
+    /// <summary>Cancelled when the execution stops or a sibling branch or iteration fails.</summary>
+    public CancellationToken Cancellation { get; } = cancellation;
+
+    /// <summary>
+    /// The document a context path reads: the shared Execution and StateMachine parts, this frame's
+    /// own parts, or, for a path that may reach both (<c>$$</c> itself, <c>$$..x</c>), a copy of the whole object.
+    /// </summary>
+    public JsonNode ContextFor(JsonPath path) => path.FirstProperty switch
+    {
+        "Execution" or "StateMachine" => sharedContext,
+        { } => Context,
+        null => WholeContext(),
+    };
+
+    /// <summary>A copy of the whole context object.</summary>
+    public JsonObject WholeContext()
+    {
+        var whole = new JsonObject();
+        foreach (var (key, value) in sharedContext)
+        {
+            whole[key] = JsonValues.Clone(value);
+        }
+        foreach (var (key, value) in Context)
+        {
+            whole[key] = JsonValues.Clone(value);
+        }
+        return whole;
+    }
+
+    /// <summary>A nested frame: it starts from this frame's place in the history and sees its State.</summary>
+    public Frame Branch(CancellationToken cancellation, bool innerVariables = true, HistoryCursor? cursor = null)
+    {
+        var frame = new Frame(Run, cursor ?? Cursor.Branch(), sharedContext, innerVariables ? Variables.Inner() : Variables, cancellation);
+        if (Context["State"] is { } state)
+        {
+            frame.Context["State"] = state.DeepClone();
+        }
+        return frame;
+    }
+}

@@ -1,0 +1,72 @@
+using System.Collections.Concurrent;
+using FakeAws.Engine.Core;
+using FakeAws.Engine.StepFunctions.Runtime;
+
+namespace FakeAws.Engine.StepFunctions;
+
+/// <summary>
+/// The in-memory Step Functions service: state machines with versions and aliases, and an
+/// interpreter of the Amazon States Language, JSONPath and JSONata states alike, that runs
+/// executions on the cloud's scheduler and virtual clock. Each public method is one AWS operation,
+/// named as AWS names it.
+/// </summary>
+/// <remarks>
+/// Not implemented yet: JSONata beyond the subset <see cref="Jsonata.JsonataParser"/> describes
+/// (definitions that use more are refused with an error naming the expression), activities and
+/// GetActivityTask, redrive, TestState, Distributed Map's ItemReader and ResultWriter (S3),
+/// CloudWatch logging and X-Ray tracing (their settings are stored and described, nothing is
+/// emitted), and encryption with customer keys. Express executions keep their history, which AWS
+/// does not. The coverage document lists every operation.
+/// </remarks>
+internal sealed partial class StepFunctionsEngine
+{
+    private readonly CloudContext _cloud;
+    private readonly RegionalStore<Region> _regions;
+
+    /// <summary>Creates the engine.</summary>
+    /// <param name="cloud">The cloud's clock, scheduler and ids.</param>
+    /// <param name="services">Where Task states send Lambda and other service calls.</param>
+    public StepFunctionsEngine(CloudContext cloud, IStepFunctionsTaskServices services)
+    {
+        _cloud = cloud;
+        Services = services;
+        _regions = new RegionalStore<Region>(_ => new Region());
+    }
+
+    /// <summary>Where Task states send Lambda and other service calls; the cloud may bind it after construction.</summary>
+    public IStepFunctionsTaskServices Services { get; set; }
+
+    /// <summary>Canned Task results that tests register, by state machine and test case.</summary>
+    public StepFunctionsMocks Mocks { get; } = new();
+
+    /// <summary>The task tokens of running <c>.waitForTaskToken</c> tasks.</summary>
+    internal TaskTokens Tokens { get; } = new();
+
+    /// <summary>Forgets every state machine, execution and mock.</summary>
+    public void Reset()
+    {
+        foreach (var (_, region) in _regions.All)
+        {
+            foreach (var execution in region.Executions.Values)
+            {
+                execution.Stop.Cancel();
+            }
+        }
+        _regions.Clear();
+        Tokens.Clear();
+        Mocks.Clear();
+    }
+
+    /// <summary>The state machines, executions and Map Runs of one account and region.</summary>
+    private sealed class Region
+    {
+        public ConcurrentDictionary<string, StateMachineRecord> Machines { get; } = new(StringComparer.Ordinal);
+
+        public ConcurrentDictionary<string, ExecutionRecord> Executions { get; } = new(StringComparer.Ordinal);
+
+        public ConcurrentDictionary<string, MapRunRecord> MapRuns { get; } = new(StringComparer.Ordinal);
+
+        /// <summary>Serialises creation and deletion of state machines and the naming of executions.</summary>
+        public object Gate { get; } = new();
+    }
+}

@@ -1,0 +1,29 @@
+using System.Text.Json;
+using FakeAws.Engine.Core;
+using FakeAws.Engine.StepFunctions;
+using FakeAws.Protocol;
+using SfnModel = FakeAws.Engine.StepFunctions.Model.ServiceModel;
+
+namespace FakeAws.StepFunctions;
+
+/// <summary>Step Functions on the wire: awsJson1.0 under <c>AWSStepFunctions</c>, signed for <c>states</c>.</summary>
+internal sealed class StepFunctionsWireService(StepFunctionsEngine engine, CloudContext cloud) : AwsJsonService(
+    "states",
+    "AWSStepFunctions",
+    "1.0",
+    OperationTable.Bind("Step Functions", engine, SfnModel.Operations, ReportInvalid),
+    SerializerOptions,
+    () => cloud.Ids.NewGuid().ToString())
+{
+    /// <summary>The JSON settings of Step Functions: the model's member names, timestamps as epoch seconds.</summary>
+    public static readonly JsonSerializerOptions SerializerOptions = JsonProtocol.Options();
+
+    public override void Reset() => engine.Reset();
+
+    /// <summary>Step Functions words every constraint violation, missing members included, in one ValidationException.</summary>
+    public static AwsServiceException? ReportInvalid(ModelValidation validation)
+    {
+        validation.ReportMissingAsViolations();
+        return validation.Message is { } message ? StepFunctionsErrors.Validation(message) : null;
+    }
+}

@@ -1,0 +1,151 @@
+using System.Text.Json.Nodes;
+using FakeAws.Engine.StepFunctions.Jsonata;
+using FakeAws.Engine.StepFunctions.Json;
+
+namespace FakeAws.Engine.Tests.StepFunctions;
+
+public class JsonataTests
+{
+    private static readonly JsonNode States = JsonNode.Parse("""
+        {"input": {"n": 3, "s": "ab", "items": [{"v": 1, "tags": ["x"]}, {"v": 2, "tags": ["y", "z"]}], "flag": true, "nothing": null}}
+        """)!;
+
+    private static object? Evaluate(string expression)
+    {
+        var functions = JsonataFunctions.Create(new Random(1), () => Guid.Empty);
+        var scope = new JsonataScope(name => name == "states" ? States : functions.TryGetValue(name, out var f) ? f : Undefined.Value, Undefined.Value);
+        return JsonataParser.Parse(expression).Evaluate(scope);
+    }
+
+    private static string Show(string expression) => Evaluate(expression) switch
+    {
+        Undefined => "undefined",
+        JsonataFunction => "function",
+        var value => JsonValues.Serialize(value as JsonNode),
+    };
+
+    [TestCase("$states.input.n", "3")]
+    [TestCase("$states.input.n * 2 + 1", "7")]
+    [TestCase("$states.input.n / 2", "1.5")]
+    [TestCase("-$states.input.n % 2", "-1")]
+    [TestCase("$states.input.s & '-' & $states.input.n", "\"ab-3\"")]
+    [TestCase("$states.input.n >= 3 and $states.input.s = 'ab'", "true")]
+    [TestCase("$states.input.n < 3 or $not($states.input.flag)", "false")]
+    [TestCase("$states.input.n in [1, 2, 3]", "true")]
+    [TestCase("$states.input.n > 2 ? 'big' : 'small'", "\"big\"")]
+    [TestCase("$states.input.items.v", "[1,2]")]
+    [TestCase("$states.input.items.tags", "[\"x\",\"y\",\"z\"]")]
+    [TestCase("$states.input.items[1].v", "2")]
+    [TestCase("$states.input.items[-1].v", "2")]
+    [TestCase("$states.input.items[v > 1].tags", "[\"y\",\"z\"]")]
+    [TestCase("$states.input.missing", "undefined")]
+    [TestCase("$states.input.nothing", "null")]
+    [TestCase("{'a': $states.input.n, 'b': $states.input.missing}", "{\"a\":3}")]
+    [TestCase("[1, $states.input.missing, 'x']", "[1,\"x\"]")]
+    [TestCase("($x := 2; $y := $x * 3; $y + 1)", "7")]
+    [TestCase("$f := function($x){ $x * 10 }", "function")]
+    [TestCase("($f := function($x){ $x * 10 }; $f(4))", "40")]
+    [TestCase("$count($states.input.items)", "2")]
+    [TestCase("$sum($states.input.items.v)", "3")]
+    [TestCase("$string($states.input.items[0])", "\"{\\\"v\\\":1,\\\"tags\\\":[\\\"x\\\"]}\"")]
+    [TestCase("$number('12.5')", "12.5")]
+    [TestCase("$uppercase($states.input.s)", "\"AB\"")]
+    [TestCase("$join(['a', 'b'], ',')", "\"a,b\"")]
+    [TestCase("$split('a,b', ',')", "[\"a\",\"b\"]")]
+    [TestCase("$exists($states.input.missing)", "false")]
+    [TestCase("$map([1, 2], function($v){ $v * 2 })", "[2,4]")]
+    [TestCase("$partition([1, 2, 3, 4, 5], 2)", "[[1,2],[3,4],[5]]")]
+    [TestCase("$range(0, 10, 5)", "[0,5,10]")]
+    [TestCase("$hash('input data', 'MD5')", "\"812f45842bc6d66ee14572ce20db8e86\"")]
+    [TestCase("$parse('{\"a\": [1]}').a[0]", "1")]
+    [TestCase("$uuid()", "\"00000000-0000-0000-0000-000000000000\"")]
+    public void Evaluate_Expression_GivesJsonataResult(string expression, string expected) =>
+        Assert.That(Show(expression), Is.EqualTo(expected));
+
+    [TestCase("$states.input.s + 1", "T2001")]
+    [TestCase("$states.input.n < 'a'", "T2010")]
+    [TestCase("$states.input.n()", "T1006")]
+    public void Evaluate_TypeError_ThrowsJsonataException(string expression, string code)
+    {
+        var e = Assert.Throws<JsonataException>(() => Evaluate(expression));
+        Assert.That(e!.Message, Does.StartWith(code));
+    }
+
+    [TestCase("$a ~> $b")]
+    [TestCase("/regex/")]
+    [TestCase("'unterminated")]
+    [TestCase("a.(b)")]
+    public void Parse_SyntaxOutsideTheSubset_IsRefused(string expression) =>
+        Assert.Throws<FormatException>(() => JsonataParser.Parse(expression));
+
+    [Test]
+    public async Task JsonataMachine_ArgumentsOutputAssignAndCatch_FollowAws()
+    {
+        var sfn = new SfnHarness();
+        sfn.Services.AddFailingFunction("fn", "Boom", "bad", failures: 1, afterwards: e => new JsonObject { ["echo"] = e?.DeepClone() });
+        const string definition = """
+            {"QueryLanguage": "JSONata", "StartAt": "Call", "States": {
+              "Call": {"Type": "Task", "Resource": "arn:aws:states:::lambda:invoke",
+                "Arguments": {"FunctionName": "fn", "Payload": {"n": "{% $states.input.n + 1 %}"}},
+                "Catch": [{"ErrorEquals": ["Boom"], "Next": "Again", "Assign": {"error": "{% $states.errorOutput.Error %}"},
+                           "Output": {"first": "{% $states.input.n %}"}}],
+                "Output": "{% $states.result.Payload.echo %}", "Assign": {"called": true}, "End": true},
+              "Again": {"Type": "Task", "Resource": "arn:aws:states:::lambda:invoke",
+                "Arguments": {"FunctionName": "fn", "Payload": {"n": "{% $states.input.first * 10 %}"}},
+                "Output": {"result": "{% $states.result.Payload.echo.n %}", "error": "{% $error %}"}, "End": true}}}
+            """;
+        var execution = await sfn.RunAsync(definition, """{"n": 4}""");
+        Assert.That(execution.Status, Is.EqualTo("SUCCEEDED"), execution.Cause);
+        Assert.That(SfnHarness.Json(execution.Output), Is.EqualTo("""{"result":40,"error":"Boom"}"""));
+        Assert.That(sfn.Services.Invocations[0].Payload, Is.EqualTo("""{"n":5}"""));
+    }
+
+    [Test]
+    public async Task JsonataMachine_UndefinedOutput_FailsWithQueryEvaluationErrorAndEvaluationFailedEvent()
+    {
+        var execution = await new SfnHarness().RunAsync(
+            """{"QueryLanguage": "JSONata", "StartAt": "P", "States": {"P": {"Type": "Pass", "Output": {"r": "{% $nope %}"}, "End": true}}}""");
+        Assert.That(execution.Error, Is.EqualTo("States.QueryEvaluationError"));
+        Assert.That(execution.Cause, Is.EqualTo(
+            "An error occurred while executing the state 'P' (entered at the event id #2). The JSONata expression '$nope' specified for the field 'Output/r' returned nothing (undefined)."));
+        var failed = execution.Events.Single(e => e.Type == "EvaluationFailed").EvaluationFailedEventDetails!;
+        Assert.That((failed.State, failed.Location, failed.Error), Is.EqualTo(("P", "Output/r", "States.QueryEvaluationError")));
+    }
+
+    [Test]
+    public async Task JsonataChoice_ConditionAndWaitSeconds_UseTheInput()
+    {
+        const string definition = """
+            {"QueryLanguage": "JSONata", "StartAt": "C", "States": {
+              "C": {"Type": "Choice", "Choices": [{"Condition": "{% $states.input.wait > 0 %}", "Next": "W", "Output": {"s": "{% $states.input.wait %}"}}], "Default": "Done"},
+              "W": {"Type": "Wait", "Seconds": "{% $states.input.s %}", "Next": "Done"},
+              "Done": {"Type": "Succeed"}}}
+            """;
+        var sfn = new SfnHarness();
+        var arn = sfn.Start(sfn.Create(definition), """{"wait": 90}""");
+        await sfn.Clock.RunUntilIdleAsync();
+        Assert.That(sfn.Describe(arn).Status, Is.EqualTo("SUCCEEDED"));
+        Assert.That(sfn.Clock.GetUtcNow() - SfnHarness.StartTime, Is.EqualTo(TimeSpan.FromSeconds(90)));
+    }
+
+    [Test]
+    public async Task JsonataMap_ItemsAndItemSelector_ReadTheContextObject()
+    {
+        const string definition = """
+            {"QueryLanguage": "JSONata", "StartAt": "M", "States": {"M": {"Type": "Map", "Items": "{% $states.input.list %}",
+              "ItemSelector": {"value": "{% $states.context.Map.Item.Value %}", "index": "{% $states.context.Map.Item.Index %}"},
+              "ItemProcessor": {"StartAt": "P", "States": {"P": {"Type": "Pass", "End": true}}}, "End": true}}}
+            """;
+        var execution = await new SfnHarness().RunAsync(definition, """{"list": ["a", "b"]}""");
+        Assert.That(SfnHarness.Json(execution.Output), Is.EqualTo("""[{"value":"a","index":0},{"value":"b","index":1}]"""));
+    }
+
+    [Test]
+    public async Task JsonataFail_ErrorAndCauseExpressions_FailTheExecution()
+    {
+        var execution = await new SfnHarness().RunAsync(
+            """{"QueryLanguage": "JSONata", "StartAt": "F", "States": {"F": {"Type": "Fail", "Error": "{% $states.input.e %}", "Cause": "{% 'because ' & $states.input.c %}"}}}""",
+            """{"e": "E", "c": "reasons"}""");
+        Assert.That((execution.Error, execution.Cause), Is.EqualTo(("E", "because reasons")));
+    }
+}
