@@ -1,6 +1,9 @@
 using System.Reflection;
 using Amazon.Runtime;
+using FakeAws.Cognito;
 using FakeAws.DynamoDb;
+using FakeAws.Engine.Cognito;
+using FakeAws.Engine.Cognito.Identity;
 using FakeAws.Engine.Core;
 using FakeAws.Engine.DynamoDb;
 using FakeAws.Protocol;
@@ -49,6 +52,13 @@ public sealed class FakeAwsCloud : IDisposable
         Router.Register(DynamoDbWire);
         DynamoDbFastPath = new DynamoDbFastPath(this);
 
+        CognitoIdentityProvider = new CognitoIdentityProviderEngine(Context);
+        CognitoIdentity = new CognitoIdentityEngine(Context, CognitoIdentityProvider);
+        Router.Register(new CognitoIdentityProviderWireService(CognitoIdentityProvider, Context.Ids));
+        Router.Register(new CognitoIdentityWireService(CognitoIdentity, Context.Ids));
+        Router.Register(new CognitoWellKnownService(CognitoIdentityProvider));
+        Cognito = new FakeCognito(this, CognitoIdentityProvider);
+
         LiveClouds.Add(this);
     }
 
@@ -77,6 +87,11 @@ public sealed class FakeAwsCloud : IDisposable
     internal DynamoDbWireService DynamoDbWire { get; }
     internal RequestIds DynamoDbRequestIds { get; }
     internal DynamoDbFastPath DynamoDbFastPath { get; }
+    internal CognitoIdentityProviderEngine CognitoIdentityProvider { get; }
+    internal CognitoIdentityEngine CognitoIdentity { get; }
+
+    /// <summary>Cognito's test helpers: codes sent to users, TOTP codes, and the JWKS handler for JWT validation.</summary>
+    public FakeCognito Cognito { get; }
 
     /// <summary>
     /// Creates an official SDK client of any service, wired to this cloud. The client type needs a
