@@ -32,7 +32,7 @@ internal sealed partial class CognitoIdentityProviderEngine
                     TakeAlias(pool, new PoolUser { Username = username, Sub = "" }, alias, value, request.ForceAliasCreation == true);
                 }
             }
-            user = NewUser(username, _cloud.Ids.NewGuid().ToString(), attributes);
+            user = NewUser(username, pool.UsernameAttributes.Count > 0 ? username : _cloud.Ids.NewGuid().ToString(), attributes);
             SetPassword(user, password);
             user.Status = UserStatus.ForceChangePassword;
             user.TemporaryPasswordExpires = Now.AddDays(pool.PasswordPolicy.TemporaryPasswordValidityDays ?? 7);

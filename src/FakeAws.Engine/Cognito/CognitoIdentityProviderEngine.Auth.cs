@@ -333,7 +333,7 @@ internal sealed partial class CognitoIdentityProviderEngine
         lock (pool.Gate)
         {
             EnsureNew(pool, name, attributes, "User already exists");
-            var user = NewUser(name, _cloud.Ids.NewGuid().ToString(), attributes);
+            var user = NewUser(name, pool.UsernameAttributes.Count > 0 ? name : _cloud.Ids.NewGuid().ToString(), attributes);
             if (password is not null)
             {
                 SetPassword(user, password);

@@ -23,7 +23,8 @@ internal sealed partial class CognitoIdentityProviderEngine
         {
             EnsureNew(pool, username, attributes, "User already exists");
         }
-        var sub = _cloud.Ids.NewGuid().ToString();
+        // In pools that sign in with email or phone, the user name AWS makes is the sub.
+        var sub = pool.UsernameAttributes.Count > 0 ? username : _cloud.Ids.NewGuid().ToString();
         var draft = NewUser(username, sub, attributes);
         var preSignUp = await RunTriggerAsync(scope, pool, "PreSignUp", "PreSignUp_SignUp", username, client.Id, new JsonObject
         {
