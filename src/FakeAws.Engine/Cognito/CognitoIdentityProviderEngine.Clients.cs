@@ -88,7 +88,7 @@ internal sealed partial class CognitoIdentityProviderEngine
         var pool = Pool(scope, request.UserPoolId);
         lock (pool.Gate)
         {
-            var clients = pool.Clients.Values.OrderBy(c => c.Description.CreationDate).ThenBy(c => c.Id, StringComparer.Ordinal).ToList();
+            var clients = pool.Clients.Values.OrderBy(c => c.Description.CreationDate).ToList();
             var (page, next) = Paging.Page(clients, request.NextToken, request.MaxResults ?? 60, c => c.Id);
             return new ListUserPoolClientsResponse
             {

@@ -112,7 +112,7 @@ internal sealed partial class CognitoIdentityProviderEngine
         {
             var group = Group(pool, request.GroupName);
             var users = pool.Users.Values.Where(u => u.Groups.Contains(group.Name))
-                .OrderBy(u => u.Created).ThenBy(u => u.Username, StringComparer.Ordinal).ToList();
+                .OrderBy(u => u.Created).ToList();
             var (page, next) = Paging.Page(users, request.NextToken, request.Limit ?? 60, u => u.Username);
             return new ListUsersInGroupResponse { Users = page.Select(u => ToUserType(u)).ToList(), NextToken = next };
         }

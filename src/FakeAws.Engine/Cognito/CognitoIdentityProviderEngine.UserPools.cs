@@ -8,6 +8,8 @@ namespace FakeAws.Engine.Cognito;
 // AddCustomAttributes, GetUserPoolMfaConfig, SetUserPoolMfaConfig.
 internal sealed partial class CognitoIdentityProviderEngine
 {
+    private long _poolSequence;
+
     private const string PoolIdAlphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789";
 
     public CreateUserPoolResponse CreateUserPool(RequestScope scope, CreateUserPoolRequest request)
@@ -35,7 +37,10 @@ internal sealed partial class CognitoIdentityProviderEngine
             request.SmsAuthenticationMessage, request.UserAttributeUpdateSettings, request.MfaConfiguration, request.DeviceConfiguration,
             request.EmailConfiguration, request.SmsConfiguration, request.UserPoolTags, request.AdminCreateUserConfig, request.UserPoolAddOns,
             request.AccountRecoverySetting, request.UserPoolTier);
-        var pool = new UserPool(description, new PoolSigningKeys(_cloud.Ids.NewBytes(32), _cloud.Ids.NewBytes(32)));
+        var pool = new UserPool(description, new PoolSigningKeys(_cloud.Ids.NewBytes(32), _cloud.Ids.NewBytes(32)))
+        {
+            Sequence = Interlocked.Increment(ref _poolSequence),
+        };
         _regions[scope].Pools[id] = pool;
         return new CreateUserPoolResponse { UserPool = Describe(pool) };
     }
@@ -92,7 +97,7 @@ internal sealed partial class CognitoIdentityProviderEngine
 
     public ListUserPoolsResponse ListUserPools(RequestScope scope, ListUserPoolsRequest request)
     {
-        var pools = _regions[scope].Pools.Values.OrderBy(p => p.Description.CreationDate).ThenBy(p => p.Id, StringComparer.Ordinal).ToList();
+        var pools = _regions[scope].Pools.Values.OrderBy(p => p.Sequence).ToList();
         var (page, next) = Paging.Page(pools, request.NextToken, request.MaxResults ?? 60, p => p.Id);
         return new ListUserPoolsResponse
         {

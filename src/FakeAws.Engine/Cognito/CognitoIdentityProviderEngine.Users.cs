@@ -13,7 +13,7 @@ internal sealed partial class CognitoIdentityProviderEngine
         lock (pool.Gate)
         {
             var users = pool.Users.Values.Where(u => filter?.Matches(u) ?? true)
-                .OrderBy(u => u.Created).ThenBy(u => u.Username, StringComparer.Ordinal).ToList();
+                .OrderBy(u => u.Created).ToList();
             var (page, next) = Paging.Page(users, request.PaginationToken, request.Limit ?? 60, u => u.Username);
             return new ListUsersResponse
             {

@@ -19,6 +19,9 @@ internal sealed class UserPool
 
     public string Id => Description.Id!;
 
+    /// <summary>The order pools were created in, which ListUserPools follows.</summary>
+    public long Sequence { get; init; }
+
     /// <summary>The pool's settings, exactly as DescribeUserPool returns them (counts filled in on read).</summary>
     public UserPoolType Description { get; set; }
 
