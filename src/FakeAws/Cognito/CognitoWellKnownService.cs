@@ -11,6 +11,8 @@ namespace FakeAws.Cognito;
 /// The unsigned GETs an app's JWT validation makes: <c>/{poolId}/.well-known/jwks.json</c> and
 /// <c>/{poolId}/.well-known/openid-configuration</c>, answered with the pool's keys and AWS's
 /// discovery document (whose URLs are AWS's, so a client that follows them through FakeAws's handler lands here again).
+/// Also <c>GET /_fakeaws-cognito/messages?userPoolId=…&amp;username=…</c>: the messages <c>aws.Cognito</c>
+/// shows, for clients of FakeAws.Server (boto3, the AWS CLI) that cannot call the .NET helper.
 /// </summary>
 internal sealed partial class CognitoWellKnownService(CognitoIdentityProviderEngine engine) : IWireService
 {
@@ -18,7 +20,9 @@ internal sealed partial class CognitoWellKnownService(CognitoIdentityProviderEng
 
     public string SigningName => "cognito-idp";
 
-    public bool OwnsPath(string path) => WellKnown().IsMatch(path);
+    private const string MessagesPath = "/_fakeaws-cognito/messages";
+
+    public bool OwnsPath(string path) => WellKnown().IsMatch(path) || path == MessagesPath;
 
     public void Reset()
     {
@@ -27,6 +31,10 @@ internal sealed partial class CognitoWellKnownService(CognitoIdentityProviderEng
 
     public Task<WireResponse> HandleAsync(WireRequest request, RequestScope scope, CancellationToken cancellationToken)
     {
+        if (request.Path == MessagesPath)
+        {
+            return Task.FromResult(Messages(request.Query));
+        }
         var match = WellKnown().Match(request.Path);
         var poolId = match.Groups["pool"].Value;
         var pool = engine.FindPool(scope.AccountId, poolId);
@@ -49,6 +57,26 @@ internal sealed partial class CognitoWellKnownService(CognitoIdentityProviderEng
                 ["token_endpoint_auth_methods_supported"] = new JsonArray("client_secret_basic", "client_secret_post"),
             };
         return Task.FromResult(Json(document, 200));
+    }
+
+    private WireResponse Messages(string query)
+    {
+        var parameters = query.Split('&', StringSplitOptions.RemoveEmptyEntries).Select(p => p.Split('=', 2))
+            .ToDictionary(p => Uri.UnescapeDataString(p[0]), p => p.Length > 1 ? Uri.UnescapeDataString(p[1].Replace('+', ' ')) : "", StringComparer.Ordinal);
+        var sent = engine.Outbox.SentTo(parameters.GetValueOrDefault("userPoolId") ?? "", parameters.GetValueOrDefault("username") ?? "");
+        var list = new JsonArray(sent.Select(m => (JsonNode)new JsonObject
+        {
+            ["UserPoolId"] = m.UserPoolId,
+            ["Username"] = m.Username,
+            ["Destination"] = m.Destination,
+            ["DeliveryMedium"] = m.DeliveryMedium,
+            ["Code"] = m.Code,
+            ["Purpose"] = m.Purpose,
+            ["Subject"] = m.Subject,
+            ["Body"] = m.Body,
+            ["SentAt"] = m.SentAt.ToUnixTimeMilliseconds() / 1000.0,
+        }).ToArray());
+        return Json(new JsonObject { ["Messages"] = list }, 200);
     }
 
     private static WireResponse Json(JsonObject body, int status) =>
