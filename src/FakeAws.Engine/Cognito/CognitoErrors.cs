@@ -27,7 +27,17 @@ internal static class CognitoErrors
 
     public static AwsServiceException UserNotFound() => Error("UserNotFoundException", "User does not exist.");
 
-    public static AwsServiceException UsernameExists() => Error("UsernameExistsException", "User already exists");
+    /// <summary>SignUp says "User already exists", AdminCreateUser "User account already exists".</summary>
+    public static AwsServiceException UsernameExists(string message) => Error("UsernameExistsException", message);
+
+    public static AwsServiceException SignInAttributeExists(string attribute) =>
+        Error("UsernameExistsException", $"An account with the given {(attribute == "email" ? "email" : "phone_number")} already exists.");
+
+    public static AwsServiceException UsernameClientNotFound() => Error("UserNotFoundException", "Username/client id combination not found.");
+
+    public static AwsServiceException TokenRevocationDisabled() => Error("UnsupportedOperationException", "Token revocation is not enabled for this app client.");
+
+    public static AwsServiceException TokenOfOtherClient() => Error("UnauthorizedException", "The refresh token was not issued to this client.");
 
     public static AwsServiceException AliasExists(string attribute) =>
         Error("AliasExistsException", $"An account with the given {(attribute == "phone_number" ? "phone_number" : "email")} already exists.");
@@ -88,8 +98,6 @@ internal static class CognitoErrors
         $"FakeAws cannot run the {trigger} trigger {arn}: no Lambda invoker is bound to Cognito in this cloud.");
 
     public static AwsServiceException Unsupported(string feature) => InvalidParameter($"FakeAws does not support {feature} yet.");
-
-    public static AwsServiceException TooManyRequests() => Error("TooManyRequestsException", "Too many requests.");
 
     public static AwsServiceException DeletionProtected() => InvalidParameter("The user pool cannot be deleted because deletion protection is activated. Deletion protection must be inactivated first.");
 

@@ -124,7 +124,7 @@ internal sealed partial class CognitoIdentityProviderEngine
         }
         if (client.Description.EnableTokenRevocation == false)
         {
-            throw new AwsServiceException("UnsupportedOperationException", "Token revocation is not enabled for this app client.");
+            throw CognitoErrors.TokenRevocationDisabled();
         }
         lock (pool.Gate)
         {
@@ -132,7 +132,7 @@ internal sealed partial class CognitoIdentityProviderEngine
             {
                 if (grant.ClientId != client.Id)
                 {
-                    throw new AwsServiceException("UnauthorizedException", "The refresh token was not issued to this client.");
+                    throw CognitoErrors.TokenOfOtherClient();
                 }
                 grant.Revoked = true;
                 pool.RevokedOrigins.Add(grant.OriginJti);
@@ -151,7 +151,7 @@ internal sealed partial class CognitoIdentityProviderEngine
             user = pool.Find(request.Username!);
         }
         user ??= await MigrateAsync(scope, pool, client, request.Username!, null, "UserMigration_ForgotPassword", request.ClientMetadata, ct).ConfigureAwait(false)
-            ?? throw new AwsServiceException("UserNotFoundException", "Username/client id combination not found.");
+            ?? throw CognitoErrors.UsernameClientNotFound();
         PendingMessage message;
         lock (pool.Gate)
         {
@@ -173,7 +173,7 @@ internal sealed partial class CognitoIdentityProviderEngine
         PoolUser user;
         lock (pool.Gate)
         {
-            user = pool.Find(request.Username!) ?? throw new AwsServiceException("UserNotFoundException", "Username/client id combination not found.");
+            user = pool.Find(request.Username!) ?? throw CognitoErrors.UsernameClientNotFound();
             UseCode(user, CodePurpose.ForgotPassword, request.ConfirmationCode);
             PasswordRules.Check(pool.PasswordPolicy, request.Password!);
             SetPassword(user, request.Password!);

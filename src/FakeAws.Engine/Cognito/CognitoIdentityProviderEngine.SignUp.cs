@@ -145,14 +145,13 @@ internal sealed partial class CognitoIdentityProviderEngine
     {
         if (pool.Users.ContainsKey(username))
         {
-            throw new AwsServiceException("UsernameExistsException", message);
+            throw CognitoErrors.UsernameExists(message);
         }
         foreach (var attribute in pool.UsernameAttributes)
         {
             if (attributes.TryGetValue(attribute, out var value) && pool.FindByAttribute(attribute, value, requireVerified: false) is not null)
             {
-                throw new AwsServiceException("UsernameExistsException",
-                    $"An account with the given {(attribute == "email" ? "email" : "phone_number")} already exists.");
+                throw CognitoErrors.SignInAttributeExists(attribute);
             }
         }
     }
