@@ -1,6 +1,9 @@
 using System.Reflection;
 using Amazon.Runtime;
+using FakeAws.Cognito;
 using FakeAws.DynamoDb;
+using FakeAws.Engine.Cognito;
+using FakeAws.Engine.Cognito.Identity;
 using FakeAws.Engine.Core;
 using FakeAws.Engine.DynamoDb;
 using FakeAws.Lambda;
@@ -56,6 +59,12 @@ public sealed class FakeAwsCloud : IDisposable
         Router.Register(Lambda.Wire);
         StepFunctions = new FakeStepFunctions(new StepFunctionsEngine(Context, new CloudTaskServices(this)));
         Router.Register(new StepFunctionsWireService(StepFunctions.Engine, Context));
+        CognitoIdentityProvider = new CognitoIdentityProviderEngine(Context) { Triggers = new LambdaTriggerInvoker(Lambda.Engine) };
+        CognitoIdentity = new CognitoIdentityEngine(Context, CognitoIdentityProvider);
+        Router.Register(new CognitoIdentityProviderWireService(CognitoIdentityProvider, Context.Ids));
+        Router.Register(new CognitoIdentityWireService(CognitoIdentity, Context.Ids));
+        Router.Register(new CognitoWellKnownService(CognitoIdentityProvider));
+        Cognito = new FakeCognito(this, CognitoIdentityProvider);
 
         LiveClouds.Add(this);
     }
@@ -88,6 +97,11 @@ public sealed class FakeAwsCloud : IDisposable
     internal DynamoDbWireService DynamoDbWire { get; }
     internal RequestIds DynamoDbRequestIds { get; }
     internal DynamoDbFastPath DynamoDbFastPath { get; }
+    internal CognitoIdentityProviderEngine CognitoIdentityProvider { get; }
+    internal CognitoIdentityEngine CognitoIdentity { get; }
+
+    /// <summary>Cognito's test helpers: codes sent to users, TOTP codes, and the JWKS handler for JWT validation.</summary>
+    public FakeCognito Cognito { get; }
 
     /// <summary>The cloud's Step Functions: canned Task results for tests (<see cref="FakeStepFunctions.Mock"/>).</summary>
     public FakeStepFunctions StepFunctions { get; }

@@ -1,0 +1,40 @@
+using System.Numerics;
+using System.Text.Json.Nodes;
+
+namespace FakeAws.Engine.Cognito;
+
+/// <summary>A sign-in that is waiting for the answer to a challenge.</summary>
+internal sealed class AuthSession
+{
+    public required string Username { get; init; }
+
+    public required string ClientId { get; init; }
+
+    public required string Challenge { get; set; }
+
+    public required DateTimeOffset Expires { get; init; }
+
+    /// <summary>SRP: the server's secret exponent and public value for PASSWORD_VERIFIER.</summary>
+    public BigInteger SrpSmallB { get; init; }
+
+    public BigInteger SrpB { get; init; }
+
+    public BigInteger SrpA { get; init; }
+
+    /// <summary>CUSTOM_AUTH: the challenges so far, as the Define trigger's <c>request.session</c> lists them.</summary>
+    public JsonArray CustomHistory { get; } = [];
+
+    /// <summary>CUSTOM_AUTH: what the Create trigger gave for the current challenge.</summary>
+    public JsonNode? PrivateChallengeParameters { get; set; }
+
+    public string? ChallengeMetadata { get; set; }
+
+    /// <summary>How the sign-in began, for the PreTokenGeneration trigger source.</summary>
+    public string TokenSource { get; set; } = "TokenGeneration_Authentication";
+}
+
+/// <summary>What an opaque refresh token stands for.</summary>
+internal sealed record RefreshGrant(string Username, string ClientId, string OriginJti, DateTimeOffset AuthTime, DateTimeOffset Expires)
+{
+    public bool Revoked { get; set; }
+}

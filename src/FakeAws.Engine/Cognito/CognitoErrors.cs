@@ -1,0 +1,106 @@
+using FakeAws.Engine.Core;
+
+namespace FakeAws.Engine.Cognito;
+
+/// <summary>
+/// Every error the Cognito user-pool and identity-pool engines raise, worded as AWS words them.
+/// Cognito's error <c>__type</c> is the bare code, and its request validation failures are
+/// <c>InvalidParameterException</c> rather than Coral's ValidationException.
+/// </summary>
+internal static class CognitoErrors
+{
+    private static AwsServiceException Error(string code, string message, int status = 400) => new(code, message, status);
+
+    public static AwsServiceException InvalidParameter(string message) => Error("InvalidParameterException", message);
+
+    public static AwsServiceException NotAuthorized(string message) => Error("NotAuthorizedException", message);
+
+    public static AwsServiceException ResourceNotFound(string message) => Error("ResourceNotFoundException", message);
+
+    public static AwsServiceException PoolNotFound(string poolId) => ResourceNotFound($"User pool {poolId} does not exist.");
+
+    public static AwsServiceException ClientNotFound(string clientId) => ResourceNotFound($"User pool client {clientId} does not exist.");
+
+    public static AwsServiceException GroupNotFound() => ResourceNotFound("Group not found.");
+
+    public static AwsServiceException GroupExists(string name) => Error("GroupExistsException", $"A group with the name {name} already exists.");
+
+    public static AwsServiceException UserNotFound() => Error("UserNotFoundException", "User does not exist.");
+
+    /// <summary>SignUp says "User already exists", AdminCreateUser "User account already exists".</summary>
+    public static AwsServiceException UsernameExists(string message) => Error("UsernameExistsException", message);
+
+    public static AwsServiceException SignInAttributeExists(string attribute) =>
+        Error("UsernameExistsException", $"An account with the given {(attribute == "email" ? "email" : "phone_number")} already exists.");
+
+    public static AwsServiceException UsernameClientNotFound() => Error("UserNotFoundException", "Username/client id combination not found.");
+
+    public static AwsServiceException TokenRevocationDisabled() => Error("UnsupportedOperationException", "Token revocation is not enabled for this app client.");
+
+    public static AwsServiceException TokenOfOtherClient() => Error("UnauthorizedException", "The refresh token was not issued to this client.");
+
+    public static AwsServiceException AliasExists(string attribute) =>
+        Error("AliasExistsException", $"An account with the given {(attribute == "phone_number" ? "phone_number" : "email")} already exists.");
+
+    public static AwsServiceException UserNotConfirmed() => Error("UserNotConfirmedException", "User is not confirmed.");
+
+    public static AwsServiceException PasswordResetRequired() => Error("PasswordResetRequiredException", "Password reset required for the user");
+
+    public static AwsServiceException IncorrectCredentials() => NotAuthorized("Incorrect username or password.");
+
+    public static AwsServiceException UserDisabled() => NotAuthorized("User is disabled.");
+
+    public static AwsServiceException CodeMismatch() => Error("CodeMismatchException", "Invalid verification code provided, please try again.");
+
+    public static AwsServiceException MfaCodeMismatch() => Error("CodeMismatchException", "Invalid code received for user");
+
+    public static AwsServiceException ExpiredCode() => Error("ExpiredCodeException", "Invalid code provided, please request a code again.");
+
+    public static AwsServiceException InvalidPassword(string reason) => Error("InvalidPasswordException", $"Password did not conform with policy: {reason}");
+
+    public static AwsServiceException InvalidSession() => NotAuthorized("Invalid session for the user.");
+
+    public static AwsServiceException ExpiredSession() => NotAuthorized("Invalid session for the user, session is expired.");
+
+    public static AwsServiceException InvalidAccessToken() => NotAuthorized("Invalid Access Token");
+
+    public static AwsServiceException ExpiredAccessToken() => NotAuthorized("Access Token has expired");
+
+    public static AwsServiceException RevokedAccessToken() => NotAuthorized("Access Token has been revoked");
+
+    public static AwsServiceException InvalidRefreshToken() => NotAuthorized("Invalid Refresh Token");
+
+    public static AwsServiceException RevokedRefreshToken() => NotAuthorized("Refresh Token has been revoked");
+
+    public static AwsServiceException SecretHashMissing(string clientId) =>
+        NotAuthorized($"Client {clientId} is configured with secret but SECRET_HASH was not received");
+
+    public static AwsServiceException SecretHashMismatch(string clientId) => NotAuthorized($"Unable to verify secret hash for client {clientId}");
+
+    public static AwsServiceException FlowNotEnabled(string flow) => InvalidParameter(
+        flow == "USER_PASSWORD_AUTH" ? "USER_PASSWORD_AUTH flow not enabled for this client" : "Auth flow not enabled for this client");
+
+    public static AwsServiceException MissingAuthParameter(string name) => InvalidParameter($"Missing required parameter {name}");
+
+    public static AwsServiceException InvalidTokenValidity() => InvalidParameter("Invalid range for token validity.");
+
+    public static AwsServiceException SchemaViolation(IEnumerable<string> problems) =>
+        InvalidParameter("Attributes did not conform to the schema: " + string.Concat(problems.Select(p => p + "\n")));
+
+    public static AwsServiceException SoftwareTokenNotEnabled() => Error("SoftwareTokenMFANotFoundException", "Software Token MFA has not been enabled by the user.");
+
+    public static AwsServiceException EnableSoftwareTokenMfaFailed() => Error("EnableSoftwareTokenMFAException", "Code mismatch");
+
+    public static AwsServiceException UserLambdaValidation(string trigger, string message) =>
+        Error("UserLambdaValidationException", $"{trigger} failed with error {message}.");
+
+    public static AwsServiceException TriggerNotBound(string trigger, string arn) => Error("UnexpectedLambdaException",
+        $"FakeAws cannot run the {trigger} trigger {arn}: no Lambda invoker is bound to Cognito in this cloud.");
+
+    public static AwsServiceException Unsupported(string feature) => InvalidParameter($"FakeAws does not support {feature} yet.");
+
+    public static AwsServiceException DeletionProtected() => InvalidParameter("The user pool cannot be deleted because deletion protection is activated. Deletion protection must be inactivated first.");
+
+    public static AwsServiceException UnsupportedUserState(string status) =>
+        Error("UnsupportedUserStateException", $"User status is {status}, it must be FORCE_CHANGE_PASSWORD to resend the invitation.");
+}

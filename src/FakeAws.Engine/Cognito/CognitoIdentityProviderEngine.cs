@@ -1,0 +1,92 @@
+using FakeAws.Engine.Cognito.Model;
+using FakeAws.Engine.Cognito.Triggers;
+using FakeAws.Engine.Core;
+
+namespace FakeAws.Engine.Cognito;
+
+/// <summary>
+/// The in-memory Cognito user pools service (<c>AWSCognitoIdentityProviderService</c>). Each public
+/// method is one AWS operation, taking its input shape and returning its output shape; all time
+/// comes from the cloud's clock and all ids, secrets, codes and keys from its seeded ids.
+/// </summary>
+/// <remarks>
+/// Not implemented yet (answered with an error that names the operation): hosted UI and OAuth
+/// endpoints, domains, identity providers and federation, resource servers, devices and device
+/// SRP, user import jobs, risk configuration and advanced security, WebAuthn and passwordless
+/// (USER_AUTH, EMAIL_OTP), managed login branding, log delivery, terms, tags, MFA_SETUP during
+/// sign-in, the custom email and SMS sender triggers, PreTokenGeneration V3 (machine-to-machine),
+/// password history, refresh-token rotation, and the SRP timestamp skew check.
+/// The coverage document lists every operation with its status.
+/// </remarks>
+internal sealed partial class CognitoIdentityProviderEngine
+{
+    private readonly CloudContext _cloud;
+    private readonly RegionalStore<Region> _regions;
+
+    public CognitoIdentityProviderEngine(CloudContext cloud)
+    {
+        _cloud = cloud;
+        _regions = new RegionalStore<Region>(_ => new Region());
+    }
+
+    /// <summary>Runs the pools' Lambda triggers; the cloud binds it to its Lambda engine, tests to a fake.</summary>
+    public ICognitoTriggerInvoker? Triggers { get; set; }
+
+    /// <summary>Every message a pool has "sent", where tests read codes and temporary passwords.</summary>
+    public CognitoOutbox Outbox { get; } = new();
+
+    private DateTimeOffset Now => _cloud.Now;
+
+    /// <summary>Forgets every pool and message.</summary>
+    public void Reset()
+    {
+        _regions.Clear();
+        Outbox.Clear();
+    }
+
+    /// <summary>The pools of one account and region.</summary>
+    private sealed class Region
+    {
+        public System.Collections.Concurrent.ConcurrentDictionary<string, UserPool> Pools { get; } = new(StringComparer.Ordinal);
+
+        /// <summary>Which pool each app client id belongs to: the user-facing operations name only the client.</summary>
+        public System.Collections.Concurrent.ConcurrentDictionary<string, UserPool> PoolsByClient { get; } = new(StringComparer.Ordinal);
+    }
+
+    /// <summary>The pool a request names; pool ids carry their region, but requests act in the signed region.</summary>
+    private UserPool Pool(RequestScope scope, string? poolId) =>
+        poolId is not null && _regions[scope].Pools.TryGetValue(poolId, out var pool) ? pool : throw CognitoErrors.PoolNotFound(poolId ?? "");
+
+    /// <summary>A pool by id in any region of the account, for the unsigned JWKS and OIDC paths and for identity pools.</summary>
+    public UserPool? FindPool(string accountId, string poolId)
+    {
+        var region = poolId.Split('_')[0];
+        return _regions[new RequestScope(accountId, region)].Pools.GetValueOrDefault(poolId);
+    }
+
+    private (UserPool Pool, AppClient Client) PoolOfClient(RequestScope scope, string? clientId)
+    {
+        if (clientId is not null && _regions[scope].PoolsByClient.TryGetValue(clientId, out var pool))
+        {
+            lock (pool.Gate)
+            {
+                if (pool.Clients.TryGetValue(clientId, out var client))
+                {
+                    return (pool, client);
+                }
+            }
+        }
+        throw CognitoErrors.ClientNotFound(clientId ?? "");
+    }
+
+    private static AppClient Client(UserPool pool, string? clientId) =>
+        clientId is not null && pool.Clients.TryGetValue(clientId, out var client) ? client : throw CognitoErrors.ClientNotFound(clientId ?? "");
+
+    private static PoolUser User(UserPool pool, string? username) =>
+        username is not null && pool.Find(username) is { } user ? user : throw CognitoErrors.UserNotFound();
+
+    private string Arn(RequestScope scope, string poolId) => $"arn:aws:cognito-idp:{scope.Region}:{scope.AccountId}:userpool/{poolId}";
+
+    /// <summary>The issuer of a pool's tokens.</summary>
+    public static string Issuer(string poolId) => $"https://cognito-idp.{poolId.Split('_')[0]}.amazonaws.com/{poolId}";
+}

@@ -1,0 +1,36 @@
+using FakeAws.Engine.Cognito;
+using FakeAws.Engine.Cognito.Model;
+using FakeAws.Engine.Core;
+using FakeAws.Protocol;
+
+namespace FakeAws.Cognito;
+
+/// <summary>
+/// Cognito user pools on the wire: awsJson1.1 under <c>AWSCognitoIdentityProviderService</c>. Errors
+/// carry the bare code as <c>__type</c>, and constraint violations are InvalidParameterException.
+/// </summary>
+internal sealed class CognitoIdentityProviderWireService(CognitoIdentityProviderEngine engine, DeterministicIds ids) : AwsJsonService(
+    "cognito-idp",
+    "AWSCognitoIdentityProviderService",
+    "1.1",
+    OperationTable.Bind("CognitoIdentityProvider", engine, ServiceModel.Operations, ReportInvalid),
+    SerializerOptions,
+    () => ids.NewGuid().ToString())
+{
+    private static readonly System.Text.Json.JsonSerializerOptions SerializerOptions = JsonProtocol.Options();
+
+    // Members whose shapes botocore's cognito-idp model marks sensitive.
+    private static readonly HashSet<string> Sensitive =
+    [
+        "accessToken", "authParameters", "challengeResponses", "clientId", "clientSecret", "clientSecretValue", "feedbackToken", "idToken",
+        "password", "previousPassword", "proposedPassword", "refreshToken", "secretCode", "secretHash", "session", "temporaryPassword",
+        "token", "userCode", "userContextData", "username", "value",
+    ];
+
+    public override void Reset() => engine.Reset();
+
+    private static AwsServiceException? ReportInvalid(ModelValidation validation) =>
+        CognitoValidation.Report(validation, "InvalidParameterException", Sensitive);
+
+    protected override string ErrorType(string code) => code is "SerializationException" or "UnknownOperationException" ? base.ErrorType(code) : code;
+}

@@ -1,0 +1,30 @@
+using FakeAws.Engine.Cognito.Identity;
+using FakeAws.Engine.Cognito.Identity.Model;
+using FakeAws.Engine.Core;
+using FakeAws.Protocol;
+
+namespace FakeAws.Cognito;
+
+/// <summary>Cognito identity pools on the wire: awsJson1.1 under <c>AWSCognitoIdentityService</c>.</summary>
+internal sealed class CognitoIdentityWireService(CognitoIdentityEngine engine, DeterministicIds ids) : AwsJsonService(
+    "cognito-identity",
+    "AWSCognitoIdentityService",
+    "1.1",
+    OperationTable.Bind("CognitoIdentity", engine, ServiceModel.Operations, ReportInvalid),
+    SerializerOptions,
+    () => ids.NewGuid().ToString())
+{
+    private static readonly System.Text.Json.JsonSerializerOptions SerializerOptions = JsonProtocol.Options();
+
+    // Members whose shapes botocore's cognito-identity model marks sensitive.
+    private static readonly HashSet<string> Sensitive = ["logins", "secretKey", "token"];
+
+    public override void Reset() => engine.Reset();
+
+    private static AwsServiceException? ReportInvalid(ModelValidation validation) =>
+        CognitoValidation.Report(validation, "ValidationException", Sensitive);
+
+    protected override string ErrorType(string code) => code is "SerializationException" or "UnknownOperationException" or "ValidationException"
+        ? base.ErrorType(code)
+        : code;
+}

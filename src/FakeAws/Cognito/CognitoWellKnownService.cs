@@ -1,0 +1,87 @@
+using System.Text;
+using System.Text.Json.Nodes;
+using System.Text.RegularExpressions;
+using FakeAws.Engine.Cognito;
+using FakeAws.Engine.Core;
+using FakeAws.Protocol;
+
+namespace FakeAws.Cognito;
+
+/// <summary>
+/// The unsigned GETs an app's JWT validation makes: <c>/{poolId}/.well-known/jwks.json</c> and
+/// <c>/{poolId}/.well-known/openid-configuration</c>, answered with the pool's keys and AWS's
+/// discovery document (whose URLs are AWS's, so a client that follows them through FakeAws's handler lands here again).
+/// Also <c>GET /_fakeaws-cognito/messages?userPoolId=…&amp;username=…</c>: the messages <c>aws.Cognito</c>
+/// shows, for clients of FakeAws.Server (boto3, the AWS CLI) that cannot call the .NET helper.
+/// </summary>
+internal sealed partial class CognitoWellKnownService(CognitoIdentityProviderEngine engine) : IWireService
+{
+    public string? TargetPrefix => null;
+
+    public string SigningName => "cognito-idp";
+
+    private const string MessagesPath = "/_fakeaws-cognito/messages";
+
+    public bool OwnsPath(string path) => WellKnown().IsMatch(path) || path == MessagesPath;
+
+    public void Reset()
+    {
+        // The pools' keys belong to the user-pool engine, which its own front door resets.
+    }
+
+    public Task<WireResponse> HandleAsync(WireRequest request, RequestScope scope, CancellationToken cancellationToken)
+    {
+        if (request.Path == MessagesPath)
+        {
+            return Task.FromResult(Messages(request.Query));
+        }
+        var match = WellKnown().Match(request.Path);
+        var poolId = match.Groups["pool"].Value;
+        var pool = engine.FindPool(scope.AccountId, poolId);
+        if (pool is null || request.Method != "GET")
+        {
+            var error = new JsonObject { ["message"] = $"User pool {poolId} does not exist." };
+            return Task.FromResult(Json(error, pool is null ? 404 : 405));
+        }
+        var issuer = CognitoIdentityProviderEngine.Issuer(poolId);
+        var document = match.Groups["document"].Value == "jwks.json"
+            ? pool.Keys.Jwks()
+            : new JsonObject
+            {
+                ["id_token_signing_alg_values_supported"] = new JsonArray("RS256"),
+                ["issuer"] = issuer,
+                ["jwks_uri"] = issuer + "/.well-known/jwks.json",
+                ["response_types_supported"] = new JsonArray("code", "token"),
+                ["scopes_supported"] = new JsonArray("openid", "email", "phone", "profile"),
+                ["subject_types_supported"] = new JsonArray("public"),
+                ["token_endpoint_auth_methods_supported"] = new JsonArray("client_secret_basic", "client_secret_post"),
+            };
+        return Task.FromResult(Json(document, 200));
+    }
+
+    private WireResponse Messages(string query)
+    {
+        var parameters = query.Split('&', StringSplitOptions.RemoveEmptyEntries).Select(p => p.Split('=', 2))
+            .ToDictionary(p => Uri.UnescapeDataString(p[0]), p => p.Length > 1 ? Uri.UnescapeDataString(p[1].Replace('+', ' ')) : "", StringComparer.Ordinal);
+        var sent = engine.Outbox.SentTo(parameters.GetValueOrDefault("userPoolId") ?? "", parameters.GetValueOrDefault("username") ?? "");
+        var list = new JsonArray(sent.Select(m => (JsonNode)new JsonObject
+        {
+            ["UserPoolId"] = m.UserPoolId,
+            ["Username"] = m.Username,
+            ["Destination"] = m.Destination,
+            ["DeliveryMedium"] = m.DeliveryMedium,
+            ["Code"] = m.Code,
+            ["Purpose"] = m.Purpose,
+            ["Subject"] = m.Subject,
+            ["Body"] = m.Body,
+            ["SentAt"] = m.SentAt.ToUnixTimeMilliseconds() / 1000.0,
+        }).ToArray());
+        return Json(new JsonObject { ["Messages"] = list }, 200);
+    }
+
+    private static WireResponse Json(JsonObject body, int status) =>
+        WireResponse.Json(Encoding.UTF8.GetBytes(body.ToJsonString()), "application/json;charset=UTF-8", status);
+
+    [GeneratedRegex(@"^/(?<pool>[\w-]+_[0-9a-zA-Z]+)/\.well-known/(?<document>jwks\.json|openid-configuration)$")]
+    private static partial Regex WellKnown();
+}

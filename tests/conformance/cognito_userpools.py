@@ -1,0 +1,232 @@
+"""Cognito user pools and identity pools through boto3 against FakeAws.Server (issue 7's end-to-end proof).
+
+Sign up, read the code FakeAws "sent", confirm, sign in with USER_PASSWORD_AUTH and USER_SRP_AUTH (an SRP
+client written here from the published protocol), check the ID token's RS256 signature against the pool's
+JWKS, move the virtual clock past expiry, refresh, sign in again, and trade the ID token for identity-pool
+credentials; plus AWS's errors for bad input.
+
+The same script runs against moto (COGNITO_TARGET=moto FAKEAWS_ENDPOINT=http://127.0.0.1:5003): steps moto
+cannot do (reading codes, moving the clock, SRP) are skipped there, so the two can be compared check by check.
+"""
+import base64
+import datetime
+import hashlib
+import hmac
+import json
+import os
+import secrets
+import urllib.error
+import urllib.parse
+import urllib.request
+
+from botocore.exceptions import ClientError
+
+from harness import ENDPOINT, Checks, client
+
+FAKE = os.environ.get("COGNITO_TARGET", "fakeaws") == "fakeaws"
+checks = Checks("cognito_userpools")
+if FAKE:
+    urllib.request.urlopen(urllib.request.Request(f"{ENDPOINT}/_fakeaws/reset", method="POST"))
+idp = client("cognito-idp")
+identity = client("cognito-identity")
+PASSWORD = "Passw0rd!"
+
+
+def get_json(path):
+    with urllib.request.urlopen(f"{ENDPOINT}{path}") as response:
+        return json.loads(response.read())
+
+
+def b64url(text):
+    return base64.urlsafe_b64decode(text + "=" * (-len(text) % 4))
+
+
+def verify_rs256(token, jwks):
+    """RS256 by hand (no third-party JOSE library): s^e mod n must be the PKCS#1 v1.5 SHA-256 encoding."""
+    header_b64, payload_b64, signature_b64 = token.split(".")
+    header = json.loads(b64url(header_b64))
+    key = next(k for k in jwks["keys"] if k["kid"] == header["kid"])
+    n = int.from_bytes(b64url(key["n"]), "big")
+    e = int.from_bytes(b64url(key["e"]), "big")
+    encoded = pow(int.from_bytes(b64url(signature_b64), "big"), e, n).to_bytes(256, "big")
+    digest_info = bytes.fromhex("3031300d060960864801650304020105000420") + hashlib.sha256(f"{header_b64}.{payload_b64}".encode()).digest()
+    expected = b"\x00\x01" + b"\xff" * (256 - 3 - len(digest_info)) + b"\x00" + digest_info
+    return encoded == expected, header, json.loads(b64url(payload_b64))
+
+
+def virtual_now():
+    return get_json("/_fakeaws/clock")["epochSeconds"] if FAKE else datetime.datetime.now(datetime.timezone.utc).timestamp()
+
+
+def last_code(pool_id, username):
+    query = urllib.parse.urlencode({"userPoolId": pool_id, "username": username})
+    return get_json(f"/_fakeaws-cognito/messages?{query}")["Messages"][-1]
+
+
+class SrpClient:
+    """The client half of Cognito's SRP-6a (RFC 5054 3072-bit group, as amazon-cognito-identity-js computes it)."""
+
+    N = int("FFFFFFFFFFFFFFFFC90FDAA22168C234C4C6628B80DC1CD129024E088A67CC74020BBEA63B139B22514A08798E3404DD"
+            "EF9519B3CD3A431B302B0A6DF25F14374FE1356D6D51C245E485B576625E7EC6F44C42E9A637ED6B0BFF5CB6F406B7ED"
+            "EE386BFB5A899FA5AE9F24117C4B1FE649286651ECE45B3DC2007CB8A163BF0598DA48361C55D39A69163FA8FD24CF5F"
+            "83655D23DCA3AD961C62F356208552BB9ED529077096966D670C354E4ABC9804F1746C08CA18217C32905E462E36CE3B"
+            "E39E772C180E86039B2783A2EC07A28FB5C55DF06F4C52C9DE2BCBF6955817183995497CEA956AE515D2261898FA0510"
+            "15728E5A8AAAC42DAD33170D04507A33A85521ABDF1CBA64ECFB850458DBEF0A8AEA71575D060C7DB3970F85A6E1E4C7"
+            "ABF5AE8CDB0933D71E8C94E04A25619DCEE3D2261AD2EE6BF12FFA06D98A0864D87602733EC86A64521F2B18177B200C"
+            "BBE117577A615D6C770988C0BAD946E208E24FA074E5AB3143DB5BFCE0FD108E4B82D120A93AD2CAFFFFFFFFFFFFFFFF", 16)
+    G = 2
+
+    def __init__(self):
+        self.a = secrets.randbits(1024) % self.N
+        self.A = pow(self.G, self.a, self.N)
+
+    @staticmethod
+    def pad(value):
+        text = format(value, "x")
+        if len(text) % 2:
+            return "0" + text
+        return "00" + text if text[0] in "89abcdef" else text
+
+    @staticmethod
+    def hash_hex(hex_text):
+        return hashlib.sha256(bytes.fromhex(hex_text)).hexdigest()
+
+    def signature(self, pool_id, user_id, password, srp_b, salt, secret_block, timestamp):
+        pool_name = pool_id.split("_")[1]
+        b = int(srp_b, 16)
+        k = int(self.hash_hex(self.pad(self.N) + self.pad(self.G)), 16)
+        u = int(self.hash_hex(self.pad(self.A) + self.pad(b)), 16)
+        inner = hashlib.sha256(f"{pool_name}{user_id}:{password}".encode()).hexdigest()
+        x = int(self.hash_hex(self.pad(int(salt, 16)) + inner), 16)
+        s = pow(b - k * pow(self.G, x, self.N), self.a + u * x, self.N)
+        prk = hmac.new(bytes.fromhex(self.pad(u)), bytes.fromhex(self.pad(s)), hashlib.sha256).digest()
+        key = hmac.new(prk, b"Caldera Derived Key\x01", hashlib.sha256).digest()[:16]
+        message = pool_name.encode() + user_id.encode() + base64.b64decode(secret_block) + timestamp.encode()
+        return base64.b64encode(hmac.new(key, message, hashlib.sha256).digest()).decode()
+
+
+# --- pools and clients -------------------------------------------------------------------------
+pool = idp.create_user_pool(PoolName="boto3-pool", UsernameAttributes=["email"], AutoVerifiedAttributes=["email"])["UserPool"]
+pool_id = pool["Id"]
+checks.equal("create_user_pool id format", pool_id.startswith("us-east-1_") and len(pool_id) == len("us-east-1_") + 9, True)
+checks.equal("create_user_pool default policy", pool["Policies"]["PasswordPolicy"]["MinimumLength"], 8)
+app = idp.create_user_pool_client(UserPoolId=pool_id, ClientName="app", ExplicitAuthFlows=[
+    "ALLOW_USER_PASSWORD_AUTH", "ALLOW_USER_SRP_AUTH", "ALLOW_REFRESH_TOKEN_AUTH"])["UserPoolClient"]
+client_id = app["ClientId"]
+checks.equal("create_user_pool_client refresh validity", app["RefreshTokenValidity"], 30)
+checks.error("describe_user_pool unknown", lambda: idp.describe_user_pool(UserPoolId="us-east-1_AAAAAAAAA"),
+             "ResourceNotFoundException", "User pool us-east-1_AAAAAAAAA does not exist.")
+checks.error("create_user_pool_client bad validity", lambda: idp.create_user_pool_client(
+    UserPoolId=pool_id, ClientName="bad", AccessTokenValidity=2, TokenValidityUnits={"AccessToken": "days"}),
+    "InvalidParameterException", "Invalid range for token validity.")
+
+# --- sign up and confirm -----------------------------------------------------------------------
+signed_up = idp.sign_up(ClientId=client_id, Username="ada@example.com", Password=PASSWORD,
+                        UserAttributes=[{"Name": "name", "Value": "Ada"}])
+checks.equal("sign_up unconfirmed", signed_up["UserConfirmed"], False)
+checks.equal("sign_up delivery", signed_up["CodeDeliveryDetails"]["DeliveryMedium"], "EMAIL")
+checks.error("sign_up taken", lambda: idp.sign_up(ClientId=client_id, Username="ada@example.com", Password=PASSWORD),
+             "UsernameExistsException", "An account with the given email already exists.")
+checks.error("sign_up weak password", lambda: idp.sign_up(ClientId=client_id, Username="weak@example.com", Password="short"),
+             "InvalidPasswordException", "Password did not conform with policy: Password not long enough")
+checks.error("sign_in unconfirmed", lambda: idp.initiate_auth(ClientId=client_id, AuthFlow="USER_PASSWORD_AUTH",
+             AuthParameters={"USERNAME": "ada@example.com", "PASSWORD": PASSWORD}), "UserNotConfirmedException", "User is not confirmed.")
+if FAKE:
+    sent = last_code(pool_id, "ada@example.com")
+    checks.equal("code sent by email", (sent["DeliveryMedium"], sent["Destination"]), ("EMAIL", "ada@example.com"))
+    checks.error("confirm wrong code", lambda: idp.confirm_sign_up(ClientId=client_id, Username="ada@example.com", ConfirmationCode="000000x"),
+                 "CodeMismatchException", "Invalid verification code provided, please try again.")
+    code = sent["Code"]
+else:
+    code = "123456"
+idp.confirm_sign_up(ClientId=client_id, Username="ada@example.com", ConfirmationCode=code)
+
+# --- sign in and validate the ID token ----------------------------------------------------------
+checks.error("sign_in wrong password", lambda: idp.initiate_auth(ClientId=client_id, AuthFlow="USER_PASSWORD_AUTH",
+             AuthParameters={"USERNAME": "ada@example.com", "PASSWORD": "Wr0ng!pass"}), "NotAuthorizedException", "Incorrect username or password.")
+tokens = idp.initiate_auth(ClientId=client_id, AuthFlow="USER_PASSWORD_AUTH",
+                           AuthParameters={"USERNAME": "ada@example.com", "PASSWORD": PASSWORD})["AuthenticationResult"]
+jwks = get_json(f"/{pool_id}/.well-known/jwks.json")
+valid, header, claims = verify_rs256(tokens["IdToken"], jwks)
+checks.equal("id token RS256 signature verifies", valid, True)
+checks.equal("id token header alg", header["alg"], "RS256")
+checks.equal("id token iss", claims["iss"], f"https://cognito-idp.us-east-1.amazonaws.com/{pool_id}")
+checks.equal("id token aud", claims["aud"], client_id)
+checks.equal("id token token_use", claims["token_use"], "id")
+checks.equal("id token sub", claims["sub"], signed_up["UserSub"])
+checks.equal("id token email", claims["email"], "ada@example.com")
+checks.equal("id token email_verified", claims.get("email_verified"), True)
+access_valid, access_header, access_claims = verify_rs256(tokens["AccessToken"], jwks)
+checks.equal("access token signature verifies", access_valid, True)
+checks.equal("access and id keys differ", access_header["kid"] != header["kid"], True)
+checks.equal("access token has no aud", "aud" in access_claims, False)
+checks.equal("access token client_id", access_claims["client_id"], client_id)
+checks.equal("get_user with access token", idp.get_user(AccessToken=tokens["AccessToken"])["Username"], signed_up["UserSub"])
+try:
+    discovery = get_json(f"/{pool_id}/.well-known/openid-configuration")
+except urllib.error.HTTPError as e:
+    discovery = {"jwks_uri": f"HTTP {e.code}"}
+checks.equal("openid-configuration jwks_uri", discovery["jwks_uri"], f"https://cognito-idp.us-east-1.amazonaws.com/{pool_id}/.well-known/jwks.json")
+
+if FAKE:
+    checks.equal("id token not yet expired", claims["exp"] > virtual_now(), True)
+    urllib.request.urlopen(urllib.request.Request(f"{ENDPOINT}/_fakeaws/clock/advance", data=b'{"seconds": 3601}', method="POST"))
+    checks.equal("id token expired on the virtual clock", claims["exp"] <= virtual_now(), True)
+    checks.error("get_user expired access token", lambda: idp.get_user(AccessToken=tokens["AccessToken"]),
+                 "NotAuthorizedException", "Access Token has expired")
+
+refreshed = idp.initiate_auth(ClientId=client_id, AuthFlow="REFRESH_TOKEN_AUTH",
+                              AuthParameters={"REFRESH_TOKEN": tokens["RefreshToken"]})["AuthenticationResult"]
+checks.equal("refresh issues a new id token", verify_rs256(refreshed["IdToken"], jwks)[0], True)
+checks.equal("refresh keeps origin_jti", verify_rs256(refreshed["IdToken"], jwks)[2].get("origin_jti"), claims.get("origin_jti"))
+again = idp.initiate_auth(ClientId=client_id, AuthFlow="USER_PASSWORD_AUTH",
+                          AuthParameters={"USERNAME": "ada@example.com", "PASSWORD": PASSWORD})["AuthenticationResult"]
+checks.equal("sign in again", verify_rs256(again["IdToken"], jwks)[0], True)
+
+# --- SRP ------------------------------------------------------------------------------------------
+if FAKE:
+    srp = SrpClient()
+    challenge = idp.initiate_auth(ClientId=client_id, AuthFlow="USER_SRP_AUTH",
+                                  AuthParameters={"USERNAME": "ada@example.com", "SRP_A": format(srp.A, "x")})
+    checks.equal("srp challenge", challenge["ChallengeName"], "PASSWORD_VERIFIER")
+    p = challenge["ChallengeParameters"]
+    now = datetime.datetime.fromtimestamp(virtual_now(), datetime.timezone.utc)
+    timestamp = f"{now:%a} {now:%b} {now.day} {now:%H:%M:%S} UTC {now.year}"
+    result = idp.respond_to_auth_challenge(ClientId=client_id, ChallengeName="PASSWORD_VERIFIER", ChallengeResponses={
+        "USERNAME": p["USER_ID_FOR_SRP"], "PASSWORD_CLAIM_SECRET_BLOCK": p["SECRET_BLOCK"], "TIMESTAMP": timestamp,
+        "PASSWORD_CLAIM_SIGNATURE": srp.signature(pool_id, p["USER_ID_FOR_SRP"], PASSWORD, p["SRP_B"], p["SALT"], p["SECRET_BLOCK"], timestamp)})
+    checks.equal("srp sign-in issues tokens", verify_rs256(result["AuthenticationResult"]["IdToken"], jwks)[0], True)
+
+# --- admin, groups, list users -----------------------------------------------------------------
+idp.create_group(UserPoolId=pool_id, GroupName="admins", Precedence=1, RoleArn="arn:aws:iam::123456789012:role/admins")
+idp.admin_add_user_to_group(UserPoolId=pool_id, Username="ada@example.com", GroupName="admins")
+checks.equal("list_users_in_group", [u["Username"] for u in idp.list_users_in_group(UserPoolId=pool_id, GroupName="admins")["Users"]],
+             [signed_up["UserSub"]])
+checks.equal("list_users filter", len(idp.list_users(UserPoolId=pool_id, Filter='email = "ada@example.com"')["Users"]), 1)
+checks.error("create_group duplicate", lambda: idp.create_group(UserPoolId=pool_id, GroupName="admins"),
+             "GroupExistsException", "A group with the name admins already exists.")
+checks.error("admin_get_user unknown", lambda: idp.admin_get_user(UserPoolId=pool_id, Username="nobody@example.com"),
+             "UserNotFoundException", "User does not exist.")
+
+# --- identity pool ---------------------------------------------------------------------------------
+provider = f"cognito-idp.us-east-1.amazonaws.com/{pool_id}"
+id_pool = identity.create_identity_pool(IdentityPoolName="boto3_identities", AllowUnauthenticatedIdentities=False,
+                                        CognitoIdentityProviders=[{"ProviderName": provider, "ClientId": client_id}])["IdentityPoolId"]
+try:
+    identity.set_identity_pool_roles(IdentityPoolId=id_pool, Roles={"authenticated": "arn:aws:iam::123456789012:role/signed-in"})
+except ClientError as e:
+    checks.equal("set_identity_pool_roles", e.response["Error"]["Code"], "no error")
+fresh = idp.initiate_auth(ClientId=client_id, AuthFlow="USER_PASSWORD_AUTH",
+                          AuthParameters={"USERNAME": "ada@example.com", "PASSWORD": PASSWORD})["AuthenticationResult"]
+identity_id = identity.get_id(AccountId="123456789012", IdentityPoolId=id_pool, Logins={provider: fresh["IdToken"]})["IdentityId"]
+credentials = identity.get_credentials_for_identity(IdentityId=identity_id, Logins={provider: fresh["IdToken"]})["Credentials"]
+checks.equal("credentials access key", credentials["AccessKeyId"].startswith("ASIA"), True)
+checks.equal("credentials session token", len(credentials["SessionToken"]) > 100, True)
+checks.error("get_id guests not allowed", lambda: identity.get_id(IdentityPoolId=id_pool),
+             "NotAuthorizedException", "Unauthenticated access is not supported for this identity pool.")
+if FAKE:
+    urllib.request.urlopen(urllib.request.Request(f"{ENDPOINT}/_fakeaws/clock/advance", data=b'{"seconds": 3601}', method="POST"))
+    checks.error("get_id expired token", lambda: identity.get_id(IdentityPoolId=id_pool, Logins={provider: fresh["IdToken"]}), "NotAuthorizedException")
+
+idp.delete_user_pool(UserPoolId=pool_id)
+checks.finish()
