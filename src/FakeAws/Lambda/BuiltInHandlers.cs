@@ -16,6 +16,16 @@ public static class BuiltInHandlers
     public static JsonElement Fail(JsonElement input) =>
         throw new InvalidOperationException(Member(input, "message")?.GetString() ?? "The function failed.");
 
+    /// <summary>
+    /// Fails like <see cref="Fail"/> until the virtual clock reaches the event's <c>until</c> (epoch
+    /// seconds), then returns the event: a flaky dependency whose recovery a test can place in time,
+    /// for exercising retries.
+    /// </summary>
+    public static JsonElement FailUntil(JsonElement input, LambdaContext context) =>
+        context.Clock.GetUtcNow().ToUnixTimeMilliseconds() / 1000.0 < (Member(input, "until")?.GetDouble() ?? 0)
+            ? throw new InvalidOperationException(Member(input, "message")?.GetString() ?? "Not yet.")
+            : input;
+
     /// <summary>Waits the event's <c>seconds</c> on the cloud's virtual clock, then returns the event.</summary>
     public static async Task<JsonElement> Sleep(JsonElement input, LambdaContext context)
     {
