@@ -10,5 +10,7 @@ await Stop.Run("2. AWS's errors, typed by the SDK", DynamoDbErrors.RunAsync);
 await Stop.Run("3. Virtual time", VirtualTime.RunAsync);
 await Stop.Run("4. Dependency injection", DependencyInjectionStop.RunAsync);
 await Stop.Run("5. Lambda functions backed by in-process code", LambdaStop.RunAsync);
+await Stop.Run("6. Step Functions: orchestration on the virtual clock", StepFunctionsStop.RunAsync);
+await Stop.Run("7. Cognito: sign-up, codes and tokens", CognitoStop.RunAsync);
 
 Console.WriteLine("End of the tour.");
