@@ -1,5 +1,6 @@
 using System.Reflection;
 using Amazon.Runtime;
+using FakeAws.ApiGateway;
 using FakeAws.DynamoDb;
 using FakeAws.Engine.Core;
 using FakeAws.Engine.DynamoDb;
@@ -53,6 +54,11 @@ public sealed class FakeAwsCloud : IDisposable
         Lambda = new LambdaHelper(this);
         Router.Register(Lambda.Wire);
 
+        ApiGateway = new ApiGatewayHelper(this);
+        Router.Register(ApiGateway.Wire);
+        Router.Register(ApiGateway.WireV2);
+        Router.Register(ApiGateway.ExecuteApi);
+
         LiveClouds.Add(this);
     }
 
@@ -70,6 +76,9 @@ public sealed class FakeAwsCloud : IDisposable
 
     /// <summary>Lambda functions whose code runs in the test process: <c>aws.Lambda.AddFunction(...)</c>.</summary>
     public LambdaHelper Lambda { get; }
+
+    /// <summary>Deployed REST and HTTP APIs called in memory, and token issuers their authorizers trust: <c>aws.ApiGateway.CreateHttpClient(...)</c>.</summary>
+    public ApiGatewayHelper ApiGateway { get; }
 
     /// <summary>The credentials FakeAws gives the clients it makes. FakeAws does not check signatures.</summary>
     public AWSCredentials Credentials { get; } = new BasicAWSCredentials("AKIAFAKEAWS000000000", "fakeaws-secret-access-key");
