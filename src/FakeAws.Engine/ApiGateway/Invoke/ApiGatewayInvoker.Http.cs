@@ -10,7 +10,7 @@ internal sealed partial class ApiGatewayInvoker
     /// <summary>What an HTTP API request reads from the stage under the region's lock.</summary>
     private sealed record HttpStage(HttpApiSnapshot Snapshot, string Stage, string Path, Dictionary<string, string>? Variables, RouteSettings? Defaults, Dictionary<string, RouteSettings> Routes);
 
-    private async Task<GatewayResponse> ServeHttpAsync(ApiGatewayRegion region, string apiId, string? stageName, GatewayRequest request, CancellationToken cancellationToken)
+    private async Task<GatewayResponse> ServeHttpAsync(ApiGatewayRegion region, string apiId, string? stageName, GatewayRequest request)
     {
         var stage = ReadHttpStage(region, apiId, stageName, request);
         if (stage is null)
@@ -26,7 +26,7 @@ internal sealed partial class ApiGatewayInvoker
         }
         else
         {
-            response = await HttpChainAsync(region, stage, context, cancellationToken).ConfigureAwait(false);
+            response = await HttpChainAsync(region, stage, context).ConfigureAwait(false);
             if (stage.Snapshot.Cors is { } configured)
             {
                 CorsHeaders.Decorate(configured, request, response);
@@ -68,7 +68,7 @@ internal sealed partial class ApiGatewayInvoker
         }
     }
 
-    private async Task<GatewayResponse> HttpChainAsync(ApiGatewayRegion region, HttpStage stage, InvocationContext context, CancellationToken cancellationToken)
+    private async Task<GatewayResponse> HttpChainAsync(ApiGatewayRegion region, HttpStage stage, InvocationContext context)
     {
         var match = RouteMatcher.Match(stage.Snapshot.Routes, context.Request.Method, context.Path);
         if (match is null)
@@ -93,7 +93,7 @@ internal sealed partial class ApiGatewayInvoker
             return HttpGatewayErrors.InternalServerError();
         }
         var format = integration.PayloadFormatVersion ?? "1.0";
-        if (await _httpAuthorization.AuthorizeAsync(region, stage.Snapshot, route, format, context, cancellationToken).ConfigureAwait(false) is { } denied)
+        if (await _httpAuthorization.AuthorizeAsync(region, stage.Snapshot, route, format, context).ConfigureAwait(false) is { } denied)
         {
             return denied;
         }
@@ -103,7 +103,7 @@ internal sealed partial class ApiGatewayInvoker
         }
         var payload = format == "2.0" ? ProxyEvents.HttpV2(context) : ProxyEvents.HttpV1(context);
         var timeout = TimeSpan.FromMilliseconds(integration.TimeoutInMillis ?? 30000);
-        var call = await _lambda.InvokeAsync(new RequestScope(context.AccountId, context.Region), function, payload, timeout, cancellationToken).ConfigureAwait(false);
+        var call = await _lambda.InvokeAsync(new RequestScope(context.AccountId, context.Region), function, payload, timeout).ConfigureAwait(false);
         if (call.TimedOut)
         {
             return HttpGatewayErrors.Timeout();

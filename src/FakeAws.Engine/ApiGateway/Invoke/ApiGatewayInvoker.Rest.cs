@@ -16,7 +16,7 @@ internal sealed partial class ApiGatewayInvoker
     /// <summary>What a REST API request reads from the stage under the region's lock.</summary>
     private sealed record RestStage(RestApiSnapshot Snapshot, string Stage, string Path, Dictionary<string, string>? Variables, Dictionary<string, MethodSetting> Settings);
 
-    private async Task<GatewayResponse> ServeRestAsync(ApiGatewayRegion region, string apiId, string? stageName, GatewayRequest request, CancellationToken cancellationToken)
+    private async Task<GatewayResponse> ServeRestAsync(ApiGatewayRegion region, string apiId, string? stageName, GatewayRequest request)
     {
         var (name, path) = stageName is null ? SplitStage(request.Path) : (stageName, request.Path);
         var stage = ReadRestStage(region, apiId, name, path, request);
@@ -27,7 +27,7 @@ internal sealed partial class ApiGatewayInvoker
         var context = NewContext(region, apiId, stage.Stage, stage.Path, request);
         context.DeploymentId = stage.Snapshot.DeploymentId;
         context.StageVariables = stage.Variables;
-        var response = await RestChainAsync(region, stage, context, cancellationToken).ConfigureAwait(false);
+        var response = await RestChainAsync(region, stage, context).ConfigureAwait(false);
         response.Set("x-amzn-RequestId", context.RequestId);
         response.Set("x-amz-apigw-id", context.ExtendedRequestId);
         response.Set("X-Amzn-Trace-Id", context.TraceId);
@@ -57,7 +57,7 @@ internal sealed partial class ApiGatewayInvoker
         }
     }
 
-    private async Task<GatewayResponse> RestChainAsync(ApiGatewayRegion region, RestStage stage, InvocationContext context, CancellationToken cancellationToken)
+    private async Task<GatewayResponse> RestChainAsync(ApiGatewayRegion region, RestStage stage, InvocationContext context)
     {
         var request = context.Request;
         var match = _matchers.GetValue(stage.Snapshot, s => new ResourceMatcher(s)).Match(request.Method, context.Path);
@@ -79,7 +79,7 @@ internal sealed partial class ApiGatewayInvoker
         {
             return denied;
         }
-        var authorization = await _restAuthorization.AuthorizeAsync(region, stage.Snapshot, match.Method, context, cancellationToken).ConfigureAwait(false);
+        var authorization = await _restAuthorization.AuthorizeAsync(region, stage.Snapshot, match.Method, context).ConfigureAwait(false);
         if (authorization.Denied is { } unauthorized)
         {
             return unauthorized;
@@ -91,7 +91,7 @@ internal sealed partial class ApiGatewayInvoker
         var integration = match.Method.MethodIntegration!;
         return integration.Type switch
         {
-            "AWS_PROXY" => await LambdaProxyAsync(integration, stage.Snapshot, context, cancellationToken).ConfigureAwait(false),
+            "AWS_PROXY" => await LambdaProxyAsync(integration, stage.Snapshot, context).ConfigureAwait(false),
             "MOCK" => Mock(integration),
             _ => RestGatewayErrors.InternalServerError(),
         };
@@ -156,7 +156,7 @@ internal sealed partial class ApiGatewayInvoker
         return null;
     }
 
-    private async Task<GatewayResponse> LambdaProxyAsync(Integration integration, RestApiSnapshot snapshot, InvocationContext context, CancellationToken cancellationToken)
+    private async Task<GatewayResponse> LambdaProxyAsync(Integration integration, RestApiSnapshot snapshot, InvocationContext context)
     {
         if (IntegrationUris.LambdaFunction(IntegrationUris.WithStageVariables(integration.Uri ?? "", context.StageVariables)) is not { } function)
         {
@@ -164,7 +164,7 @@ internal sealed partial class ApiGatewayInvoker
         }
         var payload = ProxyEvents.Rest(context, snapshot.BinaryMediaTypes);
         var timeout = TimeSpan.FromMilliseconds(integration.TimeoutInMillis ?? 29000);
-        var call = await _lambda.InvokeAsync(new RequestScope(context.AccountId, context.Region), function, payload, timeout, cancellationToken).ConfigureAwait(false);
+        var call = await _lambda.InvokeAsync(new RequestScope(context.AccountId, context.Region), function, payload, timeout).ConfigureAwait(false);
         if (call.TimedOut)
         {
             return RestGatewayErrors.Timeout();

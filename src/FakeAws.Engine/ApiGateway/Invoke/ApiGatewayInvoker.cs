@@ -52,7 +52,7 @@ internal sealed partial class ApiGatewayInvoker
             isRest = region.RestApis.ContainsKey(apiId);
         }
         return await RunInVirtualTimeAsync(
-            () => isRest ? ServeRestAsync(region, apiId, stage, request, cancellationToken) : ServeHttpAsync(region, apiId, stage, request, cancellationToken),
+            () => isRest ? ServeRestAsync(region, apiId, stage, request) : ServeHttpAsync(region, apiId, stage, request),
             $"execute-api {request.Method} {apiId} {request.Path}",
             cancellationToken).ConfigureAwait(false);
     }
@@ -78,10 +78,12 @@ internal sealed partial class ApiGatewayInvoker
         }, description);
         if (_cloud.Scheduler.CurrentWork is { } caller)
         {
+            // Awaiting the task itself resumes the caller inline when it completes, with no gap the
+            // scheduler could take for idle time.
             caller.ExternalWaitStarted();
             try
             {
-                return await done.Task.WaitAsync(cancellationToken).ConfigureAwait(false);
+                return await done.Task.ConfigureAwait(false);
             }
             finally
             {

@@ -17,7 +17,7 @@ internal sealed class HttpAuthorization(CloudContext cloud, LambdaCaller lambda,
     private static readonly TimeSpan AuthorizerTimeout = TimeSpan.FromSeconds(10);
 
     public async Task<GatewayResponse?> AuthorizeAsync(
-        ApiGatewayRegion region, HttpApiSnapshot snapshot, Route route, string payloadFormat, InvocationContext context, CancellationToken cancellationToken)
+        ApiGatewayRegion region, HttpApiSnapshot snapshot, Route route, string payloadFormat, InvocationContext context)
     {
         switch (route.AuthorizationType)
         {
@@ -31,7 +31,7 @@ internal sealed class HttpAuthorization(CloudContext cloud, LambdaCaller lambda,
             case "JWT" when snapshot.Authorizers.GetValueOrDefault(route.AuthorizerId ?? "") is { } authorizer:
                 return Jwt(authorizer, route, payloadFormat, context);
             case "CUSTOM" when snapshot.Authorizers.GetValueOrDefault(route.AuthorizerId ?? "") is { } authorizer:
-                return await LambdaAsync(region, authorizer, context, cancellationToken).ConfigureAwait(false);
+                return await LambdaAsync(region, authorizer, context).ConfigureAwait(false);
             case "JWT" or "CUSTOM":
                 return HttpGatewayErrors.InternalServerError();
             default:
@@ -115,7 +115,7 @@ internal sealed class HttpAuthorization(CloudContext cloud, LambdaCaller lambda,
         return null;
     }
 
-    private async Task<GatewayResponse?> LambdaAsync(ApiGatewayRegion region, Authorizer authorizer, InvocationContext context, CancellationToken cancellationToken)
+    private async Task<GatewayResponse?> LambdaAsync(ApiGatewayRegion region, Authorizer authorizer, InvocationContext context)
     {
         var sources = authorizer.IdentitySource ?? [];
         var identity = IdentitySources.Read(sources, context);
@@ -134,7 +134,7 @@ internal sealed class HttpAuthorization(CloudContext cloud, LambdaCaller lambda,
             var function = IntegrationUris.LambdaFunction(IntegrationUris.WithStageVariables(authorizer.AuthorizerUri ?? "", context.StageVariables));
             var call = function is null
                 ? null
-                : await lambda.InvokeAsync(new RequestScope(context.AccountId, context.Region), function, payload, AuthorizerTimeout, cancellationToken).ConfigureAwait(false);
+                : await lambda.InvokeAsync(new RequestScope(context.AccountId, context.Region), function, payload, AuthorizerTimeout).ConfigureAwait(false);
             if (call is { Result: { FunctionError: not null } failed } && LambdaAuthorizerResults.IsUnauthorizedError(failed.Payload))
             {
                 return HttpGatewayErrors.Unauthorized();

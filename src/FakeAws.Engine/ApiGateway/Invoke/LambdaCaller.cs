@@ -17,10 +17,12 @@ internal sealed record LambdaCall(LambdaInvokeResult? Result, bool TimedOut, Aws
 /// </summary>
 internal sealed class LambdaCaller(CloudContext cloud, LambdaEngine lambda)
 {
-    public async Task<LambdaCall> InvokeAsync(RequestScope apiScope, string functionArn, byte[] payload, TimeSpan timeout, CancellationToken cancellationToken)
+    public async Task<LambdaCall> InvokeAsync(RequestScope apiScope, string functionArn, byte[] payload, TimeSpan timeout)
     {
         var scope = ScopeOf(apiScope, functionArn);
-        var invoke = lambda.InvokeFunctionAsync(scope, functionArn, null, payload, LambdaInvocationType.RequestResponse, cancellationToken);
+        // No cancellation token: with one, the engine would resume this caller asynchronously, and the
+        // scheduler could take the gap for idle time and run the clock on to the timeout.
+        var invoke = lambda.InvokeFunctionAsync(scope, functionArn, null, payload, LambdaInvocationType.RequestResponse, CancellationToken.None);
         using var stopTimer = new CancellationTokenSource();
         var timer = cloud.Clock.Delay(timeout, stopTimer.Token);
         if (await Task.WhenAny(invoke, timer).ConfigureAwait(false) == timer && !invoke.IsCompleted)
@@ -29,7 +31,7 @@ internal sealed class LambdaCaller(CloudContext cloud, LambdaEngine lambda)
             _ = invoke.ContinueWith(static t => t.Exception, TaskScheduler.Default);
             return new LambdaCall(null, true, null);
         }
-        await stopTimer.CancelAsync().ConfigureAwait(false);
+        stopTimer.Cancel();
         try
         {
             return new LambdaCall(await invoke.ConfigureAwait(false), false, null);

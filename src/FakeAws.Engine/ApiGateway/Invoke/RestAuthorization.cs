@@ -23,7 +23,7 @@ internal sealed class RestAuthorization(CloudContext cloud, LambdaCaller lambda,
     private static readonly TimeSpan AuthorizerTimeout = TimeSpan.FromSeconds(29);
 
     public async Task<AuthorizationOutcome> AuthorizeAsync(
-        ApiGatewayRegion region, RestApiSnapshot snapshot, Method method, InvocationContext context, CancellationToken cancellationToken)
+        ApiGatewayRegion region, RestApiSnapshot snapshot, Method method, InvocationContext context)
     {
         switch (method.AuthorizationType)
         {
@@ -34,7 +34,7 @@ internal sealed class RestAuthorization(CloudContext cloud, LambdaCaller lambda,
             case "COGNITO_USER_POOLS" when snapshot.Authorizers.GetValueOrDefault(method.AuthorizerId ?? "") is { } authorizer:
                 return new AuthorizationOutcome(Cognito(authorizer, method, context));
             case "CUSTOM" when snapshot.Authorizers.GetValueOrDefault(method.AuthorizerId ?? "") is { } authorizer:
-                return await LambdaAsync(region, authorizer, context, cancellationToken).ConfigureAwait(false);
+                return await LambdaAsync(region, authorizer, context).ConfigureAwait(false);
             case "COGNITO_USER_POOLS" or "CUSTOM":
                 return new AuthorizationOutcome(RestGatewayErrors.AuthorizerConfiguration());
             default:
@@ -113,7 +113,7 @@ internal sealed class RestAuthorization(CloudContext cloud, LambdaCaller lambda,
         return null;
     }
 
-    private async Task<AuthorizationOutcome> LambdaAsync(ApiGatewayRegion region, Authorizer authorizer, InvocationContext context, CancellationToken cancellationToken)
+    private async Task<AuthorizationOutcome> LambdaAsync(ApiGatewayRegion region, Authorizer authorizer, InvocationContext context)
     {
         var isToken = authorizer.Type == "TOKEN";
         var sources = isToken
@@ -144,7 +144,7 @@ internal sealed class RestAuthorization(CloudContext cloud, LambdaCaller lambda,
                 })
                 : RequestEvent(context, methodArn);
             var call = IntegrationUris.LambdaFunction(IntegrationUris.WithStageVariables(authorizer.AuthorizerUri ?? "", context.StageVariables)) is { } function
-                ? await lambda.InvokeAsync(new RequestScope(context.AccountId, context.Region), function, payload, AuthorizerTimeout, cancellationToken).ConfigureAwait(false)
+                ? await lambda.InvokeAsync(new RequestScope(context.AccountId, context.Region), function, payload, AuthorizerTimeout).ConfigureAwait(false)
                 : null;
             if (call is { Result: { FunctionError: not null } failed } && LambdaAuthorizerResults.IsUnauthorizedError(failed.Payload))
             {
