@@ -20,7 +20,6 @@ namespace FakeAws.Engine.ApiGateway;
 /// </remarks>
 internal sealed partial class ApiGatewayEngine(CloudContext cloud, ApiGatewayStore store, ApiGatewayIds ids)
 {
-    /// <summary>A deployment's frozen API is served until another deployment replaces it on the stage.</summary>
     private DateTimeOffset Now => cloud.Now;
 
     private ApiGatewayRegion Region(RequestScope scope) => store[scope];

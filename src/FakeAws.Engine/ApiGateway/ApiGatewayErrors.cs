@@ -40,8 +40,6 @@ internal static class ApiGatewayErrors
 
     public static AwsServiceException UsagePlanKeyNotFound() => NotFound("Invalid Usage Plan Key identifier specified");
 
-    public static AwsServiceException InvalidPatchPath(string path) => BadRequest($"Invalid patch path {path}");
-
     /// <summary>A feature of an otherwise supported operation that FakeAws cannot provide.</summary>
     public static AwsServiceException Unsupported(string feature) => BadRequest($"FakeAws does not support {feature} yet.");
 

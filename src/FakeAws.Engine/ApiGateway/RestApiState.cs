@@ -16,8 +16,6 @@ internal sealed class RestApiState(RestApi api)
 
     public Dictionary<string, Stage> Stages { get; } = new(StringComparer.Ordinal);
 
-    public RestResource Root => Resources[Api.RootResourceId!];
-
     /// <summary>The API is PRIVATE: only callable through a VPC endpoint.</summary>
     public bool IsPrivate => Api.EndpointConfiguration?.Types?.Contains("PRIVATE") == true;
 }
@@ -27,13 +25,13 @@ internal sealed class RestResource(string id, string? parentId, string? pathPart
 {
     public string Id { get; } = id;
 
-    public string? ParentId { get; set; } = parentId;
+    public string? ParentId { get; } = parentId;
 
     /// <summary>The last segment of the path: a literal, <c>{param}</c> or <c>{proxy+}</c>; null for the root.</summary>
-    public string? PathPart { get; set; } = pathPart;
+    public string? PathPart { get; } = pathPart;
 
     /// <summary>The full path, such as <c>/items/{id}</c>; <c>/</c> for the root.</summary>
-    public string Path { get; set; } = path;
+    public string Path { get; } = path;
 
     /// <summary>Methods by HTTP method (GET, POST, ..., ANY), in the order they were put.</summary>
     public Dictionary<string, Method> Methods { get; } = new(StringComparer.Ordinal);

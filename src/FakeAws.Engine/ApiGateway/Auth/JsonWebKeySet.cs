@@ -4,7 +4,7 @@ using System.Text.Json;
 namespace FakeAws.Engine.ApiGateway.Auth;
 
 /// <summary>One RSA public key of a JWKS document (RFC 7517): its key id and its modulus and exponent.</summary>
-internal sealed record JsonWebKey(string? KeyId, string? Algorithm, byte[] Modulus, byte[] Exponent)
+internal sealed record JsonWebKey(string? KeyId, byte[] Modulus, byte[] Exponent)
 {
     public RSAParameters Parameters => new() { Modulus = Modulus, Exponent = Exponent };
 }
@@ -36,7 +36,7 @@ internal sealed class JsonWebKeySet(IReadOnlyList<JsonWebKey> keys)
                 {
                     continue;
                 }
-                list.Add(new JsonWebKey(Text(key, "kid"), Text(key, "alg"), Base64Url.Decode(n), Base64Url.Decode(e)));
+                list.Add(new JsonWebKey(Text(key, "kid"), Base64Url.Decode(n), Base64Url.Decode(e)));
             }
             return new JsonWebKeySet(list);
         }
@@ -48,7 +48,7 @@ internal sealed class JsonWebKeySet(IReadOnlyList<JsonWebKey> keys)
 
     /// <summary>The set holding one RSA key's public half.</summary>
     public static JsonWebKeySet FromRsa(RSAParameters key, string keyId) =>
-        new([new JsonWebKey(keyId, "RS256", key.Modulus ?? throw new ArgumentException("The RSA key has no modulus.", nameof(key)), key.Exponent!)]);
+        new([new JsonWebKey(keyId, key.Modulus ?? throw new ArgumentException("The RSA key has no modulus.", nameof(key)), key.Exponent!)]);
 
     private static string? Text(JsonElement element, string name) =>
         element.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String ? value.GetString() : null;
