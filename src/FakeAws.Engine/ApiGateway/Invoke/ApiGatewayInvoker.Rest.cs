@@ -1,7 +1,6 @@
 using System.Runtime.CompilerServices;
 using System.Text;
 using System.Text.Json;
-using System.Text.RegularExpressions;
 using FakeAws.Engine.ApiGateway.Auth;
 using FakeAws.Engine.ApiGateway.Model;
 using FakeAws.Engine.Core;
@@ -107,7 +106,15 @@ internal sealed partial class ApiGatewayInvoker
         var methodArn = context.MethodArn(context.Request.Method, context.Path);
         var signed = method.AuthorizationType == "AWS_IAM" && RestAuthorization.SignedAccessKey(context.Request) is not null;
         using var policy = JsonDocument.Parse(text);
-        var decision = IamPolicy.Evaluate(policy.RootElement, methodArn, context.ApiArn, new PolicyFacts(context.Request.SourceIp, context.Request.VpcEndpointId, signed));
+        PolicyDecision decision;
+        try
+        {
+            decision = IamPolicy.Evaluate(policy.RootElement, methodArn, context.ApiArn, new PolicyFacts(context.Request.SourceIp, context.Request.VpcEndpointId, signed));
+        }
+        catch (FormatException)
+        {
+            return RestGatewayErrors.InternalServerError();
+        }
         return decision switch
         {
             PolicyDecision.ExplicitDeny => RestGatewayErrors.ResourcePolicyDenied(methodArn, explicitDeny: true),
@@ -200,7 +207,7 @@ internal sealed partial class ApiGatewayInvoker
             }
         }
         var responses = integration.IntegrationResponses?.Values.ToList() ?? [];
-        var chosen = responses.FirstOrDefault(r => !string.IsNullOrEmpty(r.SelectionPattern) && Regex.IsMatch(status, $"^(?:{r.SelectionPattern})$", RegexOptions.CultureInvariant))
+        var chosen = responses.FirstOrDefault(r => !string.IsNullOrEmpty(r.SelectionPattern) && Patterns.FullMatch(status, r.SelectionPattern))
             ?? responses.FirstOrDefault(r => string.IsNullOrEmpty(r.SelectionPattern));
         if (chosen is null || !int.TryParse(chosen.StatusCode, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var statusCode))
         {

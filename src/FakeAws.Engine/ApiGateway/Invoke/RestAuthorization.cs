@@ -1,5 +1,4 @@
 using System.Text.Json;
-using System.Text.RegularExpressions;
 using FakeAws.Engine.ApiGateway.Auth;
 using FakeAws.Engine.ApiGateway.Model;
 using FakeAws.Engine.Core;
@@ -86,7 +85,7 @@ internal sealed class RestAuthorization(CloudContext cloud, LambdaCaller lambda,
             return RestGatewayErrors.ExpiredToken();
         }
         if (authorizer.IdentityValidationExpression is { Length: > 0 } expression
-            && !token.Strings("aud").Any(aud => Regex.IsMatch(aud, $"^(?:{expression})$", RegexOptions.CultureInvariant)))
+            && !token.Strings("aud").Any(aud => Patterns.FullMatch(aud, expression)))
         {
             return RestGatewayErrors.Unauthorized();
         }
@@ -125,7 +124,7 @@ internal sealed class RestAuthorization(CloudContext cloud, LambdaCaller lambda,
             return new AuthorizationOutcome(RestGatewayErrors.Unauthorized());
         }
         if (isToken && authorizer.IdentityValidationExpression is { Length: > 0 } expression
-            && !Regex.IsMatch(identity[0], $"^(?:{expression})$", RegexOptions.CultureInvariant))
+            && !Patterns.FullMatch(identity[0], expression))
         {
             return new AuthorizationOutcome(RestGatewayErrors.Unauthorized());
         }
