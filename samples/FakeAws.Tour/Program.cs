@@ -12,5 +12,6 @@ await Stop.Run("4. Dependency injection", DependencyInjectionStop.RunAsync);
 await Stop.Run("5. Lambda functions backed by in-process code", LambdaStop.RunAsync);
 await Stop.Run("6. Step Functions: orchestration on the virtual clock", StepFunctionsStop.RunAsync);
 await Stop.Run("7. Cognito: sign-up, codes and tokens", CognitoStop.RunAsync);
+await Stop.Run("8. API Gateway: HTTP requests routed to Lambda", ApiGatewayStop.RunAsync);
 
 Console.WriteLine("End of the tour.");

@@ -10,6 +10,12 @@ var builder = WebApplication.CreateSlimBuilder();
 builder.Logging.SetMinimumLevel(LogLevel.Warning);
 builder.WebHost.UseUrls($"http://{settings.Host}:{settings.Port}");
 var app = builder.Build();
-app.Run(context => WireBridge.ServeAsync(cloud, context));
+app.Run(async context =>
+{
+    if (!await ExecuteApiBridge.TryServeAsync(cloud, context))
+    {
+        await WireBridge.ServeAsync(cloud, context);
+    }
+});
 app.Lifetime.ApplicationStarted.Register(() => Console.WriteLine($"FakeAws listening on http://{settings.Host}:{settings.Port} ({settings.Region}, account {settings.AccountId})"));
 app.Run();

@@ -1,6 +1,7 @@
 using System.Reflection;
 using Amazon.Runtime;
 using FakeAws.Cognito;
+using FakeAws.ApiGateway;
 using FakeAws.DynamoDb;
 using FakeAws.Engine.Cognito;
 using FakeAws.Engine.Cognito.Identity;
@@ -66,6 +67,12 @@ public sealed class FakeAwsCloud : IDisposable
         Router.Register(new CognitoWellKnownService(CognitoIdentityProvider));
         Cognito = new FakeCognito(this, CognitoIdentityProvider);
 
+        ApiGateway = new ApiGatewayHelper(this);
+        ApiGateway.Issuers.Add(new CognitoJwksSource(CognitoIdentityProvider, Options.AccountId));
+        Router.Register(ApiGateway.Wire);
+        Router.Register(ApiGateway.WireV2);
+        Router.Register(ApiGateway.ExecuteApi);
+
         LiveClouds.Add(this);
     }
 
@@ -83,6 +90,9 @@ public sealed class FakeAwsCloud : IDisposable
 
     /// <summary>Lambda functions whose code runs in the test process: <c>aws.Lambda.AddFunction(...)</c>.</summary>
     public LambdaHelper Lambda { get; }
+
+    /// <summary>Deployed REST and HTTP APIs called in memory, and token issuers their authorizers trust: <c>aws.ApiGateway.CreateHttpClient(...)</c>.</summary>
+    public ApiGatewayHelper ApiGateway { get; }
 
     /// <summary>The credentials FakeAws gives the clients it makes. FakeAws does not check signatures.</summary>
     public AWSCredentials Credentials { get; } = new BasicAWSCredentials("AKIAFAKEAWS000000000", "fakeaws-secret-access-key");

@@ -34,9 +34,13 @@ internal sealed partial class LambdaEngine
         if (_cloud.Scheduler.CurrentWork is { } caller)
         {
             caller.ExternalWaitStarted();
+            // Awaiting the completion source itself (not WaitAsync, whose continuation may run later
+            // on another thread) resumes the caller inline, before the scheduler can mistake the gap
+            // for idle time and move the clock.
+            using var cancellation = cancellationToken.Register(() => done.TrySetCanceled(cancellationToken));
             try
             {
-                return await done.Task.WaitAsync(cancellationToken).ConfigureAwait(false);
+                return await done.Task.ConfigureAwait(false);
             }
             finally
             {

@@ -29,7 +29,7 @@ internal sealed class CognitoIdentityProviderWireService(CognitoIdentityProvider
 
     public override void Reset() => engine.Reset();
 
-    private static AwsServiceException? ReportInvalid(ModelValidation validation) =>
+    private static AwsServiceException? ReportInvalid(ModelValidation validation, string operation) =>
         CognitoValidation.Report(validation, "InvalidParameterException", Sensitive);
 
     protected override string ErrorType(string code) => code is "SerializationException" or "UnknownOperationException" ? base.ErrorType(code) : code;

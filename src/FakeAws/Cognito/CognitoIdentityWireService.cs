@@ -21,7 +21,7 @@ internal sealed class CognitoIdentityWireService(CognitoIdentityEngine engine, D
 
     public override void Reset() => engine.Reset();
 
-    private static AwsServiceException? ReportInvalid(ModelValidation validation) =>
+    private static AwsServiceException? ReportInvalid(ModelValidation validation, string operation) =>
         CognitoValidation.Report(validation, "ValidationException", Sensitive);
 
     protected override string ErrorType(string code) => code is "SerializationException" or "UnknownOperationException" or "ValidationException"

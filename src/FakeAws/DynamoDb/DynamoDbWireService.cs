@@ -26,7 +26,7 @@ internal sealed class DynamoDbWireService(DynamoDbEngine engine, RequestIds requ
     /// DynamoDB reports a missing top-level member on its own ("The parameter 'TableName' is required
     /// but was not present in the request") before any other constraint.
     /// </summary>
-    public static AwsServiceException? ReportInvalid(ModelValidation validation)
+    public static AwsServiceException? ReportInvalid(ModelValidation validation, string operation)
     {
         if (validation.MissingTopLevel.Count > 0)
         {

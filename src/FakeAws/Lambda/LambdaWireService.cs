@@ -27,7 +27,7 @@ internal sealed class LambdaWireService(LambdaEngine engine, Func<string> newReq
     public override void Reset() => engine.Reset();
 
     /// <summary>Lambda reports every violation of the model's constraints, missing members first, as a ValidationException.</summary>
-    public static AwsServiceException? ReportInvalid(ModelValidation validation)
+    public static AwsServiceException? ReportInvalid(ModelValidation validation, string operation)
     {
         validation.ReportMissingAsViolations();
         return validation.Message is { } message ? LambdaErrors.Validation(message) : null;

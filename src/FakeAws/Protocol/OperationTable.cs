@@ -34,9 +34,9 @@ internal sealed class OperationTable
     /// <param name="serviceName">The service's name for messages.</param>
     /// <param name="engine">The engine whose methods implement the operations.</param>
     /// <param name="models">Every operation of the service's model.</param>
-    /// <param name="reportInvalid">Turns the model's constraint violations into the service's error, or null when valid.</param>
+    /// <param name="reportInvalid">Turns the model's constraint violations (and the operation's name, which some services quote) into the service's error, or null when valid.</param>
     public static OperationTable Bind(
-        string serviceName, object engine, IEnumerable<OperationModel> models, Func<ModelValidation, AwsServiceException?> reportInvalid)
+        string serviceName, object engine, IEnumerable<OperationModel> models, Func<ModelValidation, string, AwsServiceException?> reportInvalid)
     {
         var methods = engine.GetType().GetMethods(BindingFlags.Public | BindingFlags.Instance)
             .GroupBy(m => m.Name)
@@ -111,7 +111,7 @@ internal sealed class Operation(
     OperationModel model,
     Func<RequestScope, object, CancellationToken, ValueTask<object?>>? invoke,
     Action<object, ModelValidation>? validate,
-    Func<ModelValidation, AwsServiceException?> reportInvalid)
+    Func<ModelValidation, string, AwsServiceException?> reportInvalid)
 {
     public OperationModel Model { get; } = model;
 
@@ -131,7 +131,7 @@ internal sealed class Operation(
         {
             var validation = new ModelValidation();
             validate(input, validation);
-            if (reportInvalid(validation) is { } error)
+            if (reportInvalid(validation, Name) is { } error)
             {
                 throw error;
             }

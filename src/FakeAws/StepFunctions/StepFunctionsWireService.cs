@@ -21,7 +21,7 @@ internal sealed class StepFunctionsWireService(StepFunctionsEngine engine, Cloud
     public override void Reset() => engine.Reset();
 
     /// <summary>Step Functions words every constraint violation, missing members included, in one ValidationException.</summary>
-    public static AwsServiceException? ReportInvalid(ModelValidation validation)
+    public static AwsServiceException? ReportInvalid(ModelValidation validation, string operation)
     {
         validation.ReportMissingAsViolations();
         return validation.Message is { } message ? StepFunctionsErrors.Validation(message) : null;

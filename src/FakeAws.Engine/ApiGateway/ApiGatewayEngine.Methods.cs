@@ -1,0 +1,92 @@
+using FakeAws.Engine.ApiGateway.Model;
+using FakeAws.Engine.Core;
+
+namespace FakeAws.Engine.ApiGateway;
+
+// PutMethod, GetMethod, DeleteMethod and method responses.
+internal sealed partial class ApiGatewayEngine
+{
+    internal static readonly string[] HttpMethods = ["GET", "PUT", "POST", "DELETE", "PATCH", "OPTIONS", "HEAD", "ANY"];
+
+    internal static readonly string[] AuthorizationTypes = ["NONE", "AWS_IAM", "CUSTOM", "COGNITO_USER_POOLS"];
+
+    public Method PutMethod(RequestScope scope, PutMethodRequest request) => Locked(scope, region =>
+    {
+        var api = GetApi(region, request.RestApiId);
+        var resource = GetResource(api, request.ResourceId);
+        if (!HttpMethods.Contains(request.HttpMethod))
+        {
+            throw ApiGatewayErrors.BadRequest("Invalid HttpMethod specified. Valid options are GET,PUT,POST,DELETE,PATCH,OPTIONS,HEAD,ANY");
+        }
+        if (!AuthorizationTypes.Contains(request.AuthorizationType))
+        {
+            throw ApiGatewayErrors.BadRequest("Invalid authorization type specified. Valid options are NONE,AWS_IAM,CUSTOM,COGNITO_USER_POOLS");
+        }
+        var needsAuthorizer = request.AuthorizationType is "CUSTOM" or "COGNITO_USER_POOLS";
+        if (needsAuthorizer && (request.AuthorizerId is null || !api.Authorizers.TryGetValue(request.AuthorizerId, out var authorizer)
+            || (authorizer.Type == "COGNITO_USER_POOLS") != (request.AuthorizationType == "COGNITO_USER_POOLS")))
+        {
+            throw ApiGatewayErrors.BadRequest(
+                "Invalid authorizer ID specified. Setting the authorization type to CUSTOM or COGNITO_USER_POOLS requires a valid authorizer.");
+        }
+        if (resource.Methods.ContainsKey(request.HttpMethod!))
+        {
+            throw ApiGatewayErrors.Conflict("Method already exists for this resource");
+        }
+        var method = new Method
+        {
+            HttpMethod = request.HttpMethod,
+            AuthorizationType = request.AuthorizationType,
+            AuthorizerId = needsAuthorizer ? request.AuthorizerId : null,
+            ApiKeyRequired = request.ApiKeyRequired ?? false,
+            OperationName = request.OperationName,
+            RequestParameters = request.RequestParameters is { Count: > 0 } parameters ? new(parameters) : null,
+            RequestModels = request.RequestModels is { Count: > 0 } models ? new(models) : null,
+            AuthorizationScopes = request.AuthorizationScopes is { Count: > 0 } scopes ? [.. scopes] : null,
+        };
+        resource.Methods[method.HttpMethod!] = method;
+        return ApiGatewayJson.Clone(method);
+    });
+
+    public Method GetMethod(RequestScope scope, GetMethodRequest request) => Locked(scope, region =>
+        ApiGatewayJson.Clone(GetMethod(GetResource(GetApi(region, request.RestApiId), request.ResourceId), request.HttpMethod)));
+
+    public NoContent DeleteMethod(RequestScope scope, DeleteMethodRequest request) => Locked(scope, region =>
+    {
+        var resource = GetResource(GetApi(region, request.RestApiId), request.ResourceId);
+        GetMethod(resource, request.HttpMethod);
+        resource.Methods.Remove(request.HttpMethod!);
+        return NoContent.Instance;
+    });
+
+    public MethodResponse PutMethodResponse(RequestScope scope, PutMethodResponseRequest request) => Locked(scope, region =>
+    {
+        var method = GetMethod(GetResource(GetApi(region, request.RestApiId), request.ResourceId), request.HttpMethod);
+        var response = new MethodResponse
+        {
+            StatusCode = request.StatusCode,
+            ResponseParameters = request.ResponseParameters is { Count: > 0 } parameters ? new(parameters) : null,
+            ResponseModels = request.ResponseModels is { Count: > 0 } models ? new(models) : null,
+        };
+        (method.MethodResponses ??= new(StringComparer.Ordinal))[request.StatusCode!] = response;
+        return ApiGatewayJson.Clone(response);
+    });
+
+    public MethodResponse GetMethodResponse(RequestScope scope, GetMethodResponseRequest request) => Locked(scope, region =>
+    {
+        var method = GetMethod(GetResource(GetApi(region, request.RestApiId), request.ResourceId), request.HttpMethod);
+        return method.MethodResponses?.GetValueOrDefault(request.StatusCode!) is { } response
+            ? ApiGatewayJson.Clone(response)
+            : throw ApiGatewayErrors.ResponseNotFound();
+    });
+
+    public NoContent DeleteMethodResponse(RequestScope scope, DeleteMethodResponseRequest request) => Locked(scope, region =>
+    {
+        var method = GetMethod(GetResource(GetApi(region, request.RestApiId), request.ResourceId), request.HttpMethod);
+        if (method.MethodResponses?.Remove(request.StatusCode!) != true)
+        {
+            throw ApiGatewayErrors.ResponseNotFound();
+        }
+        return NoContent.Instance;
+    });
+}

@@ -1,0 +1,170 @@
+using System.Text.Json;
+using FakeAws.Engine.ApiGateway.Model;
+using FakeAws.Engine.Core;
+
+namespace FakeAws.Engine.ApiGateway;
+
+// CreateRestApi, GetRestApi(s), UpdateRestApi, DeleteRestApi.
+internal sealed partial class ApiGatewayEngine
+{
+    private const int MaxCompressionSize = 10485760;
+
+    private static readonly string[] RestApiPatchPaths =
+        ["/name", "/description", "/apiKeySource", "/policy", "/binaryMediaTypes", "/minimumCompressionSize", "/disableExecuteApiEndpoint"];
+
+    public RestApi CreateRestApi(RequestScope scope, CreateRestApiRequest request)
+    {
+        if (request.Description == "")
+        {
+            throw ApiGatewayErrors.BadRequest("Description cannot be an empty string");
+        }
+        CheckCompressionSize(request.MinimumCompressionSize);
+        if (request.CloneFrom is not null)
+        {
+            throw ApiGatewayErrors.Unsupported("cloneFrom (cloning a REST API)");
+        }
+        CheckPolicy(request.Policy);
+        var endpoint = request.EndpointConfiguration is { } given ? ApiGatewayJson.Clone(given) : new EndpointConfiguration();
+        endpoint.Types = endpoint.Types is { Count: > 0 } types ? types : ["EDGE"];
+        endpoint.IpAddressType ??= "ipv4";
+        return Locked(scope, region =>
+        {
+            var api = new RestApi
+            {
+                Id = ids.ApiId(),
+                Name = request.Name,
+                Description = request.Description,
+                CreatedDate = Now,
+                Version = request.Version,
+                BinaryMediaTypes = request.BinaryMediaTypes is { Count: > 0 } media ? [.. media] : null,
+                MinimumCompressionSize = request.MinimumCompressionSize,
+                ApiKeySource = request.ApiKeySource ?? "HEADER",
+                EndpointConfiguration = endpoint,
+                Policy = request.Policy,
+                Tags = request.Tags is { Count: > 0 } tags ? new(tags) : null,
+                DisableExecuteApiEndpoint = request.DisableExecuteApiEndpoint ?? false,
+                RootResourceId = ids.RootResourceId(),
+            };
+            var state = new RestApiState(api);
+            state.Resources[api.RootResourceId] = new RestResource(api.RootResourceId, null, null, "/");
+            region.RestApis[api.Id] = state;
+            return ApiGatewayJson.Clone(api);
+        });
+    }
+
+    public RestApi GetRestApi(RequestScope scope, GetRestApiRequest request) =>
+        Locked(scope, region => ApiGatewayJson.Clone(GetApi(region, request.RestApiId).Api));
+
+    public RestApis GetRestApis(RequestScope scope, GetRestApisRequest request) => Locked(scope, region =>
+    {
+        var (page, next) = Paging.Page(region.RestApis.Values.Select(a => a.Api).ToList(), request.Limit, request.Position);
+        return new RestApis { Items = page.Select(ApiGatewayJson.Clone).ToList(), Position = next };
+    });
+
+    public RestApi UpdateRestApi(RequestScope scope, UpdateRestApiRequest request) => Locked(scope, region =>
+    {
+        var api = GetApi(region, request.RestApiId).Api;
+        var updated = ApiGatewayJson.Clone(api);
+        foreach (var patch in request.PatchOperations ?? [])
+        {
+            var path = patch.Path ?? "";
+            if (path.StartsWith("/binaryMediaTypes/", StringComparison.Ordinal))
+            {
+                PatchBinaryMediaType(updated, patch);
+                continue;
+            }
+            PatchOperations.RequireReplace(patch, RestApiPatchPaths);
+            switch (path)
+            {
+                case "/name": updated.Name = patch.Value; break;
+                case "/description": updated.Description = patch.Value; break;
+                case "/apiKeySource":
+                    if (patch.Value is not ("HEADER" or "AUTHORIZER"))
+                    {
+                        throw ApiGatewayErrors.Validation(
+                            $"1 validation error detected: Value '{patch.Value}' at 'createRestApiInput.apiKeySource' failed to satisfy constraint: Member must satisfy enum value set: [AUTHORIZER, HEADER]");
+                    }
+                    updated.ApiKeySource = patch.Value;
+                    break;
+                case "/policy":
+                    CheckPolicy(patch.Value);
+                    updated.Policy = string.IsNullOrEmpty(patch.Value) ? null : patch.Value;
+                    break;
+                case "/minimumCompressionSize":
+                    updated.MinimumCompressionSize = string.IsNullOrEmpty(patch.Value) ? null : PatchOperations.Int(patch, "Invalid minimum compression size, must be between 0 and 10485760");
+                    CheckCompressionSize(updated.MinimumCompressionSize);
+                    break;
+                case "/disableExecuteApiEndpoint": updated.DisableExecuteApiEndpoint = PatchOperations.Bool(patch); break;
+            }
+        }
+        api.Name = updated.Name;
+        api.Description = updated.Description;
+        api.ApiKeySource = updated.ApiKeySource;
+        api.Policy = updated.Policy;
+        api.BinaryMediaTypes = updated.BinaryMediaTypes is { Count: > 0 } ? updated.BinaryMediaTypes : null;
+        api.MinimumCompressionSize = updated.MinimumCompressionSize;
+        api.DisableExecuteApiEndpoint = updated.DisableExecuteApiEndpoint;
+        return ApiGatewayJson.Clone(api);
+    });
+
+    public NoContent DeleteRestApi(RequestScope scope, DeleteRestApiRequest request) => Locked(scope, region =>
+    {
+        var api = GetApi(region, request.RestApiId);
+        region.RestApis.Remove(api.Api.Id!);
+        foreach (var plan in region.UsagePlans.Values)
+        {
+            plan.Plan.ApiStages?.RemoveAll(s => s.ApiId == api.Api.Id);
+        }
+        return NoContent.Instance;
+    });
+
+    /// <summary>A binary media type is added or removed as a path of its own, <c>/binaryMediaTypes/image~1png</c>.</summary>
+    private static void PatchBinaryMediaType(RestApi api, PatchOperation patch)
+    {
+        var type = patch.Path!["/binaryMediaTypes/".Length..].Replace("~1", "/", StringComparison.Ordinal);
+        api.BinaryMediaTypes ??= [];
+        switch (patch.Op)
+        {
+            case "add":
+                if (!api.BinaryMediaTypes.Contains(type))
+                {
+                    api.BinaryMediaTypes.Add(type);
+                }
+                break;
+            case "remove":
+                api.BinaryMediaTypes.Remove(type);
+                break;
+            default:
+                throw ApiGatewayErrors.BadRequest("Invalid patch operation specified. Must be one of: [add, remove]");
+        }
+    }
+
+    private static void CheckCompressionSize(int? size)
+    {
+        if (size is < 0 or > MaxCompressionSize)
+        {
+            throw ApiGatewayErrors.BadRequest("Invalid minimum compression size, must be between 0 and 10485760");
+        }
+    }
+
+    /// <summary>A resource policy must be a JSON policy document with statements.</summary>
+    private static void CheckPolicy(string? policy)
+    {
+        if (string.IsNullOrEmpty(policy))
+        {
+            return;
+        }
+        try
+        {
+            using var document = JsonDocument.Parse(policy);
+            if (document.RootElement.ValueKind == JsonValueKind.Object && document.RootElement.TryGetProperty("Statement", out _))
+            {
+                return;
+            }
+        }
+        catch (JsonException)
+        {
+        }
+        throw ApiGatewayErrors.BadRequest("Invalid policy document. Please check the policy syntax and ensure that Principals are valid.");
+    }
+}

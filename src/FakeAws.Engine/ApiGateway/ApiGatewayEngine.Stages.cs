@@ -1,0 +1,185 @@
+using System.Text.RegularExpressions;
+using FakeAws.Engine.ApiGateway.Model;
+using FakeAws.Engine.Core;
+
+namespace FakeAws.Engine.ApiGateway;
+
+// CreateStage, GetStage(s), UpdateStage, DeleteStage, FlushStageAuthorizersCache.
+internal sealed partial class ApiGatewayEngine
+{
+    private static readonly Regex StageNamePattern = new("^[a-zA-Z0-9_]{1,128}$", RegexOptions.CultureInvariant);
+
+    /// <summary>AWS lists the paths UpdateStage takes in this order, with its own separators.</summary>
+    private const string StagePatchPaths =
+        "[/deploymentId, /description, /cacheClusterEnabled, /cacheClusterSize, /clientCertificateId, /accessLogSettings, /accessLogSettings/destinationArn, " +
+        "/accessLogSettings/format, /{resourcePath}/{httpMethod}/metrics/enabled, /{resourcePath}/{httpMethod}/logging/dataTrace, " +
+        "/{resourcePath}/{httpMethod}/logging/loglevel, /{resourcePath}/{httpMethod}/throttling/burstLimit/{resourcePath}/{httpMethod}/throttling/rateLimit/" +
+        "{resourcePath}/{httpMethod}/caching/ttlInSeconds, /{resourcePath}/{httpMethod}/caching/enabled, /{resourcePath}/{httpMethod}/caching/dataEncrypted, " +
+        "/{resourcePath}/{httpMethod}/caching/requireAuthorizationForCacheControl, /{resourcePath}/{httpMethod}/caching/unauthorizedCacheControlHeaderStrategy, " +
+        "/*/*/metrics/enabled, /*/*/logging/dataTrace, /*/*/logging/loglevel, /*/*/throttling/burstLimit /*/*/throttling/rateLimit /*/*/caching/ttlInSeconds, " +
+        "/*/*/caching/enabled, /*/*/caching/dataEncrypted, /*/*/caching/requireAuthorizationForCacheControl, " +
+        "/*/*/caching/unauthorizedCacheControlHeaderStrategy, /variables/{variable_name}, /tracingEnabled]";
+
+    public Stage CreateStage(RequestScope scope, CreateStageRequest request) => Locked(scope, region =>
+    {
+        var api = GetApi(region, request.RestApiId);
+        CheckStageName(request.StageName!);
+        GetDeployment(api, request.DeploymentId);
+        if (api.Stages.ContainsKey(request.StageName!))
+        {
+            throw ApiGatewayErrors.Conflict("Stage already exists");
+        }
+        var stage = NewStage(request.StageName!, request.DeploymentId!, request.Description, request.Variables, request.TracingEnabled);
+        stage.Tags = request.Tags is { Count: > 0 } tags ? new(tags) : null;
+        api.Stages[stage.StageName!] = stage;
+        return ApiGatewayJson.Clone(stage);
+    });
+
+    public Stage GetStage(RequestScope scope, GetStageRequest request) => Locked(scope, region =>
+        ApiGatewayJson.Clone(GetStage(GetApi(region, request.RestApiId), request.StageName)));
+
+    public Stages GetStages(RequestScope scope, GetStagesRequest request) => Locked(scope, region => new Stages
+    {
+        Item = GetApi(region, request.RestApiId).Stages.Values
+            .Where(s => request.DeploymentId is null || s.DeploymentId == request.DeploymentId)
+            .Select(ApiGatewayJson.Clone)
+            .ToList(),
+    });
+
+    public Stage UpdateStage(RequestScope scope, UpdateStageRequest request) => Locked(scope, region =>
+    {
+        var api = GetApi(region, request.RestApiId);
+        var stage = GetStage(api, request.StageName);
+        // Patches apply to a copy, so a request with one bad operation changes nothing.
+        var updated = ApiGatewayJson.Clone(stage);
+        foreach (var patch in request.PatchOperations ?? [])
+        {
+            ApplyStagePatch(api, updated, patch);
+        }
+        updated.LastUpdatedDate = Now;
+        api.Stages[stage.StageName!] = updated;
+        return ApiGatewayJson.Clone(updated);
+    });
+
+    public NoContent DeleteStage(RequestScope scope, DeleteStageRequest request) => Locked(scope, region =>
+    {
+        var api = GetApi(region, request.RestApiId);
+        var stage = GetStage(api, request.StageName);
+        api.Stages.Remove(stage.StageName!);
+        region.AuthorizerCache.Flush(api.Api.Id!, stage.StageName!);
+        return NoContent.Instance;
+    });
+
+    public NoContent FlushStageAuthorizersCache(RequestScope scope, FlushStageAuthorizersCacheRequest request) => Locked(scope, region =>
+    {
+        var api = GetApi(region, request.RestApiId);
+        GetStage(api, request.StageName);
+        region.AuthorizerCache.Flush(api.Api.Id!, request.StageName!);
+        return NoContent.Instance;
+    });
+
+    private Stage NewStage(string name, string deploymentId, string? description, Dictionary<string, string>? variables, bool? tracing) => new()
+    {
+        DeploymentId = deploymentId,
+        StageName = name,
+        Description = description,
+        CacheClusterEnabled = false,
+        CacheClusterStatus = "NOT_AVAILABLE",
+        MethodSettings = new(StringComparer.Ordinal),
+        Variables = variables is { Count: > 0 } ? new(variables) : null,
+        TracingEnabled = tracing ?? false,
+        CreatedDate = Now,
+        LastUpdatedDate = Now,
+    };
+
+    private static void CheckStageName(string name)
+    {
+        if (!StageNamePattern.IsMatch(name))
+        {
+            throw ApiGatewayErrors.BadRequest("Stage name only allows a-zA-Z0-9_");
+        }
+    }
+
+    private static void ApplyStagePatch(RestApiState api, Stage stage, PatchOperation patch)
+    {
+        var path = patch.Path ?? "";
+        if (path.StartsWith("/variables/", StringComparison.Ordinal))
+        {
+            var name = path["/variables/".Length..];
+            if (patch.Op == "remove")
+            {
+                stage.Variables?.Remove(name);
+            }
+            else
+            {
+                (stage.Variables ??= new(StringComparer.Ordinal))[name] = patch.Value ?? "";
+            }
+            if (stage.Variables is { Count: 0 })
+            {
+                stage.Variables = null;
+            }
+            return;
+        }
+        switch (path)
+        {
+            case "/deploymentId":
+                if (patch.Value is null || !api.Deployments.ContainsKey(patch.Value))
+                {
+                    throw ApiGatewayErrors.BadRequest("Deployment id does not exist");
+                }
+                stage.DeploymentId = patch.Value;
+                return;
+            case "/description":
+                stage.Description = patch.Value;
+                return;
+            case "/tracingEnabled":
+                stage.TracingEnabled = PatchOperations.Bool(patch);
+                return;
+            case "/cacheClusterEnabled":
+                stage.CacheClusterEnabled = PatchOperations.Bool(patch);
+                return;
+            case "/cacheClusterSize":
+                stage.CacheClusterSize = patch.Value;
+                return;
+        }
+        // A method setting: /{resourcePath}/{httpMethod}/{group}/{setting}, with '/' in the resource path written as ~1.
+        var segments = path.Split('/');
+        if (segments.Length != 5 || segments[0].Length != 0 || MethodSettingSetter(segments[3], segments[4]) is not { } set)
+        {
+            throw ApiGatewayErrors.BadRequest($"Invalid method setting path: {path}. Must be one of: {StagePatchPaths}");
+        }
+        var key = $"{segments[1]}/{segments[2]}";
+        var settings = stage.MethodSettings ??= new(StringComparer.Ordinal);
+        if (!settings.TryGetValue(key, out var setting))
+        {
+            settings[key] = setting = new MethodSetting
+            {
+                MetricsEnabled = false,
+                DataTraceEnabled = false,
+                ThrottlingBurstLimit = 5000,
+                ThrottlingRateLimit = 10000,
+                CachingEnabled = false,
+                CacheTtlInSeconds = 300,
+                CacheDataEncrypted = false,
+                RequireAuthorizationForCacheControl = true,
+                UnauthorizedCacheControlHeaderStrategy = "SUCCEED_WITH_RESPONSE_HEADER",
+            };
+        }
+        set(setting, patch);
+    }
+
+    private static Action<MethodSetting, PatchOperation>? MethodSettingSetter(string group, string name) => (group, name) switch
+    {
+        ("throttling", "rateLimit") => (s, p) => s.ThrottlingRateLimit = PatchOperations.Double(p, $"Invalid value for rateLimit: {p.Value}"),
+        ("throttling", "burstLimit") => (s, p) => s.ThrottlingBurstLimit = PatchOperations.Int(p, $"Invalid value for burstLimit: {p.Value}"),
+        ("metrics", "enabled") => (s, p) => s.MetricsEnabled = PatchOperations.Bool(p),
+        ("logging", "loglevel") => (s, p) => s.LoggingLevel = p.Value,
+        ("logging", "dataTrace") => (s, p) => s.DataTraceEnabled = PatchOperations.Bool(p),
+        ("caching", "enabled") => (s, p) => s.CachingEnabled = PatchOperations.Bool(p),
+        ("caching", "ttlInSeconds") => (s, p) => s.CacheTtlInSeconds = PatchOperations.Int(p, $"Invalid value for ttlInSeconds: {p.Value}"),
+        ("caching", "dataEncrypted") => (s, p) => s.CacheDataEncrypted = PatchOperations.Bool(p),
+        ("caching", "requireAuthorizationForCacheControl") => (s, p) => s.RequireAuthorizationForCacheControl = PatchOperations.Bool(p),
+        ("caching", "unauthorizedCacheControlHeaderStrategy") => (s, p) => s.UnauthorizedCacheControlHeaderStrategy = p.Value,
+        _ => null,
+    };
+}

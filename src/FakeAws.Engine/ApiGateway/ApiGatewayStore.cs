@@ -1,0 +1,64 @@
+using FakeAws.Engine.ApiGateway.Auth;
+using FakeAws.Engine.ApiGateway.Throttling;
+using FakeAws.Engine.ApiGateway.V2;
+using FakeAws.Engine.Core;
+using ApiKey = FakeAws.Engine.ApiGateway.Model.ApiKey;
+
+namespace FakeAws.Engine.ApiGateway;
+
+/// <summary>
+/// The API Gateway state of one account and region: REST APIs (v1) and HTTP APIs (v2) share it,
+/// because both are served under the same <c>{apiId}.execute-api</c> host names, and API keys
+/// and usage plans are regional.
+/// </summary>
+internal sealed class ApiGatewayRegion(RequestScope scope)
+{
+    public RequestScope Scope { get; } = scope;
+
+    /// <summary>Guards every collection below; the data plane takes it only to read a stage's snapshot.</summary>
+    public object Gate { get; } = new();
+
+    public Dictionary<string, RestApiState> RestApis { get; } = new(StringComparer.Ordinal);
+
+    public Dictionary<string, HttpApiState> HttpApis { get; } = new(StringComparer.Ordinal);
+
+    public Dictionary<string, ApiKey> ApiKeys { get; } = new(StringComparer.Ordinal);
+
+    public Dictionary<string, UsagePlanState> UsagePlans { get; } = new(StringComparer.Ordinal);
+
+    /// <summary>Token buckets and quota counters of stages, routes and usage plans.</summary>
+    public UsageMeter Usage { get; } = new();
+
+    /// <summary>Lambda authorizer results, kept for their TTL on the virtual clock.</summary>
+    public AuthorizerCache AuthorizerCache { get; } = new();
+}
+
+/// <summary>The regional states of one cloud, shared by the v1 and v2 engines and the data plane.</summary>
+internal sealed class ApiGatewayStore
+{
+    private readonly RegionalStore<ApiGatewayRegion> _regions = new(scope => new ApiGatewayRegion(scope));
+
+    public ApiGatewayRegion this[RequestScope scope] => _regions[scope];
+
+    /// <summary>The region that holds API <paramref name="apiId"/> in <paramref name="accountId"/>; ids are unique in a cloud.</summary>
+    public ApiGatewayRegion? FindApi(string accountId, string apiId)
+    {
+        foreach (var (scope, region) in _regions.All)
+        {
+            if (scope.AccountId != accountId)
+            {
+                continue;
+            }
+            lock (region.Gate)
+            {
+                if (region.RestApis.ContainsKey(apiId) || region.HttpApis.ContainsKey(apiId))
+                {
+                    return region;
+                }
+            }
+        }
+        return null;
+    }
+
+    public void Clear() => _regions.Clear();
+}

@@ -1,0 +1,41 @@
+using System.Text.RegularExpressions;
+
+namespace FakeAws.Engine.ApiGateway;
+
+/// <summary>Reading integration URIs: which Lambda function an integration or authorizer invokes.</summary>
+internal static partial class IntegrationUris
+{
+    private const string InvokePathStart = "path/2015-03-31/functions/";
+    private const string InvokePathEnd = "/invocations";
+
+    /// <summary>
+    /// The function a Lambda integration or authorizer invokes: the ARN inside
+    /// <c>arn:aws:apigateway:{region}:lambda:path/2015-03-31/functions/{functionArn}/invocations</c>,
+    /// or a function ARN as it is (HTTP APIs take both); null for anything else.
+    /// </summary>
+    public static string? LambdaFunction(string? uri)
+    {
+        if (uri is null)
+        {
+            return null;
+        }
+        if (uri.StartsWith("arn:aws:lambda:", StringComparison.Ordinal))
+        {
+            return uri;
+        }
+        var parts = uri.Split(':', 6);
+        if (parts.Length == 6 && parts[0] == "arn" && parts[2] == "apigateway" && parts[4] == "lambda"
+            && parts[5].StartsWith(InvokePathStart, StringComparison.Ordinal) && parts[5].EndsWith(InvokePathEnd, StringComparison.Ordinal))
+        {
+            return parts[5][InvokePathStart.Length..^InvokePathEnd.Length];
+        }
+        return null;
+    }
+
+    /// <summary>Puts a stage's variables into <c>${stageVariables.name}</c> placeholders, as API Gateway does before invoking.</summary>
+    public static string WithStageVariables(string uri, IReadOnlyDictionary<string, string>? variables) =>
+        variables is null ? uri : StageVariable().Replace(uri, m => variables.GetValueOrDefault(m.Groups[1].Value, ""));
+
+    [GeneratedRegex(@"\$\{stageVariables\.([A-Za-z0-9_]+)\}", RegexOptions.CultureInvariant)]
+    private static partial Regex StageVariable();
+}

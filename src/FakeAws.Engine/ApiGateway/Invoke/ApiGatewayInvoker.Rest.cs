@@ -1,0 +1,231 @@
+using System.Runtime.CompilerServices;
+using System.Text;
+using System.Text.Json;
+using FakeAws.Engine.ApiGateway.Auth;
+using FakeAws.Engine.ApiGateway.Model;
+using FakeAws.Engine.Core;
+
+namespace FakeAws.Engine.ApiGateway.Invoke;
+
+// REST APIs (v1): stage, resource policy, resource and method, throttles, authorizers, API keys and usage plans, integration.
+internal sealed partial class ApiGatewayInvoker
+{
+    private readonly ConditionalWeakTable<RestApiSnapshot, ResourceMatcher> _matchers = [];
+
+    /// <summary>What a REST API request reads from the stage under the region's lock.</summary>
+    private sealed record RestStage(RestApiSnapshot Snapshot, string Stage, string Path, Dictionary<string, string>? Variables, Dictionary<string, MethodSetting> Settings);
+
+    private async Task<GatewayResponse> ServeRestAsync(ApiGatewayRegion region, string apiId, string? stageName, GatewayRequest request)
+    {
+        var (name, path) = stageName is null ? SplitStage(request.Path) : (stageName, request.Path);
+        var stage = ReadRestStage(region, apiId, name, path, request);
+        if (stage is null)
+        {
+            return RestGatewayErrors.Forbidden();
+        }
+        var context = NewContext(region, apiId, stage.Stage, stage.Path, request);
+        context.DeploymentId = stage.Snapshot.DeploymentId;
+        context.StageVariables = stage.Variables;
+        var response = await RestChainAsync(region, stage, context).ConfigureAwait(false);
+        response.Set("x-amzn-RequestId", context.RequestId);
+        response.Set("x-amz-apigw-id", context.ExtendedRequestId);
+        response.Set("X-Amzn-Trace-Id", context.TraceId);
+        return response;
+    }
+
+    private static RestStage? ReadRestStage(ApiGatewayRegion region, string apiId, string stageName, string path, GatewayRequest request)
+    {
+        lock (region.Gate)
+        {
+            if (!region.RestApis.TryGetValue(apiId, out var api) || !api.Stages.TryGetValue(stageName, out var stage)
+                || !api.Deployments.TryGetValue(stage.DeploymentId ?? "", out var deployment))
+            {
+                return null;
+            }
+            // A private API answers only through a VPC endpoint; a disabled default endpoint answers nobody.
+            if ((deployment.Snapshot.IsPrivate && request.VpcEndpointId is null) || api.Api.DisableExecuteApiEndpoint == true)
+            {
+                return null;
+            }
+            return new RestStage(
+                deployment.Snapshot,
+                stageName,
+                path,
+                stage.Variables is { Count: > 0 } variables ? new(variables) : null,
+                new(stage.MethodSettings ?? [], StringComparer.Ordinal));
+        }
+    }
+
+    private async Task<GatewayResponse> RestChainAsync(ApiGatewayRegion region, RestStage stage, InvocationContext context)
+    {
+        var request = context.Request;
+        var match = _matchers.GetValue(stage.Snapshot, s => new ResourceMatcher(s)).Match(request.Method, context.Path);
+        if (match is null)
+        {
+            return RestGatewayErrors.MissingAuthenticationToken();
+        }
+        context.ResourcePath = match.Resource.Path;
+        context.ResourceId = match.Resource.Id;
+        context.PathParameters = match.PathParameters;
+
+        var settingKey = $"{match.Resource.Path.TrimStart('/').Replace("/", "~1", StringComparison.Ordinal)}/{request.Method}";
+        if ((stage.Settings.GetValueOrDefault(settingKey) ?? stage.Settings.GetValueOrDefault("*/*")) is { ThrottlingRateLimit: { } rate } setting
+            && !region.Usage.TryTake($"stage/{context.ApiId}/{context.Stage}/{settingKey}", rate, setting.ThrottlingBurstLimit ?? 0, _cloud.Now))
+        {
+            return RestGatewayErrors.Throttled();
+        }
+        if (ResourcePolicy(stage.Snapshot, match.Method, context) is { } denied)
+        {
+            return denied;
+        }
+        var authorization = await _restAuthorization.AuthorizeAsync(region, stage.Snapshot, match.Method, context).ConfigureAwait(false);
+        if (authorization.Denied is { } unauthorized)
+        {
+            return unauthorized;
+        }
+        if (match.Method.ApiKeyRequired == true && Meter(region, stage.Snapshot, match, context, authorization.UsageIdentifierKey) is { } metered)
+        {
+            return metered;
+        }
+        var integration = match.Method.MethodIntegration!;
+        return integration.Type switch
+        {
+            "AWS_PROXY" => await LambdaProxyAsync(integration, stage.Snapshot, context).ConfigureAwait(false),
+            "MOCK" => Mock(integration),
+            _ => RestGatewayErrors.InternalServerError(),
+        };
+    }
+
+    /// <summary>The API's resource policy, as deployed: an explicit deny, or no allow for a caller not signed with IAM, stops the request.</summary>
+    private static GatewayResponse? ResourcePolicy(RestApiSnapshot snapshot, Method method, InvocationContext context)
+    {
+        if (snapshot.Policy is not { } text)
+        {
+            return null;
+        }
+        var methodArn = context.MethodArn(context.Request.Method, context.Path);
+        var signed = method.AuthorizationType == "AWS_IAM" && RestAuthorization.SignedAccessKey(context.Request) is not null;
+        using var policy = JsonDocument.Parse(text);
+        PolicyDecision decision;
+        try
+        {
+            decision = IamPolicy.Evaluate(policy.RootElement, methodArn, context.ApiArn, new PolicyFacts(context.Request.SourceIp, context.Request.VpcEndpointId, signed));
+        }
+        catch (FormatException)
+        {
+            return RestGatewayErrors.InternalServerError();
+        }
+        return decision switch
+        {
+            PolicyDecision.ExplicitDeny => RestGatewayErrors.ResourcePolicyDenied(methodArn, explicitDeny: true),
+            PolicyDecision.ImplicitDeny when !signed => RestGatewayErrors.ResourcePolicyDenied(methodArn, explicitDeny: false),
+            _ => null,
+        };
+    }
+
+    /// <summary>
+    /// A method that requires an API key: the key (from x-api-key, or from the authorizer when the
+    /// API's key source is AUTHORIZER) must exist, be enabled and belong to a usage plan of this
+    /// stage; the plan's throttle (or its per-method throttle) and quota then count the request.
+    /// </summary>
+    private GatewayResponse? Meter(ApiGatewayRegion region, RestApiSnapshot snapshot, ResourceMatch match, InvocationContext context, string? authorizerKey)
+    {
+        var value = snapshot.ApiKeySource == "AUTHORIZER" ? authorizerKey : context.Request.Header("x-api-key");
+        ApiKey? key;
+        UsagePlan? plan;
+        lock (region.Gate)
+        {
+            key = value is null ? null : region.ApiKeys.Values.FirstOrDefault(k => k.Value == value && k.Enabled == true);
+            plan = key is null ? null : region.UsagePlans.Values
+                .Where(p => p.KeyIds.Contains(key.Id!) && p.Plan.ApiStages?.Any(s => s.ApiId == context.ApiId && s.Stage == context.Stage) == true)
+                .Select(p => ApiGatewayJson.Clone(p.Plan))
+                .FirstOrDefault();
+        }
+        if (key is null || plan is null)
+        {
+            return RestGatewayErrors.Forbidden();
+        }
+        var methodKey = $"{match.Resource.Path}/{context.Request.Method}";
+        var apiStage = plan.ApiStages!.First(s => s.ApiId == context.ApiId && s.Stage == context.Stage);
+        var throttle = apiStage.Throttle?.GetValueOrDefault(methodKey) ?? plan.Throttle;
+        if (throttle?.RateLimit is { } rate
+            && !region.Usage.TryTake($"plan/{plan.Id}/{key.Id}/{(throttle == plan.Throttle ? "*" : methodKey)}", rate, throttle.BurstLimit ?? (int)Math.Max(1, Math.Ceiling(rate)), _cloud.Now))
+        {
+            return RestGatewayErrors.Throttled();
+        }
+        if (plan.Quota is { Limit: { } limit } quota
+            && !region.Usage.TryCount($"quota/{plan.Id}/{key.Id}", limit, quota.Period ?? "DAY", quota.Offset ?? 0, _cloud.Now))
+        {
+            return RestGatewayErrors.QuotaExceeded();
+        }
+        context.ApiKey = key.Value;
+        context.ApiKeyId = key.Id;
+        return null;
+    }
+
+    private async Task<GatewayResponse> LambdaProxyAsync(Integration integration, RestApiSnapshot snapshot, InvocationContext context)
+    {
+        if (IntegrationUris.LambdaFunction(IntegrationUris.WithStageVariables(integration.Uri ?? "", context.StageVariables)) is not { } function)
+        {
+            return RestGatewayErrors.InternalServerError();
+        }
+        var payload = ProxyEvents.Rest(context, snapshot.BinaryMediaTypes);
+        var timeout = TimeSpan.FromMilliseconds(integration.TimeoutInMillis ?? 29000);
+        var call = await _lambda.InvokeAsync(new RequestScope(context.AccountId, context.Region), function, payload, timeout).ConfigureAwait(false);
+        if (call.TimedOut)
+        {
+            return RestGatewayErrors.Timeout();
+        }
+        if (call.Refused is not null)
+        {
+            return RestGatewayErrors.InternalServerError();
+        }
+        return call.Succeeded && ProxyResponses.FromFormat1(call.Result!.Payload ?? []) is { } response ? response : RestGatewayErrors.BadGateway();
+    }
+
+    /// <summary>
+    /// A MOCK integration: the status code comes from the JSON request template (200 without one);
+    /// the integration response whose selection pattern matches it (else the default one) gives
+    /// the status, the response template as the body, and literal header values.
+    /// </summary>
+    private static GatewayResponse Mock(Integration integration)
+    {
+        var status = "200";
+        if ((integration.RequestTemplates?.GetValueOrDefault("application/json") ?? integration.RequestTemplates?.Values.FirstOrDefault()) is { } template)
+        {
+            try
+            {
+                using var document = JsonDocument.Parse(template);
+                if (document.RootElement.TryGetProperty("statusCode", out var code))
+                {
+                    status = code.ValueKind == JsonValueKind.Number ? code.GetRawText() : code.GetString() ?? status;
+                }
+            }
+            catch (JsonException)
+            {
+                return RestGatewayErrors.InternalServerError();
+            }
+        }
+        var responses = integration.IntegrationResponses?.Values.ToList() ?? [];
+        var chosen = responses.FirstOrDefault(r => !string.IsNullOrEmpty(r.SelectionPattern) && Patterns.FullMatch(status, r.SelectionPattern))
+            ?? responses.FirstOrDefault(r => string.IsNullOrEmpty(r.SelectionPattern));
+        if (chosen is null || !int.TryParse(chosen.StatusCode, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var statusCode))
+        {
+            return RestGatewayErrors.InternalServerError();
+        }
+        var body = chosen.ResponseTemplates?.GetValueOrDefault("application/json") ?? chosen.ResponseTemplates?.Values.FirstOrDefault() ?? "";
+        var response = new GatewayResponse { Status = statusCode, Body = Encoding.UTF8.GetBytes(body) };
+        foreach (var (name, value) in chosen.ResponseParameters ?? [])
+        {
+            if (name.StartsWith("method.response.header.", StringComparison.Ordinal) && value.Length >= 2 && value[0] == '\'' && value[^1] == '\'')
+            {
+                response.Headers.Add(new(name["method.response.header.".Length..], value[1..^1]));
+            }
+        }
+        if (response.Header("Content-Type") is null)
+        {
+            response.Headers.Add(new("Content-Type", "application/json"));
+        }
+        return response;
+    }
+}

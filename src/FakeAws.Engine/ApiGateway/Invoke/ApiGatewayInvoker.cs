@@ -1,0 +1,118 @@
+using FakeAws.Engine.ApiGateway.Auth;
+using FakeAws.Engine.Core;
+using FakeAws.Engine.Lambda;
+
+namespace FakeAws.Engine.ApiGateway.Invoke;
+
+/// <summary>
+/// API Gateway's data plane: serves a request to a deployed REST API (v1) or HTTP API (v2) through
+/// routing, authorization, throttling, the proxy event, the Lambda invoke and the response mapping,
+/// entirely in memory and in virtual time. Every failure is the gateway response AWS sends.
+/// </summary>
+/// <remarks>
+/// Not done yet: custom gateway responses, mapping templates (VTL), request validation, stage and
+/// method caches, canary releases, mutual TLS, custom domain names, HTTP and AWS service
+/// integrations, WebSocket APIs, IAM signature and policy checks (an AWS_IAM method only requires a
+/// SigV4 Authorization header), and the account-level throttle (10,000 requests a second).
+/// </remarks>
+internal sealed partial class ApiGatewayInvoker
+{
+    private readonly CloudContext _cloud;
+    private readonly ApiGatewayStore _store;
+    private readonly ApiGatewayIds _ids;
+    private readonly LambdaCaller _lambda;
+    private readonly RestAuthorization _restAuthorization;
+    private readonly HttpAuthorization _httpAuthorization;
+
+    public ApiGatewayInvoker(CloudContext cloud, ApiGatewayStore store, ApiGatewayIds ids, LambdaEngine lambda, IJwksSource jwks)
+    {
+        _cloud = cloud;
+        _store = store;
+        _ids = ids;
+        _lambda = new LambdaCaller(cloud, lambda);
+        _restAuthorization = new RestAuthorization(cloud, _lambda, jwks);
+        _httpAuthorization = new HttpAuthorization(cloud, _lambda, jwks);
+    }
+
+    /// <summary>
+    /// Serves one request. <paramref name="stage"/> is given for the path form
+    /// (<c>/restapis/{apiId}/{stage}/_user_request_/...</c>); without it, as for a request to
+    /// <c>https://{apiId}.execute-api.{region}.amazonaws.com/...</c>, the path's first segment is
+    /// the stage (an HTTP API's <c>$default</c> stage takes paths that name no other stage).
+    /// </summary>
+    public async Task<GatewayResponse> InvokeAsync(string accountId, string apiId, string? stage, GatewayRequest request, CancellationToken cancellationToken = default)
+    {
+        if (_store.FindApi(accountId, apiId) is not { } region)
+        {
+            return RestGatewayErrors.Forbidden();
+        }
+        bool isRest;
+        lock (region.Gate)
+        {
+            isRest = region.RestApis.ContainsKey(apiId);
+        }
+        return await RunInVirtualTimeAsync(
+            () => isRest ? ServeRestAsync(region, apiId, stage, request) : ServeHttpAsync(region, apiId, stage, request),
+            $"execute-api {request.Method} {apiId} {request.Path}",
+            cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// Runs the request as work on the cloud's scheduler, so its integration timeout races the
+    /// function on the virtual clock; a caller outside the scheduler drives the clock until done.
+    /// </summary>
+    private async Task<T> RunInVirtualTimeAsync<T>(Func<Task<T>> work, string description, CancellationToken cancellationToken)
+    {
+        // Completing inline lets a waiting caller resume before the scheduler looks for idle time.
+        var done = new TaskCompletionSource<T>();
+        _cloud.Scheduler.Schedule(_cloud.Now, async () =>
+        {
+            try
+            {
+                done.TrySetResult(await work().ConfigureAwait(false));
+            }
+            catch (Exception e)
+            {
+                done.TrySetException(e);
+            }
+        }, description);
+        if (_cloud.Scheduler.CurrentWork is { } caller)
+        {
+            // Awaiting the task itself resumes the caller inline when it completes, with no gap the
+            // scheduler could take for idle time.
+            caller.ExternalWaitStarted();
+            try
+            {
+                return await done.Task.ConfigureAwait(false);
+            }
+            finally
+            {
+                caller.ExternalWaitEnded();
+            }
+        }
+        await _cloud.Clock.RunUntilCompleteAsync(done.Task, cancellationToken).ConfigureAwait(false);
+        return await done.Task.ConfigureAwait(false);
+    }
+
+    private InvocationContext NewContext(ApiGatewayRegion region, string apiId, string stage, string path, GatewayRequest request) => new()
+    {
+        Request = request,
+        AccountId = region.Scope.AccountId,
+        Region = region.Scope.Region,
+        ApiId = apiId,
+        Stage = stage,
+        Path = path.Length == 0 ? "/" : path,
+        RequestId = _ids.RequestId(),
+        ExtendedRequestId = _ids.ExtendedRequestId(),
+        TraceId = _ids.TraceId(_cloud.Now),
+        Time = _cloud.Now,
+    };
+
+    /// <summary>Splits <c>/{stage}/rest/of/path</c> into the stage and the rest.</summary>
+    private static (string Stage, string Path) SplitStage(string path)
+    {
+        var trimmed = path.TrimStart('/');
+        var slash = trimmed.IndexOf('/');
+        return slash < 0 ? (trimmed, "/") : (trimmed[..slash], trimmed[slash..]);
+    }
+}

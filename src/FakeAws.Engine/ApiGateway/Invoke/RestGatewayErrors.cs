@@ -1,0 +1,95 @@
+namespace FakeAws.Engine.ApiGateway.Invoke;
+
+/// <summary>
+/// The responses a REST API (v1) gives when it cannot reach the integration, exactly as AWS sends
+/// them, with the <c>x-amzn-ErrorType</c> header of each. The bodies differ in casing and spacing
+/// (<c>"Message"</c> for authorization denials, a space after the colon for integration failures)
+/// because different parts of API Gateway write them.
+/// </summary>
+internal static class RestGatewayErrors
+{
+    /// <summary>No resource or method matches: MISSING_AUTHENTICATION_TOKEN.</summary>
+    public static GatewayResponse MissingAuthenticationToken() =>
+        Error(403, "MissingAuthenticationTokenException", """{"message":"Missing Authentication Token"}""");
+
+    /// <summary>A missing or invalid token: UNAUTHORIZED.</summary>
+    public static GatewayResponse Unauthorized() => Error(401, "UnauthorizedException", """{"message":"Unauthorized"}""");
+
+    /// <summary>A Cognito token past its <c>exp</c>: UNAUTHORIZED with its own message.</summary>
+    public static GatewayResponse ExpiredToken() => Error(401, "UnauthorizedException", """{"message":"The incoming token has expired"}""");
+
+    /// <summary>A Lambda authorizer's policy denies the method: ACCESS_DENIED.</summary>
+    public static GatewayResponse AccessDenied(bool explicitDeny) => Error(403, "AccessDeniedException", explicitDeny
+        ? """{"Message":"User is not authorized to access this resource with an explicit deny"}"""
+        : """{"Message":"User is not authorized to access this resource"}""");
+
+    /// <summary>The API's resource policy denies the caller: ACCESS_DENIED, naming the method ARN.</summary>
+    public static GatewayResponse ResourcePolicyDenied(string methodArn, bool explicitDeny) => Error(403, "AccessDeniedException",
+        $$"""{"Message":"User: anonymous is not authorized to perform: execute-api:Invoke on resource: {{methodArn}}{{(explicitDeny ? " with an explicit deny" : "")}}"}""");
+
+    /// <summary>A missing, unknown or disabled API key, an unknown stage, or a private API called from outside a VPC.</summary>
+    public static GatewayResponse Forbidden() => Error(403, "ForbiddenException", """{"message":"Forbidden"}""");
+
+    /// <summary>A stage or usage plan throttle: THROTTLED.</summary>
+    public static GatewayResponse Throttled() => Error(429, "TooManyRequestsException", """{"message":"Too Many Requests"}""");
+
+    /// <summary>A usage plan's quota is used up: QUOTA_EXCEEDED.</summary>
+    public static GatewayResponse QuotaExceeded() => Error(429, "LimitExceededException", """{"message":"Limit Exceeded"}""");
+
+    /// <summary>The Lambda authorizer failed or answered something that is not a policy: AUTHORIZER_CONFIGURATION_ERROR.</summary>
+    public static GatewayResponse AuthorizerConfiguration() => Error(500, "AuthorizerConfigurationException", """{"message":null}""");
+
+    /// <summary>The function failed or answered a malformed proxy response.</summary>
+    public static GatewayResponse BadGateway() => Error(502, "InternalServerErrorException", """{"message": "Internal server error"}""");
+
+    /// <summary>The function could not be invoked at all (missing, throttled), or a MOCK integration has no matching response.</summary>
+    public static GatewayResponse InternalServerError() => Error(500, "InternalServerErrorException", """{"message": "Internal server error"}""");
+
+    /// <summary>The integration did not answer within its timeout (29 s unless set lower): INTEGRATION_TIMEOUT.</summary>
+    public static GatewayResponse Timeout() => Error(504, "InternalServerErrorException", """{"message": "Endpoint request timed out"}""");
+
+    private static GatewayResponse Error(int status, string type, string body)
+    {
+        var response = GatewayResponse.Json(status, body);
+        response.Headers.Add(new("x-amzn-ErrorType", type));
+        return response;
+    }
+}
+
+/// <summary>
+/// The responses an HTTP API (v2) gives when it cannot reach the integration. HTTP APIs send no
+/// error type header, and their texts are capitalized differently from REST APIs'.
+/// </summary>
+internal static class HttpGatewayErrors
+{
+    public static GatewayResponse NotFound() => GatewayResponse.Json(404, """{"message":"Not Found"}""");
+
+    /// <summary>A missing or invalid token; a JWT authorizer says why in <c>www-authenticate</c>.</summary>
+    public static GatewayResponse Unauthorized(string? wwwAuthenticate = null)
+    {
+        var response = GatewayResponse.Json(401, """{"message":"Unauthorized"}""");
+        if (wwwAuthenticate is not null)
+        {
+            response.Headers.Add(new("www-authenticate", wwwAuthenticate));
+        }
+        return response;
+    }
+
+    public static GatewayResponse Forbidden(string? wwwAuthenticate = null)
+    {
+        var response = GatewayResponse.Json(403, """{"message":"Forbidden"}""");
+        if (wwwAuthenticate is not null)
+        {
+            response.Headers.Add(new("www-authenticate", wwwAuthenticate));
+        }
+        return response;
+    }
+
+    public static GatewayResponse Throttled() => GatewayResponse.Json(429, """{"message":"Too Many Requests"}""");
+
+    /// <summary>The function failed, answered a malformed response, could not be invoked, or an authorizer failed.</summary>
+    public static GatewayResponse InternalServerError() => GatewayResponse.Json(500, """{"message":"Internal Server Error"}""");
+
+    /// <summary>The integration did not answer within its timeout (30 s unless set lower).</summary>
+    public static GatewayResponse Timeout() => GatewayResponse.Json(503, """{"message":"Service Unavailable"}""");
+}

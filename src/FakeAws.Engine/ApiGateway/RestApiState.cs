@@ -1,0 +1,71 @@
+using FakeAws.Engine.ApiGateway.Model;
+
+namespace FakeAws.Engine.ApiGateway;
+
+/// <summary>One REST API (v1) as the management API edits it; deployments freeze copies of it.</summary>
+internal sealed class RestApiState(RestApi api)
+{
+    public RestApi Api { get; } = api;
+
+    /// <summary>Resources by id, in creation order (the root first).</summary>
+    public Dictionary<string, RestResource> Resources { get; } = new(StringComparer.Ordinal);
+
+    public Dictionary<string, Authorizer> Authorizers { get; } = new(StringComparer.Ordinal);
+
+    public Dictionary<string, RestDeployment> Deployments { get; } = new(StringComparer.Ordinal);
+
+    public Dictionary<string, Stage> Stages { get; } = new(StringComparer.Ordinal);
+
+    /// <summary>The API is PRIVATE: only callable through a VPC endpoint.</summary>
+    public bool IsPrivate => Api.EndpointConfiguration?.Types?.Contains("PRIVATE") == true;
+}
+
+/// <summary>A resource of a REST API: one path part under its parent, with its methods.</summary>
+internal sealed class RestResource(string id, string? parentId, string? pathPart, string path)
+{
+    public string Id { get; } = id;
+
+    public string? ParentId { get; } = parentId;
+
+    /// <summary>The last segment of the path: a literal, <c>{param}</c> or <c>{proxy+}</c>; null for the root.</summary>
+    public string? PathPart { get; } = pathPart;
+
+    /// <summary>The full path, such as <c>/items/{id}</c>; <c>/</c> for the root.</summary>
+    public string Path { get; } = path;
+
+    /// <summary>Methods by HTTP method (GET, POST, ..., ANY), in the order they were put.</summary>
+    public Dictionary<string, Method> Methods { get; } = new(StringComparer.Ordinal);
+}
+
+/// <summary>A deployment: its description and the frozen API its stages serve.</summary>
+internal sealed class RestDeployment(Deployment deployment, RestApiSnapshot snapshot)
+{
+    public Deployment Deployment { get; } = deployment;
+
+    public RestApiSnapshot Snapshot { get; } = snapshot;
+}
+
+/// <summary>
+/// What a deployment froze: the resources with their methods and integrations, the authorizers and
+/// the API settings the data plane reads. Later edits reach callers only with the next deployment.
+/// </summary>
+internal sealed record RestApiSnapshot(
+    string DeploymentId,
+    IReadOnlyList<DeployedResource> Resources,
+    IReadOnlyDictionary<string, Authorizer> Authorizers,
+    string ApiKeySource,
+    bool IsPrivate,
+    string? Policy,
+    IReadOnlyList<string> BinaryMediaTypes);
+
+/// <summary>A resource as a deployment froze it.</summary>
+internal sealed record DeployedResource(string Id, string? ParentId, string? PathPart, string Path, IReadOnlyDictionary<string, Method> Methods);
+
+/// <summary>A usage plan and the API keys added to it.</summary>
+internal sealed class UsagePlanState(UsagePlan plan)
+{
+    public UsagePlan Plan { get; } = plan;
+
+    /// <summary>The ids of the plan's API keys, in the order they were added.</summary>
+    public List<string> KeyIds { get; } = [];
+}

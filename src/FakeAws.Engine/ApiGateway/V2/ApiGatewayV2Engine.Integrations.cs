@@ -1,0 +1,96 @@
+using FakeAws.Engine.ApiGateway.V2.Model;
+using FakeAws.Engine.Core;
+
+namespace FakeAws.Engine.ApiGateway.V2;
+
+// CreateIntegration, GetIntegration(s), UpdateIntegration, DeleteIntegration.
+internal sealed partial class ApiGatewayV2Engine
+{
+    private const int DefaultTimeoutMillis = 30000;
+
+    public CreateIntegrationResult CreateIntegration(RequestScope scope, CreateIntegrationRequest request) => Changing(scope, request.ApiId, (_, api) =>
+    {
+        var integration = NewIntegration(request);
+        api.Integrations[integration.IntegrationId!] = integration;
+        return ApiGatewayJson.Convert<CreateIntegrationResult>(integration);
+    });
+
+    public GetIntegrationResult GetIntegration(RequestScope scope, GetIntegrationRequest request) =>
+        Locked(scope, region => ApiGatewayJson.Convert<GetIntegrationResult>(GetIntegration(GetApi(region, request.ApiId), request.IntegrationId)));
+
+    public GetIntegrationsResponse GetIntegrations(RequestScope scope, GetIntegrationsRequest request) => Locked(scope, region =>
+    {
+        var (page, next) = Paging.Page(GetApi(region, request.ApiId).Integrations.Values.ToList(), MaxResults(request.MaxResults), request.NextToken);
+        return new GetIntegrationsResponse { Items = page.Select(ApiGatewayJson.Clone).ToList(), NextToken = next };
+    });
+
+    public UpdateIntegrationResult UpdateIntegration(RequestScope scope, UpdateIntegrationRequest request) => Changing(scope, request.ApiId, (_, api) =>
+    {
+        var current = GetIntegration(api, request.IntegrationId);
+        var merged = NewIntegration(new CreateIntegrationRequest
+        {
+            IntegrationType = request.IntegrationType ?? current.IntegrationType,
+            IntegrationUri = request.IntegrationUri ?? current.IntegrationUri,
+            IntegrationMethod = request.IntegrationMethod ?? current.IntegrationMethod,
+            PayloadFormatVersion = request.PayloadFormatVersion ?? current.PayloadFormatVersion,
+            TimeoutInMillis = request.TimeoutInMillis ?? current.TimeoutInMillis,
+            Description = request.Description ?? current.Description,
+            CredentialsArn = request.CredentialsArn ?? current.CredentialsArn,
+            RequestParameters = request.RequestParameters ?? current.RequestParameters,
+            ResponseParameters = request.ResponseParameters ?? current.ResponseParameters,
+        }, current.IntegrationId);
+        api.Integrations[merged.IntegrationId!] = merged;
+        return ApiGatewayJson.Convert<UpdateIntegrationResult>(merged);
+    });
+
+    public NoContent DeleteIntegration(RequestScope scope, DeleteIntegrationRequest request) => Changing(scope, request.ApiId, (_, api) =>
+    {
+        api.Integrations.Remove(GetIntegration(api, request.IntegrationId).IntegrationId!);
+        return NoContent.Instance;
+    });
+
+    private static Integration GetIntegration(HttpApiState api, string? integrationId) =>
+        integrationId is not null && api.Integrations.TryGetValue(integrationId, out var integration)
+            ? integration
+            : throw ApiGatewayErrors.V2IntegrationNotFound(integrationId ?? "");
+
+    /// <summary>
+    /// An HTTP API integration: AWS_PROXY to a Lambda function (its ARN, or Lambda's invoke URI),
+    /// with payload format 1.0 unless told otherwise and a 30 s timeout.
+    /// </summary>
+    private Integration NewIntegration(CreateIntegrationRequest request, string? id = null)
+    {
+        switch (request.IntegrationType)
+        {
+            case "HTTP_PROXY":
+                throw ApiGatewayErrors.Unsupported("HTTP_PROXY integrations (AWS_PROXY to Lambda is supported)");
+            case not "AWS_PROXY":
+                throw ApiGatewayErrors.BadRequest("Currently, an API with a protocol type of HTTP may only be associated with proxy integrations (AWS_PROXY, HTTP_PROXY)");
+        }
+        if (request.IntegrationSubtype is not null || LambdaIntegrationUri(request.IntegrationUri) is null)
+        {
+            throw ApiGatewayErrors.Unsupported($"AWS_PROXY integrations other than Lambda functions ({request.IntegrationSubtype ?? request.IntegrationUri})");
+        }
+        if (request.PayloadFormatVersion is not (null or "1.0" or "2.0"))
+        {
+            throw ApiGatewayErrors.BadRequest($"Invalid payload format version specified: {request.PayloadFormatVersion}");
+        }
+        return new Integration
+        {
+            ConnectionType = "INTERNET",
+            CredentialsArn = request.CredentialsArn,
+            Description = request.Description,
+            IntegrationId = id ?? ids.RouteId(),
+            IntegrationMethod = request.IntegrationMethod ?? "POST",
+            IntegrationType = request.IntegrationType,
+            IntegrationUri = request.IntegrationUri,
+            PayloadFormatVersion = request.PayloadFormatVersion ?? "1.0",
+            RequestParameters = request.RequestParameters,
+            ResponseParameters = request.ResponseParameters,
+            TimeoutInMillis = request.TimeoutInMillis ?? DefaultTimeoutMillis,
+        };
+    }
+
+    private static string? LambdaIntegrationUri(string? uri) =>
+        uri is not null && uri.Contains("${stageVariables.", StringComparison.Ordinal) ? uri : IntegrationUris.LambdaFunction(uri);
+}

@@ -1,0 +1,48 @@
+using FakeAws.ApiGateway;
+using FakeAws.Engine.ApiGateway.Invoke;
+
+namespace FakeAws.Server;
+
+/// <summary>
+/// Serves deployed APIs over the socket: LocalStack's path form
+/// (<c>/restapis/{apiId}/{stage}/_user_request_/...</c>) and the host form, a Host header of
+/// <c>{apiId}.execute-api.{anything}</c> (for example <c>curl -H "Host: {apiId}.execute-api.localhost" http://127.0.0.1:4566/prod/items</c>).
+/// It writes repeated response headers (several Set-Cookie) one by one, which the generic bridge cannot.
+/// </summary>
+internal static class ExecuteApiBridge
+{
+    /// <summary>Serves the request when it addresses a deployed API; false when it is for the generic bridge.</summary>
+    public static async Task<bool> TryServeAsync(FakeAwsCloud cloud, HttpContext context)
+    {
+        var request = context.Request;
+        var path = request.Path.ToUriComponent() is { Length: > 0 } raw ? raw : "/";
+        if (ExecuteApiRequests.Parse(path, request.Host.Host) is not { } target)
+        {
+            return false;
+        }
+        using var body = new MemoryStream();
+        await request.Body.CopyToAsync(body, context.RequestAborted);
+        var headers = new List<KeyValuePair<string, string>>();
+        foreach (var (name, values) in request.Headers)
+        {
+            headers.AddRange(values.OfType<string>().Select(v => new KeyValuePair<string, string>(name, v)));
+        }
+        var response = await cloud.ApiGateway.InvokeAsync(target, new GatewayRequest
+        {
+            Method = request.Method,
+            Path = target.Path,
+            RawQuery = request.QueryString.HasValue ? request.QueryString.Value![1..] : "",
+            Headers = headers,
+            Body = body.ToArray(),
+            SourceIp = context.Connection.RemoteIpAddress?.ToString() ?? "127.0.0.1",
+            VpcEndpointId = target.VpcEndpointId,
+        }, context.RequestAborted);
+        context.Response.StatusCode = response.Status;
+        foreach (var header in response.Headers.GroupBy(h => h.Key, StringComparer.OrdinalIgnoreCase))
+        {
+            context.Response.Headers[header.Key] = header.Select(h => h.Value).ToArray();
+        }
+        await context.Response.Body.WriteAsync(response.Body, context.RequestAborted);
+        return true;
+    }
+}

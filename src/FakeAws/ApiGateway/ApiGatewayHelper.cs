@@ -1,0 +1,103 @@
+using System.Security.Cryptography;
+using FakeAws.Engine.ApiGateway;
+using FakeAws.Engine.ApiGateway.Auth;
+using FakeAws.Engine.ApiGateway.Invoke;
+using FakeAws.Engine.ApiGateway.V2;
+
+namespace FakeAws.ApiGateway;
+
+/// <summary>
+/// API Gateway things a test needs that AWS has no API for: an <see cref="HttpClient"/> that calls a
+/// deployed REST or HTTP API in memory, and token issuers the JWT and Cognito authorizers trust.
+/// Reach it as <c>aws.ApiGateway</c>; build the APIs with the <c>apigateway</c> and
+/// <c>apigatewayv2</c> APIs (any SDK, the AWS CLI or boto3 against FakeAws.Server).
+/// </summary>
+public sealed class ApiGatewayHelper
+{
+    private readonly FakeAwsCloud _cloud;
+    private readonly TrustedIssuers _trusted = new();
+
+    internal ApiGatewayHelper(FakeAwsCloud cloud)
+    {
+        _cloud = cloud;
+        var ids = new ApiGatewayIds(cloud.Context.Ids);
+        Store = new ApiGatewayStore();
+        Issuers.Add(_trusted);
+        Invoker = new ApiGatewayInvoker(cloud.Context, Store, ids, cloud.Lambda.Engine, Issuers);
+        Wire = new ApiGatewayWireService(new ApiGatewayEngine(cloud.Context, Store, ids), Store, ids.RequestId);
+        WireV2 = new ApiGatewayV2WireService(new ApiGatewayV2Engine(cloud.Context, Store, ids), Store, ids.RequestId);
+        ExecuteApi = new ExecuteApiWireService(this);
+    }
+
+    internal ApiGatewayStore Store { get; }
+
+    internal ApiGatewayInvoker Invoker { get; }
+
+    /// <summary>
+    /// Where the authorizers find issuers' signing keys. Issuers a test trusts come first; the cloud
+    /// adds its Cognito user pools here (<see cref="JwksSources.Add"/>).
+    /// </summary>
+    internal JwksSources Issuers { get; } = new();
+
+    internal ApiGatewayWireService Wire { get; }
+
+    internal ApiGatewayV2WireService WireV2 { get; }
+
+    internal ExecuteApiWireService ExecuteApi { get; }
+
+    /// <summary>
+    /// Creates an <see cref="HttpClient"/> that calls the deployed API <paramref name="apiId"/> at
+    /// <paramref name="stage"/>, in memory: its requests go through routing, authorization,
+    /// throttling, the proxy event, the Lambda invoke and the response mapping, and every failure
+    /// is the response AWS sends. Its base address is the API's invoke URL
+    /// (<c>https://{apiId}.execute-api.{region}.amazonaws.com/{stage}/</c>; an HTTP API's
+    /// <c>$default</c> stage is at the root), so relative paths such as <c>"items/1"</c> reach the stage.
+    /// </summary>
+    /// <param name="apiId">The id of a REST API (v1) or HTTP API (v2) of this cloud.</param>
+    /// <param name="stage">The stage, such as <c>prod</c>, or <c>$default</c>.</param>
+    /// <param name="vpcEndpointId">For a PRIVATE REST API: the VPC endpoint the requests come through (as <c>aws:SourceVpce</c>).</param>
+    /// <exception cref="ArgumentException">The cloud has no API with that id.</exception>
+    public HttpClient CreateHttpClient(string apiId, string stage, string? vpcEndpointId = null)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(apiId);
+        ArgumentException.ThrowIfNullOrEmpty(stage);
+        var region = Store.FindApi(_cloud.Options.AccountId, apiId)
+            ?? throw new ArgumentException($"This cloud has no REST or HTTP API with id '{apiId}'.", nameof(apiId));
+        var host = ExecuteApiRequests.HostName(apiId, region.Scope.Region, vpcEndpointId);
+        var path = stage == "$default" ? "/" : $"/{Uri.EscapeDataString(stage)}/";
+        return new HttpClient(new ExecuteApiHttpHandler(this)) { BaseAddress = new Uri($"https://{host}{path}") };
+    }
+
+    /// <summary>
+    /// Trusts tokens of <paramref name="issuer"/> signed with a key of <paramref name="jwks"/>: an
+    /// HTTP API's JWT authorizer for that issuer, and a REST API's Cognito authorizer whose user pool
+    /// has that issuer (<c>https://cognito-idp.{region}.amazonaws.com/{poolId}</c>), accept them.
+    /// </summary>
+    /// <param name="issuer">The tokens' <c>iss</c> claim, exactly.</param>
+    /// <param name="jwks">A JWKS document, <c>{"keys":[{"kty":"RSA","kid":"...","n":"...","e":"AQAB"}]}</c>.</param>
+    /// <exception cref="FormatException">The document is not a JWKS.</exception>
+    public void TrustIssuer(string issuer, string jwks)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(issuer);
+        ArgumentNullException.ThrowIfNull(jwks);
+        _trusted.Trust(issuer, JsonWebKeySet.Parse(jwks));
+    }
+
+    /// <summary>
+    /// Trusts tokens of <paramref name="issuer"/> signed (RS256) with <paramref name="key"/>; only
+    /// its public half is kept. Tokens whose header names a <c>kid</c> must name <paramref name="keyId"/>.
+    /// </summary>
+    /// <param name="issuer">The tokens' <c>iss</c> claim, exactly.</param>
+    /// <param name="key">The RSA key the test signs its tokens with.</param>
+    /// <param name="keyId">The key's id, as the tokens' <c>kid</c> header names it.</param>
+    public void TrustIssuer(string issuer, RSA key, string keyId)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(issuer);
+        ArgumentNullException.ThrowIfNull(key);
+        _trusted.Trust(issuer, JsonWebKeySet.FromRsa(key.ExportParameters(includePrivateParameters: false), keyId));
+    }
+
+    /// <summary>Serves one data-plane request of any form, for the cloud's own account.</summary>
+    internal Task<GatewayResponse> InvokeAsync(ExecuteApiTarget target, GatewayRequest request, CancellationToken cancellationToken) =>
+        Invoker.InvokeAsync(_cloud.Options.AccountId, target.ApiId, target.Stage, request, cancellationToken);
+}

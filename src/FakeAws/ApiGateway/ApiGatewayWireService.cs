@@ -1,0 +1,48 @@
+using System.Text.Json;
+using FakeAws.Engine.ApiGateway;
+using FakeAws.Engine.ApiGateway.Model;
+using FakeAws.Engine.Core;
+using FakeAws.Protocol;
+
+namespace FakeAws.ApiGateway;
+
+/// <summary>
+/// API Gateway's REST API management (v1, <c>apigateway</c>) on the wire: restJson1 with
+/// <c>{"message": "..."}</c> error bodies. It shares the signing name <c>apigateway</c> with v2,
+/// whose paths start with <c>/v2/</c>, and leaves the data plane's <c>_user_request_</c> paths alone.
+/// </summary>
+internal sealed class ApiGatewayWireService(ApiGatewayEngine engine, ApiGatewayStore store, Func<string> newRequestId) : RestJsonService(
+    "apigateway",
+    OperationTable.Bind("API Gateway", engine, ServiceModel.Operations, ReportInvalid),
+    JsonProtocol.Options(),
+    newRequestId)
+{
+    public override bool OwnsPath(string path) =>
+        !path.StartsWith("/v2/", StringComparison.Ordinal) && !ExecuteApiRequests.IsUserRequestPath(path) && base.OwnsPath(path);
+
+    public override void Reset() => store.Clear();
+
+    /// <summary>
+    /// v1 reports constraint violations as a ValidationException that names the operation's input:
+    /// <c>1 validation error detected: Value null at 'createRestApiInput.name' failed to satisfy constraint: Member must not be null</c>.
+    /// </summary>
+    public static AwsServiceException? ReportInvalid(ModelValidation validation, string operation)
+    {
+        if (validation.MissingTopLevel.Count == 0 && validation.Violations.Count == 0)
+        {
+            return null;
+        }
+        var input = $"{char.ToLowerInvariant(operation[0])}{operation[1..]}Input";
+        var violations = validation.MissingTopLevel
+            .Select(m => $"Value null at '{input}.{char.ToLowerInvariant(m[0])}{m[1..]}' failed to satisfy constraint: Member must not be null")
+            .Concat(validation.Violations.Select(v => v.Replace(" at '", $" at '{input}.", StringComparison.Ordinal)))
+            .ToList();
+        return ApiGatewayErrors.Validation($"{violations.Count} validation error{(violations.Count == 1 ? "" : "s")} detected: {string.Join("; ", violations)}");
+    }
+
+    protected override AwsServiceException MalformedBody(JsonException e) =>
+        ApiGatewayErrors.BadRequest($"Could not parse request body into json: {e.Message}");
+
+    protected override AwsServiceException MalformedValue(string name, string value) =>
+        ApiGatewayErrors.BadRequest($"Invalid value '{value}' for {name}.");
+}

@@ -1,0 +1,47 @@
+using FakeAws.Engine.ApiGateway.Invoke;
+using FakeAws.Engine.Core;
+using FakeAws.Protocol;
+
+namespace FakeAws.ApiGateway;
+
+/// <summary>
+/// Deployed APIs on the cloud's router, at LocalStack's paths
+/// <c>/restapis/{apiId}/{stage}/_user_request_/{path}</c>: any raw HTTP client of the cloud (and
+/// a request signed for <c>execute-api</c>) reaches the same chain as
+/// <see cref="ApiGatewayHelper.CreateHttpClient"/>. The router's responses hold one value per
+/// header, so repeated headers (such as several Set-Cookie) arrive joined with commas here;
+/// FakeAws.Server and the helper's client keep them apart.
+/// </summary>
+internal sealed class ExecuteApiWireService(ApiGatewayHelper gateway) : IWireService
+{
+    public string? TargetPrefix => null;
+
+    public string SigningName => "execute-api";
+
+    public bool OwnsPath(string path) => ExecuteApiRequests.IsUserRequestPath(path);
+
+    public async Task<WireResponse> HandleAsync(WireRequest request, RequestScope scope, CancellationToken cancellationToken)
+    {
+        var target = ExecuteApiRequests.Parse(request.Path, host: null)!;
+        var response = await gateway.InvokeAsync(target, new GatewayRequest
+        {
+            Method = request.Method,
+            Path = target.Path,
+            RawQuery = request.Query,
+            Headers = request.Headers.ToList(),
+            Body = request.Body,
+            SourceIp = ExecuteApiHttpHandler.SourceIp,
+        }, cancellationToken).ConfigureAwait(false);
+        var wire = new WireResponse { Status = response.Status, Body = response.Body };
+        foreach (var header in response.Headers.GroupBy(h => h.Key, StringComparer.OrdinalIgnoreCase))
+        {
+            wire.Headers[header.Key] = string.Join(", ", header.Select(h => h.Value));
+        }
+        return wire;
+    }
+
+    /// <summary>The APIs' state belongs to the management services, which reset it.</summary>
+    public void Reset()
+    {
+    }
+}
