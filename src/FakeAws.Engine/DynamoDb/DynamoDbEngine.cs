@@ -18,6 +18,7 @@ internal sealed partial class DynamoDbEngine
 {
     private readonly CloudContext _cloud;
     private readonly RegionalStore<Region> _regions;
+    private long _tableOrdinals;
 
     public DynamoDbEngine(CloudContext cloud, DynamoDbOptions options)
     {
@@ -39,6 +40,12 @@ internal sealed partial class DynamoDbEngine
 
         /// <summary>Serialises table creation and deletion, so names stay unique.</summary>
         public object Gate { get; } = new();
+
+        /// <summary>
+        /// TransactWriteItems done under a ClientRequestToken, by token. Locking it runs token-bearing
+        /// transactions one at a time, so a repeated token waits for the first and replays it.
+        /// </summary>
+        public Dictionary<string, IdempotentTransaction> TransactionTokens { get; } = new(StringComparer.Ordinal);
     }
 
     /// <summary>The table a data-plane request names, by name or ARN.</summary>

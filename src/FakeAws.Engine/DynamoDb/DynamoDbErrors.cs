@@ -32,6 +32,28 @@ internal static class DynamoDbErrors
 
     public static AwsServiceException LimitExceeded(string message) => new("LimitExceededException", message);
 
+    /// <summary>UpdateTable names an index the table does not have.</summary>
+    public static AwsServiceException IndexNotFound(string index) =>
+        new("ResourceNotFoundException", $"Requested resource not found: Index: {index} not found");
+
+    /// <summary>A write would grow an item collection of a table with a local index past its limit.</summary>
+    public static AwsServiceException ItemCollectionSizeLimitExceeded() =>
+        new("ItemCollectionSizeLimitExceededException", "Item collection size limit exceeded");
+
+    /// <summary>The item of a successful condition check, or one that failed, in a transaction's reasons.</summary>
+    public static AwsServiceException TransactionCanceled(List<Model.CancellationReason> reasons) => new(
+        "TransactionCanceledException",
+        $"Transaction cancelled, please refer cancellation reasons for specific reasons [{string.Join(", ", reasons.Select(r => r.Code))}]")
+    {
+        Details = reasons,
+    };
+
+    public static AwsServiceException IdempotentParameterMismatch() => new(
+        "IdempotentParameterMismatchException",
+        "Specified idempotent token was used with different request parameters within the idempotency window");
+
+    public static AwsServiceException DuplicateItem() => new("DuplicateItemException", "Duplicate primary key exists in table");
+
     public static AwsServiceException Serialization(string message) => new("SerializationException", message);
 
     public static AwsServiceException Unsupported(string operation) => new(
