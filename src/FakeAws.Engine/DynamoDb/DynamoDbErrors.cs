@@ -26,6 +26,10 @@ internal static class DynamoDbErrors
     public static AwsServiceException ConditionalCheckFailed(IReadOnlyDictionary<string, AttributeValue>? item = null) =>
         new("ConditionalCheckFailedException", "The conditional request failed") { Details = item };
 
+    /// <summary>A value of ExpressionAttributeValues that DynamoDB rejects, reported with its placeholder.</summary>
+    public static AwsServiceException InvalidExpressionValue(AwsServiceException error, string placeholder) =>
+        Validation($"ExpressionAttributeValues contains invalid value: {error.Message} for key {placeholder}");
+
     public static AwsServiceException KeySchemaMismatch() => Validation("The provided key element does not match the schema");
 
     public static AwsServiceException ItemTooLarge() => Validation("Item size has exceeded the maximum allowed size");

@@ -94,13 +94,14 @@ internal sealed class DynamoDbFastPath
         {
             return null;
         }
-        if (HotRoutes.For(operation.Name) is { } hot)
-        {
-            return new Route(operation, hot.ToInput, hot.ToResponse);
-        }
         var inputType = operation.Model.InputType!;
         var responseType = requestType.Assembly.GetType($"Amazon.DynamoDBv2.Model.{operation.Name}Response")!;
-        return new Route(operation, request => Mapper.Map(request, inputType)!,
-            output => (AmazonWebServiceResponse)(Mapper.Map(output, responseType) ?? Activator.CreateInstance(responseType)!));
+        Func<object?, AmazonWebServiceResponse> mappedResponse =
+            output => (AmazonWebServiceResponse)(Mapper.Map(output, responseType) ?? Activator.CreateInstance(responseType)!);
+        if (HotRoutes.For(operation.Name) is { } hot)
+        {
+            return new Route(operation, hot.ToInput, hot.ToResponse ?? mappedResponse);
+        }
+        return new Route(operation, request => Mapper.Map(request, inputType)!, mappedResponse);
     }
 }

@@ -1,4 +1,5 @@
 using System.Reflection;
+using FakeAws.Engine.Core;
 using FakeAws.Engine.DynamoDb;
 using SdkModel = Amazon.DynamoDBv2.Model;
 
@@ -62,6 +63,27 @@ internal static class SdkAttributeValues
         foreach (var (name, value) in item)
         {
             result[name] = ToEngine(value);
+        }
+        return result;
+    }
+
+    /// <summary>
+    /// ExpressionAttributeValues: as <see cref="ToEngine(Dictionary{string, SdkModel.AttributeValue})"/>, but a
+    /// value DynamoDB rejects is reported with its placeholder, as DynamoDB reports it.
+    /// </summary>
+    public static Dictionary<string, AttributeValue> ToEngineExpressionValues(Dictionary<string, SdkModel.AttributeValue> values)
+    {
+        var result = new Dictionary<string, AttributeValue>(values.Count);
+        foreach (var (name, value) in values)
+        {
+            try
+            {
+                result[name] = ToEngine(value);
+            }
+            catch (AwsServiceException error) when (error.Code == "ValidationException")
+            {
+                throw DynamoDbErrors.InvalidExpressionValue(error, name);
+            }
         }
         return result;
     }
