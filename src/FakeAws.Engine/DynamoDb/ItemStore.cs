@@ -160,7 +160,8 @@ internal sealed class StoredItem(PrimaryKey tableKey, AttributeValue? sortKey, S
 
 /// <summary>
 /// The items of one partition key. Partitions are scanned in the order of a hash of their key, which
-/// looks random but never changes, as DynamoDB's does; here it is a 64-bit FNV-1a hash of the key's bytes.
+/// looks random but never changes, as DynamoDB's does; here it is a 64-bit FNV-1a hash of the key's bytes,
+/// mixed so that keys differing only in their last characters still spread over parallel-scan segments.
 /// </summary>
 internal sealed class StorePartition(AttributeValue hash)
 {
@@ -195,7 +196,12 @@ internal sealed class StorePartition(AttributeValue hash)
         {
             hash = (hash ^ b) * 1099511628211UL;
         }
-        return hash;
+        // MurmurHash3's finaliser: every input bit reaches the top bits, which pick the segment.
+        hash ^= hash >> 33;
+        hash *= 0xff51afd7ed558ccdUL;
+        hash ^= hash >> 33;
+        hash *= 0xc4ceb9fe1a85ec53UL;
+        return hash ^ (hash >> 33);
     }
 }
 
