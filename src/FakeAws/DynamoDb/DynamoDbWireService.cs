@@ -24,7 +24,7 @@ internal sealed class DynamoDbWireService(DynamoDbEngine engine, RequestIds requ
     // Every ExpressionAttributeValues member, in any shape, reads through the converter that names the placeholder.
     private static JsonSerializerOptions CreateSerializerOptions()
     {
-        var options = new JsonSerializerOptions(JsonProtocol.Options(new AttributeValueJsonConverter()));
+        var options = new JsonSerializerOptions(JsonProtocol.Options(new AttributeValueJsonConverter(), new CapacityUnitsJsonConverter()));
         options.TypeInfoResolver = options.TypeInfoResolver!.WithAddedModifier(type =>
         {
             foreach (var property in type.Properties)
@@ -77,6 +77,27 @@ internal sealed class DynamoDbWireService(DynamoDbEngine engine, RequestIds requ
                 writer.WritePropertyName("CancellationReasons");
                 JsonSerializer.Serialize(writer, reasons, Json);
                 break;
+        }
+    }
+}
+
+/// <summary>
+/// Doubles (capacity units, size estimates) as DynamoDB writes them: always with a fraction, <c>1.0</c>
+/// rather than <c>1</c>, so clients that keep JSON number types see floats, as from AWS.
+/// </summary>
+internal sealed class CapacityUnitsJsonConverter : System.Text.Json.Serialization.JsonConverter<double>
+{
+    public override double Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) => reader.GetDouble();
+
+    public override void Write(Utf8JsonWriter writer, double value, JsonSerializerOptions options)
+    {
+        if (double.IsFinite(value) && Math.Floor(value) == value && Math.Abs(value) < 1e15)
+        {
+            writer.WriteRawValue(value.ToString("0.0", System.Globalization.CultureInfo.InvariantCulture));
+        }
+        else
+        {
+            writer.WriteNumberValue(value);
         }
     }
 }
