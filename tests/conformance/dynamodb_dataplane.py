@@ -273,18 +273,22 @@ def transactions(ddb):
 @scenario
 def partiql(ddb):
     create(ddb, range_key="sk")
-    ddb.execute_statement(Statement="INSERT INTO \"items\" VALUE {'pk': 'a', 'sk': '1', 'n': 1}")
-    ddb.execute_statement(Statement="INSERT INTO items VALUE {'pk': ?, 'sk': '2', 'n': 2}", Parameters=[s("a")])
-    selected = ddb.execute_statement(Statement="SELECT * FROM items WHERE pk = 'a' AND n > 1")["Items"]
-    duplicate = attempt(lambda: ddb.execute_statement(Statement="INSERT INTO items VALUE {'pk': 'a', 'sk': '1'}"))
-    ddb.execute_statement(Statement="UPDATE items SET n = n + 10 WHERE pk = 'a' AND sk = '1'")
-    updated = ddb.get_item(TableName="items", Key={"pk": s("a"), "sk": s("1")})["Item"]
-    ddb.execute_statement(Statement="DELETE FROM items WHERE pk = 'a' AND sk = '2'")
+
+    def run(statement, parameters=None):
+        extra = {"Parameters": parameters} if parameters else {}
+        return attempt(lambda: ddb.execute_statement(Statement=statement, **extra).get("Items"))
+
     return {
-        "selected": selected, "duplicate": duplicate, "updated": updated,
+        "insert": run("INSERT INTO \"items\" VALUE {'pk': 'a', 'sk': '1', 'n': 1}"),
+        "insert with parameter": run("INSERT INTO items VALUE {'pk': ?, 'sk': '2', 'n': 2}", [s("a")]),
+        "select": run("SELECT * FROM items WHERE pk = 'a' AND n > 1"),
+        "duplicate insert": run("INSERT INTO items VALUE {'pk': 'a', 'sk': '1'}"),
+        "update": run("UPDATE items SET n = n + 10 WHERE pk = 'a' AND sk = '1'"),
+        "after update": ddb.get_item(TableName="items", Key={"pk": s("a"), "sk": s("1")}).get("Item"),
+        "delete": run("DELETE FROM items WHERE pk = 'a' AND sk = '2'"),
         "remaining": keys(ddb.scan(TableName="items")["Items"]),
-        "update without key": attempt(lambda: ddb.execute_statement(Statement="UPDATE items SET n = 1 WHERE pk = 'a'")),
-        "parameters": attempt(lambda: ddb.execute_statement(Statement="SELECT * FROM items WHERE pk = ?")),
+        "update without key": run("UPDATE items SET n = 1 WHERE pk = 'a'"),
+        "parameter count": run("SELECT * FROM items WHERE pk = ?"),
     }
 
 

@@ -9,10 +9,16 @@ namespace FakeAws.Engine.DynamoDb;
 /// fast path both call these methods, so both see the same behaviour.
 /// </summary>
 /// <remarks>
-/// Not implemented yet (answered with an error that names the operation): expressions beyond the
-/// basics, secondary indexes, Query and Scan, batches, transactions, PartiQL, streams, TTL,
-/// backups, point-in-time recovery, global tables, imports and exports, and resource policies.
-/// The coverage document lists every operation with its status.
+/// The data plane covers every expression kind and the legacy parameters, secondary indexes,
+/// Query and Scan with AWS's 1 MB pages, batches, transactions with idempotency tokens, PartiQL, and
+/// consumed capacity. Not implemented yet (answered with an error that names the operation): streams,
+/// TTL, backups, point-in-time recovery, global tables, imports and exports, Kinesis destinations,
+/// contributor insights, resource policies and tags. Also left out: throttling (no request ever gets
+/// ProvisionedThroughputExceeded or returns UnprocessedItems for capacity), TransactionConflict between
+/// a transaction and a concurrent single-item write (the fake serialises them instead), the size limits
+/// of index keys on write (their values are checked only when an index is backfilled), PartiQL beyond
+/// single-table SELECT, INSERT, UPDATE and DELETE (no EXISTS, no nested SELECT, no ORDER BY), and the
+/// item-collection size estimate beyond whole gigabytes. docs/DYNAMODB.md has the details.
 /// </remarks>
 internal sealed partial class DynamoDbEngine
 {
