@@ -22,7 +22,7 @@ internal sealed partial class DynamoDbEngine
             TableNames.Validate(name, "requestItems");
             var expressions = request.ProjectionExpression is null && request.AttributesToGet is null && request.ExpressionAttributeNames is null
                 ? null
-                : RequestExpressions.Compile(new ExpressionInputs
+                : _expressions.Compile(new ExpressionInputs
                 {
                     ProjectionExpression = request.ProjectionExpression,
                     ExpressionAttributeNames = request.ExpressionAttributeNames,

@@ -23,7 +23,7 @@ internal sealed partial class DynamoDbEngine
         var expressions = input.ConditionExpression is null && input.Expected is null && input.ConditionalOperator is null
             && input.ExpressionAttributeNames is null && input.ExpressionAttributeValues is null
             ? null
-            : RequestExpressions.Compile(new ExpressionInputs
+            : _expressions.Compile(new ExpressionInputs
             {
                 ConditionExpression = input.ConditionExpression,
                 ExpressionAttributeNames = input.ExpressionAttributeNames,
@@ -56,7 +56,7 @@ internal sealed partial class DynamoDbEngine
         TableNames.Validate(input.TableName);
         var expressions = input.ProjectionExpression is null && input.AttributesToGet is null && input.ExpressionAttributeNames is null
             ? null
-            : RequestExpressions.Compile(new ExpressionInputs
+            : _expressions.Compile(new ExpressionInputs
             {
                 ProjectionExpression = input.ProjectionExpression,
                 ExpressionAttributeNames = input.ExpressionAttributeNames,
@@ -82,7 +82,7 @@ internal sealed partial class DynamoDbEngine
     public UpdateItemOutput UpdateItem(RequestScope scope, UpdateItemInput input)
     {
         TableNames.Validate(input.TableName);
-        var expressions = RequestExpressions.Compile(new ExpressionInputs
+        var expressions = _expressions.Compile(new ExpressionInputs
         {
             UpdateExpression = input.UpdateExpression,
             ConditionExpression = input.ConditionExpression,
@@ -134,7 +134,7 @@ internal sealed partial class DynamoDbEngine
         var expressions = input.ConditionExpression is null && input.Expected is null && input.ConditionalOperator is null
             && input.ExpressionAttributeNames is null && input.ExpressionAttributeValues is null
             ? null
-            : RequestExpressions.Compile(new ExpressionInputs
+            : _expressions.Compile(new ExpressionInputs
             {
                 ConditionExpression = input.ConditionExpression,
                 ExpressionAttributeNames = input.ExpressionAttributeNames,

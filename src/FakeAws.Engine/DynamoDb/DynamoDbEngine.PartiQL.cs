@@ -157,7 +157,7 @@ internal sealed partial class DynamoDbEngine
     {
         var filter = select.Where is null ? null : translator.Condition(select.Where);
         var projection = select.Projection is null ? null : string.Join(", ", select.Projection.Select(translator.Path));
-        var expressions = RequestExpressions.Compile(new ExpressionInputs
+        var expressions = _expressions.Compile(new ExpressionInputs
         {
             FilterExpression = filter,
             ProjectionExpression = projection,

@@ -10,7 +10,7 @@ internal sealed partial class DynamoDbEngine
     public QueryOutput Query(RequestScope scope, QueryInput input)
     {
         TableNames.Validate(input.TableName);
-        var expressions = RequestExpressions.Compile(new ExpressionInputs
+        var expressions = _expressions.Compile(new ExpressionInputs
         {
             KeyConditionExpression = input.KeyConditionExpression,
             FilterExpression = input.FilterExpression,
@@ -48,7 +48,7 @@ internal sealed partial class DynamoDbEngine
     {
         TableNames.Validate(input.TableName);
         var segment = ScanSegmentOf(input.Segment, input.TotalSegments);
-        var expressions = RequestExpressions.Compile(new ExpressionInputs
+        var expressions = _expressions.Compile(new ExpressionInputs
         {
             FilterExpression = input.FilterExpression,
             ProjectionExpression = input.ProjectionExpression,

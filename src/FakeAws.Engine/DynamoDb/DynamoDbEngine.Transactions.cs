@@ -18,7 +18,7 @@ internal sealed partial class DynamoDbEngine
 
     public TransactWriteItemsOutput TransactWriteItems(RequestScope scope, TransactWriteItemsInput input)
     {
-        var actions = input.TransactItems!.Select(WriteAction.Parse).ToList();
+        var actions = input.TransactItems!.Select(item => WriteAction.Parse(item, _expressions)).ToList();
         if (actions.Sum(a => a.PayloadBytes) > MaxTransactionBytes)
         {
             throw TransactionTooLarge();
@@ -69,7 +69,7 @@ internal sealed partial class DynamoDbEngine
             TableNames.Validate(get.TableName);
             var expressions = get.ProjectionExpression is null && get.ExpressionAttributeNames is null
                 ? null
-                : RequestExpressions.Compile(new ExpressionInputs
+                : _expressions.Compile(new ExpressionInputs
                 {
                     ProjectionExpression = get.ProjectionExpression,
                     ExpressionAttributeNames = get.ExpressionAttributeNames,
@@ -331,7 +331,7 @@ internal sealed partial class DynamoDbEngine
         /// <summary>The item's key when it can be read from the request already, for the repeated-item check.</summary>
         public PrimaryKey? KeyOrNull() => Item is null ? null : Table.Key.KeyOf(Item);
 
-        public static WriteAction Parse(TransactWriteItem item)
+        public static WriteAction Parse(TransactWriteItem item, ExpressionCache cache)
         {
             var count = (item.Put is null ? 0 : 1) + (item.Update is null ? 0 : 1) + (item.Delete is null ? 0 : 1) + (item.ConditionCheck is null ? 0 : 1);
             if (count != 1)
@@ -348,7 +348,7 @@ internal sealed partial class DynamoDbEngine
                     Item = put.Item,
                     PayloadBytes = ItemSize.Of(put.Item!),
                     ReturnValuesOnConditionCheckFailure = put.ReturnValuesOnConditionCheckFailure,
-                    Expressions = Compile(put.ConditionExpression, null, put.ExpressionAttributeNames, put.ExpressionAttributeValues, ExpressionOperation.PutItem),
+                    Expressions = Compile(cache, put.ConditionExpression, null, put.ExpressionAttributeNames, put.ExpressionAttributeValues, ExpressionOperation.PutItem),
                 };
             }
             if (item.Update is { } update)
@@ -361,7 +361,7 @@ internal sealed partial class DynamoDbEngine
                     Item = update.Key,
                     PayloadBytes = ItemSize.Of(update.Key!),
                     ReturnValuesOnConditionCheckFailure = update.ReturnValuesOnConditionCheckFailure,
-                    Expressions = Compile(update.ConditionExpression, update.UpdateExpression, update.ExpressionAttributeNames, update.ExpressionAttributeValues,
+                    Expressions = Compile(cache, update.ConditionExpression, update.UpdateExpression, update.ExpressionAttributeNames, update.ExpressionAttributeValues,
                         ExpressionOperation.UpdateItem),
                 };
             }
@@ -375,7 +375,7 @@ internal sealed partial class DynamoDbEngine
                     Item = delete.Key,
                     PayloadBytes = ItemSize.Of(delete.Key!),
                     ReturnValuesOnConditionCheckFailure = delete.ReturnValuesOnConditionCheckFailure,
-                    Expressions = Compile(delete.ConditionExpression, null, delete.ExpressionAttributeNames, delete.ExpressionAttributeValues, ExpressionOperation.DeleteItem),
+                    Expressions = Compile(cache, delete.ConditionExpression, null, delete.ExpressionAttributeNames, delete.ExpressionAttributeValues, ExpressionOperation.DeleteItem),
                 };
             }
             var check = item.ConditionCheck!;
@@ -387,15 +387,15 @@ internal sealed partial class DynamoDbEngine
                 Item = check.Key,
                 PayloadBytes = ItemSize.Of(check.Key!),
                 ReturnValuesOnConditionCheckFailure = check.ReturnValuesOnConditionCheckFailure,
-                Expressions = Compile(check.ConditionExpression, null, check.ExpressionAttributeNames, check.ExpressionAttributeValues, ExpressionOperation.ConditionCheck),
+                Expressions = Compile(cache, check.ConditionExpression, null, check.ExpressionAttributeNames, check.ExpressionAttributeValues, ExpressionOperation.ConditionCheck),
             };
         }
 
-        private static RequestExpressions? Compile(string? condition, string? update, Dictionary<string, string>? names,
+        private static RequestExpressions? Compile(ExpressionCache cache, string? condition, string? update, Dictionary<string, string>? names,
             Dictionary<string, AttributeValue>? values, ExpressionOperation operation) =>
             condition is null && update is null && names is null && values is null
                 ? null
-                : RequestExpressions.Compile(new ExpressionInputs
+                : cache.Compile(new ExpressionInputs
                 {
                     ConditionExpression = condition,
                     UpdateExpression = update,

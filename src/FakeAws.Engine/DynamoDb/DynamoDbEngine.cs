@@ -24,6 +24,7 @@ internal sealed partial class DynamoDbEngine
 {
     private readonly CloudContext _cloud;
     private readonly RegionalStore<Region> _regions;
+    private readonly ExpressionCache _expressions = new();
     private long _tableOrdinals;
 
     public DynamoDbEngine(CloudContext cloud, DynamoDbOptions options)

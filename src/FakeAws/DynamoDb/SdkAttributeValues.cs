@@ -123,6 +123,7 @@ internal static class SdkAttributeValues
     public static Dictionary<string, SdkModel.AttributeValue> ToSdk(IReadOnlyDictionary<string, AttributeValue> item)
     {
         var result = NewResponseMap();
+        result.EnsureCapacity(item.Count);
         foreach (var (name, value) in item)
         {
             result[name] = ToSdk(value);
