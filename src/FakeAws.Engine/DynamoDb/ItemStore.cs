@@ -80,15 +80,6 @@ internal sealed class ItemStore
         return stored;
     }
 
-    /// <summary>Removes everything.</summary>
-    public void Clear()
-    {
-        _byTableKey.Clear();
-        _partitions.Clear();
-        _order.Clear();
-        SizeBytes = 0;
-    }
-
     /// <summary>
     /// The partitions in scan order, starting at the first one at or after <paramref name="hash"/>'s
     /// place (or at the start when null), and only those of <paramref name="segment"/>.

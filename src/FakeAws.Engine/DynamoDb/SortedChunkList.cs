@@ -137,13 +137,6 @@ internal sealed class SortedChunkList<T>(IComparer<T> comparer)
         }
     }
 
-    /// <summary>Removes every element.</summary>
-    public void Clear()
-    {
-        _chunks.Clear();
-        Count = 0;
-    }
-
     /// <summary>A place between two elements: before element <see cref="Offset"/> of chunk <see cref="Chunk"/>.</summary>
     public readonly record struct Position(int Chunk, int Offset);
 }
