@@ -1,9 +1,10 @@
 using FakeAws.Engine.Core;
+using FakeAws.Engine.DynamoDb.Expressions;
 using FakeAws.Engine.DynamoDb.Model;
 
 namespace FakeAws.Engine.DynamoDb;
 
-// Single-item reads and writes: PutItem, GetItem and DeleteItem.
+// Single-item reads and writes: PutItem, GetItem, UpdateItem and DeleteItem.
 internal sealed partial class DynamoDbEngine
 {
     public PutItemOutput PutItem(RequestScope scope, PutItemInput input)
@@ -14,21 +15,38 @@ internal sealed partial class DynamoDbEngine
         {
             throw DynamoDbErrors.Validation("ReturnValues can only be ALL_OLD or NONE");
         }
-        if (ItemSize.Of(item) > ItemSize.MaxItemBytes)
+        var size = ItemSize.Of(item);
+        if (size > ItemSize.MaxItemBytes)
         {
             throw DynamoDbErrors.ItemTooLarge();
         }
-        RejectConditionsForNow(input.ConditionExpression, input.Expected);
+        var expressions = input.ConditionExpression is null && input.Expected is null && input.ConditionalOperator is null
+            && input.ExpressionAttributeNames is null && input.ExpressionAttributeValues is null
+            ? null
+            : _expressions.Compile(new ExpressionInputs
+            {
+                ConditionExpression = input.ConditionExpression,
+                ExpressionAttributeNames = input.ExpressionAttributeNames,
+                ExpressionAttributeValues = input.ExpressionAttributeValues,
+                Expected = input.Expected,
+                ConditionalOperator = input.ConditionalOperator,
+            }, ExpressionOperation.PutItem);
         var table = GetTable(scope, input.TableName);
+        expressions?.CheckKeySchema(table.Key);
+        var key = ItemKeys.OfNewItem(table.Key, item);
         lock (table.Gate)
         {
-            var key = ItemKeys.OfNewItem(table.Key, item);
-            var old = table.Write(key, item);
+            table.CheckIndexKeys(item);
+            var old = table.Get(key);
+            CheckCondition(expressions, old, input.ReturnValuesOnConditionCheckFailure);
+            table.CheckItemCollection(key, item, size);
+            var consumed = CapacityUnits.Wanted(input.ReturnConsumedCapacity) ? CapacityUnits.ForItemWrite(table, old, item) : null;
+            table.Write(key, item, size);
             return new PutItemOutput
             {
-                Attributes = input.ReturnValues == "ALL_OLD" ? old?.ToDictionary() : null,
-                ConsumedCapacity = CapacityUnits.Report(input.ReturnConsumedCapacity, table.Name,
-                    () => CapacityUnits.ForWrite(Math.Max(ItemSize.Of(item), old is null ? 0 : ItemSize.Of(old)))),
+                Attributes = input.ReturnValues == "ALL_OLD" ? Copy(old) : null,
+                ConsumedCapacity = consumed?.ToReport(input.ReturnConsumedCapacity),
+                ItemCollectionMetrics = CollectionMetrics(table, key, input.ReturnItemCollectionMetrics),
             };
         }
     }
@@ -36,29 +54,74 @@ internal sealed partial class DynamoDbEngine
     public GetItemOutput GetItem(RequestScope scope, GetItemInput input)
     {
         TableNames.Validate(input.TableName);
-        if (input.ProjectionExpression is not null)
-        {
-            throw DynamoDbErrors.Unsupported("GetItem with ProjectionExpression");
-        }
-        var attributes = input.AttributesToGet;
-        if (attributes is not null && attributes.Distinct().Count() != attributes.Count)
-        {
-            var duplicate = attributes.GroupBy(a => a).First(g => g.Count() > 1).Key;
-            throw DynamoDbErrors.Validation($"One or more parameter values were invalid: Duplicate value in attribute name: {duplicate}");
-        }
+        var expressions = input.ProjectionExpression is null && input.AttributesToGet is null && input.ExpressionAttributeNames is null
+            ? null
+            : _expressions.Compile(new ExpressionInputs
+            {
+                ProjectionExpression = input.ProjectionExpression,
+                ExpressionAttributeNames = input.ExpressionAttributeNames,
+                AttributesToGet = input.AttributesToGet,
+            }, ExpressionOperation.GetItem);
         var table = GetTable(scope, input.TableName);
+        expressions?.CheckKeySchema(table.Key);
+        var key = ItemKeys.OfRequest(table.Key, input.Key);
         IReadOnlyDictionary<string, AttributeValue>? item;
         lock (table.Gate)
         {
-            item = table.Get(ItemKeys.OfRequest(table.Key, input.Key));
+            item = table.Get(key);
         }
         var consistent = input.ConsistentRead ?? false;
         return new GetItemOutput
         {
-            Item = item is null ? null : Select(item, attributes),
+            Item = item is null ? null : expressions?.Projection?.Apply(item) ?? Copy(item),
             ConsumedCapacity = CapacityUnits.Report(input.ReturnConsumedCapacity, table.Name,
                 () => CapacityUnits.ForRead(item is null ? 0 : ItemSize.Of(item), consistent)),
         };
+    }
+
+    public UpdateItemOutput UpdateItem(RequestScope scope, UpdateItemInput input)
+    {
+        TableNames.Validate(input.TableName);
+        var expressions = _expressions.Compile(new ExpressionInputs
+        {
+            UpdateExpression = input.UpdateExpression,
+            ConditionExpression = input.ConditionExpression,
+            ExpressionAttributeNames = input.ExpressionAttributeNames,
+            ExpressionAttributeValues = input.ExpressionAttributeValues,
+            AttributeUpdates = input.AttributeUpdates,
+            Expected = input.Expected,
+            ConditionalOperator = input.ConditionalOperator,
+        }, ExpressionOperation.UpdateItem);
+        var table = GetTable(scope, input.TableName);
+        expressions.CheckKeySchema(table.Key);
+        var key = ItemKeys.OfRequest(table.Key, input.Key);
+        lock (table.Gate)
+        {
+            var old = table.Get(key);
+            CheckCondition(expressions, old, input.ReturnValuesOnConditionCheckFailure);
+            var update = ApplyUpdate(table, expressions.Update, old, input.Key!);
+            var consumed = CapacityUnits.Wanted(input.ReturnConsumedCapacity)
+                ? CapacityUnits.ForItemWrite(table, old, update.Item ?? old)
+                : null;
+            if (update.Item is not null)
+            {
+                table.Write(key, update.Item, update.Size);
+            }
+            var attributes = input.ReturnValues switch
+            {
+                "ALL_OLD" => Copy(old),
+                "ALL_NEW" => Copy(update.Item ?? old),
+                "UPDATED_OLD" => update.Result?.UpdatedOld(old),
+                "UPDATED_NEW" => update.Result?.UpdatedNew(),
+                _ => null,
+            };
+            return new UpdateItemOutput
+            {
+                Attributes = attributes is { Count: > 0 } ? attributes : null,
+                ConsumedCapacity = consumed?.ToReport(input.ReturnConsumedCapacity),
+                ItemCollectionMetrics = CollectionMetrics(table, key, input.ReturnItemCollectionMetrics),
+            };
+        }
     }
 
     public DeleteItemOutput DeleteItem(RequestScope scope, DeleteItemInput input)
@@ -68,43 +131,97 @@ internal sealed partial class DynamoDbEngine
         {
             throw DynamoDbErrors.Validation("ReturnValues can only be ALL_OLD or NONE");
         }
-        RejectConditionsForNow(input.ConditionExpression, input.Expected);
+        var expressions = input.ConditionExpression is null && input.Expected is null && input.ConditionalOperator is null
+            && input.ExpressionAttributeNames is null && input.ExpressionAttributeValues is null
+            ? null
+            : _expressions.Compile(new ExpressionInputs
+            {
+                ConditionExpression = input.ConditionExpression,
+                ExpressionAttributeNames = input.ExpressionAttributeNames,
+                ExpressionAttributeValues = input.ExpressionAttributeValues,
+                Expected = input.Expected,
+                ConditionalOperator = input.ConditionalOperator,
+            }, ExpressionOperation.DeleteItem);
         var table = GetTable(scope, input.TableName);
+        expressions?.CheckKeySchema(table.Key);
+        var key = ItemKeys.OfRequest(table.Key, input.Key);
         lock (table.Gate)
         {
-            var old = table.Write(ItemKeys.OfRequest(table.Key, input.Key), null);
+            var old = table.Get(key);
+            CheckCondition(expressions, old, input.ReturnValuesOnConditionCheckFailure);
+            var consumed = CapacityUnits.Wanted(input.ReturnConsumedCapacity) ? CapacityUnits.ForItemWrite(table, old, null) : null;
+            if (old is not null)
+            {
+                table.Write(key, null, 0);
+            }
             return new DeleteItemOutput
             {
-                Attributes = input.ReturnValues == "ALL_OLD" ? old?.ToDictionary() : null,
-                ConsumedCapacity = CapacityUnits.Report(input.ReturnConsumedCapacity, table.Name,
-                    () => CapacityUnits.ForWrite(old is null ? 0 : ItemSize.Of(old))),
+                Attributes = input.ReturnValues == "ALL_OLD" ? Copy(old) : null,
+                ConsumedCapacity = consumed?.ToReport(input.ReturnConsumedCapacity),
+                ItemCollectionMetrics = CollectionMetrics(table, key, input.ReturnItemCollectionMetrics),
             };
         }
     }
 
-    /// <summary>The item as stored, or only the named top-level attributes of it.</summary>
-    private static Dictionary<string, AttributeValue> Select(IReadOnlyDictionary<string, AttributeValue> item, List<string>? attributes)
+    /// <summary>
+    /// Fails with ConditionalCheckFailedException when the request's condition rejects the stored item;
+    /// with ReturnValuesOnConditionCheckFailure ALL_OLD the error carries that item.
+    /// </summary>
+    private static void CheckCondition(RequestExpressions? expressions, IReadOnlyDictionary<string, AttributeValue>? existing, string? returnOnFailure)
     {
-        if (attributes is null)
+        if (expressions?.Condition is { } condition && !condition.Evaluate(existing))
         {
-            return item as Dictionary<string, AttributeValue> ?? item.ToDictionary();
+            throw DynamoDbErrors.ConditionalCheckFailed(returnOnFailure == "ALL_OLD" ? existing : null);
         }
-        var selected = new Dictionary<string, AttributeValue>(attributes.Count);
-        foreach (var name in attributes)
-        {
-            if (item.TryGetValue(name, out var value))
-            {
-                selected[name] = value;
-            }
-        }
-        return selected;
     }
 
-    private static void RejectConditionsForNow(string? conditionExpression, Dictionary<string, ExpectedAttributeValue>? expected)
+    /// <summary>What an update makes of an item: the new item (null when nothing is written) and its size.</summary>
+    private readonly record struct UpdateOutcome(Dictionary<string, AttributeValue>? Item, int Size, UpdateResult? Result);
+
+    /// <summary>
+    /// Applies <paramref name="plan"/> to <paramref name="existing"/>, or with no plan keeps the item or
+    /// creates just its key, and checks the result as UpdateItem does: size, then index key types.
+    /// </summary>
+    private static UpdateOutcome ApplyUpdate(Table table, UpdatePlan? plan, IReadOnlyDictionary<string, AttributeValue>? existing,
+        IReadOnlyDictionary<string, AttributeValue> key)
     {
-        if (conditionExpression is not null || expected is not null)
+        if (plan is null)
         {
-            throw DynamoDbErrors.Unsupported("conditional writes");
+            if (existing is not null)
+            {
+                return new UpdateOutcome(null, 0, null);
+            }
+            var created = new Dictionary<string, AttributeValue>(key, StringComparer.Ordinal);
+            return new UpdateOutcome(created, ItemSize.Of(created), null);
         }
+        var result = plan.Apply(existing, key);
+        var size = ItemSize.Of(result.Item);
+        if (size > ItemSize.MaxItemBytes)
+        {
+            throw DynamoDbErrors.Validation("Item size to update has exceeded the maximum allowed size");
+        }
+        table.CheckIndexKeys(result.Item, byUpdate: true);
+        table.CheckItemCollection(table.Key.KeyOf(result.Item)!.Value, result.Item, size);
+        return new UpdateOutcome(result.Item, size, result);
     }
+
+    /// <summary>ReturnItemCollectionMetrics SIZE: for a table with a local index, the collection's key and size estimate.</summary>
+    private static ItemCollectionMetrics? CollectionMetrics(Table table, in PrimaryKey key, string? returnMetrics)
+    {
+        if (returnMetrics != "SIZE" || !table.HasLocalIndexes)
+        {
+            return null;
+        }
+        // AWS gives a range of whole gigabytes around the collection's size.
+        var gigabytes = Math.Floor(table.ItemCollectionSize(key.Hash) / (1024.0 * 1024 * 1024));
+        return new ItemCollectionMetrics
+        {
+            ItemCollectionKey = new Dictionary<string, AttributeValue> { [table.Key.Hash.Name] = key.Hash },
+            SizeEstimateRangeGB = [gigabytes, gigabytes + 1],
+        };
+    }
+
+    /// <summary>An item as an output member: the stored dictionary itself when it is one (items are never modified).</summary>
+    private static Dictionary<string, AttributeValue>? Copy(IReadOnlyDictionary<string, AttributeValue>? item) =>
+        item is null ? null : item as Dictionary<string, AttributeValue> ?? new Dictionary<string, AttributeValue>(item, StringComparer.Ordinal);
 }

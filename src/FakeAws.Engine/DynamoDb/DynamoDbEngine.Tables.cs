@@ -10,11 +10,7 @@ internal sealed partial class DynamoDbEngine
 
     public CreateTableOutput CreateTable(RequestScope scope, CreateTableInput input)
     {
-        var key = TableCreation.Validate(input);
-        if (input.GlobalSecondaryIndexes is not null || input.LocalSecondaryIndexes is not null)
-        {
-            throw DynamoDbErrors.Unsupported("CreateTable with secondary indexes");
-        }
+        var (key, indexes) = TableCreation.Validate(input);
         var billing = input.BillingMode ?? "PROVISIONED";
         var region = _regions[scope];
         var name = TableNames.Resolve(input.TableName);
@@ -26,8 +22,10 @@ internal sealed partial class DynamoDbEngine
                 throw DynamoDbErrors.TableInUse(name);
             }
             var now = _cloud.Now;
-            table = new Table(name, TableNames.Arn(scope.Region, scope.AccountId, name), _cloud.Ids.NewGuid().ToString(), key, now)
+            var arn = TableNames.Arn(scope.Region, scope.AccountId, name);
+            table = new Table(name, arn, _cloud.Ids.NewGuid().ToString(), key, now, _cloud, Options)
             {
+                Ordinal = Interlocked.Increment(ref _tableOrdinals),
                 AttributeDefinitions = input.AttributeDefinitions!,
                 BillingMode = billing,
                 ReadCapacityUnits = input.ProvisionedThroughput?.ReadCapacityUnits ?? 0,
@@ -38,6 +36,10 @@ internal sealed partial class DynamoDbEngine
                 DeletionProtectionEnabled = input.DeletionProtectionEnabled ?? false,
                 OnDemandThroughput = input.OnDemandThroughput,
             };
+            foreach (var index in indexes)
+            {
+                table.AddIndex(index.Create(key, arn));
+            }
             region.Tables[name] = table;
             SetStatusFor(table, "CREATING", "ACTIVE");
         }
@@ -82,12 +84,18 @@ internal sealed partial class DynamoDbEngine
             {
                 throw DynamoDbErrors.ResourceInUse($"Attempt to change a resource which is still in use: Table is being created: {table.Name}");
             }
-            if (input.GlobalSecondaryIndexUpdates is { Count: > 0 } || input.StreamSpecification is not null || input.ReplicaUpdates is not null)
+            if (input.StreamSpecification is not null || input.ReplicaUpdates is not null)
             {
-                throw DynamoDbErrors.Unsupported("UpdateTable of indexes, streams or replicas");
+                throw DynamoDbErrors.Unsupported("UpdateTable of streams or replicas");
             }
+            var indexChange = IndexUpdates.Validate(table, input);
             var now = _cloud.Now;
             var changed = TableUpdate.ApplyBilling(table, input, now);
+            if (indexChange is not null)
+            {
+                ApplyIndexUpdate(table, indexChange, input.AttributeDefinitions);
+                changed = true;
+            }
             if (input.TableClass is not null && input.TableClass != table.TableClass)
             {
                 table.TableClass = input.TableClass;
@@ -195,12 +203,14 @@ internal sealed partial class DynamoDbEngine
             : new TableClassSummary { TableClass = table.TableClass, LastUpdateDateTime = table.TableClassUpdated },
         DeletionProtectionEnabled = table.DeletionProtectionEnabled,
         OnDemandThroughput = table.OnDemandThroughput,
+        LocalSecondaryIndexes = DescribeLocalIndexes(table),
+        GlobalSecondaryIndexes = DescribeGlobalIndexes(table),
     };
 
     /// <summary>The checks of CreateTable, in the order DynamoDB makes them.</summary>
     private static class TableCreation
     {
-        public static KeySchema Validate(CreateTableInput input)
+        public static (KeySchema Key, List<IndexDefinition> Indexes) Validate(CreateTableInput input)
         {
             TableNames.Validate(input.TableName);
             var violations = new ModelValidation();
@@ -222,7 +232,9 @@ internal sealed partial class DynamoDbEngine
                 throw DynamoDbErrors.Validation(message);
             }
             ValidateBilling(input.BillingMode ?? "PROVISIONED", input.ProvisionedThroughput);
-            return ValidateKeySchema(input.KeySchema!, input.AttributeDefinitions!);
+            var hasIndexes = input.LocalSecondaryIndexes is not null || input.GlobalSecondaryIndexes is not null;
+            var key = ValidateKeySchema(input.KeySchema!, input.AttributeDefinitions!, hasIndexes);
+            return (key, IndexDefinition.ValidateAtCreate(input, key));
         }
 
         private static void ValidateBilling(string billing, ProvisionedThroughput? throughput)
@@ -243,7 +255,7 @@ internal sealed partial class DynamoDbEngine
             }
         }
 
-        private static KeySchema ValidateKeySchema(List<KeySchemaElement> schema, List<AttributeDefinition> definitions)
+        private static KeySchema ValidateKeySchema(List<KeySchemaElement> schema, List<AttributeDefinition> definitions, bool hasIndexes)
         {
             var defined = definitions.Select(d => d.AttributeName!).ToList();
             var keys = schema.Select(k => k.AttributeName!).ToList();
@@ -268,7 +280,7 @@ internal sealed partial class DynamoDbEngine
             {
                 throw DynamoDbErrors.Validation("Invalid KeySchema: The second KeySchemaElement is not a RANGE key type");
             }
-            if (schema.Count != definitions.Count)
+            if (!hasIndexes && schema.Count != definitions.Count)
             {
                 throw DynamoDbErrors.Validation(
                     "One or more parameter values were invalid: Number of attributes in KeySchema does not exactly match number of attributes defined in AttributeDefinitions");

@@ -9,15 +9,23 @@ namespace FakeAws.Engine.DynamoDb;
 /// fast path both call these methods, so both see the same behaviour.
 /// </summary>
 /// <remarks>
-/// Not implemented yet (answered with an error that names the operation): expressions beyond the
-/// basics, secondary indexes, Query and Scan, batches, transactions, PartiQL, streams, TTL,
-/// backups, point-in-time recovery, global tables, imports and exports, and resource policies.
-/// The coverage document lists every operation with its status.
+/// The data plane covers every expression kind and the legacy parameters, secondary indexes,
+/// Query and Scan with AWS's 1 MB pages, batches, transactions with idempotency tokens, PartiQL, and
+/// consumed capacity. Not implemented yet (answered with an error that names the operation): streams,
+/// TTL, backups, point-in-time recovery, global tables, imports and exports, Kinesis destinations,
+/// contributor insights, resource policies and tags. Also left out: throttling (no request ever gets
+/// ProvisionedThroughputExceeded or returns UnprocessedItems for capacity), TransactionConflict between
+/// a transaction and a concurrent single-item write (the fake serialises them instead), the size limits
+/// of index keys on write (their values are checked only when an index is backfilled), PartiQL beyond
+/// single-table SELECT, INSERT, UPDATE and DELETE (no EXISTS, no nested SELECT, no ORDER BY), and the
+/// item-collection size estimate beyond whole gigabytes. docs/DYNAMODB.md has the details.
 /// </remarks>
 internal sealed partial class DynamoDbEngine
 {
     private readonly CloudContext _cloud;
     private readonly RegionalStore<Region> _regions;
+    private readonly ExpressionCache _expressions = new();
+    private long _tableOrdinals;
 
     public DynamoDbEngine(CloudContext cloud, DynamoDbOptions options)
     {
@@ -39,6 +47,12 @@ internal sealed partial class DynamoDbEngine
 
         /// <summary>Serialises table creation and deletion, so names stay unique.</summary>
         public object Gate { get; } = new();
+
+        /// <summary>
+        /// TransactWriteItems done under a ClientRequestToken, by token. Locking it runs token-bearing
+        /// transactions one at a time, so a repeated token waits for the first and replays it.
+        /// </summary>
+        public Dictionary<string, IdempotentTransaction> TransactionTokens { get; } = new(StringComparer.Ordinal);
     }
 
     /// <summary>The table a data-plane request names, by name or ARN.</summary>

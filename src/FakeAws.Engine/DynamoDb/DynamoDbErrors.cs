@@ -26,11 +26,37 @@ internal static class DynamoDbErrors
     public static AwsServiceException ConditionalCheckFailed(IReadOnlyDictionary<string, AttributeValue>? item = null) =>
         new("ConditionalCheckFailedException", "The conditional request failed") { Details = item };
 
+    /// <summary>A value of ExpressionAttributeValues that DynamoDB rejects, reported with its placeholder.</summary>
+    public static AwsServiceException InvalidExpressionValue(AwsServiceException error, string placeholder) =>
+        Validation($"ExpressionAttributeValues contains invalid value: {error.Message} for key {placeholder}");
+
     public static AwsServiceException KeySchemaMismatch() => Validation("The provided key element does not match the schema");
 
     public static AwsServiceException ItemTooLarge() => Validation("Item size has exceeded the maximum allowed size");
 
     public static AwsServiceException LimitExceeded(string message) => new("LimitExceededException", message);
+
+    /// <summary>UpdateTable names an index the table does not have.</summary>
+    public static AwsServiceException IndexNotFound(string index) =>
+        new("ResourceNotFoundException", $"Requested resource not found: Index: {index} not found");
+
+    /// <summary>A write would grow an item collection of a table with a local index past its limit.</summary>
+    public static AwsServiceException ItemCollectionSizeLimitExceeded() =>
+        new("ItemCollectionSizeLimitExceededException", "Item collection size limit exceeded");
+
+    /// <summary>The item of a successful condition check, or one that failed, in a transaction's reasons.</summary>
+    public static AwsServiceException TransactionCanceled(List<Model.CancellationReason> reasons) => new(
+        "TransactionCanceledException",
+        $"Transaction cancelled, please refer cancellation reasons for specific reasons [{string.Join(", ", reasons.Select(r => r.Code))}]")
+    {
+        Details = reasons,
+    };
+
+    public static AwsServiceException IdempotentParameterMismatch() => new(
+        "IdempotentParameterMismatchException",
+        "Specified idempotent token was used with different request parameters within the idempotency window");
+
+    public static AwsServiceException DuplicateItem() => new("DuplicateItemException", "Duplicate primary key exists in table");
 
     public static AwsServiceException Serialization(string message) => new("SerializationException", message);
 

@@ -3,6 +3,22 @@ namespace FakeAws.Engine.DynamoDb;
 /// <summary>Tunables of the DynamoDB engine that AWS leaves open.</summary>
 internal sealed class DynamoDbOptions
 {
-    /// <summary>How long a new table stays CREATING (and a deleted one DELETING) in virtual time. Zero: instantly ACTIVE.</summary>
+    /// <summary>The item-collection limit of tables with a local secondary index: 10 GB.</summary>
+    public const long DefaultItemCollectionSizeLimit = 10L * 1024 * 1024 * 1024;
+
+    /// <summary>
+    /// How long a new table stays CREATING (and a deleted one DELETING), an updated one UPDATING, and a
+    /// new or deleted global secondary index CREATING or DELETING, in virtual time. Zero: at once in the final status.
+    /// </summary>
     public TimeSpan TableStatusDelay { get; set; } = TimeSpan.Zero;
+
+    /// <summary>
+    /// How long a write takes to reach the table's global secondary indexes, in virtual time. AWS
+    /// propagates asynchronously, usually within a second; zero (the default) makes it immediate, and a
+    /// delay lets a test meet the eventual consistency its production code will see.
+    /// </summary>
+    public TimeSpan GlobalIndexPropagationDelay { get; set; } = TimeSpan.Zero;
+
+    /// <summary>The most bytes one partition key's items and local index entries may take. AWS's limit is 10 GB.</summary>
+    public long ItemCollectionSizeLimit { get; set; } = DefaultItemCollectionSizeLimit;
 }

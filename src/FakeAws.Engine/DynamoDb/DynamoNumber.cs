@@ -248,4 +248,22 @@ internal readonly struct DynamoNumber : IComparable<DynamoNumber>, IEquatable<Dy
 
     /// <summary>An approximate size in bytes as DynamoDB bills numbers: one byte per two significant digits, plus one.</summary>
     public int StorageSize => IsZero ? 1 : (_digits.Length + 1) / 2 + 1;
+
+    /// <summary>
+    /// The bytes the number takes in DynamoDB's stored form, which the 1 MB page limit of Query and Scan
+    /// counts: two digits a byte, a byte more when the digits pair up evenly, and one for a minus sign.
+    /// </summary>
+    public int EncodedSize
+    {
+        get
+        {
+            if (IsZero)
+            {
+                return 1;
+            }
+            var digits = _digits.Length;
+            var exponent = _pointPosition - 1;
+            return 1 + (digits + 1) / 2 + (digits % 2 != 0 || exponent % 2 != 0 ? 0 : 1) + (_negative ? 1 : 0);
+        }
+    }
 }

@@ -244,3 +244,48 @@ internal sealed class AttributeValueJsonConverter : JsonConverter<AttributeValue
         writer.WriteEndObject();
     }
 }
+
+/// <summary>
+/// ExpressionAttributeValues on the wire: a map of attribute values whose value errors DynamoDB reports
+/// with the placeholder's name ("ExpressionAttributeValues contains invalid value: … for key :v").
+/// </summary>
+internal sealed class ExpressionValuesJsonConverter : JsonConverter<Dictionary<string, AttributeValue>>
+{
+    private static readonly AttributeValueJsonConverter Values = new();
+
+    public override Dictionary<string, AttributeValue> Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
+    {
+        if (reader.TokenType != JsonTokenType.StartObject)
+        {
+            throw DynamoDbErrors.Serialization(reader.TokenType == JsonTokenType.StartArray
+                ? "Unrecognized collection type java.util.Map<java.lang.String, com.amazonaws.dynamodb.v20120810.AttributeValue>"
+                : "Unexpected field type");
+        }
+        var values = new Dictionary<string, AttributeValue>();
+        while (reader.Read() && reader.TokenType != JsonTokenType.EndObject)
+        {
+            var name = reader.GetString()!;
+            reader.Read();
+            try
+            {
+                values[name] = Values.Read(ref reader, typeof(AttributeValue), options);
+            }
+            catch (AwsServiceException error) when (error.Code == "ValidationException")
+            {
+                throw DynamoDbErrors.InvalidExpressionValue(error, name);
+            }
+        }
+        return values;
+    }
+
+    public override void Write(Utf8JsonWriter writer, Dictionary<string, AttributeValue> value, JsonSerializerOptions options)
+    {
+        writer.WriteStartObject();
+        foreach (var (name, member) in value)
+        {
+            writer.WritePropertyName(name);
+            Values.Write(writer, member, options);
+        }
+        writer.WriteEndObject();
+    }
+}

@@ -16,15 +16,30 @@ namespace FakeAws.DynamoDb;
 internal sealed class DynamoDbFastPath
 {
     /// <summary>One mapper for the process: its compiled copies do not depend on the cloud.</summary>
-    private static readonly SdkModelMapper Mapper = new(new Dictionary<(Type, Type), Func<object, object?>>
+    private static readonly SdkModelMapper Mapper = new(SpecialConversions());
+
+    private static Dictionary<(Type, Type), Func<object, object?>> SpecialConversions()
     {
-        [(typeof(SdkModel.AttributeValue), typeof(Engine.DynamoDb.AttributeValue))] = value => SdkAttributeValues.ToEngine((SdkModel.AttributeValue)value),
-        [(typeof(Engine.DynamoDb.AttributeValue), typeof(SdkModel.AttributeValue))] = value => SdkAttributeValues.ToSdk((Engine.DynamoDb.AttributeValue)value),
-        [(typeof(Dictionary<string, SdkModel.AttributeValue>), typeof(Dictionary<string, Engine.DynamoDb.AttributeValue>))] =
-            value => SdkAttributeValues.ToEngine((Dictionary<string, SdkModel.AttributeValue>)value),
-        [(typeof(Dictionary<string, Engine.DynamoDb.AttributeValue>), typeof(Dictionary<string, SdkModel.AttributeValue>))] =
-            value => SdkAttributeValues.ToSdk((Dictionary<string, Engine.DynamoDb.AttributeValue>)value),
-    });
+        var conversions = new Dictionary<(Type, Type), Func<object, object?>>
+        {
+            [(typeof(SdkModel.AttributeValue), typeof(Engine.DynamoDb.AttributeValue))] = value => SdkAttributeValues.ToEngine((SdkModel.AttributeValue)value),
+            [(typeof(Engine.DynamoDb.AttributeValue), typeof(SdkModel.AttributeValue))] = value => SdkAttributeValues.ToSdk((Engine.DynamoDb.AttributeValue)value),
+            [(typeof(Dictionary<string, Engine.DynamoDb.AttributeValue>), typeof(Dictionary<string, SdkModel.AttributeValue>))] =
+                value => SdkAttributeValues.ToSdk((Dictionary<string, Engine.DynamoDb.AttributeValue>)value),
+        };
+        // The SDK's own items and keys may be subclasses of the dictionary (the Document model's Key
+        // is one); the mapper matches exact types, so each of them gets the dictionary's conversion.
+        Func<object, object?> toEngine = value => SdkAttributeValues.ToEngine((Dictionary<string, SdkModel.AttributeValue>)value);
+        conversions[(typeof(Dictionary<string, SdkModel.AttributeValue>), typeof(Dictionary<string, Engine.DynamoDb.AttributeValue>))] = toEngine;
+        foreach (var type in typeof(SdkModel.AttributeValue).Assembly.GetTypes())
+        {
+            if (type.IsSubclassOf(typeof(Dictionary<string, SdkModel.AttributeValue>)))
+            {
+                conversions[(type, typeof(Dictionary<string, Engine.DynamoDb.AttributeValue>))] = toEngine;
+            }
+        }
+        return conversions;
+    }
 
     private static readonly DynamoDbSdkErrors Errors = new(Mapper);
 
@@ -94,13 +109,14 @@ internal sealed class DynamoDbFastPath
         {
             return null;
         }
-        if (HotRoutes.For(operation.Name) is { } hot)
-        {
-            return new Route(operation, hot.ToInput, hot.ToResponse);
-        }
         var inputType = operation.Model.InputType!;
         var responseType = requestType.Assembly.GetType($"Amazon.DynamoDBv2.Model.{operation.Name}Response")!;
-        return new Route(operation, request => Mapper.Map(request, inputType)!,
-            output => (AmazonWebServiceResponse)(Mapper.Map(output, responseType) ?? Activator.CreateInstance(responseType)!));
+        Func<object?, AmazonWebServiceResponse> mappedResponse =
+            output => (AmazonWebServiceResponse)(Mapper.Map(output, responseType) ?? Activator.CreateInstance(responseType)!);
+        if (HotRoutes.For(operation.Name) is { } hot)
+        {
+            return new Route(operation, hot.ToInput, hot.ToResponse ?? mappedResponse);
+        }
+        return new Route(operation, request => Mapper.Map(request, inputType)!, mappedResponse);
     }
 }

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using System.Text.Json.Serialization.Metadata;
 using FakeAws.Engine.Core;
 using FakeAws.Engine.DynamoDb;
 using FakeAws.Engine.DynamoDb.Model;
@@ -18,7 +19,25 @@ internal sealed class DynamoDbWireService(DynamoDbEngine engine, RequestIds requ
     private const string ErrorNamespace = "com.amazonaws.dynamodb.v20120810#";
 
     /// <summary>The JSON settings of DynamoDB, shared with the fast path's error encoding.</summary>
-    public static readonly JsonSerializerOptions SerializerOptions = JsonProtocol.Options(new AttributeValueJsonConverter());
+    public static readonly JsonSerializerOptions SerializerOptions = CreateSerializerOptions();
+
+    // Every ExpressionAttributeValues member, in any shape, reads through the converter that names the placeholder.
+    private static JsonSerializerOptions CreateSerializerOptions()
+    {
+        var options = new JsonSerializerOptions(JsonProtocol.Options(new AttributeValueJsonConverter(), new CapacityUnitsJsonConverter()));
+        options.TypeInfoResolver = options.TypeInfoResolver!.WithAddedModifier(type =>
+        {
+            foreach (var property in type.Properties)
+            {
+                if (property.Name == "ExpressionAttributeValues" && property.PropertyType == typeof(Dictionary<string, AttributeValue>))
+                {
+                    property.CustomConverter = new ExpressionValuesJsonConverter();
+                }
+            }
+        });
+        options.MakeReadOnly();
+        return options;
+    }
 
     public override void Reset() => engine.Reset();
 
@@ -58,6 +77,27 @@ internal sealed class DynamoDbWireService(DynamoDbEngine engine, RequestIds requ
                 writer.WritePropertyName("CancellationReasons");
                 JsonSerializer.Serialize(writer, reasons, Json);
                 break;
+        }
+    }
+}
+
+/// <summary>
+/// Doubles (capacity units, size estimates) as DynamoDB writes them: always with a fraction, <c>1.0</c>
+/// rather than <c>1</c>, so clients that keep JSON number types see floats, as from AWS.
+/// </summary>
+internal sealed class CapacityUnitsJsonConverter : System.Text.Json.Serialization.JsonConverter<double>
+{
+    public override double Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) => reader.GetDouble();
+
+    public override void Write(Utf8JsonWriter writer, double value, JsonSerializerOptions options)
+    {
+        if (double.IsFinite(value) && Math.Floor(value) == value && Math.Abs(value) < 1e15)
+        {
+            writer.WriteRawValue(value.ToString("0.0", System.Globalization.CultureInfo.InvariantCulture));
+        }
+        else
+        {
+            writer.WriteNumberValue(value);
         }
     }
 }

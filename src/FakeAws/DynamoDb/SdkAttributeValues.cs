@@ -1,4 +1,5 @@
 using System.Reflection;
+using FakeAws.Engine.Core;
 using FakeAws.Engine.DynamoDb;
 using SdkModel = Amazon.DynamoDBv2.Model;
 
@@ -66,6 +67,27 @@ internal static class SdkAttributeValues
         return result;
     }
 
+    /// <summary>
+    /// ExpressionAttributeValues: as <see cref="ToEngine(Dictionary{string, SdkModel.AttributeValue})"/>, but a
+    /// value DynamoDB rejects is reported with its placeholder, as DynamoDB reports it.
+    /// </summary>
+    public static Dictionary<string, AttributeValue> ToEngineExpressionValues(Dictionary<string, SdkModel.AttributeValue> values)
+    {
+        var result = new Dictionary<string, AttributeValue>(values.Count);
+        foreach (var (name, value) in values)
+        {
+            try
+            {
+                result[name] = ToEngine(value);
+            }
+            catch (AwsServiceException error) when (error.Code == "ValidationException")
+            {
+                throw DynamoDbErrors.InvalidExpressionValue(error, name);
+            }
+        }
+        return result;
+    }
+
     public static SdkModel.AttributeValue ToSdk(AttributeValue value) => value.Type switch
     {
         AttributeType.S => new SdkModel.AttributeValue { S = value.S },
@@ -81,9 +103,27 @@ internal static class SdkAttributeValues
         _ => throw new InvalidOperationException($"Unknown attribute type {value.Type}"),
     };
 
+    // The SDK's unmarshaller fills a map it read from a response into its internal AlwaysSendDictionary,
+    // and the Document model tells "present" from "absent" by that type (TransactGetItems' Item is
+    // one such check); the fast path builds the same type so the SDK sees what the wire would give it.
+    private static readonly Func<Dictionary<string, SdkModel.AttributeValue>> NewResponseMap = ResponseMapFactory();
+
+    private static Func<Dictionary<string, SdkModel.AttributeValue>> ResponseMapFactory()
+    {
+        var type = typeof(Amazon.Runtime.AmazonServiceClient).Assembly.GetType("Amazon.Runtime.Internal.Util.AlwaysSendDictionary`2")
+            ?.MakeGenericType(typeof(string), typeof(SdkModel.AttributeValue));
+        if (type?.GetConstructor(Type.EmptyTypes) is not { } constructor || !type.IsAssignableTo(typeof(Dictionary<string, SdkModel.AttributeValue>)))
+        {
+            return static () => [];
+        }
+        return System.Linq.Expressions.Expression.Lambda<Func<Dictionary<string, SdkModel.AttributeValue>>>(
+            System.Linq.Expressions.Expression.New(constructor)).Compile();
+    }
+
     public static Dictionary<string, SdkModel.AttributeValue> ToSdk(IReadOnlyDictionary<string, AttributeValue> item)
     {
-        var result = new Dictionary<string, SdkModel.AttributeValue>(item.Count);
+        var result = NewResponseMap();
+        result.EnsureCapacity(item.Count);
         foreach (var (name, value) in item)
         {
             result[name] = ToSdk(value);

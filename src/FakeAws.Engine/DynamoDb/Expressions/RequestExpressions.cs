@@ -51,6 +51,9 @@ internal sealed class RequestExpressions
     /// <summary>ProjectionExpression, or the legacy AttributesToGet.</summary>
     public Projection? Projection { get; private set; }
 
+    /// <summary>The document paths the filter reads, so a read of a local index knows when to fetch the table's item.</summary>
+    public IReadOnlyList<DocumentPath> FilterPaths => _filterPaths;
+
     /// <summary>
     /// Checks and compiles the expression parameters of a request of <paramref name="operation"/>,
     /// throwing AWS's ValidationException for the first problem, in AWS's order.

@@ -1,0 +1,48 @@
+using FakeAws.Engine.DynamoDb;
+using FakeAws.Engine.DynamoDb.Expressions;
+
+namespace FakeAws.Engine.Tests.DynamoDb;
+
+public class ExpressionCacheTests
+{
+    private static ExpressionInputs Update(AttributeValue value) => new()
+    {
+        UpdateExpression = "SET a = :v",
+        ExpressionAttributeValues = new Dictionary<string, AttributeValue> { [":v"] = value },
+    };
+
+    [Test]
+    public void Compile_SameInputs_ReturnsTheSameCompilation()
+    {
+        var cache = new ExpressionCache();
+
+        var first = cache.Compile(Update(AttributeValue.FromN("1")), ExpressionOperation.UpdateItem);
+        var second = cache.Compile(Update(AttributeValue.FromN("1.0")), ExpressionOperation.UpdateItem);
+
+        Assert.That(second, Is.SameAs(first));
+    }
+
+    [Test]
+    public void Compile_OtherValueOrSetOrder_CompilesAgain()
+    {
+        var cache = new ExpressionCache();
+
+        var one = cache.Compile(Update(AttributeValue.FromSS(["a", "b"])), ExpressionOperation.UpdateItem);
+        var reordered = cache.Compile(Update(AttributeValue.FromSS(["b", "a"])), ExpressionOperation.UpdateItem);
+        var other = cache.Compile(Update(AttributeValue.FromS("x")), ExpressionOperation.UpdateItem);
+
+        Assert.That(reordered, Is.Not.SameAs(one));
+        Assert.That(other, Is.Not.SameAs(one));
+        Assert.That(reordered.Update!.Apply(null, new Dictionary<string, AttributeValue>()).Item["a"].Strings, Is.EqualTo(new[] { "b", "a" }));
+    }
+
+    [Test]
+    public void Compile_InvalidInputs_FailEveryTime()
+    {
+        var cache = new ExpressionCache();
+        var invalid = new ExpressionInputs { UpdateExpression = "SET a = :missing" };
+
+        Assert.Throws<FakeAws.Engine.Core.AwsServiceException>(() => cache.Compile(invalid, ExpressionOperation.UpdateItem));
+        Assert.Throws<FakeAws.Engine.Core.AwsServiceException>(() => cache.Compile(invalid, ExpressionOperation.UpdateItem));
+    }
+}
