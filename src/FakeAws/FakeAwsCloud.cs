@@ -50,7 +50,11 @@ public sealed class FakeAwsCloud : IDisposable
         _handler = new InMemoryHttpHandler(Router);
         HttpClient = CreateHttpClient();
 
-        DynamoDb = new DynamoDbEngine(Context, new DynamoDbOptions { TableStatusDelay = Options.DynamoDbTableStatusDelay });
+        DynamoDb = new DynamoDbEngine(Context, new DynamoDbOptions
+        {
+            TableStatusDelay = Options.DynamoDbTableStatusDelay,
+            GlobalIndexPropagationDelay = Options.DynamoDbGlobalIndexPropagationDelay,
+        });
         DynamoDbRequestIds = new RequestIds(Context.Ids, DynamoDbWireService.RequestIdLength);
         DynamoDbWire = new DynamoDbWireService(DynamoDb, DynamoDbRequestIds);
         Router.Register(DynamoDbWire);

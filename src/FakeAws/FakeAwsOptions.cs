@@ -26,6 +26,12 @@ public sealed class FakeAwsOptions
     /// <summary>How long a new table stays CREATING, an updated one UPDATING and a deleted one DELETING, in virtual time. Default zero.</summary>
     public TimeSpan DynamoDbTableStatusDelay { get; set; } = TimeSpan.Zero;
 
+    /// <summary>
+    /// How long, in virtual time, a write takes to reach global secondary indexes. Zero (the default):
+    /// at once. Set it to see the eventual consistency production code meets on AWS.
+    /// </summary>
+    public TimeSpan DynamoDbGlobalIndexPropagationDelay { get; set; } = TimeSpan.Zero;
+
     /// <summary>The account's Lambda concurrent executions per region, AWS's default quota 1000; reserved concurrency must leave 100 of them unreserved.</summary>
     public int LambdaConcurrentExecutions { get; set; } = 1000;
 

@@ -169,15 +169,34 @@ internal sealed class ModelValidation
         IDictionary d => $"{{{string.Join(", ", d.Keys.Cast<object>().Select(k => $"{k}={Render(d[k])}"))}}}",
         IEnumerable e => $"[{string.Join(", ", e.Cast<object>().Select(Render))}]",
         IConvertible c => c.ToString(System.Globalization.CultureInfo.InvariantCulture),
-        _ => RenderStructure(value),
+        _ when IsModelShape(value.GetType()) => RenderStructure(value),
+        _ => value.ToString() ?? "",
     };
+
+    // The generated shapes of the service models live in the engines' *.Model namespaces; any other
+    // value (a DynamoDB attribute value, say) prints in its own short form.
+    private static bool IsModelShape(Type type) => type.Namespace?.EndsWith(".Model", StringComparison.Ordinal) == true;
 
     private static string RenderStructure(object value)
     {
-        var members = value.GetType().GetProperties()
-            .Select(p => (Name: p.Name, Value: p.GetValue(value)))
+        // Only the shape's own members, the way AWS's model prints them; a getter that fails is left out.
+        var members = value.GetType().GetProperties(System.Reflection.BindingFlags.Public | System.Reflection.BindingFlags.Instance)
+            .Where(p => p.GetIndexParameters().Length == 0)
+            .Select(p => (Name: p.Name, Value: TryGet(p, value)))
             .Where(m => m.Value is not null)
             .Select(m => $"{char.ToLowerInvariant(m.Name[0])}{m.Name[1..]}={Render(m.Value)}");
         return $"{value.GetType().Name}({string.Join(", ", members)})";
+    }
+
+    private static object? TryGet(System.Reflection.PropertyInfo property, object value)
+    {
+        try
+        {
+            return property.GetValue(value);
+        }
+        catch (System.Reflection.TargetInvocationException)
+        {
+            return null;
+        }
     }
 }

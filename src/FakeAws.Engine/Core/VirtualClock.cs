@@ -146,6 +146,8 @@ public sealed class VirtualClock : TimeProvider
         ThrowIfReentrant();
         for (var jumps = 0; target is not { IsCompleted: true }; )
         {
+            // Taken before the state is read, so a change made while it is read still wakes the wait.
+            var change = Scheduler.NextChange;
             Scheduler.RunDue(GetUtcNow(), MoveSourceTo);
             if (target is { IsCompleted: true })
             {
@@ -153,7 +155,7 @@ public sealed class VirtualClock : TimeProvider
             }
             if (!Scheduler.IsQuiescent(out var busy))
             {
-                await WaitForChange(busy!, target, cancellationToken);
+                await WaitForChange(change, busy!, target, cancellationToken);
                 continue;
             }
             var next = Scheduler.NextDue;
@@ -164,7 +166,7 @@ public sealed class VirtualClock : TimeProvider
                     break;
                 }
                 // The target waits on something outside the scheduler: wait for it to move.
-                await WaitForChange(target, target, cancellationToken);
+                await WaitForChange(change, target, target, cancellationToken);
                 continue;
             }
             if (++jumps > MaxIdleJumps)
@@ -178,9 +180,8 @@ public sealed class VirtualClock : TimeProvider
         ThrowFaults();
     }
 
-    private async Task WaitForChange(Task busy, Task? target, CancellationToken cancellationToken)
+    private static async Task WaitForChange(Task change, Task busy, Task? target, CancellationToken cancellationToken)
     {
-        var change = Scheduler.NextChange;
         var waits = target is null ? new[] { busy, change } : new[] { busy, change, target };
         await Task.WhenAny(waits).WaitAsync(cancellationToken).ConfigureAwait(false);
     }

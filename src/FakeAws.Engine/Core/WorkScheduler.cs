@@ -152,7 +152,7 @@ internal sealed class WorkScheduler
 
     private void Start(ScheduledWork item)
     {
-        var running = new RunningWork(item.Description);
+        var running = new RunningWork(item.Description, SignalChange);
         var outer = _currentWork.Value;
         _currentWork.Value = running;
         try
@@ -213,7 +213,9 @@ internal sealed class ScheduledWork(DateTimeOffset due, Func<Task> work, string 
 }
 
 /// <summary>An item that has started and whose asynchronous flow has not finished.</summary>
-internal sealed class RunningWork(string description)
+/// <param name="description">What the work is, for diagnostics.</param>
+/// <param name="changed">Wakes whoever waits for the scheduler to change: parking and unparking is such a change.</param>
+internal sealed class RunningWork(string description, Action changed)
 {
     private int _armedTimers;
     private int _externalWaits;
@@ -224,8 +226,14 @@ internal sealed class RunningWork(string description)
     /// <summary>True while the flow waits on the virtual clock or on something outside the scheduler.</summary>
     public bool IsParked => Volatile.Read(ref _armedTimers) > 0 || Volatile.Read(ref _externalWaits) > 0;
 
-    public void TimerArmed() => Interlocked.Increment(ref _armedTimers);
-    public void TimerDone() => Interlocked.Decrement(ref _armedTimers);
-    public void ExternalWaitStarted() => Interlocked.Increment(ref _externalWaits);
-    public void ExternalWaitEnded() => Interlocked.Decrement(ref _externalWaits);
+    public void TimerArmed() => Change(ref _armedTimers, +1);
+    public void TimerDone() => Change(ref _armedTimers, -1);
+    public void ExternalWaitStarted() => Change(ref _externalWaits, +1);
+    public void ExternalWaitEnded() => Change(ref _externalWaits, -1);
+
+    private void Change(ref int counter, int delta)
+    {
+        Interlocked.Add(ref counter, delta);
+        changed();
+    }
 }

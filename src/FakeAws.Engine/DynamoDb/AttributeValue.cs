@@ -12,7 +12,7 @@ internal enum AttributeType : byte
 /// An immutable DynamoDB value. Stored items share these freely, so a read never copies.
 /// Numbers are kept canonical and sets keep their elements in the order the caller sent them.
 /// </summary>
-internal sealed class AttributeValue : IEquatable<AttributeValue>, IConvertible
+internal sealed class AttributeValue : IEquatable<AttributeValue>
 {
     private readonly object? _value;
     private readonly DynamoNumber _number;
@@ -225,27 +225,6 @@ internal sealed class AttributeValue : IEquatable<AttributeValue>, IConvertible
 
     /// <summary>The UTF-8 length of a string, as DynamoDB counts sizes.</summary>
     public static int Utf8Length(string s) => Encoding.UTF8.GetByteCount(s);
-
-    // Constraint-violation messages print the offending member's value; as an IConvertible a value
-    // prints in its short form instead of being walked property by property (its typed accessors
-    // throw for the other types). Nothing converts a value to anything else.
-    TypeCode IConvertible.GetTypeCode() => TypeCode.Object;
-    string IConvertible.ToString(IFormatProvider? provider) => ToString();
-    object IConvertible.ToType(Type conversionType, IFormatProvider? provider) => throw new InvalidCastException();
-    bool IConvertible.ToBoolean(IFormatProvider? provider) => throw new InvalidCastException();
-    byte IConvertible.ToByte(IFormatProvider? provider) => throw new InvalidCastException();
-    char IConvertible.ToChar(IFormatProvider? provider) => throw new InvalidCastException();
-    DateTime IConvertible.ToDateTime(IFormatProvider? provider) => throw new InvalidCastException();
-    decimal IConvertible.ToDecimal(IFormatProvider? provider) => throw new InvalidCastException();
-    double IConvertible.ToDouble(IFormatProvider? provider) => throw new InvalidCastException();
-    short IConvertible.ToInt16(IFormatProvider? provider) => throw new InvalidCastException();
-    int IConvertible.ToInt32(IFormatProvider? provider) => throw new InvalidCastException();
-    long IConvertible.ToInt64(IFormatProvider? provider) => throw new InvalidCastException();
-    sbyte IConvertible.ToSByte(IFormatProvider? provider) => throw new InvalidCastException();
-    float IConvertible.ToSingle(IFormatProvider? provider) => throw new InvalidCastException();
-    ushort IConvertible.ToUInt16(IFormatProvider? provider) => throw new InvalidCastException();
-    uint IConvertible.ToUInt32(IFormatProvider? provider) => throw new InvalidCastException();
-    ulong IConvertible.ToUInt64(IFormatProvider? provider) => throw new InvalidCastException();
 }
 
 /// <summary>Byte arrays compared by content.</summary>

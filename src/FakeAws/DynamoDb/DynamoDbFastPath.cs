@@ -18,28 +18,15 @@ internal sealed class DynamoDbFastPath
     /// <summary>One mapper for the process: its compiled copies do not depend on the cloud.</summary>
     private static readonly SdkModelMapper Mapper = new(SpecialConversions());
 
-    private static Dictionary<(Type, Type), Func<object, object?>> SpecialConversions()
+    private static Dictionary<(Type, Type), Func<object, object?>> SpecialConversions() => new()
     {
-        var conversions = new Dictionary<(Type, Type), Func<object, object?>>
-        {
-            [(typeof(SdkModel.AttributeValue), typeof(Engine.DynamoDb.AttributeValue))] = value => SdkAttributeValues.ToEngine((SdkModel.AttributeValue)value),
-            [(typeof(Engine.DynamoDb.AttributeValue), typeof(SdkModel.AttributeValue))] = value => SdkAttributeValues.ToSdk((Engine.DynamoDb.AttributeValue)value),
-            [(typeof(Dictionary<string, Engine.DynamoDb.AttributeValue>), typeof(Dictionary<string, SdkModel.AttributeValue>))] =
-                value => SdkAttributeValues.ToSdk((Dictionary<string, Engine.DynamoDb.AttributeValue>)value),
-        };
-        // The SDK's own items and keys may be subclasses of the dictionary (the Document model's Key
-        // is one); the mapper matches exact types, so each of them gets the dictionary's conversion.
-        Func<object, object?> toEngine = value => SdkAttributeValues.ToEngine((Dictionary<string, SdkModel.AttributeValue>)value);
-        conversions[(typeof(Dictionary<string, SdkModel.AttributeValue>), typeof(Dictionary<string, Engine.DynamoDb.AttributeValue>))] = toEngine;
-        foreach (var type in typeof(SdkModel.AttributeValue).Assembly.GetTypes())
-        {
-            if (type.IsSubclassOf(typeof(Dictionary<string, SdkModel.AttributeValue>)))
-            {
-                conversions[(type, typeof(Dictionary<string, Engine.DynamoDb.AttributeValue>))] = toEngine;
-            }
-        }
-        return conversions;
-    }
+        [(typeof(SdkModel.AttributeValue), typeof(Engine.DynamoDb.AttributeValue))] = value => SdkAttributeValues.ToEngine((SdkModel.AttributeValue)value),
+        [(typeof(Engine.DynamoDb.AttributeValue), typeof(SdkModel.AttributeValue))] = value => SdkAttributeValues.ToSdk((Engine.DynamoDb.AttributeValue)value),
+        [(typeof(Dictionary<string, SdkModel.AttributeValue>), typeof(Dictionary<string, Engine.DynamoDb.AttributeValue>))] =
+            value => SdkAttributeValues.ToEngine((Dictionary<string, SdkModel.AttributeValue>)value),
+        [(typeof(Dictionary<string, Engine.DynamoDb.AttributeValue>), typeof(Dictionary<string, SdkModel.AttributeValue>))] =
+            value => SdkAttributeValues.ToSdk((Dictionary<string, Engine.DynamoDb.AttributeValue>)value),
+    };
 
     private static readonly DynamoDbSdkErrors Errors = new(Mapper);
 

@@ -31,9 +31,14 @@ internal sealed class SdkModelMapper
 
     private Func<object, object?> Build(Type from, Type to)
     {
-        if (_special.TryGetValue((from, to), out var special))
+        // A special conversion also serves subclasses of its source type (the SDK derives some
+        // dictionaries, such as the Document model's keys, from the plain one).
+        foreach (var ((specialFrom, specialTo), special) in _special)
         {
-            return special;
+            if (specialTo == to && specialFrom.IsAssignableFrom(from))
+            {
+                return special;
+            }
         }
         var target = Nullable.GetUnderlyingType(to) ?? to;
         // Immutable values are shared; collections are always copied, so the engine never keeps a caller's list.
@@ -70,11 +75,11 @@ internal sealed class SdkModelMapper
         {
             return value => Convert.ChangeType(value, target, System.Globalization.CultureInfo.InvariantCulture);
         }
-        if (GenericArgument(to, typeof(Dictionary<,>), 1) is { } valueType && GenericArgument(from, typeof(Dictionary<,>), 1) is { } fromValue)
+        if (GenericArgument(to, typeof(Dictionary<,>), 1) is { } valueType && DictionaryValueType(from) is { } fromValue)
         {
             return Typed(nameof(MapDictionary), fromValue, valueType);
         }
-        if (GenericArgument(to, typeof(List<>), 0) is { } elementType && GenericArgument(from, typeof(List<>), 0) is { } fromElement)
+        if (GenericArgument(to, typeof(List<>), 0) is { } elementType && ListElementType(from) is { } fromElement)
         {
             return Typed(nameof(MapList), fromElement, elementType);
         }
@@ -189,6 +194,32 @@ internal sealed class SdkModelMapper
 
     private static Type? GenericArgument(Type type, Type definition, int index) =>
         type.IsGenericType && type.GetGenericTypeDefinition() == definition ? type.GetGenericArguments()[index] : null;
+
+    // The value type of a Dictionary<string, T>, or of a class derived from one.
+    private static Type? DictionaryValueType(Type type)
+    {
+        for (var current = type; current is not null; current = current.BaseType)
+        {
+            if (GenericArgument(current, typeof(Dictionary<,>), 1) is { } value)
+            {
+                return value;
+            }
+        }
+        return null;
+    }
+
+    // The element type of a List<T>, or of a class derived from one.
+    private static Type? ListElementType(Type type)
+    {
+        for (var current = type; current is not null; current = current.BaseType)
+        {
+            if (GenericArgument(current, typeof(List<>), 0) is { } element)
+            {
+                return element;
+            }
+        }
+        return null;
+    }
 
     private static bool IsPrimitive(Type type) => type.IsPrimitive || type == typeof(decimal);
 
