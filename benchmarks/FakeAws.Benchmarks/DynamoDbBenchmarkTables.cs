@@ -45,3 +45,44 @@ internal static class DynamoDbBenchmarkTables
     public static void Put(FakeAwsCloud cloud, string table, Dictionary<string, EngineDb.AttributeValue> item) =>
         cloud.DynamoDb.PutItem(Scope(cloud), new EngineModel.PutItemInput { TableName = table, Item = item });
 }
+
+/// <summary>
+/// The same table of small items (keys <c>item#0</c>, <c>item#1</c>, ...) in two clouds, one answering
+/// on the fast path and one over the wire, with a client for each, and the same items in a plain
+/// dictionary for the floor.
+/// </summary>
+internal sealed class RouteClouds : IDisposable
+{
+    public RouteClouds(string table, int items)
+    {
+        Fast = new FakeAwsCloud();
+        Wire = new FakeAwsCloud(new FakeAwsOptions { UseDynamoDbWirePath = true });
+        DynamoDbBenchmarkTables.Create(Fast, table, ranged: false);
+        DynamoDbBenchmarkTables.Create(Wire, table, ranged: false);
+        for (var i = 0; i < items; i++)
+        {
+            var item = DynamoDbBenchmarkTables.Item(EngineDb.AttributeValue.FromS($"item#{i}"), i, ranged: false);
+            DynamoDbBenchmarkTables.Put(Fast, table, item);
+            DynamoDbBenchmarkTables.Put(Wire, table, item);
+            Items[$"item#{i}"] = item;
+        }
+        FastClient = Fast.CreateClient<Amazon.DynamoDBv2.AmazonDynamoDBClient>();
+        WireClient = Wire.CreateClient<Amazon.DynamoDBv2.AmazonDynamoDBClient>();
+        Scope = DynamoDbBenchmarkTables.Scope(Fast);
+    }
+
+    public FakeAwsCloud Fast { get; }
+    public FakeAwsCloud Wire { get; }
+    public Amazon.DynamoDBv2.AmazonDynamoDBClient FastClient { get; }
+    public Amazon.DynamoDBv2.AmazonDynamoDBClient WireClient { get; }
+    public Dictionary<string, Dictionary<string, EngineDb.AttributeValue>> Items { get; } = [];
+    public RequestScope Scope { get; }
+
+    public void Dispose()
+    {
+        FastClient.Dispose();
+        WireClient.Dispose();
+        Fast.Dispose();
+        Wire.Dispose();
+    }
+}

@@ -21,32 +21,14 @@ public class TransactWriteItemsBenchmarks
     private const string Table = "transact-bench";
 
     private readonly object _floorGate = new();
-    private FakeAwsCloud _fast = null!;
-    private FakeAwsCloud _wire = null!;
-    private AmazonDynamoDBClient _fastClient = null!;
-    private AmazonDynamoDBClient _wireClient = null!;
-    private Dictionary<string, Dictionary<string, EngineDb.AttributeValue>> _dictionary = null!;
+    private RouteClouds _clouds = null!;
     private TransactWriteItemsRequest _request = null!;
     private EngineModel.TransactWriteItemsInput _engineInput = null!;
-    private RequestScope _scope;
 
     [GlobalSetup]
     public void Setup()
     {
-        _fast = new FakeAwsCloud();
-        _wire = new FakeAwsCloud(new FakeAwsOptions { UseDynamoDbWirePath = true });
-        DynamoDbBenchmarkTables.Create(_fast, Table, ranged: false);
-        DynamoDbBenchmarkTables.Create(_wire, Table, ranged: false);
-        _dictionary = [];
-        for (var i = 0; i < Items; i++)
-        {
-            var item = DynamoDbBenchmarkTables.Item(EngineDb.AttributeValue.FromS($"item#{i}"), i, ranged: false);
-            DynamoDbBenchmarkTables.Put(_fast, Table, item);
-            DynamoDbBenchmarkTables.Put(_wire, Table, item);
-            _dictionary[$"item#{i}"] = item;
-        }
-        _fastClient = _fast.CreateClient<AmazonDynamoDBClient>();
-        _wireClient = _wire.CreateClient<AmazonDynamoDBClient>();
+        _clouds = new RouteClouds(Table, Items);
         var keys = Enumerable.Range(0, Actions).Select(i => $"item#{i * 997}").ToList();
         _request = new TransactWriteItemsRequest
         {
@@ -76,17 +58,10 @@ public class TransactWriteItemsBenchmarks
                 },
             }).ToList(),
         };
-        _scope = DynamoDbBenchmarkTables.Scope(_fast);
     }
 
     [GlobalCleanup]
-    public void Cleanup()
-    {
-        _fastClient.Dispose();
-        _wireClient.Dispose();
-        _fast.Dispose();
-        _wire.Dispose();
-    }
+    public void Cleanup() => _clouds.Dispose();
 
     [Benchmark(Baseline = true, Description = "Floor: 10 × (Dictionary lookup + copy with the new number), under one lock")]
     public int DictionaryFloor()
@@ -97,20 +72,20 @@ public class TransactWriteItemsBenchmarks
             for (var i = 0; i < Actions; i++)
             {
                 var key = $"item#{i * 997}";
-                var item = new Dictionary<string, EngineDb.AttributeValue>(_dictionary[key]);
+                var item = new Dictionary<string, EngineDb.AttributeValue>(_clouds.Items[key]);
                 item["n"] = EngineDb.AttributeValue.FromNumber(item["n"].Number + one);
-                _dictionary[key] = item;
+                _clouds.Items[key] = item;
             }
         }
         return Actions;
     }
 
     [Benchmark(Description = "Engine TransactWriteItems")]
-    public object Engine() => _fast.DynamoDb.TransactWriteItems(_scope, _engineInput);
+    public object Engine() => _clouds.Fast.DynamoDb.TransactWriteItems(_clouds.Scope, _engineInput);
 
     [Benchmark(Description = "Official client, fast path")]
-    public Task<TransactWriteItemsResponse> FastPath() => _fastClient.TransactWriteItemsAsync(_request);
+    public Task<TransactWriteItemsResponse> FastPath() => _clouds.FastClient.TransactWriteItemsAsync(_request);
 
     [Benchmark(Description = "Official client, wire path")]
-    public Task<TransactWriteItemsResponse> WirePath() => _wireClient.TransactWriteItemsAsync(_request);
+    public Task<TransactWriteItemsResponse> WirePath() => _clouds.WireClient.TransactWriteItemsAsync(_request);
 }

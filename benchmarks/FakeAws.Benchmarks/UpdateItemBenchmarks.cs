@@ -21,32 +21,14 @@ public class UpdateItemBenchmarks
     private const string Table = "update-bench";
 
     private readonly object _floorGate = new();
-    private FakeAwsCloud _fast = null!;
-    private FakeAwsCloud _wire = null!;
-    private AmazonDynamoDBClient _fastClient = null!;
-    private AmazonDynamoDBClient _wireClient = null!;
-    private Dictionary<string, Dictionary<string, EngineDb.AttributeValue>> _dictionary = null!;
+    private RouteClouds _clouds = null!;
     private UpdateItemRequest _request = null!;
     private EngineModel.UpdateItemInput _engineInput = null!;
-    private RequestScope _scope;
 
     [GlobalSetup]
     public void Setup()
     {
-        _fast = new FakeAwsCloud();
-        _wire = new FakeAwsCloud(new FakeAwsOptions { UseDynamoDbWirePath = true });
-        DynamoDbBenchmarkTables.Create(_fast, Table, ranged: false);
-        DynamoDbBenchmarkTables.Create(_wire, Table, ranged: false);
-        _dictionary = [];
-        for (var i = 0; i < Items; i++)
-        {
-            var item = DynamoDbBenchmarkTables.Item(EngineDb.AttributeValue.FromS($"item#{i}"), i, ranged: false);
-            DynamoDbBenchmarkTables.Put(_fast, Table, item);
-            DynamoDbBenchmarkTables.Put(_wire, Table, item);
-            _dictionary[$"item#{i}"] = item;
-        }
-        _fastClient = _fast.CreateClient<AmazonDynamoDBClient>();
-        _wireClient = _wire.CreateClient<AmazonDynamoDBClient>();
+        _clouds = new RouteClouds(Table, Items);
         _request = new UpdateItemRequest
         {
             TableName = Table,
@@ -63,35 +45,28 @@ public class UpdateItemBenchmarks
             ConditionExpression = "attribute_exists(pk)",
             ExpressionAttributeValues = new() { [":one"] = EngineDb.AttributeValue.FromN("1") },
         };
-        _scope = DynamoDbBenchmarkTables.Scope(_fast);
     }
 
     [GlobalCleanup]
-    public void Cleanup()
-    {
-        _fastClient.Dispose();
-        _wireClient.Dispose();
-        _fast.Dispose();
-        _wire.Dispose();
-    }
+    public void Cleanup() => _clouds.Dispose();
 
     [Benchmark(Baseline = true, Description = "Floor: Dictionary lookup + copy with the new number, under a lock")]
     public object DictionaryFloor()
     {
         lock (_floorGate)
         {
-            var item = new Dictionary<string, EngineDb.AttributeValue>(_dictionary["item#4242"]);
+            var item = new Dictionary<string, EngineDb.AttributeValue>(_clouds.Items["item#4242"]);
             item["n"] = EngineDb.AttributeValue.FromNumber(item["n"].Number + EngineDb.DynamoNumber.Parse("1"));
-            return _dictionary["item#4242"] = item;
+            return _clouds.Items["item#4242"] = item;
         }
     }
 
     [Benchmark(Description = "Engine UpdateItem")]
-    public object Engine() => _fast.DynamoDb.UpdateItem(_scope, _engineInput);
+    public object Engine() => _clouds.Fast.DynamoDb.UpdateItem(_clouds.Scope, _engineInput);
 
     [Benchmark(Description = "Official client, fast path")]
-    public Task<UpdateItemResponse> FastPath() => _fastClient.UpdateItemAsync(_request);
+    public Task<UpdateItemResponse> FastPath() => _clouds.FastClient.UpdateItemAsync(_request);
 
     [Benchmark(Description = "Official client, wire path")]
-    public Task<UpdateItemResponse> WirePath() => _wireClient.UpdateItemAsync(_request);
+    public Task<UpdateItemResponse> WirePath() => _clouds.WireClient.UpdateItemAsync(_request);
 }
