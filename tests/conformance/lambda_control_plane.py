@@ -3,38 +3,15 @@
 Runs against FakeAws.Server (FAKEAWS_ENDPOINT), or against moto_server for comparison:
     FAKEAWS_ENDPOINT=http://127.0.0.1:5002 LAMBDA_TARGET=moto python3 tests/conformance/lambda_control_plane.py
 """
-import io
 import json
-import os
-import urllib.request
-import zipfile
 
 from botocore.exceptions import ClientError
-from harness import ENDPOINT, Checks, client
+from harness import Checks
+from lambda_common import ACCOUNT, BUILT_IN, MOTO, ROLE, arn, package, start
 
-MOTO = os.environ.get("LAMBDA_TARGET") == "moto"
 checks = Checks("lambda_control_plane" + (" against moto" if MOTO else ""))
-urllib.request.urlopen(urllib.request.Request(f"{ENDPOINT}/{'moto-api' if MOTO else '_fakeaws'}/reset", method="POST"))
-lam = client("lambda")
-ACCOUNT = "123456789012"
-ROLE = f"arn:aws:iam::{ACCOUNT}:role/lambda-role"
-if MOTO:
-    # moto checks that the role exists in its IAM; FakeAws, like AWS before the role is assumed, does not.
-    client("iam").create_role(RoleName="lambda-role", AssumeRolePolicyDocument="{}")
-HANDLER = "FakeAws::FakeAws.Lambda.BuiltInHandlers::Echo"
-
-
-def arn(name, qualifier=None):
-    return f"arn:aws:lambda:us-east-1:{ACCOUNT}:function:{name}" + (f":{qualifier}" if qualifier else "")
-
-
-def package():
-    buffer = io.BytesIO()
-    with zipfile.ZipFile(buffer, "w") as archive:
-        archive.writestr("bootstrap.txt", "in-process code")
-    return buffer.getvalue()
-
-
+lam = start()
+HANDLER = BUILT_IN + "Echo"
 ZIP = package()
 
 

@@ -5,35 +5,15 @@ code is loaded in FakeAws.Server; time is virtual and moved with /_fakeaws/clock
 function code in Docker, so against moto (LAMBDA_TARGET=moto) only what needs no code is comparable.
 """
 import base64
-import io
 import json
-import os
 import urllib.request
-import zipfile
 
 from botocore.exceptions import ClientError
-from harness import ENDPOINT, Checks, client
+from harness import ENDPOINT, Checks
+from lambda_common import BUILT_IN, MOTO, ROLE, arn, package, start
 
-MOTO = os.environ.get("LAMBDA_TARGET") == "moto"
 checks = Checks("lambda_invoke" + (" against moto" if MOTO else ""))
-urllib.request.urlopen(urllib.request.Request(f"{ENDPOINT}/{'moto-api' if MOTO else '_fakeaws'}/reset", method="POST"))
-lam = client("lambda")
-ACCOUNT = "123456789012"
-ROLE = f"arn:aws:iam::{ACCOUNT}:role/lambda-role"
-if MOTO:
-    client("iam").create_role(RoleName="lambda-role", AssumeRolePolicyDocument="{}")
-BUILT_IN = "FakeAws::FakeAws.Lambda.BuiltInHandlers::"
-
-
-def arn(name, qualifier=None):
-    return f"arn:aws:lambda:us-east-1:{ACCOUNT}:function:{name}" + (f":{qualifier}" if qualifier else "")
-
-
-def package():
-    buffer = io.BytesIO()
-    with zipfile.ZipFile(buffer, "w") as archive:
-        archive.writestr("bootstrap.txt", "in-process code")
-    return buffer.getvalue()
+lam = start()
 
 
 def create(name, handler, **settings):
