@@ -121,7 +121,8 @@ internal sealed class Operation(
     public bool IsImplemented => invoke is not null;
 
     /// <summary>Checks the input against AWS's declared constraints, then runs the engine method.</summary>
-    public async ValueTask<object?> ExecuteAsync(RequestScope scope, object input, CancellationToken cancellationToken)
+    /// <remarks>Not an async method: a synchronous engine method's result passes straight through, on the fast path's hot loop.</remarks>
+    public ValueTask<object?> ExecuteAsync(RequestScope scope, object input, CancellationToken cancellationToken)
     {
         if (invoke is null)
         {
@@ -136,6 +137,6 @@ internal sealed class Operation(
                 throw error;
             }
         }
-        return await invoke(scope, input, cancellationToken).ConfigureAwait(false);
+        return invoke(scope, input, cancellationToken);
     }
 }
