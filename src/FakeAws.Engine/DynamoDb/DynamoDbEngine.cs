@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using FakeAws.Engine.Core;
+using FakeAws.Engine.DynamoDbStreams;
 
 namespace FakeAws.Engine.DynamoDb;
 
@@ -53,6 +54,12 @@ internal sealed partial class DynamoDbEngine
         /// transactions one at a time, so a repeated token waits for the first and replays it.
         /// </summary>
         public Dictionary<string, IdempotentTransaction> TransactionTokens { get; } = new(StringComparer.Ordinal);
+
+        /// <summary>The region's streams, those of deleted tables and disabled streams included for their last 24 hours.</summary>
+        public StreamCatalog Streams { get; } = new();
+
+        /// <summary>The region's on-demand and system backups, in the order made; they outlive their tables.</summary>
+        public List<Backup> Backups { get; } = [];
     }
 
     /// <summary>The table a data-plane request names, by name or ARN.</summary>
