@@ -19,7 +19,7 @@ internal sealed class DynamoDbStreamPoller(DynamoDbEngine dynamoDb, CloudContext
     private const int MaxBatchBytes = 6 * 1024 * 1024 - 1024;
 
     public bool Handles(string eventSourceArn) =>
-        eventSourceArn.Split(':') is { Length: 6 } parts && parts[2] == "dynamodb" && parts[5].Contains("/stream/", StringComparison.Ordinal);
+        eventSourceArn.Split(':', 6) is { Length: 6 } parts && parts[2] == "dynamodb" && parts[5].Contains("/stream/", StringComparison.Ordinal);
 
     public string Start(RequestScope scope, string eventSourceArn, string? startingPosition)
     {

@@ -68,10 +68,10 @@ internal sealed partial class LambdaEngine
                 Position = position,
             };
             region.EventSourceMappings[uuid] = mapping;
-            // Records written before a TRIM_HORIZON mapping existed are delivered too.
+            // Records written before a TRIM_HORIZON mapping existed are delivered too, after the batching window.
             if (mapping.Enabled)
             {
-                ScheduleDelivery(mapping, Now);
+                ScheduleDelivery(mapping, Now + TimeSpan.FromSeconds(mapping.MaximumBatchingWindowInSeconds));
             }
             return DescribeMapping(mapping, justChanged: true);
         }
@@ -123,7 +123,7 @@ internal sealed partial class LambdaEngine
             mapping.ReadyAt = ReadyAt();
             if (mapping.Enabled)
             {
-                ScheduleDelivery(mapping, Now);
+                ScheduleDelivery(mapping, Now + TimeSpan.FromSeconds(mapping.MaximumBatchingWindowInSeconds));
             }
             return DescribeMapping(mapping, justChanged: true);
         }
