@@ -162,7 +162,7 @@ internal sealed class Table
         if ((Stream is not null || History is not null) && !SameItem(old, item))
         {
             var now = _cloud.Now;
-            Stream?.Write(old, item, now, _cloud.Ids.NewGuid().ToString("N"), byTimeToLive);
+            Stream?.Write(key, old, item, now, _cloud.Ids.NewGuid(), byTimeToLive);
             History?.Record(key, old, oldSize, item, size, now);
         }
         TimeToLive.Track(key, item);

@@ -167,7 +167,7 @@ internal sealed partial class DynamoDbStreamsEngine(CloudContext cloud, DynamoDb
     /// <summary>A stream record as GetRecords returns it.</summary>
     private static Record ToRecord(TableStream stream, ChangeRecord record) => new()
     {
-        EventID = record.EventId,
+        EventID = record.EventIdText,
         EventName = record.EventName,
         EventVersion = StreamEvents.EventVersion,
         EventSource = StreamEvents.EventSource,
@@ -175,7 +175,7 @@ internal sealed partial class DynamoDbStreamsEngine(CloudContext cloud, DynamoDb
         Dynamodb = new StreamRecord
         {
             ApproximateCreationDateTime = StreamEvents.ApproximateCreation(record),
-            Keys = Dictionary(record.Keys),
+            Keys = record.KeysOf(stream.Key),
             NewImage = record.NewImage is null ? null : Dictionary(record.NewImage),
             OldImage = record.OldImage is null ? null : Dictionary(record.OldImage),
             SequenceNumber = SequenceNumbers.Format(record.Sequence),

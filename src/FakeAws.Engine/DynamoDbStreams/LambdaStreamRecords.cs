@@ -17,14 +17,14 @@ internal static class LambdaStreamRecords
         using (var writer = new Utf8JsonWriter(buffer))
         {
             writer.WriteStartObject();
-            writer.WriteString("eventID", record.EventId);
+            writer.WriteString("eventID", record.EventIdText);
             writer.WriteString("eventName", record.EventName);
             writer.WriteString("eventVersion", StreamEvents.EventVersion);
             writer.WriteString("eventSource", StreamEvents.EventSource);
             writer.WriteString("awsRegion", stream.Scope.Region);
             writer.WriteStartObject("dynamodb");
             writer.WriteNumber("ApproximateCreationDateTime", StreamEvents.ApproximateCreation(record).ToUnixTimeSeconds());
-            WriteItem(writer, "Keys", record.Keys);
+            WriteItem(writer, "Keys", record.KeysOf(stream.Key));
             if (record.NewImage is { } newImage)
             {
                 WriteItem(writer, "NewImage", newImage);

@@ -81,10 +81,11 @@ internal sealed class TableStream
     /// null), keeping the images the view type asks for. The caller holds the table's lock, so the
     /// stream has the table's order of writes.
     /// </summary>
-    public void Write(IReadOnlyDictionary<string, AttributeValue>? old, IReadOnlyDictionary<string, AttributeValue>? item,
-        DateTimeOffset now, string eventId, bool byTimeToLive)
+    public void Write(in PrimaryKey key, IReadOnlyDictionary<string, AttributeValue>? old, IReadOnlyDictionary<string, AttributeValue>? item,
+        DateTimeOffset now, Guid eventId, bool byTimeToLive)
     {
-        var keys = Key.Project(item ?? old!);
+        var keySize = AttributeValue.Utf8Length(Key.Hash.Name) + ItemSize.Of(key.Hash)
+            + (Key.Range is { } range ? AttributeValue.Utf8Length(range.Name) + ItemSize.Of(key.Range!) : 0);
         var newImage = KeepsNewImages ? item : null;
         var oldImage = KeepsOldImages ? old : null;
         var record = new ChangeRecord
@@ -93,10 +94,10 @@ internal sealed class TableStream
             EventId = eventId,
             EventName = old is null ? "INSERT" : item is null ? "REMOVE" : "MODIFY",
             Created = now,
-            Keys = keys,
+            Key = key,
             NewImage = newImage,
             OldImage = oldImage,
-            SizeBytes = ItemSize.Of(keys) + (newImage is null ? 0 : ItemSize.Of(newImage)) + (oldImage is null ? 0 : ItemSize.Of(oldImage)),
+            SizeBytes = keySize + (newImage is null ? 0 : ItemSize.Of(newImage)) + (oldImage is null ? 0 : ItemSize.Of(oldImage)),
             ByTimeToLive = byTimeToLive,
         };
         lock (Gate)
