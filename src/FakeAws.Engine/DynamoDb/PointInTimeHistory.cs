@@ -15,6 +15,7 @@ internal sealed class PointInTimeHistory(DateTimeOffset enabledAt, int recoveryP
 
     private readonly Dictionary<PrimaryKey, List<ItemVersion>> _versions = [];
     private long _changesSinceSweep;
+    private DateTimeOffset _forgottenBefore = enabledAt;
 
     /// <summary>When recovery was enabled: nothing earlier can be restored.</summary>
     public DateTimeOffset EnabledAt { get; } = enabledAt;
@@ -22,14 +23,14 @@ internal sealed class PointInTimeHistory(DateTimeOffset enabledAt, int recoveryP
     /// <summary>How many days back a restore may go: 1 to 35.</summary>
     public int RecoveryPeriodInDays { get; set; } = recoveryPeriodInDays;
 
-    /// <summary>How many item versions the log holds (for the memory figures in docs/PERFORMANCE.md).</summary>
-    public long VersionCount => _versions.Values.Sum(v => (long)v.Count);
-
-    /// <summary>The earliest moment a restore can return: the window's start, but not before recovery was enabled.</summary>
+    /// <summary>
+    /// The earliest moment a restore can return: the window's start, but not before recovery was
+    /// enabled, nor before versions were dropped (a longer period does not bring back what a shorter one let go).
+    /// </summary>
     public DateTimeOffset Earliest(DateTimeOffset now)
     {
         var windowStart = now - TimeSpan.FromDays(RecoveryPeriodInDays);
-        return windowStart > EnabledAt ? windowStart : EnabledAt;
+        return windowStart > _forgottenBefore ? windowStart : _forgottenBefore;
     }
 
     /// <summary>The latest moment a restore can return: five minutes ago, but not before <see cref="Earliest"/>.</summary>
@@ -100,7 +101,8 @@ internal sealed class PointInTimeHistory(DateTimeOffset enabledAt, int recoveryP
     private void Sweep(DateTimeOffset now)
     {
         _changesSinceSweep = 0;
-        var windowStart = Earliest(now).UtcTicks;
+        _forgottenBefore = Earliest(now);
+        var windowStart = _forgottenBefore.UtcTicks;
         foreach (var (key, versions) in _versions.ToList())
         {
             var keep = 0;

@@ -44,13 +44,5 @@ internal sealed class StreamCatalog
         }
     }
 
-    public void Clear()
-    {
-        lock (_streams)
-        {
-            _streams.Clear();
-        }
-    }
-
     private void Prune(DateTimeOffset now) => _streams.RemoveAll(s => !s.IsVisible(now));
 }
