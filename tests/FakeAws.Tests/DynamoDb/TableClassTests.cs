@@ -38,4 +38,39 @@ public class TableClassAndUpdateLifecycleTests(DynamoDbPath path) : DynamoDbTest
         }
         Assert.That(polls, Is.EqualTo(10));
     }
+
+    [Test]
+    public async Task UpdateTable_IndexThroughput_IndexIsUpdatingUntilTheDelayPasses()
+    {
+        await Ddb.CreateTableAsync(new CreateTableRequest
+        {
+            TableName = "orders",
+            KeySchema = [new("pk", KeyType.HASH)],
+            AttributeDefinitions = [new("pk", ScalarAttributeType.S), new("status", ScalarAttributeType.S)],
+            ProvisionedThroughput = new ProvisionedThroughput(5, 5),
+            GlobalSecondaryIndexes =
+            [
+                new GlobalSecondaryIndex
+                {
+                    IndexName = "by-status",
+                    KeySchema = [new("status", KeyType.HASH)],
+                    Projection = new Projection { ProjectionType = ProjectionType.KEYS_ONLY },
+                    ProvisionedThroughput = new ProvisionedThroughput(5, 5),
+                },
+            ],
+        });
+        await Aws.RunUntilIdleAsync();
+
+        var updated = await Ddb.UpdateTableAsync(new UpdateTableRequest
+        {
+            TableName = "orders",
+            GlobalSecondaryIndexUpdates = [new GlobalSecondaryIndexUpdate { Update = new UpdateGlobalSecondaryIndexAction { IndexName = "by-status", ProvisionedThroughput = new ProvisionedThroughput(10, 10) } }],
+        });
+        Assert.That(updated.TableDescription.GlobalSecondaryIndexes.Single().IndexStatus, Is.EqualTo(IndexStatus.UPDATING));
+
+        Time.Advance(TimeSpan.FromSeconds(10));
+        var index = (await Ddb.DescribeTableAsync("orders")).Table.GlobalSecondaryIndexes.Single();
+        Assert.That(index.IndexStatus, Is.EqualTo(IndexStatus.ACTIVE));
+        Assert.That(index.ProvisionedThroughput.ReadCapacityUnits, Is.EqualTo(10));
+    }
 }
