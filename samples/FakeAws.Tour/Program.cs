@@ -14,5 +14,6 @@ await Stop.Run("6. Lambda functions backed by in-process code", LambdaStop.RunAs
 await Stop.Run("7. Step Functions: orchestration on the virtual clock", StepFunctionsStop.RunAsync);
 await Stop.Run("8. Cognito: sign-up, codes and tokens", CognitoStop.RunAsync);
 await Stop.Run("9. API Gateway: HTTP requests routed to Lambda", ApiGatewayStop.RunAsync);
+await Stop.Run("10. DynamoDB over time: a stream, its trigger, a point-in-time restore and TTL", DynamoDbOverTime.RunAsync);
 
 Console.WriteLine("End of the tour.");

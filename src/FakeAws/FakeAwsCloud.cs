@@ -3,10 +3,12 @@ using Amazon.Runtime;
 using FakeAws.Cognito;
 using FakeAws.ApiGateway;
 using FakeAws.DynamoDb;
+using FakeAws.DynamoDbStreams;
 using FakeAws.Engine.Cognito;
 using FakeAws.Engine.Cognito.Identity;
 using FakeAws.Engine.Core;
 using FakeAws.Engine.DynamoDb;
+using FakeAws.Engine.DynamoDbStreams;
 using FakeAws.Lambda;
 using FakeAws.Engine.StepFunctions;
 using FakeAws.Protocol;
@@ -54,14 +56,22 @@ public sealed class FakeAwsCloud : IDisposable
         {
             TableStatusDelay = Options.DynamoDbTableStatusDelay,
             GlobalIndexPropagationDelay = Options.DynamoDbGlobalIndexPropagationDelay,
+            TimeToLiveDeletionDelay = Options.DynamoDbTimeToLiveDeletionDelay,
+            StreamReadersPerStream = Options.DynamoDbStreamReadersPerStream,
+            EnforceThroughput = Options.DynamoDbEnforceThroughput,
         });
         DynamoDbRequestIds = new RequestIds(Context.Ids, DynamoDbWireService.RequestIdLength);
         DynamoDbWire = new DynamoDbWireService(DynamoDb, DynamoDbRequestIds);
         Router.Register(DynamoDbWire);
         DynamoDbFastPath = new DynamoDbFastPath(this);
+        Router.Register(new DynamoDbStreamsWireService(new DynamoDbStreamsEngine(Context, DynamoDb), DynamoDbRequestIds));
 
         Lambda = new LambdaHelper(this);
         Router.Register(Lambda.Wire);
+        // Stream records reach Lambda's event source mappings through the poller port, on the scheduler.
+        var poller = new DynamoDbStreamPoller(DynamoDb, Context);
+        Lambda.Engine.AddEventSource(poller);
+        DynamoDb.StreamRecordsAppended += Lambda.Engine.OnEventSourceRecords;
         StepFunctions = new FakeStepFunctions(new StepFunctionsEngine(Context, new CloudTaskServices(this)));
         Router.Register(new StepFunctionsWireService(StepFunctions.Engine, Context));
         CognitoIdentityProvider = new CognitoIdentityProviderEngine(Context) { Triggers = new LambdaTriggerInvoker(Lambda.Engine) };

@@ -32,6 +32,28 @@ public sealed class FakeAwsOptions
     /// </summary>
     public TimeSpan DynamoDbGlobalIndexPropagationDelay { get; set; } = TimeSpan.Zero;
 
+    /// <summary>
+    /// Whether DynamoDB enforces provisioned capacity (with AWS's 300 seconds of burst) and an
+    /// on-demand table's OnDemandThroughput maximum, so requests beyond them get
+    /// ProvisionedThroughputExceededException. True by default; turn it off for tests whose tables
+    /// declare token capacities (say 1 and 1) but write more than 300 units in one virtual second.
+    /// </summary>
+    public bool DynamoDbEnforceThroughput { get; set; } = true;
+
+    /// <summary>
+    /// How long after an item's expiry Time to Live deletes it, in virtual time. AWS promises only
+    /// "within a few days"; zero (the default) deletes it at the first scheduler run at or after the
+    /// expiry (<c>Clock.Advance</c> past it, or <c>RunUntilIdleAsync</c>). Until then the item is still read.
+    /// </summary>
+    public TimeSpan DynamoDbTimeToLiveDeletionDelay { get; set; } = TimeSpan.Zero;
+
+    /// <summary>
+    /// How many readers may be active on one DynamoDB stream before the next one gets
+    /// LimitExceededException; zero for no limit. Default 5. A reader is one chain of shard
+    /// iterators, active for a second after each GetRecords (docs/DYNAMODB.md has the details).
+    /// </summary>
+    public int DynamoDbStreamReadersPerStream { get; set; } = 5;
+
     /// <summary>The account's Lambda concurrent executions per region, AWS's default quota 1000; reserved concurrency must leave 100 of them unreserved.</summary>
     public int LambdaConcurrentExecutions { get; set; } = 1000;
 

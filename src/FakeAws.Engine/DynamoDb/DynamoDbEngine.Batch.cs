@@ -52,6 +52,8 @@ internal sealed partial class DynamoDbEngine
         var responses = new Dictionary<string, List<Dictionary<string, AttributeValue>>>(StringComparer.Ordinal);
         var unprocessed = new Dictionary<string, KeysAndAttributes>(StringComparer.Ordinal);
         var consumed = new List<Consumption>();
+        var throttles = new List<ThrottlingReason>();
+        var processed = 0;
         long answered = 0;
         foreach (var read in reads)
         {
@@ -64,8 +66,17 @@ internal sealed partial class DynamoDbEngine
                 IReadOnlyDictionary<string, AttributeValue>? item;
                 lock (read.Table.Gate)
                 {
+                    // A throttled key comes back in UnprocessedKeys, as from AWS.
+                    if (ReadThrottle(read.Table, null) is { } throttle)
+                    {
+                        throttles.Add(throttle);
+                        Unprocessed(unprocessed, read.Name, read.Request).Keys!.Add(read.Request.Keys![i]);
+                        continue;
+                    }
                     item = read.Table.Get(read.Keys[i]);
+                    Charge(read.Table, new Consumption(read.Table.Name) { Table = CapacityUnits.ForRead(item is null ? 0 : ItemSize.Of(item), consistent) }, write: false);
                 }
+                processed++;
                 var returned = item is null ? null : read.Expressions?.Projection?.Apply(item) ?? Copy(item);
                 var size = returned is null ? 0 : ItemSize.Of(returned);
                 if (answered + size > MaxBatchGetBytes)
@@ -80,6 +91,10 @@ internal sealed partial class DynamoDbEngine
                     items.Add(returned);
                 }
             }
+        }
+        if (processed == 0 && throttles.Count > 0)
+        {
+            throw DynamoDbErrors.ProvisionedThroughputExceeded(reads[0].Table.Throughput?.Provisioned ?? true, throttles.DistinctBy(t => t.Resource).ToList(), batch: true);
         }
         return new BatchGetItemOutput
         {
@@ -113,7 +128,7 @@ internal sealed partial class DynamoDbEngine
             throw DynamoDbErrors.Validation("Too many items requested for the BatchWriteItem call");
         }
 
-        var writes = new List<(Table Table, PrimaryKey Key, IReadOnlyDictionary<string, AttributeValue>? Item, int Size)>();
+        var writes = new List<(Table Table, PrimaryKey Key, IReadOnlyDictionary<string, AttributeValue>? Item, int Size, WriteRequest Request)>();
         foreach (var (name, requests) in input.RequestItems)
         {
             var table = GetTable(scope, name);
@@ -127,7 +142,7 @@ internal sealed partial class DynamoDbEngine
                 {
                     throw DynamoDbErrors.Validation("Provided list of item keys contains duplicates");
                 }
-                writes.Add((table, key, item, item is null ? 0 : ItemSize.Of(item)));
+                writes.Add((table, key, item, item is null ? 0 : ItemSize.Of(item), request));
             }
         }
         foreach (var write in writes)
@@ -144,12 +159,22 @@ internal sealed partial class DynamoDbEngine
         var consumed = new Dictionary<Table, Consumption>();
         var metrics = new Dictionary<string, List<ItemCollectionMetrics>>(StringComparer.Ordinal);
         var wantCapacity = CapacityUnits.Wanted(input.ReturnConsumedCapacity);
+        var unprocessed = new Dictionary<string, List<WriteRequest>>(StringComparer.Ordinal);
+        var throttles = new List<ThrottlingReason>();
         foreach (var write in writes)
         {
             lock (write.Table.Gate)
             {
                 write.Table.CheckItemCollection(write.Key, write.Item, write.Size);
                 var old = write.Table.Get(write.Key);
+                var units = Measures(write.Table, input.ReturnConsumedCapacity) ? CapacityUnits.ForItemWrite(write.Table, old, write.Item) : null;
+                // A throttled write comes back in UnprocessedItems, as from AWS.
+                if (WriteThrottle(write.Table, units) is { } throttle)
+                {
+                    throttles.Add(throttle);
+                    (unprocessed.TryGetValue(write.Table.Name, out var list) ? list : unprocessed[write.Table.Name] = []).Add(write.Request);
+                    continue;
+                }
                 if (wantCapacity)
                 {
                     var consumption = consumed.TryGetValue(write.Table, out var c) ? c : consumed[write.Table] = new Consumption(write.Table.Name);
@@ -159,12 +184,17 @@ internal sealed partial class DynamoDbEngine
                 {
                     write.Table.Write(write.Key, write.Item, write.Size);
                 }
+                Charge(write.Table, units, write: true);
                 AddCollectionMetrics(metrics, write.Table, write.Key, input.ReturnItemCollectionMetrics);
             }
         }
+        if (throttles.Count == writes.Count && throttles.Count > 0)
+        {
+            throw DynamoDbErrors.ProvisionedThroughputExceeded(writes[0].Table.Throughput?.Provisioned ?? true, throttles.DistinctBy(t => t.Resource).ToList(), batch: true);
+        }
         return new BatchWriteItemOutput
         {
-            UnprocessedItems = [],
+            UnprocessedItems = unprocessed,
             ItemCollectionMetrics = metrics.Count > 0 ? metrics : null,
             ConsumedCapacity = Reports(consumed.Values, input.ReturnConsumedCapacity),
         };

@@ -11,7 +11,8 @@ internal sealed partial class DynamoDbEngine
     /// <summary>
     /// Adds, drops or re-provisions global indexes. A new index is filled from the table at once and
     /// stays CREATING (backfilling) for <see cref="DynamoDbOptions.TableStatusDelay"/>; a dropped one
-    /// stops serving at once and is listed as DELETING for as long. The caller holds the table's lock.
+    /// stops serving at once and is listed as DELETING for as long; a re-provisioned one is UPDATING
+    /// for as long. The caller holds the table's lock.
     /// </summary>
     private void ApplyIndexUpdate(Table table, IndexChange change, List<AttributeDefinition>? definitions)
     {
@@ -19,6 +20,7 @@ internal sealed partial class DynamoDbEngine
         {
             index.ReadCapacityUnits = throughput.ReadCapacityUnits ?? index.ReadCapacityUnits;
             index.WriteCapacityUnits = throughput.WriteCapacityUnits ?? index.WriteCapacityUnits;
+            SetIndexStatus(table, index, "UPDATING", () => index.Status = "ACTIVE");
         }
         if (change.Create is { } create)
         {

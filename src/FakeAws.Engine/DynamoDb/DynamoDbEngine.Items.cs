@@ -40,8 +40,10 @@ internal sealed partial class DynamoDbEngine
             var old = table.Get(key);
             CheckCondition(expressions, old, input.ReturnValuesOnConditionCheckFailure);
             table.CheckItemCollection(key, item, size);
-            var consumed = CapacityUnits.Wanted(input.ReturnConsumedCapacity) ? CapacityUnits.ForItemWrite(table, old, item) : null;
+            var consumed = Measures(table, input.ReturnConsumedCapacity) ? CapacityUnits.ForItemWrite(table, old, item) : null;
+            AdmitWrite(table, consumed);
             table.Write(key, item, size);
+            Charge(table, consumed, write: true);
             return new PutItemOutput
             {
                 Attributes = input.ReturnValues == "ALL_OLD" ? Copy(old) : null,
@@ -66,11 +68,16 @@ internal sealed partial class DynamoDbEngine
         expressions?.CheckKeySchema(table.Key);
         var key = ItemKeys.OfRequest(table.Key, input.Key);
         IReadOnlyDictionary<string, AttributeValue>? item;
+        var consistent = input.ConsistentRead ?? false;
         lock (table.Gate)
         {
+            AdmitRead(table, null);
             item = table.Get(key);
+            if (table.Throughput is not null)
+            {
+                Charge(table, new Consumption(table.Name) { Table = CapacityUnits.ForRead(item is null ? 0 : ItemSize.Of(item), consistent) }, write: false);
+            }
         }
-        var consistent = input.ConsistentRead ?? false;
         return new GetItemOutput
         {
             Item = item is null ? null : expressions?.Projection?.Apply(item) ?? Copy(item),
@@ -100,13 +107,15 @@ internal sealed partial class DynamoDbEngine
             var old = table.Get(key);
             CheckCondition(expressions, old, input.ReturnValuesOnConditionCheckFailure);
             var update = ApplyUpdate(table, expressions.Update, old, input.Key!);
-            var consumed = CapacityUnits.Wanted(input.ReturnConsumedCapacity)
+            var consumed = Measures(table, input.ReturnConsumedCapacity)
                 ? CapacityUnits.ForItemWrite(table, old, update.Item ?? old)
                 : null;
+            AdmitWrite(table, consumed);
             if (update.Item is not null)
             {
                 table.Write(key, update.Item, update.Size);
             }
+            Charge(table, consumed, write: true);
             var attributes = input.ReturnValues switch
             {
                 "ALL_OLD" => Copy(old),
@@ -149,11 +158,13 @@ internal sealed partial class DynamoDbEngine
         {
             var old = table.Get(key);
             CheckCondition(expressions, old, input.ReturnValuesOnConditionCheckFailure);
-            var consumed = CapacityUnits.Wanted(input.ReturnConsumedCapacity) ? CapacityUnits.ForItemWrite(table, old, null) : null;
+            var consumed = Measures(table, input.ReturnConsumedCapacity) ? CapacityUnits.ForItemWrite(table, old, null) : null;
+            AdmitWrite(table, consumed);
             if (old is not null)
             {
                 table.Write(key, null, 0);
             }
+            Charge(table, consumed, write: true);
             return new DeleteItemOutput
             {
                 Attributes = input.ReturnValues == "ALL_OLD" ? Copy(old) : null,

@@ -114,12 +114,14 @@ internal sealed partial class DynamoDbEngine
     /// 1 MB, as DynamoDB counts it, then filters and projects them. A page that stopped at either
     /// bound has a LastEvaluatedKey, even when no item follows, as in DynamoDB.
     /// </summary>
-    private static Page ReadPage(ReadSource source, IEnumerable<StoredItem> candidates, RequestExpressions expressions,
+    /// <remarks>A table with throughput limits is checked before the read and charged after it.</remarks>
+    private Page ReadPage(ReadSource source, IEnumerable<StoredItem> candidates, RequestExpressions expressions,
         int? limit, string? select, bool consistent, string? returnConsumedCapacity)
     {
+        AdmitRead(source.Table, source.Index);
         var items = select == "COUNT" ? null : new List<Dictionary<string, AttributeValue>>();
         var sortKeyName = source.Table.Key.Range?.Name;
-        var wantCapacity = CapacityUnits.Wanted(returnConsumedCapacity);
+        var wantCapacity = Measures(source.Table, returnConsumedCapacity);
         long pageBytes = 0, readBytes = 0, fetchedBytes = 0;
         var scanned = 0;
         var count = 0;
@@ -160,6 +162,7 @@ internal sealed partial class DynamoDbEngine
             {
                 consumed.Table = units;
             }
+            Charge(source.Table, consumed, write: false);
         }
         return new Page(items, count, scanned, ended && last is not null ? source.KeyOf(last) : null, consumed);
     }

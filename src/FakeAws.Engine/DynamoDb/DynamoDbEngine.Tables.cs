@@ -11,6 +11,8 @@ internal sealed partial class DynamoDbEngine
     public CreateTableOutput CreateTable(RequestScope scope, CreateTableInput input)
     {
         var (key, indexes) = TableCreation.Validate(input);
+        ValidateStreamAtCreate(input.StreamSpecification);
+        var tags = Tagging.Validate(input.Tags);
         var billing = input.BillingMode ?? "PROVISIONED";
         var region = _regions[scope];
         var name = TableNames.Resolve(input.TableName);
@@ -40,6 +42,12 @@ internal sealed partial class DynamoDbEngine
             {
                 table.AddIndex(index.Create(key, arn));
             }
+            Tagging.Apply(table, tags);
+            if (input.StreamSpecification is { StreamEnabled: true, StreamViewType: { } viewType })
+            {
+                OpenStream(scope, table, viewType);
+            }
+            RefreshThroughput(table);
             region.Tables[name] = table;
             SetStatusFor(table, "CREATING", "ACTIVE");
         }
@@ -84,13 +92,22 @@ internal sealed partial class DynamoDbEngine
             {
                 throw DynamoDbErrors.ResourceInUse($"Attempt to change a resource which is still in use: Table is being created: {table.Name}");
             }
-            if (input.StreamSpecification is not null || input.ReplicaUpdates is not null)
+            if (table.Status == "UPDATING")
             {
-                throw DynamoDbErrors.Unsupported("UpdateTable of streams or replicas");
+                throw DynamoDbErrors.ResourceInUse($"Attempt to change a resource which is still in use: Table is being updated: {table.Name}");
+            }
+            if (input.ReplicaUpdates is not null)
+            {
+                throw DynamoDbErrors.Unsupported("UpdateTable of replicas");
             }
             var indexChange = IndexUpdates.Validate(table, input);
             var now = _cloud.Now;
-            var changed = TableUpdate.ApplyBilling(table, input, now);
+            TableUpdate.CheckBillingSwitch(table, input, now);
+            if (input.StreamSpecification is { } streamSpecification)
+            {
+                UpdateStream(scope, table, streamSpecification);
+            }
+            var changed = TableUpdate.ApplyBilling(table, input, now) | input.StreamSpecification is not null;
             if (indexChange is not null)
             {
                 ApplyIndexUpdate(table, indexChange, input.AttributeDefinitions);
@@ -106,6 +123,12 @@ internal sealed partial class DynamoDbEngine
             {
                 table.DeletionProtectionEnabled = protection;
             }
+            if (input.OnDemandThroughput is { } onDemand)
+            {
+                table.OnDemandThroughput = MergeOnDemand(table.OnDemandThroughput, onDemand);
+                changed = true;
+            }
+            RefreshThroughput(table);
             if (changed)
             {
                 SetStatusFor(table, "UPDATING", "ACTIVE");
@@ -137,6 +160,14 @@ internal sealed partial class DynamoDbEngine
             }
             table.Status = "DELETING";
             var description = Describe(table);
+            if (table.History is not null)
+            {
+                // AWS keeps a system backup of a deleted table whose recovery was on, for 35 days.
+                AddBackup(region, table, $"{table.Name}$DeletedTableBackup", "SYSTEM");
+            }
+            CloseStream(table);
+            table.TimeToLive.Disable(_cloud.Now);
+            table.IsDeleted = true;
             if (Options.TableStatusDelay <= TimeSpan.Zero)
             {
                 region.Tables.TryRemove(table.Name, out _);
@@ -174,38 +205,62 @@ internal sealed partial class DynamoDbEngine
     }
 
     /// <summary>The TableDescription AWS returns for <paramref name="table"/>; the caller holds its lock.</summary>
-    private static TableDescription Describe(Table table) => new()
+    private static TableDescription Describe(Table table)
     {
-        TableName = table.Name,
-        TableArn = table.Arn,
-        TableId = table.TableId,
-        TableStatus = table.Status,
-        CreationDateTime = table.CreationDateTime,
-        AttributeDefinitions = table.AttributeDefinitions,
-        KeySchema = table.Key.Attributes
-            .Select((a, i) => new KeySchemaElement { AttributeName = a.Name, KeyType = i == 0 ? "HASH" : "RANGE" })
-            .ToList(),
-        ItemCount = table.ItemCount,
-        TableSizeBytes = table.SizeBytes,
-        ProvisionedThroughput = new ProvisionedThroughputDescription
+        var description = new TableDescription
         {
-            ReadCapacityUnits = table.ReadCapacityUnits,
-            WriteCapacityUnits = table.WriteCapacityUnits,
-            NumberOfDecreasesToday = table.NumberOfDecreasesToday,
-            LastIncreaseDateTime = table.LastIncreaseDateTime,
-            LastDecreaseDateTime = table.LastDecreaseDateTime,
-        },
-        BillingModeSummary = table.LastUpdateToPayPerRequest is null
+            TableName = table.Name,
+            TableArn = table.Arn,
+            TableId = table.TableId,
+            TableStatus = table.Status,
+            CreationDateTime = table.CreationDateTime,
+            AttributeDefinitions = table.AttributeDefinitions,
+            KeySchema = table.Key.Attributes
+                .Select((a, i) => new KeySchemaElement { AttributeName = a.Name, KeyType = i == 0 ? "HASH" : "RANGE" })
+                .ToList(),
+            ItemCount = table.ItemCount,
+            TableSizeBytes = table.SizeBytes,
+            ProvisionedThroughput = new ProvisionedThroughputDescription
+            {
+                ReadCapacityUnits = table.ReadCapacityUnits,
+                WriteCapacityUnits = table.WriteCapacityUnits,
+                NumberOfDecreasesToday = table.NumberOfDecreasesToday,
+                LastIncreaseDateTime = table.LastIncreaseDateTime,
+                LastDecreaseDateTime = table.LastDecreaseDateTime,
+            },
+            BillingModeSummary = table.LastUpdateToPayPerRequest is null
+                ? null
+                : new BillingModeSummary { BillingMode = table.BillingMode, LastUpdateToPayPerRequestDateTime = table.LastUpdateToPayPerRequest },
+            TableClassSummary = table.TableClassUpdated is null
+                ? null
+                : new TableClassSummary { TableClass = table.TableClass, LastUpdateDateTime = table.TableClassUpdated },
+            DeletionProtectionEnabled = table.DeletionProtectionEnabled,
+            OnDemandThroughput = table.OnDemandThroughput,
+            LocalSecondaryIndexes = DescribeLocalIndexes(table),
+            GlobalSecondaryIndexes = DescribeGlobalIndexes(table),
+            RestoreSummary = table.RestoreSummary is { } restore
+                ? new RestoreSummary
+                {
+                    SourceBackupArn = restore.SourceBackupArn,
+                    SourceTableArn = restore.SourceTableArn,
+                    RestoreDateTime = restore.RestoreDateTime,
+                    RestoreInProgress = table.Status == "CREATING",
+                }
+                : null,
+        };
+        DescribeStream(table, description);
+        return description;
+    }
+
+    /// <summary>An on-demand maximum as UpdateTable leaves it: -1 removes a limit, an absent member keeps the old one.</summary>
+    private static OnDemandThroughput? MergeOnDemand(OnDemandThroughput? current, OnDemandThroughput requested)
+    {
+        var read = requested.MaxReadRequestUnits ?? current?.MaxReadRequestUnits;
+        var write = requested.MaxWriteRequestUnits ?? current?.MaxWriteRequestUnits;
+        return read is null or -1 && write is null or -1
             ? null
-            : new BillingModeSummary { BillingMode = table.BillingMode, LastUpdateToPayPerRequestDateTime = table.LastUpdateToPayPerRequest },
-        TableClassSummary = table.TableClassUpdated is null
-            ? null
-            : new TableClassSummary { TableClass = table.TableClass, LastUpdateDateTime = table.TableClassUpdated },
-        DeletionProtectionEnabled = table.DeletionProtectionEnabled,
-        OnDemandThroughput = table.OnDemandThroughput,
-        LocalSecondaryIndexes = DescribeLocalIndexes(table),
-        GlobalSecondaryIndexes = DescribeGlobalIndexes(table),
-    };
+            : new OnDemandThroughput { MaxReadRequestUnits = read is -1 ? null : read, MaxWriteRequestUnits = write is -1 ? null : write };
+    }
 
     /// <summary>The checks of CreateTable, in the order DynamoDB makes them.</summary>
     private static class TableCreation
@@ -329,6 +384,22 @@ internal sealed partial class DynamoDbEngine
             if (input.ProvisionedThroughput is { } throughput)
             {
                 CheckBounds(throughput);
+            }
+        }
+
+        /// <summary>How long after a switch to on-demand (or an on-demand table's creation) the next switch to on-demand waits: one day.</summary>
+        public static readonly TimeSpan PayPerRequestSwitchInterval = TimeSpan.FromDays(1);
+
+        /// <summary>
+        /// A table may switch to on-demand only a day after it last became on-demand (or was created
+        /// on-demand); switching to provisioned is allowed at any time.
+        /// </summary>
+        public static void CheckBillingSwitch(Table table, UpdateTableInput input, DateTimeOffset now)
+        {
+            if (input.BillingMode == "PAY_PER_REQUEST" && table.BillingMode != "PAY_PER_REQUEST"
+                && table.LastUpdateToPayPerRequest is { } last && now - last < PayPerRequestSwitchInterval)
+            {
+                throw DynamoDbErrors.LimitExceeded("Subscriber limit exceeded: Update to PayPerRequest mode are limited to once in 1 day(s).");
             }
         }
 

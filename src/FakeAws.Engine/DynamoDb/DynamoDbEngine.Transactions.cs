@@ -87,9 +87,17 @@ internal sealed partial class DynamoDbEngine
         var found = new IReadOnlyDictionary<string, AttributeValue>?[reads.Count];
         using (LockInOrder(reads.Select(r => r.Table)))
         {
+            foreach (var table in reads.Select(r => r.Table).Distinct())
+            {
+                AdmitRead(table, null);
+            }
             for (var i = 0; i < reads.Count; i++)
             {
                 found[i] = reads[i].Table.Get(reads[i].Key);
+                Charge(reads[i].Table, new Consumption(reads[i].Table.Name)
+                {
+                    Table = CapacityUnits.ForRead(found[i] is null ? 0 : ItemSize.Of(found[i]!), consistent: true, transactional: true),
+                }, write: false);
             }
         }
         if (found.Sum(item => item is null ? 0L : ItemSize.Of(item)) > MaxTransactionBytes)
@@ -113,7 +121,7 @@ internal sealed partial class DynamoDbEngine
     /// (the first failure cancels with a ValidationError), then every condition, then the writes.
     /// Nothing is written unless every action can be.
     /// </summary>
-    private static TransactWriteItemsOutput ExecuteWrites(List<WriteAction> actions, TransactWriteItemsInput input)
+    private TransactWriteItemsOutput ExecuteWrites(List<WriteAction> actions, TransactWriteItemsInput input)
     {
         using var locks = LockInOrder(actions.Select(a => a.Table));
         var reasons = actions.Select(_ => new CancellationReason { Code = NoReason }).ToList();
@@ -148,6 +156,24 @@ internal sealed partial class DynamoDbEngine
         }
 
         var consumed = new Dictionary<Table, Consumption>();
+        var checks = new Dictionary<Table, Consumption>();
+        for (var i = 0; i < actions.Count; i++)
+        {
+            var (old, item, _) = planned[i];
+            if (actions[i].Kind == WriteKind.ConditionCheck)
+            {
+                Consumer(checks, actions[i].Table).Table += CapacityUnits.ForRead(old is null ? 0 : ItemSize.Of(old), consistent: true, transactional: true);
+            }
+            else
+            {
+                CapacityUnits.ForItemWrite(actions[i].Table, old, item, transactional: true, into: Consumer(consumed, actions[i].Table));
+            }
+        }
+        // A throttled table fails the whole transaction before anything is written.
+        foreach (var (table, consumption) in consumed)
+        {
+            AdmitWrite(table, consumption);
+        }
         var metrics = new Dictionary<string, List<ItemCollectionMetrics>>(StringComparer.Ordinal);
         for (var i = 0; i < actions.Count; i++)
         {
@@ -155,15 +181,22 @@ internal sealed partial class DynamoDbEngine
             var (old, item, size) = planned[i];
             if (action.Kind == WriteKind.ConditionCheck)
             {
-                Consumer(consumed, action.Table).Table += CapacityUnits.ForRead(old is null ? 0 : ItemSize.Of(old), consistent: true, transactional: true);
                 continue;
             }
-            CapacityUnits.ForItemWrite(action.Table, old, item, transactional: true, into: Consumer(consumed, action.Table));
             if (item is not null || old is not null)
             {
                 action.Table.Write(action.Key, item, size);
             }
             AddCollectionMetrics(metrics, action.Table, action.Key, input.ReturnItemCollectionMetrics);
+        }
+        foreach (var (table, consumption) in consumed)
+        {
+            Charge(table, consumption, write: true);
+        }
+        foreach (var (table, consumption) in checks)
+        {
+            Charge(table, consumption, write: false);
+            Consumer(consumed, table).Table += consumption.Table;
         }
         return new TransactWriteItemsOutput
         {

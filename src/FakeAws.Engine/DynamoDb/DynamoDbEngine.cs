@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using FakeAws.Engine.Core;
+using FakeAws.Engine.DynamoDbStreams;
 
 namespace FakeAws.Engine.DynamoDb;
 
@@ -11,14 +12,19 @@ namespace FakeAws.Engine.DynamoDb;
 /// <remarks>
 /// The data plane covers every expression kind and the legacy parameters, secondary indexes,
 /// Query and Scan with AWS's 1 MB pages, batches, transactions with idempotency tokens, PartiQL, and
-/// consumed capacity. Not implemented yet (answered with an error that names the operation): streams,
-/// TTL, backups, point-in-time recovery, global tables, imports and exports, Kinesis destinations,
-/// contributor insights, resource policies and tags. Also left out: throttling (no request ever gets
-/// ProvisionedThroughputExceeded or returns UnprocessedItems for capacity), TransactionConflict between
-/// a transaction and a concurrent single-item write (the fake serialises them instead), the size limits
-/// of index keys on write (their values are checked only when an index is backfilled), PartiQL beyond
-/// single-table SELECT, INSERT, UPDATE and DELETE (no EXISTS, no nested SELECT, no ORDER BY), and the
-/// item-collection size estimate beyond whole gigabytes. docs/DYNAMODB.md has the details.
+/// consumed capacity. Over time, on the cloud's clock: streams (kept by the one write funnel, read by
+/// the DynamoDB Streams engine), Time to Live deletions on the scheduler, point-in-time recovery as a
+/// per-item change log, on-demand and system backups, provisioned capacity and on-demand maxima
+/// enforced with token buckets (throttled batch items come back unprocessed), the once-a-day switch to
+/// on-demand, tags, and status delays of tables, indexes and backups. Not implemented yet (answered with
+/// an error that names the operation): global tables, imports and exports, Kinesis destinations,
+/// contributor insights and resource policies. Also left out: TransactionConflict between a transaction
+/// and a concurrent single-item write (the fake serialises them instead), the size limits of index keys
+/// on write (their values are checked only when an index is backfilled), PartiQL beyond single-table
+/// SELECT, INSERT, UPDATE and DELETE (no EXISTS, no nested SELECT, no ORDER BY), the item-collection size
+/// estimate beyond whole gigabytes, capacity charged for failed conditional writes, the limit on
+/// provisioned throughput decreases per day, and a restore's schema as of the restore time (a
+/// point-in-time restore takes the source table's current schema). docs/DYNAMODB.md has the details.
 /// </remarks>
 internal sealed partial class DynamoDbEngine
 {
@@ -53,6 +59,12 @@ internal sealed partial class DynamoDbEngine
         /// transactions one at a time, so a repeated token waits for the first and replays it.
         /// </summary>
         public Dictionary<string, IdempotentTransaction> TransactionTokens { get; } = new(StringComparer.Ordinal);
+
+        /// <summary>The region's streams, those of deleted tables and disabled streams included for their last 24 hours.</summary>
+        public StreamCatalog Streams { get; } = new();
+
+        /// <summary>The region's on-demand and system backups, in the order made; they outlive their tables.</summary>
+        public List<Backup> Backups { get; } = [];
     }
 
     /// <summary>The table a data-plane request names, by name or ARN.</summary>

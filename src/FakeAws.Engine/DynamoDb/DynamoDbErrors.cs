@@ -60,6 +60,49 @@ internal static class DynamoDbErrors
 
     public static AwsServiceException Serialization(string message) => new("SerializationException", message);
 
+    /// <summary>A request throttled by a table's or index's provisioned capacity (or on-demand maximum).</summary>
+    /// <param name="provisioned">Whether provisioned capacity, rather than an on-demand maximum, throttled it.</param>
+    /// <param name="reasons">AWS's ThrottlingReasons: which limit of which table or index.</param>
+    /// <param name="batch">Whether a batch request found every one of its items throttled; AWS words that for "one or more tables".</param>
+    public static AwsServiceException ProvisionedThroughputExceeded(bool provisioned, List<Model.ThrottlingReason> reasons, bool batch = false) => new(
+        "ProvisionedThroughputExceededException",
+        !provisioned
+            ? "Throughput exceeds the maximum OnDemandThroughput configured on table or index."
+            : batch
+                ? "The level of configured provisioned throughput for one or more tables was exceeded. Consider increasing your provisioning level with the UpdateTable API."
+                : "The level of configured provisioned throughput for the table was exceeded. Consider increasing your provisioning level with the UpdateTable API.")
+    {
+        Details = reasons,
+    };
+
+    /// <summary>The control-plane wording of a missing table (backups and point-in-time recovery).</summary>
+    public static AwsServiceException TableNotFoundException(string table) => new("TableNotFoundException", $"Table not found: {table}");
+
+    public static AwsServiceException TableAlreadyExists(string table) => new("TableAlreadyExistsException", $"Table already exists: {table}");
+
+    public static AwsServiceException BackupNotFound(string arn) => new("BackupNotFoundException", $"Backup not found: {arn}");
+
+    public static AwsServiceException BackupInUse() => new(
+        "BackupInUseException",
+        "There is another ongoing conflicting backup control plane operation on the table. The backup is either being created, deleted or restored to a table.");
+
+    public static AwsServiceException SourceTableNotFound(string table) => new("SourceTableNotFoundException", $"Source table not found: {table}");
+
+    public static AwsServiceException PointInTimeRecoveryUnavailable(string table) =>
+        new("PointInTimeRecoveryUnavailableException", $"Point in time recovery is not enabled for table '{table}'");
+
+    public static AwsServiceException InvalidRestoreTime(DateTimeOffset earliest, DateTimeOffset latest) => new(
+        "InvalidRestoreTimeException",
+        $"Only restore time between {Moment(earliest)} and {Moment(latest)} can be used");
+
+    /// <summary>A moment as DynamoDB's messages print it: ISO 8601 in UTC, to the millisecond.</summary>
+    public static string Moment(DateTimeOffset value) =>
+        value.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", System.Globalization.CultureInfo.InvariantCulture);
+
+    /// <summary>A tag request whose ARN names no table of the account and region.</summary>
+    public static AwsServiceException ResourceArnNotFound(string arn) =>
+        new("ResourceNotFoundException", $"Requested resource not found: ResourcArn: {arn} not found");
+
     public static AwsServiceException Unsupported(string operation) => new(
         "UnknownOperationException",
         $"FakeAws does not support the DynamoDB operation {operation} yet.");

@@ -21,4 +21,22 @@ internal sealed class DynamoDbOptions
 
     /// <summary>The most bytes one partition key's items and local index entries may take. AWS's limit is 10 GB.</summary>
     public long ItemCollectionSizeLimit { get; set; } = DefaultItemCollectionSizeLimit;
+
+    /// <summary>
+    /// How long after its expiry Time to Live deletes an item, in virtual time. AWS says "within a few
+    /// days"; zero (the default) deletes it at the first scheduler run at or after the expiry.
+    /// </summary>
+    public TimeSpan TimeToLiveDeletionDelay { get; set; } = TimeSpan.Zero;
+
+    /// <summary>
+    /// Whether provisioned capacity (and an on-demand table's maximum throughput) is enforced: true by
+    /// default, so requests beyond it get ProvisionedThroughputExceededException as on AWS.
+    /// </summary>
+    public bool EnforceThroughput { get; set; } = true;
+
+    /// <summary>
+    /// How many readers may be active on one stream before the next one gets LimitExceededException;
+    /// zero lets any number read. Five by default (AWS advises two per shard; see docs/DYNAMODB.md).
+    /// </summary>
+    public int StreamReadersPerStream { get; set; } = 5;
 }

@@ -80,6 +80,18 @@ internal sealed class ItemStore
         return stored;
     }
 
+    /// <summary>Every entry, in scan order.</summary>
+    public IEnumerable<StoredItem> All()
+    {
+        foreach (var partition in _order.Forward(SortedChunkList<StorePartition>.Start))
+        {
+            foreach (var stored in partition.Items.Forward(SortedChunkList<StoredItem>.Start))
+            {
+                yield return stored;
+            }
+        }
+    }
+
     /// <summary>
     /// The partitions in scan order, starting at the first one at or after <paramref name="hash"/>'s
     /// place (or at the start when null), and only those of <paramref name="segment"/>.

@@ -1,12 +1,14 @@
 using FakeAws.Engine.Core;
 using FakeAws.Engine.DynamoDb.Model;
+using FakeAws.Engine.DynamoDbStreams;
 
 namespace FakeAws.Engine.DynamoDb;
 
 /// <summary>
 /// One table: its settings, its items and its secondary indexes. Items are immutable dictionaries, so
 /// a read hands out the stored instance. Every change of an item goes through <see cref="Write"/>,
-/// which keeps the indexes in step (a global index after the configured propagation delay).
+/// which keeps the indexes in step (a global index after the configured propagation delay), appends
+/// the change to the table's stream and point-in-time history, and queues the item's Time to Live.
 /// </summary>
 /// <remarks>All access happens under <see cref="Gate"/>: a write is atomic against every other request.</remarks>
 internal sealed class Table
@@ -24,6 +26,7 @@ internal sealed class Table
         CreationDateTime = created;
         _cloud = cloud;
         _options = options;
+        TimeToLive = new TimeToLive(this, cloud, options.TimeToLiveDeletionDelay);
     }
 
     /// <summary>Every read and write of the table holds this lock.</summary>
@@ -50,6 +53,33 @@ internal sealed class Table
     public DateTimeOffset? TableClassUpdated { get; set; }
     public bool DeletionProtectionEnabled { get; set; }
     public OnDemandThroughput? OnDemandThroughput { get; set; }
+
+    /// <summary>Set when DeleteTable removes the table: work still queued for it (TTL deletions) does nothing.</summary>
+    public bool IsDeleted { get; set; }
+
+    /// <summary>The stream that records the table's changes, or null when streams are off.</summary>
+    public TableStream? Stream { get; set; }
+
+    /// <summary>The table's newest stream, enabled or not; DescribeTable shows its ARN and label.</summary>
+    public TableStream? LatestStream { get; set; }
+
+    /// <summary>The time the label of the table's newest stream was made from; labels stay unique per table.</summary>
+    public DateTimeOffset? LastStreamLabelTime { get; set; }
+
+    /// <summary>The table's Time to Live setting and the items waiting to expire.</summary>
+    public TimeToLive TimeToLive { get; }
+
+    /// <summary>The point-in-time recovery log, or null while recovery is off.</summary>
+    public PointInTimeHistory? History { get; set; }
+
+    /// <summary>The table's tags, in the order they were first set.</summary>
+    public List<KeyValuePair<string, string>> Tags { get; } = [];
+
+    /// <summary>Where a restored table came from; null for a table that was created.</summary>
+    public RestoreSummary? RestoreSummary { get; set; }
+
+    /// <summary>The read and write limits enforced on the table and its indexes, or null when nothing limits it.</summary>
+    public TableThroughput? Throughput { get; set; }
 
     /// <summary>The table's items by primary key.</summary>
     public ItemStore Items { get; } = new();
@@ -78,14 +108,11 @@ internal sealed class Table
         var position = index.IsGlobal ? -1 : _indexes.FindIndex(i => i.IsGlobal);
         _indexes.Insert(position < 0 ? _indexes.Count : position, index);
         HasLocalIndexes |= !index.IsGlobal;
-        foreach (var partition in Items.PartitionsFrom(null, ScanSegment.All))
+        foreach (var stored in Items.All())
         {
-            foreach (var stored in partition.Items.Forward(SortedChunkList<StoredItem>.Start))
+            if (IsIndexable(index, stored.Item))
             {
-                if (IsIndexable(index, stored.Item))
-                {
-                    index.Apply(stored.TableKey, stored.Item);
-                }
+                index.Apply(stored.TableKey, stored.Item);
             }
         }
     }
@@ -99,12 +126,20 @@ internal sealed class Table
     /// <summary>
     /// The one write path: stores <paramref name="item"/> (of <paramref name="size"/> bytes) under
     /// <paramref name="key"/>, or removes the key when <paramref name="item"/> is null, updates the
-    /// indexes, and returns the item it replaced. The caller has run <see cref="CheckIndexKeys"/> and
-    /// <see cref="CheckItemCollection"/>.
+    /// indexes, records the change in the stream and the point-in-time history (unless nothing
+    /// changed: AWS writes no stream record then), queues the item's expiry, and returns the item it
+    /// replaced. The caller has run <see cref="CheckIndexKeys"/> and <see cref="CheckItemCollection"/>.
     /// </summary>
-    public IReadOnlyDictionary<string, AttributeValue>? Write(in PrimaryKey key, IReadOnlyDictionary<string, AttributeValue>? item, int size)
+    /// <param name="key">The item's primary key.</param>
+    /// <param name="item">The new item, or null to delete.</param>
+    /// <param name="size">The new item's size.</param>
+    /// <param name="byTimeToLive">Whether Time to Live deletes the item; its stream record then names DynamoDB.</param>
+    public IReadOnlyDictionary<string, AttributeValue>? Write(in PrimaryKey key, IReadOnlyDictionary<string, AttributeValue>? item, int size,
+        bool byTimeToLive = false)
     {
-        var old = item is null ? Items.Remove(key)?.Item : Items.Get(key)?.Item;
+        var stored = item is null ? Items.Remove(key) : Items.Get(key);
+        var old = stored?.Item;
+        var oldSize = stored?.Size ?? 0;
         if (item is not null)
         {
             Items.Put(key, key.Hash, key.Range, item, size);
@@ -124,7 +159,35 @@ internal sealed class Table
                 index.Apply(key, item);
             }
         }
+        if ((Stream is not null || History is not null) && !SameItem(old, item))
+        {
+            var now = _cloud.Now;
+            Stream?.Write(key, old, item, now, _cloud.Ids.NewGuid(), byTimeToLive);
+            History?.Record(key, old, oldSize, item, size, now);
+        }
+        TimeToLive.Track(key, item);
         return old;
+    }
+
+    /// <summary>Whether two versions of an item hold the same attributes and values.</summary>
+    public static bool SameItem(IReadOnlyDictionary<string, AttributeValue>? a, IReadOnlyDictionary<string, AttributeValue>? b)
+    {
+        if (ReferenceEquals(a, b))
+        {
+            return true;
+        }
+        if (a is null || b is null || a.Count != b.Count)
+        {
+            return false;
+        }
+        foreach (var (name, value) in a)
+        {
+            if (!b.TryGetValue(name, out var other) || !value.Equals(other))
+            {
+                return false;
+            }
+        }
+        return true;
     }
 
     // A global index catches up after the delay, in the order the writes happened.

@@ -14,8 +14,11 @@ namespace FakeAws.Engine.Lambda;
 /// (<see cref="ILambdaCode"/>), in virtual time: timeouts, retries and concurrency follow the cloud's clock.
 /// </summary>
 /// <remarks>
-/// Not implemented yet (answered with an error naming the operation and FakeAws): event source
-/// mappings (they wait for DynamoDB Streams; see <see cref="IEventSourcePoller"/>), layers,
+/// Event source mappings read DynamoDB streams through <see cref="IEventSourcePoller"/>; other
+/// sources (SQS, Kinesis, Kafka, MQ, DocumentDB) and filter criteria are refused as not supported
+/// yet. A mapping's tumbling window and parallelization factor are kept and shown but not applied,
+/// and its on-failure destination (SQS, SNS or S3, services FakeAws lacks) receives nothing.
+/// Not implemented yet (answered with an error naming the operation and FakeAws): layers,
 /// permissions and resource policies, function URLs, code signing, recursion and runtime management
 /// settings, response streaming, durable executions and capacity providers. Container images and
 /// code from S3 are refused with a clear error. Functions have no network, VPC or file system

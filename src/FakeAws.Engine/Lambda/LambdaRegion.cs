@@ -12,6 +12,9 @@ internal sealed class LambdaRegion(RequestScope scope)
 
     public SortedDictionary<string, LambdaFunction> Functions { get; } = new(StringComparer.Ordinal);
 
+    /// <summary>The region's event source mappings by UUID.</summary>
+    public Dictionary<string, EventSourceMapping> EventSourceMappings { get; } = new(StringComparer.Ordinal);
+
     /// <summary>Invocations in flight, in virtual time, of functions without reserved concurrency.</summary>
     public int UnreservedInFlight { get; set; }
 

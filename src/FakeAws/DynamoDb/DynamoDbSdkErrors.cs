@@ -36,6 +36,9 @@ internal sealed class DynamoDbSdkErrors(SdkModelMapper mapper)
             case (SdkModel.TransactionCanceledException canceled, List<CancellationReason> reasons):
                 canceled.CancellationReasons = (List<SdkModel.CancellationReason>)mapper.Map(reasons, typeof(List<SdkModel.CancellationReason>))!;
                 break;
+            case (SdkModel.ProvisionedThroughputExceededException throttled, List<ThrottlingReason> throttles):
+                throttled.ThrottlingReasons = (List<SdkModel.ThrottlingReason>)mapper.Map(throttles, typeof(List<SdkModel.ThrottlingReason>))!;
+                break;
         }
         return exception;
     }

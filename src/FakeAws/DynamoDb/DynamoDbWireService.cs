@@ -77,6 +77,10 @@ internal sealed class DynamoDbWireService(DynamoDbEngine engine, RequestIds requ
                 writer.WritePropertyName("CancellationReasons");
                 JsonSerializer.Serialize(writer, reasons, Json);
                 break;
+            case List<ThrottlingReason> throttles:
+                writer.WritePropertyName("ThrottlingReasons");
+                JsonSerializer.Serialize(writer, throttles, Json);
+                break;
         }
     }
 }

@@ -203,9 +203,9 @@ public class FunctionTests : LambdaTestBase
     [Test]
     public async Task UnimplementedOperation_SaysFakeAwsDoesNotSupportItYet()
     {
-        var reply = await Wire.Get("/2015-03-31/event-source-mappings");
+        var reply = await Wire.Get("/2018-10-31/layers");
 
-        AssertError(reply, 400, "UnknownOperationException", "FakeAws does not support the Lambda operation ListEventSourceMappings yet.");
+        AssertError(reply, 400, "UnknownOperationException", "FakeAws does not support the Lambda operation ListLayers yet.");
     }
 
     [Test]

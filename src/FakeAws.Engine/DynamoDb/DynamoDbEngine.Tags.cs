@@ -1,0 +1,63 @@
+using FakeAws.Engine.Core;
+using FakeAws.Engine.DynamoDb.Model;
+
+namespace FakeAws.Engine.DynamoDb;
+
+// Tags: TagResource, UntagResource and ListTagsOfResource, on table ARNs.
+internal sealed partial class DynamoDbEngine
+{
+    /// <summary>Adds or replaces tags. The model declares no output, so the answer is an empty object.</summary>
+    public object? TagResource(RequestScope scope, TagResourceInput input)
+    {
+        var table = TableOfResource(scope, input.ResourceArn!, DynamoDbErrors.ResourceArnNotFound(input.ResourceArn!));
+        if (input.Tags is not { Count: > 0 })
+        {
+            throw DynamoDbErrors.Validation("Atleast one Tag needs to be provided as Input.");
+        }
+        var tags = Tagging.Validate(input.Tags);
+        lock (table.Gate)
+        {
+            Tagging.Apply(table, tags);
+        }
+        return null;
+    }
+
+    /// <summary>Removes tags by key; a key the table does not carry is no error. The answer is an empty object.</summary>
+    public object? UntagResource(RequestScope scope, UntagResourceInput input)
+    {
+        var table = TableOfResource(scope, input.ResourceArn!, DynamoDbErrors.ResourceNotFound());
+        if (input.TagKeys is not { Count: > 0 })
+        {
+            throw DynamoDbErrors.Validation("Atleast one Tag Key needs to be provided as Input.");
+        }
+        lock (table.Gate)
+        {
+            table.Tags.RemoveAll(t => input.TagKeys.Contains(t.Key));
+        }
+        return null;
+    }
+
+    public ListTagsOfResourceOutput ListTagsOfResource(RequestScope scope, ListTagsOfResourceInput input)
+    {
+        var table = TableOfResource(scope, input.ResourceArn!, DynamoDbErrors.ResourceArnNotFound(input.ResourceArn!));
+        lock (table.Gate)
+        {
+            // At most 50 tags: AWS answers them in one page.
+            return new ListTagsOfResourceOutput { Tags = table.Tags.Select(t => new Tag { Key = t.Key, Value = t.Value }).ToList() };
+        }
+    }
+
+    /// <summary>The table a tag request's ARN names; the ARN must be a table ARN of the request's account and region.</summary>
+    private Table TableOfResource(RequestScope scope, string arn, AwsServiceException notFound)
+    {
+        if (!arn.StartsWith("arn:", StringComparison.Ordinal) || !arn.Contains(":table/", StringComparison.Ordinal))
+        {
+            throw DynamoDbErrors.Validation($"Invalid TableArn: Invalid ResourceArn provided as input {arn}");
+        }
+        var name = TableNames.Resolve(arn);
+        return arn == TableNames.Arn(scope.Region, scope.AccountId, name)
+            && _regions[scope].Tables.TryGetValue(name, out var table) && !table.IsDeleted
+            ? table
+            : throw notFound;
+    }
+}

@@ -1,0 +1,205 @@
+using System.Text.RegularExpressions;
+using FakeAws.Engine.Core;
+using FakeAws.Engine.DynamoDb;
+using FakeAws.Engine.DynamoDbStreams.Model;
+
+namespace FakeAws.Engine.DynamoDbStreams;
+
+/// <summary>
+/// The in-memory DynamoDB Streams service: ListStreams, DescribeStream, GetShardIterator and
+/// GetRecords over the streams the DynamoDB engine keeps. Each public method is one AWS operation.
+/// </summary>
+/// <remarks>
+/// Every stream has one shard (AWS's shards split and roll over; see <see cref="TableStream"/>).
+/// Retention (24 hours), iterator expiry (15 minutes) and the readers limit follow the cloud's
+/// clock. Not implemented: ShardFilter (there are never child shards to find), and the per-second
+/// rate limits of DescribeStream and GetRecords other than the readers limit.
+/// </remarks>
+internal sealed partial class DynamoDbStreamsEngine(CloudContext cloud, DynamoDbEngine dynamoDb)
+{
+    private const int MaxRecordsPerRead = 1000;
+    private const int MaxStreamsListed = 100;
+    private long _readers;
+
+    [GeneratedRegex("^arn:aws[a-z-]*:dynamodb:[a-z0-9-]+:[0-9]{12}:table/[a-zA-Z0-9_.-]{3,255}/stream/.+$")]
+    private static partial Regex StreamArnPattern();
+
+    public ListStreamsOutput ListStreams(RequestScope scope, ListStreamsInput input)
+    {
+        if (input.Limit > MaxStreamsListed)
+        {
+            throw DynamoDbStreamsErrors.Validation(
+                $"1 validation error detected: Value '{input.Limit}' at 'limit' failed to satisfy constraint: Member must have value less than or equal to {MaxStreamsListed}");
+        }
+        if (input.ExclusiveStartStreamArn is { } start)
+        {
+            CheckArn(start);
+        }
+        var streams = dynamoDb.StreamsOf(scope).Visible(cloud.Now);
+        if (input.TableName is { } table)
+        {
+            streams = streams.FindAll(s => s.TableName == table);
+            if (streams.Count == 0 && !dynamoDb.TableExists(scope, table))
+            {
+                throw DynamoDbStreamsErrors.TableNotFound(table);
+            }
+        }
+        var from = input.ExclusiveStartStreamArn is { } after ? streams.FindIndex(s => s.Arn == after) + 1 : 0;
+        var limit = input.Limit ?? MaxStreamsListed;
+        var page = streams.Skip(from).Take(limit).ToList();
+        return new ListStreamsOutput
+        {
+            Streams = page.Select(s => new Model.Stream { StreamArn = s.Arn, TableName = s.TableName, StreamLabel = s.Label }).ToList(),
+            LastEvaluatedStreamArn = from + page.Count < streams.Count ? page[^1].Arn : null,
+        };
+    }
+
+    public DescribeStreamOutput DescribeStream(RequestScope scope, DescribeStreamInput input)
+    {
+        var stream = FindStream(scope, input.StreamArn!);
+        // One shard: a page that starts after it is empty.
+        var shards = input.ExclusiveStartShardId == stream.ShardId || input.ShardFilter is not null
+            ? []
+            : new List<Shard>
+            {
+                new()
+                {
+                    ShardId = stream.ShardId,
+                    SequenceNumberRange = new SequenceNumberRange
+                    {
+                        StartingSequenceNumber = SequenceNumbers.Format(stream.StartingSequence),
+                        EndingSequenceNumber = stream.EndingSequence is { } ending ? SequenceNumbers.Format(ending) : null,
+                    },
+                },
+            };
+        return new DescribeStreamOutput
+        {
+            StreamDescription = new StreamDescription
+            {
+                StreamArn = stream.Arn,
+                StreamLabel = stream.Label,
+                StreamStatus = stream.DisabledAt is null ? "ENABLED" : "DISABLED",
+                StreamViewType = stream.ViewType,
+                CreationRequestDateTime = stream.Created,
+                TableName = stream.TableName,
+                KeySchema = stream.Key.Attributes
+                    .Select((a, i) => new KeySchemaElement { AttributeName = a.Name, KeyType = i == 0 ? "HASH" : "RANGE" })
+                    .ToList(),
+                Shards = shards,
+            },
+        };
+    }
+
+    public GetShardIteratorOutput GetShardIterator(RequestScope scope, GetShardIteratorInput input)
+    {
+        var stream = FindStream(scope, input.StreamArn!);
+        if (input.ShardId != stream.ShardId)
+        {
+            throw DynamoDbStreamsErrors.ShardNotFound(input.ShardId!, stream.Arn);
+        }
+        var type = input.ShardIteratorType!;
+        var bySequence = type is "AT_SEQUENCE_NUMBER" or "AFTER_SEQUENCE_NUMBER";
+        if (bySequence && input.SequenceNumber is null)
+        {
+            throw DynamoDbStreamsErrors.Validation($"Must specify a SequenceNumber for ShardIteratorType {type}");
+        }
+        if (!bySequence && input.SequenceNumber is not null)
+        {
+            throw DynamoDbStreamsErrors.Validation($"SequenceNumber may only be specified for ShardIteratorType AT_SEQUENCE_NUMBER or AFTER_SEQUENCE_NUMBER, not {type}");
+        }
+        var now = cloud.Now;
+        long position;
+        if (bySequence)
+        {
+            if (SequenceNumbers.Parse(input.SequenceNumber) is not { } sequence || !stream.Holds(sequence))
+            {
+                throw DynamoDbStreamsErrors.Validation($"Invalid SequenceNumber {input.SequenceNumber} for shard {stream.ShardId}");
+            }
+            if (stream.IsTrimmed(sequence, now))
+            {
+                throw DynamoDbStreamsErrors.Trimmed();
+            }
+            position = type == "AT_SEQUENCE_NUMBER" ? sequence : sequence + 1;
+        }
+        else
+        {
+            position = type == "TRIM_HORIZON" ? stream.TrimHorizon(now) : stream.LatestPosition;
+        }
+        var iterator = new ShardIterator(stream.Arn, stream.ShardId, position, now, Interlocked.Increment(ref _readers));
+        return new GetShardIteratorOutput { ShardIterator = ShardIterators.Encode(iterator) };
+    }
+
+    public GetRecordsOutput GetRecords(RequestScope scope, GetRecordsInput input)
+    {
+        var limit = input.Limit ?? MaxRecordsPerRead;
+        if (limit > MaxRecordsPerRead)
+        {
+            throw DynamoDbStreamsErrors.LimitTooHigh(limit);
+        }
+        var iterator = ShardIterators.Decode(input.ShardIterator!)
+            ?? throw DynamoDbStreamsErrors.Validation($"Invalid ShardIterator: {input.ShardIterator}");
+        var now = cloud.Now;
+        if (now - iterator.Issued > ShardIterators.Lifetime)
+        {
+            throw DynamoDbStreamsErrors.ExpiredIterator();
+        }
+        var stream = FindStream(scope, iterator.StreamArn);
+        if (iterator.ShardId != stream.ShardId)
+        {
+            throw DynamoDbStreamsErrors.ShardNotFound(iterator.ShardId, stream.Arn);
+        }
+        if (!stream.AdmitReader(iterator.Reader, now, dynamoDb.Options.StreamReadersPerStream))
+        {
+            throw DynamoDbStreamsErrors.ReadersExceeded(stream.ShardId, stream.Arn, scope.AccountId);
+        }
+        var read = stream.Read(iterator.Position, limit, now) ?? throw DynamoDbStreamsErrors.Trimmed();
+        if (read.AtEnd)
+        {
+            stream.ReaderDone(iterator.Reader);
+        }
+        return new GetRecordsOutput
+        {
+            Records = read.Records.Select(r => ToRecord(stream, r)).ToList(),
+            NextShardIterator = read.AtEnd ? null : ShardIterators.Encode(iterator with { Position = read.NextPosition, Issued = now }),
+        };
+    }
+
+    /// <summary>A stream record as GetRecords returns it.</summary>
+    private static Record ToRecord(TableStream stream, ChangeRecord record) => new()
+    {
+        EventID = record.EventIdText,
+        EventName = record.EventName,
+        EventVersion = StreamEvents.EventVersion,
+        EventSource = StreamEvents.EventSource,
+        AwsRegion = stream.Scope.Region,
+        Dynamodb = new StreamRecord
+        {
+            ApproximateCreationDateTime = StreamEvents.ApproximateCreation(record),
+            Keys = record.KeysOf(stream.Key),
+            NewImage = record.NewImage is null ? null : Dictionary(record.NewImage),
+            OldImage = record.OldImage is null ? null : Dictionary(record.OldImage),
+            SequenceNumber = SequenceNumbers.Format(record.Sequence),
+            SizeBytes = record.SizeBytes,
+            StreamViewType = stream.ViewType,
+        },
+        UserIdentity = record.ByTimeToLive ? new Identity { PrincipalId = StreamEvents.TimeToLivePrincipal, Type = "Service" } : null,
+    };
+
+    private static Dictionary<string, AttributeValue> Dictionary(IReadOnlyDictionary<string, AttributeValue> item) =>
+        item as Dictionary<string, AttributeValue> ?? new Dictionary<string, AttributeValue>(item, StringComparer.Ordinal);
+
+    /// <summary>The visible stream <paramref name="arn"/> names; a malformed ARN is a ValidationException, as on AWS.</summary>
+    private TableStream FindStream(RequestScope scope, string arn)
+    {
+        CheckArn(arn);
+        return dynamoDb.StreamsOf(scope).Find(arn, cloud.Now) ?? throw DynamoDbStreamsErrors.StreamNotFound(arn);
+    }
+
+    private static void CheckArn(string arn)
+    {
+        if (!StreamArnPattern().IsMatch(arn))
+        {
+            throw DynamoDbStreamsErrors.Validation($"Invalid StreamArn: {arn}");
+        }
+    }
+}
