@@ -88,14 +88,9 @@ internal sealed class Projection
         return elements.Count > 0 ? AttributeValue.FromL(elements) : null;
     }
 
-    // A node has members or elements, never both: conflicting paths were refused.
-    private sealed class Node
+    private sealed class Node : PathNode<Node>
     {
         public bool IsLeaf { get; private set; }
-
-        public Dictionary<string, Node>? Members { get; private set; }
-
-        public SortedDictionary<int, Node>? Elements { get; private set; }
 
         public void Add(DocumentPath path, int depth)
         {
@@ -104,25 +99,6 @@ internal sealed class Projection
                 IsLeaf = true;
                 return;
             }
-            var element = path.Elements[depth];
-            Node? child;
-            if (element.IsIndex)
-            {
-                Elements ??= [];
-                if (!Elements.TryGetValue(element.Index, out child))
-                {
-                    Elements[element.Index] = child = new Node();
-                }
-            }
-            else
-            {
-                Members ??= new Dictionary<string, Node>(StringComparer.Ordinal);
-                if (!Members.TryGetValue(element.Name!, out child))
-                {
-                    Members[element.Name!] = child = new Node();
-                }
-            }
-            child.Add(path, depth + 1);
+            Child(path.Elements[depth]).Add(path, depth + 1);
         }
-    }
-}
+    }}

@@ -227,16 +227,12 @@ internal sealed class UpdatePlan
 
     // The actions arranged by path. A node is either an action's target (Action >= 0) or has
     // members or elements below it, never both: overlapping and conflicting paths were refused.
-    private sealed class Node
+    private sealed class Node : PathNode<Node>
     {
         public int Action { get; private set; } = -1;
 
         /// <summary>Whether every action at or below this node is a REMOVE.</summary>
         public bool OnlyRemoves { get; private set; } = true;
-
-        public Dictionary<string, Node>? Members { get; private set; }
-
-        public SortedDictionary<int, Node>? Elements { get; private set; }
 
         public void Add(DocumentPath path, int depth, int action, bool isRemove)
         {
@@ -246,25 +242,7 @@ internal sealed class UpdatePlan
                 Action = action;
                 return;
             }
-            var element = path.Elements[depth];
-            Node? child;
-            if (element.IsIndex)
-            {
-                Elements ??= [];
-                if (!Elements.TryGetValue(element.Index, out child))
-                {
-                    Elements[element.Index] = child = new Node();
-                }
-            }
-            else
-            {
-                Members ??= new Dictionary<string, Node>(StringComparer.Ordinal);
-                if (!Members.TryGetValue(element.Name!, out child))
-                {
-                    Members[element.Name!] = child = new Node();
-                }
-            }
-            child.Add(path, depth + 1, action, isRemove);
+            Child(path.Elements[depth]).Add(path, depth + 1, action, isRemove);
         }
     }
 }
