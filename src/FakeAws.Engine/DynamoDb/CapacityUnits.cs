@@ -23,11 +23,13 @@ internal static class CapacityUnits
     public static bool Wanted(string? returnConsumedCapacity) => returnConsumedCapacity is "TOTAL" or "INDEXES";
 
     /// <summary>
-    /// The ConsumedCapacity to return for one table, or null when the caller did not ask; the units
-    /// are only computed when asked for, since computing them walks the item.
+    /// The ConsumedCapacity of reading <paramref name="item"/> from one table, or null when the caller
+    /// did not ask; the units are only computed when asked for, since computing them walks the item.
     /// </summary>
-    public static ConsumedCapacity? Report(string? returnConsumedCapacity, string table, Func<double> units) =>
-        Wanted(returnConsumedCapacity) ? new Consumption(table) { Table = units() }.ToReport(returnConsumedCapacity) : null;
+    public static ConsumedCapacity? ReportRead(string? returnConsumedCapacity, string table, IReadOnlyDictionary<string, AttributeValue>? item, bool consistent) =>
+        Wanted(returnConsumedCapacity)
+            ? new Consumption(table) { Table = ForRead(item is null ? 0 : ItemSize.Of(item), consistent) }.ToReport(returnConsumedCapacity)
+            : null;
 
     /// <summary>
     /// What writing <paramref name="item"/> over <paramref name="old"/> costs the table and each index it

@@ -81,8 +81,7 @@ internal sealed partial class DynamoDbEngine
         return new GetItemOutput
         {
             Item = item is null ? null : expressions?.Projection?.Apply(item) ?? Copy(item),
-            ConsumedCapacity = CapacityUnits.Report(input.ReturnConsumedCapacity, table.Name,
-                () => CapacityUnits.ForRead(item is null ? 0 : ItemSize.Of(item), consistent)),
+            ConsumedCapacity = CapacityUnits.ReportRead(input.ReturnConsumedCapacity, table.Name, item, consistent),
         };
     }
 

@@ -4,10 +4,15 @@ namespace FakeAws.Engine.DynamoDb;
 internal sealed record KeyAttribute(string Name, AttributeType Type);
 
 /// <summary>The key of a table or index: a partition key and an optional sort key.</summary>
-internal sealed record KeySchema(KeyAttribute Hash, KeyAttribute? Range)
+internal sealed class KeySchema(KeyAttribute hash, KeyAttribute? range)
 {
+    public KeyAttribute Hash { get; } = hash;
+
+    public KeyAttribute? Range { get; } = range;
+
     /// <summary>The key attributes, partition key first.</summary>
-    public IEnumerable<KeyAttribute> Attributes => Range is null ? [Hash] : [Hash, Range];
+    /// <remarks>An array made once, so walking it on every request allocates nothing.</remarks>
+    public KeyAttribute[] Attributes { get; } = range is null ? [hash] : [hash, range];
 
     /// <summary>Whether <paramref name="name"/> is one of the key attributes.</summary>
     public bool Contains(string name) => Hash.Name == name || Range?.Name == name;
