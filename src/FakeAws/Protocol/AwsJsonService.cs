@@ -95,7 +95,7 @@ internal abstract class AwsJsonService(
     private byte[] EncodeError(AwsServiceException error)
     {
         using var buffer = new MemoryStream();
-        using (var writer = new Utf8JsonWriter(buffer))
+        using (var writer = new Utf8JsonWriter(buffer, JsonProtocol.WriterOptions))
         {
             writer.WriteStartObject();
             writer.WriteString("__type", ErrorType(error.Code));

@@ -7,6 +7,9 @@ namespace FakeAws.Protocol;
 /// <summary>System.Text.Json settings shared by the AWS JSON protocols.</summary>
 internal static class JsonProtocol
 {
+    /// <summary>How FakeAws writes JSON by hand (error bodies): characters such as <c>'</c> as themselves, as AWS sends them.</summary>
+    public static readonly JsonWriterOptions WriterOptions = new() { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+
     /// <summary>Options for a service: exact member names, nulls left out, timestamps as epoch seconds.</summary>
     public static JsonSerializerOptions Options(params JsonConverter[] converters)
     {

@@ -202,7 +202,7 @@ internal abstract class RestJsonService : IWireService
     private byte[] EncodeError(AwsServiceException error)
     {
         using var buffer = new MemoryStream();
-        using (var writer = new Utf8JsonWriter(buffer))
+        using (var writer = new Utf8JsonWriter(buffer, JsonProtocol.WriterOptions))
         {
             writer.WriteStartObject();
             WriteErrorBody(writer, error);
