@@ -15,6 +15,8 @@ internal static class StepFunctionsArns
     public static string ExpressExecution(RequestScope scope, string machine, string name, string id) =>
         $"{Prefix(scope)}:express:{machine}:{name}:{id}";
 
+    public static string Activity(RequestScope scope, string name) => $"{Prefix(scope)}:activity:{name}";
+
     public static string MapRun(RequestScope scope, string machine, string label, string id) => $"{Prefix(scope)}:mapRun:{machine}/{label}:{id}";
 
     /// <summary>The parts of a Step Functions ARN: its resource type and the names after it.</summary>

@@ -3,7 +3,7 @@ using FakeAws.Engine.StepFunctions.Model;
 
 namespace FakeAws.Engine.StepFunctions;
 
-// Tags of state machines.
+// Tags of state machines and activities.
 internal sealed partial class StepFunctionsEngine
 {
     /// <summary>The most tags one resource may have.</summary>
@@ -11,22 +11,22 @@ internal sealed partial class StepFunctionsEngine
 
     public TagResourceOutput TagResource(RequestScope scope, TagResourceInput input)
     {
-        var machine = TaggedMachine(scope, input.ResourceArn!);
-        lock (machine.Gate)
+        var (tags, gate) = TaggedResource(scope, input.ResourceArn!);
+        lock (gate)
         {
-            SetTags(machine.Tags, input.Tags, machine.Arn);
+            SetTags(tags, input.Tags, input.ResourceArn!);
         }
         return new TagResourceOutput();
     }
 
     public UntagResourceOutput UntagResource(RequestScope scope, UntagResourceInput input)
     {
-        var machine = TaggedMachine(scope, input.ResourceArn!);
-        lock (machine.Gate)
+        var (tags, gate) = TaggedResource(scope, input.ResourceArn!);
+        lock (gate)
         {
             foreach (var key in input.TagKeys ?? [])
             {
-                machine.Tags.Remove(key);
+                tags.Remove(key);
             }
         }
         return new UntagResourceOutput();
@@ -34,20 +34,28 @@ internal sealed partial class StepFunctionsEngine
 
     public ListTagsForResourceOutput ListTagsForResource(RequestScope scope, ListTagsForResourceInput input)
     {
-        var machine = TaggedMachine(scope, input.ResourceArn!);
-        lock (machine.Gate)
+        var (tags, gate) = TaggedResource(scope, input.ResourceArn!);
+        lock (gate)
         {
-            return new ListTagsForResourceOutput { Tags = machine.Tags.Select(t => new Tag { Key = t.Key, Value = t.Value }).ToList() };
+            return new ListTagsForResourceOutput { Tags = tags.Select(t => new Tag { Key = t.Key, Value = t.Value }).ToList() };
         }
     }
 
-    private StateMachineRecord TaggedMachine(RequestScope scope, string arn)
+    /// <summary>The tags of the state machine or activity an ARN names, and the lock that guards them.</summary>
+    private (Dictionary<string, string> Tags, object Gate) TaggedResource(RequestScope scope, string arn)
     {
-        if (!StepFunctionsArns.TryParse(arn, out var kind, out var names, out _) || kind != "stateMachine" || names.Length != 1)
+        if (!StepFunctionsArns.TryParse(arn, out var kind, out var names, out _) || names.Length != 1)
         {
             throw StepFunctionsErrors.InvalidArn(arn);
         }
-        return _regions[scope].Machines.TryGetValue(arn, out var machine) ? machine : throw StepFunctionsErrors.ResourceNotFound(arn);
+        var region = _regions[scope];
+        return kind switch
+        {
+            "stateMachine" when region.Machines.TryGetValue(arn, out var machine) => (machine.Tags, machine.Gate),
+            "activity" when region.Activities.TryGetValue(arn, out var activity) => (activity.Tags, activity.Gate),
+            "stateMachine" or "activity" => throw StepFunctionsErrors.ResourceNotFound(arn),
+            _ => throw StepFunctionsErrors.InvalidArn(arn),
+        };
     }
 
     /// <summary>Adds or replaces tags, keeping to the 50-tag limit; changes nothing when the limit would be passed.</summary>

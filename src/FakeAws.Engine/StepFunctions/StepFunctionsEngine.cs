@@ -12,11 +12,11 @@ namespace FakeAws.Engine.StepFunctions;
 /// </summary>
 /// <remarks>
 /// Not implemented yet: JSONata beyond the subset <see cref="Jsonata.JsonataParser"/> describes
-/// (definitions that use more are refused with an error naming the expression), activities and
-/// GetActivityTask, redrive, TestState, Distributed Map's ItemReader and ResultWriter (S3),
-/// CloudWatch logging and X-Ray tracing (their settings are stored and described, nothing is
-/// emitted), and encryption with customer keys. Express executions keep their history, which AWS
-/// does not. The coverage document lists every operation.
+/// (definitions that use more are refused with an error naming the expression), redrive,
+/// TestState, Distributed Map's ItemReader and ResultWriter (S3), CloudWatch logging and X-Ray
+/// tracing (their settings are stored and described, nothing is emitted), and encryption with
+/// customer keys. Express executions keep their history, which AWS does not. The coverage
+/// document lists every operation.
 /// </remarks>
 internal sealed partial class StepFunctionsEngine
 {
@@ -42,7 +42,7 @@ internal sealed partial class StepFunctionsEngine
     /// <summary>The task tokens of running <c>.waitForTaskToken</c> tasks.</summary>
     internal TaskTokens Tokens { get; } = new();
 
-    /// <summary>Forgets every state machine, execution and mock.</summary>
+    /// <summary>Forgets every state machine, execution, activity and mock.</summary>
     public void Reset()
     {
         foreach (var (_, region) in _regions.All)
@@ -51,13 +51,17 @@ internal sealed partial class StepFunctionsEngine
             {
                 execution.Stop.Cancel();
             }
+            foreach (var activity in region.Activities.Values)
+            {
+                activity.GiveUpAll();
+            }
         }
         _regions.Clear();
         Tokens.Clear();
         Mocks.Clear();
     }
 
-    /// <summary>The state machines, executions and Map Runs of one account and region.</summary>
+    /// <summary>The state machines, executions, Map Runs and activities of one account and region.</summary>
     private sealed class Region
     {
         public ConcurrentDictionary<string, StateMachineRecord> Machines { get; } = new(StringComparer.Ordinal);
@@ -65,6 +69,8 @@ internal sealed partial class StepFunctionsEngine
         public ConcurrentDictionary<string, ExecutionRecord> Executions { get; } = new(StringComparer.Ordinal);
 
         public ConcurrentDictionary<string, MapRunRecord> MapRuns { get; } = new(StringComparer.Ordinal);
+
+        public ConcurrentDictionary<string, ActivityRecord> Activities { get; } = new(StringComparer.Ordinal);
 
         /// <summary>Serialises creation and deletion of state machines and the naming of executions.</summary>
         public object Gate { get; } = new();

@@ -36,6 +36,9 @@ internal static class StepFunctionsErrors
     public static AwsServiceException ExecutionAlreadyExists(string arn) =>
         new("ExecutionAlreadyExists", $"Execution Already Exists: '{arn}'");
 
+    public static AwsServiceException ActivityDoesNotExist(string arn) =>
+        new("ActivityDoesNotExist", $"Activity Does Not Exist: '{arn}'");
+
     public static AwsServiceException InvalidToken(string detail) => new("InvalidToken", $"Invalid Token: '{detail}'");
 
     public static AwsServiceException TaskTimedOut() => new("TaskTimedOut", "Task Timed Out: 'Provided task does not exist anymore'");

@@ -82,9 +82,32 @@ public class StepFunctionsWireTests
     {
         using var aws = new FakeAwsCloud();
         using var sfn = new SfnWire(aws);
-        var (status, body) = await sfn.SendAsync("CreateActivity", """{"name": "a"}""");
+        var (status, body) = await sfn.SendAsync("RedriveExecution", """{"executionArn": "arn:aws:states:us-east-1:123456789012:execution:m:e"}""");
         Assert.That(status, Is.EqualTo(400));
-        Assert.That(body["message"]!.GetValue<string>(), Does.Contain("CreateActivity").And.Contain("FakeAws"));
+        Assert.That(body["message"]!.GetValue<string>(), Does.Contain("RedriveExecution").And.Contain("FakeAws"));
+    }
+
+    [Test]
+    public async Task ActivityWorker_PollsAndAnswersOverTheWire()
+    {
+        using var aws = new FakeAwsCloud();
+        using var sfn = new SfnWire(aws);
+        var activity = (await sfn.CallAsync("CreateActivity", new JsonObject { ["name"] = "pack" }))["activityArn"]!.GetValue<string>();
+        var machine = await CreateAsync(sfn, $$"""{"StartAt": "A", "States": {"A": {"Type": "Task", "Resource": "{{activity}}", "End": true} } }""");
+        var execution = (await sfn.CallAsync("StartExecution", new JsonObject { ["stateMachineArn"] = machine, ["input"] = """{"order":7}""" }))
+            ["executionArn"]!.GetValue<string>();
+
+        var task = await sfn.CallAsync("GetActivityTask", new JsonObject { ["activityArn"] = activity, ["workerName"] = "packer" });
+        Assert.That(task["input"]!.GetValue<string>(), Is.EqualTo("""{"order":7}"""));
+        await sfn.CallAsync("SendTaskSuccess", new JsonObject { ["taskToken"] = task["taskToken"]!.DeepClone(), ["output"] = """{"packed":true}""" });
+        await aws.RunUntilIdleAsync();
+
+        var described = await sfn.CallAsync("DescribeExecution", new JsonObject { ["executionArn"] = execution });
+        Assert.That(described["output"]!.GetValue<string>(), Is.EqualTo("""{"packed":true}"""));
+        var before = aws.Clock.GetUtcNow();
+        var empty = await sfn.CallAsync("GetActivityTask", new JsonObject { ["activityArn"] = activity });
+        Assert.That(empty.ContainsKey("taskToken"), Is.False);
+        Assert.That(aws.Clock.GetUtcNow() - before, Is.EqualTo(TimeSpan.FromSeconds(60)), "an empty long poll takes 60 s of virtual time");
     }
 
     [Test]

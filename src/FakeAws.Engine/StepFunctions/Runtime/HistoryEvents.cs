@@ -115,4 +115,27 @@ internal static class HistoryEvents
 
     public static Action<HistoryEvent> TaskTimedOut(string resourceType, string resource, string? error, string? cause) => e =>
         e.TaskTimedOutEventDetails = new() { ResourceType = resourceType, Resource = resource, Error = error, Cause = cause };
+
+    public static Action<HistoryEvent> ActivityScheduled(string resource, string input, long? timeoutSeconds, long? heartbeatSeconds) => e =>
+        e.ActivityScheduledEventDetails = new()
+        {
+            Resource = resource,
+            Input = input,
+            InputDetails = NotTruncated,
+            TimeoutInSeconds = timeoutSeconds,
+            HeartbeatInSeconds = heartbeatSeconds,
+        };
+
+    /// <summary>ActivityStarted names the worker when its GetActivityTask did; its details are empty otherwise.</summary>
+    public static Action<HistoryEvent> ActivityStarted(string? workerName) => e =>
+        e.ActivityStartedEventDetails = new() { WorkerName = workerName };
+
+    public static Action<HistoryEvent> ActivitySucceeded(JsonNode? output) => e =>
+        e.ActivitySucceededEventDetails = new() { Output = JsonValues.Serialize(output), OutputDetails = NotTruncated };
+
+    public static Action<HistoryEvent> ActivityFailed(string? error, string? cause) => e =>
+        e.ActivityFailedEventDetails = new() { Error = error, Cause = cause };
+
+    public static Action<HistoryEvent> ActivityTimedOut(string? error, string? cause) => e =>
+        e.ActivityTimedOutEventDetails = new() { Error = error, Cause = cause };
 }

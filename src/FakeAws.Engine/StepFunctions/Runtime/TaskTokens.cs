@@ -12,9 +12,11 @@ internal sealed record TaskTokenOutcome(JsonNode? Output, string? Error, string?
 }
 
 /// <summary>A Task waiting for its token: how the callback APIs reach it.</summary>
-internal sealed class TaskTokenWaiter(string executionArn)
+internal sealed class TaskTokenWaiter(string token, string executionArn)
 {
     private TaskCompletionSource _heartbeat = new();
+
+    public string Token { get; } = token;
 
     public string ExecutionArn { get; } = executionArn;
 
@@ -58,11 +60,15 @@ internal sealed class TaskTokens
     private readonly ConcurrentDictionary<string, TaskTokenWaiter> _waiters = new(StringComparer.Ordinal);
 
     /// <summary>Makes a token for a Task of the given execution.</summary>
-    public string Create(ExecutionRun run)
+    public string Create(ExecutionRun run) => Open(run).Token;
+
+    /// <summary>Makes a token for a Task of the given execution, and returns its waiter.</summary>
+    public TaskTokenWaiter Open(ExecutionRun run)
     {
         var token = "AQ" + run.Cloud.Ids.NewString(214, "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/");
-        _waiters[token] = new TaskTokenWaiter(run.Execution.Arn);
-        return token;
+        var waiter = new TaskTokenWaiter(token, run.Execution.Arn);
+        _waiters[token] = waiter;
+        return waiter;
     }
 
     public TaskTokenWaiter? Find(string token) => _waiters.GetValueOrDefault(token);
@@ -80,39 +86,13 @@ internal sealed class TaskTokens
         var token = JsonValues.AsString(task.Run.Frame.Context["Task"]?["Token"]) ?? "";
         var waiter = task.Execution.Engine.Tokens.Find(token)
             ?? throw new InvalidOperationException("A waitForTaskToken task has no token.");
-        var clock = task.Execution.Cloud.Clock;
         var work = task.Execution.Cloud.Scheduler.CurrentWork;
         using var timers = CancellationTokenSource.CreateLinkedTokenSource(task.Cancellation);
-        var limit = task.TimeoutSeconds is { } seconds && seconds < TaskInvocation.DefaultTimeoutSeconds
-            ? ClockDelay.WaitAsync(clock, TimeSpan.FromSeconds(seconds), timers.Token)
-            : ClockDelay.Forever(timers.Token);
         work?.ExternalWaitStarted();
         TaskTokenOutcome outcome;
         try
         {
-            while (true)
-            {
-                using var beat = CancellationTokenSource.CreateLinkedTokenSource(timers.Token);
-                var heartbeat = task.HeartbeatSeconds is { } hb
-                    ? ClockDelay.WaitAsync(clock, TimeSpan.FromSeconds(hb), beat.Token)
-                    : ClockDelay.Forever(beat.Token);
-                var signal = waiter.NextHeartbeat;
-                var first = await Task.WhenAny(waiter.Outcome.Task, limit, heartbeat, signal);
-                task.Cancellation.ThrowIfCancellationRequested();
-                if (first == waiter.Outcome.Task)
-                {
-                    outcome = waiter.Outcome.Task.Result;
-                    beat.Cancel();
-                    break;
-                }
-                if (first == signal)
-                {
-                    beat.Cancel();
-                    continue;
-                }
-                waiter.IsClosed = true;
-                throw task.TaskTimedOut(first == heartbeat ? StatesErrors.HeartbeatTimeout : StatesErrors.Timeout);
-            }
+            outcome = await WaitForOutcomeAsync(task, waiter, TimeLimit(task, timers.Token), timers.Token, task.TaskTimedOut);
         }
         finally
         {
@@ -124,13 +104,57 @@ internal sealed class TaskTokens
         {
             throw task.TaskFailed(outcome.Error, outcome.Cause);
         }
-        if (JsonValues.Utf8Size(outcome.Output) > StateRun.MaxPayloadBytes)
-        {
-            throw task.TaskFailed(
-                StatesErrors.DataLimitExceeded,
-                $"The state/task '{resource.EventResourceType}' returned a result with a size exceeding the maximum number of bytes service limit.");
-        }
+        CheckOutputSize(outcome.Output, resource.EventResourceType, task.TaskFailed);
         task.AddEvent("TaskSucceeded", HistoryEvents.TaskSucceeded(resource.EventResourceType, resource.EventResource, outcome.Output));
         return outcome.Output;
+    }
+
+    /// <summary>The Task's TimeoutSeconds on the virtual clock, or a wait that only cancellation ends when it sets none.</summary>
+    public static Task TimeLimit(TaskInvocation task, CancellationToken cancellationToken) =>
+        task.TimeoutSeconds is { } seconds && seconds < TaskInvocation.DefaultTimeoutSeconds
+            ? ClockDelay.WaitAsync(task.Execution.Cloud.Clock, TimeSpan.FromSeconds(seconds), cancellationToken)
+            : ClockDelay.Forever(cancellationToken);
+
+    /// <summary>
+    /// Waits for SendTaskSuccess or SendTaskFailure on <paramref name="waiter"/>. HeartbeatSeconds
+    /// starts again with each SendTaskHeartbeat; <paramref name="limit"/> is the Task's running
+    /// TimeoutSeconds. When either passes first, throws <paramref name="timedOut"/> with
+    /// States.HeartbeatTimeout or States.Timeout.
+    /// </summary>
+    public static async Task<TaskTokenOutcome> WaitForOutcomeAsync(
+        TaskInvocation task, TaskTokenWaiter waiter, Task limit, CancellationToken timers, Func<string, StatesFailure> timedOut)
+    {
+        var clock = task.Execution.Cloud.Clock;
+        while (true)
+        {
+            using var beat = CancellationTokenSource.CreateLinkedTokenSource(timers);
+            var heartbeat = task.HeartbeatSeconds is { } hb
+                ? ClockDelay.WaitAsync(clock, TimeSpan.FromSeconds(hb), beat.Token)
+                : ClockDelay.Forever(beat.Token);
+            var signal = waiter.NextHeartbeat;
+            var first = await Task.WhenAny(waiter.Outcome.Task, limit, heartbeat, signal);
+            task.Cancellation.ThrowIfCancellationRequested();
+            beat.Cancel();
+            if (first == waiter.Outcome.Task)
+            {
+                return waiter.Outcome.Task.Result;
+            }
+            if (first != signal)
+            {
+                waiter.IsClosed = true;
+                throw timedOut(first == heartbeat ? StatesErrors.HeartbeatTimeout : StatesErrors.Timeout);
+            }
+        }
+    }
+
+    /// <summary>Throws <paramref name="failed"/> with States.DataLimitExceeded when the output a worker sent is over 256 KiB.</summary>
+    public static void CheckOutputSize(JsonNode? output, string stateResource, Func<string, string, StatesFailure> failed)
+    {
+        if (JsonValues.Utf8Size(output) > StateRun.MaxPayloadBytes)
+        {
+            throw failed(
+                StatesErrors.DataLimitExceeded,
+                $"The state/task '{stateResource}' returned a result with a size exceeding the maximum number of bytes service limit.");
+        }
     }
 }

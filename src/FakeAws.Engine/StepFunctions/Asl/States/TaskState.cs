@@ -5,7 +5,7 @@ using FakeAws.Engine.StepFunctions.Runtime;
 
 namespace FakeAws.Engine.StepFunctions.Asl.States;
 
-/// <summary>Does one unit of work through its Resource: a Lambda function, a service integration or a nested execution.</summary>
+/// <summary>Does one unit of work through its Resource: a Lambda function, a service integration, a nested execution or an activity's workers.</summary>
 internal sealed class TaskState : ExecutionStateNode
 {
     public override string Type => "Task";
@@ -41,8 +41,8 @@ internal sealed class TaskState : ExecutionStateNode
             { Kind: TaskResourceKind.LambdaFunction } => LambdaIntegration.InvokeFunctionAsync(task),
             { Kind: TaskResourceKind.Service, Service: "lambda", Action: "invoke" } => LambdaIntegration.InvokeServiceAsync(task),
             { Kind: TaskResourceKind.Service, Service: "states", Action: "startExecution" } => StepFunctionsIntegration.StartExecutionAsync(task),
-            { Kind: TaskResourceKind.Service or TaskResourceKind.AwsSdk } => AwsApiIntegration.CallAsync(task),
-            _ => throw run.RuntimeError($"FakeAws does not support activity tasks yet: {Resource.Arn}"),
+            { Kind: TaskResourceKind.Activity } => ActivityIntegration.RunAsync(task),
+            _ => AwsApiIntegration.CallAsync(task),
         };
     }
 
