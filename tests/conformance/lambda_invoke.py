@@ -54,7 +54,8 @@ def outcomes():
     checks.error("invoke missing", lambda: lam.invoke(FunctionName="nope"), "ResourceNotFoundException", f"Function not found: {arn('nope', '$LATEST')}")
     checks.error("invoke invalid json", lambda: lam.invoke(FunctionName="echo", Payload=b"'x'"), "InvalidRequestContentException",
                  "Could not parse request body into json: Could not parse payload into json: Unexpected character (''' (code 39)): "
-                 "expected a valid value (JSON String, Number, Array, Object or token 'null', 'true' or 'false')")
+                 "expected a valid value (JSON String, Number, Array, Object or token 'null', 'true' or 'false')\n"
+                 " at [Source: REDACTED (`StreamReadFeature.INCLUDE_SOURCE_IN_LOCATION` disabled); line: 1, column: 1]")
 
 
 def errors():

@@ -14,8 +14,7 @@ internal readonly record struct CodePackage(string Sha256, long Size)
     /// <param name="zipFile">The archive, or null when the request names S3 or an image instead.</param>
     /// <param name="s3Bucket">The S3 bucket the request names, if any.</param>
     /// <param name="imageUri">The image the request names, if any.</param>
-    /// <param name="operation">The operation, for the request-size message.</param>
-    public static CodePackage Read(byte[]? zipFile, string? s3Bucket, string? imageUri, string operation)
+    public static CodePackage Read(byte[]? zipFile, string? s3Bucket, string? imageUri)
     {
         if (imageUri is not null)
         {
@@ -30,7 +29,7 @@ internal readonly record struct CodePackage(string Sha256, long Size)
         }
         if (zipFile.Length > LambdaLimits.ZippedCodeBytes)
         {
-            throw LambdaErrors.RequestTooLarge(LambdaLimits.CreateFunctionRequestBytes, operation);
+            throw LambdaErrors.ZippedTooLarge();
         }
         if (UnzippedSize(zipFile) is not { } unzipped)
         {

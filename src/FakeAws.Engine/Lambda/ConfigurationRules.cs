@@ -27,6 +27,21 @@ internal static class ConfigurationRules
         "java11", "java17", "java21", "java25", "python3.12", "python3.13", "python3.14", "dotnet8", "dotnet10",
     };
 
+    /// <summary>
+    /// The runtimes a function can be created with: those AWS listed when refusing an unknown one
+    /// (recorded in 2024) and those added since. The model's enum also holds runtimes AWS no longer
+    /// lets a function be created with (python2.7, nodejs14.x, go1.x, ...); those are refused too.
+    /// </summary>
+    private static readonly string[] Runtimes =
+    [
+        "nodejs24.x", "nodejs22.x", "nodejs20.x", "nodejs18.x", "nodejs16.x",
+        "python3.14", "python3.13", "python3.12", "python3.11", "python3.10", "python3.9", "python3.8",
+        "java25", "java21", "java17", "java11", "java8.al2",
+        "dotnet10", "dotnet8", "dotnet6",
+        "ruby4.0", "ruby3.4", "ruby3.3", "ruby3.2",
+        "provided.al2023", "provided.al2",
+    ];
+
     private static readonly JsonSerializerOptions CompactJson = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
     /// <summary>Checks a function name: the model allows 140 characters for ARNs, a name itself has 64.</summary>
@@ -36,6 +51,19 @@ internal static class ConfigurationRules
         {
             throw LambdaErrors.InvalidParameter(
                 $"1 validation error detected: Value '{name}' at 'functionName' failed to satisfy constraint: Member must have length less than or equal to 64");
+        }
+    }
+
+    /// <summary>
+    /// Lambda checks the runtime itself rather than by the model's enum, so an unknown one is an
+    /// InvalidParameterValueException listing the runtimes it accepts.
+    /// </summary>
+    public static void CheckRuntime(string? runtime)
+    {
+        if (runtime is not null && !Runtimes.Contains(runtime, StringComparer.Ordinal))
+        {
+            throw LambdaErrors.InvalidParameter(
+                $"Value {runtime} at 'runtime' failed to satisfy constraint: Member must satisfy enum value set: [{string.Join(", ", Runtimes)}] or be a valid ARN");
         }
     }
 
@@ -79,13 +107,39 @@ internal static class ConfigurationRules
         }
     }
 
-    public static void CheckLayers(IReadOnlyCollection<string>? layers)
+    /// <summary>
+    /// At most five layers, in the function's region, and no layer twice. FakeAws holds no layers, so
+    /// whether a layer version exists is not checked.
+    /// </summary>
+    public static void CheckLayers(IReadOnlyList<string>? layers, string region)
     {
-        if (layers?.Count > LambdaLimits.MaxLayers)
+        if (layers is null)
+        {
+            return;
+        }
+        if (layers.Count > LambdaLimits.MaxLayers)
         {
             throw LambdaErrors.InvalidParameter($"Cannot reference more than {LambdaLimits.MaxLayers} layers.");
         }
+        // A layer version ARN is arn:aws:lambda:region:account:layer:name:version (the model's pattern has
+        // checked it); AWS's own layers (arn:aws:lambda:::awslayer:...) name no region.
+        if (layers.Any(arn => arn.Split(':')[3] is { Length: > 0 } layerRegion && layerRegion != region))
+        {
+            throw LambdaErrors.InvalidParameter($"Layers are not in the same region as the function. Layers are expected to be in region {region}.");
+        }
+        for (var i = 1; i < layers.Count; i++)
+        {
+            var layer = LayerOf(layers[i]);
+            if (layers.Take(i).FirstOrDefault(earlier => LayerOf(earlier) == layer) is { } first)
+            {
+                throw LambdaErrors.InvalidParameter(
+                    $"Two different versions of the same layer are not allowed to be referenced in the same function. {first} and {layers[i]} are versions of the same layer.");
+            }
+        }
     }
+
+    /// <summary>A layer version's ARN without its version.</summary>
+    private static string LayerOf(string layerVersionArn) => layerVersionArn[..layerVersionArn.LastIndexOf(':')];
 
     public static void CheckSnapStart(SnapStart? snapStart, string? runtime)
     {

@@ -35,7 +35,8 @@ internal static class FunctionArns
 
     /// <summary>
     /// The function a request names, with its qualifier taken from the name or the Qualifier
-    /// parameter. An ARN of another region cannot be reached from this one, as in AWS.
+    /// parameter. An ARN of another region cannot be reached from this one, as in AWS; one of
+    /// another account is refused, as AWS refuses a caller without that account's permission.
     /// </summary>
     public static FunctionRef Resolve(RequestScope scope, string nameOrArn, string? qualifier)
     {
@@ -43,6 +44,10 @@ internal static class FunctionArns
         if (reference.Region is { } region && region != scope.Region)
         {
             throw LambdaErrors.NotFound($"Functions from '{region}' are not reachable in this region ('{scope.Region}')");
+        }
+        if (reference.Account is { } account && account != scope.AccountId)
+        {
+            throw LambdaErrors.AccessDenied();
         }
         if (qualifier is not null && reference.Qualifier is not null && qualifier != reference.Qualifier)
         {

@@ -12,7 +12,8 @@ internal sealed partial class LambdaEngine
         var region = Region(scope);
         lock (region.Gate)
         {
-            var function = GetFunction(region, reference.Name);
+            // AWS names the version the alias would point to when the function itself is missing.
+            var function = GetFunction(region, reference with { Qualifier = request.FunctionVersion });
             var target = function.FindVersion(request.FunctionVersion!)
                 ?? throw LambdaErrors.FunctionNotFound(FunctionArns.Qualified(scope, function.Name, request.FunctionVersion!));
             if (function.Aliases.ContainsKey(request.Name!))

@@ -8,7 +8,7 @@ internal sealed partial class LambdaEngine
 {
     public Concurrency PutFunctionConcurrency(RequestScope scope, PutFunctionConcurrencyRequest request)
     {
-        var function = GetUnqualifiedFunction(scope, request.FunctionName!, out var region);
+        var function = GetUnqualifiedFunction(scope, request.FunctionName!, out var region, missingAsLatest: true);
         var reserved = request.ReservedConcurrentExecutions!.Value;
         lock (region.Gate)
         {
@@ -59,18 +59,26 @@ internal sealed partial class LambdaEngine
         var region = Region(scope);
         lock (region.Gate)
         {
-            var function = GetFunction(region, reference.Name);
+            var function = GetProvisionedFunction(region, reference.Name, qualifier);
             CheckProvisionedQualifier(function, qualifier);
+            CheckProvisionedOverlap(function, qualifier);
             var others = function.Provisioned.Where(p => p.Key != qualifier).Sum(p => p.Value.Requested);
             if (function.ReservedConcurrency is { } reserved && reserved < others + requested)
             {
                 throw LambdaErrors.InvalidParameter("Requested Provisioned Concurrency should not be greater than the reservedConcurrentExecution for function");
             }
-            if (function.ReservedConcurrency is null
-                && Options.ConcurrentExecutions - region.ReservedTotal(except: function) - others - requested < LambdaLimits.MinimumUnreservedConcurrency)
+            if (function.ReservedConcurrency is null)
             {
-                throw LambdaErrors.InvalidParameter(
-                    $"Specified ConcurrentExecutions for function decreases account's UnreservedConcurrentExecution below its minimum value of [{LambdaLimits.MinimumUnreservedConcurrency}].");
+                var unreserved = Options.ConcurrentExecutions - region.ReservedTotal(except: function) - others;
+                if (requested > unreserved)
+                {
+                    throw LambdaErrors.InvalidParameter($"Specified ConcurrentExecutions for function is greater than account's unreserved concurrency [{unreserved}].");
+                }
+                if (unreserved - requested < LambdaLimits.MinimumUnreservedConcurrency)
+                {
+                    throw LambdaErrors.InvalidParameter(
+                        $"Specified ConcurrentExecutions for function decreases account's UnreservedConcurrentExecution below its minimum value of [{LambdaLimits.MinimumUnreservedConcurrency}].");
+                }
             }
             var config = new ProvisionedConcurrency(requested, Timestamp(), ReadyAt());
             function.Provisioned[qualifier] = config;
@@ -96,7 +104,7 @@ internal sealed partial class LambdaEngine
         var region = Region(scope);
         lock (region.Gate)
         {
-            var function = GetFunction(region, reference.Name);
+            var function = GetProvisionedFunction(region, reference.Name, qualifier);
             CheckProvisionedQualifier(function, qualifier);
             if (!function.Provisioned.TryGetValue(qualifier, out var config))
             {
@@ -125,7 +133,7 @@ internal sealed partial class LambdaEngine
         var region = Region(scope);
         lock (region.Gate)
         {
-            var function = GetFunction(region, reference.Name);
+            var function = GetProvisionedFunction(region, reference.Name, qualifier);
             CheckProvisionedQualifier(function, qualifier);
             function.Provisioned.Remove(qualifier);
         }
@@ -158,7 +166,11 @@ internal sealed partial class LambdaEngine
     }
 
     /// <summary>Concurrency is set on a function as a whole: a qualified name is refused.</summary>
-    private LambdaFunction GetUnqualifiedFunction(RequestScope scope, string functionName, out LambdaRegion region)
+    /// <param name="scope">The caller's account and region.</param>
+    /// <param name="functionName">The function as the request names it.</param>
+    /// <param name="region">The function's region.</param>
+    /// <param name="missingAsLatest">Whether a missing function's error names <c>$LATEST</c>, as PutFunctionConcurrency's does.</param>
+    private LambdaFunction GetUnqualifiedFunction(RequestScope scope, string functionName, out LambdaRegion region, bool missingAsLatest = false)
     {
         var reference = FunctionArns.Resolve(scope, functionName, null);
         if (reference.Qualifier is not null)
@@ -169,7 +181,34 @@ internal sealed partial class LambdaEngine
         region = Region(scope);
         lock (region.Gate)
         {
-            return GetFunction(region, reference.Name);
+            return GetFunction(region, missingAsLatest ? reference with { Qualifier = FunctionArns.Latest } : reference);
+        }
+    }
+
+    /// <summary>The function of a provisioned concurrency request; when it is missing, AWS words the error after the qualifier.</summary>
+    private static LambdaFunction GetProvisionedFunction(LambdaRegion region, string name, string qualifier)
+    {
+        if (region.Functions.TryGetValue(name, out var function))
+        {
+            return function;
+        }
+        var arn = FunctionArns.Qualified(region.Scope, name, qualifier);
+        throw FunctionArns.IsAlias(qualifier) ? LambdaErrors.AliasNotFound(arn) : LambdaErrors.FunctionNotFound(arn);
+    }
+
+    /// <summary>A version and an alias pointing to it cannot both have provisioned concurrency.</summary>
+    private static void CheckProvisionedOverlap(LambdaFunction function, string qualifier)
+    {
+        if (FunctionArns.IsAlias(qualifier))
+        {
+            if (function.Provisioned.ContainsKey(function.Aliases[qualifier].FunctionVersion))
+            {
+                throw LambdaErrors.Conflict("Alias can't be used for Provisioned Concurrency configuration on an already Provisioned version");
+            }
+        }
+        else if (function.Provisioned.Keys.Any(k => FunctionArns.IsAlias(k) && function.Aliases.TryGetValue(k, out var alias) && alias.FunctionVersion == qualifier))
+        {
+            throw LambdaErrors.Conflict("Version is pointed by a Provisioned Concurrency alias");
         }
     }
 

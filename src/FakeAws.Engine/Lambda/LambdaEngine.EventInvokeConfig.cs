@@ -72,6 +72,7 @@ internal sealed partial class LambdaEngine
             {
                 throw LambdaErrors.NotFound("The function doesn't exist.");
             }
+            CheckDestinationServices(destinations);
             CheckDestination(region, function, destinations?.OnSuccess?.Destination);
             CheckDestination(region, function, destinations?.OnFailure?.Destination);
             var current = function.EventInvokeConfigs.GetValueOrDefault(resolved);
@@ -89,6 +90,21 @@ internal sealed partial class LambdaEngine
                 : new EventInvokeSettings(retries, maxAge, destinations?.OnSuccess?.Destination, destinations?.OnFailure?.Destination, Now);
             function.EventInvokeConfigs[resolved] = settings;
             return Describe(scope, function.Name, resolved, settings);
+        }
+    }
+
+    /// <summary>The services asynchronous invocation can send records to.</summary>
+    private static readonly HashSet<string> DestinationServices = new(StringComparer.Ordinal) { "lambda", "sqs", "sns", "events", "s3" };
+
+    /// <summary>A destination of another service is refused, quoting the configuration as AWS's Java model prints it.</summary>
+    private static void CheckDestinationServices(DestinationConfig? destinations)
+    {
+        var arns = new[] { destinations?.OnSuccess?.Destination, destinations?.OnFailure?.Destination };
+        if (arns.Any(arn => arn is not null && (arn.Split(':') is not { Length: >= 6 } parts || !DestinationServices.Contains(parts[2]))))
+        {
+            var onSuccess = destinations!.OnSuccess is { } success ? $"OnSuccess(destination={success.Destination ?? "null"})" : "null";
+            var onFailure = destinations.OnFailure is { } failure ? $"OnFailure(destination={failure.Destination ?? "null"})" : "null";
+            throw LambdaErrors.InvalidParameter($"The provided destination config DestinationConfig(onSuccess={onSuccess}, onFailure={onFailure}) is invalid.");
         }
     }
 

@@ -18,6 +18,7 @@ internal sealed partial class LambdaEngine
     public EventSourceMappingConfiguration CreateEventSourceMapping(RequestScope scope, CreateEventSourceMappingRequest request)
     {
         var source = request.EventSourceArn ?? throw LambdaErrors.InvalidParameter("Unrecognized event source.");
+        var (functionName, functionArn) = MappedFunction(scope, request.FunctionName!, missing: "Function does not exist");
         var poller = _pollers.Find(p => p.Handles(source))
             ?? throw LambdaErrors.Unsupported("event sources other than DynamoDB streams");
         CheckDestinations(request.DestinationConfig);
@@ -29,7 +30,6 @@ internal sealed partial class LambdaEngine
         {
             throw LambdaErrors.InvalidParameter("Timestamp only valid with StartingPosition AT_TIMESTAMP");
         }
-        var (functionName, functionArn) = MappedFunction(scope, request.FunctionName!);
         var position = poller.Start(scope, source, request.StartingPosition);
         var region = Region(scope);
         lock (region.Gate)
@@ -163,12 +163,22 @@ internal sealed partial class LambdaEngine
     }
 
     /// <summary>The function a mapping names: its name and ARN (qualified when a version or alias is named). It must exist.</summary>
-    private (string Name, string Arn) MappedFunction(RequestScope scope, string nameOrArn)
+    /// <param name="scope">The caller's account and region.</param>
+    /// <param name="nameOrArn">The function as the request names it.</param>
+    /// <param name="missing">
+    /// The message of the InvalidParameterValueException for a missing function, as CreateEventSourceMapping
+    /// words it; null for the usual ResourceNotFoundException.
+    /// </param>
+    private (string Name, string Arn) MappedFunction(RequestScope scope, string nameOrArn, string? missing = null)
     {
         var reference = FunctionArns.Resolve(scope, nameOrArn, null);
         var region = Region(scope);
         lock (region.Gate)
         {
+            if (missing is not null && !region.Functions.ContainsKey(reference.Name))
+            {
+                throw LambdaErrors.InvalidParameter(missing);
+            }
             var function = GetFunction(region, reference.Name);
             if (reference.Qualifier is { } qualifier)
             {

@@ -37,6 +37,12 @@ internal sealed partial class LambdaEngine
             return; // The function, alias or version is gone: the event has nowhere to go.
         }
         var settings = EventSettingsFor(target);
+        if (ReservedConcurrencyOf(target) == 0)
+        {
+            // A function that may not run at all fails the event at once, without waiting out its age.
+            Deliver(target, queued, settings.OnFailure, "ZeroReservedConcurrency", outcome: null);
+            return;
+        }
         if (Now - queued.EnqueuedAt > TimeSpan.FromSeconds(settings.MaximumEventAgeInSeconds ?? LambdaLimits.DefaultMaximumEventAgeInSeconds))
         {
             Deliver(target, queued, settings.OnFailure, "EventAgeExceeded", outcome: null);
@@ -75,6 +81,14 @@ internal sealed partial class LambdaEngine
         else
         {
             Deliver(target, queued, settings.OnFailure, "RetriesExhausted", outcome);
+        }
+    }
+
+    private static int? ReservedConcurrencyOf(InvokeTarget target)
+    {
+        lock (target.Region.Gate)
+        {
+            return target.Function.ReservedConcurrency;
         }
     }
 

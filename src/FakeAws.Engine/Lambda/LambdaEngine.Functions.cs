@@ -11,7 +11,7 @@ internal sealed partial class LambdaEngine
     public Task<FunctionConfiguration> CreateFunction(RequestScope scope, CreateFunctionRequest request, CancellationToken cancellationToken)
     {
         ConfigurationRules.CheckPackageType(request.PackageType);
-        var package = CodePackage.Read(request.Code?.ZipFile, request.Code?.S3Bucket, request.Code?.ImageUri, nameof(CreateFunction));
+        var package = CodePackage.Read(request.Code?.ZipFile, request.Code?.S3Bucket, request.Code?.ImageUri);
         return CreateAsync(scope, request, _resolver.Resolve(request.Handler, request.Runtime), fromHandler: true, package, cancellationToken);
     }
 
@@ -35,10 +35,11 @@ internal sealed partial class LambdaEngine
         var reference = FunctionArns.Resolve(scope, request.FunctionName!, null);
         var name = reference.Name;
         ConfigurationRules.CheckName(name);
+        ConfigurationRules.CheckRuntime(request.Runtime);
         ConfigurationRules.CheckMemory(request.MemorySize);
         ConfigurationRules.CheckTimeout(request.Timeout);
         ConfigurationRules.CheckEnvironment(request.Environment?.Variables);
-        ConfigurationRules.CheckLayers(request.Layers);
+        ConfigurationRules.CheckLayers(request.Layers, scope.Region);
         ConfigurationRules.CheckSnapStart(request.SnapStart, request.Runtime);
         ConfigurationRules.CheckTags(request.Tags);
 
@@ -55,9 +56,10 @@ internal sealed partial class LambdaEngine
             MemorySize = request.MemorySize ?? LambdaLimits.DefaultMemorySize,
             LastModified = Timestamp(),
             Version = FunctionArns.Latest,
-            VpcConfig = request.VpcConfig is { } vpc ? new VpcConfigResponse { SubnetIds = vpc.SubnetIds, SecurityGroupIds = vpc.SecurityGroupIds, VpcId = "" } : null,
+            VpcConfig = request.VpcConfig is { } vpc ? VpcResponse(vpc) : null,
             DeadLetterConfig = request.DeadLetterConfig,
-            Environment = request.Environment?.Variables is { Count: > 0 } variables ? new EnvironmentResponse { Variables = new(variables) } : null,
+            // A request that names an environment sees it echoed, even with no variables.
+            Environment = request.Environment is { } environment ? new EnvironmentResponse { Variables = new(environment.Variables ?? []) } : null,
             KMSKeyArn = request.KMSKeyArn,
             TracingConfig = new TracingConfigResponse { Mode = request.TracingConfig?.Mode ?? "PassThrough" },
             RevisionId = NewRevisionId(),
@@ -76,7 +78,10 @@ internal sealed partial class LambdaEngine
                 LogGroup = request.LoggingConfig?.LogGroup ?? $"/aws/lambda/{name}",
             },
         };
-        var latest = new FunctionVersion { Version = FunctionArns.Latest, Config = config, Code = code, ResolvedFromHandler = fromHandler, ReadyAt = ReadyAt() };
+        var latest = new FunctionVersion
+        {
+            Version = FunctionArns.Latest, Config = config, RevisionId = NewRevisionId(), Code = code, ResolvedFromHandler = fromHandler, ReadyAt = ReadyAt(),
+        };
         var region = Region(scope);
         LambdaFunction function;
         lock (region.Gate)
@@ -94,7 +99,7 @@ internal sealed partial class LambdaEngine
         }
         if (request.Publish == true)
         {
-            var (version, _) = await PublishAsync(function, description: null, cancellationToken).ConfigureAwait(false);
+            var (version, _) = await PublishAsync(function, description: null, afterChange: true, cancellationToken).ConfigureAwait(false);
             return Describe(version, function.Arn, justChanged: true);
         }
         return Describe(latest, function.Arn, justChanged: true);
@@ -106,7 +111,7 @@ internal sealed partial class LambdaEngine
         var region = Region(scope);
         lock (region.Gate)
         {
-            var function = GetFunction(region, reference.Name);
+            var function = GetFunction(region, reference);
             var version = GetVersion(function, reference.Qualifier);
             return new GetFunctionResponse
             {
@@ -128,7 +133,7 @@ internal sealed partial class LambdaEngine
         var region = Region(scope);
         lock (region.Gate)
         {
-            var function = GetFunction(region, reference.Name);
+            var function = GetFunction(region, reference);
             var version = GetVersion(function, reference.Qualifier);
             return Describe(version, reference.Qualifier is { } q ? FunctionArns.Qualified(scope, function.Name, q) : function.Arn);
         }
@@ -137,10 +142,11 @@ internal sealed partial class LambdaEngine
     public FunctionConfiguration UpdateFunctionConfiguration(RequestScope scope, UpdateFunctionConfigurationRequest request)
     {
         var reference = FunctionArns.Resolve(scope, request.FunctionName!, null);
+        ConfigurationRules.CheckRuntime(request.Runtime);
         ConfigurationRules.CheckMemory(request.MemorySize);
         ConfigurationRules.CheckTimeout(request.Timeout);
         ConfigurationRules.CheckEnvironment(request.Environment?.Variables);
-        ConfigurationRules.CheckLayers(request.Layers);
+        ConfigurationRules.CheckLayers(request.Layers, scope.Region);
         var region = Region(scope);
         lock (region.Gate)
         {
@@ -160,7 +166,7 @@ internal sealed partial class LambdaEngine
             config.FileSystemConfigs = request.FileSystemConfigs ?? config.FileSystemConfigs;
             if (request.VpcConfig is { } vpc)
             {
-                config.VpcConfig = new VpcConfigResponse { SubnetIds = vpc.SubnetIds, SecurityGroupIds = vpc.SecurityGroupIds, VpcId = "" };
+                config.VpcConfig = VpcResponse(vpc);
             }
             if (request.Environment is { } environment)
             {
@@ -208,7 +214,7 @@ internal sealed partial class LambdaEngine
     public async Task<FunctionConfiguration> UpdateFunctionCode(RequestScope scope, UpdateFunctionCodeRequest request, CancellationToken cancellationToken)
     {
         var reference = FunctionArns.Resolve(scope, request.FunctionName!, null);
-        var package = CodePackage.Read(request.ZipFile, request.S3Bucket, request.ImageUri, nameof(UpdateFunctionCode));
+        var package = CodePackage.Read(request.ZipFile, request.S3Bucket, request.ImageUri);
         var region = Region(scope);
         LambdaFunction function;
         lock (region.Gate)
@@ -227,7 +233,7 @@ internal sealed partial class LambdaEngine
         }
         if (request.Publish == true)
         {
-            var (version, _) = await PublishAsync(function, description: null, cancellationToken).ConfigureAwait(false);
+            var (version, _) = await PublishAsync(function, description: null, afterChange: true, cancellationToken).ConfigureAwait(false);
             return Describe(version, FunctionArns.Qualified(scope, function.Name, version.Version), justChanged: true);
         }
         return Describe(function.Latest, function.Arn, justChanged: true);
@@ -269,9 +275,9 @@ internal sealed partial class LambdaEngine
         {
             all = request.FunctionVersion == "ALL"
                 ? region.Functions.Values
-                    .SelectMany(f => new[] { f.Latest }.Concat(f.Versions.Values).Select(v => Describe(v, FunctionArns.Qualified(scope, f.Name, v.Version))))
+                    .SelectMany(f => new[] { f.Latest }.Concat(f.Versions.Values).Select(v => Listed(v, FunctionArns.Qualified(scope, f.Name, v.Version))))
                     .ToList()
-                : region.Functions.Values.Select(f => Describe(f.Latest, f.Arn)).ToList();
+                : region.Functions.Values.Select(f => Listed(f.Latest, f.Arn)).ToList();
         }
         var (page, next) = Paging.Take(all, request.Marker, request.MaxItems);
         return new ListFunctionsResponse { Functions = page, NextMarker = next };
@@ -285,7 +291,7 @@ internal sealed partial class LambdaEngine
         {
             throw LambdaErrors.UpdateInProgress(function.Arn);
         }
-        if (revisionId is not null && revisionId != current.Config.RevisionId)
+        if (revisionId is not null && revisionId != CurrentRevisionId(current))
         {
             throw LambdaErrors.RevisionMismatch();
         }
@@ -301,12 +307,22 @@ internal sealed partial class LambdaEngine
         {
             Version = FunctionArns.Latest,
             Config = config,
+            RevisionId = NewRevisionId(),
             Code = code,
             ResolvedFromHandler = fromHandler ?? current.ResolvedFromHandler,
             ReadyAt = ReadyAt(),
             IsUpdate = true,
         };
     }
+
+    /// <summary>A VPC configuration as AWS echoes it; FakeAws has no VPCs to name, so the VPC id is empty.</summary>
+    private static VpcConfigResponse VpcResponse(VpcConfig vpc) => new()
+    {
+        SubnetIds = vpc.SubnetIds ?? [],
+        SecurityGroupIds = vpc.SecurityGroupIds ?? [],
+        Ipv6AllowedForDualStack = vpc.Ipv6AllowedForDualStack ?? false,
+        VpcId = "",
+    };
 
     /// <summary>The ARN of the runtime version a function runs; AWS names runtime versions by a hash.</summary>
     private static string RuntimeVersionArn(RequestScope scope, string runtime)

@@ -154,12 +154,9 @@ internal sealed partial class LambdaEngine
             }
             return payload;
         }
-        catch (JsonException)
+        catch (JsonException e)
         {
-            var first = Encoding.UTF8.GetString(payload).TrimStart()[0];
-            throw LambdaErrors.InvalidRequestContent(
-                $"Could not parse request body into json: Could not parse payload into json: Unexpected character ('{first}' (code {(int)first})): " +
-                "expected a valid value (JSON String, Number, Array, Object or token 'null', 'true' or 'false')");
+            throw LambdaErrors.InvalidRequestContent($"Could not parse request body into json: Could not parse payload into json: {PayloadError.Describe(payload, e)}");
         }
     }
 

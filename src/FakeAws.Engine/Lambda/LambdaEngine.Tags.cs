@@ -3,12 +3,17 @@ using FakeAws.Engine.Lambda.Model;
 
 namespace FakeAws.Engine.Lambda;
 
-// TagResource, UntagResource and ListTags, on function ARNs.
+// TagResource, UntagResource and ListTags, on function ARNs. Tagging gives $LATEST a new RevisionId, as in AWS.
 internal sealed partial class LambdaEngine
 {
     public NoContent TagResource(RequestScope scope, TagResourceRequest request)
     {
         var function = GetTaggable(scope, request.Resource!, out var region);
+        if (request.Tags is { Count: 0 })
+        {
+            // AWS's answer to an empty tag map is this generic one.
+            throw LambdaErrors.InvalidParameter("An error occurred and the request cannot be processed.");
+        }
         lock (region.Gate)
         {
             var merged = new Dictionary<string, string>(function.Tags);
@@ -21,6 +26,7 @@ internal sealed partial class LambdaEngine
             {
                 function.Tags[key] = value;
             }
+            function.Latest.RevisionId = NewRevisionId();
         }
         return NoContent.Instance;
     }
@@ -34,6 +40,7 @@ internal sealed partial class LambdaEngine
             {
                 function.Tags.Remove(key);
             }
+            function.Latest.RevisionId = NewRevisionId();
         }
         return NoContent.Instance;
     }

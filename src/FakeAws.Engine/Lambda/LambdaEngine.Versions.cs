@@ -15,7 +15,7 @@ internal sealed partial class LambdaEngine
         {
             function = GetFunction(region, reference.Name);
             var latest = function.Latest;
-            if (request.RevisionId is not null && request.RevisionId != latest.Config.RevisionId)
+            if (request.RevisionId is not null && request.RevisionId != CurrentRevisionId(latest))
             {
                 throw LambdaErrors.RevisionMismatch();
             }
@@ -25,10 +25,11 @@ internal sealed partial class LambdaEngine
                     $"CodeSHA256 ({request.CodeSha256}) is different from current CodeSHA256 in $LATEST ({latest.Config.CodeSha256}). Please try again with the CodeSHA256 in $LATEST.");
             }
         }
-        var (version, published) = await PublishAsync(function, request.Description, cancellationToken).ConfigureAwait(false);
+        var (version, published) = await PublishAsync(function, request.Description, afterChange: false, cancellationToken).ConfigureAwait(false);
         lock (region.Gate)
         {
-            return Describe(version, FunctionArns.Qualified(scope, function.Name, version.Version), justChanged: published);
+            // A published version is Active in PublishVersion's response, except while SnapStart takes its snapshot.
+            return Describe(version, FunctionArns.Qualified(scope, function.Name, version.Version), justChanged: published && version.SnapStartOn);
         }
     }
 
@@ -41,7 +42,7 @@ internal sealed partial class LambdaEngine
         {
             var function = GetFunction(region, reference.Name);
             versions = new[] { function.Latest }.Concat(function.Versions.Values)
-                .Select(v => Describe(v, FunctionArns.Qualified(scope, function.Name, v.Version)))
+                .Select(v => Listed(v, FunctionArns.Qualified(scope, function.Name, v.Version)))
                 .ToList();
         }
         var (page, next) = Paging.Take(versions, request.Marker, request.MaxItems);
@@ -51,16 +52,25 @@ internal sealed partial class LambdaEngine
     /// <summary>
     /// Publishes $LATEST as the next version, or returns the last version when $LATEST has not changed
     /// since. A SnapStart version runs the function's init and its before-snapshot hooks once, now.
+    /// Publishing gives $LATEST a new RevisionId, as AWS does.
     /// </summary>
+    /// <param name="function">The function.</param>
+    /// <param name="description">The version's description, or null for $LATEST's.</param>
+    /// <param name="afterChange">
+    /// Whether the publish completes a create or code update (<c>Publish: true</c>): the version is then
+    /// Pending like the change itself; a PublishVersion call publishes an Active version.
+    /// </param>
+    /// <param name="cancellationToken">Stops waiting for the snapshot.</param>
     /// <returns>The version, and whether this call published it.</returns>
-    private async Task<(FunctionVersion Version, bool Published)> PublishAsync(LambdaFunction function, string? description, CancellationToken cancellationToken)
+    private async Task<(FunctionVersion Version, bool Published)> PublishAsync(
+        LambdaFunction function, string? description, bool afterChange, CancellationToken cancellationToken)
     {
         var region = Region(function.Scope);
         FunctionVersion version;
         lock (region.Gate)
         {
             var latest = function.Latest;
-            if (Now < latest.ReadyAt)
+            if (!afterChange && Now < latest.ReadyAt)
             {
                 throw LambdaErrors.UpdateInProgress(function.Arn);
             }
@@ -82,12 +92,14 @@ internal sealed partial class LambdaEngine
             {
                 Version = config.Version,
                 Config = config,
+                RevisionId = config.RevisionId,
                 Code = latest.Code,
                 ResolvedFromHandler = latest.ResolvedFromHandler,
-                ReadyAt = ReadyAt(),
+                ReadyAt = afterChange || config.SnapStart?.ApplyOn == "PublishedVersions" ? ReadyAt() : Now,
             };
             function.Versions[number] = version;
             function.PublishedRevision = latest.Config.RevisionId;
+            latest.RevisionId = NewRevisionId();
         }
         if (version.SnapStartOn)
         {

@@ -24,7 +24,9 @@ namespace FakeAws.Engine.Lambda;
 /// code from S3 are refused with a clear error. Functions have no network, VPC or file system
 /// configuration beyond echoing it back. Destinations other than Lambda functions, and dead-letter
 /// queues, are accepted but receive nothing. Provisioned concurrency is bookkeeping: it does not
-/// pre-start environments.
+/// pre-start environments, and ListProvisionedConcurrencyConfigs is not implemented. Layer ARNs are
+/// checked for their count, region and duplicates, not for existence. With no resource policies, a
+/// function ARN of another account is refused with AccessDeniedException.
 /// </remarks>
 internal sealed partial class LambdaEngine
 {
@@ -62,6 +64,17 @@ internal sealed partial class LambdaEngine
             ? function
             : throw LambdaErrors.FunctionNotFound(FunctionArns.Function(region.Scope, name));
 
+    /// <summary>
+    /// The function a request names; when the function is missing, a qualified name gets the
+    /// qualified ARN into the error, as AWS words it for GetFunction and GetFunctionConfiguration.
+    /// </summary>
+    private static LambdaFunction GetFunction(LambdaRegion region, FunctionRef reference) =>
+        region.Functions.TryGetValue(reference.Name, out var function)
+            ? function
+            : throw LambdaErrors.FunctionNotFound(reference.Qualifier is { } qualifier
+                ? FunctionArns.Qualified(region.Scope, reference.Name, qualifier)
+                : FunctionArns.Function(region.Scope, reference.Name));
+
     /// <summary>The version a qualifier names: $LATEST, a version number or an alias.</summary>
     private static FunctionVersion GetVersion(LambdaFunction function, string? qualifier)
     {
@@ -93,6 +106,10 @@ internal sealed partial class LambdaEngine
             return config;
         }
         var ready = !justChanged && Now >= version.ReadyAt;
+        if (ready)
+        {
+            config.RevisionId = version.RevisionId;
+        }
         if (!ready && !version.IsUpdate)
         {
             config.State = "Pending";
@@ -113,6 +130,26 @@ internal sealed partial class LambdaEngine
         }
         return config;
     }
+
+    /// <summary>
+    /// A configuration as ListFunctions and ListVersionsByFunction show it: AWS leaves out the state,
+    /// the update status and the runtime version there.
+    /// </summary>
+    private FunctionConfiguration Listed(FunctionVersion version, string functionArn)
+    {
+        var config = Describe(version, functionArn);
+        config.State = null;
+        config.StateReason = null;
+        config.StateReasonCode = null;
+        config.LastUpdateStatus = null;
+        config.LastUpdateStatusReason = null;
+        config.LastUpdateStatusReasonCode = null;
+        config.RuntimeVersionConfig = null;
+        return config;
+    }
+
+    /// <summary>The RevisionId a caller sees now, which a RevisionId in a request must match.</summary>
+    private string CurrentRevisionId(FunctionVersion version) => Now >= version.ReadyAt ? version.RevisionId : version.Config.RevisionId!;
 
     private static T Clone<T>(T value) =>
         JsonSerializer.Deserialize<T>(JsonSerializer.SerializeToUtf8Bytes(value, CloneOptions), CloneOptions)!;

@@ -16,6 +16,9 @@ internal static class LambdaErrors
 
     public static AwsServiceException NotFound(string message) => new("ResourceNotFoundException", message, 404);
 
+    /// <summary>A function of another account: AWS answers 403 with no message at all.</summary>
+    public static AwsServiceException AccessDenied() => new("AccessDeniedException", "", 403);
+
     public static AwsServiceException FunctionExists(string name) => new("ResourceConflictException", $"Function already exist: {name}", 409);
 
     public static AwsServiceException AliasExists(string aliasArn) => new("ResourceConflictException", $"Alias already exists: {aliasArn}", 409);
@@ -47,6 +50,12 @@ internal static class LambdaErrors
     public static AwsServiceException RequestTooLarge(long limit, string operation) => new(
         "RequestEntityTooLargeException",
         string.Create(CultureInfo.InvariantCulture, $"Request must be smaller than {limit} bytes for the {operation} operation"),
+        413);
+
+    /// <summary>A directly uploaded .zip over 50 MB, in a request under the request limit.</summary>
+    public static AwsServiceException ZippedTooLarge() => new(
+        "RequestEntityTooLargeException",
+        string.Create(CultureInfo.InvariantCulture, $"Zipped size must be smaller than {LambdaLimits.ZippedCodeBytes} bytes"),
         413);
 
     public static AwsServiceException InvalidRequestContent(string message) => new("InvalidRequestContentException", message);

@@ -19,7 +19,7 @@ internal sealed class LambdaFunction(RequestScope scope, string name, FunctionVe
 
     public int NextVersion { get; set; } = 1;
 
-    /// <summary>The RevisionId of $LATEST when it was last published, so an unchanged $LATEST is not published twice.</summary>
+    /// <summary>The configuration revision of $LATEST when it was last published, so an unchanged $LATEST is not published twice.</summary>
     public string? PublishedRevision { get; set; }
 
     public SortedDictionary<string, FunctionAlias> Aliases { get; } = new(StringComparer.Ordinal);
@@ -48,11 +48,21 @@ internal sealed class LambdaFunction(RequestScope scope, string name, FunctionVe
 /// One version of a function: its configuration as stored (never handed out, never changed once
 /// the version exists; an update makes a new $LATEST) and its code.
 /// </summary>
+/// <remarks>
+/// AWS gives a version a new RevisionId more often than its configuration changes: the response of a
+/// create or update carries one, and the version has another once it is Active or the update
+/// Successful; publishing and tagging give $LATEST a new one too. <c>Config.RevisionId</c> is the
+/// revision of the configuration itself (what the create or update response shows, and what
+/// publishing compares); <see cref="RevisionId"/> is the one reads show once the version has settled.
+/// </remarks>
 internal sealed class FunctionVersion
 {
     public required string Version { get; init; }
 
     public required FunctionConfiguration Config { get; init; }
+
+    /// <summary>The RevisionId reads show once the version has settled; changes when $LATEST is published or tagged.</summary>
+    public required string RevisionId { get; set; }
 
     public required Code.ILambdaCode Code { get; init; }
 

@@ -26,12 +26,22 @@ internal sealed class LambdaWireService(LambdaEngine engine, Func<string> newReq
 
     public override void Reset() => engine.Reset();
 
-    /// <summary>Lambda reports every violation of the model's constraints, missing members first, as a ValidationException.</summary>
+    /// <summary>
+    /// Lambda reports every violation of the model's constraints, missing members first, as a
+    /// ValidationException; all but one: Lambda checks a function's runtime itself, with an
+    /// InvalidParameterValueException of its own wording (<c>ConfigurationRules.CheckRuntime</c>).
+    /// </summary>
     public static AwsServiceException? ReportInvalid(ModelValidation validation, string operation)
     {
         validation.ReportMissingAsViolations();
-        return validation.Message is { } message ? LambdaErrors.Validation(message) : null;
+        var violations = validation.Violations.Where(v => !v.Contains(RuntimeEnumViolation, StringComparison.Ordinal)).ToList();
+        return violations.Count == 0
+            ? null
+            : LambdaErrors.Validation($"{violations.Count} validation error{(violations.Count == 1 ? "" : "s")} detected: {string.Join("; ", violations)}");
     }
+
+    /// <summary>How the model's enum check words an unknown runtime.</summary>
+    private const string RuntimeEnumViolation = "' at 'runtime' failed to satisfy constraint: Member must satisfy enum value set: ";
 
     protected override void CheckRequest(FakeAws.Protocol.Operation operation, WireRequest request)
     {
@@ -59,6 +69,11 @@ internal sealed class LambdaWireService(LambdaEngine engine, Func<string> newReq
         if (error.Code == "RequestEntityTooLargeException")
         {
             writer.WriteString("Message", error.Message);
+            return;
+        }
+        // Access denied to another account's function: AWS's body says nothing more than the code.
+        if (error.Message.Length == 0)
+        {
             return;
         }
         writer.WriteString("Type", error.IsClientError ? "User" : "Service");

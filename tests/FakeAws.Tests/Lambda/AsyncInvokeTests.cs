@@ -87,18 +87,35 @@ public class AsyncInvokeTests : LambdaTestBase
     [Test]
     public async Task Event_OlderThanMaximumEventAge_DiscardedToTheFailureDestination()
     {
-        await Wire.Put("/2017-10-31/functions/flaky/concurrency", new { ReservedConcurrentExecutions = 0 });
-        await Wire.Put("/2019-09-25/functions/flaky/event-invoke-config",
+        // One slot, held ten minutes by the first event: the second is throttled until it is too old.
+        Aws.Lambda.AddFunction("hog", async (JsonElement _) => await Task.Delay(TimeSpan.FromMinutes(10), Aws.Clock), o => o.Timeout = 900);
+        await Wire.Put("/2017-10-31/functions/hog/concurrency", new { ReservedConcurrentExecutions = 1 });
+        await Wire.Put("/2019-09-25/functions/hog/event-invoke-config",
             new { MaximumEventAgeInSeconds = 60, DestinationConfig = new { OnFailure = new { Destination = Arn("sink") } } });
+
+        await Wire.Invoke("hog", "{}", type: "Event");
+        await Wire.Invoke("hog", "{\"second\":true}", type: "Event");
+        await Aws.RunUntilIdleAsync();
+
+        var record = _records.Single();
+        Assert.That(record.GetProperty("requestPayload").TryGetProperty("second", out _), Is.True);
+        Assert.That(record.GetProperty("requestContext").GetProperty("condition").GetString(), Is.EqualTo("EventAgeExceeded"));
+        Assert.That(record.GetProperty("requestContext").GetProperty("approximateInvokeCount").GetInt32(), Is.Zero);
+        Assert.That(record.TryGetProperty("responseContext", out _), Is.False);
+    }
+
+    [Test]
+    public async Task Event_ReservedConcurrencyZero_FailedAtOnceToTheFailureDestination()
+    {
+        await Wire.Put("/2017-10-31/functions/flaky/concurrency", new { ReservedConcurrentExecutions = 0 });
+        await Wire.Put("/2019-09-25/functions/flaky/event-invoke-config", new { DestinationConfig = new { OnFailure = new { Destination = Arn("sink") } } });
 
         await Wire.Invoke("flaky", "{}", type: "Event");
         await Aws.RunUntilIdleAsync();
 
-        Assert.That(_attempts, Is.Empty, "throttled all along");
-        var record = _records.Single();
-        Assert.That(record.GetProperty("requestContext").GetProperty("condition").GetString(), Is.EqualTo("EventAgeExceeded"));
-        Assert.That(record.GetProperty("requestContext").GetProperty("approximateInvokeCount").GetInt32(), Is.Zero);
-        Assert.That(record.TryGetProperty("responseContext", out _), Is.False);
+        Assert.That(_attempts, Is.Empty);
+        Assert.That(_records.Single().GetProperty("requestContext").GetProperty("condition").GetString(), Is.EqualTo("ZeroReservedConcurrency"));
+        Assert.That(Aws.Clock.GetUtcNow(), Is.EqualTo(Start));
     }
 
     [Test]

@@ -51,7 +51,7 @@ public class EventSourceMappingTests : EventSourceMappingTestBase
             409, "ResourceConflictException",
             $"The event source arn (\" {stream} \") and function (\" project \") provided mapping already exists. Please update or delete the existing mapping with UUID {uuid}");
         AssertError(await Wire.Post("/2015-03-31/event-source-mappings", new { EventSourceArn = stream, FunctionName = "other" }),
-            404, "ResourceNotFoundException", $"Function not found: {Arn("other")}");
+            400, "InvalidParameterValueException", "Function does not exist");
         Aws.Lambda.AddFunction("second", () => 0);
         AssertError(await Wire.Post("/2015-03-31/event-source-mappings", new { EventSourceArn = stream, FunctionName = "second" }),
             400, "InvalidParameterValueException", "1 validation error detected: Value null at 'startingPosition' failed to satisfy constraint: Member must not be null.");

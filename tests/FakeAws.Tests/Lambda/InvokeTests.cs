@@ -171,7 +171,8 @@ public class InvokeTests : LambdaTestBase
         var reply = await Wire.Invoke("f", "'quoted'");
 
         AssertError(reply, 400, "InvalidRequestContentException",
-            "Could not parse request body into json: Could not parse payload into json: Unexpected character (''' (code 39)): expected a valid value (JSON String, Number, Array, Object or token 'null', 'true' or 'false')");
+            "Could not parse request body into json: Could not parse payload into json: Unexpected character (''' (code 39)): expected a valid value (JSON String, Number, Array, Object or token 'null', 'true' or 'false')" +
+            "\n at [Source: REDACTED (`StreamReadFeature.INCLUDE_SOURCE_IN_LOCATION` disabled); line: 1, column: 1]");
     }
 
     [Test]

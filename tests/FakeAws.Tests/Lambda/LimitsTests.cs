@@ -112,14 +112,14 @@ public class LimitsTests : LambdaTestBase
     }
 
     [Test]
-    public async Task CreateFunction_RequestOver50MBZipped_RequestEntityTooLarge()
+    public async Task CreateFunction_RequestOverTheLimit_RequestEntityTooLarge()
     {
-        var body = new byte[69_905_068];
+        var body = new byte[70_167_212];
         body.AsSpan().Fill((byte)' ');
 
         var reply = await Wire.Send(HttpMethod.Post, "/2015-03-31/functions", body: body);
 
-        AssertError(reply, 413, "RequestEntityTooLargeException", "Request must be smaller than 69905067 bytes for the CreateFunction operation");
+        AssertError(reply, 413, "RequestEntityTooLargeException", "Request must be smaller than 70167211 bytes for the CreateFunction operation");
     }
 
     [Test]

@@ -19,7 +19,7 @@ public class VersionAndAliasTests : LambdaTestBase
         {
             Assert.That(first.Json.GetProperty("Version").GetString(), Is.EqualTo("1"));
             Assert.That(first.Json.GetProperty("Description").GetString(), Is.EqualTo("first"));
-            Assert.That(first.Json.GetProperty("State").GetString(), Is.EqualTo("Pending"));
+            Assert.That(first.Json.GetProperty("State").GetString(), Is.EqualTo("Active"));
             Assert.That(second.Json.GetProperty("Timeout").GetInt32(), Is.EqualTo(9));
             Assert.That(versions.Json.GetProperty("Versions").EnumerateArray().Select(v => v.GetProperty("Version").GetString()),
                 Is.EqualTo(new[] { "$LATEST", "1", "2" }));
