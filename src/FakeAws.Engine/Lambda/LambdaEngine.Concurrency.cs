@@ -110,16 +110,42 @@ internal sealed partial class LambdaEngine
             {
                 throw LambdaErrors.ProvisionedConcurrencyNotFound();
             }
-            var ready = Now >= config.ReadyAt;
+            var item = ProvisionedView(function, qualifier, config);
             return new GetProvisionedConcurrencyConfigResponse
             {
-                RequestedProvisionedConcurrentExecutions = config.Requested,
-                AvailableProvisionedConcurrentExecutions = ready ? config.Requested : 0,
-                AllocatedProvisionedConcurrentExecutions = ready ? config.Requested : 0,
-                Status = ready ? "READY" : "IN_PROGRESS",
-                LastModified = config.LastModified,
+                RequestedProvisionedConcurrentExecutions = item.RequestedProvisionedConcurrentExecutions,
+                AvailableProvisionedConcurrentExecutions = item.AvailableProvisionedConcurrentExecutions,
+                AllocatedProvisionedConcurrentExecutions = item.AllocatedProvisionedConcurrentExecutions,
+                Status = item.Status,
+                LastModified = item.LastModified,
             };
         }
+    }
+
+    public ListProvisionedConcurrencyConfigsResponse ListProvisionedConcurrencyConfigs(RequestScope scope, ListProvisionedConcurrencyConfigsRequest request)
+    {
+        var function = GetUnqualifiedFunction(scope, request.FunctionName!, out var region);
+        lock (region.Gate)
+        {
+            var items = function.Provisioned.Select(p => ProvisionedView(function, p.Key, p.Value)).ToList();
+            var (page, next) = Paging.Take(items, request.Marker, request.MaxItems);
+            return new ListProvisionedConcurrencyConfigsResponse { ProvisionedConcurrencyConfigs = page, NextMarker = next };
+        }
+    }
+
+    /// <summary>A provisioned concurrency config as AWS reports it: allocated in full once its virtual start-up time has passed.</summary>
+    private ProvisionedConcurrencyConfigListItem ProvisionedView(LambdaFunction function, string qualifier, ProvisionedConcurrency config)
+    {
+        var ready = Now >= config.ReadyAt;
+        return new ProvisionedConcurrencyConfigListItem
+        {
+            FunctionArn = $"{function.Arn}:{qualifier}",
+            RequestedProvisionedConcurrentExecutions = config.Requested,
+            AvailableProvisionedConcurrentExecutions = ready ? config.Requested : 0,
+            AllocatedProvisionedConcurrentExecutions = ready ? config.Requested : 0,
+            Status = ready ? "READY" : "IN_PROGRESS",
+            LastModified = config.LastModified,
+        };
     }
 
     public NoContent DeleteProvisionedConcurrencyConfig(RequestScope scope, DeleteProvisionedConcurrencyConfigRequest request)

@@ -24,9 +24,9 @@ namespace FakeAws.Engine.Lambda;
 /// code from S3 are refused with a clear error. Functions have no network, VPC or file system
 /// configuration beyond echoing it back. Destinations other than Lambda functions, and dead-letter
 /// queues, are accepted but receive nothing. Provisioned concurrency is bookkeeping: it does not
-/// pre-start environments, and ListProvisionedConcurrencyConfigs is not implemented. Layer ARNs are
-/// checked for their count, region and duplicates, not for existence. With no resource policies, a
-/// function ARN of another account is refused with AccessDeniedException.
+/// pre-start environments. Layer ARNs are checked for their count, region and duplicates, not for
+/// existence. With no resource policies, a function ARN of another account is refused with
+/// AccessDeniedException.
 /// </remarks>
 internal sealed partial class LambdaEngine
 {

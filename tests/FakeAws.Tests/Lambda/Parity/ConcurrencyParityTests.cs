@@ -158,6 +158,29 @@ public class ConcurrencyParityTests : ParityTestBase
     }
 
     [Test]
+    public async Task ListProvisionedConcurrencyConfigs_VersionAndAlias_QualifiedArnsThenEmptyAfterDelete()
+    {
+        await CreateAndPublishAsync("fn");
+        AssertOk(await Wire.Post("/2015-03-31/functions/fn/aliases", new { Name = "live", FunctionVersion = "1" }), 201);
+        await PutProvisionedAsync("fn", "live", 2);
+
+        var listed = await Wire.Get("/2019-09-30/functions/fn/provisioned-concurrency?List=ALL");
+
+        AssertOk(listed);
+        var configs = listed.Json.GetProperty("ProvisionedConcurrencyConfigs");
+        Assert.That(configs.GetArrayLength(), Is.EqualTo(1));
+        Assert.Multiple(() =>
+        {
+            Assert.That(Str(configs[0], "FunctionArn"), Is.EqualTo("arn:aws:lambda:us-east-1:123456789012:function:fn:live"));
+            Assert.That(configs[0].GetProperty("RequestedProvisionedConcurrentExecutions").GetInt32(), Is.EqualTo(2));
+            Assert.That(Str(configs[0], "Status"), Is.EqualTo("READY"));
+        });
+        AssertOk(await Wire.Send(HttpMethod.Delete, ProvisionedPath("fn", "live"), null), 204);
+        var empty = await Wire.Get("/2019-09-30/functions/fn/provisioned-concurrency?List=ALL");
+        Assert.That(empty.Json.GetProperty("ProvisionedConcurrencyConfigs").GetArrayLength(), Is.Zero);
+    }
+
+    [Test]
     public async Task GetProvisionedConcurrencyConfig_NoneForTheVersion_ConfigNotFound()
     {
         await CreateAndPublishAsync("fn");
