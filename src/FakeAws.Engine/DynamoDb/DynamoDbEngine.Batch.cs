@@ -20,6 +20,10 @@ internal sealed partial class DynamoDbEngine
         foreach (var (name, request) in input.RequestItems!)
         {
             TableNames.Validate(name, "requestItems");
+            foreach (var key in request.Keys!)
+            {
+                ValueChecks.Current.Check(key);
+            }
             var expressions = request.ProjectionExpression is null && request.AttributesToGet is null && request.ExpressionAttributeNames is null
                 ? null
                 : _expressions.Compile(new ExpressionInputs
@@ -116,6 +120,7 @@ internal sealed partial class DynamoDbEngine
                 {
                     throw DynamoDbErrors.Validation("Supplied AttributeValue has more than one datatypes set, must contain exactly one of the supported datatypes");
                 }
+                ValueChecks.Older.Check(request.PutRequest?.Item ?? request.DeleteRequest!.Key);
                 if (request.PutRequest is { } put && ItemSize.Of(put.Item!) > ItemSize.MaxItemBytes)
                 {
                     throw DynamoDbErrors.ItemTooLarge();

@@ -24,7 +24,12 @@ internal sealed class DynamoDbWireService(DynamoDbEngine engine, RequestIds requ
     // Every ExpressionAttributeValues member, in any shape, reads through the converter that names the placeholder.
     private static JsonSerializerOptions CreateSerializerOptions()
     {
-        var options = new JsonSerializerOptions(JsonProtocol.Options(new AttributeValueJsonConverter(), new CapacityUnitsJsonConverter()));
+        var options = new JsonSerializerOptions(JsonProtocol.Options(new AttributeValueJsonConverter(), new CapacityUnitsJsonConverter()))
+        {
+            // Documents nested far past DynamoDB's 32 levels must still be read, so DynamoDB can refuse them in
+            // its own words; 1000 is the nesting Jackson, AWS's parser, reads by default.
+            MaxDepth = 1000,
+        };
         options.TypeInfoResolver = options.TypeInfoResolver!.WithAddedModifier(type =>
         {
             foreach (var property in type.Properties)
