@@ -17,9 +17,10 @@ internal sealed partial class DynamoDbEngine
     {
         var requests = new List<(string Name, KeysAndAttributes Request, RequestExpressions? Expressions)>();
         var keyCount = 0;
+        TableNames.ValidateBatchGet(input.RequestItems!);
+        RejectMixedProjections(input.RequestItems!.Values);
         foreach (var (name, request) in input.RequestItems!)
         {
-            TableNames.Validate(name, "requestItems");
             foreach (var key in request.Keys!)
             {
                 ValueChecks.Current.Check(key);
@@ -111,9 +112,9 @@ internal sealed partial class DynamoDbEngine
     public BatchWriteItemOutput BatchWriteItem(RequestScope scope, BatchWriteItemInput input)
     {
         var total = 0;
-        foreach (var (name, requests) in input.RequestItems!)
+        TableNames.ValidateBatchWrite(input.RequestItems!);
+        foreach (var (_, requests) in input.RequestItems!)
         {
-            TableNames.Validate(name, "requestItems");
             foreach (var request in requests)
             {
                 if ((request.PutRequest is null) == (request.DeleteRequest is null))
@@ -203,6 +204,17 @@ internal sealed partial class DynamoDbEngine
             ItemCollectionMetrics = metrics.Count > 0 ? metrics : null,
             ConsumedCapacity = Reports(consumed.Values, input.ReturnConsumedCapacity),
         };
+    }
+
+    // The tables of one BatchGetItem project one way: expressions or AttributesToGet, never both across tables.
+    private static void RejectMixedProjections(IEnumerable<KeysAndAttributes> requests)
+    {
+        var list = requests.ToList();
+        if (list.Any(r => r.AttributesToGet is not null) && list.Any(r => r.ProjectionExpression is not null))
+        {
+            throw DynamoDbErrors.Validation(
+                "Can not use both expression and non-expression parameters in the same request: Non-expression parameters: {AttributesToGet} Expression parameters: {ProjectionExpression}");
+        }
     }
 
     // BatchWriteItem reports a put's missing or mistyped key as a key mismatch, unlike PutItem.

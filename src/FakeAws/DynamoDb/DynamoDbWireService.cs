@@ -46,18 +46,8 @@ internal sealed class DynamoDbWireService(DynamoDbEngine engine, RequestIds requ
 
     public override void Reset() => engine.Reset();
 
-    /// <summary>
-    /// DynamoDB reports a missing top-level member on its own ("The parameter 'TableName' is required
-    /// but was not present in the request") before any other constraint.
-    /// </summary>
-    public static AwsServiceException? ReportInvalid(ModelValidation validation, string operation)
-    {
-        if (validation.MissingTopLevel.Count > 0)
-        {
-            return DynamoDbErrors.Validation($"The parameter '{validation.MissingTopLevel[0]}' is required but was not present in the request");
-        }
-        return validation.Message is { } message ? DynamoDbErrors.Validation(message) : null;
-    }
+    /// <summary>DynamoDB's wording of the model's constraint violations, which varies by operation (see <see cref="ConstraintReports"/>).</summary>
+    public static AwsServiceException? ReportInvalid(ModelValidation validation, string operation) => ConstraintReports.Report(validation, operation);
 
     /// <summary>DynamoDB's request ids are 52 upper-case letters and digits.</summary>
     public const int RequestIdLength = 52;
