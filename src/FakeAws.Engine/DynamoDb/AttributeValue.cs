@@ -2,15 +2,22 @@ using System.Text;
 
 namespace FakeAws.Engine.DynamoDb;
 
-/// <summary>The ten DynamoDB data types, named as on the wire.</summary>
+/// <summary>The ten DynamoDB data types, named as on the wire, and the mark of a value a request got wrong.</summary>
 internal enum AttributeType : byte
 {
     S, N, B, SS, NS, BS, M, L, NULL, BOOL,
+
+    /// <summary>
+    /// A request's value DynamoDB refuses (see <see cref="AttributeValue.Fault"/>). Only the request decoders
+    /// make these, and every operation checks its values before it uses them, so none is ever stored.
+    /// </summary>
+    Invalid,
 }
 
 /// <summary>
 /// An immutable DynamoDB value. Stored items share these freely, so a read never copies.
-/// Numbers are kept canonical and sets keep their elements in the order the caller sent them.
+/// Numbers are kept canonical, and sets in DynamoDB's own order (strings and binaries by their bytes,
+/// numbers by value), which is the order GetItem returns them in.
 /// </summary>
 internal sealed class AttributeValue : IEquatable<AttributeValue>
 {
@@ -79,66 +86,114 @@ internal sealed class AttributeValue : IEquatable<AttributeValue>
 
     public static AttributeValue FromL(IReadOnlyList<AttributeValue> elements) => new(AttributeType.L, elements);
 
-    /// <summary>An SS value; fails with AWS's errors for an empty set or duplicates.</summary>
-    public static AttributeValue FromSS(IReadOnlyList<string> elements)
+    /// <summary>An SS value, sorted; fails with AWS's errors (the older layer's wording) for an empty set or duplicates.</summary>
+    public static AttributeValue FromSS(IReadOnlyList<string> elements) => Checked(DecodeSS(elements));
+
+    /// <summary>An NS value, canonical and sorted; fails with AWS's errors (the older layer's wording) for a bad member or duplicates.</summary>
+    public static AttributeValue FromNS(IReadOnlyList<string> elements) => Checked(DecodeNS(elements));
+
+    /// <summary>A BS value, sorted; fails with AWS's errors (the older layer's wording) for an empty set or duplicates.</summary>
+    public static AttributeValue FromBS(IReadOnlyList<byte[]> elements) => Checked(DecodeBS(elements));
+
+    // Sets built inside the engine (PartiQL's literals) are worded as the older layer words them.
+    private static AttributeValue Checked(AttributeValue value) =>
+        value.Fault is { } fault ? throw DynamoDbErrors.Validation(fault.Describe(NumberReading.BigDecimal)) : value;
+
+    /// <summary>A request's N value: the number, or an <see cref="AttributeType.Invalid"/> value carrying its fault.</summary>
+    public static AttributeValue DecodeN(string text) =>
+        DynamoNumber.TryParse(text, out var number, out _) ? FromNumber(number) : new(AttributeType.Invalid, new NumberFault(text));
+
+    /// <summary>A request's SS value, sorted, or one carrying its duplicate; an empty set fails at once, as on AWS.</summary>
+    public static AttributeValue DecodeSS(IReadOnlyList<string> elements)
     {
         if (elements.Count == 0)
         {
             // AWS's text has the double space.
             throw DynamoDbErrors.Validation("One or more parameter values were invalid: An string set  may not be empty");
         }
-        if (HasDuplicate(elements, StringComparer.Ordinal))
-        {
-            throw DynamoDbErrors.Validation($"One or more parameter values were invalid: Input collection [{string.Join(", ", elements)}] contains duplicates.");
-        }
-        return new(AttributeType.SS, elements);
+        var sorted = elements.ToArray();
+        Array.Sort(sorted, CompareUtf8);
+        return HasAdjacentDuplicate(sorted, StringComparer.Ordinal)
+            ? new(AttributeType.Invalid, DuplicateFault.OfStrings(elements))
+            : new(AttributeType.SS, sorted);
     }
 
-    /// <summary>An NS value; numbers are checked and made canonical, and duplicates (by value) rejected.</summary>
-    public static AttributeValue FromNS(IReadOnlyList<string> elements)
+    /// <summary>A request's NS value, canonical and sorted by value, or one carrying its first bad member or its duplicate.</summary>
+    public static AttributeValue DecodeNS(IReadOnlyList<string> elements)
     {
         if (elements.Count == 0)
         {
             throw DynamoDbErrors.Validation("One or more parameter values were invalid: An number set  may not be empty");
         }
-        var canonical = new string[elements.Count];
-        for (var i = 0; i < canonical.Length; i++)
+        var numbers = new DynamoNumber[elements.Count];
+        for (var i = 0; i < numbers.Length; i++)
         {
-            canonical[i] = DynamoNumber.Parse(elements[i]).ToString();
+            if (!DynamoNumber.TryParse(elements[i], out numbers[i], out _))
+            {
+                return new(AttributeType.Invalid, new NumberFault(elements[i]));
+            }
         }
-        if (HasDuplicate(canonical, StringComparer.Ordinal))
+        Array.Sort(numbers);
+        for (var i = 1; i < numbers.Length; i++)
         {
-            throw DynamoDbErrors.Validation("Input collection contains duplicates");
+            if (numbers[i].Equals(numbers[i - 1]))
+            {
+                return new(AttributeType.Invalid, DuplicateFault.OfNumbers(elements));
+            }
         }
-        return new(AttributeType.NS, canonical);
+        return new(AttributeType.NS, numbers.Select(n => n.ToString()).ToArray());
     }
 
-    /// <summary>A BS value; fails with AWS's errors for an empty set or duplicates.</summary>
-    public static AttributeValue FromBS(IReadOnlyList<byte[]> elements)
+    /// <summary>A request's BS value, sorted by bytes, or one carrying its duplicate; an empty set fails at once.</summary>
+    public static AttributeValue DecodeBS(IReadOnlyList<byte[]> elements)
     {
         if (elements.Count == 0)
         {
             throw DynamoDbErrors.Validation("One or more parameter values were invalid: Binary sets should not be empty");
         }
-        if (HasDuplicate(elements, ByteArrayComparer.Instance))
-        {
-            // AWS's text has no space before "of".
-            throw DynamoDbErrors.Validation(
-                $"One or more parameter values were invalid: Input collection [{string.Join(", ", elements.Select(Convert.ToBase64String))}]of type BS contains duplicates.");
-        }
-        return new(AttributeType.BS, elements);
+        var sorted = elements.ToArray();
+        Array.Sort(sorted, ByteArrayComparer.Instance);
+        return HasAdjacentDuplicate(sorted, ByteArrayComparer.Instance)
+            ? new(AttributeType.Invalid, DuplicateFault.OfBinaries(elements))
+            : new(AttributeType.BS, sorted);
     }
 
-    /// <summary>A set of the given type built from elements already checked and canonical (for update arithmetic).</summary>
-    public static AttributeValue SetOf(AttributeType type, IReadOnlyList<string> strings) => new(type, strings);
+    /// <summary>What is wrong with a value a request decoder refused, or null for any other value.</summary>
+    public ValueFault? Fault => Type == AttributeType.Invalid ? (ValueFault)_value! : null;
 
-    /// <summary>A binary set built from elements already checked.</summary>
-    public static AttributeValue BinarySetOf(IReadOnlyList<byte[]> elements) => new(AttributeType.BS, elements);
-
-    private static bool HasDuplicate<T>(IReadOnlyList<T> elements, IEqualityComparer<T> comparer)
+    /// <summary>A set of the given type built from elements already checked and canonical (for update arithmetic); sorted here.</summary>
+    public static AttributeValue SetOf(AttributeType type, IReadOnlyList<string> strings)
     {
-        var seen = new HashSet<T>(comparer);
-        return elements.Any(e => !seen.Add(e));
+        var sorted = strings.ToArray();
+        if (type == AttributeType.NS)
+        {
+            Array.Sort(sorted, (a, b) => DynamoNumber.Parse(a).CompareTo(DynamoNumber.Parse(b)));
+        }
+        else
+        {
+            Array.Sort(sorted, CompareUtf8);
+        }
+        return new(type, sorted);
+    }
+
+    /// <summary>A binary set built from elements already checked; sorted here.</summary>
+    public static AttributeValue BinarySetOf(IReadOnlyList<byte[]> elements)
+    {
+        var sorted = elements.ToArray();
+        Array.Sort(sorted, ByteArrayComparer.Instance);
+        return new(AttributeType.BS, sorted);
+    }
+
+    private static bool HasAdjacentDuplicate<T>(T[] sorted, IEqualityComparer<T> comparer)
+    {
+        for (var i = 1; i < sorted.Length; i++)
+        {
+            if (comparer.Equals(sorted[i], sorted[i - 1]))
+            {
+                return true;
+            }
+        }
+        return false;
     }
 
     /// <summary>Value equality as DynamoDB compares values (sets ignore order).</summary>

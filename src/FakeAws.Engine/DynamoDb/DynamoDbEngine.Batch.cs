@@ -17,9 +17,14 @@ internal sealed partial class DynamoDbEngine
     {
         var requests = new List<(string Name, KeysAndAttributes Request, RequestExpressions? Expressions)>();
         var keyCount = 0;
+        TableNames.ValidateBatchGet(input.RequestItems!);
+        RejectMixedProjections(input.RequestItems!.Values);
         foreach (var (name, request) in input.RequestItems!)
         {
-            TableNames.Validate(name, "requestItems");
+            foreach (var key in request.Keys!)
+            {
+                ValueChecks.Current.Check(key);
+            }
             var expressions = request.ProjectionExpression is null && request.AttributesToGet is null && request.ExpressionAttributeNames is null
                 ? null
                 : _expressions.Compile(new ExpressionInputs
@@ -107,15 +112,16 @@ internal sealed partial class DynamoDbEngine
     public BatchWriteItemOutput BatchWriteItem(RequestScope scope, BatchWriteItemInput input)
     {
         var total = 0;
-        foreach (var (name, requests) in input.RequestItems!)
+        TableNames.ValidateBatchWrite(input.RequestItems!);
+        foreach (var (_, requests) in input.RequestItems!)
         {
-            TableNames.Validate(name, "requestItems");
             foreach (var request in requests)
             {
                 if ((request.PutRequest is null) == (request.DeleteRequest is null))
                 {
                     throw DynamoDbErrors.Validation("Supplied AttributeValue has more than one datatypes set, must contain exactly one of the supported datatypes");
                 }
+                ValueChecks.Older.Check(request.PutRequest?.Item ?? request.DeleteRequest!.Key);
                 if (request.PutRequest is { } put && ItemSize.Of(put.Item!) > ItemSize.MaxItemBytes)
                 {
                     throw DynamoDbErrors.ItemTooLarge();
@@ -198,6 +204,17 @@ internal sealed partial class DynamoDbEngine
             ItemCollectionMetrics = metrics.Count > 0 ? metrics : null,
             ConsumedCapacity = Reports(consumed.Values, input.ReturnConsumedCapacity),
         };
+    }
+
+    // The tables of one BatchGetItem project one way: expressions or AttributesToGet, never both across tables.
+    private static void RejectMixedProjections(IEnumerable<KeysAndAttributes> requests)
+    {
+        var list = requests.ToList();
+        if (list.Any(r => r.AttributesToGet is not null) && list.Any(r => r.ProjectionExpression is not null))
+        {
+            throw DynamoDbErrors.Validation(
+                "Can not use both expression and non-expression parameters in the same request: Non-expression parameters: {AttributesToGet} Expression parameters: {ProjectionExpression}");
+        }
     }
 
     // BatchWriteItem reports a put's missing or mistyped key as a key mismatch, unlike PutItem.

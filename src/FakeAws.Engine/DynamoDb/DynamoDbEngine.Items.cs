@@ -7,30 +7,45 @@ namespace FakeAws.Engine.DynamoDb;
 // Single-item reads and writes: PutItem, GetItem, UpdateItem and DeleteItem.
 internal sealed partial class DynamoDbEngine
 {
-    public PutItemOutput PutItem(RequestScope scope, PutItemInput input)
+    public PutItemOutput PutItem(RequestScope scope, PutItemInput input) => PutItem(scope, input, envelope: true);
+
+    // PartiQL runs its statements as the item operations, without their request envelope.
+    private PutItemOutput PutItem(RequestScope scope, PutItemInput input, bool envelope)
     {
         TableNames.Validate(input.TableName);
         var item = input.Item!;
-        if (input.ReturnValues is not (null or "NONE" or "ALL_OLD"))
+        RequestExpressions? expressions;
+        try
         {
-            throw DynamoDbErrors.Validation("ReturnValues can only be ALL_OLD or NONE");
+            if (input.ReturnValues is not (null or "NONE" or "ALL_OLD"))
+            {
+                throw DynamoDbErrors.Validation("ReturnValues can only be ALL_OLD or NONE");
+            }
+            var values = ValueChecks.Current;
+            values.Check(item);
+            values.Check(input.Expected);
+            values.CheckExpressionValues(input.ExpressionAttributeValues);
+            expressions = input.ConditionExpression is null && input.Expected is null && input.ConditionalOperator is null
+                && input.ExpressionAttributeNames is null && input.ExpressionAttributeValues is null
+                ? null
+                : _expressions.Compile(new ExpressionInputs
+                {
+                    ConditionExpression = input.ConditionExpression,
+                    ExpressionAttributeNames = input.ExpressionAttributeNames,
+                    ExpressionAttributeValues = input.ExpressionAttributeValues,
+                    Expected = input.Expected,
+                    ConditionalOperator = input.ConditionalOperator,
+                }, ExpressionOperation.PutItem);
+        }
+        catch (AwsServiceException error) when (envelope && error.Code == "ValidationException")
+        {
+            throw DynamoDbErrors.InRequestEnvelope(error);
         }
         var size = ItemSize.Of(item);
         if (size > ItemSize.MaxItemBytes)
         {
             throw DynamoDbErrors.ItemTooLarge();
         }
-        var expressions = input.ConditionExpression is null && input.Expected is null && input.ConditionalOperator is null
-            && input.ExpressionAttributeNames is null && input.ExpressionAttributeValues is null
-            ? null
-            : _expressions.Compile(new ExpressionInputs
-            {
-                ConditionExpression = input.ConditionExpression,
-                ExpressionAttributeNames = input.ExpressionAttributeNames,
-                ExpressionAttributeValues = input.ExpressionAttributeValues,
-                Expected = input.Expected,
-                ConditionalOperator = input.ConditionalOperator,
-            }, ExpressionOperation.PutItem);
         var table = GetTable(scope, input.TableName);
         expressions?.CheckKeySchema(table.Key);
         var key = ItemKeys.OfNewItem(table.Key, item);
@@ -56,6 +71,7 @@ internal sealed partial class DynamoDbEngine
     public GetItemOutput GetItem(RequestScope scope, GetItemInput input)
     {
         TableNames.Validate(input.TableName);
+        ValueChecks.Current.Check(input.Key);
         var expressions = input.ProjectionExpression is null && input.AttributesToGet is null && input.ExpressionAttributeNames is null
             ? null
             : _expressions.Compile(new ExpressionInputs
@@ -85,19 +101,35 @@ internal sealed partial class DynamoDbEngine
         };
     }
 
-    public UpdateItemOutput UpdateItem(RequestScope scope, UpdateItemInput input)
+    public UpdateItemOutput UpdateItem(RequestScope scope, UpdateItemInput input) => UpdateItem(scope, input, envelope: true);
+
+    // PartiQL runs its statements as the item operations, without their request envelope.
+    private UpdateItemOutput UpdateItem(RequestScope scope, UpdateItemInput input, bool envelope)
     {
         TableNames.Validate(input.TableName);
-        var expressions = _expressions.Compile(new ExpressionInputs
+        RequestExpressions expressions;
+        try
         {
-            UpdateExpression = input.UpdateExpression,
-            ConditionExpression = input.ConditionExpression,
-            ExpressionAttributeNames = input.ExpressionAttributeNames,
-            ExpressionAttributeValues = input.ExpressionAttributeValues,
-            AttributeUpdates = input.AttributeUpdates,
-            Expected = input.Expected,
-            ConditionalOperator = input.ConditionalOperator,
-        }, ExpressionOperation.UpdateItem);
+            var values = ValueChecks.Current;
+            values.Check(input.Key);
+            values.Check(input.AttributeUpdates);
+            values.Check(input.Expected);
+            values.CheckExpressionValues(input.ExpressionAttributeValues);
+            expressions = _expressions.Compile(new ExpressionInputs
+            {
+                UpdateExpression = input.UpdateExpression,
+                ConditionExpression = input.ConditionExpression,
+                ExpressionAttributeNames = input.ExpressionAttributeNames,
+                ExpressionAttributeValues = input.ExpressionAttributeValues,
+                AttributeUpdates = input.AttributeUpdates,
+                Expected = input.Expected,
+                ConditionalOperator = input.ConditionalOperator,
+            }, ExpressionOperation.UpdateItem);
+        }
+        catch (AwsServiceException error) when (envelope && error.Code == "ValidationException")
+        {
+            throw DynamoDbErrors.InRequestEnvelope(error);
+        }
         var table = GetTable(scope, input.TableName);
         expressions.CheckKeySchema(table.Key);
         var key = ItemKeys.OfRequest(table.Key, input.Key);
@@ -132,24 +164,39 @@ internal sealed partial class DynamoDbEngine
         }
     }
 
-    public DeleteItemOutput DeleteItem(RequestScope scope, DeleteItemInput input)
+    public DeleteItemOutput DeleteItem(RequestScope scope, DeleteItemInput input) => DeleteItem(scope, input, envelope: true);
+
+    // PartiQL runs its statements as the item operations, without their request envelope.
+    private DeleteItemOutput DeleteItem(RequestScope scope, DeleteItemInput input, bool envelope)
     {
         TableNames.Validate(input.TableName);
-        if (input.ReturnValues is not (null or "NONE" or "ALL_OLD"))
+        RequestExpressions? expressions;
+        try
         {
-            throw DynamoDbErrors.Validation("ReturnValues can only be ALL_OLD or NONE");
-        }
-        var expressions = input.ConditionExpression is null && input.Expected is null && input.ConditionalOperator is null
-            && input.ExpressionAttributeNames is null && input.ExpressionAttributeValues is null
-            ? null
-            : _expressions.Compile(new ExpressionInputs
+            if (input.ReturnValues is not (null or "NONE" or "ALL_OLD"))
             {
-                ConditionExpression = input.ConditionExpression,
-                ExpressionAttributeNames = input.ExpressionAttributeNames,
-                ExpressionAttributeValues = input.ExpressionAttributeValues,
-                Expected = input.Expected,
-                ConditionalOperator = input.ConditionalOperator,
-            }, ExpressionOperation.DeleteItem);
+                throw DynamoDbErrors.Validation("ReturnValues can only be ALL_OLD or NONE");
+            }
+            var values = ValueChecks.Current;
+            values.Check(input.Key);
+            values.Check(input.Expected);
+            values.CheckExpressionValues(input.ExpressionAttributeValues);
+            expressions = input.ConditionExpression is null && input.Expected is null && input.ConditionalOperator is null
+                && input.ExpressionAttributeNames is null && input.ExpressionAttributeValues is null
+                ? null
+                : _expressions.Compile(new ExpressionInputs
+                {
+                    ConditionExpression = input.ConditionExpression,
+                    ExpressionAttributeNames = input.ExpressionAttributeNames,
+                    ExpressionAttributeValues = input.ExpressionAttributeValues,
+                    Expected = input.Expected,
+                    ConditionalOperator = input.ConditionalOperator,
+                }, ExpressionOperation.DeleteItem);
+        }
+        catch (AwsServiceException error) when (envelope && error.Code == "ValidationException")
+        {
+            throw DynamoDbErrors.InRequestEnvelope(error);
+        }
         var table = GetTable(scope, input.TableName);
         expressions?.CheckKeySchema(table.Key);
         var key = ItemKeys.OfRequest(table.Key, input.Key);
@@ -205,6 +252,10 @@ internal sealed partial class DynamoDbEngine
             return new UpdateOutcome(created, ItemSize.Of(created), null);
         }
         var result = plan.Apply(existing, key);
+        if (!ValueChecks.WithinDepth(result.Item))
+        {
+            throw DynamoDbErrors.Validation(NestingFault.Instance.Describe(NumberReading.Current));
+        }
         var size = ItemSize.Of(result.Item);
         if (size > ItemSize.MaxItemBytes)
         {

@@ -14,20 +14,29 @@ internal sealed partial class DynamoDbEngine
     {
         var (statement, translator) = ParseStatement(input.Statement!, input.Parameters);
         var consistent = input.ConsistentRead ?? false;
-        switch (statement)
+        try
         {
-            case SelectStatement select:
-                return Select(scope, select, translator, consistent, input.Limit, input.NextToken, input.ReturnConsumedCapacity);
-            case InsertStatement insert:
-                var put = Insert(scope, insert, translator, input.ReturnConsumedCapacity, input.ReturnValuesOnConditionCheckFailure);
-                return new ExecuteStatementOutput { Items = [], ConsumedCapacity = put.ConsumedCapacity };
-            case UpdateStatement update:
-                var updated = UpdateItem(scope, UpdateInput(scope, update, translator, input.ReturnConsumedCapacity, input.ReturnValuesOnConditionCheckFailure));
-                return new ExecuteStatementOutput { Items = updated.Attributes is null ? [] : [updated.Attributes], ConsumedCapacity = updated.ConsumedCapacity };
-            default:
-                var deleted = DeleteItem(scope, DeleteInput(scope, (DeleteStatement)statement, translator, input.ReturnConsumedCapacity,
-                    input.ReturnValuesOnConditionCheckFailure));
-                return new ExecuteStatementOutput { Items = deleted.Attributes is null ? [] : [deleted.Attributes], ConsumedCapacity = deleted.ConsumedCapacity };
+            switch (statement)
+            {
+                case SelectStatement select:
+                    return Select(scope, select, translator, consistent, input.Limit, input.NextToken, input.ReturnConsumedCapacity);
+                case InsertStatement insert:
+                    var put = Insert(scope, insert, translator, input.ReturnConsumedCapacity, input.ReturnValuesOnConditionCheckFailure);
+                    return new ExecuteStatementOutput { Items = [], ConsumedCapacity = put.ConsumedCapacity };
+                case UpdateStatement update:
+                    var updated = UpdateItem(scope, UpdateInput(scope, update, translator, input.ReturnConsumedCapacity, input.ReturnValuesOnConditionCheckFailure), envelope: false);
+                    return new ExecuteStatementOutput { Items = updated.Attributes is null ? [] : [updated.Attributes], ConsumedCapacity = updated.ConsumedCapacity };
+                case DeleteStatement delete:
+                    var deleted = DeleteItem(scope, DeleteInput(scope, delete, translator, input.ReturnConsumedCapacity, input.ReturnValuesOnConditionCheckFailure), envelope: false);
+                    return new ExecuteStatementOutput { Items = deleted.Attributes is null ? [] : [deleted.Attributes], ConsumedCapacity = deleted.ConsumedCapacity };
+                default:
+                    // EXISTS checks a condition for a transaction; on its own it is no statement.
+                    throw PartiQLErrors.Malformed("Unexpected token: EXISTS");
+            }
+        }
+        catch (AwsServiceException error)
+        {
+            throw PartiQLErrors.Unprefixed(error);
         }
     }
 
@@ -46,8 +55,8 @@ internal sealed partial class DynamoDbEngine
                 {
                     case SelectStatement select:
                         var table = GetTable(scope, select.Target.Table);
-                        var key = translator.Equalities(select.Where);
-                        if (!table.Key.Attributes.All(a => key.ContainsKey(a.Name)))
+                        // A batch reads items by their keys: the WHERE names exactly the table's key, and no index.
+                        if (select.Target.Index is not null || !PartiQLTranslator.IsKeyLookup(select.Where, table.Key))
                         {
                             throw PartiQLErrors.BatchSelectWithoutKey();
                         }
@@ -59,17 +68,20 @@ internal sealed partial class DynamoDbEngine
                         consumed.Add(Insert(scope, insert, translator, input.ReturnConsumedCapacity, request.ReturnValuesOnConditionCheckFailure).ConsumedCapacity);
                         break;
                     case UpdateStatement update:
-                        consumed.Add(UpdateItem(scope, UpdateInput(scope, update, translator, input.ReturnConsumedCapacity, request.ReturnValuesOnConditionCheckFailure))
-                            .ConsumedCapacity);
+                        consumed.Add(UpdateItem(scope, UpdateInput(scope, update, translator, input.ReturnConsumedCapacity, request.ReturnValuesOnConditionCheckFailure),
+                            envelope: false).ConsumedCapacity);
+                        break;
+                    case DeleteStatement delete:
+                        consumed.Add(DeleteItem(scope, DeleteInput(scope, delete, translator, input.ReturnConsumedCapacity,
+                            request.ReturnValuesOnConditionCheckFailure), envelope: false).ConsumedCapacity);
                         break;
                     default:
-                        consumed.Add(DeleteItem(scope, DeleteInput(scope, (DeleteStatement)statement, translator, input.ReturnConsumedCapacity,
-                            request.ReturnValuesOnConditionCheckFailure)).ConsumedCapacity);
-                        break;
+                        throw PartiQLErrors.Malformed("Unexpected token: EXISTS");
                 }
             }
-            catch (AwsServiceException error)
+            catch (AwsServiceException raised)
             {
+                var error = PartiQLErrors.Unprefixed(raised);
                 response = new BatchStatementResponse
                 {
                     TableName = response.TableName,
@@ -96,10 +108,14 @@ internal sealed partial class DynamoDbEngine
         }
         if (reads > 0)
         {
-            var gets = statements.Select(s =>
+            var gets = statements.Select((s, i) =>
             {
                 var select = (SelectStatement)s.Parsed.Statement;
                 var table = GetTable(scope, select.Target.Table);
+                if (!PartiQLTranslator.IsKeyLookup(select.Where, table.Key))
+                {
+                    throw PartiQLErrors.InTransaction(i, PartiQLErrors.TransactionSelectWithoutKey);
+                }
                 var equalities = s.Parsed.Translator.Equalities(select.Where);
                 var projection = select.Projection is null ? null : new PartiQLTranslator([]);
                 return new TransactGetItem
@@ -116,7 +132,7 @@ internal sealed partial class DynamoDbEngine
             var read = TransactGetItems(scope, new TransactGetItemsInput { TransactItems = gets, ReturnConsumedCapacity = input.ReturnConsumedCapacity });
             return new ExecuteTransactionOutput { Responses = read.Responses, ConsumedCapacity = read.ConsumedCapacity };
         }
-        var writes = statements.Select(s => WriteItemOf(scope, s.Parsed.Statement, s.Parsed.Translator, s.Request.ReturnValuesOnConditionCheckFailure)).ToList();
+        var writes = statements.Select((s, i) => WriteItemOf(scope, s.Parsed.Statement, s.Parsed.Translator, s.Request.ReturnValuesOnConditionCheckFailure, i)).ToList();
         try
         {
             var written = TransactWriteItems(scope, new TransactWriteItemsInput
@@ -125,7 +141,8 @@ internal sealed partial class DynamoDbEngine
                 ClientRequestToken = input.ClientRequestToken,
                 ReturnConsumedCapacity = input.ReturnConsumedCapacity,
             });
-            return new ExecuteTransactionOutput { ConsumedCapacity = written.ConsumedCapacity };
+            // A transaction of writes answers with an empty list, not one entry per statement.
+            return new ExecuteTransactionOutput { Responses = [], ConsumedCapacity = written.ConsumedCapacity };
         }
         catch (AwsServiceException error) when (error.Details is List<CancellationReason> reasons)
         {
@@ -140,6 +157,10 @@ internal sealed partial class DynamoDbEngine
             }
             throw DynamoDbErrors.TransactionCanceled(reasons);
         }
+        catch (AwsServiceException error)
+        {
+            throw PartiQLErrors.Unprefixed(error);
+        }
     }
 
     private static (PartiQLStatement Statement, PartiQLTranslator Translator) ParseStatement(string text, List<AttributeValue>? parameters)
@@ -149,6 +170,8 @@ internal sealed partial class DynamoDbEngine
         {
             throw PartiQLErrors.ParameterCountMismatch();
         }
+        // Parameters are read as the older value layer reads them, the first fault in document order reported.
+        ValueChecks.Older.Check(parameters);
         return (statement, new PartiQLTranslator(parameters ?? []));
     }
 
@@ -167,14 +190,24 @@ internal sealed partial class DynamoDbEngine
         var table = GetTable(scope, select.Target.Table);
         lock (table.Gate)
         {
+            // PartiQL words these two in its own way: the index unnamed, and the consistent read checked after it.
+            if (select.Target.Index is { } indexName)
+            {
+                var index = table.ReadableIndex(indexName) ?? throw PartiQLErrors.Validation("The table does not have the specified index");
+                if (index.IsGlobal && consistent)
+                {
+                    throw PartiQLErrors.Validation("Strongly consistent read is not supported on Global Secondary Indexes");
+                }
+            }
             var source = ReadSource.For(table, select.Target.Index, consistent);
+            source.CheckProjection(null, expressions);
             var startKey = nextToken is null ? null : NextTokens.Decode(nextToken, source);
             IEnumerable<StoredItem> candidates;
             if (translator.Equalities(select.Where).TryGetValue(source.Key.Hash.Name, out var partition) && partition.Type == source.Key.Hash.Type)
             {
-                // A WHERE that pins the partition key reads one partition, as a Query would.
+                // A WHERE that pins the partition key reads one partition, as a Query would; ORDER BY orders it by the sort key.
                 var condition = new KeyConditionSpec(source.Key.Hash.Name, partition, null);
-                candidates = source.Query(condition, forward: true, StartKeys.ForQuery(startKey, source, condition));
+                candidates = source.Query(condition, forward: select.Order is not { Descending: true }, StartKeys.ForQuery(startKey, source, condition));
             }
             else
             {
@@ -198,7 +231,7 @@ internal sealed partial class DynamoDbEngine
         put.ReturnValuesOnConditionCheckFailure = returnOnFailure;
         try
         {
-            return PutItem(scope, put);
+            return PutItem(scope, put, envelope: false);
         }
         catch (AwsServiceException error) when (error.Code == "ConditionalCheckFailedException")
         {
@@ -273,7 +306,7 @@ internal sealed partial class DynamoDbEngine
         };
     }
 
-    private TransactWriteItem WriteItemOf(RequestScope scope, PartiQLStatement statement, PartiQLTranslator translator, string? returnOnFailure)
+    private TransactWriteItem WriteItemOf(RequestScope scope, PartiQLStatement statement, PartiQLTranslator translator, string? returnOnFailure, int index)
     {
         switch (statement)
         {
@@ -292,6 +325,8 @@ internal sealed partial class DynamoDbEngine
                     ExpressionAttributeNames = updated.ExpressionAttributeNames, ExpressionAttributeValues = updated.ExpressionAttributeValues,
                     ReturnValuesOnConditionCheckFailure = returnOnFailure,
                 } };
+            case ExistsStatement exists:
+                return new TransactWriteItem { ConditionCheck = ConditionCheckOf(scope, exists.Select, translator, returnOnFailure, index) };
             default:
                 var deleted = DeleteInput(scope, (DeleteStatement)statement, translator, null, returnOnFailure);
                 return new TransactWriteItem { Delete = new Delete
@@ -301,6 +336,26 @@ internal sealed partial class DynamoDbEngine
                     ReturnValuesOnConditionCheckFailure = returnOnFailure,
                 } };
         }
+    }
+
+    // EXISTS(SELECT … WHERE key AND condition): a ConditionCheck of one item, which must name its key and something more.
+    private ConditionCheck ConditionCheckOf(RequestScope scope, SelectStatement select, PartiQLTranslator translator, string? returnOnFailure, int index)
+    {
+        var table = GetTable(scope, select.Target.Table);
+        if (select.Target.Index is not null || !PartiQLTranslator.IsKeyLookupWithCondition(select.Where, table.Key))
+        {
+            throw PartiQLErrors.InTransaction(index, PartiQLErrors.ExistsWithoutCondition);
+        }
+        var key = KeyOf(table, translator.Equalities(select.Where));
+        return new ConditionCheck
+        {
+            TableName = select.Target.Table,
+            Key = key,
+            ConditionExpression = translator.Condition(select.Where!),
+            ExpressionAttributeNames = translator.Names,
+            ExpressionAttributeValues = translator.Values,
+            ReturnValuesOnConditionCheckFailure = returnOnFailure,
+        };
     }
 
     /// <summary>The item key a WHERE clause pins; every key attribute must be given with =.</summary>

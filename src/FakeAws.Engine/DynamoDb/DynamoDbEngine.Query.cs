@@ -10,6 +10,11 @@ internal sealed partial class DynamoDbEngine
     public QueryOutput Query(RequestScope scope, QueryInput input)
     {
         TableNames.Validate(input.TableName);
+        var values = ValueChecks.Current;
+        values.Check(input.KeyConditions);
+        values.Check(input.QueryFilter);
+        values.Check(input.ExclusiveStartKey);
+        values.CheckExpressionValues(input.ExpressionAttributeValues);
         var expressions = _expressions.Compile(new ExpressionInputs
         {
             KeyConditionExpression = input.KeyConditionExpression,
@@ -48,6 +53,10 @@ internal sealed partial class DynamoDbEngine
     {
         TableNames.Validate(input.TableName);
         var segment = ScanSegmentOf(input.Segment, input.TotalSegments);
+        var values = ValueChecks.Older;
+        values.Check(input.ScanFilter);
+        values.Check(input.ExclusiveStartKey);
+        values.CheckExpressionValues(input.ExpressionAttributeValues);
         var expressions = _expressions.Compile(new ExpressionInputs
         {
             FilterExpression = input.FilterExpression,

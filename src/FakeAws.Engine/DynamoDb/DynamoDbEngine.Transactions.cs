@@ -27,6 +27,8 @@ internal sealed partial class DynamoDbEngine
         {
             action.Table = GetTable(scope, action.TableName);
             action.Expressions?.CheckKeySchema(action.Table.Key);
+            // An empty key value is refused before the transaction opens; other key faults cancel it.
+            ItemKeys.RejectEmptyKeyValues(action.Table.Key, action.Item);
         }
         RejectRepeatedItems(actions.Select(a => (a.Table, a.KeyOrNull())));
         if (input.ClientRequestToken is not { } token)
@@ -67,6 +69,7 @@ internal sealed partial class DynamoDbEngine
         {
             var get = item.Get!;
             TableNames.Validate(get.TableName);
+            ValueChecks.Older.Check(get.Key);
             var expressions = get.ProjectionExpression is null && get.ExpressionAttributeNames is null
                 ? null
                 : _expressions.Compile(new ExpressionInputs
@@ -76,12 +79,14 @@ internal sealed partial class DynamoDbEngine
                 }, ExpressionOperation.GetItem);
             return (Get: get, Expressions: expressions);
         }).ToList();
-        var reads = gets.Select(g =>
+        var tables = gets.Select(g =>
         {
             var table = GetTable(scope, g.Get.TableName);
             g.Expressions?.CheckKeySchema(table.Key);
-            return (Table: table, Key: ItemKeys.OfRequest(table.Key, g.Get.Key), g.Expressions);
+            ItemKeys.RejectEmptyKeyValues(table.Key, g.Get.Key);
+            return table;
         }).ToList();
+        var reads = gets.Select((g, i) => (Table: tables[i], Key: KeyOfGet(tables[i], g.Get.Key, gets.Count, i), g.Expressions)).ToList();
         RejectRepeatedItems(reads.Select(r => (r.Table, (PrimaryKey?)r.Key)));
 
         var found = new IReadOnlyDictionary<string, AttributeValue>?[reads.Count];
@@ -114,6 +119,22 @@ internal sealed partial class DynamoDbEngine
             responses.Add(new ItemResponse { Item = item is null ? null : expressions?.Projection?.Apply(item) ?? Copy(item) });
         }
         return new TransactGetItemsOutput { Responses = responses, ConsumedCapacity = Reports(consumed.Values, input.ReturnConsumedCapacity) };
+    }
+
+    // A Get whose key does not match its table's schema cancels the transaction, with a ValidationError for that Get.
+    private static PrimaryKey KeyOfGet(Table table, IReadOnlyDictionary<string, AttributeValue>? key, int count, int index)
+    {
+        try
+        {
+            return ItemKeys.OfRequest(table.Key, key);
+        }
+        catch (AwsServiceException error) when (error.Code == "ValidationException")
+        {
+            var reasons = Enumerable.Range(0, count).Select(i => i == index
+                ? new CancellationReason { Code = "ValidationError", Message = error.Message }
+                : new CancellationReason { Code = NoReason }).ToList();
+            throw DynamoDbErrors.TransactionCanceled(reasons);
+        }
     }
 
     /// <summary>
@@ -213,10 +234,6 @@ internal sealed partial class DynamoDbEngine
             action.Key = action.Kind == WriteKind.Put ? ItemKeys.OfNewItem(action.Table.Key, action.Item!) : ItemKeys.OfRequest(action.Table.Key, action.Item);
             if (action.Kind == WriteKind.Put)
             {
-                if (action.PayloadBytes > ItemSize.MaxItemBytes)
-                {
-                    throw DynamoDbErrors.ItemTooLarge();
-                }
                 action.Table.CheckIndexKeys(action.Item!);
             }
             return true;
@@ -374,59 +391,82 @@ internal sealed partial class DynamoDbEngine
             if (item.Put is { } put)
             {
                 TableNames.Validate(put.TableName);
+                var expressions = Compile(cache, put.ConditionExpression, null, put.ExpressionAttributeNames, put.ExpressionAttributeValues, ExpressionOperation.PutItem);
+                var payload = CheckedPayload(put.Item, isItem: true);
+                // A Put's size is known from the request, so it is refused before the transaction opens.
+                if (payload > ItemSize.MaxItemBytes)
+                {
+                    throw DynamoDbErrors.ItemTooLarge();
+                }
                 return new WriteAction
                 {
                     Kind = WriteKind.Put,
                     TableName = put.TableName!,
                     Item = put.Item,
-                    PayloadBytes = ItemSize.Of(put.Item!),
+                    PayloadBytes = payload,
                     ReturnValuesOnConditionCheckFailure = put.ReturnValuesOnConditionCheckFailure,
-                    Expressions = Compile(cache, put.ConditionExpression, null, put.ExpressionAttributeNames, put.ExpressionAttributeValues, ExpressionOperation.PutItem),
+                    Expressions = expressions,
                 };
             }
             if (item.Update is { } update)
             {
                 TableNames.Validate(update.TableName);
+                var expressions = Compile(cache, update.ConditionExpression, update.UpdateExpression, update.ExpressionAttributeNames, update.ExpressionAttributeValues,
+                    ExpressionOperation.UpdateItem);
                 return new WriteAction
                 {
                     Kind = WriteKind.Update,
                     TableName = update.TableName!,
                     Item = update.Key,
-                    PayloadBytes = ItemSize.Of(update.Key!),
+                    PayloadBytes = CheckedPayload(update.Key, isItem: false),
                     ReturnValuesOnConditionCheckFailure = update.ReturnValuesOnConditionCheckFailure,
-                    Expressions = Compile(cache, update.ConditionExpression, update.UpdateExpression, update.ExpressionAttributeNames, update.ExpressionAttributeValues,
-                        ExpressionOperation.UpdateItem),
+                    Expressions = expressions,
                 };
             }
             if (item.Delete is { } delete)
             {
                 TableNames.Validate(delete.TableName);
+                var expressions = Compile(cache, delete.ConditionExpression, null, delete.ExpressionAttributeNames, delete.ExpressionAttributeValues, ExpressionOperation.DeleteItem);
                 return new WriteAction
                 {
                     Kind = WriteKind.Delete,
                     TableName = delete.TableName!,
                     Item = delete.Key,
-                    PayloadBytes = ItemSize.Of(delete.Key!),
+                    PayloadBytes = CheckedPayload(delete.Key, isItem: false),
                     ReturnValuesOnConditionCheckFailure = delete.ReturnValuesOnConditionCheckFailure,
-                    Expressions = Compile(cache, delete.ConditionExpression, null, delete.ExpressionAttributeNames, delete.ExpressionAttributeValues, ExpressionOperation.DeleteItem),
+                    Expressions = expressions,
                 };
             }
             var check = item.ConditionCheck!;
             TableNames.Validate(check.TableName);
+            var checkExpressions = Compile(cache, check.ConditionExpression, null, check.ExpressionAttributeNames, check.ExpressionAttributeValues, ExpressionOperation.ConditionCheck);
             return new WriteAction
             {
                 Kind = WriteKind.ConditionCheck,
                 TableName = check.TableName!,
                 Item = check.Key,
-                PayloadBytes = ItemSize.Of(check.Key!),
+                PayloadBytes = CheckedPayload(check.Key, isItem: false),
                 ReturnValuesOnConditionCheckFailure = check.ReturnValuesOnConditionCheckFailure,
-                Expressions = Compile(cache, check.ConditionExpression, null, check.ExpressionAttributeNames, check.ExpressionAttributeValues, ExpressionOperation.ConditionCheck),
+                Expressions = checkExpressions,
             };
         }
 
+        // The action's item or key, checked after its expressions (a Put's top-level names before its values), and its size.
+        private static int CheckedPayload(IReadOnlyDictionary<string, AttributeValue>? values, bool isItem)
+        {
+            if (isItem && values!.ContainsKey(""))
+            {
+                throw DynamoDbErrors.Validation("Empty attribute name");
+            }
+            ValueChecks.Older.Check(values);
+            return ItemSize.Of(values!);
+        }
+
         private static RequestExpressions? Compile(ExpressionCache cache, string? condition, string? update, Dictionary<string, string>? names,
-            Dictionary<string, AttributeValue>? values, ExpressionOperation operation) =>
-            condition is null && update is null && names is null && values is null
+            Dictionary<string, AttributeValue>? values, ExpressionOperation operation)
+        {
+            ValueChecks.TransactionExpressionValues.CheckExpressionValues(values);
+            return condition is null && update is null && names is null && values is null
                 ? null
                 : cache.Compile(new ExpressionInputs
                 {
@@ -435,6 +475,7 @@ internal sealed partial class DynamoDbEngine
                     ExpressionAttributeNames = names,
                     ExpressionAttributeValues = values,
                 }, operation);
+        }
     }
 
     /// <summary>A transaction done under a ClientRequestToken: what it was and when it finished.</summary>

@@ -11,6 +11,15 @@ internal static class DynamoDbErrors
     public static AwsServiceException ConstraintViolations(IReadOnlyList<string> violations) => Validation(
         $"{violations.Count} validation error{(violations.Count == 1 ? "" : "s")} detected: {string.Join("; ", violations)}");
 
+    /// <summary>
+    /// PutItem, UpdateItem and DeleteItem report the errors of their request validation (parameters, expressions,
+    /// values) inside the "1 validation error detected: " envelope, as AWS's newer validation framework does.
+    /// </summary>
+    public static AwsServiceException InRequestEnvelope(AwsServiceException error) =>
+        error.Message.Length > 0 && char.IsAsciiDigit(error.Message[0]) && error.Message.Contains(" detected: ", StringComparison.Ordinal)
+            ? error
+            : Validation($"1 validation error detected: {error.Message}");
+
     public static AwsServiceException TableNotFound(string table) =>
         new("ResourceNotFoundException", $"Requested resource not found: Table: {table} not found");
 

@@ -47,6 +47,26 @@ internal static class ItemKeys
         return new PrimaryKey(key[schema.Hash.Name], schema.Range is null ? null : key[schema.Range.Name]);
     }
 
+    /// <summary>
+    /// Refuses a key attribute of <paramref name="values"/> (an item or a key) that holds an empty string or binary
+    /// value: the transactions check this before anything else of the key.
+    /// </summary>
+    public static void RejectEmptyKeyValues(KeySchema schema, IReadOnlyDictionary<string, AttributeValue>? values)
+    {
+        if (values is null)
+        {
+            return;
+        }
+        foreach (var attribute in schema.Attributes)
+        {
+            if (values.TryGetValue(attribute.Name, out var value)
+                && ((value.Type == AttributeType.S && value.S.Length == 0) || (value.Type == AttributeType.B && value.B.Length == 0)))
+            {
+                CheckKeyValue(attribute, value, schema.Hash == attribute);
+            }
+        }
+    }
+
     private static void CheckKeyValue(KeyAttribute attribute, AttributeValue value, bool isHash)
     {
         var size = value.Type switch

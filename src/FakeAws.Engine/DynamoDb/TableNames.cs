@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using FakeAws.Engine.DynamoDb.Model;
 
 namespace FakeAws.Engine.DynamoDb;
 
@@ -24,24 +25,65 @@ internal static partial class TableNames
         return value;
     }
 
-    /// <summary>Checks a name as DynamoDB does before anything else: length first, then characters.</summary>
+    /// <summary>
+    /// Checks a name as DynamoDB does before anything else: a name past 255 characters or outside the pattern
+    /// is a constraint violation of the member (both, if both); one of one or two characters has a message of
+    /// its own.
+    /// </summary>
     public static void Validate(string? nameOrArn, string member = "tableName")
     {
         if (nameOrArn is null || nameOrArn.StartsWith("arn:", StringComparison.Ordinal))
         {
             return;
         }
-        if (nameOrArn.Length is < 3 or > 255)
+        List<string>? violations = null;
+        if (nameOrArn.Length > 255)
+        {
+            (violations ??= []).Add($"Value '{nameOrArn}' at '{member}' failed to satisfy constraint: Member must have length less than or equal to 255");
+        }
+        if (!IsValidName(nameOrArn))
+        {
+            (violations ??= []).Add($"Value '{nameOrArn}' at '{member}' failed to satisfy constraint: Member must satisfy regular expression pattern: [a-zA-Z0-9_.-]+");
+        }
+        if (violations is not null)
+        {
+            throw DynamoDbErrors.ConstraintViolations(violations);
+        }
+        if (nameOrArn.Length < 3)
         {
             var label = char.ToUpperInvariant(member[0]) + member[1..];
             throw DynamoDbErrors.Validation($"{label} must be at least 3 characters long and at most 255 characters long");
         }
-        if (!IsValidName(nameOrArn))
+    }
+
+    private const string MapKeysConstraint =
+        "Map keys must satisfy constraint: [Member must have length less than or equal to 255, Member must have length greater than or equal to 3, Member must satisfy regular expression pattern: [a-zA-Z0-9_.-]+]";
+
+    /// <summary>
+    /// BatchGetItem's table names: a malformed one is a constraint on the RequestItems map's keys, and AWS's
+    /// newer framework echoes the map as JSON.
+    /// </summary>
+    public static void ValidateBatchGet(IReadOnlyDictionary<string, KeysAndAttributes> requestItems)
+    {
+        if (requestItems.Keys.Any(name => !IsValidMapKey(name)))
         {
-            throw DynamoDbErrors.Validation(
-                $"1 validation error detected: Value '{nameOrArn}' at '{member}' failed to satisfy constraint: Member must satisfy regular expression pattern: [a-zA-Z0-9_.-]+");
+            throw DynamoDbErrors.ConstraintViolations([$"Value '{RequestEcho.Json(requestItems)}' at 'requestItems' failed to satisfy constraint: {MapKeysConstraint}"]);
         }
     }
+
+    /// <summary>BatchWriteItem's table names: the same constraint, with the map echoed in the older form, as Java prints it.</summary>
+    public static void ValidateBatchWrite(Dictionary<string, List<WriteRequest>> requestItems)
+    {
+        if (requestItems.Keys.Any(name => !IsValidMapKey(name)))
+        {
+            var validation = new Core.ModelValidation();
+            validation.Add(requestItems, "requestItems", MapKeysConstraint);
+            throw DynamoDbErrors.ConstraintViolations(validation.Violations);
+        }
+    }
+
+    // A batch names its tables by name or by ARN.
+    private static bool IsValidMapKey(string name) => name.StartsWith("arn:", StringComparison.Ordinal) || (name.Length is >= 3 and <= 255 && IsValidName(name));
 
     // The pattern [a-zA-Z0-9_.-]+, checked without a regex because every request runs it.
     private static bool IsValidName(string name)

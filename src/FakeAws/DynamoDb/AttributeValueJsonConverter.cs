@@ -54,7 +54,7 @@ internal sealed class AttributeValueJsonConverter : JsonConverter<AttributeValue
             case "S":
                 return AttributeValue.FromS(ReadString(ref reader));
             case "N":
-                return AttributeValue.FromN(ReadString(ref reader));
+                return AttributeValue.DecodeN(ReadString(ref reader));
             case "B":
                 return AttributeValue.FromB(ReadBlob(ref reader));
             case "BOOL":
@@ -64,11 +64,11 @@ internal sealed class AttributeValueJsonConverter : JsonConverter<AttributeValue
                     ? AttributeValue.Null
                     : throw DynamoDbErrors.Validation("One or more parameter values were invalid: Null attribute value types must have the value of true");
             case "SS":
-                return AttributeValue.FromSS(ReadList(ref reader, static (ref Utf8JsonReader r) => ReadString(ref r)));
+                return AttributeValue.DecodeSS(ReadList(ref reader, static (ref Utf8JsonReader r) => ReadString(ref r)));
             case "NS":
-                return AttributeValue.FromNS(ReadList(ref reader, static (ref Utf8JsonReader r) => ReadString(ref r)));
+                return AttributeValue.DecodeNS(ReadList(ref reader, static (ref Utf8JsonReader r) => ReadString(ref r)));
             case "BS":
-                return AttributeValue.FromBS(ReadList(ref reader, static (ref Utf8JsonReader r) => ReadBlob(ref r)));
+                return AttributeValue.DecodeBS(ReadList(ref reader, static (ref Utf8JsonReader r) => ReadBlob(ref r)));
             case "L":
                 var converter = this;
                 var list = new List<AttributeValue>();

@@ -24,7 +24,12 @@ internal sealed class DynamoDbWireService(DynamoDbEngine engine, RequestIds requ
     // Every ExpressionAttributeValues member, in any shape, reads through the converter that names the placeholder.
     private static JsonSerializerOptions CreateSerializerOptions()
     {
-        var options = new JsonSerializerOptions(JsonProtocol.Options(new AttributeValueJsonConverter(), new CapacityUnitsJsonConverter()));
+        var options = new JsonSerializerOptions(JsonProtocol.Options(new AttributeValueJsonConverter(), new CapacityUnitsJsonConverter()))
+        {
+            // Documents nested far past DynamoDB's 32 levels must still be read, so DynamoDB can refuse them in
+            // its own words; 1000 is the nesting Jackson, AWS's parser, reads by default.
+            MaxDepth = 1000,
+        };
         options.TypeInfoResolver = options.TypeInfoResolver!.WithAddedModifier(type =>
         {
             foreach (var property in type.Properties)
@@ -41,18 +46,8 @@ internal sealed class DynamoDbWireService(DynamoDbEngine engine, RequestIds requ
 
     public override void Reset() => engine.Reset();
 
-    /// <summary>
-    /// DynamoDB reports a missing top-level member on its own ("The parameter 'TableName' is required
-    /// but was not present in the request") before any other constraint.
-    /// </summary>
-    public static AwsServiceException? ReportInvalid(ModelValidation validation, string operation)
-    {
-        if (validation.MissingTopLevel.Count > 0)
-        {
-            return DynamoDbErrors.Validation($"The parameter '{validation.MissingTopLevel[0]}' is required but was not present in the request");
-        }
-        return validation.Message is { } message ? DynamoDbErrors.Validation(message) : null;
-    }
+    /// <summary>DynamoDB's wording of the model's constraint violations, which varies by operation (see <see cref="ConstraintReports"/>).</summary>
+    public static AwsServiceException? ReportInvalid(ModelValidation validation, string operation) => ConstraintReports.Report(validation, operation);
 
     /// <summary>DynamoDB's request ids are 52 upper-case letters and digits.</summary>
     public const int RequestIdLength = 52;

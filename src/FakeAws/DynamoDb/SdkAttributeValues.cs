@@ -35,11 +35,11 @@ internal static class SdkAttributeValues
         // The members in the order the SDK's marshaller writes them.
         if (IsSetB(value)) { result = AttributeValue.FromB(value.B.ToArray()); types++; }
         if (IsSetBool(value)) { result = AttributeValue.FromBool(value.BOOL!.Value); types++; }
-        if (IsSetBS(value)) { result = AttributeValue.FromBS(value.BS.Select(b => b.ToArray()).ToList()); types++; }
+        if (IsSetBS(value)) { result = AttributeValue.DecodeBS(value.BS.Select(b => b.ToArray()).ToList()); types++; }
         if (IsSetL(value)) { result = AttributeValue.FromL(value.L.Select(ToEngine).ToList()); types++; }
         if (IsSetM(value)) { result = AttributeValue.FromM(ToEngine(value.M)); types++; }
-        if (IsSetN(value)) { result = AttributeValue.FromN(value.N); types++; }
-        if (IsSetNS(value)) { result = AttributeValue.FromNS(value.NS.ToList()); types++; }
+        if (IsSetN(value)) { result = AttributeValue.DecodeN(value.N); types++; }
+        if (IsSetNS(value)) { result = AttributeValue.DecodeNS(value.NS.ToList()); types++; }
         if (IsSetNull(value))
         {
             result = value.NULL!.Value
@@ -48,7 +48,7 @@ internal static class SdkAttributeValues
             types++;
         }
         if (IsSetS(value)) { result = AttributeValue.FromS(value.S); types++; }
-        if (IsSetSS(value)) { result = AttributeValue.FromSS(value.SS.ToList()); types++; }
+        if (IsSetSS(value)) { result = AttributeValue.DecodeSS(value.SS.ToList()); types++; }
         return types switch
         {
             0 => throw DynamoDbErrors.Validation("Supplied AttributeValue is empty, must contain exactly one of the supported datatypes"),

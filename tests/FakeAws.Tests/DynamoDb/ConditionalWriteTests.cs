@@ -128,17 +128,17 @@ public class ConditionalWriteTests(DynamoDbPath path) : DynamoDbTestBase(path)
     [Test]
     public void PutItem_UndefinedPlaceholder_ValidationException() =>
         Invalid(() => Ddb.PutItemAsync(new PutItemRequest { TableName = "items", Item = Item(("pk", S("k"))), ConditionExpression = "a = :missing" }),
-            "Invalid ConditionExpression: An expression attribute value used in expression is not defined; attribute value: :missing");
+            "1 validation error detected: Invalid ConditionExpression: An expression attribute value used in expression is not defined; attribute value: :missing");
 
     [Test]
     public void PutItem_ReservedWord_ValidationException() =>
         Invalid(() => Ddb.PutItemAsync(new PutItemRequest { TableName = "items", Item = Item(("pk", S("k"))), ConditionExpression = "attribute_exists(name)" }),
-            "Invalid ConditionExpression: Attribute name is a reserved keyword; reserved keyword: name");
+            "1 validation error detected: Invalid ConditionExpression: Attribute name is a reserved keyword; reserved keyword: name");
 
     [Test]
     public void PutItem_NamesWithoutExpression_ValidationException() =>
         Invalid(() => Ddb.PutItemAsync(new PutItemRequest { TableName = "items", Item = Item(("pk", S("k"))), ExpressionAttributeNames = new() { ["#a"] = "a" } }),
-            "ExpressionAttributeNames can only be specified when using expressions");
+            "1 validation error detected: ExpressionAttributeNames can only be specified when using expressions");
 
     [Test]
     public void PutItem_UnusedName_ValidationException() =>
@@ -148,12 +148,12 @@ public class ConditionalWriteTests(DynamoDbPath path) : DynamoDbTestBase(path)
             Item = Item(("pk", S("k"))),
             ConditionExpression = "attribute_not_exists(pk)",
             ExpressionAttributeNames = new() { ["#a"] = "a" },
-        }), "Value provided in ExpressionAttributeNames unused in expressions: keys: {#a}");
+        }), "1 validation error detected: Value provided in ExpressionAttributeNames unused in expressions: keys: {#a}");
 
     [Test]
     public void DeleteItem_ReturnValuesAllNew_ValidationException() =>
         Invalid(() => Ddb.DeleteItemAsync(new DeleteItemRequest { TableName = "items", Key = Item(("pk", S("k"))), ReturnValues = ReturnValue.ALL_NEW }),
-            "ReturnValues can only be ALL_OLD or NONE");
+            "1 validation error detected: ReturnValues can only be ALL_OLD or NONE");
 
     [Test]
     public async Task GetItem_ProjectionExpression_ReturnsNestedParts()

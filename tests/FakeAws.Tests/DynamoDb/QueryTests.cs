@@ -307,7 +307,7 @@ public class QueryTests(DynamoDbPath path) : DynamoDbTestBase(path)
         var request = Numbers("pk = :p");
         request.Limit = limit;
         Invalid(() => Ddb.QueryAsync(request),
-            "1 validation error detected: Value '0' at 'limit' failed to satisfy constraint: Member must have value greater than or equal to 1");
+            "1 validation error detected: Value at 'Limit' failed to satisfy constraint: Member must have value greater than or equal to 1");
     }
 
     [Test]

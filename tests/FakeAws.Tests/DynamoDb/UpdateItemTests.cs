@@ -188,9 +188,9 @@ public class UpdateItemTests(DynamoDbPath path) : DynamoDbTestBase(path)
     }
 
     [Test]
-    public void UpdateItem_BadNumberInValues_NamesThePlaceholder() =>
+    public void UpdateItem_BadNumberInValues_ReportedInTheEnvelope() =>
         Invalid(() => Update("k", "SET a = :v", new() { [":v"] = N("abc") }),
-            "ExpressionAttributeValues contains invalid value: The parameter cannot be converted to a numeric value: abc for key :v");
+            "1 validation error detected: The parameter cannot be converted to a numeric value: abc");
 
     [Test]
     public void UpdateItem_EmptyValueInValues_NamesThePlaceholder() =>
@@ -200,12 +200,12 @@ public class UpdateItemTests(DynamoDbPath path) : DynamoDbTestBase(path)
     [Test]
     public void UpdateItem_UnusedValue_ValidationException() =>
         Invalid(() => Update("k", "SET a = :v", new() { [":v"] = N("1"), [":unused"] = N("2") }),
-            "Value provided in ExpressionAttributeValues unused in expressions: keys: {:unused}");
+            "1 validation error detected: Value provided in ExpressionAttributeValues unused in expressions: keys: {:unused}");
 
     [Test]
     public void UpdateItem_SyntaxError_ValidationException() =>
         Invalid(() => Update("k", "SET a = = :v", new() { [":v"] = N("1") }),
-            "Invalid UpdateExpression: Syntax error; token: \"=\", near: \"= = :v\"");
+            "1 validation error detected: Invalid UpdateExpression: Syntax error; token: \"=\", near: \"= = :v\"");
 
     [Test]
     public void UpdateItem_ExpressionAndLegacy_ValidationException() =>
@@ -216,7 +216,7 @@ public class UpdateItemTests(DynamoDbPath path) : DynamoDbTestBase(path)
             UpdateExpression = "SET a = :v",
             ExpressionAttributeValues = new() { [":v"] = N("1") },
             AttributeUpdates = new() { ["b"] = new AttributeValueUpdate { Action = AttributeAction.PUT, Value = N("1") } },
-        }), "Can not use both expression and non-expression parameters in the same request: Non-expression parameters: {AttributeUpdates} Expression parameters: {UpdateExpression}");
+        }), "1 validation error detected: Can not use both expression and non-expression parameters in the same request: Non-expression parameters: {AttributeUpdates} Expression parameters: {UpdateExpression}");
 
     [Test]
     public void UpdateItem_MissingTable_ResourceNotFound() =>

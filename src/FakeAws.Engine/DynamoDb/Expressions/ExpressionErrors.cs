@@ -13,8 +13,10 @@ internal static class ExpressionErrors
 
     public static AwsServiceException Empty(ExpressionKind kind) => Invalid(kind, "The expression can not be empty;");
 
-    public static AwsServiceException TooLarge(ExpressionKind kind, int bytes) =>
-        Invalid(kind, $"Expression size has exceeded the maximum allowed size; expression size: {bytes}");
+    /// <summary>An expression over 4 KB: AWS gives the size for every kind but an UpdateExpression.</summary>
+    public static AwsServiceException TooLarge(ExpressionKind kind, int bytes) => kind == ExpressionKind.UpdateExpression
+        ? Invalid(kind, "Expression size has exceeded the maximum allowed size;")
+        : Invalid(kind, $"Expression size has exceeded the maximum allowed size; expression size: {bytes}");
 
     public static AwsServiceException Syntax(ExpressionKind kind, string token, string near) =>
         Invalid(kind, $"Syntax error; token: \"{token}\", near: \"{near}\"");

@@ -34,14 +34,17 @@ internal static class KeyConditions
         return terms;
     }
 
-    /// <summary>The checks that need no schema: each term's values, and one or two terms in all.</summary>
-    public static void Validate(IReadOnlyList<KeyTerm> terms)
+    /// <summary>
+    /// The checks that need no schema: each term's values, and for the legacy KeyConditions one or two terms
+    /// in all (an expression's terms are counted against the schema).
+    /// </summary>
+    public static void Validate(IReadOnlyList<KeyTerm> terms, bool legacy)
     {
         foreach (var term in terms)
         {
             LegacyConditions.ValidateValues(term.Operator, term.Values);
         }
-        if (terms.Count is not (1 or 2))
+        if (legacy && terms.Count is not (1 or 2))
         {
             throw DynamoDbErrors.Validation("Conditions can be of length 1 or 2 only");
         }
@@ -53,6 +56,10 @@ internal static class KeyConditions
         if (schema.Range is null && terms.Count > 1)
         {
             throw DynamoDbErrors.Validation("Query key condition not supported");
+        }
+        if (terms.Count > 2)
+        {
+            throw DynamoDbErrors.Validation($"The number of query conditions ({terms.Count}) exceeds the number of key attributes defined in the schema (2)");
         }
         SortKeyCondition? sortKey = null;
         AttributeValue? partitionKey = null;
@@ -199,7 +206,7 @@ internal static class KeyConditions
         }
         if (Find(terms, name) is not null)
         {
-            throw DynamoDbErrors.Validation("KeyConditionExpressions must only contain one condition per key");
+            throw DynamoDbErrors.Validation("Invalid KeyConditionExpression: KeyConditionExpressions must only contain one condition per key");
         }
         if (position != 0)
         {

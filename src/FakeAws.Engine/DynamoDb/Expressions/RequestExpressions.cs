@@ -154,8 +154,10 @@ internal sealed class RequestExpressions
         var valueExpressions = expressionNames.Where(name => name != nameof(ExpressionInputs.ProjectionExpression)).ToList();
         if (inputs.ExpressionAttributeValues is not null && valueExpressions.Count > 0 && !valueExpressions.Any(name => IsPresent(inputs, name)))
         {
-            throw DynamoDbErrors.Validation(
-                $"ExpressionAttributeValues can only be specified when using expressions: {string.Join(" and ", valueExpressions)} {(valueExpressions.Count > 1 ? "are" : "is")} null");
+            // PutItem and DeleteItem (AWS's newer request validation) name no expression; the rest say which is null.
+            throw DynamoDbErrors.Validation(operation is ExpressionOperation.PutItem or ExpressionOperation.DeleteItem
+                ? "ExpressionAttributeValues can only be specified when using expressions"
+                : $"ExpressionAttributeValues can only be specified when using expressions: {string.Join(" and ", valueExpressions)} {(valueExpressions.Count > 1 ? "are" : "is")} null");
         }
     }
 
@@ -251,7 +253,7 @@ internal sealed class RequestExpressions
         if (keyCondition is not null)
         {
             var terms = KeyConditions.FromExpression(keyCondition);
-            KeyConditions.Validate(terms);
+            KeyConditions.Validate(terms, legacy: false);
             _keyTerms = terms;
         }
     }
@@ -284,7 +286,7 @@ internal sealed class RequestExpressions
         if (operation == ExpressionOperation.Query && _keyTerms is null)
         {
             var terms = KeyConditions.FromLegacy(inputs.KeyConditions!);
-            KeyConditions.Validate(terms);
+            KeyConditions.Validate(terms, legacy: true);
             _keyTerms = terms;
         }
     }

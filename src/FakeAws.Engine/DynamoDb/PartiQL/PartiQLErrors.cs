@@ -7,7 +7,7 @@ internal static class PartiQLErrors
 {
     public static AwsServiceException Validation(string message) => DynamoDbErrors.Validation(message);
 
-    /// <summary>A statement that does not parse.</summary>
+    /// <summary>A statement that does not parse; AWS gives no detail after the colon for what its lexer cannot read.</summary>
     public static AwsServiceException Malformed(string detail) => Validation($"Statement wasn't well formed, can't be processed: {detail}");
 
     public static AwsServiceException ParameterCountMismatch() => Validation("Number of parameters in request and statement don't match.");
@@ -19,4 +19,38 @@ internal static class PartiQLErrors
         Validation("Select statements within BatchExecuteStatement must specify the primary key in the where clause.");
 
     public static AwsServiceException MixedTransaction() => Validation("Transactions must either contain only reads or only writes");
+
+    /// <summary>A statement ExecuteTransaction refuses, named by its place in the request.</summary>
+    public static AwsServiceException InTransaction(int index, string message) => Validation($"Validation failed in TransactStatements[{index}]: {message}");
+
+    public const string TransactionSelectWithoutKey = "Select statements within ExecuteTransaction must specify the primary key in the where clause.";
+
+    public const string ExistsWithoutCondition = "EXISTS() must contain a single item read with additional condition";
+
+    /// <summary>
+    /// An error of the item operation a statement runs as, in PartiQL's words: PartiQL's messages name no
+    /// expression ("Invalid FilterExpression: " and the like are DynamoDB's expression parameters, not PartiQL's).
+    /// </summary>
+    public static AwsServiceException Unprefixed(AwsServiceException error)
+    {
+        foreach (var prefix in ExpressionPrefixes)
+        {
+            if (error.Message.StartsWith(prefix, StringComparison.Ordinal))
+            {
+                return new AwsServiceException(error.Code, error.Message[prefix.Length..], error.StatusCode) { Details = error.Details };
+            }
+        }
+        return error;
+    }
+
+    private static readonly string[] ExpressionPrefixes =
+        ["Invalid FilterExpression: ", "Invalid ConditionExpression: ", "Invalid UpdateExpression: ", "Invalid ProjectionExpression: "];
+
+    /// <summary>Where in the statement a token is, as DynamoDB gives it: <c>line:column:length</c>, counted from 1.</summary>
+    public static string At(string statement, int position, int length)
+    {
+        var line = 1 + statement.AsSpan(0, position).Count('\n');
+        var lineStart = position == 0 ? 0 : statement.LastIndexOf('\n', position - 1) + 1;
+        return $"{line}:{position - lineStart + 1}:{length}";
+    }
 }

@@ -1,9 +1,10 @@
 namespace FakeAws.Engine.DynamoDb.PartiQL;
 
 /// <summary>
-/// Parses DynamoDB's PartiQL: SELECT, INSERT, UPDATE and DELETE of single tables, with WHERE
-/// conditions, document paths, literals (strings, numbers, booleans, null, lists, maps and
-/// <c>&lt;&lt;sets&gt;&gt;</c>) and <c>?</c> parameters.
+/// Parses DynamoDB's PartiQL: SELECT (with ORDER BY), INSERT, UPDATE (also FROM-first) and DELETE of single
+/// tables, and ExecuteTransaction's EXISTS, with WHERE conditions, document paths, literals (strings,
+/// numbers, booleans, null, lists, maps and <c>&lt;&lt;sets&gt;&gt;</c>) and <c>?</c> parameters. Refusals
+/// are worded as DynamoDB words them, with the <c>line:column:length</c> of the token where it gives one.
 /// </summary>
 internal sealed class PartiQLParser
 {
@@ -12,11 +13,39 @@ internal sealed class PartiQLParser
         "begins_with", "contains", "attribute_exists", "attribute_not_exists", "attribute_type",
     };
 
+    // Words that end a table reference; any other word after one is an alias, which DynamoDB refuses.
+    private static readonly HashSet<string> ClauseWords = new(StringComparer.OrdinalIgnoreCase) { "WHERE", "ORDER", "SET", "REMOVE", "RETURNING" };
+
+    // Keywords of PartiQL's grammar that cannot follow a dot in a path ("m.inner").
+    private static readonly HashSet<string> ReservedPathWords = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "INNER", "OUTER", "LEFT", "RIGHT", "FULL", "CROSS", "JOIN", "NATURAL", "SELECT", "FROM", "WHERE", "ORDER", "GROUP", "HAVING", "UNION", "EXCEPT", "INTERSECT",
+    };
+
+    // DynamoDB's types by the names IS takes.
+    private static readonly Dictionary<string, string> TypeNames = new(StringComparer.OrdinalIgnoreCase)
+    {
+        ["NULL"] = "NULL", ["BOOL"] = "BOOL", ["BOOLEAN"] = "BOOL", ["STRING"] = "S", ["NUMBER"] = "N", ["BINARY"] = "B", ["BLOB"] = "B",
+        ["LIST"] = "L", ["MAP"] = "M", ["STRUCT"] = "M", ["TUPLE"] = "M",
+    };
+
+    // The functions of a SET value, which may nest ("list_append(if_not_exists(l, ?), ?)").
+    private static readonly HashSet<string> UpdateFunctions = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "list_append", "if_not_exists", "set_add", "set_delete",
+    };
+
+    private readonly string _text;
     private readonly List<PqlToken> _tokens;
     private int _next;
     private int _parameters;
+    private bool _inSetValue;
 
-    private PartiQLParser(string statement) => _tokens = PartiQLTokenizer.Tokenize(statement);
+    private PartiQLParser(string statement)
+    {
+        _text = statement;
+        _tokens = PartiQLTokenizer.Tokenize(statement);
+    }
 
     /// <summary>The statement, and how many <c>?</c> parameters it has.</summary>
     public static (PartiQLStatement Statement, int Parameters) Parse(string statement)
@@ -25,7 +54,7 @@ internal sealed class PartiQLParser
         var parsed = parser.ParseStatement();
         if (parser.Peek.Kind != PqlTokenKind.End)
         {
-            throw parser.Unexpected();
+            throw PartiQLErrors.Malformed("Unexpected token after expression");
         }
         return (parsed, parser._parameters);
     }
@@ -33,6 +62,8 @@ internal sealed class PartiQLParser
     private PqlToken Peek => _tokens[_next];
 
     private PqlToken Take() => _tokens[_next++];
+
+    private string At(PqlToken token) => PartiQLErrors.At(_text, token.Position, token.Length);
 
     private PartiQLStatement ParseStatement()
     {
@@ -53,6 +84,22 @@ internal sealed class PartiQLParser
         {
             return ParseDelete();
         }
+        if (first.IsWord("FROM"))
+        {
+            return ParseFromFirstUpdate();
+        }
+        if (first.IsWord("EXISTS") && _tokens[_next + 1].IsSymbol("("))
+        {
+            Take();
+            Take();
+            if (!Peek.IsWord("SELECT"))
+            {
+                throw Unexpected();
+            }
+            var select = ParseSelect();
+            ExpectSymbol(")");
+            return new ExistsStatement(select);
+        }
         throw Unexpected();
     }
 
@@ -66,35 +113,83 @@ internal sealed class PartiQLParser
         }
         else
         {
-            projection = [ParsePath()];
+            projection = [ParseProjectedPath()];
             while (TakeSymbol(","))
             {
-                projection.Add(ParsePath());
+                projection.Add(ParseProjectedPath());
             }
         }
         ExpectWord("FROM");
         var target = ParseTable();
-        return new SelectStatement(target, projection, ParseWhere());
+        var where = ParseWhere();
+        OrderBy? order = null;
+        if (Peek.IsWord("ORDER"))
+        {
+            Take();
+            ExpectWord("BY");
+            var path = ParsePath();
+            var descending = Peek.IsWord("DESC");
+            if (descending || Peek.IsWord("ASC"))
+            {
+                Take();
+            }
+            order = new OrderBy(path, descending);
+        }
+        return new SelectStatement(target, projection, where, order);
+    }
+
+    // A projected path; a function there is not a path (DynamoDB points at it).
+    private PqlPath ParseProjectedPath()
+    {
+        var start = Peek;
+        var path = ParsePath();
+        return Peek.IsSymbol("(") ? throw PartiQLErrors.Validation($"Unexpected path component at {At(start)}") : path;
     }
 
     private InsertStatement ParseInsert()
     {
         Take();
         ExpectWord("INTO");
-        var target = ParseTable();
+        var target = ParseName();
         if (Peek.IsWord("VALUES") || (Peek.IsWord("VALUE") && _tokens[_next + 1].IsSymbol("<<")))
         {
             throw PartiQLErrors.Validation(
                 "Unsupported operation: Inserting multiple items in a single statement is not supported, use \"INSERT INTO tableName VALUE item\" instead");
         }
-        ExpectWord("VALUE");
-        return new InsertStatement(target, ParseValue());
+        // INSERT INTO takes no alias: what follows the table is read as the end of the statement.
+        if (!Peek.IsWord("VALUE"))
+        {
+            throw PartiQLErrors.Malformed("Unexpected token after expression");
+        }
+        Take();
+        return new InsertStatement(new TableReference(target, null), ParseValue("root", isItem: true));
     }
 
     private UpdateStatement ParseUpdate()
     {
         Take();
         var target = ParseTable();
+        var (sets, removes) = ParseAssignments();
+        var where = ParseWhere();
+        return new UpdateStatement(target, sets, removes, where, ParseReturning());
+    }
+
+    // FROM table WHERE condition SET … REMOVE … [RETURNING …]: an UPDATE with its clauses in another order.
+    private UpdateStatement ParseFromFirstUpdate()
+    {
+        Take();
+        var target = ParseTable();
+        if (!Peek.IsWord("WHERE"))
+        {
+            throw Unexpected();
+        }
+        var where = ParseWhere();
+        var (sets, removes) = ParseAssignments();
+        return new UpdateStatement(target, sets, removes, where, ParseReturning());
+    }
+
+    private (List<(PqlPath, OperandSyntax)> Sets, List<PqlPath> Removes) ParseAssignments()
+    {
         var sets = new List<(PqlPath, OperandSyntax)>();
         var removes = new List<PqlPath>();
         while (true)
@@ -106,7 +201,7 @@ internal sealed class PartiQLParser
                 {
                     var path = ParsePath();
                     ExpectSymbol("=");
-                    sets.Add((path, ParseSetValue()));
+                    sets.Add((path, ParseSetValue(path)));
                 }
                 while (TakeSymbol(","));
             }
@@ -128,8 +223,7 @@ internal sealed class PartiQLParser
         {
             throw Unexpected();
         }
-        var where = ParseWhere();
-        return new UpdateStatement(target, sets, removes, where, ParseReturning());
+        return (sets, removes);
     }
 
     private DeleteStatement ParseDelete()
@@ -166,6 +260,10 @@ internal sealed class PartiQLParser
         if (TakeSymbol("."))
         {
             index = ParseName();
+        }
+        if (Peek.Kind == PqlTokenKind.QuotedName || (Peek.Kind == PqlTokenKind.Word && !ClauseWords.Contains(Peek.Text)))
+        {
+            throw PartiQLErrors.Validation("Aliasing is not supported");
         }
         return new TableReference(table, index);
     }
@@ -223,19 +321,12 @@ internal sealed class PartiQLParser
         }
         if (Peek.Kind == PqlTokenKind.Word && ConditionFunctions.Contains(Peek.Text) && _tokens[_next + 1].IsSymbol("("))
         {
-            return new FunctionSyntax(ParseFunction());
+            return ComparedWithBoolean(new FunctionSyntax(CheckedConditionFunction(ParseFunction())));
         }
         var left = ParseOperand();
         if (Peek.IsWord("IS"))
         {
-            Take();
-            var negated = Peek.IsWord("NOT");
-            if (negated)
-            {
-                Take();
-            }
-            ExpectWord("MISSING");
-            return left is PathOperand path ? new MissingSyntax(path.Path, negated) : throw Unexpected();
+            return ParseIs(left);
         }
         if (Peek.IsWord("BETWEEN"))
         {
@@ -265,6 +356,62 @@ internal sealed class PartiQLParser
         throw Unexpected();
     }
 
+    // path IS [NOT] MISSING | NULL | type
+    private ConditionSyntax ParseIs(OperandSyntax left)
+    {
+        Take();
+        var negated = Peek.IsWord("NOT");
+        if (negated)
+        {
+            Take();
+        }
+        if (left is not PathOperand path)
+        {
+            throw Unexpected();
+        }
+        if (Peek.IsWord("MISSING"))
+        {
+            Take();
+            return new MissingSyntax(path.Path, negated);
+        }
+        if (Peek.Kind == PqlTokenKind.Word && TypeNames.TryGetValue(Peek.Text, out var type))
+        {
+            Take();
+            return new TypeSyntax(path.Path, type, negated);
+        }
+        throw Unexpected();
+    }
+
+    // A condition function compared with a boolean ("attribute_exists(a) = true") is the function, or its negation.
+    private ConditionSyntax ComparedWithBoolean(ConditionSyntax function)
+    {
+        if ((Peek.IsSymbol("=") || Peek.IsSymbol("<>") || Peek.IsSymbol("!=")) && (_tokens[_next + 1].IsWord("TRUE") || _tokens[_next + 1].IsWord("FALSE")))
+        {
+            var equal = Take().IsSymbol("=");
+            var truth = Take().IsWord("TRUE");
+            return equal == truth ? function : new NotSyntax(function);
+        }
+        return function;
+    }
+
+    // attribute_exists and attribute_not_exists take exactly one operand, a path.
+    private static FunctionOperand CheckedConditionFunction(FunctionOperand function)
+    {
+        if (function.Name is "attribute_exists" or "attribute_not_exists")
+        {
+            if (function.Arguments.Count != 1)
+            {
+                throw PartiQLErrors.Validation(
+                    $"Incorrect number of operands for operator or function; operator or function: {function.Name}, number of operands: {function.Arguments.Count}");
+            }
+            if (function.Arguments[0] is not PathOperand)
+            {
+                throw PartiQLErrors.Validation($"Operator or function requires a document path; operator or function: {function.Name}");
+            }
+        }
+        return function;
+    }
+
     // A parenthesis opens a nested condition unless it is a value: look for a comparison keyword inside.
     private bool StartsCondition()
     {
@@ -292,40 +439,94 @@ internal sealed class PartiQLParser
 
     private OperandSyntax ParseOperand()
     {
-        if (Peek.Kind == PqlTokenKind.Word && Peek.Text.Equals("size", StringComparison.OrdinalIgnoreCase) && _tokens[_next + 1].IsSymbol("("))
+        if (Peek.Kind == PqlTokenKind.Word && _tokens[_next + 1].IsSymbol("("))
         {
-            return ParseFunction();
+            // size is the one function with a value in a condition; DynamoDB names any other it meets there.
+            return Peek.Text.Equals("size", StringComparison.OrdinalIgnoreCase) || (_inSetValue && UpdateFunctions.Contains(Peek.Text))
+                ? ParseFunction()
+                : throw PartiQLErrors.Validation($"Unrecognized function: {Peek.Text.ToLowerInvariant()} at {At(Peek)}");
         }
         if (StartsValue())
         {
-            return new ValueOperand(ParseValue());
+            return new ValueOperand(ParseValue("root"));
         }
         return new PathOperand(ParsePath());
     }
 
     // SET values: an operand, optionally + or - another, or list_append, if_not_exists, set_add, set_delete.
-    private OperandSyntax ParseSetValue()
+    private OperandSyntax ParseSetValue(PqlPath target)
     {
-        OperandSyntax left = Peek.Kind == PqlTokenKind.Word && _tokens[_next + 1].IsSymbol("(") ? ParseFunction() : ParseOperand();
-        if (Peek.IsSymbol("+") || Peek.IsSymbol("-"))
+        _inSetValue = true;
+        try
         {
-            var op = Take().Text[0];
-            return new ArithmeticOperand(left, op, ParseOperand());
+            OperandSyntax left;
+            if (Peek.Kind == PqlTokenKind.Word && _tokens[_next + 1].IsSymbol("("))
+            {
+                var name = Peek;
+                var (function, spans) = ParseCall();
+                if (function.Name is "set_add" or "set_delete")
+                {
+                    CheckSetFunction(function, name, spans, target);
+                }
+                left = function;
+            }
+            else
+            {
+                left = ParseOperand();
+            }
+            if (Peek.IsSymbol("+") || Peek.IsSymbol("-"))
+            {
+                var op = Take().Text[0];
+                return new ArithmeticOperand(left, op, ParseOperand());
+            }
+            return left;
         }
-        return left;
+        finally
+        {
+            _inSetValue = false;
+        }
     }
 
-    private FunctionOperand ParseFunction()
+    // set_add(path, set) and set_delete(path, set): two arguments, the first the path assigned, the second a set.
+    private void CheckSetFunction(FunctionOperand function, PqlToken name, List<(int Position, int Length)> spans, PqlPath target)
+    {
+        var upper = function.Name.ToUpperInvariant();
+        if (function.Arguments.Count != 2)
+        {
+            throw PartiQLErrors.Validation($"{upper} must have exactly two arguments at {At(name)}");
+        }
+        if (function.Arguments[0] is not PathOperand first || !first.Path.SameAs(target))
+        {
+            throw PartiQLErrors.Validation($"The first argument to {upper} must equal the assignment value at {At(name)}");
+        }
+        if (function.Arguments[1] is not ValueOperand { Value: SetValue or ParameterValue })
+        {
+            // DynamoDB points at the first argument.
+            throw PartiQLErrors.Validation($"The second argument to {upper} must be a value with type SET at {PartiQLErrors.At(_text, spans[0].Position, spans[0].Length)}");
+        }
+    }
+
+    private FunctionOperand ParseFunction() => ParseCall().Function;
+
+    // A function call, and where each argument starts in the statement and how long it is.
+    private (FunctionOperand Function, List<(int Position, int Length)> Spans) ParseCall()
     {
         var name = Take().Text.ToLowerInvariant();
         ExpectSymbol("(");
-        var arguments = new List<OperandSyntax> { ParseOperand() };
-        while (TakeSymbol(","))
+        var arguments = new List<OperandSyntax>();
+        var spans = new List<(int, int)>();
+        if (!Peek.IsSymbol(")"))
         {
-            arguments.Add(ParseOperand());
+            do
+            {
+                var start = Peek.Position;
+                arguments.Add(ParseOperand());
+                spans.Add((start, _tokens[_next - 1].Position + _tokens[_next - 1].Length - start));
+            }
+            while (TakeSymbol(","));
         }
         ExpectSymbol(")");
-        return new FunctionOperand(name, arguments);
+        return (new FunctionOperand(name, arguments), spans);
     }
 
     private bool StartsValue()
@@ -336,7 +537,9 @@ internal sealed class PartiQLParser
             || token.IsWord("TRUE") || token.IsWord("FALSE") || token.IsWord("NULL");
     }
 
-    private ValueSyntax ParseValue()
+    // A value; path says where it is inside the attribute it writes or compares ("root", "root.x", "root[1]"),
+    // which DynamoDB names when a number in it breaks its rules. An INSERT's item is the map of attributes.
+    private ValueSyntax ParseValue(string path, bool isItem = false)
     {
         var token = Take();
         switch (token.Kind)
@@ -344,7 +547,9 @@ internal sealed class PartiQLParser
             case PqlTokenKind.String:
                 return new LiteralValue(AttributeValue.FromS(token.Text));
             case PqlTokenKind.Number:
-                return new LiteralValue(AttributeValue.FromN(token.Text));
+                return new LiteralValue(NumberLiteral(token.Text, path));
+            case PqlTokenKind.Word when Peek.IsSymbol("("):
+                throw PartiQLErrors.Validation($"Unsupported data type: {token.Text.ToLowerInvariant()} under key {path} at {At(token)}");
         }
         if (token.IsWord("TRUE") || token.IsWord("FALSE"))
         {
@@ -365,7 +570,7 @@ internal sealed class PartiQLParser
             {
                 do
                 {
-                    elements.Add(ParseValue());
+                    elements.Add(ParseValue($"{path}[{elements.Count}]"));
                 }
                 while (TakeSymbol(","));
                 ExpectSymbol("]");
@@ -374,10 +579,14 @@ internal sealed class PartiQLParser
         }
         if (token.IsSymbol("<<"))
         {
-            var elements = new List<ValueSyntax> { ParseValue() };
+            if (TakeSymbol(">>"))
+            {
+                throw PartiQLErrors.Validation("Empty bags are not supported");
+            }
+            var elements = new List<ValueSyntax> { ParseValue(path) };
             while (TakeSymbol(","))
             {
-                elements.Add(ParseValue());
+                elements.Add(ParseValue(path));
             }
             ExpectSymbol(">>");
             return new SetValue(elements);
@@ -395,7 +604,7 @@ internal sealed class PartiQLParser
                         throw Unexpected(name);
                     }
                     ExpectSymbol(":");
-                    members.Add((name.Text, ParseValue()));
+                    members.Add((name.Text, ParseValue(isItem ? path : $"{path}.{name.Text}")));
                 }
                 while (TakeSymbol(","));
                 ExpectSymbol("}");
@@ -403,6 +612,19 @@ internal sealed class PartiQLParser
             return new MapValue(members);
         }
         throw Unexpected(token);
+    }
+
+    // A number literal is read as BigDecimal reads it: one it cannot convert does not parse at all (no detail
+    // after the colon); one outside DynamoDB's rules gets the number's message and its place in the value.
+    private static AttributeValue NumberLiteral(string text, string path)
+    {
+        if (DynamoNumber.TryParse(text, NumberReading.BigDecimal, out var number, out var error))
+        {
+            return AttributeValue.FromNumber(number);
+        }
+        throw error!.StartsWith("The parameter cannot be converted", StringComparison.Ordinal)
+            ? PartiQLErrors.Malformed("")
+            : PartiQLErrors.Validation($"{error} under {path}");
     }
 
     private PqlPath ParsePath()
@@ -413,6 +635,10 @@ internal sealed class PartiQLParser
             if (Peek.IsSymbol(".") && _tokens[_next + 1].Kind is PqlTokenKind.Word or PqlTokenKind.QuotedName)
             {
                 Take();
+                if (Peek.Kind == PqlTokenKind.Word && ReservedPathWords.Contains(Peek.Text))
+                {
+                    throw PartiQLErrors.Malformed("Invalid path dot component");
+                }
                 steps.Add(ParseName());
             }
             else if (Peek.IsSymbol("[") && _tokens[_next + 1].Kind == PqlTokenKind.Number)

@@ -6,13 +6,20 @@ internal sealed record TableReference(string Table, string? Index);
 /// <summary>A parsed PartiQL statement of the DynamoDB dialect.</summary>
 internal abstract record PartiQLStatement(TableReference Target);
 
-/// <summary><c>SELECT * | path, … FROM table [WHERE condition]</c>.</summary>
-internal sealed record SelectStatement(TableReference Target, IReadOnlyList<PqlPath>? Projection, ConditionSyntax? Where) : PartiQLStatement(Target);
+/// <summary><c>SELECT * | path, … FROM table [WHERE condition] [ORDER BY path [ASC|DESC]]</c>.</summary>
+internal sealed record SelectStatement(TableReference Target, IReadOnlyList<PqlPath>? Projection, ConditionSyntax? Where, OrderBy? Order = null)
+    : PartiQLStatement(Target);
+
+/// <summary>An ORDER BY clause: the path, and whether the order is descending.</summary>
+internal sealed record OrderBy(PqlPath Path, bool Descending);
+
+/// <summary><c>EXISTS(SELECT … WHERE key AND condition)</c>: a condition check, in ExecuteTransaction.</summary>
+internal sealed record ExistsStatement(SelectStatement Select) : PartiQLStatement(Select.Target);
 
 /// <summary><c>INSERT INTO table VALUE {…}</c>.</summary>
 internal sealed record InsertStatement(TableReference Target, ValueSyntax Item) : PartiQLStatement(Target);
 
-/// <summary><c>UPDATE table SET … REMOVE … WHERE condition [RETURNING …]</c>.</summary>
+/// <summary><c>UPDATE table SET … REMOVE … WHERE condition [RETURNING …]</c>, or the FROM-first <c>FROM table WHERE condition SET … REMOVE …</c>.</summary>
 internal sealed record UpdateStatement(TableReference Target, IReadOnlyList<(PqlPath Path, OperandSyntax Value)> Sets, IReadOnlyList<PqlPath> Removes,
     ConditionSyntax? Where, string? Returning) : PartiQLStatement(Target);
 
@@ -26,6 +33,9 @@ internal sealed record PqlPath(IReadOnlyList<object> Steps)
     public string Root => (string)Steps[0];
 
     public bool IsTopLevel => Steps.Count == 1;
+
+    /// <summary>Whether the two paths name the same attribute, step by step.</summary>
+    public bool SameAs(PqlPath other) => Steps.SequenceEqual(other.Steps);
 }
 
 /// <summary>Something with a value in a condition or a SET: a path, a value, a function or arithmetic.</summary>
@@ -71,6 +81,12 @@ internal sealed record InSyntax(OperandSyntax Operand, IReadOnlyList<OperandSynt
 
 /// <summary><c>path IS [NOT] MISSING</c>.</summary>
 internal sealed record MissingSyntax(PqlPath Path, bool Negated) : ConditionSyntax;
+
+/// <summary>
+/// <c>path IS [NOT] NULL</c> or <c>path IS [NOT] type</c>, with the DynamoDB type the name stands for;
+/// NULL, as in PartiQL, holds for a missing attribute too.
+/// </summary>
+internal sealed record TypeSyntax(PqlPath Path, string Type, bool Negated) : ConditionSyntax;
 
 /// <summary>A function used as a condition: <c>begins_with</c>, <c>contains</c>, <c>attribute_exists</c>, …</summary>
 internal sealed record FunctionSyntax(FunctionOperand Call) : ConditionSyntax;

@@ -21,8 +21,8 @@ internal enum PqlTokenKind
     End,
 }
 
-/// <summary>One token and where it starts.</summary>
-internal readonly record struct PqlToken(PqlTokenKind Kind, string Text, int Position)
+/// <summary>One token, where it starts, and how many characters of the statement it spans.</summary>
+internal readonly record struct PqlToken(PqlTokenKind Kind, string Text, int Position, int Length)
 {
     /// <summary>Whether the token is the keyword <paramref name="word"/> (keywords ignore case).</summary>
     public bool IsWord(string word) => Kind == PqlTokenKind.Word && Text.Equals(word, StringComparison.OrdinalIgnoreCase);
@@ -30,7 +30,7 @@ internal readonly record struct PqlToken(PqlTokenKind Kind, string Text, int Pos
     public bool IsSymbol(string symbol) => Kind == PqlTokenKind.Symbol && Text == symbol;
 }
 
-/// <summary>Splits a PartiQL statement into tokens.</summary>
+/// <summary>Splits a PartiQL statement into tokens; <c>--</c> and <c>/* */</c> comments are skipped.</summary>
 internal static class PartiQLTokenizer
 {
     private static readonly string[] TwoCharacterSymbols = ["<=", ">=", "<>", "!=", "<<", ">>"];
@@ -46,6 +46,17 @@ internal static class PartiQLTokenizer
             {
                 i++;
             }
+            else if (c == '-' && At(statement, i + 1, '-'))
+            {
+                var end = statement.IndexOf('\n', i);
+                i = end < 0 ? statement.Length : end + 1;
+            }
+            else if (c == '/' && At(statement, i + 1, '*'))
+            {
+                var end = statement.IndexOf("*/", i + 2, StringComparison.Ordinal);
+                // AWS's lexer gives no detail for a comment it cannot close.
+                i = end < 0 ? throw PartiQLErrors.Malformed("") : end + 2;
+            }
             else if (char.IsAsciiLetter(c) || c == '_')
             {
                 var start = i;
@@ -53,18 +64,13 @@ internal static class PartiQLTokenizer
                 {
                     i++;
                 }
-                tokens.Add(new PqlToken(PqlTokenKind.Word, statement[start..i], start));
+                tokens.Add(new PqlToken(PqlTokenKind.Word, statement[start..i], start, i - start));
             }
-            else if (char.IsAsciiDigit(c) || (c is '-' or '+' && i + 1 < statement.Length && char.IsAsciiDigit(statement[i + 1]) && StartsValue(tokens)))
+            else if (StartsNumber(statement, i, tokens))
             {
-                var start = i++;
-                while (i < statement.Length && (char.IsAsciiDigit(statement[i]) || statement[i] == '.'
-                    || ((statement[i] is 'e' or 'E') && i + 1 < statement.Length)
-                    || (statement[i] is '-' or '+' && statement[i - 1] is 'e' or 'E')))
-                {
-                    i++;
-                }
-                tokens.Add(new PqlToken(PqlTokenKind.Number, statement[start..i], start));
+                var start = i;
+                i = NumberEnd(statement, i);
+                tokens.Add(new PqlToken(PqlTokenKind.Number, statement[start..i], start, i - start));
             }
             else if (c is '\'' or '"')
             {
@@ -91,28 +97,80 @@ internal static class PartiQLTokenizer
                     }
                     text.Append(statement[i++]);
                 }
-                tokens.Add(new PqlToken(c == '\'' ? PqlTokenKind.String : PqlTokenKind.QuotedName, text.ToString(), start));
+                tokens.Add(new PqlToken(c == '\'' ? PqlTokenKind.String : PqlTokenKind.QuotedName, text.ToString(), start, i - start));
             }
             else
             {
                 var two = i + 1 < statement.Length ? statement.Substring(i, 2) : null;
                 if (two is not null && TwoCharacterSymbols.Contains(two))
                 {
-                    tokens.Add(new PqlToken(PqlTokenKind.Symbol, two, i));
+                    tokens.Add(new PqlToken(PqlTokenKind.Symbol, two, i, 2));
                     i += 2;
                 }
                 else if ("()[]{},.*?=<>+-:".Contains(c))
                 {
-                    tokens.Add(new PqlToken(PqlTokenKind.Symbol, c.ToString(), i++));
+                    tokens.Add(new PqlToken(PqlTokenKind.Symbol, c.ToString(), i++, 1));
                 }
                 else
                 {
-                    throw PartiQLErrors.Malformed($"Unexpected character: {c}");
+                    // A character AWS's lexer does not know (a # comment, say): no detail after the colon.
+                    throw PartiQLErrors.Malformed("");
                 }
             }
         }
-        tokens.Add(new PqlToken(PqlTokenKind.End, "", statement.Length));
+        tokens.Add(new PqlToken(PqlTokenKind.End, "", statement.Length, 0));
         return tokens;
+    }
+
+    private static bool At(string text, int index, char c) => index < text.Length && text[index] == c;
+
+    // A number: digits, or a point and digits; a sign belongs to it only where a value may start.
+    private static bool StartsNumber(string text, int i, List<PqlToken> tokens)
+    {
+        var c = text[i];
+        if (c is '-' or '+')
+        {
+            return StartsValue(tokens) && i + 1 < text.Length && (char.IsAsciiDigit(text[i + 1]) || (text[i + 1] == '.' && i + 2 < text.Length && char.IsAsciiDigit(text[i + 2])));
+        }
+        return char.IsAsciiDigit(c) || (c == '.' && i + 1 < text.Length && char.IsAsciiDigit(text[i + 1]) && StartsValue(tokens));
+    }
+
+    // [sign] digits [. digits] [(e|E) [sign] digits]: an exponent marker is part of the number only when digits follow it.
+    private static int NumberEnd(string text, int i)
+    {
+        if (text[i] is '-' or '+')
+        {
+            i++;
+        }
+        while (i < text.Length && char.IsAsciiDigit(text[i]))
+        {
+            i++;
+        }
+        if (At(text, i, '.'))
+        {
+            i++;
+            while (i < text.Length && char.IsAsciiDigit(text[i]))
+            {
+                i++;
+            }
+        }
+        if (i < text.Length && text[i] is 'e' or 'E')
+        {
+            var exponent = i + 1;
+            if (exponent < text.Length && text[exponent] is '-' or '+')
+            {
+                exponent++;
+            }
+            if (exponent < text.Length && char.IsAsciiDigit(text[exponent]))
+            {
+                i = exponent;
+                while (i < text.Length && char.IsAsciiDigit(text[i]))
+                {
+                    i++;
+                }
+            }
+        }
+        return i;
     }
 
     // A sign belongs to a number only where a value may start, not after an operand ("a -1").

@@ -93,9 +93,18 @@ internal sealed class PartiQLTranslator(IReadOnlyList<AttributeValue> parameters
         BetweenSyntax between => $"{Operand(between.Operand)} BETWEEN {Operand(between.Low)} AND {Operand(between.High)}",
         InSyntax @in => $"{Operand(@in.Operand)} IN ({string.Join(", ", @in.Candidates.Select(Operand))})",
         MissingSyntax missing => $"{(missing.Negated ? "attribute_exists" : "attribute_not_exists")}({Path(missing.Path)})",
+        TypeSyntax type => type.Negated ? $"NOT ({TypeCondition(type)})" : TypeCondition(type),
         FunctionSyntax function => Operand(function.Call),
         _ => throw new InvalidOperationException($"Unknown condition {condition}"),
     };
+
+    // IS NULL holds for a NULL value and, as in PartiQL, for a missing attribute.
+    private string TypeCondition(TypeSyntax type)
+    {
+        var path = Path(type.Path);
+        var test = $"attribute_type({path}, {Value(AttributeValue.FromS(type.Type))})";
+        return type.Type == "NULL" ? $"attribute_not_exists({path}) OR {test}" : test;
+    }
 
     /// <summary>The SET and REMOVE clauses of an UPDATE as an UpdateExpression; set_add and set_delete become ADD and DELETE.</summary>
     public string Update(UpdateStatement update)
@@ -129,6 +138,50 @@ internal sealed class PartiQLTranslator(IReadOnlyList<AttributeValue> parameters
             text.Append(keyword).Append(' ').Append(string.Join(", ", actions)).Append(' ');
         }
     }
+
+    /// <summary>Whether a WHERE clause is nothing but an equality on each of <paramref name="key"/>'s attributes.</summary>
+    public static bool IsKeyLookup(ConditionSyntax? where, KeySchema key)
+    {
+        var terms = Conjuncts(where);
+        var names = terms.Select(KeyEquality).ToList();
+        return names.All(name => name is not null && key.Contains(name)) && names.Distinct().Count() == key.Attributes.Length && terms.Count == names.Count;
+    }
+
+    /// <summary>Whether a WHERE clause pins every key attribute with an equality and also has a condition of another kind.</summary>
+    public static bool IsKeyLookupWithCondition(ConditionSyntax? where, KeySchema key)
+    {
+        var terms = Conjuncts(where);
+        var keyTerms = terms.Where(t => KeyEquality(t) is { } name && key.Contains(name)).ToList();
+        return keyTerms.Select(KeyEquality).Distinct().Count() == key.Attributes.Length && keyTerms.Count < terms.Count;
+    }
+
+    private static List<ConditionSyntax> Conjuncts(ConditionSyntax? where)
+    {
+        var terms = new List<ConditionSyntax>();
+        Collect(where);
+        return terms;
+
+        void Collect(ConditionSyntax? condition)
+        {
+            if (condition is AndSyntax and)
+            {
+                Collect(and.Left);
+                Collect(and.Right);
+            }
+            else if (condition is not null)
+            {
+                terms.Add(condition);
+            }
+        }
+    }
+
+    // The attribute a term pins with "name = value", or null.
+    private static string? KeyEquality(ConditionSyntax term) => term switch
+    {
+        CompareSyntax { Operator: "=", Left: PathOperand { Path.IsTopLevel: true } path, Right: ValueOperand } => path.Path.Root,
+        CompareSyntax { Operator: "=", Left: ValueOperand, Right: PathOperand { Path.IsTopLevel: true } path } => path.Path.Root,
+        _ => null,
+    };
 
     /// <summary>
     /// The attributes a WHERE clause pins with <c>name = value</c> in its top-level conjunction, which is

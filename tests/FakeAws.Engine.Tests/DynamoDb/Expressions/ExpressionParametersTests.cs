@@ -53,14 +53,15 @@ public class ExpressionParametersTests
             ExpressionAttributeNames = new Dictionary<string, string> { ["#a"] = "a" },
         }, ExpressionOperation.PutItem), "ExpressionAttributeNames can only be specified when using expressions");
 
-    [TestCase("UpdateItem", "UpdateExpression and ConditionExpression are null")]
-    [TestCase("PutItem", "ConditionExpression is null")]
-    [TestCase("Scan", "FilterExpression is null")]
+    [TestCase("UpdateItem", ": UpdateExpression and ConditionExpression are null")]
+    [TestCase("PutItem", "")]
+    [TestCase("DeleteItem", "")]
+    [TestCase("Scan", ": FilterExpression is null")]
     public void ExpressionAttributeValues_WithoutExpression_IsRejected(string operation, string detail) =>
         AssertValidation(() => RequestExpressions.Compile(new ExpressionInputs
         {
             ExpressionAttributeValues = new Dictionary<string, AttributeValue> { [":a"] = N("1") },
-        }, Enum.Parse<ExpressionOperation>(operation)), "ExpressionAttributeValues can only be specified when using expressions: " + detail);
+        }, Enum.Parse<ExpressionOperation>(operation)), "ExpressionAttributeValues can only be specified when using expressions" + detail);
 
     [Test]
     public void ExpressionAttributeValues_WithOnlyProjection_IsRejected() =>
