@@ -14,33 +14,14 @@ internal sealed partial class DynamoDbEngine
     {
         TableNames.Validate(input.TableName);
         var item = input.Item!;
-        RequestExpressions? expressions;
-        try
+        var expressions = CheckConditionalWrite(item, input.ReturnValues, new ExpressionInputs
         {
-            if (input.ReturnValues is not (null or "NONE" or "ALL_OLD"))
-            {
-                throw DynamoDbErrors.Validation("ReturnValues can only be ALL_OLD or NONE");
-            }
-            var values = ValueChecks.Current;
-            values.Check(item);
-            values.Check(input.Expected);
-            values.CheckExpressionValues(input.ExpressionAttributeValues);
-            expressions = input.ConditionExpression is null && input.Expected is null && input.ConditionalOperator is null
-                && input.ExpressionAttributeNames is null && input.ExpressionAttributeValues is null
-                ? null
-                : _expressions.Compile(new ExpressionInputs
-                {
-                    ConditionExpression = input.ConditionExpression,
-                    ExpressionAttributeNames = input.ExpressionAttributeNames,
-                    ExpressionAttributeValues = input.ExpressionAttributeValues,
-                    Expected = input.Expected,
-                    ConditionalOperator = input.ConditionalOperator,
-                }, ExpressionOperation.PutItem);
-        }
-        catch (AwsServiceException error) when (envelope && error.Code == "ValidationException")
-        {
-            throw DynamoDbErrors.InRequestEnvelope(error);
-        }
+            ConditionExpression = input.ConditionExpression,
+            ExpressionAttributeNames = input.ExpressionAttributeNames,
+            ExpressionAttributeValues = input.ExpressionAttributeValues,
+            Expected = input.Expected,
+            ConditionalOperator = input.ConditionalOperator,
+        }, ExpressionOperation.PutItem, envelope);
         var size = ItemSize.Of(item);
         if (size > ItemSize.MaxItemBytes)
         {
@@ -170,33 +151,14 @@ internal sealed partial class DynamoDbEngine
     private DeleteItemOutput DeleteItem(RequestScope scope, DeleteItemInput input, bool envelope)
     {
         TableNames.Validate(input.TableName);
-        RequestExpressions? expressions;
-        try
+        var expressions = CheckConditionalWrite(input.Key, input.ReturnValues, new ExpressionInputs
         {
-            if (input.ReturnValues is not (null or "NONE" or "ALL_OLD"))
-            {
-                throw DynamoDbErrors.Validation("ReturnValues can only be ALL_OLD or NONE");
-            }
-            var values = ValueChecks.Current;
-            values.Check(input.Key);
-            values.Check(input.Expected);
-            values.CheckExpressionValues(input.ExpressionAttributeValues);
-            expressions = input.ConditionExpression is null && input.Expected is null && input.ConditionalOperator is null
-                && input.ExpressionAttributeNames is null && input.ExpressionAttributeValues is null
-                ? null
-                : _expressions.Compile(new ExpressionInputs
-                {
-                    ConditionExpression = input.ConditionExpression,
-                    ExpressionAttributeNames = input.ExpressionAttributeNames,
-                    ExpressionAttributeValues = input.ExpressionAttributeValues,
-                    Expected = input.Expected,
-                    ConditionalOperator = input.ConditionalOperator,
-                }, ExpressionOperation.DeleteItem);
-        }
-        catch (AwsServiceException error) when (envelope && error.Code == "ValidationException")
-        {
-            throw DynamoDbErrors.InRequestEnvelope(error);
-        }
+            ConditionExpression = input.ConditionExpression,
+            ExpressionAttributeNames = input.ExpressionAttributeNames,
+            ExpressionAttributeValues = input.ExpressionAttributeValues,
+            Expected = input.Expected,
+            ConditionalOperator = input.ConditionalOperator,
+        }, ExpressionOperation.DeleteItem, envelope);
         var table = GetTable(scope, input.TableName);
         expressions?.CheckKeySchema(table.Key);
         var key = ItemKeys.OfRequest(table.Key, input.Key);
@@ -285,4 +247,31 @@ internal sealed partial class DynamoDbEngine
     /// <summary>An item as an output member: the stored dictionary itself when it is one (items are never modified).</summary>
     private static Dictionary<string, AttributeValue>? Copy(IReadOnlyDictionary<string, AttributeValue>? item) =>
         item is null ? null : item as Dictionary<string, AttributeValue> ?? new Dictionary<string, AttributeValue>(item, StringComparer.Ordinal);
+
+    // PutItem and DeleteItem check their request alike: ReturnValues, then the values in the current
+    // layer (the item or key, Expected, the expression values), then the condition, all inside the
+    // request envelope unless PartiQL runs them. A write without any condition compiles nothing.
+    private RequestExpressions? CheckConditionalWrite(IReadOnlyDictionary<string, AttributeValue>? itemOrKey, string? returnValues,
+        ExpressionInputs condition, ExpressionOperation operation, bool envelope)
+    {
+        try
+        {
+            if (returnValues is not (null or "NONE" or "ALL_OLD"))
+            {
+                throw DynamoDbErrors.Validation("ReturnValues can only be ALL_OLD or NONE");
+            }
+            var values = ValueChecks.Current;
+            values.Check(itemOrKey);
+            values.Check(condition.Expected);
+            values.CheckExpressionValues(condition.ExpressionAttributeValues);
+            return condition.ConditionExpression is null && condition.Expected is null && condition.ConditionalOperator is null
+                && condition.ExpressionAttributeNames is null && condition.ExpressionAttributeValues is null
+                ? null
+                : _expressions.Compile(condition, operation);
+        }
+        catch (AwsServiceException error) when (envelope && error.Code == "ValidationException")
+        {
+            throw DynamoDbErrors.InRequestEnvelope(error);
+        }
+    }
 }
