@@ -27,7 +27,7 @@ internal static class RequestEcho
                     writer.WriteStartArray();
                     foreach (var key in keys)
                     {
-                        WriteItem(writer, key);
+                        DynamoJson.WriteItem(writer, key);
                     }
                     writer.WriteEndArray();
                 }
@@ -61,68 +61,5 @@ internal static class RequestEcho
             writer.WriteEndObject();
         }
         return Encoding.UTF8.GetString(buffer.ToArray());
-    }
-
-    private static void WriteItem(Utf8JsonWriter writer, IReadOnlyDictionary<string, AttributeValue> item)
-    {
-        writer.WriteStartObject();
-        foreach (var (name, value) in item)
-        {
-            writer.WritePropertyName(name);
-            WriteValue(writer, value);
-        }
-        writer.WriteEndObject();
-    }
-
-    private static void WriteValue(Utf8JsonWriter writer, AttributeValue value)
-    {
-        writer.WriteStartObject();
-        writer.WritePropertyName(value.Type.ToString());
-        switch (value.Type)
-        {
-            case AttributeType.S or AttributeType.N:
-                writer.WriteStringValue(value.S);
-                break;
-            case AttributeType.B:
-                writer.WriteBase64StringValue(value.B);
-                break;
-            case AttributeType.BOOL:
-                writer.WriteBooleanValue(value.Bool);
-                break;
-            case AttributeType.NULL:
-                writer.WriteBooleanValue(true);
-                break;
-            case AttributeType.SS or AttributeType.NS:
-                writer.WriteStartArray();
-                foreach (var member in value.Strings)
-                {
-                    writer.WriteStringValue(member);
-                }
-                writer.WriteEndArray();
-                break;
-            case AttributeType.BS:
-                writer.WriteStartArray();
-                foreach (var member in value.Binaries)
-                {
-                    writer.WriteBase64StringValue(member);
-                }
-                writer.WriteEndArray();
-                break;
-            case AttributeType.L:
-                writer.WriteStartArray();
-                foreach (var element in value.L)
-                {
-                    WriteValue(writer, element);
-                }
-                writer.WriteEndArray();
-                break;
-            case AttributeType.M:
-                WriteItem(writer, value.M);
-                break;
-            default:
-                writer.WriteNullValue();
-                break;
-        }
-        writer.WriteEndObject();
     }
 }
