@@ -231,20 +231,38 @@ internal sealed class AttributeValue : IEquatable<AttributeValue>
         AttributeType.S => HashCode.Combine(Type, S),
         AttributeType.N => HashCode.Combine(Type, _number),
         AttributeType.B => HashCode.Combine(Type, ByteArrayComparer.Instance.GetHashCode(B)),
+        // A multi-attribute partition key is an L (see KeySchema) and keys a store's partitions, so its parts count.
+        AttributeType.L => L.Aggregate(HashCode.Combine(Type, L.Count), (hash, element) => HashCode.Combine(hash, element)),
         _ => HashCode.Combine(Type, _value is System.Collections.ICollection c ? c.Count : 0),
     };
 
     /// <summary>
     /// Orders two key values of the same type as DynamoDB sorts keys: strings by UTF-8 bytes,
-    /// numbers by value, binary by unsigned bytes.
+    /// numbers by value, binary by unsigned bytes, and the parts of a multi-attribute key (an L, see
+    /// <see cref="KeySchema"/>) one after another.
     /// </summary>
     public static int CompareKeys(AttributeValue a, AttributeValue b) => a.Type switch
     {
         AttributeType.S => CompareUtf8(a.S, b.S),
         AttributeType.N => a._number.CompareTo(b._number),
         AttributeType.B => a.B.AsSpan().SequenceCompareTo(b.B),
+        AttributeType.L => CompareParts(a.L, b.L),
         _ => throw new InvalidOperationException($"{a.Type} is not a key type"),
     };
+
+    // Parts of one key schema: same count, and each position of one type.
+    private static int CompareParts(IReadOnlyList<AttributeValue> a, IReadOnlyList<AttributeValue> b)
+    {
+        for (var i = 0; i < a.Count; i++)
+        {
+            var order = CompareKeys(a[i], b[i]);
+            if (order != 0)
+            {
+                return order;
+            }
+        }
+        return 0;
+    }
 
     /// <summary>
     /// Orders strings by their UTF-8 bytes, which is code-point order. UTF-16 ordinal order differs

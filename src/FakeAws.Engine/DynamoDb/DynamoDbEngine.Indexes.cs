@@ -171,6 +171,6 @@ internal sealed partial class DynamoDbEngine
     }
 
     private static List<KeySchemaElement> KeySchemaElements(KeySchema key) => key.Attributes
-        .Select((a, i) => new KeySchemaElement { AttributeName = a.Name, KeyType = i == 0 ? "HASH" : "RANGE" })
+        .Select((a, i) => new KeySchemaElement { AttributeName = a.Name, KeyType = key.KeyTypeAt(i) })
         .ToList();
 }

@@ -55,6 +55,8 @@ internal sealed partial class DynamoDbEngine
                 {
                     case SelectStatement select:
                         var table = GetTable(scope, select.Target.Table);
+                        RefuseMultiAttributeIndex(table, select.Target.Index);
+                        RefuseUnsupported(select);
                         // A batch reads items by their keys: the WHERE names exactly the table's key, and no index.
                         if (select.Target.Index is not null || !PartiQLTranslator.IsKeyLookup(select.Where, table.Key))
                         {
@@ -111,6 +113,7 @@ internal sealed partial class DynamoDbEngine
             var gets = statements.Select((s, i) =>
             {
                 var select = (SelectStatement)s.Parsed.Statement;
+                RefuseUnsupported(select);
                 var table = GetTable(scope, select.Target.Table);
                 if (!PartiQLTranslator.IsKeyLookup(select.Where, table.Key))
                 {
@@ -194,11 +197,16 @@ internal sealed partial class DynamoDbEngine
             if (select.Target.Index is { } indexName)
             {
                 var index = table.ReadableIndex(indexName) ?? throw PartiQLErrors.Validation("The table does not have the specified index");
+                if (index.Key.IsMultiAttribute)
+                {
+                    throw PartiQLErrors.MultiAttributeIndex();
+                }
                 if (index.IsGlobal && consistent)
                 {
                     throw PartiQLErrors.Validation("Strongly consistent read is not supported on Global Secondary Indexes");
                 }
             }
+            RefuseUnsupported(select);
             var source = ReadSource.For(table, select.Target.Index, consistent);
             source.CheckProjection(null, expressions);
             var startKey = nextToken is null ? null : NextTokens.Decode(nextToken, source);
@@ -341,6 +349,7 @@ internal sealed partial class DynamoDbEngine
     // EXISTS(SELECT … WHERE key AND condition): a ConditionCheck of one item, which must name its key and something more.
     private ConditionCheck ConditionCheckOf(RequestScope scope, SelectStatement select, PartiQLTranslator translator, string? returnOnFailure, int index)
     {
+        RefuseUnsupported(select);
         var table = GetTable(scope, select.Target.Table);
         if (select.Target.Index is not null || !PartiQLTranslator.IsKeyLookupWithCondition(select.Where, table.Key))
         {
@@ -356,6 +365,26 @@ internal sealed partial class DynamoDbEngine
             ExpressionAttributeValues = translator.Values,
             ReturnValuesOnConditionCheckFailure = returnOnFailure,
         };
+    }
+
+    /// <summary>
+    /// PartiQL does not read a global index with a multi-attribute key (a batch reports this ahead of its
+    /// key-only rule). The rest of the table (its base table, its other indexes, its writes) is unaffected.
+    /// </summary>
+    private static void RefuseMultiAttributeIndex(Table table, string? indexName)
+    {
+        if (indexName is not null && table.ReadableIndex(indexName) is { Key.IsMultiAttribute: true })
+        {
+            throw PartiQLErrors.MultiAttributeIndex();
+        }
+    }
+
+    private static void RefuseUnsupported(SelectStatement select)
+    {
+        if (select.Unsupported is { } unsupported)
+        {
+            throw unsupported;
+        }
     }
 
     /// <summary>The item key a WHERE clause pins; every key attribute must be given with =.</summary>

@@ -282,6 +282,14 @@ internal sealed partial class DynamoDbEngine
             {
                 violations.Add(input.KeySchema, "keySchema", "Member must have length less than or equal to 2");
             }
+            // So does a local index's; only a global index may have a multi-attribute key.
+            for (var i = 0; i < (input.LocalSecondaryIndexes?.Count ?? 0); i++)
+            {
+                if (input.LocalSecondaryIndexes![i].KeySchema is { Count: > 2 } localKey)
+                {
+                    violations.Add(localKey, $"localSecondaryIndexes.{i + 1}.member.keySchema", "Member must have length less than or equal to 2");
+                }
+            }
             if (violations.Message is { } message)
             {
                 throw DynamoDbErrors.Validation(message);

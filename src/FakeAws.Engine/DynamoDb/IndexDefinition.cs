@@ -44,7 +44,7 @@ internal sealed record IndexDefinition(
             }
             foreach (var index in locals)
             {
-                var key = CheckKeySchema(index.KeySchema!, definitions);
+                var key = CheckKeySchema(index.KeySchema!, definitions, isGlobal: false);
                 if (index.KeySchema!.Count != 2)
                 {
                     throw Invalid($"Index KeySchema does not have a range key for index: {index.IndexName}");
@@ -72,7 +72,7 @@ internal sealed record IndexDefinition(
             var onDemand = input.BillingMode == "PAY_PER_REQUEST";
             foreach (var index in globals)
             {
-                var key = CheckKeySchema(index.KeySchema!, definitions);
+                var key = CheckKeySchema(index.KeySchema!, definitions, isGlobal: true);
                 CheckProjection(index.Projection!);
                 if (onDemand && index.ProvisionedThroughput is not null)
                 {
@@ -108,7 +108,7 @@ internal sealed record IndexDefinition(
         {
             throw Invalid($"AttributeDefinitions is not specified for index: {create.IndexName}");
         }
-        var key = CheckKeySchema(create.KeySchema!, definitions);
+        var key = CheckKeySchema(create.KeySchema!, definitions, isGlobal: true);
         CheckProjection(create.Projection!);
         if (table.BillingMode == "PAY_PER_REQUEST" && create.ProvisionedThroughput is not null)
         {
@@ -121,8 +121,11 @@ internal sealed record IndexDefinition(
         return new IndexDefinition(create.IndexName!, true, key, create.Projection!, create.ProvisionedThroughput, create.OnDemandThroughput);
     }
 
-    // An index's key schema: defined attributes, HASH then RANGE, two different names.
-    private static KeySchema CheckKeySchema(List<KeySchemaElement> schema, List<AttributeDefinition> definitions)
+    private const int MaxKeyAttributesPerKeyType = 4;
+
+    // An index's key schema: defined attributes, HASH then RANGE, different names. A global index may
+    // have up to four of each (multi-attribute keys); a local one has one HASH and one RANGE.
+    private static KeySchema CheckKeySchema(List<KeySchemaElement> schema, List<AttributeDefinition> definitions, bool isGlobal)
     {
         var defined = definitions.Select(d => d.AttributeName!).ToList();
         var keys = schema.Select(k => k.AttributeName!).ToList();
@@ -135,16 +138,33 @@ internal sealed record IndexDefinition(
         {
             throw DynamoDbErrors.Validation("Both the Hash Key and the Range Key element in the KeySchema have the same name");
         }
+        if (keys.Distinct().Count() != keys.Count)
+        {
+            throw DynamoDbErrors.Validation("The KeySchema contains multiple key attributes with the same name");
+        }
         if (schema[0].KeyType != "HASH")
         {
             throw DynamoDbErrors.Validation("Invalid KeySchema: The first KeySchemaElement is not a HASH key type");
         }
-        if (schema.Count == 2 && schema[1].KeyType != "RANGE")
+        if (!isGlobal && schema.Count == 2 && schema[1].KeyType != "RANGE")
         {
             throw DynamoDbErrors.Validation("Invalid KeySchema: The second KeySchemaElement is not a RANGE key type");
         }
-        KeyAttribute Attribute(int i) => new(keys[i], Enum.Parse<AttributeType>(definitions.First(d => d.AttributeName == keys[i]).AttributeType!));
-        return new KeySchema(Attribute(0), schema.Count == 2 ? Attribute(1) : null);
+        var hashCount = schema.TakeWhile(k => k.KeyType == "HASH").Count();
+        if (schema.Skip(hashCount).Any(k => k.KeyType == "HASH"))
+        {
+            throw Invalid("All HASH key attributes must precede RANGE key attributes in the KeySchema");
+        }
+        if (hashCount > MaxKeyAttributesPerKeyType)
+        {
+            throw Invalid("The KeySchema exceeds the maximum allowed number of HASH key attributes");
+        }
+        if (schema.Count - hashCount > MaxKeyAttributesPerKeyType)
+        {
+            throw Invalid("The KeySchema exceeds the maximum allowed number of RANGE key attributes");
+        }
+        var attributes = keys.Select(name => new KeyAttribute(name, Enum.Parse<AttributeType>(definitions.First(d => d.AttributeName == name).AttributeType!))).ToArray();
+        return new KeySchema(attributes[..hashCount], attributes[hashCount..]);
     }
 
     private static void CheckProjection(Projection projection)

@@ -188,23 +188,37 @@ internal sealed class StorePartition(AttributeValue hash)
 
     public static ulong TokenOf(AttributeValue key)
     {
-        var bytes = key.Type switch
-        {
-            AttributeType.S => System.Text.Encoding.UTF8.GetBytes(key.S),
-            AttributeType.N => System.Text.Encoding.ASCII.GetBytes(key.N),
-            _ => key.B,
-        };
-        var hash = 14695981039346656037UL;
-        foreach (var b in bytes)
-        {
-            hash = (hash ^ b) * 1099511628211UL;
-        }
+        var hash = Fnv(14695981039346656037UL, key);
         // MurmurHash3's finaliser: every input bit reaches the top bits, which pick the segment.
         hash ^= hash >> 33;
         hash *= 0xff51afd7ed558ccdUL;
         hash ^= hash >> 33;
         hash *= 0xc4ceb9fe1a85ec53UL;
         return hash ^ (hash >> 33);
+    }
+
+    // A multi-attribute partition key (an L of its parts, see KeySchema) hashes its parts in order.
+    private static ulong Fnv(ulong hash, AttributeValue key)
+    {
+        if (key.Type == AttributeType.L)
+        {
+            foreach (var part in key.L)
+            {
+                hash = Fnv(hash, part);
+            }
+            return hash;
+        }
+        var bytes = key.Type switch
+        {
+            AttributeType.S => System.Text.Encoding.UTF8.GetBytes(key.S),
+            AttributeType.N => System.Text.Encoding.ASCII.GetBytes(key.N),
+            _ => key.B,
+        };
+        foreach (var b in bytes)
+        {
+            hash = (hash ^ b) * 1099511628211UL;
+        }
+        return hash;
     }
 }
 

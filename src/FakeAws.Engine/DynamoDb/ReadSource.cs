@@ -184,15 +184,43 @@ internal sealed class ReadSource
     }
 
     // Sort keys too small for the condition: they come before its first match.
-    private static bool BelowRange(SortKeyCondition condition, AttributeValue sortKey) => condition.Operator switch
+    private static bool BelowRange(SortKeyCondition condition, AttributeValue sortKey)
+    {
+        if (condition.Prefix is { } prefix)
+        {
+            var order = condition.ComparePrefix(sortKey);
+            if (order != 0)
+            {
+                return order < 0;
+            }
+            sortKey = sortKey.L[prefix.Count];
+        }
+        return BelowValue(condition, sortKey);
+    }
+
+    // Sort keys too large for the condition: they come after its last match.
+    private static bool AboveRange(SortKeyCondition condition, AttributeValue sortKey)
+    {
+        if (condition.Prefix is { } prefix)
+        {
+            var order = condition.ComparePrefix(sortKey);
+            if (order != 0)
+            {
+                return order > 0;
+            }
+            sortKey = sortKey.L[prefix.Count];
+        }
+        return AboveValue(condition, sortKey);
+    }
+
+    private static bool BelowValue(SortKeyCondition condition, AttributeValue sortKey) => condition.Operator switch
     {
         SortKeyOperator.LT or SortKeyOperator.LE => false,
         SortKeyOperator.GT => AttributeValue.CompareKeys(sortKey, condition.Value) <= 0,
         _ => AttributeValue.CompareKeys(sortKey, condition.Value) < 0,
     };
 
-    // Sort keys too large for the condition: they come after its last match.
-    private static bool AboveRange(SortKeyCondition condition, AttributeValue sortKey) => condition.Operator switch
+    private static bool AboveValue(SortKeyCondition condition, AttributeValue sortKey) => condition.Operator switch
     {
         SortKeyOperator.GT or SortKeyOperator.GE => false,
         SortKeyOperator.LT => AttributeValue.CompareKeys(sortKey, condition.Value) >= 0,

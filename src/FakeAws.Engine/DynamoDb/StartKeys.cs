@@ -24,7 +24,7 @@ internal static class StartKeys
         }
         CheckReadKey(startKey, source);
         var position = Position(startKey, source);
-        var hash = startKey[source.Key.Hash.Name];
+        var hash = position.Hash;
         if (condition.SortKey is null)
         {
             if (!hash.Equals(condition.PartitionKey))
@@ -34,7 +34,7 @@ internal static class StartKeys
         }
         else
         {
-            if (!condition.SortKey.Matches(startKey[source.Key.Range!.Name]))
+            if (!condition.SortKey.Matches(position.SortKey!))
             {
                 throw DynamoDbErrors.Validation("The provided starting key does not match the range key predicate");
             }
@@ -111,8 +111,8 @@ internal static class StartKeys
         {
             throw DynamoDbErrors.Validation($"{Invalid}: {error.Message}");
         }
-        var hash = startKey[source.Key.Hash.Name];
-        var sortKey = source.Key.Range is { } range ? startKey[range.Name] : null;
-        return new StartPosition(hash, sortKey, tableKey);
+        // Every key attribute is there with its type: checked above, or as the table's key.
+        var key = source.Key.KeyOf(startKey)!.Value;
+        return new StartPosition(key.Hash, key.Range, tableKey);
     }
 }

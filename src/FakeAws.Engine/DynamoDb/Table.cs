@@ -284,7 +284,7 @@ internal sealed class Table
         foreach (var attribute in index.Key.Attributes)
         {
             if (item.TryGetValue(attribute.Name, out var value)
-                && (value.Type != attribute.Type || IsEmpty(value) || KeyBytes(value) > (attribute == index.Key.Hash ? 2048 : 1024)))
+                && (value.Type != attribute.Type || IsEmpty(value) || KeyBytes(value) > (index.Key.IsHash(attribute) ? 2048 : 1024)))
             {
                 return false;
             }

@@ -78,6 +78,6 @@ internal static class TableDefinition
     }
 
     private static List<KeySchemaElement> Elements(KeySchema key) => key.Attributes
-        .Select((a, i) => new KeySchemaElement { AttributeName = a.Name, KeyType = i == 0 ? "HASH" : "RANGE" })
+        .Select((a, i) => new KeySchemaElement { AttributeName = a.Name, KeyType = key.KeyTypeAt(i) })
         .ToList();
 }

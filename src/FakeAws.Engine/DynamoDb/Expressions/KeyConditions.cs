@@ -53,6 +53,10 @@ internal static class KeyConditions
     /// <summary>The terms checked against the key schema of the table or index queried.</summary>
     public static KeyConditionSpec ForSchema(IReadOnlyList<KeyTerm> terms, KeySchema schema)
     {
+        if (schema.IsMultiAttribute)
+        {
+            return MultiAttributeKeyConditions.ForSchema(terms, schema);
+        }
         if (schema.Range is null && terms.Count > 1)
         {
             throw DynamoDbErrors.Validation("Query key condition not supported");
@@ -75,24 +79,7 @@ internal static class KeyConditions
                 }
                 continue;
             }
-            if (term.Operator is LegacyOperator.NULL or LegacyOperator.NOT_NULL or LegacyOperator.NE
-                or LegacyOperator.CONTAINS or LegacyOperator.NOT_CONTAINS or LegacyOperator.IN)
-            {
-                throw DynamoDbErrors.Validation("Attempted conditional constraint is not an indexable operation");
-            }
-            foreach (var value in term.Values)
-            {
-                if (value.Type != attribute.Type)
-                {
-                    throw DynamoDbErrors.Validation("One or more parameter values were invalid: Condition parameter type does not match schema type");
-                }
-                if (value.Type == AttributeType.S ? value.S.Length == 0 : value.Type == AttributeType.B && value.B.Length == 0)
-                {
-                    var kind = value.Type == AttributeType.S ? "string" : "binary";
-                    throw DynamoDbErrors.Validation(
-                        $"One or more parameter values are not valid. The AttributeValue for a key attribute cannot contain an empty {kind} value. Key: {attribute.Name}");
-                }
-            }
+            CheckTerm(term, attribute);
             if (isHash)
             {
                 if (term.Operator != LegacyOperator.EQ)
@@ -110,7 +97,31 @@ internal static class KeyConditions
         return new KeyConditionSpec(schema.Hash.Name, partitionKey!, sortKey);
     }
 
-    private static KeyTerm? Find(IReadOnlyList<KeyTerm> terms, string name)
+    /// <summary>A key attribute's term: an operator an index can seek with, and values of the attribute's type, not empty.</summary>
+    public static void CheckTerm(KeyTerm term, KeyAttribute attribute)
+    {
+        if (term.Operator is LegacyOperator.NULL or LegacyOperator.NOT_NULL or LegacyOperator.NE
+            or LegacyOperator.CONTAINS or LegacyOperator.NOT_CONTAINS or LegacyOperator.IN)
+        {
+            throw DynamoDbErrors.Validation("Attempted conditional constraint is not an indexable operation");
+        }
+        foreach (var value in term.Values)
+        {
+            if (value.Type != attribute.Type)
+            {
+                throw DynamoDbErrors.Validation("One or more parameter values were invalid: Condition parameter type does not match schema type");
+            }
+            if (value.Type == AttributeType.S ? value.S.Length == 0 : value.Type == AttributeType.B && value.B.Length == 0)
+            {
+                var kind = value.Type == AttributeType.S ? "string" : "binary";
+                throw DynamoDbErrors.Validation(
+                    $"One or more parameter values are not valid. The AttributeValue for a key attribute cannot contain an empty {kind} value. Key: {attribute.Name}");
+            }
+        }
+    }
+
+    /// <summary>The term on the attribute <paramref name="name"/>, or null.</summary>
+    public static KeyTerm? Find(IReadOnlyList<KeyTerm> terms, string name)
     {
         foreach (var term in terms)
         {

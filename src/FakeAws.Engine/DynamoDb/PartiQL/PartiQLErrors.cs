@@ -18,6 +18,10 @@ internal static class PartiQLErrors
     public static AwsServiceException BatchSelectWithoutKey() =>
         Validation("Select statements within BatchExecuteStatement must specify the primary key in the where clause.");
 
+    /// <summary>A read of a global index with a multi-attribute key; the text speaks of tables, but the refusal follows the index.</summary>
+    public static AwsServiceException MultiAttributeIndex() =>
+        Validation("PartiQL statements cannot be executed on tables with multi-attribute HASH keys or multi-attribute RANGE keys.");
+
     public static AwsServiceException MixedTransaction() => Validation("Transactions must either contain only reads or only writes");
 
     /// <summary>A statement ExecuteTransaction refuses, named by its place in the request.</summary>

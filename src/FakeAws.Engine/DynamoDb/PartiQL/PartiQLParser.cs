@@ -107,9 +107,16 @@ internal sealed class PartiQLParser
     {
         Take();
         List<PqlPath>? projection = null;
+        Core.AwsServiceException? unsupported = null;
         if (Peek.IsSymbol("*"))
         {
             Take();
+        }
+        else if (Peek.IsWord("COUNT") && _tokens[_next + 1].IsSymbol("(") && _tokens[_next + 2].IsSymbol("*") && _tokens[_next + 3].IsSymbol(")"))
+        {
+            // Worded as any other function in a projection, but only once the target has been checked.
+            unsupported = PartiQLErrors.Validation($"Unexpected path component at {At(Peek)}");
+            _next += 4;
         }
         else
         {
@@ -135,7 +142,7 @@ internal sealed class PartiQLParser
             }
             order = new OrderBy(path, descending);
         }
-        return new SelectStatement(target, projection, where, order);
+        return new SelectStatement(target, projection, where, order) { Unsupported = unsupported };
     }
 
     // A projected path; a function there is not a path (DynamoDB points at it).
@@ -439,6 +446,11 @@ internal sealed class PartiQLParser
 
     private OperandSyntax ParseOperand()
     {
+        if (Peek.Kind == PqlTokenKind.End)
+        {
+            // AWS's parser names what it was looking for: a term.
+            throw PartiQLErrors.Malformed("Unexpected term");
+        }
         if (Peek.Kind == PqlTokenKind.Word && _tokens[_next + 1].IsSymbol("("))
         {
             // size is the one function with a value in a condition; DynamoDB names any other it meets there.

@@ -8,7 +8,14 @@ internal abstract record PartiQLStatement(TableReference Target);
 
 /// <summary><c>SELECT * | path, … FROM table [WHERE condition] [ORDER BY path [ASC|DESC]]</c>.</summary>
 internal sealed record SelectStatement(TableReference Target, IReadOnlyList<PqlPath>? Projection, ConditionSyntax? Where, OrderBy? Order = null)
-    : PartiQLStatement(Target);
+    : PartiQLStatement(Target)
+{
+    /// <summary>
+    /// The refusal of a projection that parses but is not supported (<c>COUNT(*)</c>). DynamoDB reports it
+    /// only after its checks of the table and index read, so it waits until those have run.
+    /// </summary>
+    public Core.AwsServiceException? Unsupported { get; init; }
+}
 
 /// <summary>An ORDER BY clause: the path, and whether the order is descending.</summary>
 internal sealed record OrderBy(PqlPath Path, bool Descending);
