@@ -60,7 +60,6 @@ internal sealed partial class LambdaEngine
         lock (region.Gate)
         {
             var function = GetProvisionedFunction(region, reference.Name, qualifier);
-            CheckProvisionedQualifier(function, qualifier);
             CheckProvisionedOverlap(function, qualifier);
             var others = function.Provisioned.Where(p => p.Key != qualifier).Sum(p => p.Value.Requested);
             if (function.ReservedConcurrency is { } reserved && reserved < others + requested)
@@ -98,14 +97,13 @@ internal sealed partial class LambdaEngine
         var qualifier = request.Qualifier!;
         if (qualifier == FunctionArns.Latest)
         {
-            throw LambdaErrors.InvalidParameter("The function resource provided must be an alias or a published version.");
+            throw LambdaErrors.InvalidParameter(NotAliasOrVersion);
         }
         var reference = FunctionArns.Resolve(scope, request.FunctionName!, null);
         var region = Region(scope);
         lock (region.Gate)
         {
             var function = GetProvisionedFunction(region, reference.Name, qualifier);
-            CheckProvisionedQualifier(function, qualifier);
             if (!function.Provisioned.TryGetValue(qualifier, out var config))
             {
                 throw LambdaErrors.ProvisionedConcurrencyNotFound();
@@ -153,14 +151,13 @@ internal sealed partial class LambdaEngine
         var qualifier = request.Qualifier!;
         if (qualifier == FunctionArns.Latest)
         {
-            throw LambdaErrors.InvalidParameter("The function resource provided must be an alias or a published version.");
+            throw LambdaErrors.InvalidParameter(NotAliasOrVersion);
         }
         var reference = FunctionArns.Resolve(scope, request.FunctionName!, null);
         var region = Region(scope);
         lock (region.Gate)
         {
             var function = GetProvisionedFunction(region, reference.Name, qualifier);
-            CheckProvisionedQualifier(function, qualifier);
             function.Provisioned.Remove(qualifier);
         }
         return NoContent.Instance;
@@ -211,15 +208,29 @@ internal sealed partial class LambdaEngine
         }
     }
 
-    /// <summary>The function of a provisioned concurrency request; when it is missing, AWS words the error after the qualifier.</summary>
+    // Get and Delete refuse $LATEST in these words; Put calls it an unpublished version.
+    private const string NotAliasOrVersion = "The function resource provided must be an alias or a published version.";
+
+    /// <summary>
+    /// The function of a provisioned concurrency request, whose qualifier must name an existing alias or
+    /// published version; when the function is missing, AWS words the error after the qualifier.
+    /// </summary>
     private static LambdaFunction GetProvisionedFunction(LambdaRegion region, string name, string qualifier)
     {
-        if (region.Functions.TryGetValue(name, out var function))
+        if (!region.Functions.TryGetValue(name, out var function))
         {
-            return function;
+            var arn = FunctionArns.Qualified(region.Scope, name, qualifier);
+            throw FunctionArns.IsAlias(qualifier) ? LambdaErrors.AliasNotFound(arn) : LambdaErrors.FunctionNotFound(arn);
         }
-        var arn = FunctionArns.Qualified(region.Scope, name, qualifier);
-        throw FunctionArns.IsAlias(qualifier) ? LambdaErrors.AliasNotFound(arn) : LambdaErrors.FunctionNotFound(arn);
+        if (FunctionArns.IsAlias(qualifier))
+        {
+            GetAlias(function, qualifier);
+        }
+        else if (function.FindVersion(qualifier) is null)
+        {
+            throw LambdaErrors.FunctionNotFound(FunctionArns.Qualified(function.Scope, function.Name, qualifier));
+        }
+        return function;
     }
 
     /// <summary>A version and an alias pointing to it cannot both have provisioned concurrency.</summary>
@@ -235,19 +246,6 @@ internal sealed partial class LambdaEngine
         else if (function.Provisioned.Keys.Any(k => FunctionArns.IsAlias(k) && function.Aliases.TryGetValue(k, out var alias) && alias.FunctionVersion == qualifier))
         {
             throw LambdaErrors.Conflict("Version is pointed by a Provisioned Concurrency alias");
-        }
-    }
-
-    /// <summary>Provisioned concurrency applies to an existing alias or published version.</summary>
-    private static void CheckProvisionedQualifier(LambdaFunction function, string qualifier)
-    {
-        if (FunctionArns.IsAlias(qualifier))
-        {
-            GetAlias(function, qualifier);
-        }
-        else if (function.FindVersion(qualifier) is null)
-        {
-            throw LambdaErrors.FunctionNotFound(FunctionArns.Qualified(function.Scope, function.Name, qualifier));
         }
     }
 }
