@@ -83,17 +83,7 @@ internal static class ProxyEvents
         WriteMultiValues(writer, "multiValueHeaders", headers, StringComparer.Ordinal);
         WriteJoinedValues(writer, "queryStringParameters", query);
         WriteMultiValues(writer, "multiValueQueryStringParameters", query, StringComparer.Ordinal);
-        writer.WritePropertyName("requestContext");
-        writer.WriteStartObject();
-        writer.WriteString("accountId", context.AccountId);
-        writer.WriteString("apiId", context.ApiId);
-        if (context.Authorizer is { } authorizer)
-        {
-            writer.WritePropertyName("authorizer");
-            authorizer(writer);
-        }
-        writer.WriteString("domainName", context.DomainName);
-        writer.WriteString("domainPrefix", context.ApiId);
+        OpenHttpRequestContext(writer, context);
         writer.WriteString("extendedRequestId", context.ExtendedRequestId);
         writer.WriteString("httpMethod", context.Request.Method);
         writer.WritePropertyName("identity");
@@ -148,17 +138,7 @@ internal static class ProxyEvents
         {
             WriteJoinedValues(writer, "queryStringParameters", query);
         }
-        writer.WritePropertyName("requestContext");
-        writer.WriteStartObject();
-        writer.WriteString("accountId", context.AccountId);
-        writer.WriteString("apiId", context.ApiId);
-        if (context.Authorizer is { } authorizer)
-        {
-            writer.WritePropertyName("authorizer");
-            authorizer(writer);
-        }
-        writer.WriteString("domainName", context.DomainName);
-        writer.WriteString("domainPrefix", context.ApiId);
+        OpenHttpRequestContext(writer, context);
         writer.WritePropertyName("http");
         writer.WriteStartObject();
         writer.WriteString("method", context.Request.Method);
@@ -233,6 +213,22 @@ internal static class ProxyEvents
     }
 
     /// <summary>The identity members a SigV4-signed (AWS_IAM) request fills in; null otherwise.</summary>
+    // Both payload formats of an HTTP API open requestContext with the same members, in this order.
+    private static void OpenHttpRequestContext(Utf8JsonWriter writer, InvocationContext context)
+    {
+        writer.WritePropertyName("requestContext");
+        writer.WriteStartObject();
+        writer.WriteString("accountId", context.AccountId);
+        writer.WriteString("apiId", context.ApiId);
+        if (context.Authorizer is { } authorizer)
+        {
+            writer.WritePropertyName("authorizer");
+            authorizer(writer);
+        }
+        writer.WriteString("domainName", context.DomainName);
+        writer.WriteString("domainPrefix", context.ApiId);
+    }
+
     private static void WriteIamIdentity(Utf8JsonWriter writer, InvocationContext context)
     {
         var signed = context.IamAccessKey is not null;
