@@ -50,14 +50,7 @@ internal sealed partial class AslValidator
                 ValidateMap(state, at);
                 break;
         }
-        if (state.ContainsKey("Retry"))
-        {
-            ValidateRetry(state["Retry"], $"{at}/Retry");
-        }
-        if (state.ContainsKey("Catch"))
-        {
-            ValidateCatch(state["Catch"], $"{at}/Catch", jsonata: true);
-        }
+        ValidateRecovery(state, at, jsonata: true);
     }
 
     private void ValidateJsonataRule(JsonNode? node, string at)

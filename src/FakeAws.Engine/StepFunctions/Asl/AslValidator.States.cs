@@ -102,14 +102,7 @@ internal sealed partial class AslValidator
                 ValidateMap(state, at);
                 break;
         }
-        if (state.ContainsKey("Retry"))
-        {
-            ValidateRetry(state["Retry"], $"{at}/Retry");
-        }
-        if (state.ContainsKey("Catch"))
-        {
-            ValidateCatch(state["Catch"], $"{at}/Catch");
-        }
+        ValidateRecovery(state, at, jsonata: false);
     }
 
     private void ValidateNextOrEnd(JsonObject state, string at)

@@ -177,7 +177,20 @@ internal sealed partial class AslValidator
         }
     }
 
-    private void ValidateCatch(JsonNode? node, string at, bool jsonata = false)
+    /// <summary>A state's Retry and Catch fields, in either query language.</summary>
+    private void ValidateRecovery(JsonObject state, string at, bool jsonata)
+    {
+        if (state.ContainsKey("Retry"))
+        {
+            ValidateRetry(state["Retry"], $"{at}/Retry");
+        }
+        if (state.ContainsKey("Catch"))
+        {
+            ValidateCatch(state["Catch"], $"{at}/Catch", jsonata);
+        }
+    }
+
+    private void ValidateCatch(JsonNode? node, string at, bool jsonata)
     {
         if (node is not JsonArray catchers)
         {
