@@ -141,6 +141,47 @@ public sealed class VirtualClock : TimeProvider
     internal Task RunUntilCompleteAsync(Task target, CancellationToken cancellationToken = default) =>
         DriveAsync(target, DateTimeOffset.MaxValue, cancellationToken);
 
+    /// <summary>
+    /// Runs <paramref name="work"/> on the cloud's scheduler and waits for it in virtual time. A caller
+    /// outside the scheduler (a test, a wire request) drives the clock until the work is done, so a
+    /// handler that waits on the clock finishes at once. A caller that is itself scheduled work (a
+    /// handler invoking another function, a Step Functions task) waits while the scheduler runs.
+    /// </summary>
+    internal async Task<T> RunInVirtualTimeAsync<T>(Func<Task<T>> work, string description, CancellationToken cancellationToken)
+    {
+        // Completing inline lets a waiting caller resume before the scheduler looks for idle time.
+        var done = new TaskCompletionSource<T>();
+        Scheduler.Schedule(GetUtcNow(), async () =>
+        {
+            try
+            {
+                done.TrySetResult(await work().ConfigureAwait(false));
+            }
+            catch (Exception e)
+            {
+                done.TrySetException(e);
+            }
+        }, description);
+        if (Scheduler.CurrentWork is { } caller)
+        {
+            caller.ExternalWaitStarted();
+            // Awaiting the completion source itself (not WaitAsync, whose continuation may run later
+            // on another thread) resumes the caller inline, before the scheduler can mistake the gap
+            // for idle time and move the clock.
+            using var cancellation = cancellationToken.Register(() => done.TrySetCanceled(cancellationToken));
+            try
+            {
+                return await done.Task.ConfigureAwait(false);
+            }
+            finally
+            {
+                caller.ExternalWaitEnded();
+            }
+        }
+        await RunUntilCompleteAsync(done.Task, cancellationToken).ConfigureAwait(false);
+        return await done.Task.ConfigureAwait(false);
+    }
+
     private async Task DriveAsync(Task? target, DateTimeOffset horizon, CancellationToken cancellationToken)
     {
         ThrowIfReentrant();

@@ -3,53 +3,11 @@ using FakeAws.Engine.Lambda.Code;
 
 namespace FakeAws.Engine.Lambda;
 
-// Running code: execution environments, the timeout on the virtual clock, logs, and running work
-// in virtual time for callers that wait on it.
+// Running code: execution environments, the timeout on the virtual clock, and logs.
 internal sealed partial class LambdaEngine
 {
     /// <summary>What one execution produced.</summary>
     private sealed record ExecutionOutcome(byte[] Payload, string? FunctionError, string Log);
-
-    /// <summary>
-    /// Runs <paramref name="work"/> on the cloud's scheduler and waits for it in virtual time. A caller
-    /// outside the scheduler (a test, a wire request) drives the clock until the work is done, so a
-    /// handler that waits on the clock finishes at once. A caller that is itself scheduled work (a
-    /// handler invoking another function, a Step Functions task) waits while the scheduler runs.
-    /// </summary>
-    private async Task<T> RunInVirtualTimeAsync<T>(Func<Task<T>> work, string description, CancellationToken cancellationToken)
-    {
-        // Completing inline lets a waiting caller resume before the scheduler looks for idle time.
-        var done = new TaskCompletionSource<T>();
-        _cloud.Scheduler.Schedule(Now, async () =>
-        {
-            try
-            {
-                done.TrySetResult(await work().ConfigureAwait(false));
-            }
-            catch (Exception e)
-            {
-                done.TrySetException(e);
-            }
-        }, description);
-        if (_cloud.Scheduler.CurrentWork is { } caller)
-        {
-            caller.ExternalWaitStarted();
-            // Awaiting the completion source itself (not WaitAsync, whose continuation may run later
-            // on another thread) resumes the caller inline, before the scheduler can mistake the gap
-            // for idle time and move the clock.
-            using var cancellation = cancellationToken.Register(() => done.TrySetCanceled(cancellationToken));
-            try
-            {
-                return await done.Task.ConfigureAwait(false);
-            }
-            finally
-            {
-                caller.ExternalWaitEnded();
-            }
-        }
-        await _cloud.Clock.RunUntilCompleteAsync(done.Task, cancellationToken).ConfigureAwait(false);
-        return await done.Task.ConfigureAwait(false);
-    }
 
     /// <summary>
     /// Runs one invocation in an execution environment: takes a warm one or starts one, runs the

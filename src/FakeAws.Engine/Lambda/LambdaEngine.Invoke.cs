@@ -80,7 +80,7 @@ internal sealed partial class LambdaEngine
                 return new LambdaInvokeResult { StatusCode = 202, RequestId = requestId };
         }
         var lease = ConcurrencyLease.Acquire(target.Region, target.Function, Options.ConcurrentExecutions);
-        var outcome = await RunInVirtualTimeAsync(async () =>
+        var outcome = await _cloud.Clock.RunInVirtualTimeAsync(async () =>
         {
             try
             {

@@ -110,7 +110,7 @@ internal sealed partial class LambdaEngine
 
     /// <summary>SnapStart: initialize one environment, run its before-snapshot hooks, and keep it for restores.</summary>
     private Task TakeSnapshotAsync(LambdaFunction function, FunctionVersion version, CancellationToken cancellationToken) =>
-        RunInVirtualTimeAsync(async () =>
+        _cloud.Clock.RunInVirtualTimeAsync(async () =>
         {
             var init = new Code.LambdaInit();
             try

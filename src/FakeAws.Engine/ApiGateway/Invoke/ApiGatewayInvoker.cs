@@ -51,47 +51,10 @@ internal sealed partial class ApiGatewayInvoker
         {
             isRest = region.RestApis.ContainsKey(apiId);
         }
-        return await RunInVirtualTimeAsync(
+        return await _cloud.Clock.RunInVirtualTimeAsync(
             () => isRest ? ServeRestAsync(region, apiId, stage, request) : ServeHttpAsync(region, apiId, stage, request),
             $"execute-api {request.Method} {apiId} {request.Path}",
             cancellationToken).ConfigureAwait(false);
-    }
-
-    /// <summary>
-    /// Runs the request as work on the cloud's scheduler, so its integration timeout races the
-    /// function on the virtual clock; a caller outside the scheduler drives the clock until done.
-    /// </summary>
-    private async Task<T> RunInVirtualTimeAsync<T>(Func<Task<T>> work, string description, CancellationToken cancellationToken)
-    {
-        // Completing inline lets a waiting caller resume before the scheduler looks for idle time.
-        var done = new TaskCompletionSource<T>();
-        _cloud.Scheduler.Schedule(_cloud.Now, async () =>
-        {
-            try
-            {
-                done.TrySetResult(await work().ConfigureAwait(false));
-            }
-            catch (Exception e)
-            {
-                done.TrySetException(e);
-            }
-        }, description);
-        if (_cloud.Scheduler.CurrentWork is { } caller)
-        {
-            // Awaiting the task itself resumes the caller inline when it completes, with no gap the
-            // scheduler could take for idle time.
-            caller.ExternalWaitStarted();
-            try
-            {
-                return await done.Task.ConfigureAwait(false);
-            }
-            finally
-            {
-                caller.ExternalWaitEnded();
-            }
-        }
-        await _cloud.Clock.RunUntilCompleteAsync(done.Task, cancellationToken).ConfigureAwait(false);
-        return await done.Task.ConfigureAwait(false);
     }
 
     private InvocationContext NewContext(ApiGatewayRegion region, string apiId, string stage, string path, GatewayRequest request) => new()
