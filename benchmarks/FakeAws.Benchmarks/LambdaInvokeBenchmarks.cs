@@ -1,7 +1,7 @@
 using System.Text.Json;
 using BenchmarkDotNet.Attributes;
 using FakeAws.Engine.Core;
-using FakeAws.Engine.Lambda;
+using FakeAws.Engine.Lambda.Model;
 
 namespace FakeAws.Benchmarks;
 
@@ -35,9 +35,9 @@ public class LambdaInvokeBenchmarks
         _cloud.Dispose();
     }
 
-    [Benchmark(Baseline = true, Description = "Engine InvokeFunctionAsync")]
+    [Benchmark(Baseline = true, Description = "Engine Invoke")]
     public async Task<byte[]> Engine() =>
-        (await _cloud.Lambda.Engine.InvokeFunctionAsync(_scope, "echo", null, Payload, LambdaInvocationType.RequestResponse)).Payload!;
+        (await _cloud.Lambda.Engine.Invoke(_scope, new InvocationRequest { FunctionName = "echo", Payload = Payload }, CancellationToken.None)).Payload!;
 
     [Benchmark(Description = "Wire: POST .../invocations over the in-memory handler")]
     public async Task<byte[]> Wire()

@@ -72,9 +72,9 @@ public sealed class FakeAwsCloud : IDisposable
         var poller = new DynamoDbStreamPoller(DynamoDb, Context);
         Lambda.Engine.AddEventSource(poller);
         DynamoDb.StreamRecordsAppended += Lambda.Engine.OnEventSourceRecords;
-        StepFunctions = new FakeStepFunctions(new StepFunctionsEngine(Context, new CloudTaskServices(this)));
+        StepFunctions = new FakeStepFunctions(new StepFunctionsEngine(Context));
         Router.Register(new StepFunctionsWireService(StepFunctions.Engine, Context));
-        CognitoIdentityProvider = new CognitoIdentityProviderEngine(Context) { Triggers = new LambdaTriggerInvoker(Lambda.Engine) };
+        CognitoIdentityProvider = new CognitoIdentityProviderEngine(Context);
         CognitoIdentity = new CognitoIdentityEngine(Context, CognitoIdentityProvider);
         Router.Register(new CognitoIdentityProviderWireService(CognitoIdentityProvider, Context.Ids));
         Router.Register(new CognitoIdentityWireService(CognitoIdentity, Context.Ids));
@@ -87,6 +87,7 @@ public sealed class FakeAwsCloud : IDisposable
         Router.Register(ApiGateway.WireV2);
         Router.Register(ApiGateway.ExecuteApi);
 
+        Context.Services = new ServiceCalls(Router);
         LiveClouds.Add(this);
     }
 

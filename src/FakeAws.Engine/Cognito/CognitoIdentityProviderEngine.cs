@@ -27,9 +27,10 @@ internal sealed partial class CognitoIdentityProviderEngine
     {
         _cloud = cloud;
         _regions = new RegionalStore<Region>(_ => new Region());
+        Triggers = new LambdaTriggerInvoker(cloud);
     }
 
-    /// <summary>Runs the pools' Lambda triggers; the cloud binds it to its Lambda engine, tests to a fake.</summary>
+    /// <summary>Runs the pools' Lambda triggers: through the cloud's Lambda service by default, or a fake a test binds; null when none is bound.</summary>
     public ICognitoTriggerInvoker? Triggers { get; set; }
 
     /// <summary>Every message a pool has "sent", where tests read codes and temporary passwords.</summary>

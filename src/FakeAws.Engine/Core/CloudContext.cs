@@ -20,17 +20,40 @@ internal sealed class CloudContext(string accountId, string region, VirtualClock
 
     /// <summary>The virtual time now.</summary>
     public DateTimeOffset Now => Clock.GetUtcNow();
+
+    /// <summary>
+    /// The cloud's services as other services call them: Step Functions tasks, API Gateway
+    /// integrations, Cognito triggers and event sources reach their targets through this, never an engine
+    /// directly, so every call runs the target's own validation and behaviour.
+    /// </summary>
+    public IServiceCalls Services { get; set; } = UnboundServiceCalls.Instance;
 }
 
-/// <summary>Where one request acts: the account and region it was signed for.</summary>
-internal readonly record struct RequestScope(string AccountId, string Region);
+/// <summary>
+/// Where one request acts: the account and region it was signed for, and, when another service of the
+/// cloud makes it, that caller.
+/// </summary>
+/// <param name="AccountId">The account the request acts in.</param>
+/// <param name="Region">The region the request acts in.</param>
+/// <param name="Caller">The service that made the request, or null for a client of the cloud.</param>
+internal readonly record struct RequestScope(string AccountId, string Region, ServiceCaller? Caller = null)
+{
+    /// <summary>The same account and region, acting for <paramref name="caller"/>.</summary>
+    public RequestScope As(ServiceCaller caller) => this with { Caller = caller };
+}
+
+/// <summary>A service of the cloud calling another: its service principal and the resource it acts for.</summary>
+/// <param name="Principal">The service principal, for example <c>apigateway.amazonaws.com</c>.</param>
+/// <param name="SourceArn">The resource the call is made for (a state machine, an API, a user pool), when there is one.</param>
+internal sealed record ServiceCaller(string Principal, string? SourceArn = null);
 
 /// <summary>
 /// Keeps one instance of a service's state per account and region, made on first use.
 /// </summary>
 internal sealed class RegionalStore<TState>(Func<RequestScope, TState> create) where TState : class
 {
-    private readonly System.Collections.Concurrent.ConcurrentDictionary<RequestScope, TState> _states = new();
+    // Keyed by account and region only: who calls does not change whose state it is.
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<(string AccountId, string Region), TState> _states = new();
 
     // Nearly every request of a test acts in the same account and region; remembering the last
     // one saves hashing the scope on the hot path.
@@ -48,14 +71,15 @@ internal sealed class RegionalStore<TState>(Func<RequestScope, TState> create) w
             {
                 return last.State;
             }
-            var state = _states.GetOrAdd(scope, create);
+            var state = _states.GetOrAdd((scope.AccountId, scope.Region), static (key, make) => make(new RequestScope(key.AccountId, key.Region)), create);
             Volatile.Write(ref _last, new Remembered(scope, state));
             return state;
         }
     }
 
     /// <summary>Every state made so far.</summary>
-    public IEnumerable<KeyValuePair<RequestScope, TState>> All => _states;
+    public IEnumerable<KeyValuePair<RequestScope, TState>> All =>
+        _states.Select(s => KeyValuePair.Create(new RequestScope(s.Key.AccountId, s.Key.Region), s.Value));
 
     /// <summary>Forgets all state.</summary>
     public void Clear()

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using FakeAws.Engine.Core;
+using FakeAws.Engine.Lambda.Model;
 
 namespace FakeAws.Engine.Lambda;
 
@@ -172,11 +173,12 @@ internal sealed partial class LambdaEngine
             payload.Write(records[i].Json);
         }
         payload.Write("]}"u8);
-        LambdaInvokeResult result;
+        InvocationResponse result;
         try
         {
-            result = await InvokeFunctionAsync(mapping.Scope, mapping.FunctionArn, null, payload.ToArray(), LambdaInvocationType.RequestResponse)
-                .ConfigureAwait(false);
+            // Through the cloud's service calls, as any other service's invoke, made for the mapping.
+            result = await _cloud.Services.InvokeLambdaAsync(
+                mapping.Scope.As(new ServiceCaller("lambda.amazonaws.com", mapping.Arn)), mapping.FunctionArn, null, payload.ToArray()).ConfigureAwait(false);
         }
         catch (AwsServiceException)
         {

@@ -40,24 +40,6 @@ internal sealed partial class LambdaEngine
         return new InvokeAsyncResponse { Status = result.StatusCode };
     }
 
-    /// <summary>
-    /// Invokes a function as the Invoke operation does, for other engines (Step Functions tasks, API
-    /// Gateway integrations, Cognito triggers, event sources). A synchronous invocation completes in
-    /// virtual time; when the caller is itself work on the cloud's scheduler, the caller waits while
-    /// the scheduler runs the function.
-    /// </summary>
-    /// <param name="scope">The account and region the caller acts in.</param>
-    /// <param name="functionNameOrArn">A name, partial ARN or ARN, optionally qualified.</param>
-    /// <param name="qualifier">A version or alias, or null.</param>
-    /// <param name="payload">The event JSON; empty means <c>{}</c>.</param>
-    /// <param name="type">How to invoke.</param>
-    /// <param name="cancellationToken">Stops waiting (the invocation itself runs on).</param>
-    /// <returns>The result; a function error is a result, not an exception.</returns>
-    /// <exception cref="AwsServiceException">Lambda refused the invocation: not found, throttled, payload too large, not active.</exception>
-    public Task<LambdaInvokeResult> InvokeFunctionAsync(
-        RequestScope scope, string functionNameOrArn, string? qualifier, ReadOnlyMemory<byte> payload, LambdaInvocationType type, CancellationToken cancellationToken = default) =>
-        InvokeCoreAsync(scope, functionNameOrArn, qualifier, payload.ToArray(), type, null, cancellationToken);
-
     private async Task<LambdaInvokeResult> InvokeCoreAsync(
         RequestScope scope, string functionNameOrArn, string? qualifier, byte[] payload, LambdaInvocationType type, string? clientContext, CancellationToken cancellationToken)
     {

@@ -9,8 +9,8 @@ namespace FakeAws.Engine.Lambda;
 
 /// <summary>
 /// The in-memory Lambda service. Each public method named as an AWS operation takes the operation's
-/// input shape and returns its output shape; the wire front door and other engines (through
-/// <see cref="InvokeFunctionAsync"/>) reach the same behaviour. Functions run in-process .NET code
+/// input shape and returns its output shape; the wire front door and other services (through the
+/// cloud's service calls, <see cref="LambdaServiceCalls"/>) reach the same operations. Functions run in-process .NET code
 /// (<see cref="ILambdaCode"/>), in virtual time: timeouts, retries and concurrency follow the cloud's clock.
 /// </summary>
 /// <remarks>

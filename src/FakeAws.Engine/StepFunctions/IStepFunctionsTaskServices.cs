@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using FakeAws.Engine.Core;
+using FakeAws.Engine.Lambda;
 
 namespace FakeAws.Engine.StepFunctions;
 
@@ -41,18 +42,24 @@ internal interface IStepFunctionsTaskServices
 /// <param name="ExecutedVersion">The version that ran, for example <c>$LATEST</c>.</param>
 internal sealed record LambdaInvokeResult(int StatusCode, byte[] Payload, string? FunctionError, string ExecutedVersion);
 
-/// <summary>The services of a cloud where none are bound yet: every call fails, naming what is missing.</summary>
-internal sealed class UnboundTaskServices : IStepFunctionsTaskServices
+/// <summary>
+/// Task states' calls as a cloud makes them: through the cloud's service calls, acting as Step
+/// Functions (<c>states.amazonaws.com</c>). Tests of the engine alone bind other services instead.
+/// </summary>
+internal sealed class CloudTaskServices(CloudContext cloud) : IStepFunctionsTaskServices
 {
-    public static readonly UnboundTaskServices Instance = new();
+    private static readonly ServiceCaller StepFunctions = new("states.amazonaws.com");
 
-    public Task<LambdaInvokeResult> InvokeLambdaAsync(
-        RequestScope scope, string functionNameOrArn, string? qualifier, byte[] payload, CancellationToken cancellationToken) =>
-        throw new AwsServiceException(
-            "ServiceException", "FakeAws has no Lambda service bound to Step Functions here, so Task states cannot invoke functions.", 500);
+    public async Task<LambdaInvokeResult> InvokeLambdaAsync(
+        RequestScope scope, string functionNameOrArn, string? qualifier, byte[] payload, CancellationToken cancellationToken)
+    {
+        var result = await cloud.Services.InvokeLambdaAsync(scope.As(StepFunctions), functionNameOrArn, qualifier, payload, cancellationToken)
+            .ConfigureAwait(false);
+        return new LambdaInvokeResult(result.StatusCode ?? 200, result.Payload ?? [], result.FunctionError, result.ExecutedVersion ?? "$LATEST");
+    }
 
+    // The aws-sdk integrations name services as the SDKs do (sfn); the cloud knows them by signing name (states).
     public Task<JsonNode?> CallAwsApiAsync(
         RequestScope scope, string service, string action, JsonNode? parameters, CancellationToken cancellationToken) =>
-        throw new AwsServiceException(
-            "ServiceException", $"FakeAws has no {service} service bound to Step Functions in this cloud, so Task states cannot call {action} yet.", 500);
+        cloud.Services.CallJsonAsync(service is "sfn" or "stepfunctions" ? "states" : service, action, scope.As(StepFunctions), parameters, cancellationToken);
 }

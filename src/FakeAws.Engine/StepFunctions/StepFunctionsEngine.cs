@@ -25,15 +25,15 @@ internal sealed partial class StepFunctionsEngine
 
     /// <summary>Creates the engine.</summary>
     /// <param name="cloud">The cloud's clock, scheduler and ids.</param>
-    /// <param name="services">Where Task states send Lambda and other service calls.</param>
-    public StepFunctionsEngine(CloudContext cloud, IStepFunctionsTaskServices services)
+    /// <param name="services">Where Task states send Lambda and other service calls; by default the cloud's own services.</param>
+    public StepFunctionsEngine(CloudContext cloud, IStepFunctionsTaskServices? services = null)
     {
         _cloud = cloud;
-        Services = services;
+        Services = services ?? new CloudTaskServices(cloud);
         _regions = new RegionalStore<Region>(_ => new Region());
     }
 
-    /// <summary>Where Task states send Lambda and other service calls; the cloud may bind it after construction.</summary>
+    /// <summary>Where Task states send Lambda and other service calls; a test may stand other services in.</summary>
     public IStepFunctionsTaskServices Services { get; set; }
 
     /// <summary>Canned Task results that tests register, by state machine and test case.</summary>

@@ -23,7 +23,7 @@ public sealed class ApiGatewayHelper
         var ids = new ApiGatewayIds(cloud.Context.Ids);
         Store = new ApiGatewayStore();
         Issuers.Add(_trusted);
-        Invoker = new ApiGatewayInvoker(cloud.Context, Store, ids, cloud.Lambda.Engine, Issuers);
+        Invoker = new ApiGatewayInvoker(cloud.Context, Store, ids, Issuers);
         Wire = new ApiGatewayWireService(new ApiGatewayEngine(cloud.Context, Store, ids), Store, ids.RequestId);
         WireV2 = new ApiGatewayV2WireService(new ApiGatewayV2Engine(cloud.Context, Store, ids), Store, ids.RequestId);
         ExecuteApi = new ExecuteApiWireService(this);

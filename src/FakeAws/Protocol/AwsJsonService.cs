@@ -23,7 +23,8 @@ internal abstract class AwsJsonService(
 
     public OperationTable Operations => operations;
 
-    protected JsonSerializerOptions Json => json;
+    /// <summary>The service's JSON settings, for callers in process that hold an input as JSON.</summary>
+    public JsonSerializerOptions Json => json;
 
     public virtual bool OwnsPath(string path) => false;
 
@@ -45,7 +46,7 @@ internal abstract class AwsJsonService(
             {
                 throw new AwsServiceException("UnknownOperationException", $"FakeAws does not support the {operations.ServiceName} operation {name} yet.");
             }
-            var input = Deserialize(request.Body, operation.Model.InputType!);
+            var input = ReadInput(request.Body, operation.Model.InputType!, json);
             var output = await operation.ExecuteAsync(scope, input, cancellationToken).ConfigureAwait(false);
             var body = output is null ? "{}"u8.ToArray() : JsonSerializer.SerializeToUtf8Bytes(output, output.GetType(), json);
             response = WireResponse.Json(body, _contentType);
@@ -58,7 +59,9 @@ internal abstract class AwsJsonService(
         return response;
     }
 
-    private object Deserialize(byte[] body, Type inputType)
+    /// <summary>Reads an input shape from a JSON body; an empty body is an empty input.</summary>
+    /// <exception cref="AwsServiceException">SerializationException: the body is not the shape's JSON.</exception>
+    public static object ReadInput(byte[] body, Type inputType, JsonSerializerOptions json)
     {
         try
         {
@@ -73,7 +76,7 @@ internal abstract class AwsJsonService(
     }
 
     /// <summary>The message of a SerializationException for a body that is not the input shape.</summary>
-    protected virtual string SerializationMessage(JsonException e) =>
+    private static string SerializationMessage(JsonException e) =>
         e.InnerException?.Message ?? (e.Path is null ? "Malformed JSON request body" : $"Unexpected value at {e.Path}");
 
     /// <summary>The <c>__type</c> of an error: the service's namespace, or Coral's for validation and protocol errors.</summary>

@@ -24,12 +24,12 @@ internal sealed partial class ApiGatewayInvoker
     private readonly RestAuthorization _restAuthorization;
     private readonly HttpAuthorization _httpAuthorization;
 
-    public ApiGatewayInvoker(CloudContext cloud, ApiGatewayStore store, ApiGatewayIds ids, LambdaEngine lambda, IJwksSource jwks)
+    public ApiGatewayInvoker(CloudContext cloud, ApiGatewayStore store, ApiGatewayIds ids, IJwksSource jwks)
     {
         _cloud = cloud;
         _store = store;
         _ids = ids;
-        _lambda = new LambdaCaller(cloud, lambda);
+        _lambda = new LambdaCaller(cloud);
         _restAuthorization = new RestAuthorization(cloud, _lambda, jwks);
         _httpAuthorization = new HttpAuthorization(cloud, _lambda, jwks);
     }

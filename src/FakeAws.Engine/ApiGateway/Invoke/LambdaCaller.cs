@@ -1,27 +1,30 @@
 using FakeAws.Engine.Core;
 using FakeAws.Engine.Lambda;
+using FakeAws.Engine.Lambda.Model;
 
 namespace FakeAws.Engine.ApiGateway.Invoke;
 
 /// <summary>How a call to a function ended, as API Gateway sees it.</summary>
-internal sealed record LambdaCall(LambdaInvokeResult? Result, bool TimedOut, AwsServiceException? Refused)
+internal sealed record LambdaCall(InvocationResponse? Result, bool TimedOut, AwsServiceException? Refused)
 {
     /// <summary>The function ran and returned (not an error, not a timeout).</summary>
     public bool Succeeded => Result is { FunctionError: null };
 }
 
 /// <summary>
-/// Invokes integrations' and authorizers' functions through the Lambda engine, racing the call
-/// against the integration timeout on the virtual clock. A function still running when the timeout
-/// passes keeps running, as on AWS; only the caller stops waiting.
+/// Invokes integrations' and authorizers' functions through the cloud's Lambda service, as
+/// <c>apigateway.amazonaws.com</c>, racing the call against the integration timeout on the virtual
+/// clock. A function still running when the timeout passes keeps running, as on AWS; only the caller
+/// stops waiting.
 /// </summary>
-internal sealed class LambdaCaller(CloudContext cloud, LambdaEngine lambda)
+internal sealed class LambdaCaller(CloudContext cloud)
 {
+    private static readonly ServiceCaller ApiGateway = new("apigateway.amazonaws.com");
+
     public async Task<LambdaCall> InvokeAsync(RequestScope apiScope, string functionArn, byte[] payload, TimeSpan timeout)
     {
-        var scope = ScopeOf(apiScope, functionArn);
         // Not cancelled at the timeout: on AWS the function runs on after API Gateway gives up.
-        var invoke = lambda.InvokeFunctionAsync(scope, functionArn, null, payload, LambdaInvocationType.RequestResponse, CancellationToken.None);
+        var invoke = cloud.Services.InvokeLambdaAsync(apiScope.As(ApiGateway), functionArn, null, payload, CancellationToken.None);
         using var stopTimer = new CancellationTokenSource();
         var timer = cloud.Clock.Delay(timeout, stopTimer.Token);
         if (await Task.WhenAny(invoke, timer).ConfigureAwait(false) == timer && !invoke.IsCompleted)
@@ -39,12 +42,5 @@ internal sealed class LambdaCaller(CloudContext cloud, LambdaEngine lambda)
         {
             return new LambdaCall(null, false, refused);
         }
-    }
-
-    /// <summary>A function ARN names its own region and account; a bare name lives in the API's.</summary>
-    private static RequestScope ScopeOf(RequestScope apiScope, string functionArn)
-    {
-        var parts = functionArn.Split(':');
-        return parts.Length >= 7 && parts[0] == "arn" ? new RequestScope(parts[4], parts[3]) : apiScope;
     }
 }

@@ -1,19 +1,23 @@
 using System.Text;
 using FakeAws.Engine.Core;
 using FakeAws.Engine.Lambda;
+using FakeAws.Engine.Lambda.Model;
 
 namespace FakeAws.Engine.Tests.Lambda;
 
-/// <summary>The invoke API other engines call: Step Functions tasks, API Gateway integrations, event sources.</summary>
-public class InvokeFunctionAsyncTests
+/// <summary>The Invoke operation as other services call it in process: Step Functions tasks, API Gateway integrations, event sources.</summary>
+public class InvokeOperationTests
 {
+    private static Task<InvocationResponse> Invoke(LambdaEngineKit kit, string name, byte[] payload, string type) =>
+        kit.Engine.Invoke(kit.Scope, new InvocationRequest { FunctionName = name, Payload = payload, InvocationType = type, LogType = "Tail" }, CancellationToken.None);
+
     [Test]
-    public async Task InvokeFunctionAsync_RequestResponse_ReturnsTheResult()
+    public async Task Invoke_RequestResponse_ReturnsTheResult()
     {
         var kit = new LambdaEngineKit();
         kit.Add("upper", (payload, _) => Task.FromResult(Encoding.UTF8.GetBytes(Encoding.UTF8.GetString(payload).ToUpperInvariant())));
 
-        var result = await kit.Engine.InvokeFunctionAsync(kit.Scope, "upper", null, "\"abc\""u8.ToArray(), LambdaInvocationType.RequestResponse);
+        var result = await Invoke(kit, "upper", "\"abc\""u8.ToArray(), "RequestResponse");
 
         Assert.Multiple(() =>
         {
@@ -21,24 +25,24 @@ public class InvokeFunctionAsyncTests
             Assert.That(Encoding.UTF8.GetString(result.Payload!), Is.EqualTo("\"ABC\""));
             Assert.That(result.ExecutedVersion, Is.EqualTo("$LATEST"));
             Assert.That(result.FunctionError, Is.Null);
-            Assert.That(result.Log, Does.StartWith("INIT_START"));
+            Assert.That(Encoding.UTF8.GetString(Convert.FromBase64String(result.LogResult!)), Does.StartWith("INIT_START"));
         });
     }
 
     [Test]
-    public void InvokeFunctionAsync_Missing_ThrowsTheAwsError()
+    public void Invoke_Missing_ThrowsTheAwsError()
     {
         var kit = new LambdaEngineKit();
 
         var error = Assert.ThrowsAsync<AwsServiceException>(() =>
-            kit.Engine.InvokeFunctionAsync(kit.Scope, "nope", null, ReadOnlyMemory<byte>.Empty, LambdaInvocationType.RequestResponse));
+            Invoke(kit, "nope", [], "RequestResponse"));
 
         Assert.That(error!.Code, Is.EqualTo("ResourceNotFoundException"));
         Assert.That(error.StatusCode, Is.EqualTo(404));
     }
 
     [Test]
-    public async Task InvokeFunctionAsync_FromScheduledWork_WaitsWhileTheSchedulerRunsTheFunction()
+    public async Task Invoke_FromScheduledWork_WaitsWhileTheSchedulerRunsTheFunction()
     {
         var kit = new LambdaEngineKit();
         kit.Add("sleepy", async (payload, invocation) =>
@@ -46,12 +50,12 @@ public class InvokeFunctionAsyncTests
             await Task.Delay(TimeSpan.FromSeconds(2), invocation.Clock);
             return payload;
         });
-        LambdaInvokeResult? seen = null;
+        InvocationResponse? seen = null;
         DateTimeOffset? finished = null;
         // Work on the scheduler that invokes, as a Step Functions task state would.
         kit.Cloud.Scheduler.Schedule(LambdaEngineKit.Start.AddSeconds(10), async () =>
         {
-            seen = await kit.Engine.InvokeFunctionAsync(kit.Scope, "sleepy", null, "1"u8.ToArray(), LambdaInvocationType.RequestResponse);
+            seen = await Invoke(kit, "sleepy", "1"u8.ToArray(), "RequestResponse");
             finished = kit.Clock.GetUtcNow();
         }, "state machine task");
 
@@ -62,7 +66,7 @@ public class InvokeFunctionAsyncTests
     }
 
     [Test]
-    public async Task InvokeFunctionAsync_FunctionInvokingAnother_NestsInVirtualTime()
+    public async Task Invoke_FunctionInvokingAnother_NestsInVirtualTime()
     {
         var kit = new LambdaEngineKit();
         kit.Add("inner", async (payload, invocation) =>
@@ -72,25 +76,25 @@ public class InvokeFunctionAsyncTests
         });
         kit.Add("outer", async (_, invocation) =>
         {
-            var inner = await kit.Engine.InvokeFunctionAsync(kit.Scope, "inner", null, "{}"u8.ToArray(), LambdaInvocationType.RequestResponse);
+            var inner = await Invoke(kit, "inner", "{}"u8.ToArray(), "RequestResponse");
             await Task.Delay(TimeSpan.FromSeconds(1), invocation.Clock);
             return inner.Payload!;
         });
 
-        var result = await kit.Engine.InvokeFunctionAsync(kit.Scope, "outer", null, "{}"u8.ToArray(), LambdaInvocationType.RequestResponse);
+        var result = await Invoke(kit, "outer", "{}"u8.ToArray(), "RequestResponse");
 
         Assert.That(Encoding.UTF8.GetString(result.Payload!), Is.EqualTo("\"inner\""));
         Assert.That(kit.Clock.GetUtcNow(), Is.EqualTo(LambdaEngineKit.Start.AddSeconds(2)));
     }
 
     [Test]
-    public async Task InvokeFunctionAsync_Event_QueuedUntilTheClockRuns()
+    public async Task Invoke_Event_QueuedUntilTheClockRuns()
     {
         var kit = new LambdaEngineKit();
         var runs = 0;
         kit.Add("count", (payload, _) => { runs++; return Task.FromResult(payload); });
 
-        var result = await kit.Engine.InvokeFunctionAsync(kit.Scope, "count", null, "{}"u8.ToArray(), LambdaInvocationType.Event);
+        var result = await Invoke(kit, "count", "{}"u8.ToArray(), "Event");
 
         Assert.That(result.StatusCode, Is.EqualTo(202));
         Assert.That(runs, Is.Zero);
@@ -99,7 +103,7 @@ public class InvokeFunctionAsyncTests
     }
 
     [Test]
-    public async Task InvokeFunctionAsync_Timeout_ReportsSandboxTimedoutAndMovesOnlyVirtualTime()
+    public async Task Invoke_Timeout_ReportsSandboxTimedoutAndMovesOnlyVirtualTime()
     {
         var kit = new LambdaEngineKit();
         kit.Add("forever", async (payload, invocation) =>
@@ -108,7 +112,7 @@ public class InvokeFunctionAsyncTests
             return payload;
         }, timeout: 900);
 
-        var result = await kit.Engine.InvokeFunctionAsync(kit.Scope, "forever", null, "{}"u8.ToArray(), LambdaInvocationType.RequestResponse);
+        var result = await Invoke(kit, "forever", "{}"u8.ToArray(), "RequestResponse");
 
         Assert.That(result.FunctionError, Is.EqualTo("Unhandled"));
         Assert.That(Encoding.UTF8.GetString(result.Payload!), Does.EndWith("Error: Task timed out after 900.00 seconds\"}"));

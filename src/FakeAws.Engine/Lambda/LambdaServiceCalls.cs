@@ -1,0 +1,36 @@
+using FakeAws.Engine.Core;
+using FakeAws.Engine.Lambda.Model;
+
+namespace FakeAws.Engine.Lambda;
+
+/// <summary>How other services invoke a function: Lambda's own Invoke operation, through the cloud's service calls.</summary>
+internal static class LambdaServiceCalls
+{
+    /// <summary>
+    /// Invokes a function synchronously (RequestResponse), as the Invoke API does. A function error is a
+    /// response with <see cref="InvocationResponse.FunctionError"/> set, not an exception.
+    /// </summary>
+    /// <param name="calls">The cloud's service calls.</param>
+    /// <param name="scope">Where the caller acts and who it is. A function ARN's own region and account are honoured.</param>
+    /// <param name="functionNameOrArn">A name, partial ARN or ARN, optionally qualified.</param>
+    /// <param name="qualifier">A version or alias, or null.</param>
+    /// <param name="payload">The event JSON; empty means <c>{}</c>.</param>
+    /// <param name="cancellationToken">Stops waiting (the invocation itself runs on).</param>
+    /// <exception cref="AwsServiceException">Lambda refused the invocation: not found, throttled, payload too large, not active.</exception>
+    public static Task<InvocationResponse> InvokeLambdaAsync(
+        this IServiceCalls calls, RequestScope scope, string functionNameOrArn, string? qualifier, byte[] payload, CancellationToken cancellationToken = default) =>
+        calls.CallAsync<InvocationRequest, InvocationResponse>("lambda", "Invoke", ScopeOf(scope, functionNameOrArn), new InvocationRequest
+        {
+            FunctionName = functionNameOrArn,
+            Qualifier = qualifier,
+            InvocationType = "RequestResponse",
+            Payload = payload,
+        }, cancellationToken);
+
+    /// <summary>A function ARN names its own region and account; a bare name lives in the caller's.</summary>
+    private static RequestScope ScopeOf(RequestScope scope, string functionNameOrArn)
+    {
+        var parts = functionNameOrArn.Split(':');
+        return parts.Length >= 7 && parts[0] == "arn" ? scope with { AccountId = parts[4], Region = parts[3] } : scope;
+    }
+}
