@@ -56,7 +56,7 @@ internal sealed class RouteClouds : IDisposable
     public RouteClouds(string table, int items)
     {
         Fast = new FakeAwsCloud();
-        Wire = new FakeAwsCloud(new FakeAwsOptions { UseDynamoDbWirePath = true });
+        Wire = new FakeAwsCloud(new FakeAwsOptions { DynamoDb = { UseWirePath = true } });
         DynamoDbBenchmarkTables.Create(Fast, table, ranged: false);
         DynamoDbBenchmarkTables.Create(Wire, table, ranged: false);
         for (var i = 0; i < items; i++)

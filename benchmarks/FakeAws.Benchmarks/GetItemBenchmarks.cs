@@ -35,7 +35,7 @@ public class GetItemBenchmarks
     public void Setup()
     {
         _fast = Fill(new FakeAwsCloud());
-        _wire = Fill(new FakeAwsCloud(new FakeAwsOptions { UseDynamoDbWirePath = true }));
+        _wire = Fill(new FakeAwsCloud(new FakeAwsOptions { DynamoDb = { UseWirePath = true } }));
         _fastClient = _fast.CreateClient<AmazonDynamoDBClient>();
         _wireClient = _wire.CreateClient<AmazonDynamoDBClient>();
         _cannedClient = new CannedDynamoDbClient();

@@ -42,7 +42,7 @@ public class QueryBenchmarks
         _sorted = new Dictionary<string, EngineDb.AttributeValue>[Items];
         _sortKeys = new int[Items];
         _fast = new FakeAwsCloud();
-        _wire = new FakeAwsCloud(new FakeAwsOptions { UseDynamoDbWirePath = true });
+        _wire = new FakeAwsCloud(new FakeAwsOptions { DynamoDb = { UseWirePath = true } });
         DynamoDbBenchmarkTables.Create(_fast, Table, ranged: true);
         DynamoDbBenchmarkTables.Create(_wire, Table, ranged: true);
         // Inserted in a scrambled order, as real data arrives.

@@ -10,7 +10,7 @@ internal static class VirtualTime
     public static async Task RunAsync()
     {
         var time = new FakeTimeProvider(new DateTimeOffset(2030, 1, 1, 9, 0, 0, TimeSpan.Zero));
-        using var aws = new FakeAwsCloud(new FakeAwsOptions { TimeProvider = time, DynamoDbTableStatusDelay = TimeSpan.FromSeconds(30) });
+        using var aws = new FakeAwsCloud(new FakeAwsOptions { TimeProvider = time, DynamoDb = { TableStatusDelay = TimeSpan.FromSeconds(30) } });
         var ddb = aws.CreateClient<AmazonDynamoDBClient>();
 
         var created = await ddb.CreateTableAsync(new CreateTableRequest

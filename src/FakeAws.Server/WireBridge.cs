@@ -18,6 +18,7 @@ internal static class WireBridge
         var wire = new WireRequest
         {
             Method = request.Method,
+            Host = request.Host.Host,
             Path = request.Path.ToUriComponent() is { Length: > 0 } path ? path : "/",
             Query = request.QueryString.HasValue ? request.QueryString.Value![1..] : "",
             Headers = headers,

@@ -2,6 +2,7 @@ using System.Reflection;
 using Amazon.Runtime;
 using FakeAws.Cognito;
 using FakeAws.ApiGateway;
+using FakeAws.Cloud;
 using FakeAws.DynamoDb;
 using FakeAws.DynamoDbStreams;
 using FakeAws.Engine.Cognito;
@@ -33,6 +34,12 @@ namespace FakeAws;
 public sealed class FakeAwsCloud : IDisposable
 {
     private readonly InMemoryHttpHandler _handler;
+    private readonly DynamoDbModule _dynamoDb;
+    private readonly LambdaModule _lambda;
+    private readonly StepFunctionsModule _stepFunctions;
+    private readonly CognitoModule _cognito;
+    private readonly ApiGatewayModule _apiGateway;
+    private readonly ServiceModule[] _modules;
     private bool _disposed;
 
     /// <summary>Creates a cloud with default options: us-east-1, account 123456789012, its own virtual clock.</summary>
@@ -52,41 +59,16 @@ public sealed class FakeAwsCloud : IDisposable
         _handler = new InMemoryHttpHandler(Router);
         HttpClient = CreateHttpClient();
 
-        DynamoDb = new DynamoDbEngine(Context, new DynamoDbOptions
+        _dynamoDb = new DynamoDbModule(this);
+        _lambda = new LambdaModule(this, _dynamoDb);
+        _stepFunctions = new StepFunctionsModule(this);
+        _cognito = new CognitoModule(this);
+        _apiGateway = new ApiGatewayModule(this, _cognito);
+        _modules = [_dynamoDb, _lambda, _stepFunctions, _cognito, _apiGateway];
+        foreach (var frontDoor in _modules.SelectMany(m => m.FrontDoors))
         {
-            TableStatusDelay = Options.DynamoDbTableStatusDelay,
-            GlobalIndexPropagationDelay = Options.DynamoDbGlobalIndexPropagationDelay,
-            TimeToLiveDeletionDelay = Options.DynamoDbTimeToLiveDeletionDelay,
-            StreamReadersPerStream = Options.DynamoDbStreamReadersPerStream,
-            EnforceThroughput = Options.DynamoDbEnforceThroughput,
-        });
-        DynamoDbRequestIds = new RequestIds(Context.Ids, DynamoDbWireService.RequestIdLength);
-        DynamoDbWire = new DynamoDbWireService(DynamoDb, DynamoDbRequestIds);
-        Router.Register(DynamoDbWire);
-        DynamoDbFastPath = new DynamoDbFastPath(this);
-        Router.Register(new DynamoDbStreamsWireService(new DynamoDbStreamsEngine(Context, DynamoDb), DynamoDbRequestIds));
-
-        Lambda = new LambdaHelper(this);
-        Router.Register(Lambda.Wire);
-        // Stream records reach Lambda's event source mappings through the poller port, on the scheduler.
-        var poller = new DynamoDbStreamPoller(DynamoDb, Context);
-        Lambda.Engine.AddEventSource(poller);
-        DynamoDb.StreamRecordsAppended += Lambda.Engine.OnEventSourceRecords;
-        StepFunctions = new FakeStepFunctions(new StepFunctionsEngine(Context));
-        Router.Register(new StepFunctionsWireService(StepFunctions.Engine, Context));
-        CognitoIdentityProvider = new CognitoIdentityProviderEngine(Context);
-        CognitoIdentity = new CognitoIdentityEngine(Context, CognitoIdentityProvider);
-        Router.Register(new CognitoIdentityProviderWireService(CognitoIdentityProvider, Context.Ids));
-        Router.Register(new CognitoIdentityWireService(CognitoIdentity, Context.Ids));
-        Router.Register(new CognitoWellKnownService(CognitoIdentityProvider));
-        Cognito = new FakeCognito(this, CognitoIdentityProvider);
-
-        ApiGateway = new ApiGatewayHelper(this);
-        ApiGateway.Issuers.Add(new CognitoJwksSource(CognitoIdentityProvider, Options.AccountId));
-        Router.Register(ApiGateway.Wire);
-        Router.Register(ApiGateway.WireV2);
-        Router.Register(ApiGateway.ExecuteApi);
-
+            Router.Register(frontDoor);
+        }
         Context.Services = new ServiceCalls(Router);
         LiveClouds.Add(this);
     }
@@ -104,10 +86,10 @@ public sealed class FakeAwsCloud : IDisposable
     public VirtualClock Clock { get; }
 
     /// <summary>Lambda functions whose code runs in the test process: <c>aws.Lambda.AddFunction(...)</c>.</summary>
-    public LambdaHelper Lambda { get; }
+    public LambdaHelper Lambda => _lambda.Helper;
 
     /// <summary>Deployed REST and HTTP APIs called in memory, and token issuers their authorizers trust: <c>aws.ApiGateway.CreateHttpClient(...)</c>.</summary>
-    public ApiGatewayHelper ApiGateway { get; }
+    public ApiGatewayHelper ApiGateway => _apiGateway.Helper;
 
     /// <summary>The credentials FakeAws gives the clients it makes. FakeAws does not check signatures.</summary>
     public AWSCredentials Credentials { get; } = new BasicAWSCredentials("AKIAFAKEAWS000000000", "fakeaws-secret-access-key");
@@ -118,18 +100,18 @@ public sealed class FakeAwsCloud : IDisposable
     internal bool IsAlive => !_disposed;
     internal WireRouter Router { get; }
     internal HttpClient HttpClient { get; }
-    internal DynamoDbEngine DynamoDb { get; }
-    internal DynamoDbWireService DynamoDbWire { get; }
-    internal RequestIds DynamoDbRequestIds { get; }
-    internal DynamoDbFastPath DynamoDbFastPath { get; }
-    internal CognitoIdentityProviderEngine CognitoIdentityProvider { get; }
-    internal CognitoIdentityEngine CognitoIdentity { get; }
+    internal DynamoDbEngine DynamoDb => _dynamoDb.Engine;
+    internal DynamoDbWireService DynamoDbWire => _dynamoDb.Wire;
+    internal RequestIds DynamoDbRequestIds => _dynamoDb.RequestIds;
+    internal DynamoDbFastPath DynamoDbFastPath => _dynamoDb.FastPath;
+    internal CognitoIdentityProviderEngine CognitoIdentityProvider => _cognito.UserPools;
+    internal CognitoIdentityEngine CognitoIdentity => _cognito.IdentityPools;
 
     /// <summary>Cognito's test helpers: codes sent to users, TOTP codes, and the JWKS handler for JWT validation.</summary>
-    public FakeCognito Cognito { get; }
+    public FakeCognito Cognito => _cognito.Helper;
 
     /// <summary>The cloud's Step Functions: canned Task results for tests (<see cref="FakeStepFunctions.Mock"/>).</summary>
-    public FakeStepFunctions StepFunctions { get; }
+    public FakeStepFunctions StepFunctions => _stepFunctions.Helper;
 
     /// <summary>
     /// Creates an official SDK client of any service, wired to this cloud. The client type needs a
@@ -171,7 +153,7 @@ public sealed class FakeAwsCloud : IDisposable
     public TConfig Configure<TConfig>(TConfig config, string? region = null) where TConfig : ClientConfig
     {
         ThrowIfDisposed();
-        region ??= config.AuthenticationRegion ?? config.RegionEndpoint?.SystemName ?? Options.Region;
+        region ??= ClientRegions.Of(config) ?? Options.Region;
         config.ServiceURL = ServiceUrl;
         config.AuthenticationRegion = region;
         config.HttpClientFactory = new FakeHttpClientFactory(this);
@@ -191,9 +173,9 @@ public sealed class FakeAwsCloud : IDisposable
     /// <summary>Clears every service's state and all pending work. The clock keeps its time.</summary>
     public void Reset()
     {
-        foreach (var service in Router.Services)
+        foreach (var module in _modules)
         {
-            service.Reset();
+            module.Reset();
         }
         Clock.Scheduler.Clear();
     }

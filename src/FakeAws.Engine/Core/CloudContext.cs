@@ -9,6 +9,12 @@ internal sealed class CloudContext(string accountId, string region, VirtualClock
     /// <summary>The region clients are created in unless told otherwise.</summary>
     public string DefaultRegion { get; } = region;
 
+    /// <summary>
+    /// Where a request acts: the cloud's account, in <paramref name="region"/> or, when the request
+    /// names none, the cloud's default region. Every front door resolves a request's scope here.
+    /// </summary>
+    public RequestScope Scope(string? region) => new(AccountId, region ?? DefaultRegion);
+
     /// <summary>The one clock of the cloud.</summary>
     public VirtualClock Clock { get; } = clock;
 

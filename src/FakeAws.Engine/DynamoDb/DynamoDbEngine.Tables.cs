@@ -24,8 +24,7 @@ internal sealed partial class DynamoDbEngine
                 throw DynamoDbErrors.TableInUse(name);
             }
             var now = _cloud.Now;
-            var arn = TableNames.Arn(scope.Region, scope.AccountId, name);
-            table = new Table(name, arn, _cloud.Ids.NewGuid().ToString(), key, now, _cloud, Options)
+            table = new Table(scope, name, _cloud.Ids.NewGuid().ToString(), key, now, _cloud, Options)
             {
                 Ordinal = Interlocked.Increment(ref _tableOrdinals),
                 AttributeDefinitions = input.AttributeDefinitions!,
@@ -40,7 +39,7 @@ internal sealed partial class DynamoDbEngine
             };
             foreach (var index in indexes)
             {
-                table.AddIndex(index.Create(key, arn));
+                table.AddIndex(index.Create(key, table.Arn));
             }
             Tagging.Apply(table, tags);
             if (input.StreamSpecification is { StreamEnabled: true, StreamViewType: { } viewType })

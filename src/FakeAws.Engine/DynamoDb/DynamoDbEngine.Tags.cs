@@ -47,16 +47,15 @@ internal sealed partial class DynamoDbEngine
         }
     }
 
-    /// <summary>The table a tag request's ARN names; the ARN must be a table ARN of the request's account and region.</summary>
+    /// <summary>The table a tag request's ARN names, in the ARN's account and region.</summary>
     private Table TableOfResource(RequestScope scope, string arn, AwsServiceException notFound)
     {
         if (!arn.StartsWith("arn:", StringComparison.Ordinal) || !arn.Contains(":table/", StringComparison.Ordinal))
         {
             throw DynamoDbErrors.Validation($"Invalid TableArn: Invalid ResourceArn provided as input {arn}");
         }
-        var name = TableNames.Resolve(arn);
-        return arn == TableNames.Arn(scope.Region, scope.AccountId, name)
-            && _regions[scope].Tables.TryGetValue(name, out var table) && !table.IsDeleted
+        var (home, name) = TableNames.Resolve(scope, arn);
+        return _regions[home].Tables.TryGetValue(name, out var table) && !table.IsDeleted
             ? table
             : throw notFound;
     }

@@ -67,11 +67,11 @@ internal sealed partial class DynamoDbEngine
         public List<Backup> Backups { get; } = [];
     }
 
-    /// <summary>The table a data-plane request names, by name or ARN.</summary>
+    /// <summary>The table a data-plane request names, by name or ARN (in the ARN's own account and region).</summary>
     private Table GetTable(RequestScope scope, string? nameOrArn)
     {
-        var name = TableNames.Resolve(nameOrArn);
-        if (_regions[scope].Tables.TryGetValue(name, out var table) && table.Status != "DELETING")
+        var (home, name) = TableNames.Resolve(scope, nameOrArn);
+        if (_regions[home].Tables.TryGetValue(name, out var table) && table.Status != "DELETING")
         {
             return table;
         }
@@ -81,8 +81,8 @@ internal sealed partial class DynamoDbEngine
     /// <summary>The table a control-plane request names; its error names the table.</summary>
     private Table GetTableForControl(RequestScope scope, string? nameOrArn)
     {
-        var name = TableNames.Resolve(nameOrArn);
-        return _regions[scope].Tables.TryGetValue(name, out var table)
+        var (home, name) = TableNames.Resolve(scope, nameOrArn);
+        return _regions[home].Tables.TryGetValue(name, out var table)
             ? table
             : throw DynamoDbErrors.TableNotFound(name);
     }

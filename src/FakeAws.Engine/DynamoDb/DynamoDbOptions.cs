@@ -1,7 +1,10 @@
-namespace FakeAws.Engine.DynamoDb;
+namespace FakeAws;
 
-/// <summary>Tunables of the DynamoDB engine that AWS leaves open.</summary>
-internal sealed class DynamoDbOptions
+/// <summary>
+/// DynamoDB's settings in a cloud, <c>options.DynamoDb</c>: the tunables AWS leaves open. The engine reads
+/// these same values, so what a test sets is what runs.
+/// </summary>
+public sealed class DynamoDbOptions
 {
     /// <summary>The item-collection limit of tables with a local secondary index: 10 GB.</summary>
     public const long DefaultItemCollectionSizeLimit = 10L * 1024 * 1024 * 1024;
@@ -39,4 +42,14 @@ internal sealed class DynamoDbOptions
     /// zero lets any number read. Five by default (AWS advises two per shard; see docs/DYNAMODB.md).
     /// </summary>
     public int StreamReadersPerStream { get; set; } = 5;
+
+    /// <summary>
+    /// Sends data-plane requests of the SDK's DynamoDB clients over the in-memory HTTP route instead of
+    /// answering their typed requests directly. Both give the same results; the typed fast path (the
+    /// default) is about twenty times quicker.
+    /// </summary>
+    public bool UseWirePath { get; set; }
+
+    /// <summary>A copy of these settings.</summary>
+    public DynamoDbOptions Clone() => (DynamoDbOptions)MemberwiseClone();
 }

@@ -33,8 +33,11 @@ internal sealed class ChangeRecord
     /// <summary>The record's size as AWS reports it: its keys and images together.</summary>
     public required int SizeBytes { get; init; }
 
-    /// <summary>Whether Time to Live deleted the item; the record then names DynamoDB as the user.</summary>
-    public bool ByTimeToLive { get; init; }
+    /// <summary>Who made the change; a Time to Live deletion's record names DynamoDB as the user.</summary>
+    public WriteOrigin Origin { get; init; }
+
+    /// <summary>Whether Time to Live deleted the item.</summary>
+    public bool ByTimeToLive => Origin == WriteOrigin.TimeToLive;
 
     /// <summary>AWS's eventID.</summary>
     public string EventIdText => EventId.ToString("N");

@@ -82,7 +82,7 @@ internal sealed class TableStream
     /// stream has the table's order of writes.
     /// </summary>
     public void Write(in PrimaryKey key, IReadOnlyDictionary<string, AttributeValue>? old, IReadOnlyDictionary<string, AttributeValue>? item,
-        DateTimeOffset now, Guid eventId, bool byTimeToLive)
+        DateTimeOffset now, Guid eventId, WriteOrigin origin)
     {
         var keySize = AttributeValue.Utf8Length(Key.Hash.Name) + ItemSize.Of(key.Hash)
             + (Key.Range is { } range ? AttributeValue.Utf8Length(range.Name) + ItemSize.Of(key.Range!) : 0);
@@ -98,7 +98,7 @@ internal sealed class TableStream
             NewImage = newImage,
             OldImage = oldImage,
             SizeBytes = keySize + (newImage is null ? 0 : ItemSize.Of(newImage)) + (oldImage is null ? 0 : ItemSize.Of(oldImage)),
-            ByTimeToLive = byTimeToLive,
+            Origin = origin,
         };
         lock (Gate)
         {

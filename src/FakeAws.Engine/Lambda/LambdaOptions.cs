@@ -1,9 +1,14 @@
-namespace FakeAws.Engine.Lambda;
+using FakeAws.Engine.Lambda;
 
-/// <summary>Tunables of the Lambda engine that AWS leaves to the account or to its own timing.</summary>
-internal sealed class LambdaOptions
+namespace FakeAws;
+
+/// <summary>
+/// Lambda's settings in a cloud, <c>options.Lambda</c>: the account's quota and the timings AWS leaves
+/// to itself. The engine reads these same values.
+/// </summary>
+public sealed class LambdaOptions
 {
-    /// <summary>The account's concurrent executions in each region: AWS's default quota is 1000.</summary>
+    /// <summary>The account's concurrent executions in each region: AWS's default quota is 1000; reserved concurrency must leave 100 of them unreserved.</summary>
     public int ConcurrentExecutions { get; set; } = LambdaLimits.DefaultConcurrentExecutions;
 
     /// <summary>
@@ -13,4 +18,7 @@ internal sealed class LambdaOptions
     /// <c>Active</c>/<c>Successful</c>.
     /// </summary>
     public TimeSpan StateTransitionDelay { get; set; } = TimeSpan.Zero;
+
+    /// <summary>A copy of these settings.</summary>
+    public LambdaOptions Clone() => (LambdaOptions)MemberwiseClone();
 }

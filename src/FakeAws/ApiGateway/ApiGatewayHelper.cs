@@ -24,8 +24,8 @@ public sealed class ApiGatewayHelper
         Store = new ApiGatewayStore();
         Issuers.Add(_trusted);
         Invoker = new ApiGatewayInvoker(cloud.Context, Store, ids, Issuers);
-        Wire = new ApiGatewayWireService(new ApiGatewayEngine(cloud.Context, Store, ids), Store, ids.RequestId);
-        WireV2 = new ApiGatewayV2WireService(new ApiGatewayV2Engine(cloud.Context, Store, ids), Store, ids.RequestId);
+        Wire = new ApiGatewayWireService(new ApiGatewayEngine(cloud.Context, Store, ids), ids.RequestId);
+        WireV2 = new ApiGatewayV2WireService(new ApiGatewayV2Engine(cloud.Context, Store, ids), ids.RequestId);
         ExecuteApi = new ExecuteApiWireService(this);
     }
 
@@ -61,7 +61,7 @@ public sealed class ApiGatewayHelper
     {
         ArgumentException.ThrowIfNullOrEmpty(apiId);
         ArgumentException.ThrowIfNullOrEmpty(stage);
-        var region = Store.FindApi(_cloud.Options.AccountId, apiId)
+        var region = Store.FindApi(_cloud.Context.AccountId, apiId)
             ?? throw new ArgumentException($"This cloud has no REST or HTTP API with id '{apiId}'.", nameof(apiId));
         var host = ExecuteApiRequests.HostName(apiId, region.Scope.Region, vpcEndpointId);
         var path = stage == "$default" ? "/" : $"/{Uri.EscapeDataString(stage)}/";
@@ -99,5 +99,5 @@ public sealed class ApiGatewayHelper
 
     /// <summary>Serves one data-plane request of any form, for the cloud's own account.</summary>
     internal Task<GatewayResponse> InvokeAsync(ExecuteApiTarget target, GatewayRequest request, CancellationToken cancellationToken) =>
-        Invoker.InvokeAsync(_cloud.Options.AccountId, target.ApiId, target.Stage, request, cancellationToken);
+        Invoker.InvokeAsync(_cloud.Context.AccountId, target.ApiId, target.Stage, request, cancellationToken);
 }

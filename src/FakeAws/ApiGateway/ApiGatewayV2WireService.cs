@@ -14,7 +14,7 @@ namespace FakeAws.ApiGateway;
 /// <c>/v2/</c>, timestamps in ISO 8601, and <c>{"message": "..."}</c> error bodies to which a
 /// NotFoundException adds the <c>resourceType</c>.
 /// </summary>
-internal sealed class ApiGatewayV2WireService(ApiGatewayV2Engine engine, ApiGatewayStore store, Func<string> newRequestId) : RestJsonService(
+internal sealed class ApiGatewayV2WireService(ApiGatewayV2Engine engine, Func<string> newRequestId) : RestJsonService(
     "apigateway",
     OperationTable.Bind("ApiGatewayV2", engine, ServiceModel.Operations, ReportInvalid),
     Iso8601Json,
@@ -23,8 +23,6 @@ internal sealed class ApiGatewayV2WireService(ApiGatewayV2Engine engine, ApiGate
     private static readonly JsonSerializerOptions Iso8601Json = CreateJsonOptions();
 
     public override bool OwnsPath(string path) => path.StartsWith("/v2/", StringComparison.Ordinal);
-
-    public override void Reset() => store.Clear();
 
     /// <summary>HTTP APIs report constraint violations as a BadRequestException.</summary>
     public static AwsServiceException? ReportInvalid(ModelValidation validation, string operation)

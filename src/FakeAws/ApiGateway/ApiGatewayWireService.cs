@@ -11,7 +11,7 @@ namespace FakeAws.ApiGateway;
 /// <c>{"message": "..."}</c> error bodies. It shares the signing name <c>apigateway</c> with v2,
 /// whose paths start with <c>/v2/</c>, and leaves the data plane's <c>_user_request_</c> paths alone.
 /// </summary>
-internal sealed class ApiGatewayWireService(ApiGatewayEngine engine, ApiGatewayStore store, Func<string> newRequestId) : RestJsonService(
+internal sealed class ApiGatewayWireService(ApiGatewayEngine engine, Func<string> newRequestId) : RestJsonService(
     "apigateway",
     OperationTable.Bind("API Gateway", engine, ServiceModel.Operations, ReportInvalid),
     JsonProtocol.Options(),
@@ -19,8 +19,6 @@ internal sealed class ApiGatewayWireService(ApiGatewayEngine engine, ApiGatewayS
 {
     public override bool OwnsPath(string path) =>
         !path.StartsWith("/v2/", StringComparison.Ordinal) && !ExecuteApiRequests.IsUserRequestPath(path) && base.OwnsPath(path);
-
-    public override void Reset() => store.Clear();
 
     /// <summary>
     /// v1 reports constraint violations as a ValidationException that names the operation's input:

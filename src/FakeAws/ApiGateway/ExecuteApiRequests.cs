@@ -22,6 +22,9 @@ internal static partial class ExecuteApiRequests
     /// <summary>Whether <paramref name="path"/> is the path form.</summary>
     public static bool IsUserRequestPath(string path) => PathForm().IsMatch(path);
 
+    /// <summary>Whether <paramref name="host"/> is a deployed API's own host name.</summary>
+    public static bool IsApiHost(string host) => HostForm().IsMatch(host);
+
     /// <summary>The target of a request with this path and Host header, or null when it is not a data-plane request.</summary>
     public static ExecuteApiTarget? Parse(string path, string? host)
     {

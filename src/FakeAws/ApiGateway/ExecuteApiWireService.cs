@@ -6,8 +6,9 @@ namespace FakeAws.ApiGateway;
 
 /// <summary>
 /// Deployed APIs on the cloud's router, at LocalStack's paths
-/// <c>/restapis/{apiId}/{stage}/_user_request_/{path}</c>: any raw HTTP client of the cloud (and
-/// a request signed for <c>execute-api</c>) reaches the same chain as
+/// <c>/restapis/{apiId}/{stage}/_user_request_/{path}</c> and at their own hosts
+/// (<c>https://{apiId}.execute-api.{region}.amazonaws.com/{stage}/{path}</c>): any raw HTTP client of
+/// the cloud (and a request signed for <c>execute-api</c>) reaches the same chain as
 /// <see cref="ApiGatewayHelper.CreateHttpClient"/>. The router's responses hold one value per
 /// header, so repeated headers (such as several Set-Cookie) arrive joined with commas here;
 /// FakeAws.Server and the helper's client keep them apart.
@@ -20,9 +21,11 @@ internal sealed class ExecuteApiWireService(ApiGatewayHelper gateway) : IWireSer
 
     public bool OwnsPath(string path) => ExecuteApiRequests.IsUserRequestPath(path);
 
+    public bool OwnsHost(string host) => ExecuteApiRequests.IsApiHost(host);
+
     public async Task<WireResponse> HandleAsync(WireRequest request, RequestScope scope, CancellationToken cancellationToken)
     {
-        var target = ExecuteApiRequests.Parse(request.Path, host: null)!;
+        var target = ExecuteApiRequests.Parse(request.Path, request.Host)!;
         var response = await gateway.InvokeAsync(target, new GatewayRequest
         {
             Method = request.Method,
@@ -31,6 +34,7 @@ internal sealed class ExecuteApiWireService(ApiGatewayHelper gateway) : IWireSer
             Headers = request.Headers.ToList(),
             Body = request.Body,
             SourceIp = ExecuteApiHttpHandler.SourceIp,
+            VpcEndpointId = target.VpcEndpointId,
         }, cancellationToken).ConfigureAwait(false);
         var wire = new WireResponse { Status = response.Status, Body = response.Body };
         foreach (var header in response.Headers.GroupBy(h => h.Key, StringComparer.OrdinalIgnoreCase))
@@ -40,8 +44,4 @@ internal sealed class ExecuteApiWireService(ApiGatewayHelper gateway) : IWireSer
         return wire;
     }
 
-    /// <summary>The APIs' state belongs to the management services, which reset it.</summary>
-    public void Reset()
-    {
-    }
 }

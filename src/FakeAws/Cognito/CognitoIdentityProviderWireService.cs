@@ -27,8 +27,6 @@ internal sealed class CognitoIdentityProviderWireService(CognitoIdentityProvider
         "token", "userCode", "userContextData", "username", "value",
     ];
 
-    public override void Reset() => engine.Reset();
-
     private static AwsServiceException? ReportInvalid(ModelValidation validation, string operation) =>
         CognitoValidation.Report(validation, "InvalidParameterException", Sensitive);
 

@@ -19,8 +19,6 @@ internal sealed class CognitoIdentityWireService(CognitoIdentityEngine engine, D
     // Members whose shapes botocore's cognito-identity model marks sensitive.
     private static readonly HashSet<string> Sensitive = ["logins", "secretKey", "token"];
 
-    public override void Reset() => engine.Reset();
-
     private static AwsServiceException? ReportInvalid(ModelValidation validation, string operation) =>
         CognitoValidation.Report(validation, "ValidationException", Sensitive);
 

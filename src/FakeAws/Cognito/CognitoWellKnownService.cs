@@ -24,11 +24,6 @@ internal sealed partial class CognitoWellKnownService(CognitoIdentityProviderEng
 
     public bool OwnsPath(string path) => WellKnown().IsMatch(path) || path == MessagesPath;
 
-    public void Reset()
-    {
-        // The pools' keys belong to the user-pool engine, which its own front door resets.
-    }
-
     public Task<WireResponse> HandleAsync(WireRequest request, RequestScope scope, CancellationToken cancellationToken)
     {
         if (request.Path == MessagesPath)

@@ -52,7 +52,7 @@ internal sealed class DynamoDbFastPath
             return ValueTask.FromResult<AmazonWebServiceResponse?>(null);
         }
         var requestId = _cloud.DynamoDbRequestIds.Next();
-        var scope = new RequestScope(_cloud.Options.AccountId, config.AuthenticationRegion ?? config.RegionEndpoint?.SystemName ?? _cloud.Options.Region);
+        var scope = _cloud.Context.Scope(ClientRegions.Of(config));
         ValueTask<object?> execution;
         try
         {

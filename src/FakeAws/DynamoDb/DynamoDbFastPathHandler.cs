@@ -59,7 +59,7 @@ internal sealed class DynamoDbFastPathHandler : PipelineHandler
         var url = config.ServiceURL;
         var last = _last;
         var cloud = ReferenceEquals(url, last.Url) ? last.Cloud : Resolve(url);
-        return cloud is { IsAlive: true, Options.UseDynamoDbWirePath: false } ? cloud : null;
+        return cloud is { IsAlive: true, Options.DynamoDb.UseWirePath: false } ? cloud : null;
     }
 
     private FakeAwsCloud? Resolve(string? url)

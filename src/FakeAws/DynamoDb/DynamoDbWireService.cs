@@ -44,8 +44,6 @@ internal sealed class DynamoDbWireService(DynamoDbEngine engine, RequestIds requ
         return options;
     }
 
-    public override void Reset() => engine.Reset();
-
     /// <summary>DynamoDB's wording of the model's constraint violations, which varies by operation (see <see cref="ConstraintReports"/>).</summary>
     public static AwsServiceException? ReportInvalid(ModelValidation validation, string operation) => ConstraintReports.Report(validation, operation);
 

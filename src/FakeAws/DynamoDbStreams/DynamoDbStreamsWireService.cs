@@ -25,11 +25,6 @@ internal sealed class DynamoDbStreamsWireService(DynamoDbStreamsEngine engine, R
     private static readonly JsonSerializerOptions SerializerOptions =
         JsonProtocol.Options(new AttributeValueJsonConverter(), new CapacityUnitsJsonConverter());
 
-    /// <summary>The streams live in the DynamoDB engine, whose reset clears them.</summary>
-    public override void Reset()
-    {
-    }
-
     protected override string ErrorType(string code) => code switch
     {
         "ValidationException" or "SerializationException" or "UnknownOperationException" => base.ErrorType(code),

@@ -19,11 +19,7 @@ public sealed class LambdaHelper
     internal LambdaHelper(FakeAwsCloud cloud)
     {
         _cloud = cloud;
-        Engine = new LambdaEngine(cloud.Context, new LambdaOptions
-        {
-            ConcurrentExecutions = cloud.Options.LambdaConcurrentExecutions,
-            StateTransitionDelay = cloud.Options.LambdaStateTransitionDelay,
-        }, _resolver);
+        Engine = new LambdaEngine(cloud.Context, cloud.Options.Lambda, _resolver);
         Wire = new LambdaWireService(Engine, () => cloud.Context.Ids.NewGuid().ToString());
     }
 
@@ -60,7 +56,7 @@ public sealed class LambdaHelper
         {
             throw new ArgumentException(e.Message, nameof(handler), e);
         }
-        var scope = new RequestScope(_cloud.Options.AccountId, options.Region ?? _cloud.Options.Region);
+        var scope = _cloud.Context.Scope(options.Region);
         var request = new CreateFunctionRequest
         {
             FunctionName = name,

@@ -24,8 +24,6 @@ internal sealed class LambdaWireService(LambdaEngine engine, Func<string> newReq
     /// <summary>Operations whose request carries a whole deployment package, and the body size AWS accepts for them.</summary>
     private static readonly HashSet<string> PackageOperations = new(StringComparer.Ordinal) { nameof(LambdaEngine.CreateFunction), nameof(LambdaEngine.UpdateFunctionCode) };
 
-    public override void Reset() => engine.Reset();
-
     /// <summary>
     /// Lambda reports every violation of the model's constraints, missing members first, as a
     /// ValidationException; all but one: Lambda checks a function's runtime itself, with an

@@ -28,8 +28,6 @@ internal abstract class AwsJsonService(
 
     public virtual bool OwnsPath(string path) => false;
 
-    public abstract void Reset();
-
     public async Task<WireResponse> HandleAsync(WireRequest request, RequestScope scope, CancellationToken cancellationToken)
     {
         var requestId = newRequestId();

@@ -14,11 +14,14 @@ internal interface IWireService
     /// <summary>Whether a request with this path, signed for <see cref="SigningName"/> or not signed at all, is this service's.</summary>
     bool OwnsPath(string path);
 
+    /// <summary>
+    /// Whether requests to <paramref name="host"/> are this service's whatever they carry: a front door
+    /// with endpoints of its own (deployed APIs at <c>{apiId}.execute-api.*</c>) claims them here.
+    /// </summary>
+    bool OwnsHost(string host) => false;
+
     /// <summary>Answers one request.</summary>
     Task<WireResponse> HandleAsync(WireRequest request, RequestScope scope, CancellationToken cancellationToken);
-
-    /// <summary>Forgets all state of the service.</summary>
-    void Reset();
 
     /// <summary>Every operation of the service's model, implemented or not; null for front doors that are not an AWS API.</summary>
     OperationTable? Operations => null;

@@ -39,6 +39,7 @@ internal sealed class InMemoryHttpHandler(WireRouter router) : HttpMessageHandle
         return new WireRequest
         {
             Method = request.Method.Method,
+            Host = uri.IsAbsoluteUri ? uri.Host : "",
             Path = uri.IsAbsoluteUri ? uri.AbsolutePath : uri.OriginalString.Split('?')[0],
             Query = uri.IsAbsoluteUri ? uri.Query.TrimStart('?') : "",
             Headers = headers,

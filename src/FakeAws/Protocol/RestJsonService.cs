@@ -37,8 +37,6 @@ internal abstract class RestJsonService : IWireService
     /// <summary>A path is the service's when its first segment starts one of the model's URIs (for Lambda, an API date such as <c>2015-03-31</c>).</summary>
     public virtual bool OwnsPath(string path) => RestRoute.Split(path) is { Length: > 0 } segments && _pathPrefixes.Contains(segments[0]);
 
-    public abstract void Reset();
-
     public async Task<WireResponse> HandleAsync(WireRequest request, RequestScope scope, CancellationToken cancellationToken)
     {
         var requestId = _newRequestId();

@@ -7,6 +7,9 @@ internal sealed class WireRequest
 {
     public required string Method { get; init; }
 
+    /// <summary>The host the request was sent to, without the port: an in-memory client's endpoint host, or a socket request's Host header.</summary>
+    public string Host { get; init; } = "";
+
     /// <summary>The path, still percent-encoded, without the query string.</summary>
     public required string Path { get; init; }
 

@@ -5,9 +5,9 @@ using FakeAws.Engine.Core;
 namespace FakeAws.Protocol;
 
 /// <summary>
-/// The one front door of a cloud. It picks the service for each request by its X-Amz-Target, the
-/// service name in its SigV4 credential scope, or its path, and serves the admin endpoints under
-/// <c>/_fakeaws/</c>.
+/// The one front door of a cloud. It picks the service for each request by its endpoint host (for
+/// front doors with hosts of their own), its X-Amz-Target, the service name in its SigV4 credential
+/// scope, or its path, and serves the admin endpoints under <c>/_fakeaws/</c>.
 /// </summary>
 internal sealed class WireRouter(FakeAwsCloud cloud)
 {
@@ -39,12 +39,16 @@ internal sealed class WireRouter(FakeAwsCloud cloud)
                 })),
             };
         }
-        var scope = new RequestScope(cloud.Options.AccountId, signed?.Region ?? cloud.Options.Region);
+        var scope = cloud.Context.Scope(signed?.Region);
         return await service.HandleAsync(request, scope, cancellationToken).ConfigureAwait(false);
     }
 
     private IWireService? Route(WireRequest request, SigV4Scope? signed)
     {
+        if (request.Host.Length > 0 && _services.FirstOrDefault(s => s.OwnsHost(request.Host)) is { } byHost)
+        {
+            return byHost;
+        }
         var target = request.Header("X-Amz-Target");
         if (target is not null)
         {

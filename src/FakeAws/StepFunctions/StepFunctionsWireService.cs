@@ -18,8 +18,6 @@ internal sealed class StepFunctionsWireService(StepFunctionsEngine engine, Cloud
     /// <summary>The JSON settings of Step Functions: the model's member names, timestamps as epoch seconds.</summary>
     public static readonly JsonSerializerOptions SerializerOptions = JsonProtocol.Options();
 
-    public override void Reset() => engine.Reset();
-
     /// <summary>Step Functions words every constraint violation, missing members included, in one ValidationException.</summary>
     public static AwsServiceException? ReportInvalid(ModelValidation validation, string operation)
     {

@@ -134,7 +134,7 @@ public class BackupLifecycleTests(DynamoDbPath path) : DynamoDbTestBase(path)
 {
     protected override FakeAwsOptions Options(FakeAwsOptions options)
     {
-        options.DynamoDbTableStatusDelay = TimeSpan.FromSeconds(30);
+        options.DynamoDb.TableStatusDelay = TimeSpan.FromSeconds(30);
         return options;
     }
 

@@ -226,12 +226,12 @@ public class CapacityTests(DynamoDbPath path) : DynamoDbTestBase(path)
     }
 }
 
-/// <summary>With DynamoDbEnforceThroughput off, provisioned capacity is bookkeeping only.</summary>
+/// <summary>With DynamoDb.EnforceThroughput off, provisioned capacity is bookkeeping only.</summary>
 public class UnenforcedCapacityTests(DynamoDbPath path) : DynamoDbTestBase(path)
 {
     protected override FakeAwsOptions Options(FakeAwsOptions options)
     {
-        options.DynamoDbEnforceThroughput = false;
+        options.DynamoDb.EnforceThroughput = false;
         return options;
     }
 

@@ -33,7 +33,7 @@ public abstract class DynamoDbTestBase(DynamoDbPath path)
     public void CreateCloud()
     {
         Time = new FakeTimeProvider(Start);
-        Aws = new FakeAwsCloud(Options(new FakeAwsOptions { TimeProvider = Time, UseDynamoDbWirePath = path == DynamoDbPath.Wire }));
+        Aws = new FakeAwsCloud(Options(new FakeAwsOptions { TimeProvider = Time, DynamoDb = { UseWirePath = path == DynamoDbPath.Wire } }));
         Ddb = Aws.CreateClient<AmazonDynamoDBClient>();
     }
 

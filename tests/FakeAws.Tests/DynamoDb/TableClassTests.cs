@@ -8,7 +8,7 @@ public class TableClassAndUpdateLifecycleTests(DynamoDbPath path) : DynamoDbTest
 {
     protected override FakeAwsOptions Options(FakeAwsOptions options)
     {
-        options.DynamoDbTableStatusDelay = TimeSpan.FromSeconds(10);
+        options.DynamoDb.TableStatusDelay = TimeSpan.FromSeconds(10);
         return options;
     }
 

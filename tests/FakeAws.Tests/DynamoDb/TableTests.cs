@@ -291,7 +291,7 @@ public class TableLifecycleTests(DynamoDbPath path) : DynamoDbTestBase(path)
 {
     protected override FakeAwsOptions Options(FakeAwsOptions options)
     {
-        options.DynamoDbTableStatusDelay = TimeSpan.FromSeconds(20);
+        options.DynamoDb.TableStatusDelay = TimeSpan.FromSeconds(20);
         return options;
     }
 

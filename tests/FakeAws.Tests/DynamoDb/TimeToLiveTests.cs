@@ -163,7 +163,7 @@ public class TimeToLiveDelayTests(DynamoDbPath path) : DynamoDbTestBase(path)
 {
     protected override FakeAwsOptions Options(FakeAwsOptions options)
     {
-        options.DynamoDbTimeToLiveDeletionDelay = TimeSpan.FromDays(2);
+        options.DynamoDb.TimeToLiveDeletionDelay = TimeSpan.FromDays(2);
         return options;
     }
 

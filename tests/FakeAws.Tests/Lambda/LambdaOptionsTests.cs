@@ -6,7 +6,7 @@ public class LambdaOptionsTests
     [Test]
     public async Task LambdaConcurrentExecutions_SetsTheAccountQuota()
     {
-        using var aws = new FakeAwsCloud(new FakeAwsOptions { LambdaConcurrentExecutions = 250 });
+        using var aws = new FakeAwsCloud(new FakeAwsOptions { Lambda = { ConcurrentExecutions = 250 } });
         using var wire = new LambdaWire(aws);
 
         var reply = await wire.Get("/2016-08-19/account-settings");
@@ -18,7 +18,7 @@ public class LambdaOptionsTests
     public async Task LambdaStateTransitionDelay_KeepsAFunctionPendingUntilTheClockPasses()
     {
         var time = new Microsoft.Extensions.Time.Testing.FakeTimeProvider(new DateTimeOffset(2030, 1, 1, 0, 0, 0, TimeSpan.Zero));
-        using var aws = new FakeAwsCloud(new FakeAwsOptions { TimeProvider = time, LambdaStateTransitionDelay = TimeSpan.FromSeconds(5) });
+        using var aws = new FakeAwsCloud(new FakeAwsOptions { TimeProvider = time, Lambda = { StateTransitionDelay = TimeSpan.FromSeconds(5) } });
         using var wire = new LambdaWire(aws);
         await wire.CreateFunction("slow", "FakeAws::FakeAws.Lambda.BuiltInHandlers::Echo");
 

@@ -18,7 +18,7 @@ public class ClientWiringTests
 
         await Exercise(aws.CreateClient<AmazonDynamoDBClient>());
         await Exercise(new AmazonDynamoDBClient(aws.Configure(new AmazonDynamoDBConfig())));
-        using var wire = new FakeAwsCloud(new FakeAwsOptions { UseDynamoDbWirePath = true });
+        using var wire = new FakeAwsCloud(new FakeAwsOptions { DynamoDb = { UseWirePath = true } });
         await Exercise(wire.CreateClient<AmazonDynamoDBClient>());
         await Exercise(new AmazonDynamoDBClient(new BasicAWSCredentials("a", "b"), new AmazonDynamoDBConfig { ServiceURL = wire.ServiceUrl, AuthenticationRegion = "us-east-1" }));
         var services = new Microsoft.Extensions.DependencyInjection.ServiceCollection();
@@ -76,7 +76,7 @@ public class ClientWiringTests
     [Test]
     public void ClientOfDisposedCloud_FailsClearly()
     {
-        var aws = new FakeAwsCloud(new FakeAwsOptions { UseDynamoDbWirePath = true });
+        var aws = new FakeAwsCloud(new FakeAwsOptions { DynamoDb = { UseWirePath = true } });
         var config = new AmazonDynamoDBConfig { ServiceURL = aws.ServiceUrl, AuthenticationRegion = "us-east-1" };
         using var ddb = new AmazonDynamoDBClient(new BasicAWSCredentials("x", "y"), config);
         aws.Dispose();

@@ -17,10 +17,12 @@ internal sealed class Table
     private readonly DynamoDbOptions _options;
     private readonly List<SecondaryIndex> _indexes = [];
 
-    public Table(string name, string arn, string tableId, KeySchema key, DateTimeOffset created, CloudContext cloud, DynamoDbOptions options)
+    public Table(RequestScope home, string name, string tableId, KeySchema key, DateTimeOffset created, CloudContext cloud, DynamoDbOptions options)
     {
+        AccountId = home.AccountId;
+        Region = home.Region;
         Name = name;
-        Arn = arn;
+        Arn = TableNames.Arn(home.Region, home.AccountId, name);
         TableId = tableId;
         Key = key;
         CreationDateTime = created;
@@ -34,6 +36,12 @@ internal sealed class Table
 
     /// <summary>A number unique to the table in its cloud; transactions lock tables in this order.</summary>
     public long Ordinal { get; init; }
+
+    /// <summary>The account the table belongs to.</summary>
+    public string AccountId { get; }
+
+    /// <summary>The region the table lives in.</summary>
+    public string Region { get; }
 
     public string Name { get; }
     public string Arn { get; }
@@ -133,9 +141,9 @@ internal sealed class Table
     /// <param name="key">The item's primary key.</param>
     /// <param name="item">The new item, or null to delete.</param>
     /// <param name="size">The new item's size.</param>
-    /// <param name="byTimeToLive">Whether Time to Live deletes the item; its stream record then names DynamoDB.</param>
+    /// <param name="origin">Who makes the change: a Time to Live deletion's stream record names DynamoDB.</param>
     public IReadOnlyDictionary<string, AttributeValue>? Write(in PrimaryKey key, IReadOnlyDictionary<string, AttributeValue>? item, int size,
-        bool byTimeToLive = false)
+        WriteOrigin origin = WriteOrigin.User)
     {
         var stored = item is null ? Items.Remove(key) : Items.Get(key);
         var old = stored?.Item;
@@ -162,7 +170,7 @@ internal sealed class Table
         if ((Stream is not null || History is not null) && !SameItem(old, item))
         {
             var now = _cloud.Now;
-            Stream?.Write(key, old, item, now, _cloud.Ids.NewGuid(), byTimeToLive);
+            Stream?.Write(key, old, item, now, _cloud.Ids.NewGuid(), origin);
             History?.Record(key, old, oldSize, item, size, now);
         }
         TimeToLive.Track(key, item);

@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using FakeAws.Engine.Core;
 using FakeAws.Engine.DynamoDb.Model;
 
 namespace FakeAws.Engine.DynamoDb;
@@ -6,23 +7,29 @@ namespace FakeAws.Engine.DynamoDb;
 /// <summary>Table names and ARNs: DynamoDB accepts either wherever a request names a table.</summary>
 internal static partial class TableNames
 {
-    [GeneratedRegex("^arn:aws[a-z-]*:dynamodb:[a-z0-9-]+:[0-9]{12}:table/(?<name>.+)$")]
+    [GeneratedRegex("^arn:aws[a-z-]*:dynamodb:(?<region>[a-z0-9-]+):(?<account>[0-9]{12}):table/(?<name>.+)$")]
     private static partial Regex ArnPattern();
 
     /// <summary>The table name that <paramref name="nameOrArn"/> refers to.</summary>
-    public static string Resolve(string? nameOrArn)
+    public static string Resolve(string? nameOrArn) => Resolve(default, nameOrArn).Name;
+
+    /// <summary>
+    /// The table <paramref name="nameOrArn"/> refers to: a name lives in the request's account and region,
+    /// an ARN in its own.
+    /// </summary>
+    public static (RequestScope Scope, string Name) Resolve(RequestScope scope, string? nameOrArn)
     {
         var value = nameOrArn ?? "";
-        if (value.StartsWith("arn:", StringComparison.Ordinal))
+        if (!value.StartsWith("arn:", StringComparison.Ordinal))
         {
-            var match = ArnPattern().Match(value);
-            if (!match.Success)
-            {
-                throw DynamoDbErrors.Validation($"Invalid TableArn: Invalid ResourceArn provided as input {value}");
-            }
-            value = match.Groups["name"].Value;
+            return (scope, value);
         }
-        return value;
+        var match = ArnPattern().Match(value);
+        if (!match.Success)
+        {
+            throw DynamoDbErrors.Validation($"Invalid TableArn: Invalid ResourceArn provided as input {value}");
+        }
+        return (scope with { AccountId = match.Groups["account"].Value, Region = match.Groups["region"].Value }, match.Groups["name"].Value);
     }
 
     /// <summary>

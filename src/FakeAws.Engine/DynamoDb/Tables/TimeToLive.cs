@@ -103,7 +103,7 @@ internal sealed class TimeToLive(Table table, CloudContext cloud, TimeSpan delay
                 if (item is not null && ExpiryOf(item) == entry.Expiry
                     && now - DateTimeOffset.UnixEpoch.AddSeconds(entry.Expiry) <= OldestExpiry)
                 {
-                    table.Write(entry.Key, null, 0, byTimeToLive: true);
+                    table.Write(entry.Key, null, 0, WriteOrigin.TimeToLive);
                 }
             }
             if (_due.TryPeek(out _, out var next))

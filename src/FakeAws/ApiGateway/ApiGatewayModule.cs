@@ -1,0 +1,28 @@
+using FakeAws.Cloud;
+using FakeAws.Cognito;
+using FakeAws.Protocol;
+
+namespace FakeAws.ApiGateway;
+
+/// <summary>
+/// API Gateway: REST (v1) and HTTP (v2) APIs' management front doors and the deployed APIs
+/// themselves (execute-api). Authorizers trust the cloud's Cognito user pools; integrations invoke
+/// functions through the cloud's service calls.
+/// </summary>
+internal sealed class ApiGatewayModule : ServiceModule
+{
+    public ApiGatewayModule(FakeAwsCloud cloud, CognitoModule cognito)
+    {
+        Helper = new ApiGatewayHelper(cloud);
+        Helper.Issuers.Add(new CognitoJwksSource(cognito.UserPools, cloud.Context.AccountId));
+        FrontDoors = [Helper.Wire, Helper.WireV2, Helper.ExecuteApi];
+    }
+
+    /// <summary>What a test reaches as <c>aws.ApiGateway</c>.</summary>
+    public ApiGatewayHelper Helper { get; }
+
+    public override IReadOnlyList<IWireService> FrontDoors { get; }
+
+    // Both management APIs keep their APIs in one store.
+    public override void Reset() => Helper.Store.Clear();
+}

@@ -1,0 +1,41 @@
+using FakeAws.Cloud;
+using FakeAws.Engine.Cognito;
+using FakeAws.Engine.Cognito.Identity;
+using FakeAws.Protocol;
+
+namespace FakeAws.Cognito;
+
+/// <summary>
+/// Cognito: user pools and identity pools, their two awsJson front doors, and the pools' JWKS and
+/// OpenID discovery paths. Triggers run through the cloud's service calls.
+/// </summary>
+internal sealed class CognitoModule : ServiceModule
+{
+    public CognitoModule(FakeAwsCloud cloud)
+    {
+        UserPools = new CognitoIdentityProviderEngine(cloud.Context);
+        IdentityPools = new CognitoIdentityEngine(cloud.Context, UserPools);
+        Helper = new FakeCognito(cloud, UserPools);
+        FrontDoors =
+        [
+            new CognitoIdentityProviderWireService(UserPools, cloud.Context.Ids),
+            new CognitoIdentityWireService(IdentityPools, cloud.Context.Ids),
+            new CognitoWellKnownService(UserPools),
+        ];
+    }
+
+    public CognitoIdentityProviderEngine UserPools { get; }
+
+    public CognitoIdentityEngine IdentityPools { get; }
+
+    /// <summary>What a test reaches as <c>aws.Cognito</c>.</summary>
+    public FakeCognito Helper { get; }
+
+    public override IReadOnlyList<IWireService> FrontDoors { get; }
+
+    public override void Reset()
+    {
+        UserPools.Reset();
+        IdentityPools.Reset();
+    }
+}
