@@ -66,13 +66,3 @@ internal static class ApiGatewayErrors
 
 /// <summary>The <c>resourceType</c> member of an HTTP API (v2) NotFoundException.</summary>
 internal sealed record V2ResourceType(string ResourceType);
-
-/// <summary>The result of an operation whose model declares no output shape (an empty 202 or 204).</summary>
-internal sealed class NoContent
-{
-    public static readonly NoContent Instance = new();
-
-    private NoContent()
-    {
-    }
-}

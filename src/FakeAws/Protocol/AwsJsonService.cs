@@ -43,7 +43,7 @@ internal abstract class AwsJsonService(
             }
             if (!operation.IsImplemented)
             {
-                throw new AwsServiceException("UnknownOperationException", $"FakeAws does not support the {operations.ServiceName} operation {name} yet.");
+                throw operation.NotImplemented();
             }
             var input = Deserialize(request.Body, operation.Model.InputType!);
             var output = await operation.ExecuteAsync(scope, input, cancellationToken).ConfigureAwait(false);
