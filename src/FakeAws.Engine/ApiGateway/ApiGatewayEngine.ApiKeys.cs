@@ -75,7 +75,7 @@ internal sealed partial class ApiGatewayEngine
         return Describe(updated, includeValue: false);
     });
 
-    public NoContent DeleteApiKey(RequestScope scope, DeleteApiKeyRequest request) => Locked(scope, region =>
+    public void DeleteApiKey(RequestScope scope, DeleteApiKeyRequest request) => Locked(scope, region =>
     {
         var key = GetApiKey(region, request.ApiKey);
         region.ApiKeys.Remove(key.Id!);
@@ -83,7 +83,6 @@ internal sealed partial class ApiGatewayEngine
         {
             plan.KeyIds.Remove(key.Id!);
         }
-        return NoContent.Instance;
     });
 
     private static ApiKey GetApiKey(ApiGatewayRegion region, string? id) =>

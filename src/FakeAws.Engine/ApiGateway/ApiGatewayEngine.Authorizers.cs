@@ -68,12 +68,11 @@ internal sealed partial class ApiGatewayEngine
         return ApiGatewayJson.Clone(updated);
     });
 
-    public NoContent DeleteAuthorizer(RequestScope scope, DeleteAuthorizerRequest request) => Locked(scope, region =>
+    public void DeleteAuthorizer(RequestScope scope, DeleteAuthorizerRequest request) => Locked(scope, region =>
     {
         var api = GetApi(region, request.RestApiId);
         var authorizer = GetAuthorizer(api, request.AuthorizerId);
         api.Authorizers.Remove(authorizer.Id!);
-        return NoContent.Instance;
     });
 
     private static Authorizer GetAuthorizer(RestApiState api, string? authorizerId) =>

@@ -57,7 +57,7 @@ internal sealed partial class ApiGatewayEngine
         return new Deployments { Items = page.Select(ApiGatewayJson.Clone).ToList(), Position = next };
     });
 
-    public NoContent DeleteDeployment(RequestScope scope, DeleteDeploymentRequest request) => Locked(scope, region =>
+    public void DeleteDeployment(RequestScope scope, DeleteDeploymentRequest request) => Locked(scope, region =>
     {
         var api = GetApi(region, request.RestApiId);
         var deployment = GetDeployment(api, request.DeploymentId);
@@ -66,7 +66,6 @@ internal sealed partial class ApiGatewayEngine
             throw ApiGatewayErrors.BadRequest("Active stages pointing to this deployment must be moved or deleted");
         }
         api.Deployments.Remove(deployment.Deployment.Id!);
-        return NoContent.Instance;
     });
 
     private static RestDeployment GetDeployment(RestApiState api, string? deploymentId) =>

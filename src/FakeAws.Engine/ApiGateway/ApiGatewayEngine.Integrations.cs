@@ -47,12 +47,11 @@ internal sealed partial class ApiGatewayEngine
     public Integration GetIntegration(RequestScope scope, GetIntegrationRequest request) => Locked(scope, region =>
         ApiGatewayJson.Clone(GetIntegration(GetMethod(GetResource(GetApi(region, request.RestApiId), request.ResourceId), request.HttpMethod))));
 
-    public NoContent DeleteIntegration(RequestScope scope, DeleteIntegrationRequest request) => Locked(scope, region =>
+    public void DeleteIntegration(RequestScope scope, DeleteIntegrationRequest request) => Locked(scope, region =>
     {
         var method = GetMethod(GetResource(GetApi(region, request.RestApiId), request.ResourceId), request.HttpMethod);
         GetIntegration(method);
         method.MethodIntegration = null;
-        return NoContent.Instance;
     });
 
     public IntegrationResponse PutIntegrationResponse(RequestScope scope, PutIntegrationResponseRequest request) => Locked(scope, region =>
@@ -78,14 +77,13 @@ internal sealed partial class ApiGatewayEngine
             : throw ApiGatewayErrors.ResponseNotFound();
     });
 
-    public NoContent DeleteIntegrationResponse(RequestScope scope, DeleteIntegrationResponseRequest request) => Locked(scope, region =>
+    public void DeleteIntegrationResponse(RequestScope scope, DeleteIntegrationResponseRequest request) => Locked(scope, region =>
     {
         var integration = GetIntegration(GetMethod(GetResource(GetApi(region, request.RestApiId), request.ResourceId), request.HttpMethod));
         if (integration.IntegrationResponses?.Remove(request.StatusCode!) != true)
         {
             throw ApiGatewayErrors.ResponseNotFound();
         }
-        return NoContent.Instance;
     });
 
     private static Integration GetIntegration(Method method) => method.MethodIntegration ?? throw ApiGatewayErrors.IntegrationNotFound();

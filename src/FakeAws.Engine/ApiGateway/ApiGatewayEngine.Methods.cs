@@ -51,12 +51,11 @@ internal sealed partial class ApiGatewayEngine
     public Method GetMethod(RequestScope scope, GetMethodRequest request) => Locked(scope, region =>
         ApiGatewayJson.Clone(GetMethod(GetResource(GetApi(region, request.RestApiId), request.ResourceId), request.HttpMethod)));
 
-    public NoContent DeleteMethod(RequestScope scope, DeleteMethodRequest request) => Locked(scope, region =>
+    public void DeleteMethod(RequestScope scope, DeleteMethodRequest request) => Locked(scope, region =>
     {
         var resource = GetResource(GetApi(region, request.RestApiId), request.ResourceId);
         GetMethod(resource, request.HttpMethod);
         resource.Methods.Remove(request.HttpMethod!);
-        return NoContent.Instance;
     });
 
     public MethodResponse PutMethodResponse(RequestScope scope, PutMethodResponseRequest request) => Locked(scope, region =>
@@ -80,13 +79,12 @@ internal sealed partial class ApiGatewayEngine
             : throw ApiGatewayErrors.ResponseNotFound();
     });
 
-    public NoContent DeleteMethodResponse(RequestScope scope, DeleteMethodResponseRequest request) => Locked(scope, region =>
+    public void DeleteMethodResponse(RequestScope scope, DeleteMethodResponseRequest request) => Locked(scope, region =>
     {
         var method = GetMethod(GetResource(GetApi(region, request.RestApiId), request.ResourceId), request.HttpMethod);
         if (method.MethodResponses?.Remove(request.StatusCode!) != true)
         {
             throw ApiGatewayErrors.ResponseNotFound();
         }
-        return NoContent.Instance;
     });
 }

@@ -50,7 +50,7 @@ internal sealed partial class ApiGatewayEngine
         return new Resources { Items = page.Select(r => Describe(r, embed)).ToList(), Position = next };
     });
 
-    public NoContent DeleteResource(RequestScope scope, DeleteResourceRequest request) => Locked(scope, region =>
+    public void DeleteResource(RequestScope scope, DeleteResourceRequest request) => Locked(scope, region =>
     {
         var api = GetApi(region, request.RestApiId);
         var resource = GetResource(api, request.ResourceId);
@@ -71,7 +71,6 @@ internal sealed partial class ApiGatewayEngine
         {
             api.Resources.Remove(id);
         }
-        return NoContent.Instance;
     });
 
     /// <summary>

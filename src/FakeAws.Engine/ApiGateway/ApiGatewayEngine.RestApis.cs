@@ -107,7 +107,7 @@ internal sealed partial class ApiGatewayEngine
         return ApiGatewayJson.Clone(api);
     });
 
-    public NoContent DeleteRestApi(RequestScope scope, DeleteRestApiRequest request) => Locked(scope, region =>
+    public void DeleteRestApi(RequestScope scope, DeleteRestApiRequest request) => Locked(scope, region =>
     {
         var api = GetApi(region, request.RestApiId);
         region.RestApis.Remove(api.Api.Id!);
@@ -115,7 +115,6 @@ internal sealed partial class ApiGatewayEngine
         {
             plan.Plan.ApiStages?.RemoveAll(s => s.ApiId == api.Api.Id);
         }
-        return NoContent.Instance;
     });
 
     /// <summary>A binary media type is added or removed as a path of its own, <c>/binaryMediaTypes/image~1png</c>.</summary>

@@ -61,21 +61,19 @@ internal sealed partial class ApiGatewayEngine
         return ApiGatewayJson.Clone(updated);
     });
 
-    public NoContent DeleteStage(RequestScope scope, DeleteStageRequest request) => Locked(scope, region =>
+    public void DeleteStage(RequestScope scope, DeleteStageRequest request) => Locked(scope, region =>
     {
         var api = GetApi(region, request.RestApiId);
         var stage = GetStage(api, request.StageName);
         api.Stages.Remove(stage.StageName!);
         region.AuthorizerCache.Flush(api.Api.Id!, stage.StageName!);
-        return NoContent.Instance;
     });
 
-    public NoContent FlushStageAuthorizersCache(RequestScope scope, FlushStageAuthorizersCacheRequest request) => Locked(scope, region =>
+    public void FlushStageAuthorizersCache(RequestScope scope, FlushStageAuthorizersCacheRequest request) => Locked(scope, region =>
     {
         var api = GetApi(region, request.RestApiId);
         GetStage(api, request.StageName);
         region.AuthorizerCache.Flush(api.Api.Id!, request.StageName!);
-        return NoContent.Instance;
     });
 
     private Stage NewStage(string name, string deploymentId, string? description, Dictionary<string, string>? variables, bool? tracing) => new()

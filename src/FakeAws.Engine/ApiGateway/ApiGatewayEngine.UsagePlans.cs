@@ -76,11 +76,10 @@ internal sealed partial class ApiGatewayEngine
         return ApiGatewayJson.Clone(plan);
     });
 
-    public NoContent DeleteUsagePlan(RequestScope scope, DeleteUsagePlanRequest request) => Locked(scope, region =>
+    public void DeleteUsagePlan(RequestScope scope, DeleteUsagePlanRequest request) => Locked(scope, region =>
     {
         var plan = GetUsagePlan(region, request.UsagePlanId);
         region.UsagePlans.Remove(plan.Plan.Id!);
-        return NoContent.Instance;
     });
 
     public UsagePlanKey CreateUsagePlanKey(RequestScope scope, CreateUsagePlanKeyRequest request) => Locked(scope, region =>
@@ -117,14 +116,13 @@ internal sealed partial class ApiGatewayEngine
         return new UsagePlanKeys { Items = page, Position = next };
     });
 
-    public NoContent DeleteUsagePlanKey(RequestScope scope, DeleteUsagePlanKeyRequest request) => Locked(scope, region =>
+    public void DeleteUsagePlanKey(RequestScope scope, DeleteUsagePlanKeyRequest request) => Locked(scope, region =>
     {
         var plan = GetUsagePlan(region, request.UsagePlanId);
         if (request.KeyId is null || !plan.KeyIds.Remove(request.KeyId))
         {
             throw ApiGatewayErrors.UsagePlanKeyNotFound();
         }
-        return NoContent.Instance;
     });
 
     private static UsagePlanState GetUsagePlan(ApiGatewayRegion region, string? id) =>

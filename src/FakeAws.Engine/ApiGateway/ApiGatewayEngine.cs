@@ -18,7 +18,7 @@ namespace FakeAws.Engine.ApiGateway;
 /// (a MOCK integration reads its status code from the JSON request template and answers with the
 /// response template as written). Stage caches, access logs and X-Ray settings are echoed back only.
 /// </remarks>
-internal sealed partial class ApiGatewayEngine(CloudContext cloud, ApiGatewayStore store, ApiGatewayIds ids)
+internal sealed partial class ApiGatewayEngine(CloudContext cloud, ApiGatewayStore store, ApiGatewayIds ids) : IApiGatewayOperations
 {
     private DateTimeOffset Now => cloud.Now;
 
@@ -51,6 +51,16 @@ internal sealed partial class ApiGatewayEngine(CloudContext cloud, ApiGatewaySto
         lock (region.Gate)
         {
             return action(region);
+        }
+    }
+
+    /// <summary>Runs <paramref name="action"/>, for an operation that answers nothing, on the region's state under its lock.</summary>
+    private void Locked(RequestScope scope, Action<ApiGatewayRegion> action)
+    {
+        var region = Region(scope);
+        lock (region.Gate)
+        {
+            action(region);
         }
     }
 }

@@ -41,7 +41,7 @@ internal static class ApiGatewayErrors
     public static AwsServiceException UsagePlanKeyNotFound() => NotFound("Invalid Usage Plan Key identifier specified");
 
     /// <summary>A feature of an otherwise supported operation that FakeAws cannot provide.</summary>
-    public static AwsServiceException Unsupported(string feature) => BadRequest($"FakeAws does not support {feature} yet.");
+    public static AwsServiceException Unsupported(string feature) => NotSupported.Error("BadRequestException", feature);
 
     /// <summary>v2's not-found error, which names the resource type.</summary>
     public static AwsServiceException V2NotFound(string resourceType, string message) =>
@@ -66,13 +66,3 @@ internal static class ApiGatewayErrors
 
 /// <summary>The <c>resourceType</c> member of an HTTP API (v2) NotFoundException.</summary>
 internal sealed record V2ResourceType(string ResourceType);
-
-/// <summary>The result of an operation whose model declares no output shape (an empty 202 or 204).</summary>
-internal sealed class NoContent
-{
-    public static readonly NoContent Instance = new();
-
-    private NoContent()
-    {
-    }
-}

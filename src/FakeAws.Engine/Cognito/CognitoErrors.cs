@@ -97,7 +97,8 @@ internal static class CognitoErrors
     public static AwsServiceException TriggerNotBound(string trigger, string arn) => Error("UnexpectedLambdaException",
         $"FakeAws cannot run the {trigger} trigger {arn}: no Lambda invoker is bound to Cognito in this cloud.");
 
-    public static AwsServiceException Unsupported(string feature) => InvalidParameter($"FakeAws does not support {feature} yet.");
+    /// <summary>A feature of an otherwise supported operation that FakeAws cannot provide.</summary>
+    public static AwsServiceException Unsupported(string feature) => NotSupported.Error("InvalidParameterException", feature);
 
     public static AwsServiceException DeletionProtected() => InvalidParameter("The user pool cannot be deleted because deletion protection is activated. Deletion protection must be inactivated first.");
 

@@ -116,14 +116,13 @@ internal sealed partial class CognitoIdentityProviderEngine
         }
     }
 
-    public object AdminDeleteUser(RequestScope scope, AdminDeleteUserRequest request)
+    public void AdminDeleteUser(RequestScope scope, AdminDeleteUserRequest request)
     {
         var pool = Pool(scope, request.UserPoolId);
         lock (pool.Gate)
         {
             DeleteUser(pool, User(pool, request.Username));
         }
-        return new object();
     }
 
     public async Task<AdminUpdateUserAttributesResponse> AdminUpdateUserAttributes(RequestScope scope, AdminUpdateUserAttributesRequest request, CancellationToken ct)

@@ -71,7 +71,7 @@ internal sealed partial class CognitoIdentityProviderEngine
         }
     }
 
-    public object DeleteUserPoolClient(RequestScope scope, DeleteUserPoolClientRequest request)
+    public void DeleteUserPoolClient(RequestScope scope, DeleteUserPoolClientRequest request)
     {
         var pool = Pool(scope, request.UserPoolId);
         lock (pool.Gate)
@@ -80,7 +80,6 @@ internal sealed partial class CognitoIdentityProviderEngine
             pool.Clients.Remove(request.ClientId!);
         }
         _regions[scope].PoolsByClient.TryRemove(request.ClientId!, out _);
-        return new object();
     }
 
     public ListUserPoolClientsResponse ListUserPoolClients(RequestScope scope, ListUserPoolClientsRequest request)

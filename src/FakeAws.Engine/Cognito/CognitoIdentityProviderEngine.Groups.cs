@@ -57,7 +57,7 @@ internal sealed partial class CognitoIdentityProviderEngine
         }
     }
 
-    public object DeleteGroup(RequestScope scope, DeleteGroupRequest request)
+    public void DeleteGroup(RequestScope scope, DeleteGroupRequest request)
     {
         var pool = Pool(scope, request.UserPoolId);
         lock (pool.Gate)
@@ -69,7 +69,6 @@ internal sealed partial class CognitoIdentityProviderEngine
                 user.Groups.Remove(group.Name);
             }
         }
-        return new object();
     }
 
     public ListGroupsResponse ListGroups(RequestScope scope, ListGroupsRequest request)
@@ -83,7 +82,7 @@ internal sealed partial class CognitoIdentityProviderEngine
         }
     }
 
-    public object AdminAddUserToGroup(RequestScope scope, AdminAddUserToGroupRequest request)
+    public void AdminAddUserToGroup(RequestScope scope, AdminAddUserToGroupRequest request)
     {
         var pool = Pool(scope, request.UserPoolId);
         lock (pool.Gate)
@@ -91,10 +90,9 @@ internal sealed partial class CognitoIdentityProviderEngine
             var group = Group(pool, request.GroupName);
             User(pool, request.Username).Groups.Add(group.Name);
         }
-        return new object();
     }
 
-    public object AdminRemoveUserFromGroup(RequestScope scope, AdminRemoveUserFromGroupRequest request)
+    public void AdminRemoveUserFromGroup(RequestScope scope, AdminRemoveUserFromGroupRequest request)
     {
         var pool = Pool(scope, request.UserPoolId);
         lock (pool.Gate)
@@ -102,7 +100,6 @@ internal sealed partial class CognitoIdentityProviderEngine
             var group = Group(pool, request.GroupName);
             User(pool, request.Username).Groups.Remove(group.Name);
         }
-        return new object();
     }
 
     public ListUsersInGroupResponse ListUsersInGroup(RequestScope scope, ListUsersInGroupRequest request)

@@ -93,14 +93,13 @@ internal sealed partial class CognitoIdentityProviderEngine
         return new ChangePasswordResponse();
     }
 
-    public object DeleteUser(RequestScope scope, DeleteUserRequest request)
+    public void DeleteUser(RequestScope scope, DeleteUserRequest request)
     {
         var (pool, user, _) = ReadAccessToken(scope, request.AccessToken);
         lock (pool.Gate)
         {
             DeleteUser(pool, user);
         }
-        return new object();
     }
 
     public GlobalSignOutResponse GlobalSignOut(RequestScope scope, GlobalSignOutRequest request)

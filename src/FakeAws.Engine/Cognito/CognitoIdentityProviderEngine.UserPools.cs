@@ -76,7 +76,7 @@ internal sealed partial class CognitoIdentityProviderEngine
         return new UpdateUserPoolResponse();
     }
 
-    public object DeleteUserPool(RequestScope scope, DeleteUserPoolRequest request)
+    public void DeleteUserPool(RequestScope scope, DeleteUserPoolRequest request)
     {
         var region = _regions[scope];
         var pool = Pool(scope, request.UserPoolId);
@@ -92,7 +92,6 @@ internal sealed partial class CognitoIdentityProviderEngine
                 region.PoolsByClient.TryRemove(clientId, out _);
             }
         }
-        return new object();
     }
 
     public ListUserPoolsResponse ListUserPools(RequestScope scope, ListUserPoolsRequest request)

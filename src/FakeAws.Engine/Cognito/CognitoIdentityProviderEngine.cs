@@ -18,7 +18,7 @@ namespace FakeAws.Engine.Cognito;
 /// password history, refresh-token rotation, and the SRP timestamp skew check.
 /// The coverage document lists every operation with its status.
 /// </remarks>
-internal sealed partial class CognitoIdentityProviderEngine
+internal sealed partial class CognitoIdentityProviderEngine : ICognitoIdentityProviderOperations
 {
     private readonly CloudContext _cloud;
     private readonly RegionalStore<Region> _regions;

@@ -18,11 +18,15 @@ internal sealed class WireLocationAttribute(string location, string name) : Attr
 [AttributeUsage(AttributeTargets.Property)]
 internal sealed class WirePayloadAttribute : Attribute;
 
-/// <summary>One operation of a service model: its name, HTTP binding and shapes.</summary>
+/// <summary>
+/// One operation of a service model: its name, HTTP binding and shapes, and the check of AWS's declared
+/// constraints on its input (null for an operation without input).
+/// </summary>
 internal sealed record OperationModel(
     string Name,
     string HttpMethod,
     string RequestUri,
     int ResponseCode,
     Type? InputType,
-    Type? OutputType);
+    Type? OutputType,
+    Action<object, ModelValidation>? Validate);

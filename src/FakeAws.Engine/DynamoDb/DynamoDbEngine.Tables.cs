@@ -97,7 +97,7 @@ internal sealed partial class DynamoDbEngine
             }
             if (input.ReplicaUpdates is not null)
             {
-                throw DynamoDbErrors.Unsupported("UpdateTable of replicas");
+                throw DynamoDbErrors.Unsupported("UpdateTable's ReplicaUpdates");
             }
             var indexChange = IndexUpdates.Validate(table, input);
             var now = _cloud.Now;

@@ -7,7 +7,7 @@ namespace FakeAws.Engine.DynamoDb;
 internal sealed partial class DynamoDbEngine
 {
     /// <summary>Adds or replaces tags. The model declares no output, so the answer is an empty object.</summary>
-    public object? TagResource(RequestScope scope, TagResourceInput input)
+    public void TagResource(RequestScope scope, TagResourceInput input)
     {
         var table = TableOfResource(scope, input.ResourceArn!, DynamoDbErrors.ResourceArnNotFound(input.ResourceArn!));
         if (input.Tags is not { Count: > 0 })
@@ -19,11 +19,10 @@ internal sealed partial class DynamoDbEngine
         {
             Tagging.Apply(table, tags);
         }
-        return null;
     }
 
     /// <summary>Removes tags by key; a key the table does not carry is no error. The answer is an empty object.</summary>
-    public object? UntagResource(RequestScope scope, UntagResourceInput input)
+    public void UntagResource(RequestScope scope, UntagResourceInput input)
     {
         var table = TableOfResource(scope, input.ResourceArn!, DynamoDbErrors.ResourceNotFound());
         if (input.TagKeys is not { Count: > 0 })
@@ -34,7 +33,6 @@ internal sealed partial class DynamoDbEngine
         {
             table.Tags.RemoveAll(t => input.TagKeys.Contains(t.Key));
         }
-        return null;
     }
 
     public ListTagsOfResourceOutput ListTagsOfResource(RequestScope scope, ListTagsOfResourceInput input)

@@ -5,9 +5,9 @@ using FakeAws.Engine.DynamoDbStreams;
 namespace FakeAws.Engine.DynamoDb;
 
 /// <summary>
-/// The in-memory DynamoDB service. Each public method is one AWS operation, named as AWS names it,
-/// taking the operation's input shape and returning its output shape. The wire layer and the typed
-/// fast path both call these methods, so both see the same behaviour.
+/// The in-memory DynamoDB service. It implements the generated <see cref="Model.IDynamoDbOperations"/>:
+/// one method per operation, named as AWS names it, taking the operation's input shape and returning its
+/// output shape. The wire layer and the typed fast path both call these methods, so both see the same behaviour.
 /// </summary>
 /// <remarks>
 /// The data plane covers every expression kind and the legacy parameters, secondary indexes,
@@ -26,7 +26,7 @@ namespace FakeAws.Engine.DynamoDb;
 /// provisioned throughput decreases per day, and a restore's schema as of the restore time (a
 /// point-in-time restore takes the source table's current schema). docs/DYNAMODB.md has the details.
 /// </remarks>
-internal sealed partial class DynamoDbEngine
+internal sealed partial class DynamoDbEngine : Model.IDynamoDbOperations
 {
     private readonly CloudContext _cloud;
     private readonly RegionalStore<Region> _regions;

@@ -112,7 +112,6 @@ internal static class DynamoDbErrors
     public static AwsServiceException ResourceArnNotFound(string arn) =>
         new("ResourceNotFoundException", $"Requested resource not found: ResourcArn: {arn} not found");
 
-    public static AwsServiceException Unsupported(string operation) => new(
-        "UnknownOperationException",
-        $"FakeAws does not support the DynamoDB operation {operation} yet.");
+    /// <summary>A part of an otherwise supported operation that FakeAws cannot provide, refused as an unknown operation.</summary>
+    public static AwsServiceException Unsupported(string feature) => NotSupported.Error("UnknownOperationException", feature);
 }

@@ -7,7 +7,7 @@ namespace FakeAws.Engine.DynamoDbStreams;
 
 /// <summary>
 /// The in-memory DynamoDB Streams service: ListStreams, DescribeStream, GetShardIterator and
-/// GetRecords over the streams the DynamoDB engine keeps. Each public method is one AWS operation.
+/// GetRecords over the streams the DynamoDB engine keeps, as the generated <see cref="IDynamoDbStreamsOperations"/>.
 /// </summary>
 /// <remarks>
 /// Every stream has one shard (AWS's shards split and roll over; see <see cref="TableStream"/>).
@@ -15,7 +15,7 @@ namespace FakeAws.Engine.DynamoDbStreams;
 /// clock. Not implemented: ShardFilter (there are never child shards to find), and the per-second
 /// rate limits of DescribeStream and GetRecords other than the readers limit.
 /// </remarks>
-internal sealed partial class DynamoDbStreamsEngine(CloudContext cloud, DynamoDbEngine dynamoDb)
+internal sealed partial class DynamoDbStreamsEngine(CloudContext cloud, DynamoDbEngine dynamoDb) : IDynamoDbStreamsOperations
 {
     private const int MaxRecordsPerRead = 1000;
     private const int MaxStreamsListed = 100;

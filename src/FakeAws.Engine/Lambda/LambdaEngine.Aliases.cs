@@ -80,7 +80,7 @@ internal sealed partial class LambdaEngine
     }
 
     /// <summary>Deleting an alias that does not exist succeeds, as in AWS.</summary>
-    public NoContent DeleteAlias(RequestScope scope, DeleteAliasRequest request)
+    public void DeleteAlias(RequestScope scope, DeleteAliasRequest request)
     {
         var reference = FunctionArns.Resolve(scope, request.FunctionName!, null);
         var region = Region(scope);
@@ -93,7 +93,6 @@ internal sealed partial class LambdaEngine
                 function.EventInvokeConfigs.Remove(request.Name!);
             }
         }
-        return NoContent.Instance;
     }
 
     public ListAliasesResponse ListAliases(RequestScope scope, ListAliasesRequest request)

@@ -37,14 +37,13 @@ internal sealed partial class LambdaEngine
         }
     }
 
-    public NoContent DeleteFunctionConcurrency(RequestScope scope, DeleteFunctionConcurrencyRequest request)
+    public void DeleteFunctionConcurrency(RequestScope scope, DeleteFunctionConcurrencyRequest request)
     {
         var function = GetUnqualifiedFunction(scope, request.FunctionName!, out var region);
         lock (region.Gate)
         {
             function.ReservedConcurrency = null;
         }
-        return NoContent.Instance;
     }
 
     public PutProvisionedConcurrencyConfigResponse PutProvisionedConcurrencyConfig(RequestScope scope, PutProvisionedConcurrencyConfigRequest request)
@@ -146,7 +145,7 @@ internal sealed partial class LambdaEngine
         };
     }
 
-    public NoContent DeleteProvisionedConcurrencyConfig(RequestScope scope, DeleteProvisionedConcurrencyConfigRequest request)
+    public void DeleteProvisionedConcurrencyConfig(RequestScope scope, DeleteProvisionedConcurrencyConfigRequest request)
     {
         var qualifier = request.Qualifier!;
         if (qualifier == FunctionArns.Latest)
@@ -160,7 +159,6 @@ internal sealed partial class LambdaEngine
             var function = GetProvisionedFunction(region, reference.Name, qualifier);
             function.Provisioned.Remove(qualifier);
         }
-        return NoContent.Instance;
     }
 
     public GetAccountSettingsResponse GetAccountSettings(RequestScope scope, GetAccountSettingsRequest request)

@@ -26,7 +26,7 @@ internal sealed partial class LambdaEngine
         }
     }
 
-    public NoContent DeleteFunctionEventInvokeConfig(RequestScope scope, DeleteFunctionEventInvokeConfigRequest request)
+    public void DeleteFunctionEventInvokeConfig(RequestScope scope, DeleteFunctionEventInvokeConfigRequest request)
     {
         var reference = FunctionArns.Resolve(scope, request.FunctionName!, request.Qualifier);
         var qualifier = reference.Qualifier ?? FunctionArns.Latest;
@@ -38,7 +38,6 @@ internal sealed partial class LambdaEngine
                 throw LambdaErrors.EventInvokeConfigNotFound(FunctionArns.Qualified(scope, reference.Name, qualifier));
             }
         }
-        return NoContent.Instance;
     }
 
     public ListFunctionEventInvokeConfigsResponse ListFunctionEventInvokeConfigs(RequestScope scope, ListFunctionEventInvokeConfigsRequest request)

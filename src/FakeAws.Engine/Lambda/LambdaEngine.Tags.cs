@@ -6,7 +6,7 @@ namespace FakeAws.Engine.Lambda;
 // TagResource, UntagResource and ListTags, on function ARNs. Tagging gives $LATEST a new RevisionId, as in AWS.
 internal sealed partial class LambdaEngine
 {
-    public NoContent TagResource(RequestScope scope, TagResourceRequest request)
+    public void TagResource(RequestScope scope, TagResourceRequest request)
     {
         var function = GetTaggable(scope, request.Resource!, out var region);
         if (request.Tags is { Count: 0 })
@@ -28,10 +28,9 @@ internal sealed partial class LambdaEngine
             }
             function.Latest.RevisionId = NewRevisionId();
         }
-        return NoContent.Instance;
     }
 
-    public NoContent UntagResource(RequestScope scope, UntagResourceRequest request)
+    public void UntagResource(RequestScope scope, UntagResourceRequest request)
     {
         var function = GetTaggable(scope, request.Resource!, out var region);
         lock (region.Gate)
@@ -42,7 +41,6 @@ internal sealed partial class LambdaEngine
             }
             function.Latest.RevisionId = NewRevisionId();
         }
-        return NoContent.Instance;
     }
 
     public ListTagsResponse ListTags(RequestScope scope, ListTagsRequest request)

@@ -28,7 +28,7 @@ namespace FakeAws.Engine.Lambda;
 /// existence. With no resource policies, a function ARN of another account is refused with
 /// AccessDeniedException.
 /// </remarks>
-internal sealed partial class LambdaEngine
+internal sealed partial class LambdaEngine : ILambdaOperations
 {
     private static readonly JsonSerializerOptions CloneOptions = new()
     {

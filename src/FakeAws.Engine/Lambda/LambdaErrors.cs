@@ -67,8 +67,7 @@ internal static class LambdaErrors
         NotFound($"The function {qualifiedArn} doesn't have an EventInvokeConfig");
 
     /// <summary>A feature of an otherwise supported operation that FakeAws cannot provide.</summary>
-    public static AwsServiceException Unsupported(string feature) =>
-        InvalidParameter($"FakeAws does not support {feature} yet.");
+    public static AwsServiceException Unsupported(string feature) => NotSupported.Error("InvalidParameterValueException", feature);
 }
 
 /// <summary>The <c>Reason</c> a throttled request carries, for example <c>ReservedFunctionConcurrentInvocationLimitExceeded</c>.</summary>

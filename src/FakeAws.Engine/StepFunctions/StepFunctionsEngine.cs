@@ -7,8 +7,8 @@ namespace FakeAws.Engine.StepFunctions;
 /// <summary>
 /// The in-memory Step Functions service: state machines with versions and aliases, and an
 /// interpreter of the Amazon States Language, JSONPath and JSONata states alike, that runs
-/// executions on the cloud's scheduler and virtual clock. Each public method is one AWS operation,
-/// named as AWS names it.
+/// executions on the cloud's scheduler and virtual clock. It implements the generated
+/// <see cref="Model.IStepFunctionsOperations"/>: one method per operation, named as AWS names it.
 /// </summary>
 /// <remarks>
 /// Not implemented yet: JSONata beyond the subset <see cref="Jsonata.JsonataParser"/> describes
@@ -18,7 +18,7 @@ namespace FakeAws.Engine.StepFunctions;
 /// customer keys. Express executions keep their history, which AWS does not. The coverage
 /// document lists every operation.
 /// </remarks>
-internal sealed partial class StepFunctionsEngine
+internal sealed partial class StepFunctionsEngine : Model.IStepFunctionsOperations
 {
     private readonly CloudContext _cloud;
     private readonly RegionalStore<Region> _regions;

@@ -49,8 +49,4 @@ internal static class StepFunctionsErrors
 
     public static AwsServiceException TooManyTags(string arn) =>
         new("TooManyTags", $"Too many tags: the resource '{arn}' may have at most 50 tags");
-
-    public static AwsServiceException Unsupported(string operation) => new(
-        "UnknownOperationException",
-        $"FakeAws does not support the Step Functions operation {operation} yet.");
 }

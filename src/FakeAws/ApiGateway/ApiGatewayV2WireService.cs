@@ -16,7 +16,7 @@ namespace FakeAws.ApiGateway;
 /// </summary>
 internal sealed class ApiGatewayV2WireService(ApiGatewayV2Engine engine, Func<string> newRequestId) : RestJsonService(
     "apigateway",
-    OperationTable.Bind("ApiGatewayV2", engine, ServiceModel.Operations, ReportInvalid),
+    new OperationTable(ServiceModel.Name, ServiceModel.Bind(engine), ReportInvalid),
     Iso8601Json,
     newRequestId)
 {

@@ -13,7 +13,7 @@ namespace FakeAws.ApiGateway;
 /// </summary>
 internal sealed class ApiGatewayWireService(ApiGatewayEngine engine, Func<string> newRequestId) : RestJsonService(
     "apigateway",
-    OperationTable.Bind("API Gateway", engine, ServiceModel.Operations, ReportInvalid),
+    new OperationTable(ServiceModel.Name, ServiceModel.Bind(engine), ReportInvalid),
     JsonProtocol.Options(),
     newRequestId)
 {

@@ -13,7 +13,7 @@ internal sealed class CognitoIdentityProviderWireService(CognitoIdentityProvider
     "cognito-idp",
     "AWSCognitoIdentityProviderService",
     "1.1",
-    OperationTable.Bind("CognitoIdentityProvider", engine, ServiceModel.Operations, ReportInvalid),
+    new OperationTable(ServiceModel.Name, ServiceModel.Bind(engine), ReportInvalid),
     SerializerOptions,
     () => ids.NewGuid().ToString())
 {

@@ -10,7 +10,7 @@ internal sealed class CognitoIdentityWireService(CognitoIdentityEngine engine, D
     "cognito-identity",
     "AWSCognitoIdentityService",
     "1.1",
-    OperationTable.Bind("CognitoIdentity", engine, ServiceModel.Operations, ReportInvalid),
+    new OperationTable(ServiceModel.Name, ServiceModel.Bind(engine), ReportInvalid),
     SerializerOptions,
     () => ids.NewGuid().ToString())
 {

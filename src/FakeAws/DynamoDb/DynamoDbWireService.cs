@@ -12,7 +12,7 @@ internal sealed class DynamoDbWireService(DynamoDbEngine engine, RequestIds requ
     "dynamodb",
     "DynamoDB_20120810",
     "1.0",
-    OperationTable.Bind("DynamoDB", engine, ServiceModel.Operations, ReportInvalid),
+    new OperationTable(ServiceModel.Name, ServiceModel.Bind(engine), ReportInvalid),
     SerializerOptions,
     requestIds.Next)
 {

@@ -16,7 +16,7 @@ internal sealed class DynamoDbStreamsWireService(DynamoDbStreamsEngine engine, R
     "dynamodb",
     "DynamoDBStreams_20120810",
     "1.0",
-    OperationTable.Bind("DynamoDB Streams", engine, ServiceModel.Operations, DynamoDbWireService.ReportInvalid),
+    new OperationTable(ServiceModel.Name, ServiceModel.Bind(engine), DynamoDbWireService.ReportInvalid),
     SerializerOptions,
     requestIds.Next)
 {

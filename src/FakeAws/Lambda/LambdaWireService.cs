@@ -15,7 +15,7 @@ namespace FakeAws.Lambda;
 /// </summary>
 internal sealed class LambdaWireService(LambdaEngine engine, Func<string> newRequestId) : RestJsonService(
     "lambda",
-    OperationTable.Bind("Lambda", engine, ServiceModel.Operations, ReportInvalid),
+    new OperationTable(ServiceModel.Name, ServiceModel.Bind(engine), ReportInvalid),
     JsonProtocol.Options(),
     newRequestId)
 {

@@ -42,7 +42,7 @@ internal abstract class AwsJsonService(
             }
             if (!operation.IsImplemented)
             {
-                throw new AwsServiceException("UnknownOperationException", $"FakeAws does not support the {operations.ServiceName} operation {name} yet.");
+                throw operation.NotImplemented();
             }
             var input = ReadInput(request.Body, operation.Model.InputType!, json);
             var output = await operation.ExecuteAsync(scope, input, cancellationToken).ConfigureAwait(false);

@@ -47,7 +47,7 @@ internal abstract class RestJsonService : IWireService
             var (operation, labels) = Route(request, query);
             if (!operation.IsImplemented)
             {
-                throw new AwsServiceException("UnknownOperationException", $"FakeAws does not support the {Operations.ServiceName} operation {operation.Name} yet.");
+                throw operation.NotImplemented();
             }
             CheckRequest(operation, request);
             var input = Bind(operation.Model.InputType, request, labels, query);

@@ -11,7 +11,7 @@ internal sealed class StepFunctionsWireService(StepFunctionsEngine engine, Cloud
     "states",
     "AWSStepFunctions",
     "1.0",
-    OperationTable.Bind("Step Functions", engine, SfnModel.Operations, ReportInvalid),
+    new OperationTable(SfnModel.Name, SfnModel.Bind(engine), ReportInvalid),
     SerializerOptions,
     () => cloud.Ids.NewGuid().ToString())
 {

@@ -71,17 +71,15 @@ internal sealed partial class ApiGatewayV2Engine
         });
     }
 
-    public NoContent DeleteApi(RequestScope scope, DeleteApiRequest request) => Locked(scope, region =>
+    public void DeleteApi(RequestScope scope, DeleteApiRequest request) => Locked(scope, region =>
     {
         var api = GetApi(region, request.ApiId);
         region.HttpApis.Remove(api.Api.ApiId!);
-        return NoContent.Instance;
     });
 
-    public NoContent DeleteCorsConfiguration(RequestScope scope, DeleteCorsConfigurationRequest request) => Changing(scope, request.ApiId, (_, api) =>
+    public void DeleteCorsConfiguration(RequestScope scope, DeleteCorsConfigurationRequest request) => Changing(scope, request.ApiId, (_, api) =>
     {
         api.Api.CorsConfiguration = null;
-        return NoContent.Instance;
     });
 
     /// <summary>

@@ -54,7 +54,7 @@ internal sealed partial class ApiGatewayV2Engine
         return ApiGatewayJson.Convert<UpdateAuthorizerResponse>(authorizer);
     });
 
-    public NoContent DeleteAuthorizer(RequestScope scope, DeleteAuthorizerRequest request) => Changing(scope, request.ApiId, (_, api) =>
+    public void DeleteAuthorizer(RequestScope scope, DeleteAuthorizerRequest request) => Changing(scope, request.ApiId, (_, api) =>
     {
         var authorizer = GetAuthorizer(api, request.AuthorizerId);
         if (api.Routes.Values.Any(r => r.AuthorizerId == authorizer.AuthorizerId))
@@ -62,7 +62,6 @@ internal sealed partial class ApiGatewayV2Engine
             throw ApiGatewayErrors.Conflict($"Cannot delete authorizer {authorizer.AuthorizerId}, is referenced in route");
         }
         api.Authorizers.Remove(authorizer.AuthorizerId!);
-        return NoContent.Instance;
     });
 
     private static Authorizer GetAuthorizer(HttpApiState api, string? authorizerId) =>

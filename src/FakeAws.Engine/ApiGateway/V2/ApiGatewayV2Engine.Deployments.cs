@@ -27,12 +27,11 @@ internal sealed partial class ApiGatewayV2Engine
         return new GetDeploymentsResponse { Items = page.Select(ApiGatewayJson.Clone).ToList(), NextToken = next };
     });
 
-    public NoContent DeleteDeployment(RequestScope scope, DeleteDeploymentRequest request) => Locked(scope, region =>
+    public void DeleteDeployment(RequestScope scope, DeleteDeploymentRequest request) => Locked(scope, region =>
     {
         var api = GetApi(region, request.ApiId);
         var deployment = GetDeployment(api, request.DeploymentId);
         api.Deployments.Remove(deployment.Deployment.DeploymentId!);
-        return NoContent.Instance;
     });
 
     private static HttpDeployment GetDeployment(HttpApiState api, string? deploymentId) =>

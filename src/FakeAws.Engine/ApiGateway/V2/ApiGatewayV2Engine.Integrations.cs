@@ -43,10 +43,9 @@ internal sealed partial class ApiGatewayV2Engine
         return ApiGatewayJson.Convert<UpdateIntegrationResult>(merged);
     });
 
-    public NoContent DeleteIntegration(RequestScope scope, DeleteIntegrationRequest request) => Changing(scope, request.ApiId, (_, api) =>
+    public void DeleteIntegration(RequestScope scope, DeleteIntegrationRequest request) => Changing(scope, request.ApiId, (_, api) =>
     {
         api.Integrations.Remove(GetIntegration(api, request.IntegrationId).IntegrationId!);
-        return NoContent.Instance;
     });
 
     private static Integration GetIntegration(HttpApiState api, string? integrationId) =>

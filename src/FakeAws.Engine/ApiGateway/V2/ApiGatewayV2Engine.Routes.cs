@@ -65,10 +65,9 @@ internal sealed partial class ApiGatewayV2Engine
         return ApiGatewayJson.Convert<UpdateRouteResult>(route);
     });
 
-    public NoContent DeleteRoute(RequestScope scope, DeleteRouteRequest request) => Changing(scope, request.ApiId, (_, api) =>
+    public void DeleteRoute(RequestScope scope, DeleteRouteRequest request) => Changing(scope, request.ApiId, (_, api) =>
     {
         api.Routes.Remove(GetRoute(api, request.RouteId).RouteId!);
-        return NoContent.Instance;
     });
 
     private static Route GetRoute(HttpApiState api, string? routeId) =>

@@ -73,21 +73,19 @@ internal sealed partial class ApiGatewayV2Engine
         return ApiGatewayJson.Convert<UpdateStageResponse>(stage);
     });
 
-    public NoContent DeleteStage(RequestScope scope, DeleteStageRequest request) => Locked(scope, region =>
+    public void DeleteStage(RequestScope scope, DeleteStageRequest request) => Locked(scope, region =>
     {
         var api = GetApi(region, request.ApiId);
         var stage = GetStage(api, request.StageName);
         api.Stages.Remove(stage.StageName!);
         region.AuthorizerCache.Flush(api.Api.ApiId!, stage.StageName!);
-        return NoContent.Instance;
     });
 
-    public NoContent ResetAuthorizersCache(RequestScope scope, ResetAuthorizersCacheRequest request) => Locked(scope, region =>
+    public void ResetAuthorizersCache(RequestScope scope, ResetAuthorizersCacheRequest request) => Locked(scope, region =>
     {
         var api = GetApi(region, request.ApiId);
         GetStage(api, request.StageName);
         region.AuthorizerCache.Flush(api.Api.ApiId!, request.StageName!);
-        return NoContent.Instance;
     });
 
     private static Stage GetStage(HttpApiState api, string? stageName) =>

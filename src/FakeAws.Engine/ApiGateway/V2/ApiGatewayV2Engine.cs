@@ -16,7 +16,7 @@ namespace FakeAws.Engine.ApiGateway.V2;
 /// refused with a clear error; request and response parameter mappings are stored but not applied.
 /// Access logs, detailed metrics and mutual TLS are echoed back only.
 /// </remarks>
-internal sealed partial class ApiGatewayV2Engine(CloudContext cloud, ApiGatewayStore store, ApiGatewayIds ids)
+internal sealed partial class ApiGatewayV2Engine(CloudContext cloud, ApiGatewayStore store, ApiGatewayIds ids) : IApiGatewayV2Operations
 {
     private DateTimeOffset Now => cloud.Now;
 
@@ -32,17 +32,33 @@ internal sealed partial class ApiGatewayV2Engine(CloudContext cloud, ApiGatewayS
         }
     }
 
+    private void Locked(RequestScope scope, Action<ApiGatewayRegion> action)
+    {
+        var region = store[scope];
+        lock (region.Gate)
+        {
+            action(region);
+        }
+    }
+
     /// <summary>Runs a change to an API, then redeploys every stage that deploys automatically.</summary>
-    private T Changing<T>(RequestScope scope, string? apiId, Func<ApiGatewayRegion, HttpApiState, T> change) => Locked(scope, region =>
+    private void Changing(RequestScope scope, string? apiId, Action<ApiGatewayRegion, HttpApiState> change) => Locked(scope, region =>
     {
         var api = GetApi(region, apiId);
-        var result = change(region, api);
+        change(region, api);
         foreach (var stage in api.Stages.Values.Where(s => s.AutoDeploy == true))
         {
             Deploy(api, stage, description: "Automatic deployment triggered by changes to the Api configuration", automatic: true);
         }
-        return result;
     });
+
+    /// <summary>Runs a change to an API that answers a value, then redeploys every stage that deploys automatically.</summary>
+    private T Changing<T>(RequestScope scope, string? apiId, Func<ApiGatewayRegion, HttpApiState, T> change)
+    {
+        T result = default!;
+        Changing(scope, apiId, (region, api) => { result = change(region, api); });
+        return result;
+    }
 
     /// <summary>Freezes the API into a new deployment; points <paramref name="stage"/> at it when given.</summary>
     private Deployment Deploy(HttpApiState api, Stage? stage, string? description, bool automatic)

@@ -70,14 +70,13 @@ internal sealed partial class CognitoIdentityEngine
         };
     }
 
-    public object DeleteIdentityPool(RequestScope scope, DeleteIdentityPoolInput request)
+    public void DeleteIdentityPool(RequestScope scope, DeleteIdentityPoolInput request)
     {
         var pool = Pool(scope, request.IdentityPoolId);
         _regions[scope].Pools.TryRemove(pool.Description.IdentityPoolId!, out _);
-        return new object();
     }
 
-    public object SetIdentityPoolRoles(RequestScope scope, SetIdentityPoolRolesInput request)
+    public void SetIdentityPoolRoles(RequestScope scope, SetIdentityPoolRolesInput request)
     {
         var pool = Pool(scope, request.IdentityPoolId);
         foreach (var key in (request.Roles ?? []).Keys)
@@ -92,7 +91,6 @@ internal sealed partial class CognitoIdentityEngine
             pool.Roles = new Dictionary<string, string>(request.Roles ?? [], StringComparer.Ordinal);
             pool.RoleMappings = new Dictionary<string, RoleMapping>(request.RoleMappings ?? [], StringComparer.Ordinal);
         }
-        return new object();
     }
 
     public GetIdentityPoolRolesResponse GetIdentityPoolRoles(RequestScope scope, GetIdentityPoolRolesInput request)

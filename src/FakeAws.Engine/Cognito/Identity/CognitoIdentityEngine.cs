@@ -17,7 +17,7 @@ namespace FakeAws.Engine.Cognito.Identity;
 /// and unlink, principal tags, tags, and IAM checks of the roles (credentials are not usable
 /// against other services yet).
 /// </remarks>
-internal sealed partial class CognitoIdentityEngine
+internal sealed partial class CognitoIdentityEngine : ICognitoIdentityOperations
 {
     private readonly CloudContext _cloud;
     private readonly CognitoIdentityProviderEngine _userPools;
