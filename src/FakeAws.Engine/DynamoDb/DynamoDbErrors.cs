@@ -7,9 +7,9 @@ internal static class DynamoDbErrors
 {
     public static AwsServiceException Validation(string message) => new("ValidationException", message);
 
-    /// <summary>AWS's constraint-violation message for one or more request members.</summary>
-    public static AwsServiceException ConstraintViolations(IReadOnlyList<string> violations) => Validation(
-        $"{violations.Count} validation error{(violations.Count == 1 ? "" : "s")} detected: {string.Join("; ", violations)}");
+    /// <summary>AWS's constraint-violation message for one or more request members, worded by <paramref name="renderer"/> (the default wording if null).</summary>
+    public static AwsServiceException ConstraintViolations(IReadOnlyList<Violation> violations, ViolationRenderer? renderer = null) =>
+        Validation((renderer ?? ViolationRenderer.Default).Message(violations));
 
     /// <summary>
     /// PutItem, UpdateItem and DeleteItem report the errors of their request validation (parameters, expressions,

@@ -30,7 +30,7 @@ internal sealed class ApiGatewayV2WireService(ApiGatewayV2Engine engine, ApiGate
     public static AwsServiceException? ReportInvalid(ModelValidation validation, string operation)
     {
         validation.ReportMissingAsViolations();
-        return validation.Message is { } message ? ApiGatewayErrors.BadRequest(message) : null;
+        return validation.Violations.Count > 0 ? ApiGatewayErrors.BadRequest(ViolationRenderer.Default.Message(validation.Violations)) : null;
     }
 
     protected override AwsServiceException MalformedBody(JsonException e) =>
