@@ -81,8 +81,8 @@ internal sealed partial class ApiGatewayEngine
                 case "/apiKeySource":
                     if (patch.Value is not ("HEADER" or "AUTHORIZER"))
                     {
-                        throw ApiGatewayErrors.Validation(
-                            $"1 validation error detected: Value '{patch.Value}' at 'createRestApiInput.apiKeySource' failed to satisfy constraint: Member must satisfy enum value set: [AUTHORIZER, HEADER]");
+                        throw ApiGatewayErrors.Validation(ViolationRenderer.Default.Message(
+                            [new Violation("createRestApiInput.apiKeySource", patch.Value ?? "", new Constraint.EnumSet(["AUTHORIZER", "HEADER"]))]));
                     }
                     updated.ApiKeySource = patch.Value;
                     break;

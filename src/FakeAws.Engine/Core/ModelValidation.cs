@@ -5,20 +5,20 @@ namespace FakeAws.Engine.Core;
 
 /// <summary>
 /// Collects violations of the constraints AWS declares in its service models (required members,
-/// lengths, ranges, patterns, enums) and words them as AWS's request validation does:
-/// <c>1 validation error detected: Value 'ab' at 'tableName' failed to satisfy constraint: Member must have length greater than or equal to 3</c>.
+/// lengths, ranges, patterns, enums) as <see cref="Violation"/> records; each service orders, filters and
+/// words them in its report, and <see cref="ViolationRenderer"/> makes the text last.
 /// The generated model classes call it from their <c>Validate</c> methods.
 /// </summary>
 internal sealed class ModelValidation
 {
     private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, Regex> Patterns = new();
-    // AWS reports at most ten violations in one message.
+    // AWS reports at most ten violations in one message: the first ten it finds.
     private const int MaxReported = 10;
-    private List<string>? _violations;
+    private List<Violation>? _violations;
     private List<string>? _missingTopLevel;
 
-    /// <summary>The violations found, in the order they were found.</summary>
-    public IReadOnlyList<string> Violations => _violations ?? [];
+    /// <summary>The violations found, in the order they were found, up to the ten AWS reports.</summary>
+    public IReadOnlyList<Violation> Violations => _violations ?? [];
 
     /// <summary>
     /// Top-level required members that are absent, by their model name. Some services (DynamoDB)
@@ -26,18 +26,13 @@ internal sealed class ModelValidation
     /// </summary>
     public IReadOnlyList<string> MissingTopLevel => _missingTopLevel ?? [];
 
-    /// <summary>AWS's combined message for <see cref="Violations"/>, or null when there are none.</summary>
-    public string? Message => _violations is not { Count: > 0 }
-        ? null
-        : $"{_violations.Count} validation error{(_violations.Count == 1 ? "" : "s")} detected: {string.Join("; ", _violations)}";
-
-    /// <summary>Adds a violation worded as AWS words it.</summary>
-    public void Add(object? value, string path, string constraint)
+    /// <summary>Adds a violation, unless ten are already reported.</summary>
+    public void Add(Violation violation)
     {
         _violations ??= [];
         if (_violations.Count < MaxReported)
         {
-            _violations.Add($"Value {Show(value)} at '{path}' failed to satisfy constraint: {constraint}");
+            _violations.Add(violation);
         }
     }
 
@@ -54,7 +49,7 @@ internal sealed class ModelValidation
         }
         else
         {
-            Add(null, parent + member, "Member must not be null");
+            Add(new Violation(parent + member, null, new Constraint.NotNull()));
         }
     }
 
@@ -65,7 +60,7 @@ internal sealed class ModelValidation
         {
             return;
         }
-        (_violations ??= []).InsertRange(0, _missingTopLevel.Select(m => $"Value null at '{char.ToLowerInvariant(m[0])}{m[1..]}' failed to satisfy constraint: Member must not be null"));
+        (_violations ??= []).InsertRange(0, _missingTopLevel.Select(m => new Violation($"{char.ToLowerInvariant(m[0])}{m[1..]}", null, new Constraint.NotNull())));
         _missingTopLevel = null;
     }
 
@@ -73,7 +68,7 @@ internal sealed class ModelValidation
     {
         if (LengthOf(value) is { } length && length < min)
         {
-            Add(value, parent + member, $"Member must have length greater than or equal to {min}");
+            Add(new Violation(parent + member, value, new Constraint.MinLength(min)));
         }
     }
 
@@ -81,7 +76,7 @@ internal sealed class ModelValidation
     {
         if (LengthOf(value) is { } length && length > max)
         {
-            Add(value, parent + member, $"Member must have length less than or equal to {max}");
+            Add(new Violation(parent + member, value, new Constraint.MaxLength(max)));
         }
     }
 
@@ -89,7 +84,7 @@ internal sealed class ModelValidation
     {
         if (value is not null && value.ToDouble(null) < min)
         {
-            Add(value, parent + member, $"Member must have value greater than or equal to {min}");
+            Add(new Violation(parent + member, value, new Constraint.MinValue(min)));
         }
     }
 
@@ -97,7 +92,7 @@ internal sealed class ModelValidation
     {
         if (value is not null && value.ToDouble(null) > max)
         {
-            Add(value, parent + member, $"Member must have value less than or equal to {max}");
+            Add(new Violation(parent + member, value, new Constraint.MaxValue(max)));
         }
     }
 
@@ -110,7 +105,7 @@ internal sealed class ModelValidation
         var regex = Patterns.GetOrAdd(pattern, p => new Regex($"^(?:{p})$", RegexOptions.CultureInvariant | RegexOptions.Singleline));
         if (!regex.IsMatch(value))
         {
-            Add(value, parent + member, $"Member must satisfy regular expression pattern: {pattern}");
+            Add(new Violation(parent + member, value, new Constraint.Pattern(pattern)));
         }
     }
 
@@ -118,7 +113,7 @@ internal sealed class ModelValidation
     {
         if (value is not null && !allowed.Contains(value))
         {
-            Add(value, parent + member, $"Member must satisfy enum value set: [{string.Join(", ", allowed.ToArray())}]");
+            Add(new Violation(parent + member, value, new Constraint.EnumSet(allowed.ToArray())));
         }
     }
 
@@ -156,47 +151,4 @@ internal sealed class ModelValidation
         ICollection c => c.Count,
         _ => null,
     };
-
-    private static string Show(object? value) => value is null ? "null" : $"'{Render(value)}'";
-
-    // AWS renders values as its Java model prints them: lists as [a, b], maps as {k=v},
-    // structures as KeySchemaElement(attributeName=a, keyType=HASH).
-    private static string Render(object? value) => value switch
-    {
-        null => "null",
-        string s => s,
-        bool b => b ? "true" : "false",
-        IDictionary d => $"{{{string.Join(", ", d.Keys.Cast<object>().Select(k => $"{k}={Render(d[k])}"))}}}",
-        IEnumerable e => $"[{string.Join(", ", e.Cast<object>().Select(Render))}]",
-        IConvertible c => c.ToString(System.Globalization.CultureInfo.InvariantCulture),
-        _ when IsModelShape(value.GetType()) => RenderStructure(value),
-        _ => value.ToString() ?? "",
-    };
-
-    // The generated shapes of the service models live in the engines' *.Model namespaces; any other
-    // value (a DynamoDB attribute value, say) prints in its own short form.
-    private static bool IsModelShape(Type type) => type.Namespace?.EndsWith(".Model", StringComparison.Ordinal) == true;
-
-    private static string RenderStructure(object value)
-    {
-        // Only the shape's own members, the way AWS's model prints them; a getter that fails is left out.
-        var members = value.GetType().GetProperties(System.Reflection.BindingFlags.Public | System.Reflection.BindingFlags.Instance)
-            .Where(p => p.GetIndexParameters().Length == 0)
-            .Select(p => (Name: p.Name, Value: TryGet(p, value)))
-            .Where(m => m.Value is not null)
-            .Select(m => $"{char.ToLowerInvariant(m.Name[0])}{m.Name[1..]}={Render(m.Value)}");
-        return $"{value.GetType().Name}({string.Join(", ", members)})";
-    }
-
-    private static object? TryGet(System.Reflection.PropertyInfo property, object value)
-    {
-        try
-        {
-            return property.GetValue(value);
-        }
-        catch (System.Reflection.TargetInvocationException)
-        {
-            return null;
-        }
-    }
 }

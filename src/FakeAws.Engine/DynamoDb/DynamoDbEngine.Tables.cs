@@ -264,34 +264,36 @@ internal sealed partial class DynamoDbEngine
     /// <summary>The checks of CreateTable, in the order DynamoDB makes them.</summary>
     private static class TableCreation
     {
+        /// <summary>AWS still caps a key schema at two elements, though its published model no longer says so.</summary>
+        private static readonly Constraint.MaxLength KeyElements = new(2);
+
         public static (KeySchema Key, List<IndexDefinition> Indexes) Validate(CreateTableInput input)
         {
             TableNames.Validate(input.TableName);
             var violations = new ModelValidation();
             if (input.AttributeDefinitions is null)
             {
-                violations.Add(null, "attributeDefinitions", "Member must not be null");
+                violations.Add(new Violation("attributeDefinitions", null, new Constraint.NotNull()));
             }
             if (input.KeySchema is null)
             {
-                violations.Add(null, "keySchema", "Member must not be null");
+                violations.Add(new Violation("keySchema", null, new Constraint.NotNull()));
             }
-            // AWS still caps a key schema at two elements, though its published model no longer says so.
             if (input.KeySchema is { Count: > 2 })
             {
-                violations.Add(input.KeySchema, "keySchema", "Member must have length less than or equal to 2");
+                violations.Add(new Violation("keySchema", input.KeySchema, KeyElements));
             }
-            // So does a local index's; only a global index may have a multi-attribute key.
+            // A local index's key is capped so too; only a global index may have a multi-attribute key.
             for (var i = 0; i < (input.LocalSecondaryIndexes?.Count ?? 0); i++)
             {
                 if (input.LocalSecondaryIndexes![i].KeySchema is { Count: > 2 } localKey)
                 {
-                    violations.Add(localKey, $"localSecondaryIndexes.{i + 1}.member.keySchema", "Member must have length less than or equal to 2");
+                    violations.Add(new Violation($"localSecondaryIndexes.{i + 1}.member.keySchema", localKey, KeyElements));
                 }
             }
-            if (violations.Message is { } message)
+            if (violations.Violations.Count > 0)
             {
-                throw DynamoDbErrors.Validation(message);
+                throw DynamoDbErrors.ConstraintViolations(violations.Violations);
             }
             ValidateBilling(input.BillingMode ?? "PROVISIONED", input.ProvisionedThroughput);
             var hasIndexes = input.LocalSecondaryIndexes is not null || input.GlobalSecondaryIndexes is not null;

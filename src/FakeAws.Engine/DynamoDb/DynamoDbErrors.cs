@@ -7,18 +7,20 @@ internal static class DynamoDbErrors
 {
     public static AwsServiceException Validation(string message) => new("ValidationException", message);
 
-    /// <summary>AWS's constraint-violation message for one or more request members.</summary>
-    public static AwsServiceException ConstraintViolations(IReadOnlyList<string> violations) => Validation(
-        $"{violations.Count} validation error{(violations.Count == 1 ? "" : "s")} detected: {string.Join("; ", violations)}");
+    /// <summary>
+    /// AWS's constraint-violation message for one or more request members, worded by <paramref name="renderer"/>
+    /// (the default wording if null). The error carries the violations, so that it is known for one without reading its text.
+    /// </summary>
+    public static AwsServiceException ConstraintViolations(IReadOnlyList<Violation> violations, ViolationRenderer? renderer = null) =>
+        new("ValidationException", (renderer ?? ViolationRenderer.Default).Message(violations)) { Details = violations };
 
     /// <summary>
     /// PutItem, UpdateItem and DeleteItem report the errors of their request validation (parameters, expressions,
-    /// values) inside the "1 validation error detected: " envelope, as AWS's newer validation framework does.
+    /// values) inside the "1 validation error detected: " envelope, as AWS's newer validation framework does;
+    /// constraint violations are in it already.
     /// </summary>
     public static AwsServiceException InRequestEnvelope(AwsServiceException error) =>
-        error.Message.Length > 0 && char.IsAsciiDigit(error.Message[0]) && error.Message.Contains(" detected: ", StringComparison.Ordinal)
-            ? error
-            : Validation($"1 validation error detected: {error.Message}");
+        error.Details is IReadOnlyList<Violation> ? error : Validation($"1 validation error detected: {error.Message}");
 
     public static AwsServiceException TableNotFound(string table) =>
         new("ResourceNotFoundException", $"Requested resource not found: Table: {table} not found");

@@ -28,8 +28,7 @@ internal sealed partial class DynamoDbStreamsEngine(CloudContext cloud, DynamoDb
     {
         if (input.Limit > MaxStreamsListed)
         {
-            throw DynamoDbStreamsErrors.Validation(
-                $"1 validation error detected: Value '{input.Limit}' at 'limit' failed to satisfy constraint: Member must have value less than or equal to {MaxStreamsListed}");
+            throw DynamoDbStreamsErrors.Validation(ViolationRenderer.Default.Message([new Violation("limit", input.Limit, new Constraint.MaxValue(MaxStreamsListed))]));
         }
         if (input.ExclusiveStartStreamArn is { } start)
         {

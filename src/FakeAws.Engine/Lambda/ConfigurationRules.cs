@@ -1,6 +1,7 @@
 using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Json;
+using FakeAws.Engine.Core;
 using FakeAws.Engine.Lambda.Model;
 
 namespace FakeAws.Engine.Lambda;
@@ -49,8 +50,7 @@ internal static class ConfigurationRules
     {
         if (name.Length > 64)
         {
-            throw LambdaErrors.InvalidParameter(
-                $"1 validation error detected: Value '{name}' at 'functionName' failed to satisfy constraint: Member must have length less than or equal to 64");
+            throw LambdaErrors.InvalidParameter(ViolationRenderer.Default.Message([new Violation("functionName", name, new Constraint.MaxLength(64))]));
         }
     }
 

@@ -22,9 +22,9 @@ internal sealed partial class LambdaEngine
         request.Code ??= new FunctionCode();
         request.Validate(validation);
         validation.ReportMissingAsViolations();
-        if (validation.Message is { } message)
+        if (validation.Violations.Count > 0)
         {
-            throw LambdaErrors.Validation(message);
+            throw LambdaErrors.Validation(ViolationRenderer.Default.Message(validation.Violations));
         }
         return CreateAsync(scope, request, code, fromHandler: false, CodePackage.InProcess(code.Identity), cancellationToken);
     }

@@ -28,7 +28,7 @@ internal sealed class ApiGatewayV2WireService(ApiGatewayV2Engine engine, Func<st
     public static AwsServiceException? ReportInvalid(ModelValidation validation, string operation)
     {
         validation.ReportMissingAsViolations();
-        return validation.Message is { } message ? ApiGatewayErrors.BadRequest(message) : null;
+        return validation.Violations.Count > 0 ? ApiGatewayErrors.BadRequest(ViolationRenderer.Default.Message(validation.Violations)) : null;
     }
 
     protected override AwsServiceException MalformedBody(JsonException e) =>

@@ -26,16 +26,14 @@ internal sealed class ApiGatewayWireService(ApiGatewayEngine engine, Func<string
     /// </summary>
     public static AwsServiceException? ReportInvalid(ModelValidation validation, string operation)
     {
-        if (validation.MissingTopLevel.Count == 0 && validation.Violations.Count == 0)
+        validation.ReportMissingAsViolations();
+        if (validation.Violations.Count == 0)
         {
             return null;
         }
         var input = $"{char.ToLowerInvariant(operation[0])}{operation[1..]}Input";
-        var violations = validation.MissingTopLevel
-            .Select(m => $"Value null at '{input}.{char.ToLowerInvariant(m[0])}{m[1..]}' failed to satisfy constraint: Member must not be null")
-            .Concat(validation.Violations.Select(v => v.Replace(" at '", $" at '{input}.", StringComparison.Ordinal)))
-            .ToList();
-        return ApiGatewayErrors.Validation($"{violations.Count} validation error{(violations.Count == 1 ? "" : "s")} detected: {string.Join("; ", violations)}");
+        var renderer = new ViolationRenderer { PathOf = v => $"{input}.{v.Path}" };
+        return ApiGatewayErrors.Validation(renderer.Message(validation.Violations));
     }
 
     protected override AwsServiceException MalformedBody(JsonException e) =>

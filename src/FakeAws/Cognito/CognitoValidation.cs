@@ -1,4 +1,3 @@
-using System.Text.RegularExpressions;
 using FakeAws.Engine.Core;
 
 namespace FakeAws.Cognito;
@@ -8,32 +7,24 @@ namespace FakeAws.Cognito;
 /// for members its model marks sensitive (passwords, tokens, user names, client ids):
 /// <c>Value at 'password' failed to satisfy constraint: ...</c>.
 /// </summary>
-internal static partial class CognitoValidation
+internal static class CognitoValidation
 {
     public static AwsServiceException? Report(ModelValidation validation, string code, IReadOnlySet<string> sensitive)
     {
         validation.ReportMissingAsViolations();
-        var violations = validation.Violations;
-        if (violations.Count == 0)
+        if (validation.Violations.Count == 0)
         {
             return null;
         }
-        var worded = violations.Select(v => Hide(v, sensitive)).ToList();
-        return new AwsServiceException(code, $"{worded.Count} validation error{(worded.Count == 1 ? "" : "s")} detected: {string.Join("; ", worded)}");
+        var renderer = new ViolationRenderer { EchoesValue = v => v.Value is null || !IsSensitive(v.Path, sensitive) };
+        return new AwsServiceException(code, renderer.Message(validation.Violations));
     }
 
-    private static string Hide(string violation, IReadOnlySet<string> sensitive)
+    // A value is hidden when the last named segment of its path (list indexes and "member" skipped) is sensitive,
+    // or the top-level member it is under is.
+    private static bool IsSensitive(string path, IReadOnlySet<string> sensitive)
     {
-        var match = WithValue().Match(violation);
-        if (!match.Success)
-        {
-            return violation;
-        }
-        var path = match.Groups["path"].Value;
-        var member = path.Split('.').Last(p => p != "member" && !p.All(char.IsAsciiDigit));
-        return sensitive.Contains(member) || sensitive.Contains(path.Split('.')[0]) ? $"Value at '{path}' {match.Groups["rest"].Value}" : violation;
+        var segments = path.Split('.');
+        return sensitive.Contains(segments.Last(p => p != "member" && !p.All(char.IsAsciiDigit))) || sensitive.Contains(segments[0]);
     }
-
-    [GeneratedRegex("^Value '.*' at '(?<path>[^']+)' (?<rest>failed to satisfy constraint: .*)$", RegexOptions.Singleline)]
-    private static partial Regex WithValue();
 }

@@ -32,14 +32,9 @@ internal sealed class LambdaWireService(LambdaEngine engine, Func<string> newReq
     public static AwsServiceException? ReportInvalid(ModelValidation validation, string operation)
     {
         validation.ReportMissingAsViolations();
-        var violations = validation.Violations.Where(v => !v.Contains(RuntimeEnumViolation, StringComparison.Ordinal)).ToList();
-        return violations.Count == 0
-            ? null
-            : LambdaErrors.Validation($"{violations.Count} validation error{(violations.Count == 1 ? "" : "s")} detected: {string.Join("; ", violations)}");
+        var violations = validation.Violations.Where(v => v is not { Path: "runtime", Constraint: Constraint.EnumSet }).ToList();
+        return violations.Count == 0 ? null : LambdaErrors.Validation(ViolationRenderer.Default.Message(violations));
     }
-
-    /// <summary>How the model's enum check words an unknown runtime.</summary>
-    private const string RuntimeEnumViolation = "' at 'runtime' failed to satisfy constraint: Member must satisfy enum value set: ";
 
     protected override void CheckRequest(FakeAws.Protocol.Operation operation, WireRequest request)
     {

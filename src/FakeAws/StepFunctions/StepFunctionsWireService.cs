@@ -22,6 +22,6 @@ internal sealed class StepFunctionsWireService(StepFunctionsEngine engine, Cloud
     public static AwsServiceException? ReportInvalid(ModelValidation validation, string operation)
     {
         validation.ReportMissingAsViolations();
-        return validation.Message is { } message ? StepFunctionsErrors.Validation(message) : null;
+        return validation.Violations.Count > 0 ? StepFunctionsErrors.Validation(ViolationRenderer.Default.Message(validation.Violations)) : null;
     }
 }

@@ -145,16 +145,7 @@ internal static class LegacyConditions
         {
             return Enum.GetValues<LegacyOperator>()[index];
         }
-        var validation = new ModelValidation();
-        if (op is null)
-        {
-            validation.Add(null, path, "Member must not be null");
-        }
-        else
-        {
-            validation.Enum(op, path, "", names);
-        }
-        throw DynamoDbErrors.Validation(validation.Message!);
+        throw DynamoDbErrors.ConstraintViolations([new Violation(path, op, op is null ? new Constraint.NotNull() : new Constraint.EnumSet(names))]);
     }
 
     /// <summary>The checks every legacy condition shares, on its operator and values.</summary>

@@ -43,14 +43,14 @@ internal static partial class TableNames
         {
             return;
         }
-        List<string>? violations = null;
+        List<Violation>? violations = null;
         if (nameOrArn.Length > 255)
         {
-            (violations ??= []).Add($"Value '{nameOrArn}' at '{member}' failed to satisfy constraint: Member must have length less than or equal to 255");
+            (violations ??= []).Add(new Violation(member, nameOrArn, NameMaxLength));
         }
         if (!IsValidName(nameOrArn))
         {
-            (violations ??= []).Add($"Value '{nameOrArn}' at '{member}' failed to satisfy constraint: Member must satisfy regular expression pattern: [a-zA-Z0-9_.-]+");
+            (violations ??= []).Add(new Violation(member, nameOrArn, NamePattern));
         }
         if (violations is not null)
         {
@@ -63,8 +63,11 @@ internal static partial class TableNames
         }
     }
 
-    private const string MapKeysConstraint =
-        "Map keys must satisfy constraint: [Member must have length less than or equal to 255, Member must have length greater than or equal to 3, Member must satisfy regular expression pattern: [a-zA-Z0-9_.-]+]";
+    private static readonly Constraint.MaxLength NameMaxLength = new(255);
+    private static readonly Constraint.Pattern NamePattern = new("[a-zA-Z0-9_.-]+");
+
+    /// <summary>The constraints on a batch's map of table names, which AWS reports once for the whole map.</summary>
+    private static readonly Constraint.MapKeys MapKeysConstraint = new([NameMaxLength, new Constraint.MinLength(3), NamePattern]);
 
     /// <summary>
     /// BatchGetItem's table names: a malformed one is a constraint on the RequestItems map's keys, and AWS's
@@ -74,7 +77,7 @@ internal static partial class TableNames
     {
         if (requestItems.Keys.Any(name => !IsValidMapKey(name)))
         {
-            throw DynamoDbErrors.ConstraintViolations([$"Value '{RequestEcho.Json(requestItems)}' at 'requestItems' failed to satisfy constraint: {MapKeysConstraint}"]);
+            throw DynamoDbErrors.ConstraintViolations([new Violation("requestItems", RequestEcho.Json(requestItems), MapKeysConstraint)]);
         }
     }
 
@@ -83,9 +86,7 @@ internal static partial class TableNames
     {
         if (requestItems.Keys.Any(name => !IsValidMapKey(name)))
         {
-            var validation = new Core.ModelValidation();
-            validation.Add(requestItems, "requestItems", MapKeysConstraint);
-            throw DynamoDbErrors.ConstraintViolations(validation.Violations);
+            throw DynamoDbErrors.ConstraintViolations([new Violation("requestItems", requestItems, MapKeysConstraint)]);
         }
     }
 

@@ -1,4 +1,3 @@
-using System.Text.RegularExpressions;
 using FakeAws.Engine.Core;
 
 namespace FakeAws.Engine.DynamoDb;
@@ -8,7 +7,7 @@ namespace FakeAws.Engine.DynamoDb;
 /// validation framework one member at a time, so the wording differs by operation and member; what is
 /// here follows the parity suite's captures of real DynamoDB (paritysuite/dynamodb-conformance, 2026).
 /// </summary>
-internal static partial class ConstraintReports
+internal static class ConstraintReports
 {
     /// <summary>
     /// Operations that report a missing required member as a "Value null at 'member'" violation, joined with
@@ -28,8 +27,8 @@ internal static partial class ConstraintReports
         ["TransactWriteItems"] = ["clientRequestToken", "returnConsumedCapacity", "returnItemCollectionMetrics"],
     };
 
-    [GeneratedRegex("^Value (?<value>null|'.*') at '(?<path>[^']*)' failed to satisfy constraint: (?<constraint>.*)$", RegexOptions.Singleline)]
-    private static partial Regex Violation();
+    /// <summary>BatchWriteItem's bounds on one table's list of writes, which AWS reports as a constraint on the map's values.</summary>
+    private static readonly Constraint.MapValues WritesPerTable = new([new Constraint.MaxLength(25), new Constraint.MinLength(1)]);
 
     /// <summary>The error for <paramref name="validation"/>'s violations of <paramref name="operation"/>'s input, or null when there are none.</summary>
     public static AwsServiceException? Report(ModelValidation validation, string operation)
@@ -47,25 +46,26 @@ internal static partial class ConstraintReports
             return null;
         }
         // Query checks its ConditionalOperator on its own, and words it in a form of its own (AWS's "[ALL, OR]" included).
-        if (operation == "Query" && validation.Violations.Any(v => MemberOf(v) == "conditionalOperator"))
+        if (operation == "Query" && validation.Violations.Any(v => v.Member == "conditionalOperator"))
         {
-            return DynamoDbErrors.Validation("Failed to satisfy constraint: Member must satisfy enum value set: [ALL, OR]");
+            return DynamoDbErrors.Validation($"Failed to satisfy constraint: {ViolationRenderer.Describe(new Constraint.EnumSet(["ALL", "OR"]))}");
         }
-        var violations = validation.Violations.Select(v => Reword(v, operation)).ToList();
+        var violations = validation.Violations.Select(v => OfWrites(v, operation)).ToList();
         if (MemberOrder.TryGetValue(operation, out var order))
         {
             Reorder(violations, order);
         }
-        return DynamoDbErrors.ConstraintViolations(violations);
+        return DynamoDbErrors.ConstraintViolations(violations, new ViolationRenderer
+        {
+            EchoesValue = v => !InNewerWording(v, operation),
+            PathOf = v => InNewerWording(v, operation) ? MemberCase(v.Path) : v.Path,
+        });
     }
 
-    private static string MemberOf(string violation) =>
-        Violation().Match(violation) is { Success: true } match ? match.Groups["path"].Value.Split('.')[0] : "";
-
-    private static void Reorder(List<string> violations, string[] order)
+    private static void Reorder(List<Violation> violations, string[] order)
     {
-        var slots = Enumerable.Range(0, violations.Count).Where(i => Array.IndexOf(order, MemberOf(violations[i])) >= 0).ToList();
-        var listed = slots.Select(i => violations[i]).OrderBy(v => Array.IndexOf(order, MemberOf(v))).ToList();
+        var slots = Enumerable.Range(0, violations.Count).Where(i => Array.IndexOf(order, violations[i].Member) >= 0).ToList();
+        var listed = slots.Select(i => violations[i]).OrderBy(v => Array.IndexOf(order, v.Member)).ToList();
         for (var i = 0; i < slots.Count; i++)
         {
             violations[slots[i]] = listed[i];
@@ -73,38 +73,34 @@ internal static partial class ConstraintReports
     }
 
     /// <summary>
-    /// The newer framework's wording, where AWS already uses it: no echo of the value, and the path in the
-    /// members' own capitalisation (<c>Value at 'RequestItems.t.member.Keys'</c>). BatchGetItem's lengths,
-    /// an empty BatchWriteItem, and Query's and Scan's Limit are worded so; BatchWriteItem's list of writes for
-    /// a table is a constraint on the map's values; everything else keeps the older form.
+    /// BatchWriteItem's list of writes for one table: AWS words a length violation of it as a constraint on the
+    /// RequestItems map's values, echoing the table's entry of the map.
     /// </summary>
-    private static string Reword(string violation, string operation)
+    private static Violation OfWrites(Violation violation, string operation)
     {
-        var match = Violation().Match(violation);
-        if (!match.Success)
+        const string prefix = "requestItems.", suffix = ".member";
+        if (operation != "BatchWriteItem" || !IsLength(violation.Constraint) || !violation.Path.StartsWith(prefix, StringComparison.Ordinal))
         {
             return violation;
         }
-        var path = match.Groups["path"].Value;
-        var constraint = match.Groups["constraint"].Value;
-        var length = constraint.StartsWith("Member must have length", StringComparison.Ordinal);
-        if (operation == "BatchWriteItem" && length && path.StartsWith("requestItems.", StringComparison.Ordinal))
-        {
-            // One table's list of writes: AWS words it as a constraint on the map's values, echoing the map.
-            var table = path["requestItems.".Length..^".member".Length];
-            var list = match.Groups["value"].Value.Trim('\'');
-            return $"Value '{{{table}={list}}}' at 'requestItems' failed to satisfy constraint: Map value must satisfy constraint: " +
-                "[Member must have length less than or equal to 25, Member must have length greater than or equal to 1]";
-        }
-        var newer = operation switch
-        {
-            "BatchGetItem" => path.StartsWith("requestItems", StringComparison.Ordinal) && length,
-            "BatchWriteItem" => path == "requestItems" && length,
-            "Query" or "Scan" => path == "limit",
-            _ => false,
-        };
-        return newer ? $"Value at '{MemberCase(path)}' failed to satisfy constraint: {constraint}" : violation;
+        var table = violation.Path[prefix.Length..^suffix.Length];
+        return new Violation("requestItems", new Dictionary<string, object?> { [table] = violation.Value }, WritesPerTable);
     }
+
+    /// <summary>
+    /// Whether AWS words the violation in its newer framework's form: no echo of the value, and the path in the
+    /// members' own capitalisation (<c>Value at 'RequestItems.t.member.Keys'</c>). BatchGetItem's lengths,
+    /// an empty BatchWriteItem, and Query's and Scan's Limit are worded so; everything else keeps the older form.
+    /// </summary>
+    private static bool InNewerWording(Violation violation, string operation) => operation switch
+    {
+        "BatchGetItem" => violation.Path.StartsWith("requestItems", StringComparison.Ordinal) && IsLength(violation.Constraint),
+        "BatchWriteItem" => violation.Path == "requestItems" && IsLength(violation.Constraint),
+        "Query" or "Scan" => violation.Path == "limit",
+        _ => false,
+    };
+
+    private static bool IsLength(Constraint constraint) => constraint is Constraint.MinLength or Constraint.MaxLength;
 
     // Members capitalised; a map's key or a list's index (the segment before "member") kept as sent.
     private static string MemberCase(string path)
