@@ -9,13 +9,43 @@ using EngineModel = FakeAws.Engine.DynamoDb.Model;
 namespace FakeAws.Tests.DynamoDb;
 
 /// <summary>
-/// The fast path's copies between the SDK's DynamoDB model and the engine's: ExpressionAttributeValues
-/// follows one rule everywhere, and a copy allocates only what it creates.
+/// The fast path's copies between the SDK's DynamoDB model and the engine's: nothing the SDK carries is
+/// dropped unnoticed, ExpressionAttributeValues follows one rule everywhere, and a copy allocates only
+/// what it creates.
 /// </summary>
 public class SdkMappingTests
 {
     private const string SdkNamespace = "Amazon.DynamoDBv2.Model";
     private const string EngineNamespace = "FakeAws.Engine.DynamoDb.Model";
+
+    [Test]
+    public void EveryMemberOfTheSdkModel_IsCopiedOrIgnoredWithAReason()
+    {
+        var dropped = new SortedSet<string>();
+        var unmatched = new HashSet<string>();
+        foreach (var (from, to, sdkIsSource) in ShapesOfServedOperations())
+        {
+            var sdkType = sdkIsSource ? from : to;
+            var copied = SdkModelMapper.Members(from, to).Select(pair => (sdkIsSource ? pair.Source : pair.Target).Name).ToHashSet();
+            foreach (var property in sdkType.GetProperties(BindingFlags.Public | BindingFlags.Instance))
+            {
+                var accessor = sdkIsSource ? property.GetMethod : property.SetMethod;
+                if (property.DeclaringType?.Namespace == SdkNamespace && accessor is { IsPublic: true } && !copied.Contains(property.Name)
+                    && !IsPresenceFlag(property))
+                {
+                    unmatched.Add($"{sdkType.Name}.{property.Name}");
+                }
+            }
+        }
+        dropped.UnionWith(unmatched.Where(member => !DynamoDbSdkMapping.Ignored.ContainsKey(member)));
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(dropped, Is.Empty, "members of the SDK's model the fast path would drop (add them to the engine's model, or to DynamoDbSdkMapping.Ignored with a reason): " + string.Join(", ", dropped));
+            Assert.That(DynamoDbSdkMapping.Ignored.Keys.Where(member => !unmatched.Contains(member)), Is.Empty, "ignored members that are copied after all");
+            Assert.That(DynamoDbSdkMapping.Ignored.Values, Has.All.Not.Empty, "every ignored member says why");
+        });
+    }
 
     [Test]
     public void ExpressionAttributeValues_NameThePlaceholderInEveryShapeThatCarriesThem()
@@ -55,6 +85,13 @@ public class SdkMappingTests
 
         Assert.That(copies, Is.EqualTo(created), "bytes per call: the copies must not box, capture or look anything up");
     }
+
+    // The SDK's IsItemSet (for Item), IsLimitSet (for Limit) and the like say whether their member is
+    // set; the copy asks the SDK the same question for each member, so the flag travels with its member.
+    private static bool IsPresenceFlag(PropertyInfo property) =>
+        property.PropertyType == typeof(bool)
+        && property.Name.StartsWith("Is", StringComparison.Ordinal) && property.Name.EndsWith("Set", StringComparison.Ordinal)
+        && property.DeclaringType!.GetProperty(property.Name[2..^3]) is not null;
 
     private static long AllocatedPerCall(Action call)
     {
