@@ -129,11 +129,14 @@ internal sealed class SdkModelMapper
         }
         if (GenericArgument(to, typeof(Dictionary<,>), 1) is { } valueType && DictionaryValueType(from) is { } fromValue)
         {
-            return CopyCollection(nameof(CopyDictionary), typeof(Dictionary<,>).MakeGenericType(typeof(string), fromValue), value, fromValue, valueType);
+            return CopyCollection(
+                nameof(CopyDictionary), typeof(Dictionary<,>).MakeGenericType(typeof(string), fromValue),
+                typeof(IDictionary<,>).MakeGenericType(typeof(string), fromValue), value, fromValue, valueType);
         }
         if (GenericArgument(to, typeof(List<>), 0) is { } elementType && ListElementType(from) is { } fromElement)
         {
-            return CopyCollection(nameof(CopyList), typeof(List<>).MakeGenericType(fromElement), value, fromElement, elementType);
+            return CopyCollection(
+                nameof(CopyList), typeof(List<>).MakeGenericType(fromElement), typeof(IEnumerable<>).MakeGenericType(fromElement), value, fromElement, elementType);
         }
         if (to.IsClass && from.IsClass)
         {
@@ -180,8 +183,13 @@ internal sealed class SdkModelMapper
         return Expression.Block(to, locals, statements);
     }
 
-    private Expression CopyCollection(string copier, Type sourceType, Expression value, Type from, Type to)
+    private Expression CopyCollection(string copier, Type sourceType, Type elements, Expression value, Type from, Type to)
     {
+        // Strings and numbers need no conversion: the collection's own copy constructor copies them fastest.
+        if (from == to && (from == typeof(string) || from.IsPrimitive))
+        {
+            return Expression.New(sourceType.GetConstructor([elements])!, Expression.Convert(value, sourceType));
+        }
         var slot = NewSlot(from, to);
         var convert = Delegate.CreateDelegate(typeof(Func<,>).MakeGenericType(from, to), slot, nameof(Slot<,>.Convert));
         var method = typeof(SdkModelMapper).GetMethod(copier, BindingFlags.NonPublic | BindingFlags.Static)!.MakeGenericMethod(from, to);

@@ -70,7 +70,12 @@ public class SdkMappingTests
     public void ACopy_AllocatesOnlyWhatItCreates()
     {
         var key = new Dictionary<string, AttributeValue> { ["pk"] = new("a") };
-        var request = new GetItemRequest { TableName = "t", Key = key, ConsistentRead = true, ReturnConsumedCapacity = ReturnConsumedCapacity.TOTAL };
+        var names = new Dictionary<string, string> { ["#p"] = "pk" };
+        var request = new GetItemRequest
+        {
+            TableName = "t", Key = key, ConsistentRead = true, ReturnConsumedCapacity = ReturnConsumedCapacity.TOTAL,
+            ProjectionExpression = "#p", ExpressionAttributeNames = names,
+        };
         var item = FakeAws.DynamoDb.SdkAttributeValues.ToEngine(key);
         var output = new EngineModel.GetItemOutput { Item = item };
         var toInput = DynamoDbSdkMapping.Mapper.Converter(typeof(GetItemRequest), typeof(EngineModel.GetItemInput));
@@ -79,7 +84,7 @@ public class SdkMappingTests
         var copies = AllocatedPerCall(() => { toInput(request); toResponse(output); });
         var created = AllocatedPerCall(() =>
         {
-            _ = new EngineModel.GetItemInput { Key = FakeAws.DynamoDb.SdkAttributeValues.ToEngine(key) };
+            _ = new EngineModel.GetItemInput { Key = FakeAws.DynamoDb.SdkAttributeValues.ToEngine(key), ExpressionAttributeNames = new(names) };
             _ = new GetItemResponse { Item = FakeAws.DynamoDb.SdkAttributeValues.ToSdk(item) };
         });
 
