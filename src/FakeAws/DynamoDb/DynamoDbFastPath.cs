@@ -4,7 +4,6 @@ using Amazon.Runtime;
 using FakeAws.Engine.Core;
 using FakeAws.Protocol;
 using FakeAws.Sdk;
-using SdkModel = Amazon.DynamoDBv2.Model;
 
 namespace FakeAws.DynamoDb;
 
@@ -15,20 +14,7 @@ namespace FakeAws.DynamoDb;
 /// </summary>
 internal sealed class DynamoDbFastPath
 {
-    /// <summary>One mapper for the process: its compiled copies do not depend on the cloud.</summary>
-    private static readonly SdkModelMapper Mapper = new(SpecialConversions());
-
-    private static Dictionary<(Type, Type), Func<object, object?>> SpecialConversions() => new()
-    {
-        [(typeof(SdkModel.AttributeValue), typeof(Engine.DynamoDb.AttributeValue))] = value => SdkAttributeValues.ToEngine((SdkModel.AttributeValue)value),
-        [(typeof(Engine.DynamoDb.AttributeValue), typeof(SdkModel.AttributeValue))] = value => SdkAttributeValues.ToSdk((Engine.DynamoDb.AttributeValue)value),
-        [(typeof(Dictionary<string, SdkModel.AttributeValue>), typeof(Dictionary<string, Engine.DynamoDb.AttributeValue>))] =
-            value => SdkAttributeValues.ToEngine((Dictionary<string, SdkModel.AttributeValue>)value),
-        [(typeof(Dictionary<string, Engine.DynamoDb.AttributeValue>), typeof(Dictionary<string, SdkModel.AttributeValue>))] =
-            value => SdkAttributeValues.ToSdk((Dictionary<string, Engine.DynamoDb.AttributeValue>)value),
-    };
-
-    private static readonly DynamoDbSdkErrors Errors = new(Mapper);
+    private static readonly DynamoDbSdkErrors Errors = new(DynamoDbSdkMapping.Mapper);
 
     private readonly FakeAwsCloud _cloud;
     private readonly ConcurrentDictionary<Type, Route?> _routes = new();
@@ -36,10 +22,7 @@ internal sealed class DynamoDbFastPath
     public DynamoDbFastPath(FakeAwsCloud cloud) => _cloud = cloud;
 
     /// <summary>How one SDK request type is answered: its operation and the two copies.</summary>
-    private sealed record Route(Operation Operation, Func<AmazonWebServiceRequest, object> ToInput, Func<object?, AmazonWebServiceResponse> ToResponse);
-
-    /// <summary>Copies between the SDK's model and the engine's with the shared mapper.</summary>
-    public static object? Map(object? source, Type target) => Mapper.Map(source, target);
+    private sealed record Route(Operation Operation, Func<object, object?> ToInput, Func<object?, AmazonWebServiceResponse> ToResponse);
 
     /// <summary>
     /// Runs the request if FakeAws implements its operation; returns null otherwise, and the request
@@ -56,7 +39,7 @@ internal sealed class DynamoDbFastPath
         ValueTask<object?> execution;
         try
         {
-            execution = route.Operation.ExecuteAsync(scope, route.ToInput(request), cancellationToken);
+            execution = route.Operation.ExecuteAsync(scope, route.ToInput(request)!, cancellationToken);
         }
         catch (AwsServiceException error)
         {
@@ -96,14 +79,14 @@ internal sealed class DynamoDbFastPath
         {
             return null;
         }
-        var inputType = operation.Model.InputType!;
+        // The copies are compiled once here, so a call runs them without looking anything up.
+        var mapper = DynamoDbSdkMapping.Mapper;
+        var toInput = mapper.Converter(requestType, operation.Model.InputType!);
         var responseType = requestType.Assembly.GetType($"Amazon.DynamoDBv2.Model.{operation.Name}Response")!;
-        Func<object?, AmazonWebServiceResponse> mappedResponse =
-            output => (AmazonWebServiceResponse)(Mapper.Map(output, responseType) ?? Activator.CreateInstance(responseType)!);
-        if (HotRoutes.For(operation.Name) is { } hot)
-        {
-            return new Route(operation, hot.ToInput, hot.ToResponse ?? mappedResponse);
-        }
-        return new Route(operation, request => Mapper.Map(request, inputType)!, mappedResponse);
+        var toResponse = operation.Model.OutputType is { } outputType ? mapper.Converter(outputType, responseType) : null;
+        return new Route(
+            operation,
+            toInput,
+            output => (AmazonWebServiceResponse)(output is null || toResponse is null ? Activator.CreateInstance(responseType)! : toResponse(output)!));
     }
 }

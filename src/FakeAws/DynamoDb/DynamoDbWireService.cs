@@ -21,7 +21,7 @@ internal sealed class DynamoDbWireService(DynamoDbEngine engine, RequestIds requ
     /// <summary>The JSON settings of DynamoDB, shared with the fast path's error encoding.</summary>
     public static readonly JsonSerializerOptions SerializerOptions = CreateSerializerOptions();
 
-    // Every ExpressionAttributeValues member, in any shape, reads through the converter that names the placeholder.
+    // Every ExpressionAttributeValues member, in any shape, reads through the converter that names the placeholder (see ExpressionAttributeValues).
     private static JsonSerializerOptions CreateSerializerOptions()
     {
         var options = new JsonSerializerOptions(JsonProtocol.Options(new AttributeValueJsonConverter(), new CapacityUnitsJsonConverter()))
@@ -34,7 +34,7 @@ internal sealed class DynamoDbWireService(DynamoDbEngine engine, RequestIds requ
         {
             foreach (var property in type.Properties)
             {
-                if (property.Name == "ExpressionAttributeValues" && property.PropertyType == typeof(Dictionary<string, AttributeValue>))
+                if (property.Name == ExpressionAttributeValues.Member && property.PropertyType == typeof(Dictionary<string, AttributeValue>))
                 {
                     property.CustomConverter = new ExpressionValuesJsonConverter();
                 }
