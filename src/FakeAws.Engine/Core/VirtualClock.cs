@@ -293,7 +293,7 @@ public sealed class VirtualClock : TimeProvider
 
     private void RearmWake()
     {
-        if (Scheduler.NextDue is { } next)
+        if (Scheduler.NextWake is { } next)
         {
             ArmWake(next, force: true);
         }
