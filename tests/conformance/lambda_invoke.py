@@ -56,6 +56,16 @@ def outcomes():
                  "Could not parse request body into json: Could not parse payload into json: Unexpected character (''' (code 39)): "
                  "expected a valid value (JSON String, Number, Array, Object or token 'null', 'true' or 'false')\n"
                  " at [Source: REDACTED (`StreamReadFeature.INCLUDE_SOURCE_IN_LOCATION` disabled); line: 1, column: 1]")
+    checks.error("invoke invalid utf-8", lambda: lam.invoke(FunctionName="echo", Payload=b'{"a":"\x97x"}'), "InvalidRequestContentException",
+                 "Could not parse request body into json: Could not parse payload into json: Invalid UTF-8 start byte 0x97\n"
+                 " at [Source: REDACTED (`StreamReadFeature.INCLUDE_SOURCE_IN_LOCATION` disabled); line: 1, column: 8]")
+    # A handler may name only registered assemblies and the built-in handlers: not a method that stops the server.
+    lam.create_function(FunctionName="exit", Runtime="dotnet8", Role=ROLE, Handler="System.Private.CoreLib::System.Environment::Exit",
+                        Code={"ZipFile": package()})
+    response, body = invoke("exit", b"0")
+    checks.equal("invoke unregistered handler assembly", (response.get("FunctionError"), json.loads(body)["errorType"]),
+                 ("Unhandled", "LambdaValidationException"))
+    checks.equal("server alive after it", invoke("echo", b'{"still": "here"}')[1], b'{"still":"here"}')
 
 
 def errors():

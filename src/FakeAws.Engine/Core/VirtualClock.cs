@@ -77,28 +77,25 @@ public sealed class VirtualClock : TimeProvider
     /// Waits <paramref name="delay"/> of virtual time. Unlike <c>Task.Delay(span, clock)</c>, which .NET
     /// caps at about 49 days, any length works, so a Step Functions Wait of a year is one wait.
     /// </summary>
-    public Task Delay(TimeSpan delay, CancellationToken cancellationToken = default)
+    /// <param name="delay">How long to wait. Zero or less completes at once; <see cref="Timeout.InfiniteTimeSpan"/>
+    /// waits until <paramref name="cancellationToken"/> ends it, as <c>Task.Delay</c> does.</param>
+    /// <param name="cancellationToken">Ends the wait early, as cancelled.</param>
+    public Task Delay(TimeSpan delay, CancellationToken cancellationToken = default) =>
+        ClockWait.Start(this, delay == Timeout.InfiniteTimeSpan ? null : After(delay), parksCaller: true, cancellationToken);
+
+    /// <summary>
+    /// Waits until the virtual time reaches <paramref name="due"/>. This is <see cref="Delay"/> for a
+    /// deadline; a timeout raced against the work that sets it passes <paramref name="parksCaller"/> false,
+    /// so the work does not count as waiting on the clock while it runs.
+    /// </summary>
+    internal Task DelayUntil(DateTimeOffset due, CancellationToken cancellationToken, bool parksCaller = true) =>
+        ClockWait.Start(this, due, parksCaller, cancellationToken);
+
+    // The time after a wait of any length: a span past the calendar's end waits for ever on the queue.
+    private DateTimeOffset After(TimeSpan delay)
     {
-        var owner = Scheduler.CurrentWork;
-        var done = new TaskCompletionSource(TaskCreationOptions.None);
-        owner?.TimerArmed();
-        var item = Scheduler.Schedule(GetUtcNow() + (delay < TimeSpan.Zero ? TimeSpan.Zero : delay), () =>
-        {
-            owner?.TimerDone();
-            done.TrySetResult();
-        }, "delay");
-        if (cancellationToken.CanBeCanceled)
-        {
-            cancellationToken.Register(() =>
-            {
-                if (done.TrySetCanceled(cancellationToken))
-                {
-                    item.Cancel();
-                    owner?.TimerDone();
-                }
-            });
-        }
-        return done.Task;
+        var now = GetUtcNow();
+        return delay > DateTimeOffset.MaxValue - now ? DateTimeOffset.MaxValue : now + delay;
     }
 
     /// <summary>Moves the clock forward by <paramref name="delta"/>, running all work due on the way, in order.</summary>
@@ -296,7 +293,7 @@ public sealed class VirtualClock : TimeProvider
 
     private void RearmWake()
     {
-        if (Scheduler.NextDue is { } next)
+        if (Scheduler.NextWake is { } next)
         {
             ArmWake(next, force: true);
         }

@@ -1,3 +1,5 @@
+using WorkQueue = System.Collections.Generic.PriorityQueue<FakeAws.Engine.Core.ScheduledWork, (System.DateTimeOffset Due, long Sequence)>;
+
 namespace FakeAws.Engine.Core;
 
 /// <summary>
@@ -13,7 +15,8 @@ internal sealed class WorkScheduler
 {
     private readonly object _gate = new();
     private readonly object _pump = new();
-    private readonly PriorityQueue<ScheduledWork, (DateTimeOffset Due, long Sequence)> _queue = new();
+    private readonly WorkQueue _queue = new();
+    private readonly WorkQueue _upkeep = new();
     private readonly List<RunningWork> _running = [];
     private readonly List<Exception> _faults = [];
     private readonly AsyncLocal<RunningWork?> _currentWork = new();
@@ -21,13 +24,23 @@ internal sealed class WorkScheduler
     private TaskCompletionSource _changed = NewSignal();
 
     /// <summary>Adds work that runs once the clock reaches <paramref name="due"/>.</summary>
-    public ScheduledWork Schedule(DateTimeOffset due, Func<Task> work, string description)
+    public ScheduledWork Schedule(DateTimeOffset due, Func<Task> work, string description) => Add(_queue, due, work, description);
+
+    /// <summary>
+    /// Adds upkeep: synchronous work, such as dropping history older than its window, that runs in
+    /// order with the rest once the clock reaches <paramref name="due"/>, but is never a reason to
+    /// move the clock: <see cref="NextDue"/> leaves it out, so running until idle does not jump to it.
+    /// </summary>
+    public ScheduledWork ScheduleUpkeep(DateTimeOffset due, Action work, string description) =>
+        Add(_upkeep, due, () => { work(); return Task.CompletedTask; }, description);
+
+    private ScheduledWork Add(WorkQueue queue, DateTimeOffset due, Func<Task> work, string description)
     {
         var item = new ScheduledWork(due, work, description);
         lock (_gate)
         {
             item.Sequence = _sequence++;
-            _queue.Enqueue(item, (due, item.Sequence));
+            queue.Enqueue(item, (due, item.Sequence));
         }
         SignalChange();
         Scheduled?.Invoke(due);
@@ -44,15 +57,27 @@ internal sealed class WorkScheduler
     /// <summary>The work item whose asynchronous flow is running on this thread, if any.</summary>
     public RunningWork? CurrentWork => _currentWork.Value;
 
-    /// <summary>The due time of the earliest pending item.</summary>
+    /// <summary>The due time of the earliest pending item, upkeep left out.</summary>
     public DateTimeOffset? NextDue
     {
         get
         {
             lock (_gate)
             {
-                DropCancelledHead();
+                DropCancelledHead(_queue);
                 return _queue.TryPeek(out _, out var key) ? key.Due : null;
+            }
+        }
+    }
+
+    /// <summary>The due time of the earliest pending item, upkeep included: when the clock's wake-up must fire.</summary>
+    public DateTimeOffset? NextWake
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return FirstQueue() is { } queue && queue.TryPeek(out _, out var key) ? key.Due : null;
             }
         }
     }
@@ -123,6 +148,7 @@ internal sealed class WorkScheduler
         lock (_gate)
         {
             _queue.Clear();
+            _upkeep.Clear();
             _running.Clear();
         }
         SignalChange();
@@ -132,21 +158,33 @@ internal sealed class WorkScheduler
     {
         lock (_gate)
         {
-            DropCancelledHead();
-            if (_queue.TryPeek(out item!, out var key) && key.Due <= until)
+            if (FirstQueue() is { } queue && queue.TryPeek(out _, out var key) && key.Due <= until)
             {
-                _queue.Dequeue();
+                item = queue.Dequeue();
                 return true;
             }
+            item = null!;
             return false;
         }
     }
 
-    private void DropCancelledHead()
+    // The queue whose head comes first, in order of due time, then submission; null when both are empty.
+    private WorkQueue? FirstQueue()
     {
-        while (_queue.TryPeek(out var head, out _) && head.IsCancelled)
+        DropCancelledHead(_queue);
+        DropCancelledHead(_upkeep);
+        if (!_upkeep.TryPeek(out _, out var upkeep))
         {
-            _queue.Dequeue();
+            return _queue.Count > 0 ? _queue : null;
+        }
+        return _queue.TryPeek(out _, out var work) && work.CompareTo(upkeep) < 0 ? _queue : _upkeep;
+    }
+
+    private static void DropCancelledHead(WorkQueue queue)
+    {
+        while (queue.TryPeek(out var head, out _) && head.IsCancelled)
+        {
+            queue.Dequeue();
         }
     }
 

@@ -80,7 +80,7 @@ internal sealed partial class DynamoDbEngine
         table.LastStreamLabelTime = labelTime;
         var label = labelTime.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.fff", System.Globalization.CultureInfo.InvariantCulture);
         var shardId = $"shardId-{labelTime.ToUnixTimeMilliseconds():D20}-{_cloud.Ids.NewString(8, "0123456789abcdef")}";
-        var stream = new TableStream(catalog, scope, $"{table.Arn}/stream/{label}", label, table.Name, table.Key, viewType, shardId, now)
+        var stream = new TableStream(_cloud, catalog, scope, $"{table.Arn}/stream/{label}", label, table.Name, table.Key, viewType, shardId, now)
         {
             Appended = s => StreamRecordsAppended?.Invoke(s.Scope, s.Arn),
         };

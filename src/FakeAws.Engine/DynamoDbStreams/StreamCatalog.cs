@@ -44,5 +44,14 @@ internal sealed class StreamCatalog
         }
     }
 
+    /// <summary>Forgets the streams that are no longer visible at <paramref name="now"/>.</summary>
+    public void ForgetExpired(DateTimeOffset now)
+    {
+        lock (_streams)
+        {
+            Prune(now);
+        }
+    }
+
     private void Prune(DateTimeOffset now) => _streams.RemoveAll(s => !s.IsVisible(now));
 }

@@ -5,9 +5,9 @@ namespace FakeAws.Engine.DynamoDbStreams;
 
 /// <summary>
 /// One stream of a table: its identity, its one shard and the records in it. Records are kept in
-/// the order they were written and trimmed when they are read after 24 hours, so retention costs no
-/// timer. A disabled stream keeps its records readable for another 24 hours, and so does the stream
-/// of a deleted table.
+/// the order they were written and trimmed once they are older than 24 hours: on each read, and by
+/// upkeep on the clock, so time passing alone releases them. A disabled stream keeps its records
+/// readable for another 24 hours, and so does the stream of a deleted table.
 /// </summary>
 /// <remarks>
 /// AWS splits a stream into shards that roll over every few hours; FakeAws keeps one shard per
@@ -22,16 +22,18 @@ internal sealed class TableStream
     public const int MaxReadBytes = 1024 * 1024;
 
     private readonly StreamCatalog _catalog;
+    private readonly ExpiryUpkeep _expiry;
     private readonly List<ChangeRecord?> _records = [];
     private readonly StreamReaders _readers = new();
     private int _head;
     private long _lastTrimmed;
     private long _next;
 
-    public TableStream(StreamCatalog catalog, RequestScope scope, string arn, string label, string tableName, KeySchema key, string viewType,
-        string shardId, DateTimeOffset created)
+    public TableStream(CloudContext cloud, StreamCatalog catalog, RequestScope scope, string arn, string label, string tableName, KeySchema key,
+        string viewType, string shardId, DateTimeOffset created)
     {
         _catalog = catalog;
+        _expiry = new ExpiryUpkeep(cloud, Expire, $"{arn} retention");
         Scope = scope;
         Arn = arn;
         Label = label;
@@ -105,6 +107,7 @@ internal sealed class TableStream
             _records.Add(record);
             _next = record.Sequence + 1;
         }
+        _expiry.ArmBy(TrimmedAt(record));
         Appended?.Invoke(this);
     }
 
@@ -116,6 +119,13 @@ internal sealed class TableStream
             DisabledAt ??= now;
             EndingSequence ??= Math.Max(StartingSequence, _next - 1);
         }
+        _expiry.ArmBy(DisabledAt.Value + Retention);
+    }
+
+    /// <summary>How many records the stream still holds (those not yet trimmed).</summary>
+    public int RetainedRecords
+    {
+        get { lock (Gate) return _records.Count - _head; }
     }
 
     /// <summary>Where LATEST starts: just after the newest record.</summary>
@@ -224,7 +234,29 @@ internal sealed class TableStream
         return low;
     }
 
-    // Records older than the retention go; their slots are released in batches.
+    // The clock's upkeep: trims what is due, and once the stream is no longer visible, drops it from
+    // the catalog. Answers the next moment there is something to drop.
+    private DateTimeOffset? Expire(DateTimeOffset now)
+    {
+        DateTimeOffset? next;
+        lock (Gate)
+        {
+            Trim(now);
+            next = _head < _records.Count ? TrimmedAt(_records[_head]!)
+                : DisabledAt is { } disabled && IsVisible(now) ? disabled + Retention
+                : null;
+        }
+        if (!IsVisible(now))
+        {
+            _catalog.ForgetExpired(now);
+        }
+        return next;
+    }
+
+    // A record is trimmed once it is more than the retention old.
+    private static DateTimeOffset TrimmedAt(ChangeRecord record) => record.Created + Retention + TimeSpan.FromTicks(1);
+
+    // Records older than the retention go; their slots are released in batches, and all at once when none is left.
     private void Trim(DateTimeOffset now)
     {
         while (_head < _records.Count && now - _records[_head]!.Created > Retention)
@@ -233,7 +265,13 @@ internal sealed class TableStream
             _records[_head] = null;
             _head++;
         }
-        if (_head > 1024 && _head > _records.Count / 2)
+        if (_head > 0 && _head == _records.Count)
+        {
+            _records.Clear();
+            _records.TrimExcess();
+            _head = 0;
+        }
+        else if (_head > 1024 && _head > _records.Count / 2)
         {
             _records.RemoveRange(0, _head);
             _head = 0;

@@ -39,10 +39,10 @@ internal sealed partial class LambdaEngine
             Log = log,
             ClientContext = clientContext,
         };
-        // The timeout is scheduled work of its own, not a timer of the invocation: the invocation
-        // counts as waiting on the clock only while the handler does.
-        var timedOut = new TaskCompletionSource();
-        var timeout = _cloud.Scheduler.Schedule(invocation.Deadline, () => timedOut.TrySetResult(), "lambda timeout");
+        // The timeout runs beside the invocation, not as its wait: the invocation counts as waiting
+        // on the clock only while the handler does.
+        using var handlerDone = new CancellationTokenSource();
+        var timedOut = _cloud.Clock.DelayUntil(invocation.Deadline, handlerDone.Token, parksCaller: false);
         Task<byte[]> run;
         try
         {
@@ -52,13 +52,13 @@ internal sealed partial class LambdaEngine
         {
             run = Task.FromException<byte[]>(e);
         }
-        if (await Task.WhenAny(run, timedOut.Task).ConfigureAwait(false) != run)
+        if (await Task.WhenAny(run, timedOut).ConfigureAwait(false) != run)
         {
             // AWS stops a timed-out environment; the abandoned handler's later output goes nowhere.
             log.WriteLine($"{Now.UtcDateTime:yyyy-MM-dd'T'HH:mm:ss.fff'Z'} {requestId} {FunctionErrorPayloads.TimeoutMessage(timeoutSeconds)}");
             return Finish(log, requestId, start, version, FunctionErrorPayloads.Timeout(requestId, timeoutSeconds), "Unhandled", "timeout");
         }
-        timeout.Cancel();
+        handlerDone.Cancel();
         try
         {
             var response = await run.ConfigureAwait(false);

@@ -121,25 +121,30 @@ internal sealed partial class LambdaEngine
         }
     }
 
-    /// <summary>The payload must be JSON; none at all is an empty object, as Lambda passes it on.</summary>
+    /// <summary>
+    /// The payload must be JSON in UTF-8; none at all is an empty object, as Lambda passes it on. The
+    /// reader checks the structure but not the bytes inside strings, so those are decoded apart.
+    /// </summary>
     private static byte[] ValidPayload(byte[] payload)
     {
         if (payload.AsSpan().Trim(" \t\r\n"u8).IsEmpty)
         {
             return "{}"u8.ToArray();
         }
+        string? error;
         try
         {
             var reader = new Utf8JsonReader(payload);
             while (reader.Read())
             {
             }
-            return payload;
+            error = PayloadError.DescribeInvalidUtf8(payload);
         }
         catch (JsonException e)
         {
-            throw LambdaErrors.InvalidRequestContent($"Could not parse request body into json: Could not parse payload into json: {PayloadError.Describe(payload, e)}");
+            error = PayloadError.Describe(payload, e);
         }
+        return error is null ? payload : throw LambdaErrors.InvalidRequestContent($"Could not parse request body into json: Could not parse payload into json: {error}");
     }
 
     /// <summary>The X-Amz-Client-Context header is base64-encoded JSON.</summary>

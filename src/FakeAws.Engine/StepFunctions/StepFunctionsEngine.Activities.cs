@@ -107,7 +107,7 @@ internal sealed partial class StepFunctionsEngine
     {
         using var expiry = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         // Both the 60 seconds and a caller that goes away end the poll; a task that reached it first wins.
-        _ = ClockDelay.WaitAsync(_cloud.Clock, ActivityPollTimeout, expiry.Token)
+        _ = _cloud.Clock.Delay(ActivityPollTimeout, expiry.Token)
             .ContinueWith(_ => activity.GiveUp(poll), TaskContinuationOptions.ExecuteSynchronously);
         try
         {

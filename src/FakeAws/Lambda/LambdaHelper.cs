@@ -1,3 +1,4 @@
+using System.Reflection;
 using FakeAws.Engine.Core;
 using FakeAws.Engine.Lambda;
 using FakeAws.Engine.Lambda.Model;
@@ -85,8 +86,8 @@ public sealed class LambdaHelper
 
     /// <summary>
     /// Gives functions created over the wire with this exact Handler string (for example by Terraform
-    /// or CDK in a test, with any runtime) <paramref name="code"/> as their code. A handler of the form
-    /// <c>Assembly::Namespace.Type::Method</c> needs no registration: FakeAws finds it by reflection.
+    /// or CDK in a test, with any runtime) <paramref name="code"/> as their code. For handlers of the form
+    /// <c>Assembly::Namespace.Type::Method</c>, register their assembly with <see cref="RegisterHandlerAssembly"/> instead.
     /// </summary>
     /// <param name="handler">The Handler string, such as <c>index.handler</c>.</param>
     /// <param name="code">A delegate of any shape <see cref="AddFunction"/> accepts.</param>
@@ -102,5 +103,19 @@ public sealed class LambdaHelper
         {
             throw new ArgumentException(e.Message, nameof(code), e);
         }
+    }
+
+    /// <summary>
+    /// Lets functions created over the wire name .NET handlers <c>Assembly::Namespace.Type::Method</c>
+    /// in <paramref name="assembly"/>, found by reflection as the .NET runtime finds them (an instance
+    /// method's type is constructed per execution environment). Only registered assemblies and
+    /// FakeAws's built-in handlers can be named: any other assembly fails the invoke as a handler
+    /// assembly Lambda cannot find, so a request cannot call arbitrary code of the process.
+    /// </summary>
+    /// <param name="assembly">The assembly of the handler types, such as <c>typeof(Function).Assembly</c>.</param>
+    public void RegisterHandlerAssembly(Assembly assembly)
+    {
+        ArgumentNullException.ThrowIfNull(assembly);
+        _resolver.RegisterAssembly(assembly);
     }
 }

@@ -71,6 +71,24 @@ public class VirtualClockTests
     }
 
     [Test]
+    public async Task Upkeep_RunsInOrderWhenTheClockPassesIt_ButNeverMovesTheClock()
+    {
+        var clock = NewClock(out _);
+        var order = new List<string>();
+        clock.Scheduler.ScheduleUpkeep(Start.AddSeconds(10), () => order.Add("upkeep@10"), "upkeep");
+        clock.Scheduler.Schedule(Start.AddSeconds(10), () => order.Add("work@10"), "work");
+        clock.Scheduler.ScheduleUpkeep(Start.AddSeconds(60), () => order.Add("upkeep@60"), "later upkeep");
+
+        await clock.RunUntilIdleAsync();
+        var idleAt = clock.GetUtcNow();
+        clock.Advance(TimeSpan.FromMinutes(1));
+
+        Assert.That(idleAt, Is.EqualTo(Start.AddSeconds(10)), "the jump goes to the work, not to the later upkeep");
+        Assert.That(order, Is.EqualTo(new[] { "upkeep@10", "work@10", "upkeep@60" }));
+        Assert.That(clock.Scheduler.NextDue, Is.Null);
+    }
+
+    [Test]
     public async Task RunUntilIdle_TaskDelayOnTheClock_CompletesInVirtualTime()
     {
         var clock = NewClock(out _);

@@ -100,6 +100,7 @@ public class HandlerBindingTests : LambdaTestBase
     [Test]
     public async Task HandlerString_OverTheWire_FoundByReflectionWithTheConstructorAsInit()
     {
+        Aws.Lambda.RegisterHandlerAssembly(typeof(OrderFunction).Assembly);
         await Wire.CreateFunction("orders", "FakeAws.Tests::FakeAws.Tests.Lambda.OrderFunction::Handle");
 
         var first = await Wire.Invoke("orders", "{\"Id\":\"o-1\",\"Amount\":500}", tail: true);
@@ -119,6 +120,7 @@ public class HandlerBindingTests : LambdaTestBase
     [Test]
     public async Task HandlerString_StaticStreamMethod_Binds()
     {
+        Aws.Lambda.RegisterHandlerAssembly(typeof(OrderFunction).Assembly);
         await Wire.CreateFunction("shout", "FakeAws.Tests::FakeAws.Tests.Lambda.OrderFunction::ReadAsync");
 
         Assert.That((await Wire.Invoke("shout", "\"hi\"")).Json.GetString(), Is.EqualTo("\"HI\""));
@@ -138,8 +140,39 @@ public class HandlerBindingTests : LambdaTestBase
     }
 
     [Test]
+    public async Task HandlerString_AssemblyNotRegistered_RefusedAsAnAssemblyLambdaCannotFind()
+    {
+        // Loaded in the process, but never registered: a request must not reach its methods.
+        await Wire.CreateFunction("exit", "System.Private.CoreLib::System.Environment::Exit");
+        await Wire.CreateFunction("tests", "FakeAws.Tests::FakeAws.Tests.Lambda.OrderFunction::ReadAsync");
+
+        var exit = await Wire.Invoke("exit", "0");
+        var tests = await Wire.Invoke("tests", "\"hi\"");
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(exit.Header("X-Amz-Function-Error"), Is.EqualTo("Unhandled"));
+            Assert.That(exit.Json.GetProperty("errorType").GetString(), Is.EqualTo("LambdaValidationException"));
+            Assert.That(exit.Json.GetProperty("errorMessage").GetString(), Does.StartWith(
+                "Could not find the specified handler assembly with the file name 'System.Private.CoreLib, Culture=neutral, PublicKeyToken=null'."));
+            Assert.That(tests.Json.GetProperty("errorMessage").GetString(), Does.Contain("aws.Lambda.RegisterHandlerAssembly"));
+        });
+    }
+
+    [Test]
+    public async Task HandlerString_FakeAwsBeyondItsBuiltInHandlers_TypeNotFound()
+    {
+        await Wire.CreateFunction("cloud", "FakeAws::FakeAws.FakeAwsCloud::Dispose");
+
+        var reply = await Wire.Invoke("cloud");
+
+        Assert.That(reply.Json.GetProperty("errorMessage").GetString(), Is.EqualTo("Unable to load type 'FakeAws.FakeAwsCloud' from assembly 'FakeAws'."));
+    }
+
+    [Test]
     public async Task HandlerString_UnknownTypeOrMethod_WordedAsTheRuntime()
     {
+        Aws.Lambda.RegisterHandlerAssembly(typeof(OrderFunction).Assembly);
         await Wire.CreateFunction("type", "FakeAws.Tests::FakeAws.Tests.Lambda.Nope::Handle");
         await Wire.CreateFunction("method", "FakeAws.Tests::FakeAws.Tests.Lambda.OrderFunction::Nope");
 
@@ -152,6 +185,7 @@ public class HandlerBindingTests : LambdaTestBase
     [Test]
     public async Task HandlerString_ConstructorThrows_InitErrorOnEveryInvokeUntilFixed()
     {
+        Aws.Lambda.RegisterHandlerAssembly(typeof(OrderFunction).Assembly);
         await Wire.CreateFunction("broken", "FakeAws.Tests::FakeAws.Tests.Lambda.BrokenFunction::Handle");
 
         var first = await Wire.Invoke("broken", "\"x\"");

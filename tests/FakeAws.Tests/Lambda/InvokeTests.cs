@@ -176,6 +176,44 @@ public class InvokeTests : LambdaTestBase
     }
 
     [Test]
+    public async Task Invoke_InvalidUtf8InAString_InvalidRequestContentAndNoRun()
+    {
+        var runs = 0;
+        Aws.Lambda.AddFunction("f", (JsonElement input) => ++runs);
+
+        var reply = await Wire.Send(HttpMethod.Post, "/2015-03-31/functions/f/invocations", body: [.. "{\"a\":\""u8, 0x97, .. "x\"}"u8]);
+
+        AssertError(reply, 400, "InvalidRequestContentException",
+            "Could not parse request body into json: Could not parse payload into json: Invalid UTF-8 start byte 0x97" +
+            "\n at [Source: REDACTED (`StreamReadFeature.INCLUDE_SOURCE_IN_LOCATION` disabled); line: 1, column: 8]");
+        Assert.That(runs, Is.Zero);
+    }
+
+    [Test]
+    public async Task Invoke_TruncatedUtf8Sequence_InvalidMiddleByte()
+    {
+        await Wire.CreateFunction("f", Echo);
+
+        var reply = await Wire.Send(HttpMethod.Post, "/2015-03-31/functions/f/invocations", body: [.. "[\n\""u8, 0xE2, 0x82, .. "\"]"u8]);
+
+        AssertError(reply, 400, "InvalidRequestContentException",
+            "Could not parse request body into json: Could not parse payload into json: Invalid UTF-8 middle byte 0x22" +
+            "\n at [Source: REDACTED (`StreamReadFeature.INCLUDE_SOURCE_IN_LOCATION` disabled); line: 2, column: 5]");
+    }
+
+    [Test]
+    public async Task Invoke_MultiByteUtf8_RunsUnchanged()
+    {
+        string? seen = null;
+        Aws.Lambda.AddFunction("f", (JsonElement input) => seen = input.GetProperty("name").GetString());
+
+        var reply = await Wire.Invoke("f", "{\"name\":\"Zoë ☃ 𝄞\"}");
+
+        AssertOk(reply);
+        Assert.That(seen, Is.EqualTo("Zoë ☃ 𝄞"));
+    }
+
+    [Test]
     public async Task Invoke_EmptyPayload_HandlerSeesAnEmptyObject()
     {
         await Wire.CreateFunction("f", Echo);

@@ -30,7 +30,11 @@ public class SnapStartTests : LambdaTestBase
     private const string Handler = "FakeAws.Tests::FakeAws.Tests.Lambda.SnapStartFunction::Handle";
 
     [SetUp]
-    public void ClearEvents() => SnapStartFunction.Events.Clear();
+    public void RegisterHandlersAndClearEvents()
+    {
+        Aws.Lambda.RegisterHandlerAssembly(typeof(SnapStartFunction).Assembly);
+        SnapStartFunction.Events.Clear();
+    }
 
     [Test]
     public async Task PublishVersion_SnapStart_RunsInitAndBeforeSnapshotOnceThenRestoresOnInvoke()

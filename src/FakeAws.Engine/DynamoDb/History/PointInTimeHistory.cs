@@ -23,13 +23,19 @@ internal sealed class PointInTimeHistory(DateTimeOffset enabledAt, int recoveryP
     /// <summary>How many days back a restore may go: 1 to 35.</summary>
     public int RecoveryPeriodInDays { get; set; } = recoveryPeriodInDays;
 
+    /// <summary>The recovery window: a version superseded this long ago can be dropped.</summary>
+    public TimeSpan Window => TimeSpan.FromDays(RecoveryPeriodInDays);
+
+    /// <summary>How many items have versions logged.</summary>
+    public int ItemsWithHistory => _versions.Count;
+
     /// <summary>
     /// The earliest moment a restore can return: the window's start, but not before recovery was
     /// enabled, nor before versions were dropped (a longer period does not bring back what a shorter one let go).
     /// </summary>
     public DateTimeOffset Earliest(DateTimeOffset now)
     {
-        var windowStart = now - TimeSpan.FromDays(RecoveryPeriodInDays);
+        var windowStart = now - Window;
         return windowStart > _forgottenBefore ? windowStart : _forgottenBefore;
     }
 
@@ -96,13 +102,25 @@ internal sealed class PointInTimeHistory(DateTimeOffset enabledAt, int recoveryP
         return found;
     }
 
+    /// <summary>
+    /// Drops what the window has passed at <paramref name="now"/>, as the clock's upkeep calls it, and
+    /// answers when the next version falls out of the window, or null when no history is left.
+    /// </summary>
+    public DateTimeOffset? Expire(DateTimeOffset now)
+    {
+        var next = Sweep(now);
+        return next == long.MaxValue ? null : new DateTimeOffset(next, TimeSpan.Zero) + Window;
+    }
+
     // Drops versions superseded before the window opened; an item whose only version left is older than
-    // the window is its current value, so it needs no history at all.
-    private void Sweep(DateTimeOffset now)
+    // the window is its current value, so it needs no history at all. Answers the ticks of the oldest
+    // version whose window's passing drops something next: the second of an item's versions, or its only one.
+    private long Sweep(DateTimeOffset now)
     {
         _changesSinceSweep = 0;
         _forgottenBefore = Earliest(now);
         var windowStart = _forgottenBefore.UtcTicks;
+        var next = long.MaxValue;
         foreach (var (key, versions) in _versions.ToList())
         {
             var keep = 0;
@@ -117,8 +135,15 @@ internal sealed class PointInTimeHistory(DateTimeOffset enabledAt, int recoveryP
             if (versions.Count == 1 && versions[0].Ticks <= windowStart)
             {
                 _versions.Remove(key);
+                continue;
             }
+            next = Math.Min(next, versions[versions.Count > 1 ? 1 : 0].Ticks);
         }
+        if (_versions.Count == 0)
+        {
+            _versions.TrimExcess();
+        }
+        return next;
     }
 
     /// <summary>One logged value of an item, from a moment on (ticks of UTC), with its size; a null item was deleted.</summary>

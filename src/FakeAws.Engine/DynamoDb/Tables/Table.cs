@@ -16,6 +16,7 @@ internal sealed class Table
     private readonly CloudContext _cloud;
     private readonly DynamoDbOptions _options;
     private readonly List<SecondaryIndex> _indexes = [];
+    private ExpiryUpkeep? _historyExpiry;
 
     public Table(RequestScope home, string name, string tableId, KeySchema key, DateTimeOffset created, CloudContext cloud, DynamoDbOptions options)
     {
@@ -171,10 +172,25 @@ internal sealed class Table
         {
             var now = _cloud.Now;
             Stream?.Write(key, old, item, now, _cloud.Ids.NewGuid(), origin);
-            History?.Record(key, old, oldSize, item, size, now);
+            if (History is { } history)
+            {
+                history.Record(key, old, oldSize, item, size, now);
+                // What this change supersedes falls out of the window then, writes or not.
+                _historyExpiry ??= new ExpiryUpkeep(_cloud, ExpireHistory, $"{Name} point-in-time history");
+                _historyExpiry.ArmBy(now + history.Window);
+            }
         }
         TimeToLive.Track(key, item);
         return old;
+    }
+
+    // The history in force now (recovery may have been turned off, or on again, since the upkeep was armed).
+    private DateTimeOffset? ExpireHistory(DateTimeOffset now)
+    {
+        lock (Gate)
+        {
+            return IsDeleted ? null : History?.Expire(now);
+        }
     }
 
     /// <summary>Whether two versions of an item hold the same attributes and values.</summary>

@@ -71,7 +71,7 @@ internal sealed class TaskInvocation(StateRun run, TaskResource resource, JsonNo
         {
             return await running;
         }
-        var limit = ClockDelay.WaitAsync(Execution.Cloud.Clock, TimeSpan.FromSeconds(seconds), scope.Token);
+        var limit = Execution.Cloud.Clock.Delay(TimeSpan.FromSeconds(seconds), scope.Token);
         var first = await Task.WhenAny(running, limit);
         if (first == running)
         {

@@ -22,7 +22,7 @@ internal static class ExecutionRunner
             if (run.Definition.TimeoutSeconds is { } seconds)
             {
                 using var limitScope = CancellationTokenSource.CreateLinkedTokenSource(execution.Stop.Token);
-                var limit = ClockDelay.WaitAsync(cloud.Clock, TimeSpan.FromSeconds(seconds), limitScope.Token);
+                var limit = cloud.Clock.Delay(TimeSpan.FromSeconds(seconds), limitScope.Token);
                 if (await Task.WhenAny(running, limit) == limit && !execution.IsClosed)
                 {
                     if (execution.TryClose("TIMED_OUT", cloud.Now, () => run.History.Add(frame.Cursor, "ExecutionTimedOut", HistoryEvents.ExecutionTimedOut(null, null))))

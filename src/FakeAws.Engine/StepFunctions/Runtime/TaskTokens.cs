@@ -111,9 +111,9 @@ internal sealed class TaskTokens
 
     /// <summary>The Task's TimeoutSeconds on the virtual clock, or a wait that only cancellation ends when it sets none.</summary>
     public static Task TimeLimit(TaskInvocation task, CancellationToken cancellationToken) =>
-        task.TimeoutSeconds is { } seconds && seconds < TaskInvocation.DefaultTimeoutSeconds
-            ? ClockDelay.WaitAsync(task.Execution.Cloud.Clock, TimeSpan.FromSeconds(seconds), cancellationToken)
-            : ClockDelay.Forever(cancellationToken);
+        task.Execution.Cloud.Clock.Delay(
+            task.TimeoutSeconds is { } seconds && seconds < TaskInvocation.DefaultTimeoutSeconds ? TimeSpan.FromSeconds(seconds) : Timeout.InfiniteTimeSpan,
+            cancellationToken);
 
     /// <summary>
     /// Waits for SendTaskSuccess or SendTaskFailure on <paramref name="waiter"/>. HeartbeatSeconds
@@ -128,9 +128,7 @@ internal sealed class TaskTokens
         while (true)
         {
             using var beat = CancellationTokenSource.CreateLinkedTokenSource(timers);
-            var heartbeat = task.HeartbeatSeconds is { } hb
-                ? ClockDelay.WaitAsync(clock, TimeSpan.FromSeconds(hb), beat.Token)
-                : ClockDelay.Forever(beat.Token);
+            var heartbeat = clock.Delay(task.HeartbeatSeconds is { } hb ? TimeSpan.FromSeconds(hb) : Timeout.InfiniteTimeSpan, beat.Token);
             var signal = waiter.NextHeartbeat;
             var first = await Task.WhenAny(waiter.Outcome.Task, limit, heartbeat, signal);
             task.Cancellation.ThrowIfCancellationRequested();

@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Reflection;
+using FakeAws.ApiGateway;
 using FakeAws.Engine.Lambda.Code;
 
 namespace FakeAws.Lambda.Binding;
@@ -7,15 +8,29 @@ namespace FakeAws.Lambda.Binding;
 /// <summary>
 /// Finds the code of functions created over the wire. A Handler string registered with
 /// <see cref="LambdaHelper.RegisterHandler"/> runs that code, whatever the runtime; a .NET handler
-/// <c>Assembly::Namespace.Type::Method</c> is found by reflection in the loaded assemblies (or loaded
-/// by name), which is how a real Lambda project runs inside the fake. Resolution happens when an
-/// execution environment starts, so code registered after CreateFunction is found.
+/// <c>Assembly::Namespace.Type::Method</c> is found by reflection in an assembly registered with
+/// <see cref="LambdaHelper.RegisterHandlerAssembly"/>, which is how a real Lambda project runs inside
+/// the fake, or among FakeAws's built-in handlers. Resolution happens when an execution environment
+/// starts, so code registered after CreateFunction is found.
 /// </summary>
+/// <remarks>
+/// Only those assemblies: a handler string comes from a request, and a method of any loaded assembly
+/// (<c>System.Environment::Exit</c>, say) would let a request stop the process.
+/// </remarks>
 internal sealed class HandlerResolver : ILambdaCodeResolver
 {
+    /// <summary>The only types of FakeAws itself a handler string may name.</summary>
+    private static readonly Dictionary<string, Type> BuiltIn = new[] { typeof(BuiltInHandlers), typeof(ProxyHandlers) }
+        .ToDictionary(t => t.FullName!, StringComparer.Ordinal);
+
+    private static readonly string BuiltInAssembly = typeof(BuiltInHandlers).Assembly.GetName().Name!;
+
     private readonly ConcurrentDictionary<string, ILambdaCode> _registered = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, Assembly> _assemblies = new(StringComparer.Ordinal);
 
     public void Register(string handler, ILambdaCode code) => _registered[handler] = code;
+
+    public void RegisterAssembly(Assembly assembly) => _assemblies[assembly.GetName().Name!] = assembly;
 
     public ILambdaCode Resolve(string? handler, string? runtime) => new HandlerString(this, handler, runtime);
 
@@ -32,8 +47,7 @@ internal sealed class HandlerResolver : ILambdaCodeResolver
                 $"FakeAws runs functions as in-process .NET code and has none for handler '{handler}' ({runtime}): " +
                 "register code for it with aws.Lambda.RegisterHandler, or use a .NET handler 'Assembly::Namespace.Type::Method'.");
         }
-        var assembly = LoadAssembly(parts[0]);
-        var type = assembly.GetType(parts[1])
+        var type = FindType(parts[0], parts[1])
             ?? throw new LambdaValidationException($"Unable to load type '{parts[1]}' from assembly '{parts[0]}'.");
         var methods = type.GetMethods(BindingFlags.Public | BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.Static)
             .Where(m => m.Name == parts[2] && !m.IsGenericMethodDefinition)
@@ -46,23 +60,22 @@ internal sealed class HandlerResolver : ILambdaCodeResolver
         };
     }
 
-    private static Assembly LoadAssembly(string name)
+    /// <summary>The type in a registered assembly, or a built-in handler type; null when the assembly has no such type.</summary>
+    private Type? FindType(string assemblyName, string typeName)
     {
-        var loaded = AppDomain.CurrentDomain.GetAssemblies().FirstOrDefault(a => a.GetName().Name == name);
-        if (loaded is not null)
+        if (_assemblies.TryGetValue(assemblyName, out var assembly))
         {
-            return loaded;
+            return assembly.GetType(typeName);
         }
-        var assemblyName = new AssemblyName(name);
-        try
+        if (assemblyName == BuiltInAssembly)
         {
-            return Assembly.Load(assemblyName);
+            return BuiltIn.GetValueOrDefault(typeName);
         }
-        catch (Exception e) when (e is FileNotFoundException or FileLoadException or BadImageFormatException)
-        {
-            throw new LambdaValidationException(
-                $"Could not find the specified handler assembly with the file name '{name}, Culture=neutral, PublicKeyToken=null'. The assembly should be located in the root of your uploaded .zip file.");
-        }
+        throw new LambdaValidationException(
+            $"Could not find the specified handler assembly with the file name '{assemblyName}, Culture=neutral, PublicKeyToken=null'. The assembly should be located in the root of your uploaded .zip file." +
+            (AppDomain.CurrentDomain.GetAssemblies().Any(a => a.GetName().Name == assemblyName)
+                ? $" (FakeAws runs handlers only from assemblies registered with aws.Lambda.RegisterHandlerAssembly; '{assemblyName}' is not.)"
+                : ""));
     }
 
     /// <summary>The code a Handler string names, looked up when an environment starts.</summary>

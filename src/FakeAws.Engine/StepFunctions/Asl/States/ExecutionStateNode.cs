@@ -82,7 +82,7 @@ internal abstract class ExecutionStateNode : StateNode
                 }
                 if (delay > 0)
                 {
-                    await ClockDelay.WaitAsync(run.Run.Cloud.Clock, TimeSpan.FromSeconds(delay), run.Frame.Cancellation);
+                    await run.Run.Cloud.Clock.Delay(TimeSpan.FromSeconds(delay), run.Frame.Cancellation);
                 }
                 run.SetStateContext("RetryCount", ++retries);
                 continue;

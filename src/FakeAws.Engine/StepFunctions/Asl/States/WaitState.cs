@@ -56,7 +56,7 @@ internal sealed class WaitState : StateNode
         }
         if (delay > TimeSpan.Zero)
         {
-            await ClockDelay.WaitAsync(clock, delay, run.Frame.Cancellation);
+            await clock.Delay(delay, run.Frame.Cancellation);
         }
         if (IsJsonata)
         {
