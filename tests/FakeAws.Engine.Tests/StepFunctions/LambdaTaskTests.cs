@@ -100,6 +100,24 @@ public class LambdaTaskTests
         Assert.That(execution.Cause, Is.EqualTo("The state/task 'lambda' returned a result with a size exceeding the maximum number of bytes service limit."));
     }
 
+    // 2-byte characters: 132,000 of them are under 256 KiB as characters but over it as UTF-8 bytes.
+    [TestCase(false)]
+    [TestCase(true)]
+    public async Task LambdaResultOverTheLimitInUtf8Bytes_IsCaughtByStatesAll(bool direct)
+    {
+        var sfn = new SfnHarness();
+        sfn.Services.AddFunction("fn", _ => JsonValue.Create(new string('\u00e9', 132_000)));
+        const string catchAll = """, "Catch": [{"ErrorEquals": ["States.ALL"], "Next": "Handled"}]""";
+        var definition = (direct ? Direct(catchAll) : Service(catchAll))
+            .Replace("\"End\": true}}}", "\"End\": true}, \"Handled\": {\"Type\": \"Pass\", \"End\": true}}}");
+        var execution = await sfn.RunAsync(definition);
+        Assert.That(execution.Status, Is.EqualTo("SUCCEEDED"));
+        var resource = direct ? FunctionArn : "lambda";
+        Assert.That(SfnHarness.Json(execution.Output), Is.EqualTo(
+            $$"""{"Error":"States.DataLimitExceeded","Cause":"The state/task '{{resource}}' returned a result with a size exceeding the maximum number of bytes service limit."}"""));
+        Assert.That(execution.Types, Does.Contain(direct ? "LambdaFunctionFailed" : "TaskFailed"));
+    }
+
     [Test]
     public async Task LambdaInvoke_TimeoutSeconds_TimesOutOnTheVirtualClock()
     {

@@ -72,6 +72,16 @@ public class PassStateTests
     }
 
     [Test]
+    public async Task Pass_OutputOverTheLimitOnlyInUtf8Bytes_FailsTheExecution()
+    {
+        // 132,000 two-byte characters: 264,000 bytes, over 256 KiB (262,144) though fewer characters.
+        var big = new string('\u00e9', 132_000);
+        var execution = await new SfnHarness().RunAsync(Machine($"\"Result\": \"{big}\""));
+        Assert.That(execution.Error, Is.EqualTo("States.DataLimitExceeded"));
+        Assert.That(execution.Types, Is.EqualTo(new[] { "ExecutionStarted", "PassStateEntered", "ExecutionFailed" }));
+    }
+
+    [Test]
     public async Task Pass_ContextObject_HasExecutionStateAndStateMachine()
     {
         var execution = await new SfnHarness().RunAsync(Machine("\"OutputPath\": \"$$\""), """{"in":1}""");
