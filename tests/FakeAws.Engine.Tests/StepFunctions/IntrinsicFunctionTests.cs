@@ -43,6 +43,10 @@ public class IntrinsicFunctionTests
     [TestCase("States.MathAdd($.f, 1)", "3")]
     [TestCase("States.StringSplit($.text, ',;')", "[\"a\",\"b\",\"c\"]")]
     [TestCase("States.UUID()", "\"11111111-2222-4333-8444-555555555555\"")]
+    // Escapes inside intrinsic string literals: \' \\ \{ \} are the escaped characters, and a
+    // control character the definition's JSON decoded (a newline) is kept as it is.
+    [TestCase("States.StringSplit('Hello\nWorld', '\n')", "[\"Hello\",\"World\"]")]
+    [TestCase("States.Format('it\\'s {} \\\\ \\{x\\}', 'ok')", "\"it's ok \\\\ {x}\"")]
     public void Evaluate_ValidArguments_ReturnsAwsResult(string call, string? expected)
     {
         if (expected is null)

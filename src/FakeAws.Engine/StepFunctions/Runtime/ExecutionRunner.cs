@@ -61,20 +61,28 @@ internal static class ExecutionRunner
         }
     }
 
-    /// <summary>The context object's Execution and StateMachine parts.</summary>
+    /// <summary>
+    /// The context object's Execution and StateMachine parts. A Standard execution's Execution part
+    /// also holds its RedriveCount, as AWS records it; Express executions cannot be redriven.
+    /// </summary>
     private static JsonObject ContextObject(ExecutionRun run, JsonNode? input)
     {
         var execution = run.Execution;
+        var part = new JsonObject
+        {
+            ["Id"] = execution.Arn,
+            ["Input"] = JsonValues.Clone(input),
+            ["Name"] = execution.Name,
+            ["RoleArn"] = execution.Revision.RoleArn,
+            ["StartTime"] = Timestamps.Format(execution.StartDate),
+        };
+        if (execution.Type == "STANDARD")
+        {
+            part["RedriveCount"] = 0;
+        }
         return new JsonObject
         {
-            ["Execution"] = new JsonObject
-            {
-                ["Id"] = execution.Arn,
-                ["Input"] = JsonValues.Clone(input),
-                ["Name"] = execution.Name,
-                ["RoleArn"] = execution.Revision.RoleArn,
-                ["StartTime"] = Timestamps.Format(execution.StartDate),
-            },
+            ["Execution"] = part,
             ["StateMachine"] = new JsonObject
             {
                 ["Id"] = execution.VersionArn ?? execution.StateMachineArn,
