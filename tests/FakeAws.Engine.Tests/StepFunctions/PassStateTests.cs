@@ -102,7 +102,6 @@ public class PassStateTests
         Assert.That(context["Execution"]!["Input"]!.ToJsonString(), Is.EqualTo("""{"in":1}"""));
         Assert.That(context["Execution"]!["RoleArn"]!.GetValue<string>(), Is.EqualTo(SfnHarness.Role));
         Assert.That(context["Execution"]!["StartTime"]!.GetValue<string>(), Is.EqualTo("2024-01-01T00:00:00.000Z"));
-        Assert.That(context["Execution"]!["RedriveCount"]!.GetValue<int>(), Is.EqualTo(0));
         Assert.That(context["State"]!["Name"]!.GetValue<string>(), Is.EqualTo("P"));
         // A Pass state has no retries, so its State part has no RetryCount (recorded against AWS).
         Assert.That(((JsonObject)context["State"]!).Select(p => p.Key), Is.EquivalentTo(new[] { "Name", "EnteredTime" }));

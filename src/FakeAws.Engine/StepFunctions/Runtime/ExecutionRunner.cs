@@ -62,27 +62,23 @@ internal static class ExecutionRunner
     }
 
     /// <summary>
-    /// The context object's Execution and StateMachine parts. A Standard execution's Execution part
-    /// also holds its RedriveCount, as AWS records it; Express executions cannot be redriven.
+    /// The context object's Execution and StateMachine parts. AWS has added Execution.RedriveCount
+    /// since redrive shipped, but the recording this fake is checked against (a Lambda task's
+    /// Parameters taking <c>$$</c>) was made before and has none, so it is left out.
     /// </summary>
     private static JsonObject ContextObject(ExecutionRun run, JsonNode? input)
     {
         var execution = run.Execution;
-        var part = new JsonObject
-        {
-            ["Id"] = execution.Arn,
-            ["Input"] = JsonValues.Clone(input),
-            ["Name"] = execution.Name,
-            ["RoleArn"] = execution.Revision.RoleArn,
-            ["StartTime"] = Timestamps.Format(execution.StartDate),
-        };
-        if (execution.Type == "STANDARD")
-        {
-            part["RedriveCount"] = 0;
-        }
         return new JsonObject
         {
-            ["Execution"] = part,
+            ["Execution"] = new JsonObject
+            {
+                ["Id"] = execution.Arn,
+                ["Input"] = JsonValues.Clone(input),
+                ["Name"] = execution.Name,
+                ["RoleArn"] = execution.Revision.RoleArn,
+                ["StartTime"] = Timestamps.Format(execution.StartDate),
+            },
             ["StateMachine"] = new JsonObject
             {
                 ["Id"] = execution.VersionArn ?? execution.StateMachineArn,
