@@ -2,18 +2,11 @@
 arithmetic on non-integers, Wait's timestamp errors, when Assign takes effect, the UTF-8 payload limit
 and its Catch. The expected values are AWS's (LocalStack's AWS-validated snapshots) or follow from them."""
 import json
-import urllib.request
 
-from harness import ENDPOINT, Checks, client
+from harness import Checks, admin, client
 
 checks = Checks("stepfunctions_behaviours")
 role = "arn:aws:iam::123456789012:role/behaviours"
-
-
-def admin(path, body=None):
-    request = urllib.request.Request(f"{ENDPOINT}/_fakeaws/{path}", method="POST" if body is not None else "GET",
-                                     data=json.dumps(body).encode() if body is not None else None)
-    return json.load(urllib.request.urlopen(request))
 
 
 admin("reset", {})
