@@ -118,6 +118,23 @@ public class LambdaTaskTests
         Assert.That(execution.Types, Does.Contain(direct ? "LambdaFunctionFailed" : "TaskFailed"));
     }
 
+    [TestCase("\"Tail\"", true)]
+    [TestCase("\"None\"", false)]
+    public async Task LambdaInvoke_LogTypeTail_PassesLambdasLogResultOn(string logType, bool hasLog)
+    {
+        var sfn = new SfnHarness();
+        sfn.Services.AddFunction("fn", e => e);
+        var definition = Service().Replace("\"Payload.$\": \"$\"", "\"Payload.$\": \"$\", \"LogType\": " + logType);
+        var execution = await sfn.RunAsync(definition);
+        var result = (JsonObject)execution.Output!;
+        Assert.That(result.ContainsKey("LogResult"), Is.EqualTo(hasLog));
+        if (hasLog)
+        {
+            Assert.That(result["LogResult"]!.GetValue<string>(), Is.EqualTo(Convert.ToBase64String("log of fn"u8.ToArray())));
+            Assert.That(result["SdkHttpMetadata"]!["HttpHeaders"]!["X-Amz-Log-Result"]!.GetValue<string>(), Is.EqualTo(result["LogResult"]!.GetValue<string>()));
+        }
+    }
+
     [Test]
     public async Task LambdaInvoke_TimeoutSeconds_TimesOutOnTheVirtualClock()
     {
