@@ -3,8 +3,10 @@
 The endpoint is FakeAws.Server by default (FAKEAWS_ENDPOINT, http://127.0.0.1:4566); the same
 scripts run against moto_server when given its address, so the two can be compared.
 """
+import json
 import os
 import sys
+import urllib.request
 
 import boto3
 import botocore.config
@@ -23,6 +25,13 @@ def client(service, region=REGION, endpoint=None):
         aws_secret_access_key="secret",
         config=botocore.config.Config(retries={"max_attempts": 1}, parameter_validation=False),
     )
+
+
+def admin(path, body=None):
+    """Calls FakeAws's admin endpoint (`reset`, `clock`, `clock/advance`, `run-until-idle`): a POST with a body, else a GET."""
+    request = urllib.request.Request(f"{ENDPOINT}/_fakeaws/{path}", method="POST" if body is not None else "GET",
+                                     data=json.dumps(body).encode() if body is not None else None)
+    return json.load(urllib.request.urlopen(request))
 
 
 class Checks:

@@ -3,17 +3,10 @@ answers with SendTaskSuccess / SendTaskFailure / SendTaskHeartbeat, and the hist
 recorded it (LocalStack's AWS-validated test_activities snapshots). Long polls and timeouts run
 on FakeAws's virtual clock, read through the admin endpoint."""
 import json
-import urllib.request
 
-from harness import ENDPOINT, Checks, client
+from harness import Checks, admin, client
 
 checks = Checks("stepfunctions_activities")
-
-
-def admin(path, body=None):
-    request = urllib.request.Request(f"{ENDPOINT}/_fakeaws/{path}", method="POST" if body is not None else "GET",
-                                     data=json.dumps(body).encode() if body is not None else None)
-    return json.load(urllib.request.urlopen(request))
 
 
 def history_types(execution):

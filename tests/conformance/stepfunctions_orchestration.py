@@ -1,17 +1,10 @@
 """Step Functions through FakeAws.Server with boto3: a machine that orchestrates Lambda functions,
 waits a whole day and retries a flaky function, with time moved by FakeAws's admin endpoint."""
 import json
-import urllib.request
 
-from harness import ENDPOINT, Checks, client
+from harness import Checks, admin, client
 
 checks = Checks("stepfunctions_orchestration")
-
-
-def admin(path, body=None):
-    request = urllib.request.Request(f"{ENDPOINT}/_fakeaws/{path}", method="POST" if body is not None else "GET",
-                                     data=json.dumps(body).encode() if body is not None else None)
-    return json.load(urllib.request.urlopen(request))
 
 
 admin("reset", {})

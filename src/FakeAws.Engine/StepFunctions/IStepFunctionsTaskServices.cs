@@ -22,6 +22,21 @@ internal interface IStepFunctionsTaskServices
         RequestScope scope, string functionNameOrArn, string? qualifier, byte[] payload, CancellationToken cancellationToken);
 
     /// <summary>
+    /// Invokes a function with Lambda's LogType: <c>Tail</c> asks for the last 4 KB of the
+    /// invocation's log, base64, in <see cref="LambdaInvokeResult.LogResult"/>. Services that keep
+    /// no logs invoke without them.
+    /// </summary>
+    /// <param name="scope">The account and region of the execution.</param>
+    /// <param name="functionNameOrArn">A name, a partial ARN or a full ARN, possibly with a qualifier.</param>
+    /// <param name="qualifier">A version or alias, or null.</param>
+    /// <param name="payload">The event, as JSON bytes.</param>
+    /// <param name="logType"><c>Tail</c>, <c>None</c> or null.</param>
+    /// <param name="cancellationToken">Cancelled when the task times out or the execution stops.</param>
+    Task<LambdaInvokeResult> InvokeLambdaAsync(
+        RequestScope scope, string functionNameOrArn, string? qualifier, byte[] payload, string? logType, CancellationToken cancellationToken) =>
+        InvokeLambdaAsync(scope, functionNameOrArn, qualifier, payload, cancellationToken);
+
+    /// <summary>
     /// Calls an AWS API action with the request as JSON (the member names of the service's model) and
     /// returns the response as JSON. Used by <c>arn:aws:states:::dynamodb:getItem</c> and <c>aws-sdk:*</c>.
     /// </summary>
@@ -40,7 +55,8 @@ internal interface IStepFunctionsTaskServices
 /// <param name="Payload">The function's response, or its error document when <paramref name="FunctionError"/> is set.</param>
 /// <param name="FunctionError"><c>Unhandled</c> (or <c>Handled</c>) when the function failed, otherwise null.</param>
 /// <param name="ExecutedVersion">The version that ran, for example <c>$LATEST</c>.</param>
-internal sealed record LambdaInvokeResult(int StatusCode, byte[] Payload, string? FunctionError, string ExecutedVersion);
+/// <param name="LogResult">With LogType <c>Tail</c>, the end of the invocation's log in base64; otherwise null.</param>
+internal sealed record LambdaInvokeResult(int StatusCode, byte[] Payload, string? FunctionError, string ExecutedVersion, string? LogResult = null);
 
 /// <summary>
 /// Task states' calls as a cloud makes them: through the cloud's service calls, acting as Step

@@ -10,6 +10,9 @@ internal sealed partial class StepFunctionsEngine
     /// <summary>How long GetActivityTask waits for a task before it returns an empty one.</summary>
     public static readonly TimeSpan ActivityPollTimeout = TimeSpan.FromSeconds(60);
 
+    /// <summary>AWS's quota of registered activities per account and region.</summary>
+    private const int MaxActivities = 10_000;
+
     public CreateActivityOutput CreateActivity(RequestScope scope, CreateActivityInput input)
     {
         var name = input.Name!;
@@ -25,6 +28,10 @@ internal sealed partial class StepFunctionsEngine
             if (region.Activities.TryGetValue(arn, out var existing))
             {
                 return new CreateActivityOutput { ActivityArn = arn, CreationDate = existing.CreationDate };
+            }
+            if (region.Activities.Count >= MaxActivities)
+            {
+                throw StepFunctionsErrors.ActivityLimitExceeded();
             }
             var activity = new ActivityRecord { Arn = arn, Name = name, CreationDate = _cloud.Now, Encryption = input.EncryptionConfiguration };
             SetTags(activity.Tags, input.Tags, arn);

@@ -39,6 +39,11 @@ internal static class StepFunctionsErrors
     public static AwsServiceException ActivityDoesNotExist(string arn) =>
         new("ActivityDoesNotExist", $"Activity Does Not Exist: '{arn}'");
 
+    /// <summary>The quota of registered activities is used up; the text is the API reference's description of the error.</summary>
+    public static AwsServiceException ActivityLimitExceeded() => new(
+        "ActivityLimitExceeded",
+        "The maximum number of activities has been reached. Existing activities must be deleted before a new activity can be created.");
+
     public static AwsServiceException InvalidToken(string detail) => new("InvalidToken", $"Invalid Token: '{detail}'");
 
     public static AwsServiceException TaskTimedOut() => new("TaskTimedOut", "Task Timed Out: 'Provided task does not exist anymore'");

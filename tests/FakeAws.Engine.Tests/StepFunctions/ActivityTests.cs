@@ -225,6 +225,23 @@ public class ActivityTests
     }
 
     [Test]
+    public void CreateActivity_Beyond10000_IsActivityLimitExceeded_UntilOneIsDeleted()
+    {
+        var sfn = new SfnHarness();
+        for (var i = 0; i < 10_000; i++)
+        {
+            sfn.Engine.CreateActivity(sfn.Scope, new CreateActivityInput { Name = $"a{i}" });
+        }
+        var refused = Assert.Throws<AwsServiceException>(() => sfn.Engine.CreateActivity(sfn.Scope, new CreateActivityInput { Name = "one-more" }));
+        Assert.That(refused!.Code, Is.EqualTo("ActivityLimitExceeded"));
+        // An existing name is still answered: creating is idempotent, not a new activity.
+        Assert.That(sfn.Engine.CreateActivity(sfn.Scope, new CreateActivityInput { Name = "a0" }).ActivityArn, Does.EndWith(":activity:a0"));
+        var first = sfn.Engine.CreateActivity(sfn.Scope, new CreateActivityInput { Name = "a1" }).ActivityArn!;
+        sfn.Engine.DeleteActivity(sfn.Scope, new DeleteActivityInput { ActivityArn = first });
+        Assert.That(sfn.Engine.CreateActivity(sfn.Scope, new CreateActivityInput { Name = "one-more" }).ActivityArn, Does.EndWith(":activity:one-more"));
+    }
+
+    [Test]
     public void CreateActivity_IsIdempotentByName_AndListedAndDescribed()
     {
         var (sfn, first) = WithActivity("work");

@@ -40,9 +40,13 @@ public class IntrinsicFunctionTests
     [TestCase("States.Hash($.str, 'SHA-1')", "\"aaff4a450a104cd177d28d18d74485e8cae074b7\"")]
     [TestCase("States.JsonMerge($.obj, States.StringToJson('{\"b\": 3, \"c\": 4}'), false)", "{\"a\":1,\"b\":3,\"c\":4}")]
     [TestCase("States.MathAdd($.n, -1)", "4")]
-    [TestCase("States.MathAdd($.f, 1)", "2.5")]
+    [TestCase("States.MathAdd($.f, 1)", "3")]
     [TestCase("States.StringSplit($.text, ',;')", "[\"a\",\"b\",\"c\"]")]
     [TestCase("States.UUID()", "\"11111111-2222-4333-8444-555555555555\"")]
+    // Escapes inside intrinsic string literals: \' \\ \{ \} are the escaped characters, and a
+    // control character the definition's JSON decoded (a newline) is kept as it is.
+    [TestCase("States.StringSplit('Hello\nWorld', '\n')", "[\"Hello\",\"World\"]")]
+    [TestCase("States.Format('it\\'s {} \\\\ \\{x\\}', 'ok')", "\"it's ok \\\\ {x}\"")]
     public void Evaluate_ValidArguments_ReturnsAwsResult(string call, string? expected)
     {
         if (expected is null)
@@ -51,6 +55,31 @@ public class IntrinsicFunctionTests
             return;
         }
         Assert.That(Run(call), Is.EqualTo(expected));
+    }
+
+    // AWS rounds each operand with halves going up before adding (recorded in LocalStack's
+    // AWS-validated test_math_add snapshot).
+    [TestCase("-9", "3", "-6")]
+    [TestCase("1.49", "1.50", "3")]
+    [TestCase("1.50", "1.51", "4")]
+    [TestCase("-1.49", "-1.50", "-2")]
+    [TestCase("-1.50", "-1.51", "-3")]
+    [TestCase("1.49", "-1.49", "0")]
+    [TestCase("0.5", "0", "1")]
+    [TestCase("2.5", "0", "3")]
+    [TestCase("-0.5", "0.5", "1")]
+    [TestCase("-0.5", "0", "0")]
+    [TestCase("-2.5", "0", "-2")]
+    [TestCase("-3.5", "0", "-3")]
+    public void MathAdd_NonIntegerOperands_AreEachRoundedHalfUp(string first, string second, string expected)
+    {
+        Assert.That(Run($"States.MathAdd({first}, {second})"), Is.EqualTo(expected));
+    }
+
+    [Test]
+    public void MathRandom_NonIntegerBounds_AreRounded()
+    {
+        Assert.That(Run("States.MathRandom(1.5, 2.5)"), Is.EqualTo("2"));
     }
 
     [Test]

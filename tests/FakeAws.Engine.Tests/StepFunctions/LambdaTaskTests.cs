@@ -100,6 +100,41 @@ public class LambdaTaskTests
         Assert.That(execution.Cause, Is.EqualTo("The state/task 'lambda' returned a result with a size exceeding the maximum number of bytes service limit."));
     }
 
+    // 2-byte characters: 132,000 of them are under 256 KiB as characters but over it as UTF-8 bytes.
+    [TestCase(false)]
+    [TestCase(true)]
+    public async Task LambdaResultOverTheLimitInUtf8Bytes_IsCaughtByStatesAll(bool direct)
+    {
+        var sfn = new SfnHarness();
+        sfn.Services.AddFunction("fn", _ => JsonValue.Create(new string('\u00e9', 132_000)));
+        const string catchAll = """, "Catch": [{"ErrorEquals": ["States.ALL"], "Next": "Handled"}]""";
+        var definition = (direct ? Direct(catchAll) : Service(catchAll))
+            .Replace("\"End\": true}}}", "\"End\": true}, \"Handled\": {\"Type\": \"Pass\", \"End\": true}}}");
+        var execution = await sfn.RunAsync(definition);
+        Assert.That(execution.Status, Is.EqualTo("SUCCEEDED"));
+        var resource = direct ? FunctionArn : "lambda";
+        Assert.That(SfnHarness.Json(execution.Output), Is.EqualTo(
+            $$"""{"Error":"States.DataLimitExceeded","Cause":"The state/task '{{resource}}' returned a result with a size exceeding the maximum number of bytes service limit."}"""));
+        Assert.That(execution.Types, Does.Contain(direct ? "LambdaFunctionFailed" : "TaskFailed"));
+    }
+
+    [TestCase("\"Tail\"", true)]
+    [TestCase("\"None\"", false)]
+    public async Task LambdaInvoke_LogTypeTail_PassesLambdasLogResultOn(string logType, bool hasLog)
+    {
+        var sfn = new SfnHarness();
+        sfn.Services.AddFunction("fn", e => e);
+        var definition = Service().Replace("\"Payload.$\": \"$\"", "\"Payload.$\": \"$\", \"LogType\": " + logType);
+        var execution = await sfn.RunAsync(definition);
+        var result = (JsonObject)execution.Output!;
+        Assert.That(result.ContainsKey("LogResult"), Is.EqualTo(hasLog));
+        if (hasLog)
+        {
+            Assert.That(result["LogResult"]!.GetValue<string>(), Is.EqualTo(Convert.ToBase64String("log of fn"u8.ToArray())));
+            Assert.That(result["SdkHttpMetadata"]!["HttpHeaders"]!["X-Amz-Log-Result"]!.GetValue<string>(), Is.EqualTo(result["LogResult"]!.GetValue<string>()));
+        }
+    }
+
     [Test]
     public async Task LambdaInvoke_TimeoutSeconds_TimesOutOnTheVirtualClock()
     {

@@ -1,3 +1,5 @@
+using System.Text.Json.Nodes;
+
 namespace FakeAws.Engine.Tests.StepFunctions;
 
 public class PassStateTests
@@ -72,6 +74,25 @@ public class PassStateTests
     }
 
     [Test]
+    public async Task Pass_OutputOverTheLimitOnlyInUtf8Bytes_FailsTheExecution()
+    {
+        // 132,000 two-byte characters: 264,000 bytes, over 256 KiB (262,144) though fewer characters.
+        var big = new string('\u00e9', 132_000);
+        var execution = await new SfnHarness().RunAsync(Machine($"\"Result\": \"{big}\""));
+        Assert.That(execution.Error, Is.EqualTo("States.DataLimitExceeded"));
+        Assert.That(execution.Types, Is.EqualTo(new[] { "ExecutionStarted", "PassStateEntered", "ExecutionFailed" }));
+    }
+
+    [Test]
+    public async Task Pass_OutputUnderTheLimitInUtf8Bytes_Succeeds()
+    {
+        // 130,000 two-byte characters: 260,000 bytes of UTF-8, under 256 KiB; escaped as \u00e9 they would not be.
+        var big = new string('\u00e9', 130_000);
+        var execution = await new SfnHarness().RunAsync(Machine($"\"Result\": \"{big}\""));
+        Assert.That(execution.Status, Is.EqualTo("SUCCEEDED"));
+    }
+
+    [Test]
     public async Task Pass_ContextObject_HasExecutionStateAndStateMachine()
     {
         var execution = await new SfnHarness().RunAsync(Machine("\"OutputPath\": \"$$\""), """{"in":1}""");
@@ -82,6 +103,8 @@ public class PassStateTests
         Assert.That(context["Execution"]!["RoleArn"]!.GetValue<string>(), Is.EqualTo(SfnHarness.Role));
         Assert.That(context["Execution"]!["StartTime"]!.GetValue<string>(), Is.EqualTo("2024-01-01T00:00:00.000Z"));
         Assert.That(context["State"]!["Name"]!.GetValue<string>(), Is.EqualTo("P"));
+        // A Pass state has no retries, so its State part has no RetryCount (recorded against AWS).
+        Assert.That(((JsonObject)context["State"]!).Select(p => p.Key), Is.EquivalentTo(new[] { "Name", "EnteredTime" }));
         Assert.That(context["StateMachine"]!["Name"]!.GetValue<string>(), Is.EqualTo("machine"));
     }
 }

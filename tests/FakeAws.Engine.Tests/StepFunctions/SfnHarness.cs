@@ -122,6 +122,14 @@ internal sealed class FakeTaskServices(CloudContext cloud) : IStepFunctionsTaskS
         };
     }
 
+    /// <summary>With LogType Tail, a log that names the function, base64, as Lambda's LogResult.</summary>
+    public async Task<LambdaInvokeResult> InvokeLambdaAsync(
+        RequestScope scope, string functionNameOrArn, string? qualifier, byte[] payload, string? logType, CancellationToken cancellationToken)
+    {
+        var result = await InvokeLambdaAsync(scope, functionNameOrArn, qualifier, payload, cancellationToken);
+        return logType == "Tail" ? result with { LogResult = Convert.ToBase64String(Encoding.UTF8.GetBytes($"log of {functionNameOrArn}")) } : result;
+    }
+
     public async Task<LambdaInvokeResult> InvokeLambdaAsync(RequestScope scope, string functionNameOrArn, string? qualifier, byte[] payload, CancellationToken cancellationToken)
     {
         var parts = functionNameOrArn.Split(':');

@@ -29,6 +29,65 @@ public class VariableTests
     }
 
     [Test]
+    public async Task Assign_OutputPathOfTheSameState_SeesTheValueFromBeforeTheState()
+    {
+        const string definition = """
+            {"StartAt": "A", "States": {
+              "A": {"Type": "Pass", "Result": {"q": "why"}, "Assign": {"answer": 42}, "Next": "B"},
+              "B": {"Type": "Pass", "InputPath": "$answer", "ResultPath": "$.theAnswer", "OutputPath": "$answer", "Assign": {"answer": "<omitted>"}, "Next": "C"},
+              "C": {"Type": "Pass", "Parameters": {"before.$": "$", "after.$": "$answer"}, "End": true}}}
+            """;
+        var execution = await new SfnHarness().RunAsync(definition);
+        Assert.That(SfnHarness.Json(execution.Output), Is.EqualTo("""{"before":42,"after":"<omitted>"}"""));
+        Assert.That(execution.Events[4].StateExitedEventDetails!.AssignedVariables!["answer"], Is.EqualTo("\"<omitted>\""));
+    }
+
+    [Test]
+    public async Task JsonataAssign_OutputOfTheSameState_SeesTheValueFromBeforeTheState()
+    {
+        const string definition = """
+            {"QueryLanguage": "JSONata", "StartAt": "A", "States": {
+              "A": {"Type": "Pass", "Assign": {"x": 1}, "Next": "B"},
+              "B": {"Type": "Pass", "Assign": {"x": "{% $x + 1 %}"}, "Output": {"seen": "{% $x %}"}, "Next": "C"},
+              "C": {"Type": "Pass", "Output": {"seen": "{% $states.input.seen %}", "now": "{% $x %}"}, "End": true}}}
+            """;
+        var execution = await new SfnHarness().RunAsync(definition);
+        Assert.That(SfnHarness.Json(execution.Output), Is.EqualTo("""{"seen":1,"now":2}"""));
+    }
+
+    [Test]
+    public async Task Assign_InParallelBranches_ReadsOuterVariablesAndKeepsItsOwn()
+    {
+        const string definition = """
+            {"StartAt": "A", "States": {
+              "A": {"Type": "Pass", "Assign": {"x": 42}, "Next": "P"},
+              "P": {"Type": "Parallel", "Next": "C", "Branches": [
+                {"StartAt": "B1", "States": {"B1": {"Type": "Pass", "Assign": {"inner.$": "$x"}, "Next": "B2"},
+                                              "B2": {"Type": "Pass", "Parameters": {"inner.$": "$inner"}, "End": true}}},
+                {"StartAt": "B3", "States": {"B3": {"Type": "Pass", "Parameters": {"x.$": "$x"}, "End": true}}}]},
+              "C": {"Type": "Pass", "Parameters": {"x.$": "$x", "branches.$": "$"}, "End": true}}}
+            """;
+        var execution = await new SfnHarness().RunAsync(definition);
+        Assert.That(SfnHarness.Json(execution.Output), Is.EqualTo("""{"x":42,"branches":[{"inner":42},{"x":42}]}"""));
+    }
+
+    [Test]
+    public async Task Variables_InWaitPaths_AreRead()
+    {
+        const string definition = """
+            {"StartAt": "A", "States": {
+              "A": {"Type": "Pass", "Assign": {"seconds": 30, "until": "2024-01-01T00:01:00Z"}, "Next": "W1"},
+              "W1": {"Type": "Wait", "SecondsPath": "$seconds", "Next": "W2"},
+              "W2": {"Type": "Wait", "TimestampPath": "$until", "End": true}}}
+            """;
+        var sfn = new SfnHarness();
+        var arn = sfn.Start(sfn.Create(definition));
+        await sfn.Clock.RunUntilIdleAsync();
+        Assert.That(sfn.Describe(arn).Status, Is.EqualTo("SUCCEEDED"));
+        Assert.That(sfn.Clock.GetUtcNow(), Is.EqualTo(SfnHarness.StartTime.AddMinutes(1)));
+    }
+
+    [Test]
     public async Task Variable_NotAssigned_FailsWithStatesRuntime()
     {
         var execution = await new SfnHarness().RunAsync("""{"StartAt": "A", "States": {"A": {"Type": "Pass", "Parameters": {"x.$": "$nope"}, "End": true}}}""");

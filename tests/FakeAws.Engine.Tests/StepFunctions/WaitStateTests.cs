@@ -50,7 +50,7 @@ public class WaitStateTests
 
     [TestCase("-1", "The SecondsPath parameter references a negative value: $.s == -1")]
     [TestCase("1.5", "The SecondsPath parameter cannot be parsed as a long value: $.s == 1.5")]
-    [TestCase("\"10\"", "The SecondsPath parameter cannot be parsed as a long value: $.s == \"10\"")]
+    [TestCase("\"10\"", "The SecondsPath parameter cannot be parsed as a long value: $.s == 10")]
     public async Task Wait_BadSecondsPath_FailsWithAwsCause(string seconds, string detail)
     {
         var execution = await new SfnHarness().RunAsync(Machine("\"SecondsPath\": \"$.s\""), $$"""{"s": {{seconds}}}""");
@@ -58,11 +58,49 @@ public class WaitStateTests
         Assert.That(execution.Cause, Is.EqualTo($"An error occurred while executing the state 'W' (entered at the event id #2). {detail}"));
     }
 
-    [Test]
-    public async Task Wait_BadTimestampPath_FailsWithStatesRuntime()
+    // AWS prints a string value bare, without quotes (LocalStack's AWS-validated test_wait_timestamppath).
+    [TestCase("\"tomorrow\"", "tomorrow")]
+    [TestCase("\"2024-01-01T00:00:00\"", "2024-01-01T00:00:00")]
+    [TestCase("\"2024-01-01T00:00:00.000000\"", "2024-01-01T00:00:00.000000")]
+    [TestCase("5", "5")]
+    public async Task Wait_BadTimestampPath_FailsWithTheValueAsAwsPrintsIt(string value, string printed)
     {
-        var execution = await new SfnHarness().RunAsync(Machine("\"TimestampPath\": \"$.t\""), """{"t": "tomorrow"}""");
+        var execution = await new SfnHarness().RunAsync(Machine("\"TimestampPath\": \"$.t\""), $$"""{"t": {{value}}}""");
         Assert.That(execution.Error, Is.EqualTo("States.Runtime"));
-        Assert.That(execution.Cause, Does.Contain("does not reference a valid ISO-8601 extended offset date-time format string: $.t == \"tomorrow\""));
+        Assert.That(execution.Cause, Is.EqualTo(
+            "An error occurred while executing the state 'W' (entered at the event id #2). " +
+            $"The TimestampPath parameter does not reference a valid ISO-8601 extended offset date-time format string: $.t == {printed}"));
     }
+
+    [TestCase("2000-01-01T00:00:00Z")]
+    [TestCase("2000-01-01T00:00:00.000000Z")]
+    [TestCase("2000-01-01T00:00:00.00Z")]
+    public async Task Wait_TimestampPathWithAnyFractionOfSeconds_IsAccepted(string timestamp)
+    {
+        var execution = await new SfnHarness().RunAsync(Machine("\"TimestampPath\": \"$.t\""), $$"""{"t": "{{timestamp}}"}""");
+        Assert.That(execution.Status, Is.EqualTo("SUCCEEDED"));
+    }
+
+    [Test]
+    public async Task JsonataTimestamp_NotAString_FailsTheTypeCheck()
+    {
+        var execution = await new SfnHarness().RunAsync(JsonataMachine("{% $states.input.t %}"), """{"t": 5}""");
+        Assert.That(execution.Error, Is.EqualTo("States.QueryEvaluationError"));
+        Assert.That(execution.Cause, Does.EndWith(
+            "The JSONata expression '$states.input.t' specified for the field 'Timestamp' returned an unexpected result type. Expected 'string', but was 'number' for value: 5"));
+    }
+
+    [Test]
+    public async Task JsonataTimestamp_StringThatIsNotATimestamp_FailsTheFormatCheck()
+    {
+        var execution = await new SfnHarness().RunAsync(JsonataMachine("{% $states.input.t %}"), """{"t": "tomorrow"}""");
+        Assert.That(execution.Error, Is.EqualTo("States.QueryEvaluationError"));
+        Assert.That(execution.Cause, Does.EndWith(
+            "The Timestamp parameter does not reference a valid ISO-8601 extended offset date-time format string: $states.input.t == tomorrow"));
+        Assert.That(execution.Events.Single(e => e.Type == "EvaluationFailed").EvaluationFailedEventDetails!.Location, Is.EqualTo("Timestamp"));
+    }
+
+    private static string JsonataMachine(string timestamp) =>
+        """{"QueryLanguage": "JSONata", "StartAt": "W", "States": {"W": {"Type": "Wait", "Timestamp": """
+        + "\"" + timestamp + "\"" + """, "End": true}}}""";
 }

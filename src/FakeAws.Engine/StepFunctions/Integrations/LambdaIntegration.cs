@@ -87,12 +87,13 @@ internal static class LambdaIntegration
                     "The field 'FunctionName' is required by arn:aws:states:::lambda:invoke but is missing from the Parameters.");
             }
             var qualifier = JsonValues.AsString(parameters["Qualifier"]);
+            var logType = JsonValues.AsString(parameters["LogType"]);
             var payload = PayloadBytes(parameters);
             LambdaInvokeResult result;
             try
             {
                 result = await task.WithTimeoutAsync(
-                    ct => task.Execution.Services.InvokeLambdaAsync(task.Scope, function, qualifier, payload, ct),
+                    ct => task.Execution.Services.InvokeLambdaAsync(task.Scope, function, qualifier, payload, logType, ct),
                     () => task.TaskTimedOut(StatesErrors.Timeout));
             }
             catch (AwsServiceException e)
@@ -182,6 +183,10 @@ internal static class LambdaIntegration
             ("x-amzn-Remapped-Content-Length", "0"),
             ("x-amzn-RequestId", requestId),
         };
+        if (result.LogResult is not null)
+        {
+            headers = [.. headers, ("X-Amz-Log-Result", result.LogResult)];
+        }
         var all = new JsonObject();
         var single = new JsonObject();
         foreach (var (name, value) in headers)
@@ -189,18 +194,21 @@ internal static class LambdaIntegration
             all[name] = new JsonArray(value);
             single[name] = value;
         }
-        return new JsonObject
+        var response = new JsonObject { ["ExecutedVersion"] = result.ExecutedVersion };
+        if (result.LogResult is not null)
         {
-            ["ExecutedVersion"] = result.ExecutedVersion,
-            ["Payload"] = ParsePayload(result.Payload),
-            ["SdkHttpMetadata"] = new JsonObject
-            {
-                ["AllHttpHeaders"] = all,
-                ["HttpHeaders"] = single,
-                ["HttpStatusCode"] = result.StatusCode,
-            },
-            ["SdkResponseMetadata"] = new JsonObject { ["RequestId"] = requestId },
-            ["StatusCode"] = result.StatusCode,
+            // LogType Tail: AWS passes Lambda's LogResult on in the task's result.
+            response["LogResult"] = result.LogResult;
+        }
+        response["Payload"] = ParsePayload(result.Payload);
+        response["SdkHttpMetadata"] = new JsonObject
+        {
+            ["AllHttpHeaders"] = all,
+            ["HttpHeaders"] = single,
+            ["HttpStatusCode"] = result.StatusCode,
         };
+        response["SdkResponseMetadata"] = new JsonObject { ["RequestId"] = requestId };
+        response["StatusCode"] = result.StatusCode;
+        return response;
     }
 }

@@ -63,11 +63,14 @@ internal static partial class IntrinsicFunctions
         return result;
     }
 
-    /// <summary>A random integer from start (inclusive) to end (exclusive); the execution's seeded generator unless a seed is given.</summary>
+    /// <summary>
+    /// A random integer from start (inclusive) to end (exclusive); the execution's seeded generator
+    /// unless a seed is given. Non-integer bounds are rounded as States.MathAdd rounds its operands.
+    /// </summary>
     private static JsonNode? MathRandom(IReadOnlyList<JsonNode?> arguments, IntrinsicContext context)
     {
-        var start = (long)NumberArgument("States.MathRandom", arguments, 0, "first");
-        var end = (long)NumberArgument("States.MathRandom", arguments, 1, "second");
+        var start = RoundedArgument("States.MathRandom", arguments, 0, "first");
+        var end = RoundedArgument("States.MathRandom", arguments, 1, "second");
         if (start >= end)
         {
             throw new IntrinsicException($"The start of States.MathRandom ({start}) must be less than its end ({end})");
@@ -81,14 +84,21 @@ internal static partial class IntrinsicFunctions
         }
     }
 
-    private static JsonNode? MathAdd(IReadOnlyList<JsonNode?> arguments, IntrinsicContext context)
-    {
-        if (JsonValues.TryGetInteger(arguments[0], out var a) && JsonValues.TryGetInteger(arguments[1], out var b))
-        {
-            return JsonValue.Create(a + b);
-        }
-        var x = NumberArgument("States.MathAdd", arguments, 0, "first");
-        var y = NumberArgument("States.MathAdd", arguments, 1, "second");
-        return JsonValues.Number(x + y);
-    }
+    /// <summary>
+    /// The sum of two numbers, each first rounded to an integer: AWS adds integers only, so
+    /// <c>1.49 + 1.5</c> is 3 and <c>-1.5 + 0</c> is -1 (recorded against AWS).
+    /// </summary>
+    private static JsonNode? MathAdd(IReadOnlyList<JsonNode?> arguments, IntrinsicContext context) =>
+        JsonValue.Create(
+            RoundedArgument("States.MathAdd", arguments, 0, "first")
+            + RoundedArgument("States.MathAdd", arguments, 1, "second"));
+
+    /// <summary>
+    /// A number argument rounded to the nearest integer with halves going up (towards positive
+    /// infinity), as Java's Math.round does: 2.5 is 3 and -2.5 is -2.
+    /// </summary>
+    private static long RoundedArgument(string function, IReadOnlyList<JsonNode?> arguments, int index, string role) =>
+        JsonValues.TryGetInteger(arguments[index], out var integer)
+            ? integer
+            : (long)Math.Floor(NumberArgument(function, arguments, index, role) + 0.5);
 }

@@ -61,7 +61,11 @@ internal static class ExecutionRunner
         }
     }
 
-    /// <summary>The context object's Execution and StateMachine parts.</summary>
+    /// <summary>
+    /// The context object's Execution and StateMachine parts. AWS has added Execution.RedriveCount
+    /// since redrive shipped, but the recording this fake is checked against (a Lambda task's
+    /// Parameters taking <c>$$</c>) was made before and has none, so it is left out.
+    /// </summary>
     private static JsonObject ContextObject(ExecutionRun run, JsonNode? input)
     {
         var execution = run.Execution;

@@ -72,6 +72,7 @@ internal static class ProgramRunner
             run.CheckSize(output);
             output = run.ApplyOutputPath(state.OutputPath, output);
         }
+        run.CommitAssigned();
         if (state.ExitedEventType is not null)
         {
             history.Add(frame.Cursor, state.ExitedEventType, HistoryEvents.StateExited(state.Name, output, run.Assigned));

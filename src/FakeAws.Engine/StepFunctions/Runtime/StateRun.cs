@@ -135,20 +135,14 @@ internal sealed class StateRun(Frame frame, StateNode state, long enteredEventId
         return document;
     }
 
-    /// <summary>Evaluates an Assign template against <paramref name="data"/> and sets every variable at once.</summary>
+    /// <summary>Evaluates an Assign template against <paramref name="data"/>; the variables are set when the state ends.</summary>
     public void Assign(PayloadTemplate? assign, JsonNode? data)
     {
         if (assign is null)
         {
             return;
         }
-        var values = assign.EvaluateMembers(For(data)).ToList();
-        foreach (var (name, value) in values)
-        {
-            Frame.Variables.Set(name, value);
-            _assigned.RemoveAll(a => a.Key == name);
-            _assigned.Add(new(name, value));
-        }
+        Record(assign.EvaluateMembers(For(data)));
     }
 
     /// <summary>Fails with States.DataLimitExceeded when a state's output is over 256 KiB.</summary>
@@ -210,7 +204,7 @@ internal sealed class StateRun(Frame frame, StateNode state, long enteredEventId
         return value;
     }
 
-    /// <summary>Evaluates a JSONata Assign and sets every variable at once.</summary>
+    /// <summary>Evaluates a JSONata Assign; the variables are set when the state ends.</summary>
     public void Assign(JsonataTemplate? assign, JsonObject states)
     {
         if (assign is null)
@@ -226,11 +220,32 @@ internal sealed class StateRun(Frame frame, StateNode state, long enteredEventId
         {
             throw QueryError(e.Field, e.Message);
         }
+        Record(values);
+    }
+
+    /// <summary>
+    /// Holds assigned values until the state ends: AWS evaluates Assign and the output fields
+    /// (Output, ResultSelector, ResultPath, OutputPath) side by side, so none of them sees the new
+    /// values of this state's own Assign.
+    /// </summary>
+    private void Record(IEnumerable<KeyValuePair<string, JsonNode?>> values)
+    {
         foreach (var (name, value) in values)
         {
-            Frame.Variables.Set(name, value);
             _assigned.RemoveAll(a => a.Key == name);
             _assigned.Add(new(name, value));
+        }
+    }
+
+    /// <summary>Drops what the state's own Assign set when a catcher takes over: only the catcher's Assign applies.</summary>
+    public void DiscardAssigned() => _assigned.Clear();
+
+    /// <summary>Sets the variables the state assigned, once its output is final.</summary>
+    public void CommitAssigned()
+    {
+        foreach (var (name, value) in _assigned)
+        {
+            Frame.Variables.Set(name, value);
         }
     }
 

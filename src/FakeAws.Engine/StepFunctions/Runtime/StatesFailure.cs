@@ -73,8 +73,9 @@ internal static class StatesErrors
 
     /// <summary>
     /// Whether a retrier's or catcher's ErrorEquals entry matches <paramref name="error"/>. States.ALL
-    /// matches every error but the terminal ones (States.Runtime, States.DataLimitExceeded);
-    /// States.TaskFailed matches every error but those and the timeouts.
+    /// matches every error but States.Runtime: a task whose result is over the size limit is caught
+    /// by States.ALL (recorded against AWS), while a state's own output over the limit fails the
+    /// execution before any catcher runs. States.TaskFailed matches neither of those nor the timeouts.
     /// </summary>
     public static bool Matches(string entry, string? error)
     {
@@ -83,11 +84,10 @@ internal static class StatesErrors
         {
             return true;
         }
-        var terminal = error is Runtime or DataLimitExceeded;
         return entry switch
         {
-            All => !terminal,
-            TaskFailed => !terminal && error is not (Timeout or HeartbeatTimeout),
+            All => error is not Runtime,
+            TaskFailed => error is not (Runtime or DataLimitExceeded or Timeout or HeartbeatTimeout),
             _ => false,
         };
     }

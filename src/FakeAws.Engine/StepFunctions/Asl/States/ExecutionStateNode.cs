@@ -97,6 +97,7 @@ internal abstract class ExecutionStateNode : StateNode
                 throw failure;
             }
             var errorOutput = failure.ToErrorOutput();
+            run.DiscardAssigned();
             if (IsJsonata)
             {
                 var states = run.StatesVariable(input, errorOutput: errorOutput);

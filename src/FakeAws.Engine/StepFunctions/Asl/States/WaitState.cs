@@ -50,9 +50,7 @@ internal sealed class WaitState : StateNode
         }
         else if (TimestampExpression is not null)
         {
-            var evaluated = run.Evaluate(TimestampExpression, run.StatesVariable(input), "timestamp", v => JsonValues.AsString(v) is { } t && Timestamps.TryParse(t, out _));
-            Timestamps.TryParse(evaluated!.GetValue<string>(), out var timestamp);
-            delay = timestamp - clock.GetUtcNow();
+            delay = EvaluateTimestamp(run, input, TimestampExpression) - clock.GetUtcNow();
         }
         if (delay > TimeSpan.Zero)
         {
@@ -73,7 +71,7 @@ internal sealed class WaitState : StateNode
         var value = Select(run, input, path);
         if (!JsonValues.TryGetInteger(value, out var seconds))
         {
-            throw run.RuntimeError($"The SecondsPath parameter cannot be parsed as a long value: {path.Text} == {JsonValues.Serialize(value)}");
+            throw run.RuntimeError($"The SecondsPath parameter cannot be parsed as a long value: {path.Text} == {Printed(value)}");
         }
         if (seconds < 0)
         {
@@ -90,8 +88,26 @@ internal sealed class WaitState : StateNode
             return at;
         }
         throw run.RuntimeError(
-            $"The TimestampPath parameter does not reference a valid ISO-8601 extended offset date-time format string: {path.Text} == {JsonValues.Serialize(value)}");
+            $"The TimestampPath parameter does not reference a valid ISO-8601 extended offset date-time format string: {path.Text} == {Printed(value)}");
     }
+
+    /// <summary>
+    /// JSONata: a Timestamp that is not a string fails the type check like any JSONata field; a
+    /// string that is not a timestamp fails with the Timestamp field's own format message.
+    /// </summary>
+    private static DateTimeOffset EvaluateTimestamp(StateRun run, JsonNode? input, JsonataTemplate expression)
+    {
+        var text = run.Evaluate(expression, run.StatesVariable(input), "string", JsonValues.IsString)!.GetValue<string>();
+        if (Timestamps.TryParse(text, out var at))
+        {
+            return at;
+        }
+        throw run.QueryError(expression.Field,
+            $"The Timestamp parameter does not reference a valid ISO-8601 extended offset date-time format string: {expression.ExpressionText ?? text} == {text}");
+    }
+
+    /// <summary>A value as AWS prints it in Wait errors: a string as its bare text, anything else as JSON.</summary>
+    private static string Printed(JsonNode? value) => JsonValues.AsString(value) ?? JsonValues.Serialize(value);
 
     private static JsonNode? Select(StateRun run, JsonNode? input, JsonPath path)
     {

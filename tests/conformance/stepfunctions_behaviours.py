@@ -1,0 +1,97 @@
+"""Step Functions behaviours around AWS's recorded cases, through FakeAws.Server with boto3: intrinsic
+arithmetic on non-integers, Wait's timestamp errors, when Assign takes effect, the UTF-8 payload limit
+and its Catch. The expected values are AWS's (LocalStack's AWS-validated snapshots) or follow from them."""
+import json
+
+from harness import Checks, admin, client
+
+checks = Checks("stepfunctions_behaviours")
+role = "arn:aws:iam::123456789012:role/behaviours"
+
+
+admin("reset", {})
+sfn = client("stepfunctions")
+lambda_ = client("lambda")
+machines = 0
+
+
+def run(definition, execution_input=None):
+    """Creates a machine, runs one execution to its end and returns DescribeExecution and the history."""
+    global machines
+    machines += 1
+    arn = sfn.create_state_machine(name=f"m{machines}", definition=json.dumps(definition), roleArn=role)["stateMachineArn"]
+    execution = sfn.start_execution(stateMachineArn=arn, input=json.dumps(execution_input or {}))["executionArn"]
+    admin("run-until-idle", {})
+    return sfn.describe_execution(executionArn=execution), sfn.get_execution_history(executionArn=execution, maxResults=1000)["events"]
+
+
+def output(described):
+    return json.loads(described["output"]) if "output" in described else None
+
+
+# States.MathAdd rounds each operand half up before adding (AWS: 1.49 + 1.5 = 3, -2.5 + 0 = -2).
+adds = [(-9, 3, -6), (1.49, 1.5, 3), (1.5, 1.51, 4), (-1.49, -1.5, -2), (-1.5, -1.51, -3), (0.5, 0, 1), (-0.5, 0.5, 1), (-2.5, 0, -2)]
+described, _ = run({"StartAt": "Add", "States": {"Add": {"Type": "Pass", "Parameters": {
+    f"r{i}.$": f"States.MathAdd($.v[{i}][0], $.v[{i}][1])" for i in range(len(adds))}, "End": True}}},
+    {"v": [[a, b] for a, b, _ in adds]})
+for i, (a, b, expected) in enumerate(adds):
+    checks.equal(f"MathAdd({a}, {b})", output(described)[f"r{i}"], expected)
+
+# Wait: a TimestampPath string that is not a date-time with a zone fails with the value printed bare.
+for value in ["2024-01-01T00:00:00", "2024-01-01T00:00:00.000000", "tomorrow"]:
+    described, _ = run({"StartAt": "W", "States": {"W": {"Type": "Wait", "TimestampPath": "$.at", "End": True}}}, {"at": value})
+    checks.equal(f"TimestampPath {value} error", described.get("error"), "States.Runtime")
+    checks.equal(f"TimestampPath {value} cause", described.get("cause"),
+                 "An error occurred while executing the state 'W' (entered at the event id #2). The TimestampPath parameter does not "
+                 f"reference a valid ISO-8601 extended offset date-time format string: $.at == {value}")
+for suffix in ["Z", ".000000Z", ".00Z"]:
+    described, _ = run({"StartAt": "W", "States": {"W": {"Type": "Wait", "TimestampPath": "$.at", "End": True}}}, {"at": "2000-01-01T00:00:00" + suffix})
+    checks.equal(f"TimestampPath with {suffix} in the past", described["status"], "SUCCEEDED")
+
+# JSONata Timestamp: not a string is a type error, a string that is no timestamp a format error.
+jsonata_wait = {"QueryLanguage": "JSONata", "StartAt": "W", "States": {"W": {"Type": "Wait", "Timestamp": "{% $states.input.at %}", "End": True}}}
+described, _ = run(jsonata_wait, {"at": 5})
+checks.equal("JSONata Timestamp number error", described.get("error"), "States.QueryEvaluationError")
+checks.equal("JSONata Timestamp number is a type error", "Expected 'string', but was 'number' for value: 5" in described.get("cause", ""), True)
+described, _ = run(jsonata_wait, {"at": "tomorrow"})
+checks.equal("JSONata Timestamp string is a format error", "format string: $states.input.at == tomorrow" in described.get("cause", ""), True)
+
+# Assign takes effect when the state ends: the state's own OutputPath reads the value from before it.
+described, events = run({"StartAt": "A", "States": {
+    "A": {"Type": "Pass", "Assign": {"answer": 42}, "Next": "B"},
+    "B": {"Type": "Pass", "OutputPath": "$answer", "Assign": {"answer": "<omitted>"}, "Next": "C"},
+    "C": {"Type": "Pass", "Parameters": {"before.$": "$", "after.$": "$answer"}, "End": True}}})
+checks.equal("OutputPath sees the old value, the next state the new", output(described), {"before": 42, "after": "<omitted>"})
+exited = [e["stateExitedEventDetails"] for e in events if e["type"] == "PassStateExited"]
+checks.equal("assignedVariables of B", exited[1].get("assignedVariables"), {"answer": "\"<omitted>\""})
+
+# Variables from Map and Parallel inner scopes: read outside-in, never leaked outwards.
+described, _ = run({"StartAt": "A", "States": {
+    "A": {"Type": "Pass", "Assign": {"x": 42, "bias": 4.3}, "Next": "P"},
+    "P": {"Type": "Parallel", "Next": "M", "ResultPath": "$.p", "Branches": [
+        {"StartAt": "B", "States": {"B": {"Type": "Pass", "Assign": {"inner.$": "$x"}, "Next": "B2"},
+                                    "B2": {"Type": "Pass", "Parameters": {"inner.$": "$inner"}, "End": True}}}]},
+    "M": {"Type": "Map", "ItemsPath": "$.items", "ResultPath": "$.m", "ItemProcessor": {"ProcessorConfig": {"Mode": "INLINE"}, "StartAt": "S", "States": {
+        "S": {"Type": "Pass", "Parameters": {"sum.$": "States.MathAdd($, $bias)"}, "End": True}}}, "Next": "End"},
+    "End": {"Type": "Pass", "Parameters": {"p.$": "$.p", "m.$": "$.m", "x.$": "$x"}, "End": True}}}, {"items": [1, 2]})
+checks.equal("inner scopes read outer variables", output(described), {"p": [{"inner": 42}], "m": [{"sum": 5}, {"sum": 6}], "x": 42})
+
+# A Lambda result over 256 KiB of UTF-8 is States.DataLimitExceeded, and States.ALL catches it.
+empty_zip = b"PK\x05\x06" + b"\x00" * 18
+lambda_.create_function(FunctionName="fill", Runtime="dotnet8", Role=role, Handler="FakeAws::FakeAws.Lambda.BuiltInHandlers::Fill",
+                        Code={"ZipFile": empty_zip})
+described, events = run({"StartAt": "T", "States": {
+    "T": {"Type": "Task", "Resource": "arn:aws:states:::lambda:invoke", "Parameters": {"FunctionName": "fill", "Payload.$": "$"},
+          "Catch": [{"ErrorEquals": ["States.ALL"], "Next": "Handled"}], "End": True},
+    "Handled": {"Type": "Pass", "End": True}}}, {"bytes": 257 * 1024})
+checks.equal("large result caught by States.ALL", described["status"], "SUCCEEDED")
+checks.equal("caught error", output(described), {
+    "Error": "States.DataLimitExceeded",
+    "Cause": "The state/task 'lambda' returned a result with a size exceeding the maximum number of bytes service limit."})
+
+# The limit counts UTF-8 bytes: 132,000 two-byte characters are over it, 130,000 are not.
+for count, status in [(132_000, "FAILED"), (130_000, "SUCCEEDED")]:
+    described, _ = run({"StartAt": "P", "States": {"P": {"Type": "Pass", "Result": {"text": "\u00e9" * count}, "End": True}}})
+    checks.equal(f"{count} two-byte characters", described["status"], status)
+
+checks.finish()
