@@ -16,14 +16,16 @@ internal static class LambdaServiceCalls
     /// <param name="qualifier">A version or alias, or null.</param>
     /// <param name="payload">The event JSON; empty means <c>{}</c>.</param>
     /// <param name="cancellationToken">Stops waiting (the invocation itself runs on).</param>
+    /// <param name="logType"><c>Tail</c> for the end of the invocation's log in <see cref="InvocationResponse.LogResult"/>; null for none.</param>
     /// <exception cref="AwsServiceException">Lambda refused the invocation: not found, throttled, payload too large, not active.</exception>
     public static Task<InvocationResponse> InvokeLambdaAsync(
-        this IServiceCalls calls, RequestScope scope, string functionNameOrArn, string? qualifier, byte[] payload, CancellationToken cancellationToken = default) =>
+        this IServiceCalls calls, RequestScope scope, string functionNameOrArn, string? qualifier, byte[] payload, CancellationToken cancellationToken = default, string? logType = null) =>
         calls.CallAsync<InvocationRequest, InvocationResponse>("lambda", "Invoke", ScopeOf(scope, functionNameOrArn), new InvocationRequest
         {
             FunctionName = functionNameOrArn,
             Qualifier = qualifier,
             InvocationType = "RequestResponse",
+            LogType = logType,
             Payload = payload,
         }, cancellationToken);
 

@@ -11,20 +11,10 @@ namespace FakeAws.Engine.StepFunctions;
 /// </summary>
 internal interface IStepFunctionsTaskServices
 {
-    /// <summary>Invokes a function synchronously (RequestResponse), as the Lambda Invoke API does.</summary>
-    /// <param name="scope">The account and region of the execution.</param>
-    /// <param name="functionNameOrArn">A name, a partial ARN or a full ARN, possibly with a qualifier.</param>
-    /// <param name="qualifier">A version or alias, or null.</param>
-    /// <param name="payload">The event, as JSON bytes.</param>
-    /// <param name="cancellationToken">Cancelled when the task times out or the execution stops.</param>
-    /// <exception cref="AwsServiceException">Lambda refused the call, for example ResourceNotFoundException.</exception>
-    Task<LambdaInvokeResult> InvokeLambdaAsync(
-        RequestScope scope, string functionNameOrArn, string? qualifier, byte[] payload, CancellationToken cancellationToken);
-
     /// <summary>
-    /// Invokes a function with Lambda's LogType: <c>Tail</c> asks for the last 4 KB of the
-    /// invocation's log, base64, in <see cref="LambdaInvokeResult.LogResult"/>. Services that keep
-    /// no logs invoke without them.
+    /// Invokes a function synchronously (RequestResponse), as the Lambda Invoke API does, with Lambda's
+    /// LogType: <c>Tail</c> asks for the last 4 KB of the invocation's log, base64, in
+    /// <see cref="LambdaInvokeResult.LogResult"/>.
     /// </summary>
     /// <param name="scope">The account and region of the execution.</param>
     /// <param name="functionNameOrArn">A name, a partial ARN or a full ARN, possibly with a qualifier.</param>
@@ -32,9 +22,9 @@ internal interface IStepFunctionsTaskServices
     /// <param name="payload">The event, as JSON bytes.</param>
     /// <param name="logType"><c>Tail</c>, <c>None</c> or null.</param>
     /// <param name="cancellationToken">Cancelled when the task times out or the execution stops.</param>
+    /// <exception cref="AwsServiceException">Lambda refused the call, for example ResourceNotFoundException.</exception>
     Task<LambdaInvokeResult> InvokeLambdaAsync(
-        RequestScope scope, string functionNameOrArn, string? qualifier, byte[] payload, string? logType, CancellationToken cancellationToken) =>
-        InvokeLambdaAsync(scope, functionNameOrArn, qualifier, payload, cancellationToken);
+        RequestScope scope, string functionNameOrArn, string? qualifier, byte[] payload, string? logType, CancellationToken cancellationToken);
 
     /// <summary>
     /// Calls an AWS API action with the request as JSON (the member names of the service's model) and
@@ -67,11 +57,11 @@ internal sealed class CloudTaskServices(CloudContext cloud) : IStepFunctionsTask
     private static readonly ServiceCaller StepFunctions = new("states.amazonaws.com");
 
     public async Task<LambdaInvokeResult> InvokeLambdaAsync(
-        RequestScope scope, string functionNameOrArn, string? qualifier, byte[] payload, CancellationToken cancellationToken)
+        RequestScope scope, string functionNameOrArn, string? qualifier, byte[] payload, string? logType, CancellationToken cancellationToken)
     {
-        var result = await cloud.Services.InvokeLambdaAsync(scope.As(StepFunctions), functionNameOrArn, qualifier, payload, cancellationToken)
+        var result = await cloud.Services.InvokeLambdaAsync(scope.As(StepFunctions), functionNameOrArn, qualifier, payload, cancellationToken, logType)
             .ConfigureAwait(false);
-        return new LambdaInvokeResult(result.StatusCode ?? 200, result.Payload ?? [], result.FunctionError, result.ExecutedVersion ?? "$LATEST");
+        return new LambdaInvokeResult(result.StatusCode ?? 200, result.Payload ?? [], result.FunctionError, result.ExecutedVersion ?? "$LATEST", result.LogResult);
     }
 
     // The aws-sdk integrations name services as the SDKs do (sfn); the cloud knows them by signing name (states).

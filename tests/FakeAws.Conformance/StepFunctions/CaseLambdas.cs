@@ -15,7 +15,7 @@ namespace FakeAws.Conformance.StepFunctions;
 internal sealed class CaseLambdas(IReadOnlyDictionary<string, string> behaviours, CloudContext cloud) : IStepFunctionsTaskServices
 {
     public async Task<LambdaInvokeResult> InvokeLambdaAsync(
-        RequestScope scope, string functionNameOrArn, string? qualifier, byte[] payload, CancellationToken cancellationToken)
+        RequestScope scope, string functionNameOrArn, string? qualifier, byte[] payload, string? logType, CancellationToken cancellationToken)
     {
         var name = FunctionName(functionNameOrArn);
         if (!behaviours.TryGetValue(name, out var behaviour))

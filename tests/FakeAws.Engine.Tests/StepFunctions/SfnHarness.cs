@@ -126,11 +126,11 @@ internal sealed class FakeTaskServices(CloudContext cloud) : IStepFunctionsTaskS
     public async Task<LambdaInvokeResult> InvokeLambdaAsync(
         RequestScope scope, string functionNameOrArn, string? qualifier, byte[] payload, string? logType, CancellationToken cancellationToken)
     {
-        var result = await InvokeLambdaAsync(scope, functionNameOrArn, qualifier, payload, cancellationToken);
+        var result = await Run(scope, functionNameOrArn, payload, cancellationToken);
         return logType == "Tail" ? result with { LogResult = Convert.ToBase64String(Encoding.UTF8.GetBytes($"log of {functionNameOrArn}")) } : result;
     }
 
-    public async Task<LambdaInvokeResult> InvokeLambdaAsync(RequestScope scope, string functionNameOrArn, string? qualifier, byte[] payload, CancellationToken cancellationToken)
+    private async Task<LambdaInvokeResult> Run(RequestScope scope, string functionNameOrArn, byte[] payload, CancellationToken cancellationToken)
     {
         var parts = functionNameOrArn.Split(':');
         var name = parts.Length >= 7 ? parts[6] : parts[0];

@@ -143,6 +143,28 @@ public class StepFunctionsWireTests
     }
 
     [Test]
+    public async Task LambdaInvoke_LogTypeTail_PassesTheFunctionsLogResultThrough()
+    {
+        using var aws = new FakeAwsCloud();
+        using var sfn = new SfnWire(aws);
+        aws.Lambda.AddFunction("echo", (System.Text.Json.JsonElement input) => input);
+        var machine = await CreateAsync(sfn, """
+            {"StartAt": "Call", "States": {
+              "Call": {"Type": "Task", "Resource": "arn:aws:states:::lambda:invoke",
+                "Parameters": {"FunctionName": "echo", "Payload": {"a": 1}, "LogType": "Tail"}, "End": true}}}
+            """);
+
+        var arn = (await sfn.CallAsync("StartExecution", new JsonObject { ["stateMachineArn"] = machine }))["executionArn"]!.GetValue<string>();
+        await aws.RunUntilIdleAsync();
+        var described = await sfn.CallAsync("DescribeExecution", new JsonObject { ["executionArn"] = arn });
+
+        var output = JsonNode.Parse(described["output"]!.GetValue<string>())!;
+        var log = System.Text.Encoding.UTF8.GetString(Convert.FromBase64String(output["LogResult"]!.GetValue<string>()));
+        Assert.That(log, Does.Contain("REPORT RequestId"));
+        Assert.That(output["Payload"]!.ToJsonString(), Is.EqualTo("""{"a":1}"""));
+    }
+
+    [Test]
     public async Task LambdaTask_InvokesTheCloudsFunction_AndItsErrorNamesTheCatch()
     {
         using var aws = new FakeAwsCloud();
@@ -220,7 +242,7 @@ public class StepFunctionsWireTests
     private sealed class AcceptingServices : FakeAws.Engine.StepFunctions.IStepFunctionsTaskServices
     {
         public Task<FakeAws.Engine.StepFunctions.LambdaInvokeResult> InvokeLambdaAsync(
-            FakeAws.Engine.Core.RequestScope scope, string functionNameOrArn, string? qualifier, byte[] payload, CancellationToken cancellationToken) =>
+            FakeAws.Engine.Core.RequestScope scope, string functionNameOrArn, string? qualifier, byte[] payload, string? logType, CancellationToken cancellationToken) =>
             throw new NotSupportedException();
 
         public Task<JsonNode?> CallAwsApiAsync(

@@ -36,7 +36,7 @@ internal static class LambdaIntegration
             try
             {
                 result = await task.WithTimeoutAsync(
-                    ct => task.Execution.Services.InvokeLambdaAsync(task.Scope, arn, null, payload, ct),
+                    ct => task.Execution.Services.InvokeLambdaAsync(task.Scope, arn, null, payload, null, ct),
                     () => new StatesFailure(StatesErrors.Timeout, null)
                     {
                         EventType = "LambdaFunctionTimedOut",
