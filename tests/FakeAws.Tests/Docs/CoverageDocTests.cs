@@ -58,7 +58,7 @@ public class CoverageDocTests
             .Select(line => line.Split('\t'))
             .ToDictionary(parts => (parts[0], parts[1]), parts => parts[2]);
 
-    private static string RepositoryRoot()
+    internal static string RepositoryRoot()
     {
         var directory = new DirectoryInfo(AppContext.BaseDirectory);
         while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "FakeAws.sln")))
