@@ -95,6 +95,10 @@ internal sealed partial class DynamoDbEngine
             {
                 throw DynamoDbErrors.ResourceInUse($"Attempt to change a resource which is still in use: Table is being updated: {table.Name}");
             }
+            if (input.MultiRegionConsistency == "STRONG" || input.GlobalTableWitnessUpdates is not null)
+            {
+                throw DynamoDbErrors.Unsupported("Multi-Region strong consistency (MultiRegionConsistency STRONG and GlobalTableWitnessUpdates)");
+            }
             if (input.ReplicaUpdates is { } replicaUpdates)
             {
                 ValidateReplicaUpdates(scope, table, replicaUpdates);

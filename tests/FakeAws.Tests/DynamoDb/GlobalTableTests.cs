@@ -322,6 +322,22 @@ public class GlobalTableTests(DynamoDbPath path) : DynamoDbTestBase(path)
     }
 
     [Test]
+    public async Task StrongConsistency_IsRefusedAsNotSupportedYet()
+    {
+        await CreateTableAsync("orders");
+        Time.Advance(StatusDelay);
+
+        var error = Assert.ThrowsAsync<AmazonDynamoDBException>(() => Ddb.UpdateTableAsync(new UpdateTableRequest
+        {
+            TableName = "orders",
+            MultiRegionConsistency = MultiRegionConsistency.STRONG,
+            ReplicaUpdates = [Create("eu-west-1"), Create("us-west-2")],
+        }));
+
+        Assert.That(error!.Message, Is.EqualTo("FakeAws does not support Multi-Region strong consistency (MultiRegionConsistency STRONG and GlobalTableWitnessUpdates) yet."));
+    }
+
+    [Test]
     public async Task ReplicaUpdates_WhileTheTableIsUpdating_ResourceInUse()
     {
         await CreateTableAsync("orders");
