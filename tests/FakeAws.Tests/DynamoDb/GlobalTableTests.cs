@@ -238,6 +238,16 @@ public class GlobalTableTests(DynamoDbPath path) : DynamoDbTestBase(path)
     }
 
     [Test]
+    public async Task DeleteReplica_WithDeletionProtection_AwsError()
+    {
+        await CreateGlobalTableAsync("orders");
+        await Eu.UpdateTableAsync(new UpdateTableRequest { TableName = "orders", DeletionProtectionEnabled = true });
+
+        Invalid(() => ReplicaUpdateAsync("orders", Delete("eu-west-1")),
+            "Cannot delete table orders in region eu-west-1 because it has deletion protection enabled. Disable deletion protection first.");
+    }
+
+    [Test]
     public async Task DeleteTable_InTheReplicaRegion_LeavesTheGroup()
     {
         await CreateGlobalTableAsync("orders");
