@@ -59,6 +59,10 @@ internal sealed partial class DynamoDbEngine
             OpenStream(scope, table, specification.StreamViewType);
             return;
         }
+        if (table.Replication is not null)
+        {
+            throw DynamoDbErrors.Validation("One or more parameter values were invalid: Disabling Stream is not allowed for a Global Table replica.");
+        }
         if (table.Stream is null)
         {
             throw DynamoDbErrors.Validation($"Table does not have a stream to disable: TableName: {table.Name}");

@@ -95,9 +95,13 @@ internal sealed partial class DynamoDbEngine
             {
                 throw DynamoDbErrors.ResourceInUse($"Attempt to change a resource which is still in use: Table is being updated: {table.Name}");
             }
-            if (input.ReplicaUpdates is not null)
+            if (input.MultiRegionConsistency == "STRONG" || input.GlobalTableWitnessUpdates is not null)
             {
-                throw DynamoDbErrors.Unsupported("UpdateTable's ReplicaUpdates");
+                throw DynamoDbErrors.Unsupported("Multi-Region strong consistency (MultiRegionConsistency STRONG and GlobalTableWitnessUpdates)");
+            }
+            if (input.ReplicaUpdates is { } replicaUpdates)
+            {
+                ValidateReplicaUpdates(scope, table, replicaUpdates);
             }
             var indexChange = IndexUpdates.Validate(table, input);
             var now = _cloud.Now;
@@ -107,6 +111,11 @@ internal sealed partial class DynamoDbEngine
                 UpdateStream(scope, table, streamSpecification);
             }
             var changed = TableUpdate.ApplyBilling(table, input, now) | input.StreamSpecification is not null;
+            if (input.ReplicaUpdates is { } replicas)
+            {
+                ApplyReplicaUpdates(scope, table, replicas);
+                changed = true;
+            }
             if (indexChange is not null)
             {
                 ApplyIndexUpdate(table, indexChange, input.AttributeDefinitions);
@@ -159,23 +168,42 @@ internal sealed partial class DynamoDbEngine
             }
             table.Status = "DELETING";
             var description = Describe(table);
-            if (table.History is not null)
-            {
-                // AWS keeps a system backup of a deleted table whose recovery was on, for 35 days.
-                AddBackup(region, table, $"{table.Name}$DeletedTableBackup", "SYSTEM");
-            }
-            CloseStream(table);
-            table.TimeToLive.Disable(_cloud.Now);
-            table.IsDeleted = true;
-            if (Options.TableStatusDelay <= TimeSpan.Zero)
-            {
-                region.Tables.TryRemove(table.Name, out _);
-            }
-            else
-            {
-                _cloud.Scheduler.Schedule(_cloud.Now + Options.TableStatusDelay, () => region.Tables.TryRemove(table.Name, out _), $"delete table {table.Name}");
-            }
+            Drop(region, table);
             return new DeleteTableOutput { TableDescription = description };
+        }
+    }
+
+    /// <summary>
+    /// Deletes <paramref name="table"/> of <paramref name="region"/>, whose locks the caller holds: it is
+    /// DELETING for <see cref="DynamoDbOptions.TableStatusDelay"/>, then gone, and a global table's
+    /// replica leaves its group then.
+    /// </summary>
+    private void Drop(Region region, Table table)
+    {
+        table.Status = "DELETING";
+        if (table.History is not null)
+        {
+            // AWS keeps a system backup of a deleted table whose recovery was on, for 35 days.
+            AddBackup(region, table, $"{table.Name}$DeletedTableBackup", "SYSTEM");
+        }
+        CloseStream(table);
+        table.TimeToLive.Disable(_cloud.Now);
+        table.IsDeleted = true;
+        void Forget()
+        {
+            region.Tables.TryRemove(table.Name, out _);
+            lock (table.Gate)
+            {
+                table.Replication?.Remove(table);
+            }
+        }
+        if (Options.TableStatusDelay <= TimeSpan.Zero)
+        {
+            Forget();
+        }
+        else
+        {
+            _cloud.Scheduler.Schedule(_cloud.Now + Options.TableStatusDelay, Forget, $"delete table {table.Name}");
         }
     }
 
@@ -248,6 +276,7 @@ internal sealed partial class DynamoDbEngine
                 : null,
         };
         DescribeStream(table, description);
+        DescribeReplicas(table, description);
         return description;
     }
 

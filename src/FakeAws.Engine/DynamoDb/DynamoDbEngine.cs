@@ -16,8 +16,9 @@ namespace FakeAws.Engine.DynamoDb;
 /// the DynamoDB Streams engine), Time to Live deletions on the scheduler, point-in-time recovery as a
 /// per-item change log, on-demand and system backups, provisioned capacity and on-demand maxima
 /// enforced with token buckets (throttled batch items come back unprocessed), the once-a-day switch to
-/// on-demand, tags, and status delays of tables, indexes and backups. Not implemented yet (answered with
-/// an error that names the operation): global tables, imports and exports, Kinesis destinations,
+/// on-demand, tags, status delays of tables, indexes and backups, and global tables of version 2019.11.21
+/// (replicas in other regions, replicated on the clock; see <see cref="ReplicationGroup"/>). Not
+/// implemented yet (answered with an error that names the operation): imports and exports, Kinesis destinations,
 /// contributor insights and resource policies. Also left out: TransactionConflict between a transaction
 /// and a concurrent single-item write (the fake serialises them instead), the size limits of index keys
 /// on write (their values are checked only when an index is backfilled), PartiQL beyond single-table

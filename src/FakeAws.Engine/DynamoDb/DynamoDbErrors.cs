@@ -34,6 +34,9 @@ internal static class DynamoDbErrors
 
     public static AwsServiceException ResourceInUse(string message) => new("ResourceInUseException", message);
 
+    /// <summary>What every legacy (2017.11.29) global table operation answers for any name: none can exist any more.</summary>
+    public static AwsServiceException GlobalTableNotFound(string message) => new("GlobalTableNotFoundException", message);
+
     public static AwsServiceException ConditionalCheckFailed(IReadOnlyDictionary<string, AttributeValue>? item = null) =>
         new("ConditionalCheckFailedException", "The conditional request failed") { Details = item };
 

@@ -22,6 +22,14 @@ public sealed class DynamoDbOptions
     /// </summary>
     public TimeSpan GlobalIndexPropagationDelay { get; set; } = TimeSpan.Zero;
 
+    /// <summary>
+    /// How long a write to a global table takes to reach its replicas in the other regions, in virtual
+    /// time: one second by default, AWS's typical lag. Each item is replicated on its own, on the cloud's
+    /// scheduler, so a read in another region sees the write only once the clock has moved this far
+    /// (<c>RunUntilIdleAsync</c> drains it).
+    /// </summary>
+    public TimeSpan ReplicationDelay { get; set; } = TimeSpan.FromSeconds(1);
+
     /// <summary>The most bytes one partition key's items and local index entries may take. AWS's limit is 10 GB.</summary>
     public long ItemCollectionSizeLimit { get; set; } = DefaultItemCollectionSizeLimit;
 

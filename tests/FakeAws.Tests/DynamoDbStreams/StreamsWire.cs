@@ -10,7 +10,7 @@ namespace FakeAws.Tests.DynamoDbStreams;
 /// door. AWSSDK.DynamoDBStreams is not available here; boto3's client covers the same ground in
 /// tests/conformance/dynamodb_streams.py.
 /// </summary>
-public sealed class StreamsWire(FakeAwsCloud aws) : IDisposable
+public sealed class StreamsWire(FakeAwsCloud aws, string region = "us-east-1") : IDisposable
 {
     private readonly HttpClient _http = new(aws.CreateHttpMessageHandler()) { BaseAddress = new Uri(aws.ServiceUrl) };
 
@@ -19,7 +19,7 @@ public sealed class StreamsWire(FakeAwsCloud aws) : IDisposable
         using var request = new HttpRequestMessage(HttpMethod.Post, "/");
         request.Headers.Add("X-Amz-Target", $"DynamoDBStreams_20120810.{operation}");
         request.Headers.TryAddWithoutValidation("Authorization",
-            "AWS4-HMAC-SHA256 Credential=AKIAFAKE/20300601/us-east-1/dynamodb/aws4_request, SignedHeaders=host, Signature=0");
+            $"AWS4-HMAC-SHA256 Credential=AKIAFAKE/20300601/{region}/dynamodb/aws4_request, SignedHeaders=host, Signature=0");
         request.Content = new StringContent(body.ToJsonString(), Encoding.UTF8);
         request.Content.Headers.ContentType = new MediaTypeHeaderValue("application/x-amz-json-1.0");
         using var response = await _http.SendAsync(request);

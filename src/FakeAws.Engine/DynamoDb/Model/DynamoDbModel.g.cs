@@ -4287,7 +4287,7 @@ internal static partial class ServiceModel
         new(Operations[1], (scope, input, _) => new(engine.BatchGetItem(scope, (BatchGetItemInput)input))),
         new(Operations[2], (scope, input, _) => new(engine.BatchWriteItem(scope, (BatchWriteItemInput)input))),
         new(Operations[3], (scope, input, _) => new(engine.CreateBackup(scope, (CreateBackupInput)input))),
-        new(Operations[4], null),
+        new(Operations[4], (scope, input, _) => new(engine.CreateGlobalTable(scope, (CreateGlobalTableInput)input))),
         new(Operations[5], (scope, input, _) => new(engine.CreateTable(scope, (CreateTableInput)input))),
         new(Operations[6], (scope, input, _) => new(engine.DeleteBackup(scope, (DeleteBackupInput)input))),
         new(Operations[7], (scope, input, _) => new(engine.DeleteItem(scope, (DeleteItemInput)input))),
@@ -4298,13 +4298,13 @@ internal static partial class ServiceModel
         new(Operations[12], null),
         new(Operations[13], null),
         new(Operations[14], null),
-        new(Operations[15], null),
-        new(Operations[16], null),
+        new(Operations[15], (scope, input, _) => new(engine.DescribeGlobalTable(scope, (DescribeGlobalTableInput)input))),
+        new(Operations[16], (scope, input, _) => new(engine.DescribeGlobalTableSettings(scope, (DescribeGlobalTableSettingsInput)input))),
         new(Operations[17], null),
         new(Operations[18], null),
         new(Operations[19], (scope, input, _) => new(engine.DescribeLimits(scope, (DescribeLimitsInput)input))),
         new(Operations[20], (scope, input, _) => new(engine.DescribeTable(scope, (DescribeTableInput)input))),
-        new(Operations[21], null),
+        new(Operations[21], (scope, input, _) => new(engine.DescribeTableReplicaAutoScaling(scope, (DescribeTableReplicaAutoScalingInput)input))),
         new(Operations[22], (scope, input, _) => new(engine.DescribeTimeToLive(scope, (DescribeTimeToLiveInput)input))),
         new(Operations[23], null),
         new(Operations[24], null),
@@ -4317,7 +4317,7 @@ internal static partial class ServiceModel
         new(Operations[31], (scope, input, _) => new(engine.ListBackups(scope, (ListBackupsInput)input))),
         new(Operations[32], null),
         new(Operations[33], null),
-        new(Operations[34], null),
+        new(Operations[34], (scope, input, _) => new(engine.ListGlobalTables(scope, (ListGlobalTablesInput)input))),
         new(Operations[35], null),
         new(Operations[36], (scope, input, _) => new(engine.ListTables(scope, (ListTablesInput)input))),
         new(Operations[37], (scope, input, _) => new(engine.ListTagsOfResource(scope, (ListTagsOfResourceInput)input))),
@@ -4333,12 +4333,12 @@ internal static partial class ServiceModel
         new(Operations[47], (scope, input, _) => { engine.UntagResource(scope, (UntagResourceInput)input); return default; }),
         new(Operations[48], (scope, input, _) => new(engine.UpdateContinuousBackups(scope, (UpdateContinuousBackupsInput)input))),
         new(Operations[49], null),
-        new(Operations[50], null),
-        new(Operations[51], null),
+        new(Operations[50], (scope, input, _) => new(engine.UpdateGlobalTable(scope, (UpdateGlobalTableInput)input))),
+        new(Operations[51], (scope, input, _) => new(engine.UpdateGlobalTableSettings(scope, (UpdateGlobalTableSettingsInput)input))),
         new(Operations[52], (scope, input, _) => new(engine.UpdateItem(scope, (UpdateItemInput)input))),
         new(Operations[53], null),
         new(Operations[54], (scope, input, _) => new(engine.UpdateTable(scope, (UpdateTableInput)input))),
-        new(Operations[55], null),
+        new(Operations[55], (scope, input, _) => new(engine.UpdateTableReplicaAutoScaling(scope, (UpdateTableReplicaAutoScalingInput)input))),
         new(Operations[56], (scope, input, _) => new(engine.UpdateTimeToLive(scope, (UpdateTimeToLiveInput)input))),
     ];
 }
@@ -4353,19 +4353,24 @@ internal interface IDynamoDbOperations
     BatchGetItemOutput BatchGetItem(RequestScope scope, BatchGetItemInput input);
     BatchWriteItemOutput BatchWriteItem(RequestScope scope, BatchWriteItemInput input);
     CreateBackupOutput CreateBackup(RequestScope scope, CreateBackupInput input);
+    CreateGlobalTableOutput CreateGlobalTable(RequestScope scope, CreateGlobalTableInput input);
     CreateTableOutput CreateTable(RequestScope scope, CreateTableInput input);
     DeleteBackupOutput DeleteBackup(RequestScope scope, DeleteBackupInput input);
     DeleteItemOutput DeleteItem(RequestScope scope, DeleteItemInput input);
     DeleteTableOutput DeleteTable(RequestScope scope, DeleteTableInput input);
     DescribeBackupOutput DescribeBackup(RequestScope scope, DescribeBackupInput input);
     DescribeContinuousBackupsOutput DescribeContinuousBackups(RequestScope scope, DescribeContinuousBackupsInput input);
+    DescribeGlobalTableOutput DescribeGlobalTable(RequestScope scope, DescribeGlobalTableInput input);
+    DescribeGlobalTableSettingsOutput DescribeGlobalTableSettings(RequestScope scope, DescribeGlobalTableSettingsInput input);
     DescribeLimitsOutput DescribeLimits(RequestScope scope, DescribeLimitsInput input);
     DescribeTableOutput DescribeTable(RequestScope scope, DescribeTableInput input);
+    DescribeTableReplicaAutoScalingOutput DescribeTableReplicaAutoScaling(RequestScope scope, DescribeTableReplicaAutoScalingInput input);
     DescribeTimeToLiveOutput DescribeTimeToLive(RequestScope scope, DescribeTimeToLiveInput input);
     ExecuteStatementOutput ExecuteStatement(RequestScope scope, ExecuteStatementInput input);
     ExecuteTransactionOutput ExecuteTransaction(RequestScope scope, ExecuteTransactionInput input);
     GetItemOutput GetItem(RequestScope scope, GetItemInput input);
     ListBackupsOutput ListBackups(RequestScope scope, ListBackupsInput input);
+    ListGlobalTablesOutput ListGlobalTables(RequestScope scope, ListGlobalTablesInput input);
     ListTablesOutput ListTables(RequestScope scope, ListTablesInput input);
     ListTagsOfResourceOutput ListTagsOfResource(RequestScope scope, ListTagsOfResourceInput input);
     PutItemOutput PutItem(RequestScope scope, PutItemInput input);
@@ -4378,7 +4383,10 @@ internal interface IDynamoDbOperations
     TransactWriteItemsOutput TransactWriteItems(RequestScope scope, TransactWriteItemsInput input);
     void UntagResource(RequestScope scope, UntagResourceInput input);
     UpdateContinuousBackupsOutput UpdateContinuousBackups(RequestScope scope, UpdateContinuousBackupsInput input);
+    UpdateGlobalTableOutput UpdateGlobalTable(RequestScope scope, UpdateGlobalTableInput input);
+    UpdateGlobalTableSettingsOutput UpdateGlobalTableSettings(RequestScope scope, UpdateGlobalTableSettingsInput input);
     UpdateItemOutput UpdateItem(RequestScope scope, UpdateItemInput input);
     UpdateTableOutput UpdateTable(RequestScope scope, UpdateTableInput input);
+    UpdateTableReplicaAutoScalingOutput UpdateTableReplicaAutoScaling(RequestScope scope, UpdateTableReplicaAutoScalingInput input);
     UpdateTimeToLiveOutput UpdateTimeToLive(RequestScope scope, UpdateTimeToLiveInput input);
 }

@@ -87,6 +87,12 @@ internal sealed class Table
     /// <summary>Where a restored table came from; null for a table that was created.</summary>
     public RestoreSummary? RestoreSummary { get; set; }
 
+    /// <summary>The global table the table belongs to, or null for a regional table.</summary>
+    public ReplicationGroup? Replication { get; set; }
+
+    /// <summary>While the table is global: per key, the version of the write it holds, for last writer wins.</summary>
+    public Dictionary<PrimaryKey, WriteVersion> WriteVersions { get; } = [];
+
     /// <summary>The read and write limits enforced on the table and its indexes, or null when nothing limits it.</summary>
     public TableThroughput? Throughput { get; set; }
 
@@ -136,13 +142,14 @@ internal sealed class Table
     /// The one write path: stores <paramref name="item"/> (of <paramref name="size"/> bytes) under
     /// <paramref name="key"/>, or removes the key when <paramref name="item"/> is null, updates the
     /// indexes, records the change in the stream and the point-in-time history (unless nothing
-    /// changed: AWS writes no stream record then), queues the item's expiry, and returns the item it
+    /// changed: AWS writes no stream record then), queues the item's expiry, hands a global table's
+    /// change that was not itself replicated to its <see cref="Replication"/>, and returns the item it
     /// replaced. The caller has run <see cref="CheckIndexKeys"/> and <see cref="CheckItemCollection"/>.
     /// </summary>
     /// <param name="key">The item's primary key.</param>
     /// <param name="item">The new item, or null to delete.</param>
     /// <param name="size">The new item's size.</param>
-    /// <param name="origin">Who makes the change: a Time to Live deletion's stream record names DynamoDB.</param>
+    /// <param name="origin">Who makes the change: a Time to Live deletion's stream record names DynamoDB, and a replicated change is not replicated again.</param>
     public IReadOnlyDictionary<string, AttributeValue>? Write(in PrimaryKey key, IReadOnlyDictionary<string, AttributeValue>? item, int size,
         WriteOrigin origin = WriteOrigin.User)
     {
@@ -181,6 +188,10 @@ internal sealed class Table
             }
         }
         TimeToLive.Track(key, item);
+        if (Replication is { } group && origin != WriteOrigin.Replication)
+        {
+            group.Replicate(this, key, item, size, _cloud.Now);
+        }
         return old;
     }
 

@@ -1,0 +1,166 @@
+using FakeAws.Engine.Core;
+using FakeAws.Engine.DynamoDb.Model;
+
+namespace FakeAws.Engine.DynamoDb;
+
+// Global tables, version 2019.11.21: UpdateTable's ReplicaUpdates add, change and remove replicas, each a
+// real table in its own region; ReplicationGroup keeps their items in step.
+internal sealed partial class DynamoDbEngine
+{
+    /// <summary>
+    /// Checks <paramref name="updates"/> with AWS's messages, in AWS's order, before anything changes. EVENTUAL
+    /// global tables take one Create or one Delete per request, or any number of Updates.
+    /// </summary>
+    private void ValidateReplicaUpdates(RequestScope scope, Table table, List<ReplicationGroupUpdate> updates)
+    {
+        if (updates.Count == 0 || updates.Any(u => u.Create is null && u.Update is null && u.Delete is null))
+        {
+            throw DynamoDbErrors.Validation("There are no actions specified in the Replica Update Action of the request.");
+        }
+        if (updates.Select(ActionOf).Distinct().Count() > 1)
+        {
+            throw DynamoDbErrors.Validation("Update table operation with more than one type of replica actions not allowed.");
+        }
+        if (updates.Count(u => u.Create is not null || u.Delete is not null) > 1)
+        {
+            throw DynamoDbErrors.Validation("Update table operation with more than one create or delete replica actions not allowed");
+        }
+        var members = table.Replication?.Members ?? [table];
+        foreach (var update in updates)
+        {
+            var region = RegionOf(update)!;
+            if (region == table.Region)
+            {
+                throw DynamoDbErrors.Validation(
+                    "Cannot add or delete the local region through ReplicaUpdates. Use CreateTable, DeleteTable, or UpdateTable as required.");
+            }
+            var member = members.FirstOrDefault(m => m.Region == region);
+            if (update.Create is not null)
+            {
+                // FakeAws has no Application Auto Scaling, so a provisioned table can never be autoscaled.
+                if (table.BillingMode == "PROVISIONED")
+                {
+                    throw DynamoDbErrors.Validation("Table write capacity should either be Pay-Per-Request or AutoScaled.");
+                }
+                if (member is not null || _regions[scope with { AccountId = table.AccountId, Region = region }].Tables.ContainsKey(table.Name))
+                {
+                    throw DynamoDbErrors.Validation(
+                        $"Failed to create a the new replica of table with name: \u2018{table.Name}\u2019 because one or more replicas already existed as tables.");
+                }
+            }
+            else if (member is null || member.IsDeleted)
+            {
+                throw DynamoDbErrors.Validation(
+                    $"Update global table operation failed because one or more replicas were not part of the global table. Please retry the request without these replicas: [{region}].");
+            }
+            else if (update.Delete is not null && member.DeletionProtectionEnabled)
+            {
+                throw DynamoDbErrors.Validation(
+                    $"Cannot delete table {table.Name} in region {region} because it has deletion protection enabled. Disable deletion protection first.");
+            }
+        }
+    }
+
+    /// <summary>Applies checked replica updates to <paramref name="table"/>, whose lock the caller holds.</summary>
+    private void ApplyReplicaUpdates(RequestScope scope, Table table, List<ReplicationGroupUpdate> updates)
+    {
+        foreach (var update in updates)
+        {
+            var remote = scope with { AccountId = table.AccountId, Region = RegionOf(update)! };
+            if (update.Create is { } create)
+            {
+                AddReplica(scope with { AccountId = table.AccountId, Region = table.Region }, table, remote, create);
+            }
+            else if (update.Update is { } change)
+            {
+                var replica = table.Replication!.Members.First(m => m.Region == remote.Region);
+                lock (replica.Gate)
+                {
+                    if (change.TableClassOverride is { } tableClass && tableClass != replica.TableClass)
+                    {
+                        replica.TableClass = tableClass;
+                        replica.TableClassUpdated = _cloud.Now;
+                        SetStatusFor(replica, "UPDATING", "ACTIVE");
+                    }
+                }
+            }
+            else
+            {
+                var replica = table.Replication!.Members.First(m => m.Region == remote.Region);
+                var region = _regions[remote];
+                lock (region.Gate)
+                lock (replica.Gate)
+                {
+                    Drop(region, replica);
+                }
+            }
+        }
+    }
+
+    /// <summary>
+    /// Makes the table in <paramref name="remote"/> a replica of <paramref name="table"/>: the same key,
+    /// indexes and billing, a copy of the items, and a stream of the source's view type. A table with no
+    /// stream gets a NEW_AND_OLD_IMAGES one first; one it has (even KEYS_ONLY) stays.
+    /// </summary>
+    private void AddReplica(RequestScope home, Table table, RequestScope remote, CreateReplicationGroupMemberAction create)
+    {
+        var group = table.Replication;
+        if (group is null)
+        {
+            group = new ReplicationGroup(_cloud, Options);
+            group.Add(table);
+        }
+        if (table.Stream is null)
+        {
+            OpenStream(home, table, "NEW_AND_OLD_IMAGES");
+        }
+        var definition = TableDefinition.Of(table);
+        definition.TableName = table.Name;
+        definition.TableClass = create.TableClassOverride ?? (table.TableClassUpdated is null ? null : table.TableClass);
+        CreateTable(remote, definition);
+        var replica = _regions[remote].Tables[table.Name];
+        lock (replica.Gate)
+        {
+            foreach (var stored in table.Items.All())
+            {
+                replica.Write(stored.TableKey, stored.Item, stored.Size, WriteOrigin.Replication);
+            }
+            foreach (var (key, version) in table.WriteVersions)
+            {
+                replica.WriteVersions[key] = version;
+            }
+            // Opened after the copy: the existing items are not changes of the replica.
+            OpenStream(remote, replica, table.Stream!.ViewType);
+            group.Add(replica);
+        }
+    }
+
+    /// <summary>The members of a global table's description: the version and the other regions' replicas.</summary>
+    private static void DescribeReplicas(Table table, TableDescription description)
+    {
+        if (table.Replication is not { } group)
+        {
+            return;
+        }
+        // A table's own region is not among its Replicas: AWS lists the other regions only.
+        description.GlobalTableVersion = ReplicationGroup.Version;
+        description.GlobalTableSettingsReplicationMode = "ENABLED_WITH_OVERRIDES";
+        description.Replicas = group.Members
+            .Where(m => m != table)
+            .OrderBy(m => m.Region, StringComparer.Ordinal)
+            .Select(m => new ReplicaDescription
+            {
+                RegionName = m.Region,
+                ReplicaStatus = m.Status,
+                ReplicaTableClassSummary = m.TableClassUpdated is null ? null : new TableClassSummary { TableClass = m.TableClass, LastUpdateDateTime = m.TableClassUpdated },
+                GlobalTableSettingsReplicationMode = "ENABLED_WITH_OVERRIDES",
+            })
+            .ToList();
+    }
+
+    private static string ActionOf(ReplicationGroupUpdate update) =>
+        update.Create is not null ? "Create" : update.Update is not null ? "Update" : "Delete";
+
+    private static string? RegionOf(ReplicationGroupUpdate update) =>
+        update.Create?.RegionName ?? update.Update?.RegionName ?? update.Delete?.RegionName;
+}

@@ -1,0 +1,119 @@
+"""DynamoDB global tables (version 2019.11.21) through boto3 against FakeAws.Server, one client per
+region: replicas added and removed with UpdateTable, replication on the virtual clock (advanced with
+the admin endpoint), last writer wins, per-region streams, and the legacy 2017.11.29 operations.
+moto ignores ReplicaUpdates, so there is nothing to compare with.
+
+    dotnet run --project src/FakeAws.Server -- --port 4571 &
+    FAKEAWS_ENDPOINT=http://127.0.0.1:4571 python3 tests/conformance/dynamodb_global_tables.py
+"""
+from harness import Checks, admin, client
+
+LOCAL = "Cannot add or delete the local region through ReplicaUpdates. Use CreateTable, DeleteTable, or UpdateTable as required."
+LEGACY = ("One or more parameter values were invalid: DynamoDB global tables version 2017.11.29 is not supported. "
+          "We recommend using DynamoDB global tables version 2019.11.21, instead of version 2017.11.29 (Legacy).")
+
+
+def create(ddb, name, **extra):
+    request = {
+        "TableName": name,
+        "KeySchema": [{"AttributeName": "pk", "KeyType": "HASH"}],
+        "AttributeDefinitions": [{"AttributeName": "pk", "AttributeType": "S"}],
+    }
+    request.update(extra or {"BillingMode": "PAY_PER_REQUEST"})
+    return ddb.create_table(**request)["TableDescription"]
+
+
+def value(ddb, key):
+    item = ddb.get_item(TableName="orders", Key={"pk": {"S": key}}, ConsistentRead=True).get("Item")
+    return item["v"]["S"] if item else None
+
+
+def put(ddb, key, v):
+    ddb.put_item(TableName="orders", Item={"pk": {"S": key}, "v": {"S": v}})
+
+
+def stream_keys(region, arn):
+    streams = client("dynamodbstreams", region)
+    shard = streams.describe_stream(StreamArn=arn)["StreamDescription"]["Shards"][0]["ShardId"]
+    iterator = streams.get_shard_iterator(StreamArn=arn, ShardId=shard, ShardIteratorType="TRIM_HORIZON")["ShardIterator"]
+    return sorted(r["dynamodb"]["Keys"]["pk"]["S"] for r in streams.get_records(ShardIterator=iterator)["Records"])
+
+
+def checks():
+    check = Checks("dynamodb_global_tables")
+    us, eu = client("dynamodb", "us-east-1"), client("dynamodb", "eu-west-1")
+    admin("reset", {})
+
+    create(us, "orders")
+    put(us, "before", "copied")
+    check.error("local region", lambda: us.update_table(TableName="orders", ReplicaUpdates=[{"Create": {"RegionName": "us-east-1"}}]),
+                "ValidationException", LOCAL)
+    check.error("not a replica", lambda: us.update_table(TableName="orders", ReplicaUpdates=[{"Delete": {"RegionName": "eu-west-1"}}]),
+                "ValidationException",
+                "Update global table operation failed because one or more replicas were not part of the global table. "
+                "Please retry the request without these replicas: [eu-west-1].")
+    create(us, "provisioned", ProvisionedThroughput={"ReadCapacityUnits": 5, "WriteCapacityUnits": 5})
+    check.error("provisioned", lambda: us.update_table(TableName="provisioned", ReplicaUpdates=[{"Create": {"RegionName": "eu-west-1"}}]),
+                "ValidationException", "Table write capacity should either be Pay-Per-Request or AutoScaled.")
+
+    described = us.update_table(TableName="orders", ReplicaUpdates=[{"Create": {"RegionName": "eu-west-1"}}])["TableDescription"]
+    check.equal("version", described.get("GlobalTableVersion"), "2019.11.21")
+    check.equal("replicas", [r["RegionName"] for r in described["Replicas"]], ["eu-west-1"])
+    check.equal("stream turned on", described["StreamSpecification"], {"StreamEnabled": True, "StreamViewType": "NEW_AND_OLD_IMAGES"})
+    remote = eu.describe_table(TableName="orders")["Table"]
+    check.equal("replica in its region", remote["TableArn"].split(":")[3], "eu-west-1")
+    check.equal("replica lists the source", [r["RegionName"] for r in remote["Replicas"]], ["us-east-1"])
+    check.equal("listed in the replica region", eu.list_tables()["TableNames"], ["orders"])
+    check.equal("items copied", value(eu, "before"), "copied")
+
+    put(us, "a", "from-us")
+    check.equal("not there before the delay", value(eu, "a"), None)
+    admin("clock/advance", {"seconds": 1})
+    check.equal("there after the delay", value(eu, "a"), "from-us")
+
+    put(us, "b", "us-first")
+    admin("clock/advance", {"seconds": 0.5})
+    put(eu, "b", "eu-later")
+    admin("run-until-idle", {})
+    check.equal("later write wins in us", value(us, "b"), "eu-later")
+    check.equal("later write wins in eu", value(eu, "b"), "eu-later")
+
+    put(eu, "c", "eu")
+    put(us, "c", "us")
+    admin("run-until-idle", {})
+    check.equal("tie goes to the region sorting last (us)", value(us, "c"), "us")
+    check.equal("tie goes to the region sorting last (eu)", value(eu, "c"), "us")
+
+    eu.delete_item(TableName="orders", Key={"pk": {"S": "a"}})
+    admin("run-until-idle", {})
+    check.equal("delete replicated", value(us, "a"), None)
+
+    # Each region records the writes applied there: a write that lost to a later one is never applied
+    # (b's first write in eu-west-1, c's eu-west-1 write in us-east-1), so it has no record there.
+    for region, ddb, expected in (("us-east-1", us, ["a", "a", "b", "b", "c"]), ("eu-west-1", eu, ["a", "a", "b", "c", "c"])):
+        arn = ddb.describe_table(TableName="orders")["Table"]["LatestStreamArn"]
+        check.equal(f"stream of {region} has local and replicated writes", stream_keys(region, arn), expected)
+    check.error("stream cannot be disabled", lambda: us.update_table(TableName="orders", StreamSpecification={"StreamEnabled": False}),
+                "ValidationException", "One or more parameter values were invalid: Disabling Stream is not allowed for a Global Table replica.")
+
+    # Legacy 2017.11.29 operations
+    check.error("CreateGlobalTable", lambda: us.create_global_table(GlobalTableName="orders", ReplicationGroup=[{"RegionName": "us-east-1"}]),
+                "ValidationException", LEGACY)
+    check.error("DescribeGlobalTable", lambda: us.describe_global_table(GlobalTableName="orders"),
+                "GlobalTableNotFoundException", "Global table not found: Global table with name: 'orders' does not exist.")
+    check.error("DescribeGlobalTableSettings", lambda: us.describe_global_table_settings(GlobalTableName="orders"),
+                "GlobalTableNotFoundException", "Global table with name: 'orders' does not exist.")
+    check.equal("ListGlobalTables", us.list_global_tables()["GlobalTables"], [])
+    scaling = us.describe_table_replica_auto_scaling(TableName="orders")["TableAutoScalingDescription"]
+    check.equal("replica auto scaling", [r["RegionName"] for r in scaling["Replicas"]], ["eu-west-1", "us-east-1"])
+
+    us.update_table(TableName="orders", ReplicaUpdates=[{"Delete": {"RegionName": "eu-west-1"}}])
+    admin("run-until-idle", {})
+    regional = us.describe_table(TableName="orders")["Table"]
+    check.equal("regional again", ("GlobalTableVersion" in regional, "Replicas" in regional), (False, False))
+    check.equal("replica table gone", eu.list_tables()["TableNames"], [])
+    check.finish()
+
+
+if __name__ == "__main__":
+    checks()
