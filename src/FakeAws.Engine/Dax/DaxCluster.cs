@@ -18,7 +18,7 @@ internal sealed class DaxCluster
 {
     private readonly DynamoDbEngine _dynamoDb;
     private readonly VirtualClock _clock;
-    private readonly DaxNode[] _nodes;
+    private DaxNode[] _nodes;
     private readonly object _gate = new();
     private long _reads;
 
@@ -291,15 +291,24 @@ internal sealed class DaxCluster
         }
     }
 
-    public void Reset()
+    /// <summary>Empties one node's cache, as a reboot does.</summary>
+    public void ClearNode(int index)
     {
         lock (_gate)
         {
-            foreach (var node in _nodes)
+            if (index < _nodes.Length)
             {
-                node.Clear();
+                _nodes[index].Clear();
             }
-            _reads = 0;
+        }
+    }
+
+    /// <summary>Changes the replication factor: kept nodes keep their caches, new replicas start empty.</summary>
+    public void Resize(int nodes)
+    {
+        lock (_gate)
+        {
+            _nodes = _nodes.Take(nodes).Concat(Enumerable.Range(0, Math.Max(0, nodes - _nodes.Length)).Select(_ => new DaxNode(Options.CacheSizeBytes))).ToArray();
         }
     }
 

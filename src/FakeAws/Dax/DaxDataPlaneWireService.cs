@@ -19,5 +19,5 @@ internal sealed class DaxDataPlaneWireService(DaxModule module) : IWireService
     public bool OwnsHost(string host) => module.IsClusterHost(host);
 
     public Task<WireResponse> HandleAsync(WireRequest request, RequestScope scope, CancellationToken cancellationToken) =>
-        module.ClusterAt(request.Host).Wire.HandleAsync(request, scope, cancellationToken);
+        module.ClusterAt(request.Host).HandleAsync(request, scope, cancellationToken);
 }

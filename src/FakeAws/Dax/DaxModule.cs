@@ -1,4 +1,4 @@
-using System.Collections.Concurrent;
+using System.Runtime.CompilerServices;
 using Amazon.DynamoDBv2;
 using FakeAws.Cloud;
 using FakeAws.DynamoDb;
@@ -10,9 +10,10 @@ using FakeAws.Sdk;
 namespace FakeAws.Dax;
 
 /// <summary>
-/// DAX: clusters in front of the DynamoDB engine. Each cluster is a second DynamoDB front door at a
-/// host of its own, <c>{cluster}.dax.{cloudId}.fakeaws.invalid</c>; its clients reach it by that host on
-/// the wire and through the fast path alike, and both answer with the cluster's operations.
+/// DAX: the control plane (awsJson1.1 under <c>AmazonDAXV3</c>) and clusters in front of the DynamoDB
+/// engine. Each available cluster is a second DynamoDB front door at a host of its own,
+/// <c>{cluster}.dax.{cloudId}.fakeaws.invalid</c>; its clients reach it by that host on the wire and
+/// through the fast path alike, and both answer with the cluster's operations.
 /// </summary>
 internal sealed class DaxModule : ServiceModule
 {
@@ -20,18 +21,22 @@ internal sealed class DaxModule : ServiceModule
 
     private readonly FakeAwsCloud _cloud;
     private readonly DynamoDbModule _dynamoDb;
-    private readonly ConcurrentDictionary<string, DaxFrontDoor> _clusters = new(StringComparer.Ordinal);
+    // Each data plane's DynamoDB front door, made on first use; a cluster deleted and created again is a new data plane.
+    private readonly ConditionalWeakTable<DaxCluster, DynamoDbWireService> _frontDoors = [];
 
     public DaxModule(FakeAwsCloud cloud, DynamoDbModule dynamoDb)
     {
         _cloud = cloud;
         _dynamoDb = dynamoDb;
+        Engine = new DaxEngine(cloud.Context, cloud.Options.Dax, dynamoDb.Engine);
         Helper = new FakeDax(this);
-        FrontDoors = [new DaxDataPlaneWireService(this)];
+        FrontDoors = [new DaxDataPlaneWireService(this), new DaxWireService(Engine, cloud.Context)];
     }
 
-    /// <summary>One cluster and DynamoDB's API as the cluster answers it.</summary>
-    internal sealed record DaxFrontDoor(DaxCluster Cluster, DynamoDbWireService Wire);
+    public DaxEngine Engine { get; }
+
+    /// <summary>Where test helpers make clusters: the cloud's own account and region.</summary>
+    public Engine.Core.RequestScope DefaultScope => _cloud.Context.Scope(null);
 
     public FakeDax Helper { get; }
 
@@ -39,13 +44,6 @@ internal sealed class DaxModule : ServiceModule
 
     /// <summary>The endpoint of a cluster's clients.</summary>
     public string EndpointOf(string name) => $"http://{name}{HostInfix}{_cloud.Id}{LiveClouds.HostSuffix}";
-
-    public DaxFrontDoor Create(string name, DaxClusterOptions options)
-    {
-        var cluster = new DaxCluster(name, _cloud.Options.AccountId, _cloud.Options.Region, options, _dynamoDb.Engine, _cloud.Clock);
-        var frontDoor = new DaxFrontDoor(cluster, new DynamoDbWireService(cluster.Bind(ServiceModel.Bind(_dynamoDb.Engine)), _dynamoDb.RequestIds));
-        return _clusters.TryAdd(name, frontDoor) ? frontDoor : throw new InvalidOperationException($"This cloud already has a DAX cluster named {name}.");
-    }
 
     /// <summary>An official DynamoDB client, pointed at the cluster's endpoint.</summary>
     public IAmazonDynamoDB CreateClient(string name)
@@ -66,26 +64,27 @@ internal sealed class DaxModule : ServiceModule
         {
             return null;
         }
-        return ClusterAt(uri.Host).Wire.Operations!.TryGet(operation, out var found) ? found : null;
+        return ClusterAt(uri.Host).Operations!.TryGet(operation, out var found) ? found : null;
     }
 
-    public bool Exists(string name) => _clusters.ContainsKey(name);
+    /// <summary>Whether the cloud's region has an available cluster of that name.</summary>
+    public bool Exists(string name) => Engine.DataPlane(DefaultScope, name) is not null;
 
     /// <summary>Whether a host is one of this cloud's cluster endpoints.</summary>
     public bool IsClusterHost(string host) =>
         host.EndsWith(_cloud.Id + LiveClouds.HostSuffix, StringComparison.OrdinalIgnoreCase)
         && host.Contains(HostInfix, StringComparison.OrdinalIgnoreCase);
 
-    /// <summary>The cluster a cluster endpoint's host names.</summary>
-    /// <exception cref="Engine.Core.AwsServiceException">No cluster of that name: the client was made for a cluster since deleted or reset.</exception>
-    public DaxFrontDoor ClusterAt(string host)
+    /// <summary>The DynamoDB front door of the cluster a cluster endpoint's host names.</summary>
+    /// <exception cref="Engine.Core.AwsServiceException">No available cluster of that name: the client was made for a cluster since deleted or reset.</exception>
+    public DynamoDbWireService ClusterAt(string host)
     {
         var name = host[..host.IndexOf(HostInfix, StringComparison.OrdinalIgnoreCase)].ToLowerInvariant();
-        return _clusters.TryGetValue(name, out var frontDoor)
-            ? frontDoor
-            : throw new Engine.Core.AwsServiceException("ResourceNotFoundException", $"No DAX cluster named {name} exists in this cloud.");
+        var cluster = Engine.DataPlane(DefaultScope, name)
+            ?? throw new Engine.Core.AwsServiceException("ResourceNotFoundException", $"No available DAX cluster named {name} exists in this cloud.");
+        return _frontDoors.GetValue(cluster, c => new DynamoDbWireService(c.Bind(ServiceModel.Bind(_dynamoDb.Engine)), _dynamoDb.RequestIds));
     }
 
     // Clusters are state, as tables are: a reset cloud has none.
-    public override void Reset() => _clusters.Clear();
+    public override void Reset() => Engine.Reset();
 }

@@ -1,5 +1,5 @@
-using System.Text.RegularExpressions;
 using Amazon.DynamoDBv2;
+using FakeAws.Engine.Dax;
 
 namespace FakeAws.Dax;
 
@@ -8,7 +8,7 @@ namespace FakeAws.Dax;
 /// <c>aws.Dax.CreateClient("cache")</c> is an <see cref="IAmazonDynamoDB"/> whose calls go through the
 /// cluster's caches, as <c>ClusterDaxClient</c>'s do. See docs/DAX.md for the consistency model.
 /// </summary>
-public sealed partial class FakeDax
+public sealed class FakeDax
 {
     private readonly DaxModule _module;
 
@@ -20,13 +20,13 @@ public sealed partial class FakeDax
     /// <exception cref="ArgumentException">The name breaks AWS's rules.</exception>
     /// <exception cref="InvalidOperationException">A cluster of that name exists.</exception>
     public void CreateCluster(string name, DaxClusterOptions? options = null) =>
-        _module.Create(CheckName(name), options ?? new DaxClusterOptions());
+        _module.Engine.CreateAvailableCluster(_module.DefaultScope, CheckName(name), options ?? new DaxClusterOptions());
 
     /// <summary>
     /// An official <see cref="AmazonDynamoDBClient"/> whose calls go through the cluster: reads from its
     /// caches, writes through them to DynamoDB, table management refused.
     /// </summary>
-    /// <exception cref="ArgumentException">The cloud has no cluster of that name.</exception>
+    /// <exception cref="ArgumentException">The cloud has no available cluster of that name (one made through the control plane is usable once available).</exception>
     public IAmazonDynamoDB CreateClient(string clusterName)
     {
         var name = clusterName.ToLowerInvariant();
@@ -47,11 +47,7 @@ public sealed partial class FakeDax
     }
 
     private static string CheckName(string name) =>
-        ClusterName().IsMatch(name) && name.Length <= 20 && !name.Contains("--", StringComparison.Ordinal)
+        DaxClusterNames.IsValid(name)
             ? name.ToLowerInvariant()
-            : throw new ArgumentException(
-                $"'{name}' is not a DAX cluster name: 1 to 20 letters, digits and hyphens, starting with a letter, with no trailing or double hyphen.", nameof(name));
-
-    [GeneratedRegex("^[A-Za-z]([A-Za-z0-9-]*[A-Za-z0-9])?$")]
-    private static partial Regex ClusterName();
+            : throw new ArgumentException($"'{name}' is not a DAX cluster name: {DaxClusterNames.Rule}.", nameof(name));
 }
