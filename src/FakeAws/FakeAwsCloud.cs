@@ -3,6 +3,7 @@ using Amazon.Runtime;
 using FakeAws.Cognito;
 using FakeAws.ApiGateway;
 using FakeAws.Cloud;
+using FakeAws.Dax;
 using FakeAws.DynamoDb;
 using FakeAws.DynamoDbStreams;
 using FakeAws.Engine.Cognito;
@@ -35,6 +36,7 @@ public sealed class FakeAwsCloud : IDisposable
 {
     private readonly InMemoryHttpHandler _handler;
     private readonly DynamoDbModule _dynamoDb;
+    private readonly DaxModule _dax;
     private readonly LambdaModule _lambda;
     private readonly StepFunctionsModule _stepFunctions;
     private readonly CognitoModule _cognito;
@@ -60,11 +62,12 @@ public sealed class FakeAwsCloud : IDisposable
         HttpClient = CreateHttpClient();
 
         _dynamoDb = new DynamoDbModule(this);
+        _dax = new DaxModule(this, _dynamoDb);
         _lambda = new LambdaModule(this, _dynamoDb);
         _stepFunctions = new StepFunctionsModule(this);
         _cognito = new CognitoModule(this);
         _apiGateway = new ApiGatewayModule(this, _cognito);
-        _modules = [_dynamoDb, _lambda, _stepFunctions, _cognito, _apiGateway];
+        _modules = [_dynamoDb, _dax, _lambda, _stepFunctions, _cognito, _apiGateway];
         foreach (var frontDoor in _modules.SelectMany(m => m.FrontDoors))
         {
             Router.Register(frontDoor);
@@ -85,6 +88,9 @@ public sealed class FakeAwsCloud : IDisposable
     /// <summary>The cloud's one clock. Move it with <see cref="VirtualClock.Advance"/>.</summary>
     public VirtualClock Clock { get; }
 
+    /// <summary>DAX clusters in front of the cloud's DynamoDB, and clients that read through their caches: <c>aws.Dax.CreateClient("cache")</c>.</summary>
+    public FakeDax Dax => _dax.Helper;
+
     /// <summary>Lambda functions whose code runs in the test process: <c>aws.Lambda.AddFunction(...)</c>.</summary>
     public LambdaHelper Lambda => _lambda.Helper;
 
@@ -104,6 +110,7 @@ public sealed class FakeAwsCloud : IDisposable
     internal DynamoDbWireService DynamoDbWire => _dynamoDb.Wire;
     internal RequestIds DynamoDbRequestIds => _dynamoDb.RequestIds;
     internal DynamoDbFastPath DynamoDbFastPath => _dynamoDb.FastPath;
+    internal DaxModule DaxModule => _dax;
     internal CognitoIdentityProviderEngine CognitoIdentityProvider => _cognito.UserPools;
     internal CognitoIdentityEngine CognitoIdentity => _cognito.IdentityPools;
 

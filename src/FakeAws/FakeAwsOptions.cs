@@ -19,6 +19,9 @@ public sealed class FakeAwsOptions
     /// <summary>DynamoDB's settings: table status delays, index propagation, TTL, stream readers, capacity enforcement, the wire path.</summary>
     public DynamoDbOptions DynamoDb { get; set; } = new();
 
+    /// <summary>DAX's settings: how long control-plane clusters take to change status.</summary>
+    public DaxOptions Dax { get; set; } = new();
+
     /// <summary>Lambda's settings: the account's concurrency quota and state transition timing.</summary>
     public LambdaOptions Lambda { get; set; } = new();
 
@@ -31,6 +34,7 @@ public sealed class FakeAwsOptions
         var copy = (FakeAwsOptions)MemberwiseClone();
         copy.DynamoDb = DynamoDb.Clone();
         copy.Lambda = Lambda.Clone();
+        copy.Dax = Dax.Clone();
         return copy;
     }
 }

@@ -37,6 +37,31 @@ public static class FakeAwsServiceCollectionExtensions
         return services;
     }
 
+    /// <summary>
+    /// Registers a client of DAX cluster <paramref name="clusterName"/> as the app's <see cref="IAmazonDynamoDB"/>
+    /// (where the app would register <c>ClusterDaxClient</c>), or as a keyed <see cref="IAmazonDynamoDB"/> when
+    /// <paramref name="serviceKey"/> is given. The cluster is created with <paramref name="options"/> when the
+    /// client is first resolved, unless the cloud already has it. Call it after <see cref="AddFakeAws(IServiceCollection)"/>.
+    /// </summary>
+    public static IServiceCollection AddFakeAwsDax(this IServiceCollection services, string clusterName, DaxClusterOptions? options = null, object? serviceKey = null)
+    {
+        IAmazonDynamoDB Create(IServiceProvider provider)
+        {
+            var cloud = provider.GetFakeAws();
+            cloud.Dax.EnsureCluster(clusterName, options);
+            return cloud.Dax.CreateClient(clusterName);
+        }
+        if (serviceKey is null)
+        {
+            services.Replace(ServiceDescriptor.Singleton<IAmazonDynamoDB>(Create));
+        }
+        else
+        {
+            services.AddKeyedSingleton<IAmazonDynamoDB>(serviceKey, (provider, _) => Create(provider));
+        }
+        return services;
+    }
+
     /// <summary>The cloud registered by <see cref="AddFakeAws(IServiceCollection)"/>.</summary>
     /// <exception cref="InvalidOperationException">The container has no cloud; the message says how to add one.</exception>
     public static FakeAwsCloud GetFakeAws(this IServiceProvider services) =>

@@ -39,7 +39,9 @@ internal sealed class DynamoDbFastPath
         ValueTask<object?> execution;
         try
         {
-            execution = route.Operation.ExecuteAsync(scope, route.ToInput(request)!, cancellationToken);
+            // A DAX client's requests run the cluster's operation of the same name.
+            var operation = _cloud.DaxModule.ClusterOperation(config.ServiceURL, route.Operation.Name) ?? route.Operation;
+            execution = operation.ExecuteAsync(scope, route.ToInput(request)!, cancellationToken);
         }
         catch (AwsServiceException error)
         {

@@ -2,6 +2,7 @@ using FakeAws.Cloud;
 using FakeAws.DynamoDbStreams;
 using FakeAws.Engine.Core;
 using FakeAws.Engine.DynamoDb;
+using FakeAws.Engine.DynamoDb.Model;
 using FakeAws.Engine.DynamoDbStreams;
 using FakeAws.Protocol;
 
@@ -14,7 +15,7 @@ internal sealed class DynamoDbModule : ServiceModule
     {
         Engine = new DynamoDbEngine(cloud.Context, cloud.Options.DynamoDb);
         RequestIds = new RequestIds(cloud.Context.Ids, DynamoDbWireService.RequestIdLength);
-        Wire = new DynamoDbWireService(Engine, RequestIds);
+        Wire = new DynamoDbWireService(ServiceModel.Bind(Engine), RequestIds);
         FastPath = new DynamoDbFastPath(cloud);
         FrontDoors = [Wire, new DynamoDbStreamsWireService(new DynamoDbStreamsEngine(cloud.Context, Engine), RequestIds)];
     }

@@ -7,12 +7,15 @@ using FakeAws.Protocol;
 
 namespace FakeAws.DynamoDb;
 
-/// <summary>DynamoDB on the wire: awsJson1.0 under <c>DynamoDB_20120810</c>, with DynamoDB's error shapes.</summary>
-internal sealed class DynamoDbWireService(DynamoDbEngine engine, RequestIds requestIds) : AwsJsonService(
+/// <summary>
+/// DynamoDB on the wire: awsJson1.0 under <c>DynamoDB_20120810</c>, with DynamoDB's error shapes, answered
+/// by the engine's operations or by a DAX cluster's in front of them.
+/// </summary>
+internal sealed class DynamoDbWireService(IEnumerable<OperationBinding> operations, RequestIds requestIds) : AwsJsonService(
     "dynamodb",
     "DynamoDB_20120810",
     "1.0",
-    new OperationTable(ServiceModel.Name, ServiceModel.Bind(engine), ReportInvalid),
+    new OperationTable(ServiceModel.Name, operations, ReportInvalid),
     SerializerOptions,
     requestIds.Next)
 {

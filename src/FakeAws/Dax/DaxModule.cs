@@ -1,0 +1,90 @@
+using System.Runtime.CompilerServices;
+using Amazon.DynamoDBv2;
+using FakeAws.Cloud;
+using FakeAws.DynamoDb;
+using FakeAws.Engine.Dax;
+using FakeAws.Engine.DynamoDb.Model;
+using FakeAws.Protocol;
+using FakeAws.Sdk;
+
+namespace FakeAws.Dax;
+
+/// <summary>
+/// DAX: the control plane (awsJson1.1 under <c>AmazonDAXV3</c>) and clusters in front of the DynamoDB
+/// engine. Each available cluster is a second DynamoDB front door at a host of its own,
+/// <c>{cluster}.dax.{cloudId}.fakeaws.invalid</c>; its clients reach it by that host on the wire and
+/// through the fast path alike, and both answer with the cluster's operations.
+/// </summary>
+internal sealed class DaxModule : ServiceModule
+{
+    private const string HostInfix = ".dax.";
+
+    private readonly FakeAwsCloud _cloud;
+    private readonly DynamoDbModule _dynamoDb;
+    // Each data plane's DynamoDB front door, made on first use; a cluster deleted and created again is a new data plane.
+    private readonly ConditionalWeakTable<DaxCluster, DynamoDbWireService> _frontDoors = [];
+
+    public DaxModule(FakeAwsCloud cloud, DynamoDbModule dynamoDb)
+    {
+        _cloud = cloud;
+        _dynamoDb = dynamoDb;
+        Engine = new DaxEngine(cloud.Context, cloud.Options.Dax, dynamoDb.Engine);
+        Helper = new FakeDax(this);
+        FrontDoors = [new DaxDataPlaneWireService(this), new DaxWireService(Engine, cloud.Context)];
+    }
+
+    public DaxEngine Engine { get; }
+
+    /// <summary>Where test helpers make clusters: the cloud's own account and region.</summary>
+    public Engine.Core.RequestScope DefaultScope => _cloud.Context.Scope(null);
+
+    public FakeDax Helper { get; }
+
+    public override IReadOnlyList<IWireService> FrontDoors { get; }
+
+    /// <summary>The endpoint of a cluster's clients.</summary>
+    public string EndpointOf(string name) => $"http://{name}{HostInfix}{_cloud.Id}{LiveClouds.HostSuffix}";
+
+    /// <summary>An official DynamoDB client, pointed at the cluster's endpoint.</summary>
+    public IAmazonDynamoDB CreateClient(string name)
+    {
+        var config = _cloud.Configure(new AmazonDynamoDBConfig());
+        config.ServiceURL = EndpointOf(name);
+        return new AmazonDynamoDBClient(_cloud.Credentials, config);
+    }
+
+    /// <summary>
+    /// The operation a typed request runs when its client's endpoint is a cluster's, or null for any
+    /// other endpoint; the fast path asks this first, so DAX clients' requests go through the cluster.
+    /// </summary>
+    public Operation? ClusterOperation(string? serviceUrl, string operation)
+    {
+        if (serviceUrl is null || !serviceUrl.Contains(HostInfix, StringComparison.OrdinalIgnoreCase)
+            || !Uri.TryCreate(serviceUrl, UriKind.Absolute, out var uri) || !IsClusterHost(uri.Host))
+        {
+            return null;
+        }
+        return ClusterAt(uri.Host).Operations!.TryGet(operation, out var found) ? found : null;
+    }
+
+    /// <summary>Whether the cloud's region has an available cluster of that name.</summary>
+    public bool Exists(string name) => Engine.DataPlane(DefaultScope, name) is not null;
+
+    /// <summary>Whether a host is one of this cloud's cluster endpoints.</summary>
+    public bool IsClusterHost(string host) =>
+        host.EndsWith(_cloud.Id + LiveClouds.HostSuffix, StringComparison.OrdinalIgnoreCase)
+        && host.Contains(HostInfix, StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>The DynamoDB front door of the cluster a cluster endpoint's host names.</summary>
+    /// <exception cref="Engine.Core.AwsServiceException">No available cluster of that name: the client was made for a cluster since deleted or reset.</exception>
+    public DynamoDbWireService ClusterAt(string host)
+    {
+        var name = host[..host.IndexOf(HostInfix, StringComparison.OrdinalIgnoreCase)].ToLowerInvariant();
+        var cluster = Engine.DataPlane(DefaultScope, name)
+            ?? throw new Engine.Core.AwsServiceException("ResourceNotFoundException", $"No available DAX cluster named {name} exists in this cloud.");
+        return _frontDoors.GetValue(cluster, c => new DynamoDbWireService(c.Bind(ServiceModel.Bind(_dynamoDb.Engine)), _dynamoDb.RequestIds));
+    }
+
+    // Clusters are state, as tables are: a reset cloud has none.
+    public override void Reset() => Engine.Reset();
+}
