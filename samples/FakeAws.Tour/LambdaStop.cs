@@ -22,13 +22,14 @@ internal static class LambdaStop
             return "done";
         }, f => f.Timeout = 5);
 
+        var priced = await aws.Lambda.InvokeAsync("price", new Order("o-1", 10m));
+        Stop.Say($"Invoke price -> {priced.StatusCode} {priced.Payload}");
+
+        var slow = await aws.Lambda.InvokeAsync("slow");
+        Stop.Say($"Invoke slow -> {slow.StatusCode}, FunctionError {slow.FunctionError}: {slow.Payload}");
+
+        // Anything without a typed helper goes over the wire: CreateFunction, as an AmazonLambdaClient sends it.
         using var lambda = new RawAws(aws, "lambda");
-        var priced = await lambda.SendAsync(HttpMethod.Post, "/2015-03-31/functions/price/invocations", new Order("o-1", 10m));
-        Stop.Say($"Invoke price -> {priced.Status} {priced.Body}");
-
-        var slow = await lambda.SendAsync(HttpMethod.Post, "/2015-03-31/functions/slow/invocations", "{}");
-        Stop.Say($"Invoke slow -> {slow.Status}, X-Amz-Function-Error {string.Join("", slow.Response.Headers.GetValues("X-Amz-Function-Error"))}: {slow.Body}");
-
         var tooBig = await lambda.SendAsync(HttpMethod.Post, "/2015-03-31/functions", new { FunctionName = "huge", Runtime = "dotnet8", Role = "arn:aws:iam::123456789012:role/r", Handler = "x", MemorySize = 20000, Code = new { ZipFile = "UEsFBgAAAAAAAAAAAAAAAAAAAAAAAA==" } });
         Stop.Say($"CreateFunction with 20000 MB -> {tooBig.Status} {tooBig.Body}");
     }

@@ -5,10 +5,11 @@ using System.Text.Json;
 namespace FakeAws.Tour;
 
 /// <summary>
-/// Speaks AWS's wire protocols directly, for the services whose SDK packages this tour cannot
-/// reference (a user's AmazonLambdaClient, AmazonStepFunctionsClient, ... work the same way through
-/// <c>aws.CreateClient&lt;T&gt;()</c>). FakeAws routes by the credential scope, as AWS does, and does
-/// not check signatures.
+/// Speaks AWS's wire protocols directly through <c>aws.CreateHttpMessageHandler()</c>, for the REST
+/// operations this tour needs that have no typed helper (aws.Lambda.InvokeAsync, aws.StepFunctions,
+/// aws.Cognito and aws.CallAsync cover the rest) and whose SDK packages it does not reference; a user's
+/// AmazonLambdaClient or AmazonApiGatewayV2Client works the same way through <c>aws.CreateClient&lt;T&gt;()</c>.
+/// FakeAws routes by the credential scope, as AWS does, and does not check signatures.
 /// </summary>
 internal sealed class RawAws(FakeAwsCloud aws, string service) : IDisposable
 {

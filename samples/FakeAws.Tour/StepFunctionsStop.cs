@@ -1,5 +1,3 @@
-using System.Net.Http;
-using System.Text.Json;
 using System.Text.Json.Nodes;
 
 namespace FakeAws.Tour;
@@ -21,8 +19,7 @@ internal static class StepFunctionsStop
             return order;
         });
 
-        using var sfn = new RawAws(aws, "states");
-        var machine = await Call(sfn, "CreateStateMachine", new
+        await aws.CallAsync("states", "CreateStateMachine", new
         {
             name = "orders",
             roleArn = "arn:aws:iam::123456789012:role/sfn",
@@ -35,21 +32,11 @@ internal static class StepFunctionsStop
                     "End": true}}}
                 """,
         });
-        var execution = await Call(sfn, "StartExecution", new { stateMachineArn = machine["stateMachineArn"]!.GetValue<string>(), input = """{"order": "o-7"}""" });
-        var arn = execution["executionArn"]!.GetValue<string>();
-        var started = aws.Clock.GetUtcNow();
 
-        await aws.RunUntilIdleAsync();
+        // Starts the execution and runs the cloud's work to its end, jumping the clock over the Wait and the retries.
+        var run = await aws.StepFunctions.RunExecutionAsync("orders", """{"order": "o-7"}""");
 
-        var described = await Call(sfn, "DescribeExecution", new { executionArn = arn });
-        Stop.Say($"{described["status"]} after {aws.Clock.GetUtcNow() - started} of virtual time (a day's Wait, then retries after 30 s and 60 s): {described["output"]}");
-        var history = await Call(sfn, "GetExecutionHistory", new { executionArn = arn });
-        Stop.Say("History: " + string.Join(", ", history["events"]!.AsArray().Select(e => e!["type"]!.GetValue<string>()).Take(8)) + ", ...");
-    }
-
-    private static async Task<JsonObject> Call(RawAws sfn, string operation, object body)
-    {
-        var (_, text, _) = await sfn.SendAsync(HttpMethod.Post, "/", JsonSerializer.Serialize(body), $"AWSStepFunctions.{operation}");
-        return JsonNode.Parse(text)!.AsObject();
+        Stop.Say($"{run.Status} after {run.StopDate - run.StartDate} of virtual time (a day's Wait, then retries after 30 s and 60 s): {run.Output}");
+        Stop.Say("History: " + string.Join(", ", run.History.Select(e => e.Type).Take(8)) + ", ...");
     }
 }

@@ -1,21 +1,35 @@
 using FakeAws;
 using FakeAws.Server;
 
-// FakeAws.Server: `dotnet run --project src/FakeAws.Server -- --port 4566 [--host 127.0.0.1] [--region us-east-1] [--account 123456789012]`.
-// One port serves every service; the request's X-Amz-Target, SigV4 credential scope or path picks it.
-var settings = ServerSettings.Parse(args);
-using var cloud = new FakeAwsCloud(new FakeAwsOptions { Region = settings.Region, AccountId = settings.AccountId });
+// FakeAws.Server, the `fakeaws` tool: `fakeaws --port 4566 [--host 127.0.0.1] [--region us-east-1]
+// [--account 123456789012] [--clock wall|manual] [--auth permissive|strict]`; `fakeaws --help` for usage.
+// One port serves every service; the request's host, X-Amz-Target, SigV4 credential scope or path picks it.
+return await ServerCommand.Create(ServeAsync).Parse(args).InvokeAsync();
 
-var builder = WebApplication.CreateSlimBuilder();
-builder.Logging.SetMinimumLevel(LogLevel.Warning);
-builder.WebHost.UseUrls($"http://{settings.Host}:{settings.Port}");
-var app = builder.Build();
-app.Run(async context =>
+static async Task<int> ServeAsync(ServerSettings settings, CancellationToken cancellationToken)
 {
-    if (!await ExecuteApiBridge.TryServeAsync(cloud, context))
+    using var cloud = new FakeAwsCloud(new FakeAwsOptions
     {
-        await WireBridge.ServeAsync(cloud, context);
-    }
-});
-app.Lifetime.ApplicationStarted.Register(() => Console.WriteLine($"FakeAws listening on http://{settings.Host}:{settings.Port} ({settings.Region}, account {settings.AccountId})"));
-app.Run();
+        Region = settings.Region,
+        AccountId = settings.AccountId,
+        TimeProvider = settings.Clock == ServerClock.Wall ? WallClock.StartingNow() : null,
+        // --auth is parsed and shown in the banner; it reaches the cloud once FakeAwsOptions can check signatures.
+    });
+    var builder = WebApplication.CreateSlimBuilder();
+    builder.Logging.SetMinimumLevel(LogLevel.Warning);
+    builder.WebHost.UseUrls($"http://{settings.Host}:{settings.Port}");
+    var app = builder.Build();
+    app.Run(async context =>
+    {
+        if (!await ExecuteApiBridge.TryServeAsync(cloud, context))
+        {
+            await WireBridge.ServeAsync(cloud, context);
+        }
+    });
+    using var wall = settings.Clock == ServerClock.Wall ? WallClock.Follow(cloud.Clock, app.Logger) : null;
+    app.Lifetime.ApplicationStarted.Register(() => Console.WriteLine(
+        $"FakeAws listening on http://{settings.Host}:{settings.Port} ({settings.Region}, account {settings.AccountId}, " +
+        $"clock {settings.Clock.ToString().ToLowerInvariant()}, auth {settings.Auth.ToString().ToLowerInvariant()})"));
+    await app.RunAsync(cancellationToken);
+    return 0;
+}

@@ -1,20 +1,30 @@
 namespace FakeAws.Server;
 
-/// <summary>The command line of the server.</summary>
-internal sealed record ServerSettings(string Host, int Port, string Region, string AccountId)
+/// <summary>The settings the command line gives the server.</summary>
+/// <param name="Host">The address to listen on; loopback unless told otherwise.</param>
+/// <param name="Port">The port every service shares.</param>
+/// <param name="Region">The cloud's default region.</param>
+/// <param name="AccountId">The account every resource belongs to.</param>
+/// <param name="Clock">Whether the cloud's clock follows the wall clock or stands still until advanced.</param>
+/// <param name="Auth">Whether requests' SigV4 signatures are checked.</param>
+internal sealed record ServerSettings(string Host, int Port, string Region, string AccountId, ServerClock Clock, ServerAuth Auth);
+
+/// <summary>How the server's clock moves.</summary>
+internal enum ServerClock
 {
-    /// <summary>Reads <c>--host</c>, <c>--port</c>, <c>--region</c> and <c>--account</c>; the host is loopback unless told otherwise.</summary>
-    public static ServerSettings Parse(string[] args)
-    {
-        string Value(string name, string fallback)
-        {
-            var index = Array.IndexOf(args, name);
-            return index >= 0 && index + 1 < args.Length ? args[index + 1] : fallback;
-        }
-        return new ServerSettings(
-            Value("--host", "127.0.0.1"),
-            int.Parse(Value("--port", "4566"), System.Globalization.CultureInfo.InvariantCulture),
-            Value("--region", "us-east-1"),
-            Value("--account", "123456789012"));
-    }
+    /// <summary>It follows the wall clock, so TTL, Wait states and token expiry happen as time passes; admin advances add to it.</summary>
+    Wall,
+
+    /// <summary>It stands still until <c>POST /_fakeaws/clock/advance</c> or <c>/_fakeaws/run-until-idle</c> moves it.</summary>
+    Manual,
+}
+
+/// <summary>How the server treats request signatures.</summary>
+internal enum ServerAuth
+{
+    /// <summary>Any signature is accepted; the credential scope only picks the service and region.</summary>
+    Permissive,
+
+    /// <summary>Signatures must verify against FakeAws's credentials.</summary>
+    Strict,
 }

@@ -1,4 +1,6 @@
 using System.Reflection;
+using System.Text.Json;
+using System.Text.Json.Nodes;
 using Amazon.Runtime;
 using FakeAws.Cognito;
 using FakeAws.ApiGateway;
@@ -174,8 +176,37 @@ public sealed class FakeAwsCloud : IDisposable
     public Task RunUntilIdleAsync(TimeSpan? horizon = null, CancellationToken cancellationToken = default) =>
         Clock.RunUntilIdleAsync(horizon, cancellationToken);
 
-    /// <summary>An HttpMessageHandler that serves raw AWS wire requests from this cloud, for tools that speak HTTP themselves.</summary>
+    /// <summary>
+    /// An HttpMessageHandler that serves raw AWS wire requests from this cloud, for tools that speak HTTP
+    /// themselves: give it to an <see cref="HttpClient"/> with <see cref="ServiceUrl"/> as its base address.
+    /// The service is picked as on AWS, by the SigV4 credential scope, X-Amz-Target or path; signatures are not checked.
+    /// </summary>
     public HttpMessageHandler CreateHttpMessageHandler() => new InMemoryHttpHandler(Router);
+
+    /// <summary>
+    /// Runs any operation of a service with a JSON protocol (<c>dynamodb</c>, <c>states</c>,
+    /// <c>cognito-idp</c>, <c>cognito-identity</c>) without its SDK package, with the same checks and
+    /// errors as a client's request. Input and output use the member names of AWS's API reference.
+    /// </summary>
+    /// <example><c>var machines = await aws.CallAsync("states", "ListStateMachines");</c></example>
+    /// <param name="service">The service's signing name.</param>
+    /// <param name="operation">The operation, as AWS names the action, for example <c>CreateUserPool</c>.</param>
+    /// <param name="input">The input: a <see cref="JsonNode"/>, a JSON string, or an object serialized as it is; null for none.</param>
+    /// <param name="region">The region; <see cref="FakeAwsOptions.Region"/> when null.</param>
+    /// <param name="cancellationToken">Stops waiting for the answer.</param>
+    /// <returns>The output as JSON.</returns>
+    /// <exception cref="AwsServiceException">The service's error, as a client would get it.</exception>
+    public Task<JsonNode?> CallAsync(string service, string operation, object? input = null, string? region = null, CancellationToken cancellationToken = default)
+    {
+        var parameters = input switch
+        {
+            null => null,
+            JsonNode node => node,
+            string json => JsonNode.Parse(json),
+            _ => JsonSerializer.SerializeToNode(input),
+        };
+        return Context.Services.CallJsonAsync(service, operation, Context.Scope(region), parameters, cancellationToken);
+    }
 
     /// <summary>Clears every service's state and all pending work. The clock keeps its time.</summary>
     public void Reset()

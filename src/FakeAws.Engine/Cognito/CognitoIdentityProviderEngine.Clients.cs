@@ -152,6 +152,11 @@ internal sealed partial class CognitoIdentityProviderEngine
     /// <summary>
     /// Checks SECRET_HASH = Base64(HMAC-SHA256(clientSecret, username + clientId)) for clients with a secret.
     /// </summary>
+    /// <summary>The SECRET_HASH a client with a secret sends for a user: HMAC-SHA256 of username and client id, base64.</summary>
+    private static string SecretHash(string clientId, string secret, string username) =>
+        Convert.ToBase64String(System.Security.Cryptography.HMACSHA256.HashData(
+            System.Text.Encoding.UTF8.GetBytes(secret), System.Text.Encoding.UTF8.GetBytes(username + clientId)));
+
     private static void CheckSecretHash(AppClient client, string? username, string? secretHash)
     {
         if (client.Secret is null)
@@ -162,9 +167,7 @@ internal sealed partial class CognitoIdentityProviderEngine
         {
             throw CognitoErrors.SecretHashMissing(client.Id);
         }
-        var expected = Convert.ToBase64String(System.Security.Cryptography.HMACSHA256.HashData(
-            System.Text.Encoding.UTF8.GetBytes(client.Secret), System.Text.Encoding.UTF8.GetBytes((username ?? "") + client.Id)));
-        if (!string.Equals(expected, secretHash, StringComparison.Ordinal))
+        if (!string.Equals(SecretHash(client.Id, client.Secret, username ?? ""), secretHash, StringComparison.Ordinal))
         {
             throw CognitoErrors.SecretHashMismatch(client.Id);
         }

@@ -65,6 +65,17 @@ internal sealed partial class CognitoIdentityProviderEngine : ICognitoIdentityPr
         return _regions[new RequestScope(accountId, region)].Pools.GetValueOrDefault(poolId);
     }
 
+    /// <summary>
+    /// The id of the pool an app client belongs to, and the SECRET_HASH the client sends for
+    /// <paramref name="username"/> (null when it has no secret): what a caller needs to act for a user of the client.
+    /// </summary>
+    /// <exception cref="AwsServiceException">No such client in the scope's account and region.</exception>
+    public (string PoolId, string? SecretHash) ClientOf(RequestScope scope, string clientId, string username)
+    {
+        var (pool, client) = PoolOfClient(scope, clientId);
+        return (pool.Id, client.Secret is { } secret ? SecretHash(client.Id, secret, username) : null);
+    }
+
     private (UserPool Pool, AppClient Client) PoolOfClient(RequestScope scope, string? clientId)
     {
         if (clientId is not null && _regions[scope].PoolsByClient.TryGetValue(clientId, out var pool))

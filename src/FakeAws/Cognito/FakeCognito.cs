@@ -1,11 +1,14 @@
+using System.Text.Json.Nodes;
 using FakeAws.Engine.Cognito;
+using FakeAws.Engine.Core;
 using FakeAws.Engine.Cognito.Mfa;
 using FakeAws.Protocol;
 
 namespace FakeAws.Cognito;
 
 /// <summary>
-/// What a test needs from Cognito that AWS has no API for: the codes and temporary passwords user
+/// What a test needs from Cognito without the SDK's package (sign a user up, get their tokens), and what
+/// AWS has no API for: the codes and temporary passwords user
 /// pools "sent" by email or SMS, current TOTP codes on the cloud's clock, and an HTTP handler that
 /// serves the pools' JWKS and OpenID discovery documents. Reach it as <c>aws.Cognito</c>.
 /// </summary>
@@ -51,6 +54,77 @@ public sealed class FakeCognito
     /// URLs. Give it to <c>JwtBearerOptions.BackchannelHttpHandler</c> with the issuer as authority.
     /// </summary>
     public HttpMessageHandler CreateJwksHttpHandler() => new InMemoryHttpHandler(_cloud.Router);
+
+    /// <summary>
+    /// Signs a user up through an app client, as SignUp does (the pool's password policy, attribute
+    /// rules and pre sign-up trigger apply), then confirms the user as AdminConfirmSignUp does, so the
+    /// user can sign in at once. A client with a secret gets its SECRET_HASH computed.
+    /// </summary>
+    /// <example><c>await aws.Cognito.SignUpAsync(clientId, "ada", "Passw0rd!", new Dictionary&lt;string, string&gt; { ["email"] = "ada@example.com" });</c></example>
+    /// <param name="clientId">The app client's id.</param>
+    /// <param name="username">The user name (or email or phone number, as the pool's username attributes allow).</param>
+    /// <param name="password">The password.</param>
+    /// <param name="attributes">User attributes by name, such as <c>email</c>; none when null.</param>
+    /// <param name="cancellationToken">Stops waiting.</param>
+    /// <returns>The user's <c>sub</c>.</returns>
+    /// <exception cref="AwsServiceException">Cognito refused: no such client, the user exists, the password breaks the policy, ...</exception>
+    public async Task<string> SignUpAsync(
+        string clientId, string username, string password, IReadOnlyDictionary<string, string>? attributes = null, CancellationToken cancellationToken = default)
+    {
+        var (poolId, secretHash) = _engine.ClientOf(_cloud.Context.Scope(null), clientId, username);
+        var signedUp = await _cloud.CallAsync("cognito-idp", "SignUp", new JsonObject
+        {
+            ["ClientId"] = clientId,
+            ["Username"] = username,
+            ["Password"] = password,
+            ["SecretHash"] = secretHash,
+            ["UserAttributes"] = new JsonArray((attributes ?? new Dictionary<string, string>())
+                .Select(a => (JsonNode)new JsonObject { ["Name"] = a.Key, ["Value"] = a.Value }).ToArray()),
+        }, cancellationToken: cancellationToken).ConfigureAwait(false);
+        if (signedUp?["UserConfirmed"]?.GetValue<bool>() != true)
+        {
+            await _cloud.CallAsync("cognito-idp", "AdminConfirmSignUp", new JsonObject { ["UserPoolId"] = poolId, ["Username"] = username },
+                cancellationToken: cancellationToken).ConfigureAwait(false);
+        }
+        return signedUp!["UserSub"]!.GetValue<string>();
+    }
+
+    /// <summary>
+    /// Signs a user in with their password through an app client (InitiateAuth with
+    /// <c>USER_PASSWORD_AUTH</c>, which the client must allow) and returns the tokens.
+    /// </summary>
+    /// <example><c>var tokens = await aws.Cognito.GetTokensAsync(clientId, "ada", "Passw0rd!");</c></example>
+    /// <param name="clientId">The app client's id.</param>
+    /// <param name="username">The user name.</param>
+    /// <param name="password">The password.</param>
+    /// <param name="cancellationToken">Stops waiting.</param>
+    /// <exception cref="AwsServiceException">Cognito refused: wrong password, unconfirmed user, the flow not allowed, ...</exception>
+    /// <exception cref="InvalidOperationException">Cognito answered with a challenge (MFA, a new password) instead of tokens.</exception>
+    public async Task<CognitoTokens> GetTokensAsync(string clientId, string username, string password, CancellationToken cancellationToken = default)
+    {
+        var (_, secretHash) = _engine.ClientOf(_cloud.Context.Scope(null), clientId, username);
+        var parameters = new JsonObject { ["USERNAME"] = username, ["PASSWORD"] = password };
+        if (secretHash is not null)
+        {
+            parameters["SECRET_HASH"] = secretHash;
+        }
+        var answer = (await _cloud.CallAsync("cognito-idp", "InitiateAuth", new JsonObject
+        {
+            ["ClientId"] = clientId,
+            ["AuthFlow"] = "USER_PASSWORD_AUTH",
+            ["AuthParameters"] = parameters,
+        }, cancellationToken: cancellationToken).ConfigureAwait(false))!;
+        if (answer["AuthenticationResult"] is not { } result)
+        {
+            throw new InvalidOperationException(
+                $"Cognito answered {username}'s sign-in with the challenge {answer["ChallengeName"]}, not tokens: answer it with RespondToAuthChallenge.");
+        }
+        return new CognitoTokens(
+            result["IdToken"]!.GetValue<string>(),
+            result["AccessToken"]!.GetValue<string>(),
+            result["RefreshToken"]?.GetValue<string>(),
+            result["ExpiresIn"]!.GetValue<int>());
+    }
 
     /// <summary>The issuer (<c>iss</c>) of a pool's tokens: <c>https://cognito-idp.{region}.amazonaws.com/{poolId}</c>.</summary>
     /// <param name="userPoolId">The pool.</param>

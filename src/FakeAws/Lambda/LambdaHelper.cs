@@ -1,4 +1,6 @@
 using System.Reflection;
+using System.Text;
+using System.Text.Json;
 using FakeAws.Engine.Core;
 using FakeAws.Engine.Lambda;
 using FakeAws.Engine.Lambda.Model;
@@ -9,8 +11,8 @@ namespace FakeAws.Lambda;
 
 /// <summary>
 /// Lambda things a test needs that AWS has no API for: functions whose code is a delegate in the
-/// test process, and code for Handler strings of functions created over the wire. Reach it as
-/// <c>aws.Lambda</c>; invoke and manage the functions with the SDK's <c>AmazonLambdaClient</c>.
+/// test process, code for Handler strings of functions created over the wire, and a typed invoke that
+/// needs no SDK package. Reach it as <c>aws.Lambda</c>; manage functions with the SDK's <c>AmazonLambdaClient</c>.
 /// </summary>
 public sealed class LambdaHelper
 {
@@ -82,6 +84,36 @@ public sealed class LambdaHelper
         var method = handler.Method;
         var named = $"{method.DeclaringType?.Assembly.GetName().Name}::{method.DeclaringType?.FullName}::{method.Name}";
         return named.Contains('<', StringComparison.Ordinal) || named.Length > 128 ? $"in-process::{name}" : named;
+    }
+
+    /// <summary>
+    /// Invokes a function synchronously (RequestResponse) as the Invoke API does, with the same checks,
+    /// throttles and errors, and returns its response and the tail of its log. A function that throws
+    /// is an answer with <see cref="LambdaInvokeResult.FunctionError"/> set, not an exception.
+    /// </summary>
+    /// <example><c>var reply = await aws.Lambda.InvokeAsync("price", new Order("o-1", 10m));</c></example>
+    /// <param name="functionName">A name, ARN or partial ARN; qualify it (<c>name:alias</c>) to invoke a version or alias.</param>
+    /// <param name="payload">The event: a JSON string, UTF-8 bytes, or an object serialized with System.Text.Json; <c>{}</c> when null.</param>
+    /// <param name="cancellationToken">Stops waiting for the answer.</param>
+    /// <exception cref="AwsServiceException">Lambda refused the invoke: the function does not exist, is throttled, or the payload is too large.</exception>
+    public async Task<LambdaInvokeResult> InvokeAsync(string functionName, object? payload = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(functionName);
+        var bytes = payload switch
+        {
+            null => "{}"u8.ToArray(),
+            string json => Encoding.UTF8.GetBytes(json),
+            byte[] raw => raw,
+            _ => JsonSerializer.SerializeToUtf8Bytes(payload, payload.GetType()),
+        };
+        var response = await _cloud.Context.Services.InvokeLambdaAsync(
+            _cloud.Context.Scope(null), functionName, qualifier: null, bytes, cancellationToken, logType: "Tail").ConfigureAwait(false);
+        return new LambdaInvokeResult(
+            response.StatusCode ?? 200,
+            Encoding.UTF8.GetString(response.Payload ?? []),
+            response.FunctionError,
+            response.ExecutedVersion,
+            response.LogResult is { } tail ? Encoding.UTF8.GetString(Convert.FromBase64String(tail)) : "");
     }
 
     /// <summary>

@@ -1,4 +1,3 @@
-using System.Text;
 using System.Text.Json;
 using FakeAws.Engine.Core;
 
@@ -27,17 +26,7 @@ internal sealed class WireRouter(FakeAwsCloud cloud)
         var service = Route(request, signed);
         if (service is null)
         {
-            return new WireResponse
-            {
-                Status = 400,
-                ContentType = "application/json",
-                Body = Encoding.UTF8.GetBytes(JsonSerializer.Serialize(new Dictionary<string, string>
-                {
-                    ["__type"] = "UnknownOperationException",
-                    ["message"] = $"FakeAws cannot tell which service {request.Method} {request.Path} is for" +
-                                  (signed is { } s ? $" (signed for '{s.Service}'), or does not support that service yet." : "."),
-                })),
-            };
+            return UnservedService.Answer(request, signed, _services.Select(s => s.SigningName));
         }
         var scope = cloud.Context.Scope(signed?.Region);
         return await service.HandleAsync(request, scope, cancellationToken).ConfigureAwait(false);
@@ -70,21 +59,49 @@ internal sealed class WireRouter(FakeAwsCloud cloud)
                 cloud.Reset();
                 return AdminJson(new { reset = true });
             case ("POST", "/_fakeaws/clock/advance"):
-                using (var body = JsonDocument.Parse(request.Body.Length == 0 ? "{}"u8.ToArray() : request.Body))
-                {
-                    var seconds = body.RootElement.TryGetProperty("seconds", out var value) ? value.GetDouble() : 0;
-                    cloud.Clock.Advance(TimeSpan.FromSeconds(seconds));
-                }
-                return ClockNow();
+                return AdvanceClock(request.Body);
             case ("POST", "/_fakeaws/run-until-idle"):
                 cloud.RunUntilIdleAsync().GetAwaiter().GetResult();
                 return ClockNow();
             case ("GET", "/_fakeaws/clock"):
                 return ClockNow();
+            case ("GET", "/_fakeaws/health"):
+                return AdminJson(new { status = "ok", services = _services.Select(s => s.SigningName).Distinct().Order(StringComparer.Ordinal) });
             default:
                 return new WireResponse { Status = 404, ContentType = "application/json", Body = "{\"message\":\"Unknown FakeAws admin endpoint\"}"u8.ToArray() };
         }
     }
+
+    // A bad request is the caller's mistake, answered 400 with the reason, never a 500 with no body.
+    private WireResponse AdvanceClock(byte[] body)
+    {
+        double seconds;
+        try
+        {
+            using var json = JsonDocument.Parse(body.Length == 0 ? "{}"u8.ToArray() : body);
+            seconds = json.RootElement.ValueKind == JsonValueKind.Object && json.RootElement.TryGetProperty("seconds", out var value)
+                ? value.GetDouble()
+                : 0;
+        }
+        catch (Exception e) when (e is JsonException or InvalidOperationException or FormatException)
+        {
+            return AdminError($"The body must be JSON like {{\"seconds\": 60}}: {e.Message}");
+        }
+        var now = cloud.Clock.GetUtcNow();
+        if (!double.IsFinite(seconds) || seconds < 0 || seconds > (DateTimeOffset.MaxValue - now).TotalSeconds)
+        {
+            return AdminError($"seconds must be a number from 0 to {Math.Floor((DateTimeOffset.MaxValue - now).TotalSeconds)}, the time left before the calendar ends; got {seconds}.");
+        }
+        cloud.Clock.Advance(TimeSpan.FromSeconds(seconds));
+        return ClockNow();
+    }
+
+    private static WireResponse AdminError(string message) => new()
+    {
+        Status = 400,
+        ContentType = "application/json",
+        Body = JsonSerializer.SerializeToUtf8Bytes(new { message }),
+    };
 
     private WireResponse ClockNow()
     {

@@ -8,7 +8,7 @@ namespace FakeAws.Sdk;
 /// <summary>
 /// Registered once per process with the SDK. It adds FakeAws's handlers to every client pipeline:
 /// a router in front of the HTTP handler that sends requests for a live cloud's host to that cloud
-/// in memory, and for DynamoDB clients the typed fast path at the very front. Clients that do not
+/// in memory, one outside the error handler that classes "not supported" errors as the caller's, and for DynamoDB clients the typed fast path at the very front. Clients that do not
 /// point at a cloud pass through untouched.
 /// </summary>
 internal sealed class FakeAwsPipelineCustomizer : IRuntimePipelineCustomizer
@@ -18,6 +18,7 @@ internal sealed class FakeAwsPipelineCustomizer : IRuntimePipelineCustomizer
     public void Customize(Type type, RuntimePipeline pipeline)
     {
         pipeline.AddHandlerBefore<HttpHandler<HttpContent>>(new FakeAwsRoutingHandler());
+        pipeline.AddHandlerBefore<ErrorHandler>(new UnsupportedOperationHandler());
         if (typeof(AmazonDynamoDBClient).IsAssignableFrom(type))
         {
             pipeline.AddHandler(new DynamoDbFastPathHandler());

@@ -9,7 +9,7 @@ internal sealed class StepFunctionsModule : ServiceModule
 {
     public StepFunctionsModule(FakeAwsCloud cloud)
     {
-        Helper = new FakeStepFunctions(new StepFunctionsEngine(cloud.Context));
+        Helper = new FakeStepFunctions(cloud, new StepFunctionsEngine(cloud.Context));
         FrontDoors = [new StepFunctionsWireService(Helper.Engine, cloud.Context)];
     }
 

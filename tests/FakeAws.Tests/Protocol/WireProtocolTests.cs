@@ -6,25 +6,8 @@ using Amazon.DynamoDBv2.Model;
 
 namespace FakeAws.Tests.Protocol;
 
-public class WireProtocolTests
+public class WireProtocolTests : InMemoryHttpTest
 {
-    private FakeAwsCloud _aws = null!;
-    private HttpClient _http = null!;
-
-    [SetUp]
-    public void Create()
-    {
-        _aws = new FakeAwsCloud();
-        _http = new HttpClient(_aws.CreateHttpMessageHandler()) { BaseAddress = new Uri(_aws.ServiceUrl) };
-    }
-
-    [TearDown]
-    public void Dispose()
-    {
-        _http.Dispose();
-        _aws.Dispose();
-    }
-
     private Task<HttpResponseMessage> DynamoDb(string operation, string body)
     {
         var request = new HttpRequestMessage(HttpMethod.Post, "/") { Content = new StringContent(body, Encoding.UTF8) };
@@ -32,7 +15,7 @@ public class WireProtocolTests
         request.Headers.Add("X-Amz-Target", $"DynamoDB_20120810.{operation}");
         request.Headers.TryAddWithoutValidation("Authorization",
             "AWS4-HMAC-SHA256 Credential=AKIDEXAMPLE/20300101/eu-west-1/dynamodb/aws4_request, SignedHeaders=host, Signature=0");
-        return _http.SendAsync(request);
+        return Http.SendAsync(request);
     }
 
     private static async Task<JsonElement> Json(HttpResponseMessage response) =>
@@ -63,10 +46,11 @@ public class WireProtocolTests
     [Test]
     public async Task UnimplementedOperation_ThroughTheSdk_IsATypedErrorNamingIt()
     {
-        var ddb = _aws.CreateClient<AmazonDynamoDBClient>();
+        var ddb = Aws.CreateClient<AmazonDynamoDBClient>();
         var error = Assert.ThrowsAsync<AmazonDynamoDBException>(() => ddb.DescribeEndpointsAsync(new DescribeEndpointsRequest()));
         Assert.That(error!.ErrorCode, Is.EqualTo("UnknownOperationException"));
         Assert.That(error.Message, Does.Contain("DescribeEndpoints"));
+        Assert.That(error.ErrorType, Is.EqualTo(Amazon.Runtime.ErrorType.Sender), "the caller asked for what is not there, as AWS classes it");
         await Task.CompletedTask;
     }
 
@@ -117,32 +101,32 @@ public class WireProtocolTests
             "{\"TableName\":\"regional\",\"BillingMode\":\"PAY_PER_REQUEST\",\"KeySchema\":[{\"AttributeName\":\"pk\",\"KeyType\":\"HASH\"}],\"AttributeDefinitions\":[{\"AttributeName\":\"pk\",\"AttributeType\":\"S\"}]}");
         var arn = (await Json(created)).GetProperty("TableDescription").GetProperty("TableArn").GetString();
 
-        var elsewhere = await _aws.CreateClient<AmazonDynamoDBClient>("us-east-1").ListTablesAsync();
+        var elsewhere = await Aws.CreateClient<AmazonDynamoDBClient>("us-east-1").ListTablesAsync();
 
         Assert.That(arn, Is.EqualTo("arn:aws:dynamodb:eu-west-1:123456789012:table/regional"));
         Assert.That(elsewhere.TableNames, Is.Empty);
-        Assert.That((await _aws.CreateClient<AmazonDynamoDBClient>("eu-west-1").ListTablesAsync()).TableNames, Is.EqualTo(new[] { "regional" }));
+        Assert.That((await Aws.CreateClient<AmazonDynamoDBClient>("eu-west-1").ListTablesAsync()).TableNames, Is.EqualTo(new[] { "regional" }));
     }
 
     [Test]
     public async Task Admin_ClockAdvance_MovesTheVirtualClock()
     {
-        var before = _aws.Clock.GetUtcNow();
+        var before = Aws.Clock.GetUtcNow();
 
-        var response = await _http.PostAsync("/_fakeaws/clock/advance", new StringContent("{\"seconds\": 90}"));
+        var response = await Http.PostAsync("/_fakeaws/clock/advance", new StringContent("{\"seconds\": 90}"));
         var body = await Json(response);
 
-        Assert.That(_aws.Clock.GetUtcNow(), Is.EqualTo(before.AddSeconds(90)));
+        Assert.That(Aws.Clock.GetUtcNow(), Is.EqualTo(before.AddSeconds(90)));
         Assert.That(DateTimeOffset.Parse(body.GetProperty("now").GetString()!), Is.EqualTo(before.AddSeconds(90)));
     }
 
     [Test]
     public async Task Admin_Reset_ClearsAllState()
     {
-        var ddb = _aws.CreateClient<AmazonDynamoDBClient>();
+        var ddb = Aws.CreateClient<AmazonDynamoDBClient>();
         await ddb.CreateTableAsync(new CreateTableRequest("gone", [new KeySchemaElement("pk", KeyType.HASH)], [new AttributeDefinition("pk", ScalarAttributeType.S)], null) { BillingMode = BillingMode.PAY_PER_REQUEST });
 
-        await _http.PostAsync("/_fakeaws/reset", null);
+        await Http.PostAsync("/_fakeaws/reset", null);
 
         Assert.That((await ddb.ListTablesAsync()).TableNames, Is.Empty);
     }

@@ -1,0 +1,52 @@
+using System.CommandLine;
+
+namespace FakeAws.Server;
+
+/// <summary>
+/// The <c>fakeaws</c> command line: its flags, their defaults and help. Unknown or misspelt flags are
+/// refused with exit code 1 (System.CommandLine's parse errors); <c>--help</c> prints usage and exits 0.
+/// </summary>
+internal static class ServerCommand
+{
+    /// <summary>Builds the root command; <paramref name="serve"/> runs the server with the parsed settings and returns the exit code.</summary>
+    public static RootCommand Create(Func<ServerSettings, CancellationToken, Task<int>> serve)
+    {
+        var port = new Option<int>("--port") { Description = "The port every service shares.", DefaultValueFactory = _ => 4566 };
+        var host = new Option<string>("--host") { Description = "The address to listen on.", DefaultValueFactory = _ => "127.0.0.1" };
+        var region = new Option<string>("--region") { Description = "The cloud's default region.", DefaultValueFactory = _ => "us-east-1" };
+        var account = new Option<string>("--account") { Description = "The account every resource belongs to.", DefaultValueFactory = _ => "123456789012" };
+        var clock = Choice<ServerClock>("--clock",
+            "wall: the clock follows the wall clock and admin advances add to it; manual: it stands still until advanced.");
+        var auth = Choice<ServerAuth>("--auth", "permissive: any signature is accepted; strict: signatures must verify.");
+        port.Validators.Add(result =>
+        {
+            if (result.GetValueOrDefault<int>() is < 0 or > 65535)
+            {
+                result.AddError("--port must be between 0 and 65535.");
+            }
+        });
+        var root = new RootCommand(
+            "FakeAws over loopback HTTP: DynamoDB, Lambda, Step Functions, Cognito and API Gateway on one port for the AWS CLI, boto3 and other SDKs. " +
+            "Admin endpoints: GET /_fakeaws/health, GET /_fakeaws/clock, POST /_fakeaws/clock/advance {\"seconds\": N}, POST /_fakeaws/run-until-idle, POST /_fakeaws/reset.")
+        {
+            port, host, region, account, clock, auth,
+        };
+        root.SetAction((parse, cancellationToken) => serve(
+            new ServerSettings(
+                parse.GetRequiredValue(host), parse.GetValue(port), parse.GetRequiredValue(region), parse.GetRequiredValue(account),
+                Enum.Parse<ServerClock>(parse.GetRequiredValue(clock), ignoreCase: true),
+                Enum.Parse<ServerAuth>(parse.GetRequiredValue(auth), ignoreCase: true)),
+            cancellationToken));
+        return root;
+    }
+
+    // An enum's members as lower-case words (`--clock wall|manual`), the first one the default.
+    private static Option<string> Choice<TEnum>(string name, string description)
+        where TEnum : struct, Enum
+    {
+        var words = Enum.GetNames<TEnum>().Select(n => n.ToLowerInvariant()).ToArray();
+        var option = new Option<string>(name) { Description = description, DefaultValueFactory = _ => words[0] };
+        option.AcceptOnlyFromAmong(words);
+        return option;
+    }
+}
