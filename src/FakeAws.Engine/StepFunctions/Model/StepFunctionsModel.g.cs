@@ -2462,7 +2462,7 @@ internal static partial class ServiceModel
         new(Operations[20], (scope, input, _) => new(engine.ListStateMachines(scope, (ListStateMachinesInput)input))),
         new(Operations[21], (scope, input, _) => new(engine.ListTagsForResource(scope, (ListTagsForResourceInput)input))),
         new(Operations[22], (scope, input, _) => new(engine.PublishStateMachineVersion(scope, (PublishStateMachineVersionInput)input))),
-        new(Operations[23], null),
+        new(Operations[23], (scope, input, _) => new(engine.RedriveExecution(scope, (RedriveExecutionInput)input))),
         new(Operations[24], (scope, input, _) => new(engine.SendTaskFailure(scope, (SendTaskFailureInput)input))),
         new(Operations[25], (scope, input, _) => new(engine.SendTaskHeartbeat(scope, (SendTaskHeartbeatInput)input))),
         new(Operations[26], (scope, input, _) => new(engine.SendTaskSuccess(scope, (SendTaskSuccessInput)input))),
@@ -2508,6 +2508,7 @@ internal interface IStepFunctionsOperations
     ListStateMachinesOutput ListStateMachines(RequestScope scope, ListStateMachinesInput input);
     ListTagsForResourceOutput ListTagsForResource(RequestScope scope, ListTagsForResourceInput input);
     PublishStateMachineVersionOutput PublishStateMachineVersion(RequestScope scope, PublishStateMachineVersionInput input);
+    RedriveExecutionOutput RedriveExecution(RequestScope scope, RedriveExecutionInput input);
     SendTaskFailureOutput SendTaskFailure(RequestScope scope, SendTaskFailureInput input);
     SendTaskHeartbeatOutput SendTaskHeartbeat(RequestScope scope, SendTaskHeartbeatInput input);
     SendTaskSuccessOutput SendTaskSuccess(RequestScope scope, SendTaskSuccessInput input);
