@@ -2470,7 +2470,7 @@ internal static partial class ServiceModel
         new(Operations[28], async (scope, input, token) => await engine.StartSyncExecution(scope, (StartSyncExecutionInput)input, token).ConfigureAwait(false)),
         new(Operations[29], (scope, input, _) => new(engine.StopExecution(scope, (StopExecutionInput)input))),
         new(Operations[30], (scope, input, _) => new(engine.TagResource(scope, (TagResourceInput)input))),
-        new(Operations[31], null),
+        new(Operations[31], async (scope, input, token) => await engine.TestState(scope, (TestStateInput)input, token).ConfigureAwait(false)),
         new(Operations[32], (scope, input, _) => new(engine.UntagResource(scope, (UntagResourceInput)input))),
         new(Operations[33], (scope, input, _) => new(engine.UpdateMapRun(scope, (UpdateMapRunInput)input))),
         new(Operations[34], (scope, input, _) => new(engine.UpdateStateMachine(scope, (UpdateStateMachineInput)input))),
@@ -2516,6 +2516,7 @@ internal interface IStepFunctionsOperations
     Task<StartSyncExecutionOutput> StartSyncExecution(RequestScope scope, StartSyncExecutionInput input, CancellationToken cancellationToken);
     StopExecutionOutput StopExecution(RequestScope scope, StopExecutionInput input);
     TagResourceOutput TagResource(RequestScope scope, TagResourceInput input);
+    Task<TestStateOutput> TestState(RequestScope scope, TestStateInput input, CancellationToken cancellationToken);
     UntagResourceOutput UntagResource(RequestScope scope, UntagResourceInput input);
     UpdateMapRunOutput UpdateMapRun(RequestScope scope, UpdateMapRunInput input);
     UpdateStateMachineOutput UpdateStateMachine(RequestScope scope, UpdateStateMachineInput input);

@@ -88,7 +88,7 @@ internal static class ExecutionRunner
     /// since redrive shipped, but the recording this fake is checked against (a Lambda task's
     /// Parameters taking <c>$$</c>) was made before and has none, so it is left out.
     /// </summary>
-    private static JsonObject ContextObject(ExecutionRun run, JsonNode? input)
+    internal static JsonObject ContextObject(ExecutionRun run, JsonNode? input)
     {
         var execution = run.Execution;
         return new JsonObject

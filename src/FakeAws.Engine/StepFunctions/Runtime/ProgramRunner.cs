@@ -32,7 +32,8 @@ internal static class ProgramRunner
         }
     }
 
-    private static async Task<(JsonNode? Output, string? Next)> RunStateAsync(Frame frame, StateNode state, JsonNode? input)
+    /// <summary>Runs one state, its entered and exited events around it; returns its output and the state that follows, if any.</summary>
+    internal static async Task<(JsonNode? Output, string? Next)> RunStateAsync(Frame frame, StateNode state, JsonNode? input)
     {
         var history = frame.Run.History;
         var enteredAfter = frame.Cursor.Source;
@@ -46,7 +47,9 @@ internal static class ProgramRunner
         StateResult result;
         try
         {
+            frame.Run.Test?.Inspect((d, v) => d.Input = v, input);
             var effective = run.ApplyInputPath(state.InputPath, input);
+            frame.Run.Test?.Inspect((d, v) => d.AfterInputPath = v, effective);
             result = await state.ExecuteAsync(run, effective);
         }
         catch (StatesFailure failure) when (failure.FailedState is null && (failure.EventType is null || failure.Recorded))
