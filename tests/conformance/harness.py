@@ -16,14 +16,15 @@ ENDPOINT = os.environ.get("FAKEAWS_ENDPOINT", "http://127.0.0.1:4566")
 REGION = "us-east-1"
 
 
-def client(service, region=REGION, endpoint=None):
+def client(service, region=REGION, endpoint=None, **config):
+    """A boto3 client for the endpoint; `config` adds botocore Config options (inject_host_prefix=False for sync- hosts)."""
     return boto3.client(
         service,
         endpoint_url=endpoint or ENDPOINT,
         region_name=region,
         aws_access_key_id="AKIAFAKEAWS000000000",
         aws_secret_access_key="secret",
-        config=botocore.config.Config(retries={"max_attempts": 1}, parameter_validation=False),
+        config=botocore.config.Config(retries={"max_attempts": 1}, parameter_validation=False, **config),
     )
 
 

@@ -1,6 +1,6 @@
 """Step Functions behaviours around AWS's recorded cases, through FakeAws.Server with boto3: intrinsic
 arithmetic on non-integers, Wait's timestamp errors, when Assign takes effect, the UTF-8 payload limit
-and its Catch. The expected values are AWS's (LocalStack's AWS-validated snapshots) or follow from them."""
+and its Catch, RedriveExecution and TestState. The expected values are AWS's (LocalStack's AWS-validated snapshots) or follow from them."""
 import json
 
 from harness import Checks, admin, client
@@ -93,5 +93,58 @@ checks.equal("caught error", output(described), {
 for count, status in [(132_000, "FAILED"), (130_000, "SUCCEEDED")]:
     described, _ = run({"StartAt": "P", "States": {"P": {"Type": "Pass", "Result": {"text": "\u00e9" * count}, "End": True}}})
     checks.equal(f"{count} two-byte characters", described["status"], status)
+
+# RedriveExecution: a failed execution resumes from the failed state; the successful states are not rerun.
+flaky = {"StartAt": "Prepare", "States": {
+    "Prepare": {"Type": "Pass", "Result": 1, "ResultPath": "$.prepared", "Assign": {"seen": "yes"}, "Next": "Check"},
+    "Check": {"Type": "Choice", "Choices": [{"Variable": "$.fixed", "IsPresent": True, "Next": "Done"}], "Default": "Broken"},
+    "Broken": {"Type": "Fail", "Error": "NotYet", "Cause": "the input has no fix"},
+    "Done": {"Type": "Pass", "Parameters": {"seen.$": "$seen", "prepared.$": "$.prepared"}, "End": True}}}
+described, events = run(flaky)
+redrive_arn = described["executionArn"]
+checks.equal("failed before the redrive", (described["status"], described["redriveStatus"], described["redriveCount"]), ("FAILED", "REDRIVABLE", 0))
+redriven = sfn.redrive_execution(executionArn=redrive_arn)
+checks.equal("redrive answers its date", "redriveDate" in redriven, True)
+admin("run-until-idle", {})
+again = sfn.describe_execution(executionArn=redrive_arn)
+history = sfn.get_execution_history(executionArn=redrive_arn, maxResults=1000)["events"]
+checks.equal("redriven execution fails again at the same state", (again["status"], again["error"], again["redriveCount"]), ("FAILED", "NotYet", 1))
+redrive_event = next(e for e in history if e["type"] == "ExecutionRedriven")
+checks.equal("ExecutionRedriven follows the closing event", (redrive_event["id"], redrive_event["previousEventId"], redrive_event["executionRedrivenEventDetails"]),
+             (len(events) + 1, len(events), {"redriveCount": 1}))
+checks.equal("the redrive reenters the failed state", history[len(events) + 1]["stateEnteredEventDetails"]["name"], "Broken")
+checks.equal("Prepare ran once", sum(1 for e in history if e["type"] == "PassStateEntered"), 1)
+listed = sfn.list_executions(stateMachineArn=again["stateMachineArn"], redriveFilter="REDRIVEN")["executions"]
+checks.equal("ListExecutions REDRIVEN", [(e["executionArn"], e["redriveCount"]) for e in listed], [(redrive_arn, 1)])
+checks.equal("ListExecutions NOT_REDRIVEN", sfn.list_executions(stateMachineArn=again["stateMachineArn"], redriveFilter="NOT_REDRIVEN")["executions"], [])
+
+described, _ = run({"StartAt": "P", "States": {"P": {"Type": "Pass", "End": True}}})
+checks.equal("a succeeded execution is not redrivable", (described["redriveStatus"], described["redriveStatusReason"]),
+             ("NOT_REDRIVABLE", "Execution is SUCCEEDED and cannot be redriven"))
+checks.error("redrive of a succeeded execution", lambda: sfn.redrive_execution(executionArn=described["executionArn"]),
+             "ExecutionNotRedrivable", "Execution is SUCCEEDED and cannot be redriven")
+
+# TestState: one state, its data flow at DEBUG, and a mocked error that a retrier or a catcher handles.
+# AWS serves TestState on a sync- host; the local endpoint has none.
+sfn = client("stepfunctions", inject_host_prefix=False)
+tested = sfn.test_state(definition=json.dumps({"Type": "Pass", "InputPath": "$.a", "Parameters": {"x.$": "$.b"}, "ResultPath": "$.r", "Next": "After"}),
+                        roleArn=role, input=json.dumps({"a": {"b": 1}}), inspectionLevel="DEBUG")
+checks.equal("TestState Pass", (tested["status"], tested["nextState"], json.loads(tested["output"])), ("SUCCEEDED", "After", {"a": {"b": 1}, "r": {"x": 1}}))
+checks.equal("TestState DEBUG data flow", {k: json.loads(v) for k, v in tested["inspectionData"].items()},
+             {"input": {"a": {"b": 1}}, "afterInputPath": {"b": 1}, "afterParameters": {"x": 1}, "afterResultPath": {"a": {"b": 1}, "r": {"x": 1}}})
+task = {"Type": "Task", "Resource": "arn:aws:states:::lambda:invoke", "Parameters": {"FunctionName": "fill"},
+        "Retry": [{"ErrorEquals": ["Boom"], "MaxAttempts": 1}], "Catch": [{"ErrorEquals": ["States.ALL"], "Next": "Handler"}], "End": True}
+mock = {"errorOutput": {"error": "Boom", "cause": "mocked"}}
+tested = sfn.test_state(definition=json.dumps(task), roleArn=role, input="{}", mock=mock)
+checks.equal("TestState RETRIABLE", (tested["status"], tested["error"], tested["inspectionData"]["errorDetails"]),
+             ("RETRIABLE", "Boom", {"retryIndex": 0, "retryBackoffIntervalSeconds": 1}))
+tested = sfn.test_state(definition=json.dumps(task), roleArn=role, input="{}", mock=mock, stateConfiguration={"retrierRetryCount": 1})
+checks.equal("TestState CAUGHT_ERROR", (tested["status"], tested["nextState"], json.loads(tested["output"])),
+             ("CAUGHT_ERROR", "Handler", {"Error": "Boom", "Cause": "mocked"}))
+tested = sfn.test_state(definition=json.dumps({"Type": "Fail", "Error": "E", "Cause": "C"}), roleArn=role)
+checks.equal("TestState Fail", (tested["status"], tested["error"], tested["cause"]), ("FAILED", "E", "C"))
+checks.error("TestState Map without a mock", lambda: sfn.test_state(definition=json.dumps(
+    {"Type": "Map", "ItemProcessor": {"StartAt": "P", "States": {"P": {"Type": "Pass", "End": True}}}, "End": True}), roleArn=role, input="[]"),
+    "ValidationException")
 
 checks.finish()

@@ -49,11 +49,20 @@ internal sealed class ExecutionRecord(TimeProvider clock)
 
     public HistoryLog History { get; } = new(clock);
 
-    /// <summary>Cancelled when the execution stops (StopExecution) or times out.</summary>
-    public CancellationTokenSource Stop { get; } = new();
+    /// <summary>Cancelled when the current attempt stops (StopExecution) or times out; a redrive brings a new one.</summary>
+    public CancellationTokenSource Stop { get; private set; } = new();
 
-    /// <summary>Completes when the execution closes, whatever its status.</summary>
-    public TaskCompletionSource Done { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    /// <summary>Completes when the current attempt closes, whatever its status; a redrive brings a new one.</summary>
+    public TaskCompletionSource Done { get; private set; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    /// <summary>How many times RedriveExecution has restarted the execution.</summary>
+    public int RedriveCount { get; private set; }
+
+    /// <summary>When the execution was last redriven.</summary>
+    public DateTimeOffset? RedriveDate { get; private set; }
+
+    /// <summary>Where the latest attempt's top-level program stands: a redrive resumes from its current state.</summary>
+    public RedrivePoint? LastAttempt { get; set; }
 
     private List<Action>? _whenClosed = [];
 
@@ -78,15 +87,44 @@ internal sealed class ExecutionRecord(TimeProvider clock)
     public bool IsClosed => Status != "RUNNING";
 
     /// <summary>
-    /// Gives the execution its final status and writes its closing event, once; false when it was
-    /// already closed (a stopped execution keeps its ABORTED status whatever its program does next).
+    /// Opens a closed execution again for a redrive: RUNNING, with a fresh stop signal, completion
+    /// and closing waiters for the new attempt, and the redrive counted; false when it is not closed.
     /// </summary>
-    public bool TryClose(string status, DateTimeOffset stopDate, Action? closingEvent, string? output = null, string? error = null, string? cause = null)
+    public bool TryReopen(DateTimeOffset redriveDate)
+    {
+        lock (this)
+        {
+            if (!IsClosed)
+            {
+                return false;
+            }
+            Status = "RUNNING";
+            StopDate = null;
+            Output = null;
+            Error = null;
+            Cause = null;
+            Stop = new CancellationTokenSource();
+            Done = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+            _whenClosed = [];
+            RedriveCount++;
+            RedriveDate = redriveDate;
+            return true;
+        }
+    }
+
+    /// <summary>
+    /// Gives the execution its final status and writes its closing event, once; false when it was
+    /// already closed (a stopped execution keeps its ABORTED status whatever its program does next),
+    /// or when <paramref name="attempt"/>, the stop signal of the attempt closing, is not the current
+    /// one because a redrive has begun another.
+    /// </summary>
+    public bool TryClose(
+        string status, DateTimeOffset stopDate, Action? closingEvent, string? output = null, string? error = null, string? cause = null, CancellationTokenSource? attempt = null)
     {
         List<Action> closed;
         lock (this)
         {
-            if (IsClosed)
+            if (IsClosed || (attempt is not null && attempt != Stop))
             {
                 return false;
             }

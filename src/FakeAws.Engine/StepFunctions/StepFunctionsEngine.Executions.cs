@@ -57,6 +57,8 @@ internal sealed partial class StepFunctionsEngine
     {
         var execution = GetExecution(scope, input.ExecutionArn!);
         var now = _cloud.Now;
+        // The attempt being stopped: a redrive before the scheduler gets here brings a new one.
+        var stop = execution.Stop;
         if (execution.TryClose(
             "ABORTED",
             now,
@@ -68,7 +70,7 @@ internal sealed partial class StepFunctionsEngine
             // The program unwinds on the scheduler, where it runs.
             _cloud.Scheduler.Schedule(now, () =>
             {
-                execution.Stop.Cancel();
+                stop.Cancel();
                 return Task.CompletedTask;
             }, $"stop Step Functions execution {execution.Arn}");
         }
@@ -78,6 +80,7 @@ internal sealed partial class StepFunctionsEngine
     public DescribeExecutionOutput DescribeExecution(RequestScope scope, DescribeExecutionInput input)
     {
         var execution = GetExecution(scope, input.ExecutionArn!);
+        var redriveReason = NotRedrivableReason(execution);
         return new DescribeExecutionOutput
         {
             ExecutionArn = execution.Arn,
@@ -96,8 +99,10 @@ internal sealed partial class StepFunctionsEngine
             Cause = execution.Cause,
             StateMachineVersionArn = execution.VersionArn,
             StateMachineAliasArn = execution.AliasArn,
-            RedriveCount = 0,
-            RedriveStatus = execution.Status is "FAILED" or "TIMED_OUT" or "ABORTED" ? "REDRIVABLE" : "NOT_REDRIVABLE",
+            RedriveCount = execution.RedriveCount,
+            RedriveDate = execution.RedriveDate,
+            RedriveStatus = redriveReason is null ? "REDRIVABLE" : "NOT_REDRIVABLE",
+            RedriveStatusReason = redriveReason,
         };
     }
 
@@ -131,10 +136,12 @@ internal sealed partial class StepFunctionsEngine
         {
             executions = executions.Where(e => e.Status == status);
         }
-        if (input.RedriveFilter == "REDRIVEN")
+        executions = input.RedriveFilter switch
         {
-            executions = [];
-        }
+            "REDRIVEN" => executions.Where(e => e.RedriveCount > 0),
+            "NOT_REDRIVEN" => executions.Where(e => e.RedriveCount == 0),
+            _ => executions,
+        };
         var items = executions
             .OrderByDescending(e => e.StartDate)
             .ThenByDescending(e => e.Sequence)
@@ -149,6 +156,8 @@ internal sealed partial class StepFunctionsEngine
                 MapRunArn = e.MapRunArn,
                 StateMachineVersionArn = e.VersionArn,
                 StateMachineAliasArn = e.AliasArn,
+                RedriveCount = e.RedriveCount,
+                RedriveDate = e.RedriveDate,
             })
             .ToList();
         var (page, next) = Paging.Page(items, input.MaxResults, input.NextToken);

@@ -36,6 +36,9 @@ internal static class StepFunctionsErrors
     public static AwsServiceException ExecutionAlreadyExists(string arn) =>
         new("ExecutionAlreadyExists", $"Execution Already Exists: '{arn}'");
 
+    /// <summary>RedriveExecution refused; the message is the reason DescribeExecution's redriveStatusReason gives.</summary>
+    public static AwsServiceException ExecutionNotRedrivable(string reason) => new("ExecutionNotRedrivable", reason);
+
     public static AwsServiceException ActivityDoesNotExist(string arn) =>
         new("ActivityDoesNotExist", $"Activity Does Not Exist: '{arn}'");
 

@@ -78,13 +78,29 @@ public class StepFunctionsWireTests
     }
 
     [Test]
-    public async Task UnimplementedOperation_NamesItAndFakeAws()
+    public async Task RedriveExecution_OfAMissingExecution_IsExecutionDoesNotExist()
     {
         using var aws = new FakeAwsCloud();
         using var sfn = new SfnWire(aws);
         var (status, body) = await sfn.SendAsync("RedriveExecution", """{"executionArn": "arn:aws:states:us-east-1:123456789012:execution:m:e"}""");
         Assert.That(status, Is.EqualTo(400));
-        Assert.That(body["message"]!.GetValue<string>(), Does.Contain("RedriveExecution").And.Contain("FakeAws"));
+        Assert.That(body["__type"]!.GetValue<string>(), Does.EndWith("ExecutionDoesNotExist"));
+    }
+
+    [Test]
+    public async Task TestState_AnswersOverTheWire()
+    {
+        using var aws = new FakeAwsCloud();
+        using var sfn = new SfnWire(aws);
+        var answer = await sfn.CallAsync("TestState", new JsonObject
+        {
+            ["definition"] = """{"Type": "Pass", "Result": {"ok": true}, "Next": "N"}""",
+            ["roleArn"] = "arn:aws:iam::123456789012:role/r",
+            ["inspectionLevel"] = "DEBUG",
+        });
+        Assert.That((answer["status"]!.GetValue<string>(), answer["nextState"]!.GetValue<string>(), answer["output"]!.GetValue<string>()),
+            Is.EqualTo(("SUCCEEDED", "N", """{"ok":true}""")));
+        Assert.That(answer["inspectionData"]!["afterResultPath"]!.GetValue<string>(), Is.EqualTo("""{"ok":true}"""));
     }
 
     [Test]

@@ -173,11 +173,13 @@ internal static class JsonataFunctions
             ? JsonataValues.Number(arguments[index])
             : throw new JsonataException($"T0410: Argument {index + 1} of the function must be a number");
 
+    // The single-value arm is a JsonNode?[] on purpose: a collection expression there would take the
+    // switch's JsonArray type and try to adopt a node that already belongs to its document.
     private static IEnumerable<JsonNode?> Items(object? value) => value switch
     {
-        Undefined => [],
+        Undefined => Array.Empty<JsonNode?>(),
         JsonArray array => array,
-        _ => [value as JsonNode],
+        _ => new[] { value as JsonNode },
     };
 
     private static List<double> Numbers(object? value) => Items(value)

@@ -2462,7 +2462,7 @@ internal static partial class ServiceModel
         new(Operations[20], (scope, input, _) => new(engine.ListStateMachines(scope, (ListStateMachinesInput)input))),
         new(Operations[21], (scope, input, _) => new(engine.ListTagsForResource(scope, (ListTagsForResourceInput)input))),
         new(Operations[22], (scope, input, _) => new(engine.PublishStateMachineVersion(scope, (PublishStateMachineVersionInput)input))),
-        new(Operations[23], null),
+        new(Operations[23], (scope, input, _) => new(engine.RedriveExecution(scope, (RedriveExecutionInput)input))),
         new(Operations[24], (scope, input, _) => new(engine.SendTaskFailure(scope, (SendTaskFailureInput)input))),
         new(Operations[25], (scope, input, _) => new(engine.SendTaskHeartbeat(scope, (SendTaskHeartbeatInput)input))),
         new(Operations[26], (scope, input, _) => new(engine.SendTaskSuccess(scope, (SendTaskSuccessInput)input))),
@@ -2470,7 +2470,7 @@ internal static partial class ServiceModel
         new(Operations[28], async (scope, input, token) => await engine.StartSyncExecution(scope, (StartSyncExecutionInput)input, token).ConfigureAwait(false)),
         new(Operations[29], (scope, input, _) => new(engine.StopExecution(scope, (StopExecutionInput)input))),
         new(Operations[30], (scope, input, _) => new(engine.TagResource(scope, (TagResourceInput)input))),
-        new(Operations[31], null),
+        new(Operations[31], async (scope, input, token) => await engine.TestState(scope, (TestStateInput)input, token).ConfigureAwait(false)),
         new(Operations[32], (scope, input, _) => new(engine.UntagResource(scope, (UntagResourceInput)input))),
         new(Operations[33], (scope, input, _) => new(engine.UpdateMapRun(scope, (UpdateMapRunInput)input))),
         new(Operations[34], (scope, input, _) => new(engine.UpdateStateMachine(scope, (UpdateStateMachineInput)input))),
@@ -2508,6 +2508,7 @@ internal interface IStepFunctionsOperations
     ListStateMachinesOutput ListStateMachines(RequestScope scope, ListStateMachinesInput input);
     ListTagsForResourceOutput ListTagsForResource(RequestScope scope, ListTagsForResourceInput input);
     PublishStateMachineVersionOutput PublishStateMachineVersion(RequestScope scope, PublishStateMachineVersionInput input);
+    RedriveExecutionOutput RedriveExecution(RequestScope scope, RedriveExecutionInput input);
     SendTaskFailureOutput SendTaskFailure(RequestScope scope, SendTaskFailureInput input);
     SendTaskHeartbeatOutput SendTaskHeartbeat(RequestScope scope, SendTaskHeartbeatInput input);
     SendTaskSuccessOutput SendTaskSuccess(RequestScope scope, SendTaskSuccessInput input);
@@ -2515,6 +2516,7 @@ internal interface IStepFunctionsOperations
     Task<StartSyncExecutionOutput> StartSyncExecution(RequestScope scope, StartSyncExecutionInput input, CancellationToken cancellationToken);
     StopExecutionOutput StopExecution(RequestScope scope, StopExecutionInput input);
     TagResourceOutput TagResource(RequestScope scope, TagResourceInput input);
+    Task<TestStateOutput> TestState(RequestScope scope, TestStateInput input, CancellationToken cancellationToken);
     UntagResourceOutput UntagResource(RequestScope scope, UntagResourceInput input);
     UpdateMapRunOutput UpdateMapRun(RequestScope scope, UpdateMapRunInput input);
     UpdateStateMachineOutput UpdateStateMachine(RequestScope scope, UpdateStateMachineInput input);

@@ -32,6 +32,9 @@ internal sealed class ExecutionRun(
     /// <summary>The canned task results a test registered for this execution, if any.</summary>
     public TaskMockRun? Mocks { get; } = mocks;
 
+    /// <summary>Set when the run is a TestState call of one state, not an execution.</summary>
+    public TestStateSession? Test { get; init; }
+
     /// <summary>
     /// The execution's own seeded generator (retry jitter, States.MathRandom), seeded from the
     /// cloud's ids so one test run repeats exactly.

@@ -11,23 +11,43 @@ namespace FakeAws.Engine.StepFunctions.Runtime;
 internal static class ExecutionRunner
 {
     /// <summary>Runs <paramref name="program"/> (the definition's, or a Map's item processor) as the whole execution.</summary>
-    public static async Task RunAsync(ExecutionRun run, AslProgram program, JsonNode? input, VariableScope? variables = null)
+    public static Task RunAsync(ExecutionRun run, AslProgram program, JsonNode? input, VariableScope? variables = null) =>
+        RunFromAsync(run, program, program.StartAt, input, ContextObject(run, input), variables ?? new VariableScope(), new HistoryCursor(0));
+
+    /// <summary>
+    /// Runs a redriven attempt: from the state the last attempt stopped in, with the input and
+    /// variables it had there, its events following the ExecutionRedriven event
+    /// <paramref name="redrivenEventId"/>.
+    /// </summary>
+    public static Task RedriveAsync(RedrivePoint last, long redrivenEventId)
+    {
+        var frame = last.Frame;
+        var executionInput = JsonValues.Parse(last.Run.Execution.Input);
+        return RunFromAsync(
+            last.Run, last.Program, frame.CurrentState ?? last.Program.StartAt, frame.CurrentInput, ContextObject(last.Run, executionInput), frame.Variables, new HistoryCursor(redrivenEventId));
+    }
+
+    private static async Task RunFromAsync(ExecutionRun run, AslProgram program, string startAt, JsonNode? input, JsonObject context, VariableScope variables, HistoryCursor cursor)
     {
         var execution = run.Execution;
         var cloud = run.Cloud;
-        var frame = new Frame(run, new HistoryCursor(0), ContextObject(run, input), variables ?? new VariableScope(), execution.Stop.Token);
+        // This attempt's stop signal: a redriven execution has a new one, and nothing this attempt
+        // does after it is stopped may close the next.
+        var attempt = execution.Stop;
+        var frame = new Frame(run, cursor, context, variables, attempt.Token) { Attempt = attempt.Token };
+        execution.LastAttempt = new RedrivePoint(run, program, frame);
         try
         {
-            var running = ProgramRunner.RunAsync(frame, program, input);
+            var running = ProgramRunner.RunAsync(frame, program, input, startAt);
             if (run.Definition.TimeoutSeconds is { } seconds)
             {
-                using var limitScope = CancellationTokenSource.CreateLinkedTokenSource(execution.Stop.Token);
+                using var limitScope = CancellationTokenSource.CreateLinkedTokenSource(attempt.Token);
                 var limit = cloud.Clock.Delay(TimeSpan.FromSeconds(seconds), limitScope.Token);
                 if (await Task.WhenAny(running, limit) == limit && !execution.IsClosed)
                 {
-                    if (execution.TryClose("TIMED_OUT", cloud.Now, () => run.History.Add(frame.Cursor, "ExecutionTimedOut", HistoryEvents.ExecutionTimedOut(null, null))))
+                    if (execution.TryClose("TIMED_OUT", cloud.Now, () => run.History.Add(frame.Cursor, "ExecutionTimedOut", HistoryEvents.ExecutionTimedOut(null, null)), attempt: attempt))
                     {
-                        execution.Stop.Cancel();
+                        attempt.Cancel();
                     }
                     return;
                 }
@@ -44,7 +64,8 @@ internal static class ExecutionRunner
                 "SUCCEEDED",
                 cloud.Now,
                 () => run.History.Add(frame.Cursor, "ExecutionSucceeded", HistoryEvents.ExecutionSucceeded(output)),
-                output: JsonValues.Serialize(output));
+                output: JsonValues.Serialize(output),
+                attempt: attempt);
         }
         catch (StatesFailure failure)
         {
@@ -53,9 +74,10 @@ internal static class ExecutionRunner
                 cloud.Now,
                 () => run.History.Add(frame.Cursor, "ExecutionFailed", HistoryEvents.ExecutionFailed(failure.Error, failure.Cause)),
                 error: failure.Error,
-                cause: failure.Cause);
+                cause: failure.Cause,
+                attempt: attempt);
         }
-        catch (OperationCanceledException) when (execution.IsClosed)
+        catch (OperationCanceledException) when (attempt.IsCancellationRequested || execution.IsClosed)
         {
             // Stopped or timed out: the closing event is already written.
         }
@@ -66,7 +88,7 @@ internal static class ExecutionRunner
     /// since redrive shipped, but the recording this fake is checked against (a Lambda task's
     /// Parameters taking <c>$$</c>) was made before and has none, so it is left out.
     /// </summary>
-    private static JsonObject ContextObject(ExecutionRun run, JsonNode? input)
+    internal static JsonObject ContextObject(ExecutionRun run, JsonNode? input)
     {
         var execution = run.Execution;
         return new JsonObject

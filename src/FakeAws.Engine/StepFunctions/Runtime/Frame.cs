@@ -27,6 +27,15 @@ internal sealed class Frame(ExecutionRun run, HistoryCursor cursor, JsonObject s
     /// <summary>Cancelled when the execution stops or a sibling branch or iteration fails.</summary>
     public CancellationToken Cancellation { get; } = cancellation;
 
+    /// <summary>Cancelled when the execution attempt this frame belongs to stops (StopExecution, a time-out).</summary>
+    public CancellationToken Attempt { get; init; }
+
+    /// <summary>The state this frame is running or last ran: where a redrive resumes.</summary>
+    public string? CurrentState { get; set; }
+
+    /// <summary>The input <see cref="CurrentState"/> was entered with.</summary>
+    public JsonNode? CurrentInput { get; set; }
+
     /// <summary>
     /// The document a context path reads: the shared Execution and StateMachine parts, this frame's
     /// own parts, or, for a path that may reach both (<c>$$</c> itself, <c>$$..x</c>), a copy of the whole object.
@@ -56,7 +65,10 @@ internal sealed class Frame(ExecutionRun run, HistoryCursor cursor, JsonObject s
     /// <summary>A nested frame: it starts from this frame's place in the history and sees its State.</summary>
     public Frame Branch(CancellationToken cancellation, bool innerVariables = true, HistoryCursor? cursor = null)
     {
-        var frame = new Frame(Run, cursor ?? Cursor.Branch(), sharedContext, innerVariables ? Variables.Inner() : Variables, cancellation);
+        var frame = new Frame(Run, cursor ?? Cursor.Branch(), sharedContext, innerVariables ? Variables.Inner() : Variables, cancellation)
+        {
+            Attempt = Attempt,
+        };
         if (Context["State"] is { } state)
         {
             frame.Context["State"] = state.DeepClone();

@@ -35,6 +35,9 @@ internal static class HistoryEvents
     public static Action<HistoryEvent> ExecutionTimedOut(string? error, string? cause) => e =>
         e.ExecutionTimedOutEventDetails = new() { Error = error, Cause = cause };
 
+    public static Action<HistoryEvent> ExecutionRedriven(int redriveCount) => e =>
+        e.ExecutionRedrivenEventDetails = new() { RedriveCount = redriveCount };
+
     public static Action<HistoryEvent> StateEntered(string name, JsonNode? input) => e =>
         e.StateEnteredEventDetails = new() { Name = name, Input = JsonValues.Serialize(input), InputDetails = NotTruncated };
 

@@ -64,6 +64,18 @@ internal sealed class HistoryLog(TimeProvider clock)
         }
     }
 
+    /// <summary>How many events there are, which is also the id of the last.</summary>
+    public int Count
+    {
+        get
+        {
+            lock (_events)
+            {
+                return _events.Count;
+            }
+        }
+    }
+
     /// <summary>A copy of the events so far.</summary>
     public List<HistoryEvent> Snapshot()
     {

@@ -10,16 +10,18 @@ namespace FakeAws.Engine.StepFunctions.Runtime;
 /// </summary>
 internal static class ProgramRunner
 {
-    /// <summary>Runs the program from its StartAt until a state ends it; returns its output.</summary>
+    /// <summary>Runs the program from <paramref name="startAt"/> (its StartAt unless given) until a state ends it; returns its output.</summary>
     /// <exception cref="StatesFailure">A state failed and nothing caught the error.</exception>
     /// <exception cref="OperationCanceledException">The frame was cancelled.</exception>
-    public static async Task<JsonNode?> RunAsync(Frame frame, AslProgram program, JsonNode? input)
+    public static async Task<JsonNode?> RunAsync(Frame frame, AslProgram program, JsonNode? input, string? startAt = null)
     {
-        var name = program.StartAt;
+        var name = startAt ?? program.StartAt;
         while (true)
         {
             frame.Cancellation.ThrowIfCancellationRequested();
             var state = program.States[name];
+            frame.CurrentState = name;
+            frame.CurrentInput = input;
             var (output, next) = await RunStateAsync(frame, state, input);
             if (next is null)
             {
@@ -30,7 +32,8 @@ internal static class ProgramRunner
         }
     }
 
-    private static async Task<(JsonNode? Output, string? Next)> RunStateAsync(Frame frame, StateNode state, JsonNode? input)
+    /// <summary>Runs one state, its entered and exited events around it; returns its output and the state that follows, if any.</summary>
+    internal static async Task<(JsonNode? Output, string? Next)> RunStateAsync(Frame frame, StateNode state, JsonNode? input)
     {
         var history = frame.Run.History;
         var enteredAfter = frame.Cursor.Source;
@@ -44,7 +47,9 @@ internal static class ProgramRunner
         StateResult result;
         try
         {
+            frame.Run.Test?.Inspect((d, v) => d.Input = v, input);
             var effective = run.ApplyInputPath(state.InputPath, input);
+            frame.Run.Test?.Inspect((d, v) => d.AfterInputPath = v, effective);
             result = await state.ExecuteAsync(run, effective);
         }
         catch (StatesFailure failure) when (failure.FailedState is null && (failure.EventType is null || failure.Recorded))
@@ -60,7 +65,7 @@ internal static class ProgramRunner
             failure.FailedState ??= state;
             throw;
         }
-        catch (OperationCanceledException) when (frame.Cancellation.IsCancellationRequested && !frame.Run.Execution.IsClosed)
+        catch (OperationCanceledException) when (frame.Cancellation.IsCancellationRequested && !frame.Attempt.IsCancellationRequested && !frame.Run.Execution.IsClosed)
         {
             // A sibling branch or iteration failed: this one stops where it is.
             history.Add(frame.Cursor, $"{state.Type}StateAborted");

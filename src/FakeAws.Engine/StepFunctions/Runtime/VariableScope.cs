@@ -31,6 +31,15 @@ internal sealed class VariableScope(VariableScope? outer = null)
         return false;
     }
 
+    /// <summary>The variables set in this scope itself, as a JSON object.</summary>
+    public JsonObject ToJson()
+    {
+        lock (_values)
+        {
+            return new JsonObject(_values.Select(v => KeyValuePair.Create(v.Key, v.Value?.DeepClone())));
+        }
+    }
+
     /// <summary>Sets a variable in this scope.</summary>
     public void Set(string name, JsonNode? value)
     {

@@ -1,4 +1,6 @@
 using System.Text.Json.Nodes;
+using FakeAws.Engine.StepFunctions.Json;
+using FakeAws.Engine.StepFunctions.Model;
 using FakeAws.Engine.StepFunctions.Runtime;
 
 namespace FakeAws.Engine.StepFunctions.Asl.States;
@@ -24,9 +26,25 @@ internal abstract class ExecutionStateNode : StateNode
     public JsonataTemplate? Arguments { get; init; }
 
     /// <summary>The input of the state's work: its JSONata Arguments or JSONPath Parameters evaluated, or the input itself.</summary>
-    protected JsonNode? WorkInput(StateRun run, JsonNode? input) => IsJsonata
-        ? Arguments is null ? input : run.Evaluate(Arguments, run.StatesVariable(input))
-        : Parameters is null ? input : Parameters.Evaluate(run.For(input));
+    protected JsonNode? WorkInput(StateRun run, JsonNode? input)
+    {
+        var work = IsJsonata
+            ? Arguments is null ? input : run.Evaluate(Arguments, run.StatesVariable(input))
+            : Parameters is null ? input : Parameters.Evaluate(run.For(input));
+        run.Run.Test?.Inspect(IsJsonata ? (d, v) => d.AfterArguments = v : (d, v) => d.AfterParameters = v, work);
+        return work;
+    }
+
+    /// <summary>A TestState mock in place of the state's work: its input is still evaluated, then the mocked result or error stands.</summary>
+    private JsonNode? MockedAttempt(StateRun run, JsonNode? input, MockInput mock)
+    {
+        WorkInput(run, input);
+        if (mock.ErrorOutput is { } error)
+        {
+            throw new StatesFailure(error.Error, error.Cause);
+        }
+        return JsonValues.Parse(mock.Result ?? "null");
+    }
 
     /// <summary>One attempt at the state's work, returning its raw result.</summary>
     protected abstract Task<JsonNode?> AttemptAsync(StateRun run, JsonNode? input);
@@ -39,14 +57,18 @@ internal abstract class ExecutionStateNode : StateNode
     public sealed override async Task<StateResult> ExecuteAsync(StateRun run, JsonNode? input)
     {
         run.SetStateContext("RetryCount", 0);
+        var test = run.Run.Test;
         var attempts = new int[Retry.Count];
+        // TestState runs one attempt, as the given retry of it.
+        Array.Fill(attempts, test?.RetrierRetryCount ?? 0);
         var retries = 0;
         while (true)
         {
             StatesFailure failure;
             try
             {
-                var result = await AttemptAsync(run, input);
+                var result = test?.Mock is { } mock ? MockedAttempt(run, input, mock) : await AttemptAsync(run, input);
+                test?.Inspect((d, v) => d.Result = v, result);
                 if (IsJsonata)
                 {
                     var states = run.StatesVariable(input, result: result);
@@ -57,8 +79,11 @@ internal abstract class ExecutionStateNode : StateNode
                 if (ResultSelector is not null)
                 {
                     result = ResultSelector.Evaluate(run.For(result));
+                    test?.Inspect((d, v) => d.AfterResultSelector = v, result);
                 }
-                return new StateResult(run.ApplyResultPath(ResultPath, result));
+                var output = run.ApplyResultPath(ResultPath, result);
+                test?.Inspect((d, v) => d.AfterResultPath = v, output);
+                return new StateResult(output);
             }
             catch (StatesFailure e)
             {
@@ -73,6 +98,14 @@ internal abstract class ExecutionStateNode : StateNode
             {
                 var retrier = Retry[index];
                 var delay = retrier.DelayBefore(attempts[index]++);
+                if (test is not null)
+                {
+                    // TestState does not retry: it answers RETRIABLE with the wait the retry would take.
+                    test.RetryIndex = index;
+                    test.HandledFailure = failure;
+                    test.Data.ErrorDetails = new InspectionErrorDetails { RetryIndex = index, RetryBackoffIntervalSeconds = (int)Math.Round(delay) };
+                    throw failure;
+                }
                 if (retrier.JitterStrategy == "FULL")
                 {
                     lock (run.Run.Random)
@@ -91,10 +124,17 @@ internal abstract class ExecutionStateNode : StateNode
             {
                 OnFailed(run);
             }
-            var catcher = Catch.FirstOrDefault(c => c.ErrorEquals.Any(e => StatesErrors.Matches(e, failure.Error)));
-            if (catcher is null)
+            var catchIndex = Catch.ToList().FindIndex(c => c.ErrorEquals.Any(e => StatesErrors.Matches(e, failure.Error)));
+            if (catchIndex < 0)
             {
                 throw failure;
+            }
+            var catcher = Catch[catchIndex];
+            if (test is not null)
+            {
+                test.CatchIndex = catchIndex;
+                test.HandledFailure = failure;
+                test.Data.ErrorDetails = new InspectionErrorDetails { CatchIndex = catchIndex };
             }
             var errorOutput = failure.ToErrorOutput();
             run.DiscardAssigned();

@@ -29,7 +29,10 @@ internal sealed class PassState : StateNode
         var result = Parameters is not null
             ? Parameters.Evaluate(run.For(input))
             : HasResult ? JsonValues.Clone(Result) : input;
+        run.Run.Test?.Inspect((d, v) => d.AfterParameters = v, result);
         run.Assign(Assign, result);
-        return Task.FromResult(new StateResult(run.ApplyResultPath(ResultPath, result)));
+        var output = run.ApplyResultPath(ResultPath, result);
+        run.Run.Test?.Inspect((d, v) => d.AfterResultPath = v, output);
+        return Task.FromResult(new StateResult(output));
     }
 }
