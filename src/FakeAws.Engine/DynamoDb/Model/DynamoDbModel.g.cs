@@ -4296,7 +4296,7 @@ internal static partial class ServiceModel
         new(Operations[10], (scope, input, _) => new(engine.DescribeBackup(scope, (DescribeBackupInput)input))),
         new(Operations[11], (scope, input, _) => new(engine.DescribeContinuousBackups(scope, (DescribeContinuousBackupsInput)input))),
         new(Operations[12], null),
-        new(Operations[13], null),
+        new(Operations[13], (scope, input, _) => new(engine.DescribeEndpoints(scope, (DescribeEndpointsRequest)input))),
         new(Operations[14], null),
         new(Operations[15], null),
         new(Operations[16], null),
@@ -4359,6 +4359,7 @@ internal interface IDynamoDbOperations
     DeleteTableOutput DeleteTable(RequestScope scope, DeleteTableInput input);
     DescribeBackupOutput DescribeBackup(RequestScope scope, DescribeBackupInput input);
     DescribeContinuousBackupsOutput DescribeContinuousBackups(RequestScope scope, DescribeContinuousBackupsInput input);
+    DescribeEndpointsResponse DescribeEndpoints(RequestScope scope, DescribeEndpointsRequest input);
     DescribeLimitsOutput DescribeLimits(RequestScope scope, DescribeLimitsInput input);
     DescribeTableOutput DescribeTable(RequestScope scope, DescribeTableInput input);
     DescribeTimeToLiveOutput DescribeTimeToLive(RequestScope scope, DescribeTimeToLiveInput input);
