@@ -9,8 +9,6 @@ using var cloud = new FakeAwsCloud(new FakeAwsOptions { Region = settings.Region
 var builder = WebApplication.CreateSlimBuilder();
 builder.Logging.SetMinimumLevel(LogLevel.Warning);
 builder.WebHost.UseUrls($"http://{settings.Host}:{settings.Port}");
-// DynamoDB refuses bodies over 16 MB with 413; Kestrel refuses them before reading, or while reading a chunked one.
-builder.WebHost.ConfigureKestrel(kestrel => kestrel.Limits.MaxRequestBodySize = FakeAws.Protocol.BodyEncoding.MaxRequestBytes);
 var app = builder.Build();
 app.Run(async context =>
 {

@@ -15,7 +15,7 @@ internal static class WireBridge
         }
         catch (BadHttpRequestException e)
         {
-            // A body over Kestrel's limit (DynamoDB's 16 MB), found while reading a chunked body: AWS's 413, empty.
+            // A body over Kestrel's limit, found while reading it: a 413 with no body, as AWS answers a body too large.
             context.Response.StatusCode = e.StatusCode;
             return;
         }

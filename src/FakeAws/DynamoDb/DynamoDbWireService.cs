@@ -50,6 +50,9 @@ internal sealed class DynamoDbWireService(DynamoDbEngine engine, RequestIds requ
     /// <summary>DynamoDB gzips responses over 4 KB for clients that send <c>Accept-Encoding: gzip</c>.</summary>
     public override bool CompressesResponses => true;
 
+    /// <summary>DynamoDB refuses request bodies over 16 MB, before or after decoding, with a 413.</summary>
+    public override int? MaxRequestBytes => 16 * 1024 * 1024;
+
     /// <summary>DynamoDB's request ids are 52 upper-case letters and digits.</summary>
     public const int RequestIdLength = 52;
 

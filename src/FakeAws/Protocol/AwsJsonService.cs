@@ -30,6 +30,8 @@ internal abstract class AwsJsonService(
 
     public virtual bool CompressesResponses => false;
 
+    public virtual int? MaxRequestBytes => null;
+
     public async Task<WireResponse> HandleAsync(WireRequest request, RequestScope scope, CancellationToken cancellationToken)
     {
         if (request.Method != "POST" || (request.Body.Length > 0 && !IsJsonContentType(request.Header("Content-Type"))))

@@ -11,9 +11,6 @@ namespace FakeAws.Protocol;
 /// </summary>
 internal static class BodyEncoding
 {
-    /// <summary>The most bytes a request body may have, before or after decoding: 16 MB, as DynamoDB allows.</summary>
-    public const int MaxRequestBytes = 16 * 1024 * 1024;
-
     /// <summary>Responses up to this size (4 KB) are sent as they are: DynamoDB compresses only larger ones.</summary>
     public const int CompressionThreshold = 4096;
 
@@ -25,17 +22,24 @@ internal static class BodyEncoding
         /// <summary>The body is not in the coding it names, or names one DynamoDB does not know: a 500.</summary>
         Undecodable,
 
-        /// <summary>The decoded body is over <see cref="MaxRequestBytes"/>: a 413.</summary>
+        /// <summary>The body, before or after decoding, is over the service's limit: a 413.</summary>
         TooLarge,
     }
 
-    /// <summary>The body as the service reads it: decoded when <paramref name="contentEncoding"/> names gzip or deflate.</summary>
-    public static Failure TryDecode(byte[] body, string? contentEncoding, out byte[] decoded)
+    /// <summary>
+    /// The body as the service reads it: decoded when <paramref name="contentEncoding"/> names gzip or
+    /// deflate, and no longer than <paramref name="maxBytes"/> either way.
+    /// </summary>
+    public static Failure TryDecode(byte[] body, string? contentEncoding, int maxBytes, out byte[] decoded)
     {
         decoded = body;
+        if (body.Length > maxBytes)
+        {
+            return Failure.TooLarge;
+        }
         if (string.IsNullOrWhiteSpace(contentEncoding) || contentEncoding.Trim().Equals("identity", StringComparison.OrdinalIgnoreCase))
         {
-            return body.Length > MaxRequestBytes ? Failure.TooLarge : Failure.None;
+            return Failure.None;
         }
         var coding = contentEncoding.Trim().ToLowerInvariant();
         if (coding is not ("gzip" or "deflate") || body.Length == 0)
@@ -44,7 +48,7 @@ internal static class BodyEncoding
         }
         try
         {
-            decoded = coding == "gzip" ? Gunzip(body) : Inflate(body);
+            decoded = coding == "gzip" ? Gunzip(body, maxBytes) : Inflate(body, maxBytes);
         }
         catch (InvalidDataException)
         {
@@ -79,7 +83,7 @@ internal static class BodyEncoding
     private const int SmallestMember = 20;
 
     // GZipStream reads concatenated members as one body, as the gzip format allows and DynamoDB does.
-    private static byte[] Gunzip(byte[] body)
+    private static byte[] Gunzip(byte[] body, int maxBytes)
     {
         if (!StartsMember(body, 0))
         {
@@ -88,8 +92,8 @@ internal static class BodyEncoding
         using var input = new MemoryStream(body);
         using var gzip = new GZipStream(input, CompressionMode.Decompress);
         using var output = new MemoryStream();
-        CopyLimited(gzip, output);
-        if (!EndsWithTrailerOf(body, output.Length))
+        CopyLimited(gzip, output, maxBytes);
+        if (!EndsWithTrailerOf(body, output.Length, maxBytes))
         {
             throw new InvalidDataException("The body's last gzip member is cut short.");
         }
@@ -102,7 +106,7 @@ internal static class BodyEncoding
     // GZipStream ends quietly where a body is cut short, so the body's last eight bytes must be the trailer of
     // its last member: ISIZE, that member's length. With one member it is the whole decoded length; with
     // several, the last member (found at a later member header) must decode to it on its own.
-    private static bool EndsWithTrailerOf(byte[] body, long decodedLength)
+    private static bool EndsWithTrailerOf(byte[] body, long decodedLength, int maxBytes)
     {
         var size = BinaryPrimitives.ReadUInt32LittleEndian(body.AsSpan(body.Length - 4));
         if (size == (uint)decodedLength)
@@ -115,7 +119,7 @@ internal static class BodyEncoding
             {
                 try
                 {
-                    if ((uint)Gunzip(body[start..]).Length == size)
+                    if ((uint)Gunzip(body[start..], maxBytes).Length == size)
                     {
                         return true;
                     }
@@ -129,23 +133,23 @@ internal static class BodyEncoding
         return false;
     }
 
-    private static byte[] Inflate(byte[] body)
+    private static byte[] Inflate(byte[] body, int maxBytes)
     {
         using var input = new MemoryStream(body);
         using var zlib = new ZLibStream(input, CompressionMode.Decompress);
         using var output = new MemoryStream();
-        CopyLimited(zlib, output);
+        CopyLimited(zlib, output, maxBytes);
         return output.ToArray();
     }
 
     // A small body may inflate to far more than the limit: stop reading once past it.
-    private static void CopyLimited(Stream from, MemoryStream to)
+    private static void CopyLimited(Stream from, MemoryStream to, int maxBytes)
     {
         var chunk = new byte[81920];
         int read;
         while ((read = from.Read(chunk)) > 0)
         {
-            if (to.Length + read > MaxRequestBytes)
+            if (to.Length + read > maxBytes)
             {
                 throw new DecodedTooLargeException();
             }

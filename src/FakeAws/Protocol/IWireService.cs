@@ -42,4 +42,7 @@ internal interface IWireService
 
     /// <summary>Whether large responses go gzip-compressed to clients that accept it, as DynamoDB's do.</summary>
     bool CompressesResponses => false;
+
+    /// <summary>The most bytes a request body may have, before or after decoding, or null when the front door sets no limit (the service may).</summary>
+    int? MaxRequestBytes => null;
 }

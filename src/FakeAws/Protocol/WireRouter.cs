@@ -8,7 +8,7 @@ namespace FakeAws.Protocol;
 /// The one front door of a cloud. It picks the service for each request by its endpoint host (for
 /// front doors with hosts of their own), its X-Amz-Target, the service name in its SigV4 credential
 /// scope, or its path, and serves the admin endpoints under <c>/_fakeaws/</c>. On the way it does what
-/// AWS's front doors do before a service reads a request: bodies over 16 MB get a 413, signatures are
+/// AWS's front doors do before a service reads a request: bodies over the service's limit get a 413, signatures are
 /// checked (when <see cref="FakeAwsOptions.VerifySignatures"/> asks for it), compressed bodies are
 /// decoded, an unclaimed <c>GET /</c> gets DynamoDB's health check, and large responses are compressed
 /// for clients that accept gzip.
@@ -26,10 +26,6 @@ internal sealed class WireRouter(FakeAwsCloud cloud)
         if (request.Path.StartsWith("/_fakeaws/", StringComparison.Ordinal))
         {
             return Admin(request);
-        }
-        if (request.Body.Length > BodyEncoding.MaxRequestBytes)
-        {
-            return new WireResponse { Status = 413 };
         }
         var signed = SigV4Scope.From(request);
         var service = Route(request, signed);
@@ -56,7 +52,7 @@ internal sealed class WireRouter(FakeAwsCloud cloud)
         {
             return refused;
         }
-        switch (BodyEncoding.TryDecode(request.Body, request.Header("Content-Encoding"), out var body))
+        switch (BodyEncoding.TryDecode(request.Body, request.Header("Content-Encoding"), service.MaxRequestBytes ?? Array.MaxLength, out var body))
         {
             case BodyEncoding.Failure.TooLarge:
                 return new WireResponse { Status = 413 };
