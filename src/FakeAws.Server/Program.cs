@@ -13,7 +13,9 @@ static async Task<int> ServeAsync(ServerSettings settings, CancellationToken can
         Region = settings.Region,
         AccountId = settings.AccountId,
         TimeProvider = settings.Clock == ServerClock.Wall ? WallClock.StartingNow() : null,
-        // --auth is parsed and shown in the banner; it reaches the cloud once FakeAwsOptions can check signatures.
+        // Signatures are dated by the client's clock and checked against the cloud's: with --clock manual,
+        // advancing more than AWS's 15 minutes of skew makes them expired, as AWS would answer.
+        VerifySignatures = settings.Auth == ServerAuth.Strict,
     });
     var builder = WebApplication.CreateSlimBuilder();
     builder.Logging.SetMinimumLevel(LogLevel.Warning);

@@ -9,7 +9,16 @@ internal static class WireBridge
     {
         var request = context.Request;
         using var body = new MemoryStream();
-        await request.Body.CopyToAsync(body, context.RequestAborted);
+        try
+        {
+            await request.Body.CopyToAsync(body, context.RequestAborted);
+        }
+        catch (BadHttpRequestException e)
+        {
+            // A body over Kestrel's limit, found while reading it: a 413 with no body, as AWS answers a body too large.
+            context.Response.StatusCode = e.StatusCode;
+            return;
+        }
         var headers = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
         foreach (var (name, values) in request.Headers)
         {

@@ -25,6 +25,17 @@ public sealed class FakeAwsOptions
     /// <summary>Lambda's settings: the account's concurrency quota and state transition timing.</summary>
     public LambdaOptions Lambda { get; set; } = new();
 
+    /// <summary>
+    /// Whether every request's SigV4 signature is checked against <see cref="FakeAwsCloud.Credentials"/>,
+    /// with AWS's errors: MissingAuthenticationTokenException without an Authorization header,
+    /// UnrecognizedClientException for another access key, InvalidSignatureException for another secret or
+    /// a signing time more than 15 minutes from the cloud's clock. False by default: any signature, or
+    /// none, is let in. The clock is the cloud's: SDKs sign with the machine's time, so a test that moves
+    /// the clock more than 15 minutes makes their signatures expire, as a skewed clock would on AWS.
+    /// DynamoDB clients take the wire path while this is on, so their requests are checked too.
+    /// </summary>
+    public bool VerifySignatures { get; set; }
+
     /// <summary>Seeds every generated identifier and random choice, so runs repeat exactly. Default 0.</summary>
     public int Seed { get; set; }
 

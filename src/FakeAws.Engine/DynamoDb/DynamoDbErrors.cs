@@ -113,9 +113,12 @@ internal static class DynamoDbErrors
     public static string Moment(DateTimeOffset value) =>
         value.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", System.Globalization.CultureInfo.InvariantCulture);
 
-    /// <summary>A tag request whose ARN names no table of the account and region.</summary>
+    /// <summary>
+    /// A tag request whose ARN names no table of the account and region. DynamoDB's newer wording;
+    /// some regions and older recordings say "ResourcArn" (docs/DYNAMODB.md).
+    /// </summary>
     public static AwsServiceException ResourceArnNotFound(string arn) =>
-        new("ResourceNotFoundException", $"Requested resource not found: ResourcArn: {arn} not found");
+        new("ResourceNotFoundException", $"Requested resource not found: ResourceArn: {arn} not found");
 
     /// <summary>A part of an otherwise supported operation that FakeAws cannot provide, refused as an unknown operation.</summary>
     public static AwsServiceException Unsupported(string feature) => NotSupported.Error("UnknownOperationException", feature);

@@ -47,9 +47,14 @@ public sealed class DynamoDbOptions
 
     /// <summary>
     /// How many readers may be active on one stream before the next one gets LimitExceededException;
-    /// zero lets any number read. Five by default (AWS advises two per shard; see docs/DYNAMODB.md).
+    /// zero (the default) lets any number read. AWS advises two per shard and throttles by real time,
+    /// so on a clock that does not move a count per second would throttle ordinary sequential code
+    /// that AWS lets through; set <see cref="AdvisedStreamReadersPerStream"/> to meet the limit on purpose.
     /// </summary>
-    public int StreamReadersPerStream { get; set; } = 5;
+    public int StreamReadersPerStream { get; set; }
+
+    /// <summary>Five readers a stream: the limit FakeAws enforced by default before, for tests that want throttling.</summary>
+    public const int AdvisedStreamReadersPerStream = 5;
 
     /// <summary>
     /// Sends data-plane requests of the SDK's DynamoDB clients over the in-memory HTTP route instead of

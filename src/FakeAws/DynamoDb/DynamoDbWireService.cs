@@ -50,12 +50,19 @@ internal sealed class DynamoDbWireService(IEnumerable<OperationBinding> operatio
     /// <summary>DynamoDB's wording of the model's constraint violations, which varies by operation (see <see cref="ConstraintReports"/>).</summary>
     public static AwsServiceException? ReportInvalid(ModelValidation validation, string operation) => ConstraintReports.Report(validation, operation);
 
+    /// <summary>DynamoDB gzips responses over 4 KB for clients that send <c>Accept-Encoding: gzip</c>.</summary>
+    public override bool CompressesResponses => true;
+
+    /// <summary>DynamoDB refuses request bodies over 16 MB, before or after decoding, with a 413.</summary>
+    public override int? MaxRequestBytes => 16 * 1024 * 1024;
+
     /// <summary>DynamoDB's request ids are 52 upper-case letters and digits.</summary>
     public const int RequestIdLength = 52;
 
     protected override string ErrorType(string code) => code switch
     {
-        "ValidationException" or "SerializationException" or "UnknownOperationException" => base.ErrorType(code),
+        "ValidationException" => base.ErrorType(code),
+        _ when IsProtocolError(code) => base.ErrorType(code),
         _ => ErrorNamespace + code,
     };
 

@@ -28,8 +28,16 @@ internal abstract class AwsJsonService(
 
     public virtual bool OwnsPath(string path) => false;
 
+    public virtual bool CompressesResponses => false;
+
+    public virtual int? MaxRequestBytes => null;
+
     public async Task<WireResponse> HandleAsync(WireRequest request, RequestScope scope, CancellationToken cancellationToken)
     {
+        if (request.Method != "POST" || (request.Body.Length > 0 && !IsJsonContentType(request.Header("Content-Type"))))
+        {
+            return NotAnOperation();
+        }
         var requestId = newRequestId();
         WireResponse response;
         try
@@ -57,6 +65,26 @@ internal abstract class AwsJsonService(
         return response;
     }
 
+    public WireResponse Refuse(AwsServiceException error)
+    {
+        var response = WireResponse.Json(EncodeError(error), _contentType, error.StatusCode);
+        response.Headers["x-amzn-RequestId"] = newRequestId();
+        return response;
+    }
+
+    // The JSON protocols take JSON only: application/json or the protocol's own type, whatever its parameters.
+    private bool IsJsonContentType(string? contentType) =>
+        contentType?.Split(';')[0].Trim() is { } mediaType
+        && (mediaType.Equals("application/json", StringComparison.OrdinalIgnoreCase) || mediaType.Equals(_contentType, StringComparison.OrdinalIgnoreCase));
+
+    // What AWS's JSON front doors answer a request that is not a JSON POST: a 404 page, not a JSON error.
+    private WireResponse NotAnOperation()
+    {
+        var response = new WireResponse { Status = 404, Body = "<UnknownOperationException/>\n"u8.ToArray() };
+        response.Headers["x-amzn-RequestId"] = newRequestId();
+        return response;
+    }
+
     /// <summary>Reads an input shape from a JSON body; an empty body is an empty input.</summary>
     /// <exception cref="AwsServiceException">SerializationException: the body is not the shape's JSON.</exception>
     public static object ReadInput(byte[] body, Type inputType, JsonSerializerOptions json)
@@ -81,9 +109,13 @@ internal abstract class AwsJsonService(
     protected virtual string ErrorType(string code) => code switch
     {
         "ValidationException" => "com.amazon.coral.validate#ValidationException",
-        "SerializationException" or "UnknownOperationException" => $"com.amazon.coral.service#{code}",
+        _ when IsProtocolError(code) => $"com.amazon.coral.service#{code}",
         _ => code,
     };
+
+    /// <summary>Whether <paramref name="code"/> is an error of the front door every JSON service shares (Coral's), not of the service.</summary>
+    protected static bool IsProtocolError(string code) => code is "SerializationException" or "UnknownOperationException"
+        or "MissingAuthenticationTokenException" or "IncompleteSignatureException" or "InvalidSignatureException" or "UnrecognizedClientException";
 
     /// <summary>Writes members some errors carry besides the message.</summary>
     protected virtual void WriteErrorDetails(Utf8JsonWriter writer, AwsServiceException error)

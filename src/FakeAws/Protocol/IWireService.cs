@@ -1,3 +1,4 @@
+using System.Text.Json;
 using FakeAws.Engine.Core;
 
 namespace FakeAws.Protocol;
@@ -25,4 +26,23 @@ internal interface IWireService
 
     /// <summary>Every operation of the service's model, implemented or not; null for front doors that are not an AWS API.</summary>
     OperationTable? Operations => null;
+
+    /// <summary>
+    /// Answers with <paramref name="error"/> a request the front door refused before the service read it
+    /// (a signature that does not verify, a body that does not decode), in the service's error format:
+    /// by default a JSON message and the error's code in <c>X-Amzn-ErrorType</c>.
+    /// </summary>
+    WireResponse Refuse(AwsServiceException error)
+    {
+        var response = WireResponse.Json(JsonSerializer.SerializeToUtf8Bytes(new Dictionary<string, string> { ["message"] = error.Message }),
+            "application/json", error.StatusCode);
+        response.Headers["X-Amzn-ErrorType"] = error.Code;
+        return response;
+    }
+
+    /// <summary>Whether large responses go gzip-compressed to clients that accept it, as DynamoDB's do.</summary>
+    bool CompressesResponses => false;
+
+    /// <summary>The most bytes a request body may have, before or after decoding, or null when the front door sets no limit (the service may).</summary>
+    int? MaxRequestBytes => null;
 }

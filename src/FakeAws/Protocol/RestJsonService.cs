@@ -57,10 +57,23 @@ internal abstract class RestJsonService : IWireService
         }
         catch (AwsServiceException error)
         {
-            response = WireResponse.Json(EncodeError(error), "application/json", error.StatusCode);
-            response.Headers["X-Amzn-ErrorType"] = error.Code;
+            response = ErrorResponse(error);
         }
         response.Headers["x-amzn-RequestId"] = requestId;
+        return response;
+    }
+
+    public WireResponse Refuse(AwsServiceException error)
+    {
+        var response = ErrorResponse(error);
+        response.Headers["x-amzn-RequestId"] = _newRequestId();
+        return response;
+    }
+
+    private WireResponse ErrorResponse(AwsServiceException error)
+    {
+        var response = WireResponse.Json(EncodeError(error), "application/json", error.StatusCode);
+        response.Headers["X-Amzn-ErrorType"] = error.Code;
         return response;
     }
 

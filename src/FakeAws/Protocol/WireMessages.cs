@@ -24,6 +24,10 @@ internal sealed class WireRequest
     public string? Header(string name) => Headers.TryGetValue(name, out var value) ? value : null;
 
     public string BodyText => Encoding.UTF8.GetString(Body);
+
+    /// <summary>This request with another body, such as the decoded form of a compressed one.</summary>
+    public WireRequest WithBody(byte[] body) =>
+        new() { Method = Method, Host = Host, Path = Path, Query = Query, Headers = Headers, Body = body };
 }
 
 /// <summary>An HTTP response built by a wire handler.</summary>

@@ -1,3 +1,4 @@
+using System.Text;
 using System.Text.Json;
 using FakeAws.Engine.Core;
 
@@ -6,7 +7,11 @@ namespace FakeAws.Protocol;
 /// <summary>
 /// The one front door of a cloud. It picks the service for each request by its endpoint host (for
 /// front doors with hosts of their own), its X-Amz-Target, the service name in its SigV4 credential
-/// scope, or its path, and serves the admin endpoints under <c>/_fakeaws/</c>.
+/// scope, or its path, and serves the admin endpoints under <c>/_fakeaws/</c>. On the way it does what
+/// AWS's front doors do before a service reads a request: bodies over the service's limit get a 413, signatures are
+/// checked (when <see cref="FakeAwsOptions.VerifySignatures"/> asks for it), compressed bodies are
+/// decoded, an unclaimed <c>GET /</c> gets DynamoDB's health check, and large responses are compressed
+/// for clients that accept gzip.
 /// </summary>
 internal sealed class WireRouter(FakeAwsCloud cloud)
 {
@@ -24,13 +29,62 @@ internal sealed class WireRouter(FakeAwsCloud cloud)
         }
         var signed = SigV4Scope.From(request);
         var service = Route(request, signed);
+        // GET / is the health check unless a front door with a host of its own (a deployed API) claims it.
+        if (request is { Method: "GET", Path: "/" } && request.Header("X-Amz-Target") is null && service is null or { TargetPrefix: not null })
+        {
+            return HealthCheck();
+        }
         if (service is null)
         {
             return UnservedService.Answer(request, signed, _services.Select(s => s.SigningName));
         }
+        if (cloud.Options.VerifySignatures && service.Operations is not null && VerifySignature(request, service) is { } refused)
+        {
+            return refused;
+        }
+        switch (BodyEncoding.TryDecode(request.Body, request.Header("Content-Encoding"), service.MaxRequestBytes ?? Array.MaxLength, out var body))
+        {
+            case BodyEncoding.Failure.TooLarge:
+                return new WireResponse { Status = 413 };
+            case BodyEncoding.Failure.Undecodable:
+                // DynamoDB answers a body it cannot decode with a 500, as if it had failed itself.
+                return service.Refuse(new AwsServiceException("InternalServerError", "Internal server error", 500));
+        }
         var scope = cloud.Context.Scope(signed?.Region);
-        return await service.HandleAsync(request, scope, cancellationToken).ConfigureAwait(false);
+        var response = await service.HandleAsync(ReferenceEquals(body, request.Body) ? request : request.WithBody(body), scope, cancellationToken)
+            .ConfigureAwait(false);
+        return service.CompressesResponses && BodyEncoding.ShouldCompress(request.Header("Accept-Encoding"), response.Body.Length)
+            ? Compressed(response)
+            : response;
     }
+
+    private WireResponse? VerifySignature(WireRequest request, IWireService service)
+    {
+        var credentials = cloud.Credentials.GetCredentials();
+        // The JSON protocols answer authentication errors with 400, the REST ones with 403.
+        var status = service.TargetPrefix is null ? 403 : 400;
+        return SignatureCheck.Verify(request, credentials.AccessKey, credentials.SecretKey, cloud.Clock.GetUtcNow(), status) is { } error
+            ? service.Refuse(error)
+            : null;
+    }
+
+    private static WireResponse Compressed(WireResponse response)
+    {
+        var compressed = new WireResponse { Status = response.Status, ContentType = response.ContentType, Body = BodyEncoding.Gzip(response.Body) };
+        foreach (var (name, value) in response.Headers)
+        {
+            compressed.Headers[name] = value;
+        }
+        compressed.Headers["Content-Encoding"] = "gzip";
+        return compressed;
+    }
+
+    // What DynamoDB's endpoint answers an unsigned GET /, which load balancers and readiness probes use.
+    private WireResponse HealthCheck() => new()
+    {
+        ContentType = "text/plain",
+        Body = Encoding.UTF8.GetBytes($"healthy: dynamodb.{cloud.Options.Region}.amazonaws.com "),
+    };
 
     private IWireService? Route(WireRequest request, SigV4Scope? signed)
     {
@@ -46,7 +100,8 @@ internal sealed class WireRouter(FakeAwsCloud cloud)
         }
         if (signed is { } scope)
         {
-            return _services.FirstOrDefault(s => s.TargetPrefix is null && s.SigningName == scope.Service && s.OwnsPath(request.Path));
+            // A JSON service's request without X-Amz-Target is still its own, for it to refuse in its words.
+            return _services.FirstOrDefault(s => s.SigningName == scope.Service && (s.TargetPrefix is not null || s.OwnsPath(request.Path)));
         }
         return _services.FirstOrDefault(s => s.OwnsPath(request.Path));
     }

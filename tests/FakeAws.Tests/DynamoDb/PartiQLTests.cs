@@ -33,6 +33,22 @@ public class PartiQLTests(DynamoDbPath path) : DynamoDbTestBase(path)
     }
 
     [Test]
+    public async Task Select_NestedMapPath_ReturnsTheMapsAroundTheValue()
+    {
+        await Ddb.PutItemAsync("music", Item(("artist", S("Deep")), ("song", S("Four")), ("info", new AttributeValue
+        {
+            M = new() { ["label"] = new AttributeValue { M = new() { ["city"] = S("Oslo"), ["size"] = N("3") } }, ["other"] = S("x") },
+        })));
+
+        var response = await Run("SELECT info.label.city, info.label.\"size\" FROM music WHERE artist = 'Deep' AND song = 'Four'");
+
+        var info = response.Items.Single()["info"].M;
+        Assert.That(response.Items.Single().Keys, Is.EqualTo(new[] { "info" }));
+        Assert.That(info.Keys, Is.EqualTo(new[] { "label" }));
+        Assert.That(info["label"].M.ToDictionary(p => p.Key, p => p.Value.S ?? p.Value.N), Is.EquivalentTo(new Dictionary<string, string> { ["city"] = "Oslo", ["size"] = "3" }));
+    }
+
+    [Test]
     public async Task Select_WithoutKey_ScansWithFilter()
     {
         var response = await Run("SELECT * FROM \"music\" WHERE \"year\" BETWEEN 1990 AND 2002 OR begins_with(song, 'Tw')");

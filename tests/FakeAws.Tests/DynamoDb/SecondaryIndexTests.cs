@@ -254,6 +254,64 @@ public class SecondaryIndexTests(DynamoDbPath path) : DynamoDbTestBase(path)
             "One or more parameter values are not valid. A value specified for a secondary index key is not supported. The AttributeValue for a key attribute cannot contain an empty string value. IndexName: by-status, IndexKey: status");
     }
 
+    private Task CreateLongKeys() => Ddb.CreateTableAsync(new CreateTableRequest
+    {
+        TableName = "long-keys",
+        BillingMode = BillingMode.PAY_PER_REQUEST,
+        KeySchema = [new KeySchemaElement("pk", KeyType.HASH)],
+        AttributeDefinitions = [new("pk", ScalarAttributeType.S), new("g", ScalarAttributeType.S), new("r", ScalarAttributeType.B)],
+        GlobalSecondaryIndexes = [Gsi("by-g", "g", "r")],
+    });
+
+    [Test]
+    public async Task PutItem_IndexPartitionKeyOver2048Bytes_ValidationException_AtTheLimitIsWritten()
+    {
+        await CreateLongKeys();
+
+        await Ddb.PutItemAsync("long-keys", Item(("pk", S("a")), ("g", S(new string('é', 1024))), ("r", new AttributeValue { B = new MemoryStream(new byte[1024]) })));
+        Invalid(() => Ddb.PutItemAsync("long-keys", Item(("pk", S("b")), ("g", S(new string('é', 1024) + "x")))),
+            "One or more parameter values were invalid: Size limit exceeded for Index Key g Actual Size: 2049 bytes Max Size: 2048 bytes IndexName: by-g");
+        Assert.That((await Ddb.ScanAsync(new ScanRequest { TableName = "long-keys", IndexName = "by-g" })).Count, Is.EqualTo(1));
+    }
+
+    [Test]
+    public async Task UpdateItem_IndexSortKeyOver1024Bytes_ValidationException()
+    {
+        await CreateLongKeys();
+
+        Invalid(() => Ddb.UpdateItemAsync(new UpdateItemRequest
+            {
+                TableName = "long-keys",
+                Key = Item(("pk", S("a"))),
+                UpdateExpression = "SET g = :g, r = :r",
+                ExpressionAttributeValues = new() { [":g"] = S("x"), [":r"] = new AttributeValue { B = new MemoryStream(new byte[1025]) } },
+            }),
+            "One or more parameter values were invalid: Size limit exceeded for Index Key r Actual Size: 1025 bytes Max Size: 1024 bytes IndexName: by-g");
+    }
+
+    [Test]
+    public async Task UpdateTable_CreateGlobalIndex_BackfillLeavesOutKeysTooLongForIt()
+    {
+        await CreateTableAsync("later");
+        await Ddb.PutItemAsync("later", Item(("pk", S("short")), ("color", S("red"))));
+        await Ddb.PutItemAsync("later", Item(("pk", S("long")), ("color", S(new string('r', 2049)))));
+
+        await Ddb.UpdateTableAsync(new UpdateTableRequest
+        {
+            TableName = "later",
+            AttributeDefinitions = [new AttributeDefinition("color", ScalarAttributeType.S)],
+            GlobalSecondaryIndexUpdates = [new GlobalSecondaryIndexUpdate { Create = new CreateGlobalSecondaryIndexAction
+            {
+                IndexName = "by-color",
+                KeySchema = [new KeySchemaElement("color", KeyType.HASH)],
+                Projection = new Projection { ProjectionType = ProjectionType.ALL },
+            } }],
+        });
+
+        var scanned = await Ddb.ScanAsync(new ScanRequest { TableName = "later", IndexName = "by-color" });
+        Assert.That(scanned.Items.Select(i => i["pk"].S), Is.EqualTo(new[] { "short" }));
+    }
+
     [Test]
     public async Task UpdateTable_CreateGlobalIndex_BackfillsAndPassesThroughCreating()
     {

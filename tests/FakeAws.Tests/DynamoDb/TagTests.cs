@@ -64,7 +64,7 @@ public class TagTests(DynamoDbPath path) : DynamoDbTestBase(path)
     public void Tags_UnknownOrMalformedArn_AwsErrors()
     {
         Fails<ResourceNotFoundException>(() => Ddb.ListTagsOfResourceAsync(new ListTagsOfResourceRequest { ResourceArn = Arn }),
-            $"Requested resource not found: ResourcArn: {Arn} not found");
+            $"Requested resource not found: ResourceArn: {Arn} not found");
         Fails<ResourceNotFoundException>(() => Ddb.UntagResourceAsync(new UntagResourceRequest { ResourceArn = Arn, TagKeys = ["a"] }),
             "Requested resource not found");
         Invalid(() => Ddb.ListTagsOfResourceAsync(new ListTagsOfResourceRequest { ResourceArn = "orders" }),

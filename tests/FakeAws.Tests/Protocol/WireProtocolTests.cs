@@ -36,22 +36,32 @@ public class WireProtocolTests : InMemoryHttpTest
     [Test]
     public async Task UnimplementedOperation_SaysFakeAwsDoesNotSupportItYet()
     {
-        var response = await DynamoDb("DescribeEndpoints", "{}");
+        var response = await DynamoDb("DescribeContributorInsights", "{}");
         var body = await Json(response);
 
         Assert.That(body.GetProperty("__type").GetString(), Is.EqualTo("com.amazon.coral.service#UnknownOperationException"));
-        Assert.That(body.GetProperty("message").GetString(), Is.EqualTo("FakeAws does not support the DynamoDB operation DescribeEndpoints yet."));
+        Assert.That(body.GetProperty("message").GetString(), Is.EqualTo("FakeAws does not support the DynamoDB operation DescribeContributorInsights yet."));
     }
 
     [Test]
     public async Task UnimplementedOperation_ThroughTheSdk_IsATypedErrorNamingIt()
     {
         var ddb = Aws.CreateClient<AmazonDynamoDBClient>();
-        var error = Assert.ThrowsAsync<AmazonDynamoDBException>(() => ddb.DescribeEndpointsAsync(new DescribeEndpointsRequest()));
+        var error = Assert.ThrowsAsync<AmazonDynamoDBException>(() => ddb.DescribeContributorInsightsAsync(new DescribeContributorInsightsRequest { TableName = "orders" }));
         Assert.That(error!.ErrorCode, Is.EqualTo("UnknownOperationException"));
-        Assert.That(error.Message, Does.Contain("DescribeEndpoints"));
+        Assert.That(error.Message, Does.Contain("DescribeContributorInsights"));
         Assert.That(error.ErrorType, Is.EqualTo(Amazon.Runtime.ErrorType.Sender), "the caller asked for what is not there, as AWS classes it");
         await Task.CompletedTask;
+    }
+
+    [Test]
+    public async Task DescribeEndpoints_ThroughTheSdk_NamesTheRegionsEndpointForADay()
+    {
+        var ddb = Aws.CreateClient<AmazonDynamoDBClient>("eu-west-1");
+
+        var endpoints = (await ddb.DescribeEndpointsAsync(new DescribeEndpointsRequest())).Endpoints;
+
+        Assert.That(endpoints.Select(e => (e.Address, e.CachePeriodInMinutes)), Is.EqualTo(new[] { ("dynamodb.eu-west-1.amazonaws.com", 1440L) }));
     }
 
     [Test]

@@ -4296,7 +4296,7 @@ internal static partial class ServiceModel
         new(Operations[10], (scope, input, _) => new(engine.DescribeBackup(scope, (DescribeBackupInput)input))),
         new(Operations[11], (scope, input, _) => new(engine.DescribeContinuousBackups(scope, (DescribeContinuousBackupsInput)input))),
         new(Operations[12], null),
-        new(Operations[13], null),
+        new(Operations[13], (scope, input, _) => new(engine.DescribeEndpoints(scope, (DescribeEndpointsRequest)input))),
         new(Operations[14], null),
         new(Operations[15], (scope, input, _) => new(engine.DescribeGlobalTable(scope, (DescribeGlobalTableInput)input))),
         new(Operations[16], (scope, input, _) => new(engine.DescribeGlobalTableSettings(scope, (DescribeGlobalTableSettingsInput)input))),
@@ -4360,6 +4360,7 @@ internal interface IDynamoDbOperations
     DeleteTableOutput DeleteTable(RequestScope scope, DeleteTableInput input);
     DescribeBackupOutput DescribeBackup(RequestScope scope, DescribeBackupInput input);
     DescribeContinuousBackupsOutput DescribeContinuousBackups(RequestScope scope, DescribeContinuousBackupsInput input);
+    DescribeEndpointsResponse DescribeEndpoints(RequestScope scope, DescribeEndpointsRequest input);
     DescribeGlobalTableOutput DescribeGlobalTable(RequestScope scope, DescribeGlobalTableInput input);
     DescribeGlobalTableSettingsOutput DescribeGlobalTableSettings(RequestScope scope, DescribeGlobalTableSettingsInput input);
     DescribeLimitsOutput DescribeLimits(RequestScope scope, DescribeLimitsInput input);

@@ -270,6 +270,12 @@ internal sealed class Table
                         ? $"One or more parameter values are not valid. The update expression attempted to update a secondary index key to a value that is not supported. The AttributeValue for a key attribute cannot contain an empty {kind} value."
                         : $"One or more parameter values are not valid. A value specified for a secondary index key is not supported. The AttributeValue for a key attribute cannot contain an empty {kind} value. IndexName: {index.Name}, IndexKey: {attribute.Name}");
                 }
+                var maxBytes = MaxIndexKeyBytes(index, attribute);
+                if (KeyBytes(value) is var bytes && bytes > maxBytes)
+                {
+                    throw DynamoDbErrors.Validation(
+                        $"One or more parameter values were invalid: Size limit exceeded for Index Key {attribute.Name} Actual Size: {bytes} bytes Max Size: {maxBytes} bytes IndexName: {index.Name}");
+                }
             }
         }
     }
@@ -319,13 +325,16 @@ internal sealed class Table
         foreach (var attribute in index.Key.Attributes)
         {
             if (item.TryGetValue(attribute.Name, out var value)
-                && (value.Type != attribute.Type || IsEmpty(value) || KeyBytes(value) > (index.Key.IsHash(attribute) ? 2048 : 1024)))
+                && (value.Type != attribute.Type || IsEmpty(value) || KeyBytes(value) > MaxIndexKeyBytes(index, attribute)))
             {
                 return false;
             }
         }
         return true;
     }
+
+    // An index key attribute holds at most 2048 bytes in the partition key, 1024 in the sort key, as a table's key does.
+    private static int MaxIndexKeyBytes(SecondaryIndex index, KeyAttribute attribute) => index.Key.IsHash(attribute) ? 2048 : 1024;
 
     private static bool IsEmpty(AttributeValue value) =>
         value.Type == AttributeType.S ? value.S.Length == 0 : value.Type == AttributeType.B && value.B.Length == 0;
