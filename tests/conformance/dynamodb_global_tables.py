@@ -6,21 +6,12 @@ moto ignores ReplicaUpdates, so there is nothing to compare with.
     dotnet run --project src/FakeAws.Server -- --port 4571 &
     FAKEAWS_ENDPOINT=http://127.0.0.1:4571 python3 tests/conformance/dynamodb_global_tables.py
 """
+from dynamodb_common import create
 from harness import Checks, admin, client
 
 LOCAL = "Cannot add or delete the local region through ReplicaUpdates. Use CreateTable, DeleteTable, or UpdateTable as required."
 LEGACY = ("One or more parameter values were invalid: DynamoDB global tables version 2017.11.29 is not supported. "
           "We recommend using DynamoDB global tables version 2019.11.21, instead of version 2017.11.29 (Legacy).")
-
-
-def create(ddb, name, **extra):
-    request = {
-        "TableName": name,
-        "KeySchema": [{"AttributeName": "pk", "KeyType": "HASH"}],
-        "AttributeDefinitions": [{"AttributeName": "pk", "AttributeType": "S"}],
-    }
-    request.update(extra or {"BillingMode": "PAY_PER_REQUEST"})
-    return ddb.create_table(**request)["TableDescription"]
 
 
 def value(ddb, key):

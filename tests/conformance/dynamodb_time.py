@@ -13,6 +13,7 @@ import urllib.request
 
 from botocore.exceptions import ClientError
 
+from dynamodb_common import create
 from harness import ENDPOINT, Checks, client
 
 MOTO = os.environ.get("MOTO_ENDPOINT")
@@ -32,16 +33,6 @@ def reset(endpoint, is_moto=False):
 def advance(seconds):
     """Moves FakeAws's clock; returns the new virtual time."""
     return datetime.datetime.fromtimestamp(post(ENDPOINT, "/_fakeaws/clock/advance", {"seconds": seconds})["epochSeconds"], datetime.timezone.utc)
-
-
-def create(ddb, name, **extra):
-    request = {
-        "TableName": name,
-        "KeySchema": [{"AttributeName": "pk", "KeyType": "HASH"}],
-        "AttributeDefinitions": [{"AttributeName": "pk", "AttributeType": "S"}],
-    }
-    request.update(extra or {"BillingMode": "PAY_PER_REQUEST"})
-    return ddb.create_table(**request)["TableDescription"]
 
 
 def value(ddb, table, key):
