@@ -30,9 +30,6 @@ internal static class LambdaServiceCalls
         }, cancellationToken);
 
     /// <summary>A function ARN names its own region and account; a bare name lives in the caller's.</summary>
-    private static RequestScope ScopeOf(RequestScope scope, string functionNameOrArn)
-    {
-        var parts = functionNameOrArn.Split(':');
-        return parts.Length >= 7 && parts[0] == "arn" ? scope with { AccountId = parts[4], Region = parts[3] } : scope;
-    }
+    private static RequestScope ScopeOf(RequestScope scope, string functionNameOrArn) =>
+        FunctionArns.Parse(functionNameOrArn) is { Region: { } region, Account: { } account } ? scope with { AccountId = account, Region = region } : scope;
 }
