@@ -13,7 +13,9 @@ internal sealed partial class DynamoDbEngine
     /// </summary>
     private void ValidateReplicaUpdates(RequestScope scope, Table table, List<ReplicationGroupUpdate> updates)
     {
-        if (updates.Count == 0 || updates.Any(u => u.Create is null && u.Update is null && u.Delete is null))
+        // An Update naming only its region asks for nothing either.
+        if (updates.Count == 0 || updates.Any(u => u.Create is null && u.Delete is null && u.Update is not { } update
+                || u.Update is { ProvisionedThroughputOverride: null, OnDemandThroughputOverride: null, GlobalSecondaryIndexes: null, TableClassOverride: null, KMSMasterKeyId: null }))
         {
             throw DynamoDbErrors.Validation("There are no actions specified in the Replica Update Action of the request.");
         }
@@ -21,14 +23,15 @@ internal sealed partial class DynamoDbEngine
         {
             throw DynamoDbErrors.Validation("Update table operation with more than one type of replica actions not allowed.");
         }
-        if (updates.Count(u => u.Create is not null || u.Delete is not null) > 1)
+        // Two Creates (or Deletes) of one region are one action: AWS accepts the pair and acts once.
+        if (updates.Where(u => u.Create is not null || u.Delete is not null).Select(RegionOf).Distinct().Count() > 1)
         {
             throw DynamoDbErrors.Validation("Update table operation with more than one create or delete replica actions not allowed");
         }
         var members = table.Replication?.Members ?? [table];
         foreach (var update in updates)
         {
-            var region = RegionOf(update)!;
+            var region = GlobalTableRegions.Check(RegionOf(update));
             if (region == table.Region)
             {
                 throw DynamoDbErrors.Validation(
@@ -58,13 +61,23 @@ internal sealed partial class DynamoDbEngine
                 throw DynamoDbErrors.Validation(
                     $"Cannot delete table {table.Name} in region {region} because it has deletion protection enabled. Disable deletion protection first.");
             }
+            else if (update.Delete is not null)
+            {
+                CheckNotARecentSource(member);
+            }
+            else if (update.Update is { } change && member.BillingMode == "PAY_PER_REQUEST"
+                && (change.ProvisionedThroughputOverride is not null || change.GlobalSecondaryIndexes?.Any(g => g.ProvisionedThroughputOverride is not null) == true))
+            {
+                // A Create with the same override on an on-demand table is accepted and ignored; an Update is refused, without the usual prefix.
+                throw DynamoDbErrors.Validation("Neither ReadCapacityUnits nor WriteCapacityUnits can be specified when BillingMode is PAY_PER_REQUEST");
+            }
         }
     }
 
     /// <summary>Applies checked replica updates to <paramref name="table"/>, whose lock the caller holds.</summary>
     private void ApplyReplicaUpdates(RequestScope scope, Table table, List<ReplicationGroupUpdate> updates)
     {
-        foreach (var update in updates)
+        foreach (var update in updates.DistinctBy(u => (ActionOf(u), RegionOf(u))))
         {
             var remote = scope with { AccountId = table.AccountId, Region = RegionOf(update)! };
             if (update.Create is { } create)
@@ -76,12 +89,15 @@ internal sealed partial class DynamoDbEngine
                 var replica = table.Replication!.Members.First(m => m.Region == remote.Region);
                 lock (replica.Gate)
                 {
-                    if (change.TableClassOverride is { } tableClass && tableClass != replica.TableClass)
+                    if (change.TableClassOverride is { } tableClass)
                     {
+                        // The same class again is accepted and still takes the replica through UPDATING, as on AWS.
+                        replica.TableClassUpdated = tableClass != replica.TableClass ? _cloud.Now : replica.TableClassUpdated ?? _cloud.Now;
                         replica.TableClass = tableClass;
-                        replica.TableClassUpdated = _cloud.Now;
-                        SetStatusFor(replica, "UPDATING", "ACTIVE");
                     }
+                    ApplyReplicaOverrides(replica, table, change.ProvisionedThroughputOverride, change.OnDemandThroughputOverride, change.GlobalSecondaryIndexes);
+                    RefreshThroughput(replica);
+                    SetStatusFor(replica, "UPDATING", "ACTIVE");
                 }
             }
             else
@@ -129,6 +145,10 @@ internal sealed partial class DynamoDbEngine
             {
                 replica.WriteVersions[key] = version;
             }
+            replica.AddedFrom = (table.Region, _cloud.Now);
+            replica.TimeToLive.CopyFrom(table.TimeToLive);
+            ApplyReplicaOverrides(replica, table, create.ProvisionedThroughputOverride, create.OnDemandThroughputOverride, create.GlobalSecondaryIndexes);
+            RefreshThroughput(replica);
             // Opened after the copy: the existing items are not changes of the replica.
             OpenStream(remote, replica, table.Stream!.ViewType);
             group.Add(replica);
@@ -148,13 +168,7 @@ internal sealed partial class DynamoDbEngine
         description.Replicas = group.Members
             .Where(m => m != table)
             .OrderBy(m => m.Region, StringComparer.Ordinal)
-            .Select(m => new ReplicaDescription
-            {
-                RegionName = m.Region,
-                ReplicaStatus = m.Status,
-                ReplicaTableClassSummary = m.TableClassUpdated is null ? null : new TableClassSummary { TableClass = m.TableClass, LastUpdateDateTime = m.TableClassUpdated },
-                GlobalTableSettingsReplicationMode = "ENABLED_WITH_OVERRIDES",
-            })
+            .Select(DescribeReplica)
             .ToList();
     }
 

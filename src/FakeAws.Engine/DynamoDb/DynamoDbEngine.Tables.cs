@@ -85,8 +85,15 @@ internal sealed partial class DynamoDbEngine
         TableNames.Validate(input.TableName);
         TableUpdate.ValidateShape(input);
         var table = GetTableForControl(scope, input.TableName);
+        IndexChange? indexChange;
+        UpdateTableOutput output;
         lock (table.Gate)
         {
+            if (table.Status == "CREATING" && table.Replication is not null && input.ReplicaUpdates is not null)
+            {
+                throw DynamoDbErrors.Validation(
+                    $"Create/Update/Delete of replica is not allowed while the replica is being added to table with name: \u2018{table.Name}\u2019 in region: \u2018{table.Region}\u2019.");
+            }
             if (table.Status == "CREATING")
             {
                 throw DynamoDbErrors.ResourceInUse($"Attempt to change a resource which is still in use: Table is being created: {table.Name}");
@@ -103,7 +110,7 @@ internal sealed partial class DynamoDbEngine
             {
                 ValidateReplicaUpdates(scope, table, replicaUpdates);
             }
-            var indexChange = IndexUpdates.Validate(table, input);
+            indexChange = IndexUpdates.Validate(table, input);
             var now = _cloud.Now;
             TableUpdate.CheckBillingSwitch(table, input, now);
             if (input.StreamSpecification is { } streamSpecification)
@@ -141,8 +148,15 @@ internal sealed partial class DynamoDbEngine
             {
                 SetStatusFor(table, "UPDATING", "ACTIVE");
             }
-            return new UpdateTableOutput { TableDescription = Describe(table) };
+            output = new UpdateTableOutput { TableDescription = Describe(table) };
         }
+        // The other replicas take the group-wide settings after the local lock is released, one at a
+        // time, so two regions updating at once never wait on each other.
+        if (table.Replication is not null && input.ReplicaUpdates is null)
+        {
+            SyncReplicaSettings(table, input, indexChange);
+        }
+        return output;
     }
 
     public DeleteTableOutput DeleteTable(RequestScope scope, DeleteTableInput input)
@@ -166,6 +180,7 @@ internal sealed partial class DynamoDbEngine
                 throw DynamoDbErrors.Validation(
                     "Resource cannot be deleted as it is currently protected against deletion. Disable deletion protection first.");
             }
+            CheckNotARecentSource(table);
             table.Status = "DELETING";
             var description = Describe(table);
             Drop(region, table);
@@ -422,6 +437,14 @@ internal sealed partial class DynamoDbEngine
             if (input.ProvisionedThroughput is { } throughput)
             {
                 CheckBounds(throughput);
+            }
+            // Replica changes travel alone; AWS checks this before it looks at the table's state.
+            if (input.ReplicaUpdates is not null
+                && (input.StreamSpecification is not null || input.BillingMode is not null || input.ProvisionedThroughput is not null
+                    || input.GlobalSecondaryIndexUpdates is not null || input.SSESpecification is not null || input.TableClass is not null
+                    || input.DeletionProtectionEnabled is not null || input.OnDemandThroughput is not null))
+            {
+                throw DynamoDbErrors.Validation("One or more parameter values were invalid: Replica modification must be the only operation in the request");
             }
         }
 

@@ -42,8 +42,9 @@ internal sealed partial class DynamoDbEngine
             {
                 ttl.Disable(now);
             }
-            return new UpdateTimeToLiveOutput { TimeToLiveSpecification = specification };
         }
+        SyncTimeToLive(table);
+        return new UpdateTimeToLiveOutput { TimeToLiveSpecification = specification };
     }
 
     public DescribeTimeToLiveOutput DescribeTimeToLive(RequestScope scope, DescribeTimeToLiveInput input)

@@ -374,4 +374,59 @@ public class GlobalTableTests(DynamoDbPath path) : DynamoDbTestBase(path)
         Assert.That(await GetAsync(Ddb, "orders", "w"), Is.Not.Null);
         Assert.That(await GetAsync(Eu, "orders", "w"), Is.Not.Null);
     }
+
+    [Test]
+    public async Task ReplicaUpdates_MoreAwsErrors_CheckedBeforeAnythingChanges()
+    {
+        await CreateTableAsync("orders");
+        Time.Advance(StatusDelay);
+
+        var unsupported = Assert.ThrowsAsync<AmazonDynamoDBException>(() => ReplicaUpdateAsync("orders", Create("us-fake-1")));
+        Assert.That(unsupported!.Message, Does.StartWith(
+            "Region us-fake-1 is not supported. The latest version of global tables are only supported in the following regions: [ap-south-2, ap-south-1, eu-south-1, eu-south-2, me-central-1, "));
+        Assert.That(unsupported.Message, Does.Contain("eu-west-1").And.EndWith("]"));
+        Assert.ThrowsAsync<AmazonDynamoDBException>(() => ReplicaUpdateAsync("orders", Create("EU-WEST-1")));
+        Invalid(() => Ddb.UpdateTableAsync(new UpdateTableRequest { TableName = "orders", ReplicaUpdates = [Create("eu-west-1")], DeletionProtectionEnabled = true }),
+            "One or more parameter values were invalid: Replica modification must be the only operation in the request");
+        Invalid(() => ReplicaUpdateAsync("orders", new ReplicationGroupUpdate { Update = new UpdateReplicationGroupMemberAction { RegionName = "eu-west-1" } }),
+            "There are no actions specified in the Replica Update Action of the request.");
+        Assert.That((await Ddb.DescribeTableAsync("orders")).Table.GlobalTableVersion, Is.Null);
+    }
+
+    [Test]
+    public async Task TwoCreatesOfOneRegion_AreOneAction()
+    {
+        await CreateTableAsync("orders");
+        Time.Advance(StatusDelay);
+
+        await Ddb.UpdateTableAsync(new UpdateTableRequest { TableName = "orders", ReplicaUpdates = [Create("eu-west-1"), Create("eu-west-1")] });
+
+        Assert.That((await Ddb.DescribeTableAsync("orders")).Table.Replicas.Select(r => r.RegionName), Is.EqualTo(new[] { "eu-west-1" }));
+    }
+
+    [Test]
+    public async Task TheSourceRegion_CannotLeaveForADay_WhileTheReplicaItAddedRemains()
+    {
+        await CreateGlobalTableAsync("orders");
+        const string Held = "Replica cannot be deleted because it has acted as a source region for new replica(s) being added to the table in the last 24 hours.";
+
+        Invalid(() => Ddb.DeleteTableAsync("orders"), Held);
+        Invalid(() => ReplicaUpdateAsync("orders", Delete("us-east-1"), Eu), Held);
+
+        Time.Advance(TimeSpan.FromHours(24));
+        await Ddb.DeleteTableAsync("orders");
+        Time.Advance(StatusDelay);
+        Assert.That((await Eu.DescribeTableAsync("orders")).Table.GlobalTableVersion, Is.Null);
+    }
+
+    [Test]
+    public async Task ReplicaUpdates_FromAReplicaStillBeingCreated_AwsError()
+    {
+        await CreateTableAsync("orders");
+        Time.Advance(StatusDelay);
+        await ReplicaUpdateAsync("orders", Create("eu-west-1"));
+
+        Invalid(() => ReplicaUpdateAsync("orders", Create("us-west-2"), Eu),
+            "Create/Update/Delete of replica is not allowed while the replica is being added to table with name: \u2018orders\u2019 in region: \u2018eu-west-1\u2019.");
+    }
 }

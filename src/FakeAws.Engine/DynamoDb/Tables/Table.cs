@@ -90,6 +90,18 @@ internal sealed class Table
     /// <summary>The global table the table belongs to, or null for a regional table.</summary>
     public ReplicationGroup? Replication { get; set; }
 
+    /// <summary>For a replica added to a global table: the region whose table it was copied from, and when.</summary>
+    public (string Region, DateTimeOffset At)? AddedFrom { get; set; }
+
+    /// <summary>A replica's own read capacity (ProvisionedThroughputOverride); null when it takes the group's.</summary>
+    public long? ReadCapacityOverride { get; set; }
+
+    /// <summary>A replica's own on-demand read maximum (OnDemandThroughputOverride); null when it takes the group's.</summary>
+    public long? MaxReadRequestUnitsOverride { get; set; }
+
+    /// <summary>A replica's own read capacity per global index (the replica's GlobalSecondaryIndexes overrides).</summary>
+    public Dictionary<string, long> IndexReadCapacityOverrides { get; } = new(StringComparer.Ordinal);
+
     /// <summary>While the table is global: per key, the version of the write it holds, for last writer wins.</summary>
     public Dictionary<PrimaryKey, WriteVersion> WriteVersions { get; } = [];
 

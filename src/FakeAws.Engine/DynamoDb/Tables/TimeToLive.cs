@@ -53,6 +53,23 @@ internal sealed class TimeToLive(Table table, CloudContext cloud, TimeSpan delay
         _wake = null;
     }
 
+    /// <summary>
+    /// Takes another replica's setting (Time to Live is group-wide in a global table): its attribute,
+    /// state and last change, so the hourly limit counts across the group.
+    /// </summary>
+    public void CopyFrom(TimeToLive other)
+    {
+        if (other.Enabled && !(Enabled && AttributeName == other.AttributeName))
+        {
+            Enable(other.AttributeName!, other.LastUpdate!.Value);
+        }
+        else if (!other.Enabled && Enabled)
+        {
+            Disable(other.LastUpdate!.Value);
+        }
+        LastUpdate = other.LastUpdate;
+    }
+
     /// <summary>Queues <paramref name="item"/>, just written under <paramref name="key"/>, when it carries an expiry.</summary>
     public void Track(in PrimaryKey key, IReadOnlyDictionary<string, AttributeValue>? item)
     {
