@@ -50,8 +50,9 @@ internal sealed partial class DynamoDbEngine
     }
 
     /// <summary>
-    /// FakeAws has no Application Auto Scaling, so every global table is on-demand: AWS refuses to set
-    /// auto scaling on one, and only accepts updates that disable it.
+    /// An on-demand global table has no capacity to scale: AWS refuses to set auto scaling on one and
+    /// accepts only updates that disable it. A provisioned one (see <see cref="DynamoDbOptions.AssumeWriteAutoScaling"/>)
+    /// takes the new settings: write settings on every replica, a replica's read settings on that replica.
     /// </summary>
     public UpdateTableReplicaAutoScalingOutput UpdateTableReplicaAutoScaling(RequestScope scope, UpdateTableReplicaAutoScalingInput input)
     {
@@ -65,16 +66,64 @@ internal sealed partial class DynamoDbEngine
         requested.AddRange(input.ReplicaUpdates?.SelectMany(r => r.ReplicaGlobalSecondaryIndexUpdates ?? [])
             .Select(g => ("ProvisionedReadCapacityAutoScalingUpdate", g.ProvisionedReadCapacityAutoScalingUpdate)) ?? []);
         var enabling = requested.Where(r => r.Update is { AutoScalingDisabled: not true }).Select(r => r.Parameter).Distinct().ToList();
+        var members = table.Replication!.Members;
         lock (table.Gate)
         {
-            if (enabling.Count > 0)
+            if (table.BillingMode == "PAY_PER_REQUEST" && enabling.Count > 0)
             {
-                var regions = table.Replication!.Members.Select(m => $"'{m.Region}'").Order(StringComparer.Ordinal);
+                var regions = members.Select(m => $"'{m.Region}'").Order(StringComparer.Ordinal);
                 throw DynamoDbErrors.Validation(
                     $"Failed to update global table with name \u2018{table.Name}\u2018. Replicas {string.Join(", ", regions)} BillingMode is PayPerRequest. " +
                     $"You must convert table's BillingMode to PROVISIONED to set parameters: '{string.Join("', '", enabling)}'.");
             }
+        }
+        if (table.BillingMode == "PROVISIONED")
+        {
+            foreach (var member in members)
+            {
+                lock (member.Gate)
+                {
+                    ScaleMember(member, input);
+                }
+            }
+        }
+        lock (table.Gate)
+        {
             return new UpdateTableReplicaAutoScalingOutput { TableAutoScalingDescription = DescribeAutoScaling(table) };
+        }
+    }
+
+    /// <summary>Applies the parts of an UpdateTableReplicaAutoScaling that concern <paramref name="member"/>; the caller holds its lock.</summary>
+    private void ScaleMember(Table member, UpdateTableReplicaAutoScalingInput input)
+    {
+        if (ScalingOf(member) is not { } scaling)
+        {
+            return;
+        }
+        if (input.ProvisionedWriteCapacityAutoScalingUpdate is { } write)
+        {
+            scaling.Write = CapacityAutoScaling.Apply(scaling.Write, write);
+        }
+        foreach (var index in input.GlobalSecondaryIndexUpdates ?? [])
+        {
+            if (index.ProvisionedWriteCapacityAutoScalingUpdate is { } indexWrite && scaling.IndexWrite.TryGetValue(index.IndexName ?? "", out var current))
+            {
+                scaling.IndexWrite[index.IndexName!] = CapacityAutoScaling.Apply(current, indexWrite);
+            }
+        }
+        foreach (var replica in input.ReplicaUpdates?.Where(r => r.RegionName == member.Region) ?? [])
+        {
+            if (replica.ReplicaProvisionedReadCapacityAutoScalingUpdate is { } read)
+            {
+                scaling.Read = CapacityAutoScaling.Apply(scaling.Read, read);
+            }
+            foreach (var index in replica.ReplicaGlobalSecondaryIndexUpdates ?? [])
+            {
+                if (index.ProvisionedReadCapacityAutoScalingUpdate is { } indexRead && scaling.IndexRead.TryGetValue(index.IndexName ?? "", out var current))
+                {
+                    scaling.IndexRead[index.IndexName!] = CapacityAutoScaling.Apply(current, indexRead);
+                }
+            }
         }
     }
 
@@ -88,20 +137,35 @@ internal sealed partial class DynamoDbEngine
             : throw new AwsServiceException("ResourceNotFoundException", $"Global table with name: '{name}' does not exist.");
     }
 
-    /// <summary>Every replica of the table, its own region included, with its indexes; on-demand replicas have no auto scaling settings.</summary>
-    private static TableAutoScalingDescription DescribeAutoScaling(Table table) => new()
+    /// <summary>
+    /// Every replica of the table, its own region included, with its indexes; a provisioned replica's
+    /// auto scaling settings (none for on-demand replicas).
+    /// </summary>
+    private TableAutoScalingDescription DescribeAutoScaling(Table table) => new()
     {
         TableName = table.Name,
         TableStatus = table.Status,
         Replicas = table.Replication!.Members
             .OrderBy(m => m.Region, StringComparer.Ordinal)
-            .Select(m => new ReplicaAutoScalingDescription
+            .Select(m =>
             {
-                RegionName = m.Region,
-                ReplicaStatus = m.Status,
-                GlobalSecondaryIndexes = m.Indexes.Where(i => i.IsGlobal)
-                    .Select(i => new ReplicaGlobalSecondaryIndexAutoScalingDescription { IndexName = i.Name, IndexStatus = i.Status })
-                    .ToList(),
+                var scaling = ScalingOf(m);
+                return new ReplicaAutoScalingDescription
+                {
+                    RegionName = m.Region,
+                    ReplicaStatus = m.Status,
+                    ReplicaProvisionedReadCapacityAutoScalingSettings = scaling?.Read,
+                    ReplicaProvisionedWriteCapacityAutoScalingSettings = scaling?.Write,
+                    GlobalSecondaryIndexes = m.Indexes.Where(i => i.IsGlobal)
+                        .Select(i => new ReplicaGlobalSecondaryIndexAutoScalingDescription
+                        {
+                            IndexName = i.Name,
+                            IndexStatus = i.Status,
+                            ProvisionedReadCapacityAutoScalingSettings = scaling?.IndexRead.GetValueOrDefault(i.Name),
+                            ProvisionedWriteCapacityAutoScalingSettings = scaling?.IndexWrite.GetValueOrDefault(i.Name),
+                        })
+                        .ToList(),
+                };
             })
             .ToList(),
     };

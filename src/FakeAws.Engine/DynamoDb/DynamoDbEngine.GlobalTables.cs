@@ -40,11 +40,7 @@ internal sealed partial class DynamoDbEngine
             var member = members.FirstOrDefault(m => m.Region == region);
             if (update.Create is not null)
             {
-                // FakeAws has no Application Auto Scaling, so a provisioned table can never be autoscaled.
-                if (table.BillingMode == "PROVISIONED")
-                {
-                    throw DynamoDbErrors.Validation("Table write capacity should either be Pay-Per-Request or AutoScaled.");
-                }
+                CheckWritesScalable(table.BillingMode);
                 if (member is not null || _regions[scope with { AccountId = table.AccountId, Region = region }].Tables.ContainsKey(table.Name))
                 {
                     throw DynamoDbErrors.Validation(
@@ -146,6 +142,7 @@ internal sealed partial class DynamoDbEngine
                 replica.WriteVersions[key] = version;
             }
             replica.AddedFrom = (table.Region, _cloud.Now);
+            replica.AutoScaling = ScalingOf(table)?.CopyForReplica();
             replica.TimeToLive.CopyFrom(table.TimeToLive);
             ApplyReplicaOverrides(replica, table, create.ProvisionedThroughputOverride, create.OnDemandThroughputOverride, create.GlobalSecondaryIndexes);
             RefreshThroughput(replica);
@@ -171,6 +168,22 @@ internal sealed partial class DynamoDbEngine
             .Select(DescribeReplica)
             .ToList();
     }
+
+    /// <summary>
+    /// A provisioned table may be (or become) a global table only with its write capacity auto scaled,
+    /// which FakeAws takes as given when <see cref="DynamoDbOptions.AssumeWriteAutoScaling"/> is on.
+    /// </summary>
+    private void CheckWritesScalable(string billingMode)
+    {
+        if (billingMode == "PROVISIONED" && !Options.AssumeWriteAutoScaling)
+        {
+            throw DynamoDbErrors.Validation("Table write capacity should either be Pay-Per-Request or AutoScaled.");
+        }
+    }
+
+    /// <summary>The auto scaling of a provisioned table under <see cref="DynamoDbOptions.AssumeWriteAutoScaling"/>; null otherwise. The caller holds the table's lock.</summary>
+    private CapacityAutoScaling? ScalingOf(Table table) =>
+        table.BillingMode == "PROVISIONED" && Options.AssumeWriteAutoScaling ? table.AutoScaling ??= CapacityAutoScaling.For(table) : null;
 
     private static string ActionOf(ReplicationGroupUpdate update) =>
         update.Create is not null ? "Create" : update.Update is not null ? "Update" : "Delete";

@@ -110,6 +110,10 @@ internal sealed partial class DynamoDbEngine
             {
                 ValidateReplicaUpdates(scope, table, replicaUpdates);
             }
+            if (table.Replication is not null && input.BillingMode is { } billingMode)
+            {
+                CheckWritesScalable(billingMode);
+            }
             indexChange = IndexUpdates.Validate(table, input);
             var now = _cloud.Now;
             TableUpdate.CheckBillingSwitch(table, input, now);

@@ -63,6 +63,16 @@ public sealed class DynamoDbOptions
     /// </summary>
     public bool UseWirePath { get; set; }
 
+    /// <summary>
+    /// Whether every PROVISIONED table and global secondary index counts as having its capacity auto
+    /// scaled by Application Auto Scaling, which FakeAws does not serve. AWS lets a provisioned table gain
+    /// replicas only once its write capacity is auto scaled ("Table write capacity should either be
+    /// Pay-Per-Request or AutoScaled." otherwise); turn this on to test provisioned global tables.
+    /// DescribeTableReplicaAutoScaling shows the settings and UpdateTableReplicaAutoScaling changes them;
+    /// capacity itself is not scaled. False by default.
+    /// </summary>
+    public bool AssumeWriteAutoScaling { get; set; }
+
     /// <summary>A copy of these settings.</summary>
     public DynamoDbOptions Clone() => (DynamoDbOptions)MemberwiseClone();
 }

@@ -255,4 +255,18 @@ public class GlobalTableSettingsTests(DynamoDbPath path) : DynamoDbTestBase(path
         });
         Assert.That(found.Count, Is.EqualTo(1));
     }
+
+    [Test]
+    public async Task SwitchingAGlobalTableToProvisioned_WithoutAutoScaling_AwsError()
+    {
+        await CreateGlobalTableAsync();
+        Time.Advance(TimeSpan.FromDays(1));
+
+        Invalid(() => Eu.UpdateTableAsync(new UpdateTableRequest
+        {
+            TableName = "orders",
+            BillingMode = BillingMode.PROVISIONED,
+            ProvisionedThroughput = new ProvisionedThroughput(5, 5),
+        }), "Table write capacity should either be Pay-Per-Request or AutoScaled.");
+    }
 }

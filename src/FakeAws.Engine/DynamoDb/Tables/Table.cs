@@ -93,6 +93,9 @@ internal sealed class Table
     /// <summary>For a replica added to a global table: the region whose table it was copied from, and when.</summary>
     public (string Region, DateTimeOffset At)? AddedFrom { get; set; }
 
+    /// <summary>The capacity auto scaling a provisioned table is taken to have; null until first asked for, and for on-demand tables.</summary>
+    public CapacityAutoScaling? AutoScaling { get; set; }
+
     /// <summary>A replica's own read capacity (ProvisionedThroughputOverride); null when it takes the group's.</summary>
     public long? ReadCapacityOverride { get; set; }
 
