@@ -31,7 +31,7 @@ internal sealed partial class DynamoDbEngine
         if (specification.StreamEnabled == true && specification.StreamViewType is null)
         {
             throw DynamoDbErrors.Validation(
-                "One or more parameter values were invalid: Table is being created with a stream enabled, StreamViewType should be specified");
+                "One or more parameter values were invalid: Table is being created with a stream enabled, UpdateViewType is required");
         }
         if (specification.StreamEnabled != true && specification.StreamViewType is not null)
         {
@@ -54,7 +54,7 @@ internal sealed partial class DynamoDbEngine
             }
             if (specification.StreamViewType is null)
             {
-                throw DynamoDbErrors.Validation("One or more parameter values were invalid: StreamViewType should be specified when enabling a stream");
+                throw DynamoDbErrors.Validation("One or more parameter values were invalid: If stream is being enabled then UpdateViewType is required");
             }
             OpenStream(scope, table, specification.StreamViewType);
             return;
@@ -65,11 +65,11 @@ internal sealed partial class DynamoDbEngine
         }
         if (table.Stream is null)
         {
-            throw DynamoDbErrors.Validation($"Table does not have a stream to disable: TableName: {table.Name}");
+            throw DynamoDbErrors.Validation($"Table has no stream to disable: TableName: {table.Name}");
         }
         if (specification.StreamViewType is not null)
         {
-            throw DynamoDbErrors.Validation("One or more parameter values were invalid: StreamViewType should not be specified when disabling a stream");
+            throw DynamoDbErrors.Validation("One or more parameter values were invalid: If stream is being disabled, then UpdateViewType must not be specified");
         }
         CloseStream(table);
     }

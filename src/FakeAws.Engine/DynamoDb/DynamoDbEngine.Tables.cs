@@ -370,6 +370,12 @@ internal sealed partial class DynamoDbEngine
         private static KeySchema ValidateKeySchema(List<KeySchemaElement> schema, List<AttributeDefinition> definitions, bool hasIndexes)
         {
             var defined = definitions.Select(d => d.AttributeName!).ToList();
+            // One definition per attribute, shared by the table's and the indexes' keys: a second one is
+            // refused whether or not its type differs, so a key's type can never conflict between them.
+            if (defined.GroupBy(d => d, StringComparer.Ordinal).FirstOrDefault(g => g.Count() > 1) is { } duplicated)
+            {
+                throw DynamoDbErrors.Validation($"Attribute Name is duplicated: {duplicated.Key}");
+            }
             var keys = schema.Select(k => k.AttributeName!).ToList();
             if (keys.Count == 2 && (keys.Any(k => !defined.Contains(k)) || (keys[0] == keys[1] && defined.Count == 1)))
             {
@@ -396,11 +402,6 @@ internal sealed partial class DynamoDbEngine
             {
                 throw DynamoDbErrors.Validation(
                     "One or more parameter values were invalid: Number of attributes in KeySchema does not exactly match number of attributes defined in AttributeDefinitions");
-            }
-            if (defined.Distinct().Count() != defined.Count)
-            {
-                throw DynamoDbErrors.Validation(
-                    $"Cannot have two attributes with the same name. Attribute names: [{string.Join(", ", defined)}]");
             }
             KeyAttribute Attribute(int i) => new(keys[i], Enum.Parse<AttributeType>(definitions.First(d => d.AttributeName == keys[i]).AttributeType!));
             return new KeySchema(Attribute(0), schema.Count == 2 ? Attribute(1) : null);

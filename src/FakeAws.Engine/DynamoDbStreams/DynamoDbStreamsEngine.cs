@@ -12,8 +12,8 @@ namespace FakeAws.Engine.DynamoDbStreams;
 /// <remarks>
 /// Every stream has one shard (AWS's shards split and roll over; see <see cref="TableStream"/>).
 /// Retention (24 hours), iterator expiry (15 minutes) and the readers limit follow the cloud's
-/// clock. Not implemented: ShardFilter (there are never child shards to find), and the per-second
-/// rate limits of DescribeStream and GetRecords other than the readers limit.
+/// clock. Not implemented: shard splits and rollovers (so a CHILD_SHARDS ShardFilter never finds a
+/// child), and the per-second rate limits of DescribeStream and GetRecords other than the readers limit.
 /// </remarks>
 internal sealed partial class DynamoDbStreamsEngine(CloudContext cloud, DynamoDbEngine dynamoDb) : IDynamoDbStreamsOperations
 {
@@ -56,8 +56,11 @@ internal sealed partial class DynamoDbStreamsEngine(CloudContext cloud, DynamoDb
     public DescribeStreamOutput DescribeStream(RequestScope scope, DescribeStreamInput input)
     {
         var stream = FindStream(scope, input.StreamArn!);
-        // One shard: a page that starts after it is empty.
-        var shards = input.ExclusiveStartShardId == stream.ShardId || input.ShardFilter is not null
+        // One shard, which has no parent and no children: a CHILD_SHARDS filter finds nothing, and a page
+        // starts after ExclusiveStartShardId in shard order (shard IDs sort by creation), whether or not
+        // the stream has that shard.
+        var shards = input.ShardFilter is not null
+            || (input.ExclusiveStartShardId is { } start && string.CompareOrdinal(stream.ShardId, start) <= 0)
             ? []
             : new List<Shard>
             {
@@ -94,7 +97,7 @@ internal sealed partial class DynamoDbStreamsEngine(CloudContext cloud, DynamoDb
         var stream = FindStream(scope, input.StreamArn!);
         if (input.ShardId != stream.ShardId)
         {
-            throw DynamoDbStreamsErrors.ShardNotFound(input.ShardId!, stream.Arn);
+            throw DynamoDbStreamsErrors.ShardNotFound();
         }
         var type = input.ShardIteratorType!;
         var bySequence = type is "AT_SEQUENCE_NUMBER" or "AFTER_SEQUENCE_NUMBER";
@@ -145,7 +148,7 @@ internal sealed partial class DynamoDbStreamsEngine(CloudContext cloud, DynamoDb
         var stream = FindStream(scope, iterator.StreamArn);
         if (iterator.ShardId != stream.ShardId)
         {
-            throw DynamoDbStreamsErrors.ShardNotFound(iterator.ShardId, stream.Arn);
+            throw DynamoDbStreamsErrors.ShardNotFound();
         }
         if (!stream.AdmitReader(iterator.Reader, now, dynamoDb.Options.StreamReadersPerStream))
         {

@@ -13,8 +13,8 @@ internal static class DynamoDbStreamsErrors
     public static AwsServiceException TableNotFound(string table) =>
         new("ResourceNotFoundException", $"Requested resource not found: Table: {table} not found");
 
-    public static AwsServiceException ShardNotFound(string shardId, string arn) =>
-        new("ResourceNotFoundException", $"Requested resource not found: Shard: {shardId} in Stream: {arn} not found");
+    /// <summary>AWS's text for a shard the stream does not have, as GetShardIterator answers it (recorded in public reports).</summary>
+    public static AwsServiceException ShardNotFound() => new("ResourceNotFoundException", "Requested resource not found: Shard does not exist");
 
     public static AwsServiceException ExpiredIterator() => new("ExpiredIteratorException", "Shard iterator has expired");
 

@@ -155,6 +155,22 @@ public class MultiAttributeKeyTests(DynamoDbPath path) : DynamoDbTestBase(path)
     }
 
     [Test]
+    public async Task Query_EdgesOfTheKey_SkippedRangePartOrRangeConditionOnAHashPart_ValidationException()
+    {
+        await CreateMatches();
+        await PutMatches();
+
+        // Only the last RANGE attribute named may have a range condition, and only after equalities on the ones before it.
+        Invalid(() => QueryBracket("cup_tournament = :t AND cup_region = :r AND cup_match = :m", Item((":m", S("a")))),
+            "RANGE key attributes cup_round must have equality conditions specified in the query because a condition is present on key attribute cup_match");
+        Invalid(() => QueryBracket("cup_tournament = :t AND cup_region = :r AND cup_round > :n AND cup_match = :m", Item((":n", N("1")), (":m", S("a")))),
+            "RANGE key attributes cup_round must have equality conditions specified in the query because a condition is present on key attribute cup_match");
+        Invalid(() => QueryBracket("cup_tournament = :t AND cup_region > :r"), "Query key condition not supported");
+        Assert.That(await QueryBracket("cup_round = :n AND cup_region = :r AND cup_match = :m AND cup_tournament = :t", Item((":n", N("9")), (":m", S("c")))),
+            Is.EqualTo(new[] { "m3" }));
+    }
+
+    [Test]
     public async Task Query_PagesWithLimit_ResumeFromLastEvaluatedKey()
     {
         await CreateMatches();

@@ -551,6 +551,48 @@ public class SecondaryIndexTests(DynamoDbPath path) : DynamoDbTestBase(path)
         }), "One or more parameter values were invalid: ProjectionType is ALL, but NonKeyAttributes is specified");
 
     [Test]
+    public void CreateTable_AnAttributeDefinedTwice_EvenWithAnotherTypeForTheIndex_ValidationException() =>
+        Invalid(() => Ddb.CreateTableAsync(new CreateTableRequest
+        {
+            TableName = "bad",
+            BillingMode = BillingMode.PAY_PER_REQUEST,
+            KeySchema = [new KeySchemaElement("pk", KeyType.HASH)],
+            AttributeDefinitions =
+            [
+                new AttributeDefinition("pk", ScalarAttributeType.S), new AttributeDefinition("status", ScalarAttributeType.S),
+                new AttributeDefinition("status", ScalarAttributeType.N),
+            ],
+            GlobalSecondaryIndexes = [Gsi("gsi", "status")],
+        }), "Attribute Name is duplicated: status");
+
+    [Test]
+    public void CreateTable_NonKeyAttributeTwice_ValidationException() =>
+        Invalid(() => Ddb.CreateTableAsync(new CreateTableRequest
+        {
+            TableName = "bad",
+            BillingMode = BillingMode.PAY_PER_REQUEST,
+            KeySchema = [new KeySchemaElement("pk", KeyType.HASH)],
+            AttributeDefinitions = [new AttributeDefinition("pk", ScalarAttributeType.S), new AttributeDefinition("status", ScalarAttributeType.S)],
+            GlobalSecondaryIndexes = [Gsi("gsi", "status", type: ProjectionType.INCLUDE, include: ["x", "y", "x"])],
+        }), "One or more parameter values were invalid: Duplicate element in NonKeyAttributes: x");
+
+    [Test]
+    public async Task CreateTable_KeyAttributesAmongNonKeyAttributes_Accepted()
+    {
+        await Ddb.CreateTableAsync(new CreateTableRequest
+        {
+            TableName = "fine",
+            BillingMode = BillingMode.PAY_PER_REQUEST,
+            KeySchema = [new KeySchemaElement("pk", KeyType.HASH)],
+            AttributeDefinitions = [new AttributeDefinition("pk", ScalarAttributeType.S), new AttributeDefinition("status", ScalarAttributeType.S)],
+            GlobalSecondaryIndexes = [Gsi("gsi", "status", type: ProjectionType.INCLUDE, include: ["pk", "status", "x"])],
+        });
+
+        var index = (await Ddb.DescribeTableAsync("fine")).Table.GlobalSecondaryIndexes.Single();
+        Assert.That(index.Projection.NonKeyAttributes, Is.EqualTo(new[] { "pk", "status", "x" }));
+    }
+
+    [Test]
     public void CreateTable_IncludeWithoutNonKeyAttributes_ValidationException() =>
         Invalid(() => Ddb.CreateTableAsync(new CreateTableRequest
         {

@@ -67,7 +67,19 @@ public class TagTests(DynamoDbPath path) : DynamoDbTestBase(path)
             $"Requested resource not found: ResourceArn: {Arn} not found");
         Fails<ResourceNotFoundException>(() => Ddb.UntagResourceAsync(new UntagResourceRequest { ResourceArn = Arn, TagKeys = ["a"] }),
             "Requested resource not found");
-        Invalid(() => Ddb.ListTagsOfResourceAsync(new ListTagsOfResourceRequest { ResourceArn = "orders" }),
-            "Invalid TableArn: Invalid ResourceArn provided as input orders");
+        Invalid(() => Ddb.ListTagsOfResourceAsync(new ListTagsOfResourceRequest { ResourceArn = "a:b:c:d:e:f/g" }),
+            "Invalid TableArn: Invalid ResourceArn provided as input a:b:c:d:e:f/g");
+    }
+
+    [Test]
+    public void Tags_OnSomethingThatIsNoArn_AccessDenied()
+    {
+        var denied = Fails<AmazonDynamoDBException>(() => Ddb.ListTagsOfResourceAsync(new ListTagsOfResourceRequest { ResourceArn = "orders" }),
+            "User: arn:aws:iam::123456789012:root is not authorized to perform: dynamodb:ListTagsOfResource on resource: orders");
+        Assert.That(denied.ErrorCode, Is.EqualTo("AccessDeniedException"));
+        Fails<AmazonDynamoDBException>(() => Ddb.TagResourceAsync(new TagResourceRequest { ResourceArn = "a:b:c:d:e/f", Tags = [new Tag { Key = "k", Value = "v" }] }),
+            "User: arn:aws:iam::123456789012:root is not authorized to perform: dynamodb:TagResource on resource: a:b:c:d:e/f");
+        Fails<AmazonDynamoDBException>(() => Ddb.UntagResourceAsync(new UntagResourceRequest { ResourceArn = "a:b:c:d:e:f", TagKeys = ["k"] }),
+            "User: arn:aws:iam::123456789012:root is not authorized to perform: dynamodb:UntagResource on resource: a:b:c:d:e:f");
     }
 }

@@ -27,7 +27,7 @@ public class StreamErrorsTests(DynamoDbPath path) : StreamsTestBase(path)
         {
             TableName = "items",
             StreamSpecification = new StreamSpecification { StreamEnabled = false },
-        }), "Table does not have a stream to disable: TableName: items");
+        }), "Table has no stream to disable: TableName: items");
     }
 
     [Test]
@@ -40,6 +40,45 @@ public class StreamErrorsTests(DynamoDbPath path) : StreamsTestBase(path)
             AttributeDefinitions = [new("pk", ScalarAttributeType.S)],
             StreamSpecification = new StreamSpecification { StreamEnabled = false, StreamViewType = StreamViewType.NEW_IMAGE },
         }), "One or more parameter values were invalid: Table is being created with a stream disabled, UpdateViewType should not be specified");
+
+    [Test]
+    public async Task StreamSpecification_WithoutOrWithAViewType_AwsTexts()
+    {
+        await CreateStreamTableAsync("items");
+        Invalid(() => Ddb.UpdateTableAsync(new UpdateTableRequest
+        {
+            TableName = "items",
+            StreamSpecification = new StreamSpecification { StreamEnabled = false, StreamViewType = StreamViewType.KEYS_ONLY },
+        }), "One or more parameter values were invalid: If stream is being disabled, then UpdateViewType must not be specified");
+        Invalid(() => Ddb.CreateTableAsync(new CreateTableRequest
+        {
+            TableName = "other",
+            BillingMode = BillingMode.PAY_PER_REQUEST,
+            KeySchema = [new("pk", KeyType.HASH)],
+            AttributeDefinitions = [new("pk", ScalarAttributeType.S)],
+            StreamSpecification = new StreamSpecification { StreamEnabled = true },
+        }), "One or more parameter values were invalid: Table is being created with a stream enabled, UpdateViewType is required");
+    }
+
+    [Test]
+    public async Task DescribeStream_ShardFilterAndExclusiveStartShardId_PageByShardOrder()
+    {
+        var arn = await CreateStreamTableAsync("items");
+        var shard = await Streams.ShardIdAsync(arn);
+
+        var children = await Streams.CallAsync("DescribeStream", new JsonObject
+        {
+            ["StreamArn"] = arn,
+            ["ShardFilter"] = new JsonObject { ["Type"] = "CHILD_SHARDS", ["ShardId"] = shard },
+        });
+        Assert.That(children["StreamDescription"]!["Shards"]!.AsArray(), Is.Empty);
+        Assert.That(children["StreamDescription"]!["StreamStatus"]!.GetValue<string>(), Is.EqualTo("ENABLED"));
+        foreach (var (start, expected) in new[] { (shard, 0), ("shardId-00000000000000000000-00000000", 1), ("shardId-99999999999999999999-ffffffff", 0) })
+        {
+            var page = await Streams.CallAsync("DescribeStream", new JsonObject { ["StreamArn"] = arn, ["ExclusiveStartShardId"] = start });
+            Assert.That(page["StreamDescription"]!["Shards"]!.AsArray(), Has.Count.EqualTo(expected), start);
+        }
+    }
 
     [Test]
     public async Task DescribeStream_MalformedOrUnknownArn_ValidationOrNotFound()
@@ -60,7 +99,7 @@ public class StreamErrorsTests(DynamoDbPath path) : StreamsTestBase(path)
         await Streams.FailsAsync("GetShardIterator", new JsonObject
         {
             ["StreamArn"] = arn, ["ShardId"] = "shardId-00000000000000000000-00000000", ["ShardIteratorType"] = "LATEST",
-        }, "ResourceNotFoundException", $"Requested resource not found: Shard: shardId-00000000000000000000-00000000 in Stream: {arn} not found");
+        }, "ResourceNotFoundException", "Requested resource not found: Shard does not exist");
         await Streams.FailsAsync("GetShardIterator", new JsonObject
         {
             ["StreamArn"] = arn, ["ShardId"] = shard, ["ShardIteratorType"] = "AT_SEQUENCE_NUMBER",

@@ -182,6 +182,11 @@ internal sealed record IndexDefinition(
         {
             throw Invalid("ProjectionType is INCLUDE, but NonKeyAttributes is not specified");
         }
+        // Key attributes may be named (AWS accepts them); the same name twice may not.
+        if (projection.NonKeyAttributes?.GroupBy(a => a, StringComparer.Ordinal).FirstOrDefault(g => g.Count() > 1) is { } duplicated)
+        {
+            throw Invalid($"Duplicate element in NonKeyAttributes: {duplicated.Key}");
+        }
     }
 
     private static void CheckUnique(HashSet<string> names, string name)
