@@ -1,7 +1,8 @@
 """DynamoDB fidelity round 2 through boto3, against FakeAws.Server: each an exact check of AWS's answer.
 
-Index key lengths, DescribeEndpoints, the tag requests' not-found wording, PartiQL nested paths, and
-stream readers at one instant (docs/DYNAMODB.md, "Fidelity round 2").
+Index key lengths, DescribeEndpoints, the tag requests' not-found and access-denied answers, PartiQL
+nested paths, stream readers at one instant, attribute and projection duplicates, stream-setting texts,
+and DescribeStream's ShardFilter and ExclusiveStartShardId (docs/DYNAMODB.md, "Fidelity round 2").
 
     dotnet run --project src/FakeAws.Server -- --port 4571 &
     FAKEAWS_ENDPOINT=http://127.0.0.1:4571 python3 tests/conformance/dynamodb_fidelity.py
@@ -68,6 +69,34 @@ def main():
         iterator = streams.get_shard_iterator(StreamArn=stream, ShardId=shard, ShardIteratorType="TRIM_HORIZON")["ShardIterator"]
         counts.append(len(streams.get_records(ShardIterator=iterator)["Records"]))
     check.equal("twelve readers at one instant", counts, [1] * 12)
+
+    # Round 2, second part: tag requests on something that is no ARN, index definitions, streams' shards.
+    check.error("tags of something that is no ARN", lambda: ddb.list_tags_of_resource(ResourceArn="orders"), "AccessDeniedException",
+                "User: arn:aws:iam::123456789012:root is not authorized to perform: dynamodb:ListTagsOfResource on resource: orders")
+    check.error("tags of an ARN naming no table", lambda: ddb.list_tags_of_resource(ResourceArn="a:b:c:d:e:f/g"), "ValidationException",
+                "Invalid TableArn: Invalid ResourceArn provided as input a:b:c:d:e:f/g")
+    check.error("an attribute defined twice", lambda: ddb.create_table(
+        TableName="twice", BillingMode="PAY_PER_REQUEST", KeySchema=[{"AttributeName": "pk", "KeyType": "HASH"}],
+        AttributeDefinitions=[{"AttributeName": "pk", "AttributeType": "S"}, {"AttributeName": "g", "AttributeType": "S"},
+                              {"AttributeName": "g", "AttributeType": "N"}],
+        GlobalSecondaryIndexes=[{"IndexName": "by-g", "Projection": {"ProjectionType": "ALL"}, "KeySchema": [{"AttributeName": "g", "KeyType": "HASH"}]}]),
+        "ValidationException", "Attribute Name is duplicated: g")
+    check.error("a NonKeyAttributes name twice", lambda: ddb.create_table(
+        TableName="twice", BillingMode="PAY_PER_REQUEST", KeySchema=[{"AttributeName": "pk", "KeyType": "HASH"}],
+        AttributeDefinitions=[{"AttributeName": "pk", "AttributeType": "S"}, {"AttributeName": "g", "AttributeType": "S"}],
+        GlobalSecondaryIndexes=[{"IndexName": "by-g", "Projection": {"ProjectionType": "INCLUDE", "NonKeyAttributes": ["x", "x"]},
+                                 "KeySchema": [{"AttributeName": "g", "KeyType": "HASH"}]}]),
+        "ValidationException", "One or more parameter values were invalid: Duplicate element in NonKeyAttributes: x")
+    check.error("disabling a stream with a view type", lambda: ddb.update_table(
+        TableName="streamed", StreamSpecification={"StreamEnabled": False, "StreamViewType": "KEYS_ONLY"}), "ValidationException",
+        "One or more parameter values were invalid: If stream is being disabled, then UpdateViewType must not be specified")
+    check.error("a shard the stream does not have", lambda: streams.get_shard_iterator(
+        StreamArn=stream, ShardId="shardId-00000000000000000000-00000000", ShardIteratorType="TRIM_HORIZON"),
+        "ResourceNotFoundException", "Requested resource not found: Shard does not exist")
+    children = streams.describe_stream(StreamArn=stream, ShardFilter={"Type": "CHILD_SHARDS", "ShardId": shard})["StreamDescription"]
+    check.equal("no child shards", children["Shards"], [])
+    after = streams.describe_stream(StreamArn=stream, ExclusiveStartShardId="shardId-00000000000000000000-00000000")["StreamDescription"]
+    check.equal("shards after an ExclusiveStartShardId the stream does not have", [s["ShardId"] for s in after["Shards"]], [shard])
 
     check.finish()
 

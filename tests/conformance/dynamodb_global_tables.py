@@ -30,6 +30,14 @@ def stream_keys(region, arn):
     return sorted(r["dynamodb"]["Keys"]["pk"]["S"] for r in streams.get_records(ShardIterator=iterator)["Records"])
 
 
+def region_error(ddb):
+    try:
+        ddb.update_table(TableName="orders", ReplicaUpdates=[{"Create": {"RegionName": "us-fake-1"}}])
+    except ddb.exceptions.ClientError as error:
+        return error.response["Error"]["Message"]
+    return ""
+
+
 def checks():
     check = Checks("dynamodb_global_tables")
     us, eu = client("dynamodb", "us-east-1"), client("dynamodb", "eu-west-1")
@@ -86,6 +94,32 @@ def checks():
         check.equal(f"stream of {region} has local and replicated writes", stream_keys(region, arn), expected)
     check.error("stream cannot be disabled", lambda: us.update_table(TableName="orders", StreamSpecification={"StreamEnabled": False}),
                 "ValidationException", "One or more parameter values were invalid: Disabling Stream is not allowed for a Global Table replica.")
+
+    # Settings AWS keeps in step, from whichever region changes them; deletion protection stays regional.
+    eu.update_table(TableName="orders", AttributeDefinitions=[{"AttributeName": "v", "AttributeType": "S"}],
+                    GlobalSecondaryIndexUpdates=[{"Create": {"IndexName": "by-v", "KeySchema": [{"AttributeName": "v", "KeyType": "HASH"}],
+                                                             "Projection": {"ProjectionType": "ALL"}}}])
+    home = us.describe_table(TableName="orders")["Table"]
+    check.equal("GSI made in eu-west-1 is in us-east-1", [i["IndexName"] for i in home.get("GlobalSecondaryIndexes", [])], ["by-v"])
+    check.equal("replica entry lists its GSIs", [i["IndexName"] for i in home["Replicas"][0].get("GlobalSecondaryIndexes", [])], ["by-v"])
+    found = us.query(TableName="orders", IndexName="by-v", KeyConditionExpression="v = :v", ExpressionAttributeValues={":v": {"S": "us"}})
+    check.equal("GSI backfilled from us-east-1's items", sorted(i["pk"]["S"] for i in found["Items"]), ["c"])
+    eu.update_time_to_live(TableName="orders", TimeToLiveSpecification={"Enabled": True, "AttributeName": "expires"})
+    check.equal("TTL set in eu-west-1 is on in us-east-1", us.describe_time_to_live(TableName="orders")["TimeToLiveDescription"],
+                {"TimeToLiveStatus": "ENABLED", "AttributeName": "expires"})
+    us.update_table(TableName="orders", DeletionProtectionEnabled=True)
+    check.equal("deletion protection stays regional", eu.describe_table(TableName="orders")["Table"].get("DeletionProtectionEnabled"), False)
+    us.update_table(TableName="orders", DeletionProtectionEnabled=False)
+    admin("run-until-idle", {})
+    check.error("unsupported region", lambda: us.update_table(TableName="orders", ReplicaUpdates=[{"Create": {"RegionName": "us-fake-1"}}]),
+                "ValidationException")
+    check.equal("unsupported region text", region_error(us)[:125],
+                "Region us-fake-1 is not supported. The latest version of global tables are only supported in the following regions: [ap-south")
+    check.error("replica changes travel alone", lambda: us.update_table(TableName="orders", ReplicaUpdates=[{"Create": {"RegionName": "us-west-2"}}],
+                                                                    DeletionProtectionEnabled=True),
+                "ValidationException", "One or more parameter values were invalid: Replica modification must be the only operation in the request")
+    check.error("the source cannot leave for a day", lambda: us.delete_table(TableName="orders"), "ValidationException",
+                "Replica cannot be deleted because it has acted as a source region for new replica(s) being added to the table in the last 24 hours.")
 
     # Legacy 2017.11.29 operations
     check.error("CreateGlobalTable", lambda: us.create_global_table(GlobalTableName="orders", ReplicationGroup=[{"RegionName": "us-east-1"}]),

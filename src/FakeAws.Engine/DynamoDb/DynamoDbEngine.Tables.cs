@@ -102,6 +102,15 @@ internal sealed partial class DynamoDbEngine
             {
                 throw DynamoDbErrors.ResourceInUse($"Attempt to change a resource which is still in use: Table is being updated: {table.Name}");
             }
+            // AWS's shape rules of Multi-Region strong consistency are answered before it is refused.
+            if (input.GlobalTableWitnessUpdates is not null && input.MultiRegionConsistency != "STRONG")
+            {
+                throw DynamoDbErrors.Validation("MultiRegionConsistency must be set as STRONG when GlobalTableWitnessUpdates parameter is present.");
+            }
+            if (input.MultiRegionConsistency is not null && input.ReplicaUpdates?.Any(u => u.Create is null) == true)
+            {
+                throw DynamoDbErrors.Validation("Only Replica Create actions are supported when MultiRegionConsistency parameter is provided.");
+            }
             if (input.MultiRegionConsistency == "STRONG" || input.GlobalTableWitnessUpdates is not null)
             {
                 throw DynamoDbErrors.Unsupported("Multi-Region strong consistency (MultiRegionConsistency STRONG and GlobalTableWitnessUpdates)");
@@ -426,13 +435,19 @@ internal sealed partial class DynamoDbEngine
     {
         public static void ValidateShape(UpdateTableInput input)
         {
+            // MultiRegionConsistency and witnesses alone change nothing; AWS's list leaves out what the request has.
             if (input.ProvisionedThroughput is null && input.BillingMode is null && input.StreamSpecification is null
                 && input.GlobalSecondaryIndexUpdates is not { Count: > 0 } && input.SSESpecification is null
                 && input.ReplicaUpdates is null && input.TableClass is null && input.DeletionProtectionEnabled is null
-                && input.OnDemandThroughput is null)
+                && input.OnDemandThroughput is null && input.WarmThroughput is null)
             {
-                throw DynamoDbErrors.Validation(
-                    "At least one of ProvisionedThroughput, BillingMode, UpdateStreamEnabled, GlobalSecondaryIndexUpdates or SSESpecification or ReplicaUpdates is required");
+                var members = new[]
+                {
+                    "ProvisionedThroughput", "BillingMode", "UpdateStreamEnabled", "GlobalSecondaryIndexUpdates", "SSESpecification", "ReplicaUpdates",
+                    "MultiAccountReplicaReady", "ReplicaTransitRoleArn", "MultiRegionConsistency", "DeletionProtectionEnabled", "OnDemandThroughput",
+                    "WarmThroughput", "TableClass",
+                }.Where(m => m != "MultiRegionConsistency" || input.MultiRegionConsistency is null).ToList();
+                throw DynamoDbErrors.Validation($"At least one of {string.Join(", ", members[..^1])} or {members[^1]} is required");
             }
             if (input.BillingMode == "PROVISIONED" && input.ProvisionedThroughput is null)
             {

@@ -345,6 +345,18 @@ public class GlobalTableTests(DynamoDbPath path) : DynamoDbTestBase(path)
         }));
 
         Assert.That(error!.Message, Is.EqualTo("FakeAws does not support Multi-Region strong consistency (MultiRegionConsistency STRONG and GlobalTableWitnessUpdates) yet."));
+        Invalid(() => Ddb.UpdateTableAsync(new UpdateTableRequest
+        {
+            TableName = "orders",
+            ReplicaUpdates = [Create("eu-west-1")],
+            GlobalTableWitnessUpdates = [new GlobalTableWitnessGroupUpdate { Create = new CreateGlobalTableWitnessGroupMemberAction { RegionName = "us-east-2" } }],
+        }), "MultiRegionConsistency must be set as STRONG when GlobalTableWitnessUpdates parameter is present.");
+        Invalid(() => Ddb.UpdateTableAsync(new UpdateTableRequest
+        {
+            TableName = "orders",
+            MultiRegionConsistency = MultiRegionConsistency.STRONG,
+            ReplicaUpdates = [Delete("eu-west-1")],
+        }), "Only Replica Create actions are supported when MultiRegionConsistency parameter is provided.");
     }
 
     [Test]

@@ -237,7 +237,11 @@ public class TableTests(DynamoDbPath path) : DynamoDbTestBase(path)
     {
         await CreateTableAsync("idle");
         Invalid(() => Ddb.UpdateTableAsync(new UpdateTableRequest { TableName = "idle" }),
-            "At least one of ProvisionedThroughput, BillingMode, UpdateStreamEnabled, GlobalSecondaryIndexUpdates or SSESpecification or ReplicaUpdates is required");
+            "At least one of ProvisionedThroughput, BillingMode, UpdateStreamEnabled, GlobalSecondaryIndexUpdates, SSESpecification, ReplicaUpdates, " +
+            "MultiAccountReplicaReady, ReplicaTransitRoleArn, MultiRegionConsistency, DeletionProtectionEnabled, OnDemandThroughput, WarmThroughput or TableClass is required");
+        Invalid(() => Ddb.UpdateTableAsync(new UpdateTableRequest { TableName = "idle", MultiRegionConsistency = MultiRegionConsistency.STRONG }),
+            "At least one of ProvisionedThroughput, BillingMode, UpdateStreamEnabled, GlobalSecondaryIndexUpdates, SSESpecification, ReplicaUpdates, " +
+            "MultiAccountReplicaReady, ReplicaTransitRoleArn, DeletionProtectionEnabled, OnDemandThroughput, WarmThroughput or TableClass is required");
     }
 
     [Test]
