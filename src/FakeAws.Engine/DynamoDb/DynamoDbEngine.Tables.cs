@@ -100,7 +100,10 @@ internal sealed partial class DynamoDbEngine
             }
             if (table.Status == "UPDATING")
             {
-                throw DynamoDbErrors.ResourceInUse($"Attempt to change a resource which is still in use: Table is being updated: {table.Name}");
+                // A replica of a global table answers in the newer wording AWS gives them (ack-api-quirks).
+                throw DynamoDbErrors.ResourceInUse(table.Replication is null
+                    ? $"Attempt to change a resource which is still in use: Table is being updated: {table.Name}"
+                    : "The resource which you are attempting to change is in use.");
             }
             // AWS's shape rules of Multi-Region strong consistency are answered before it is refused.
             if (input.GlobalTableWitnessUpdates is not null && input.MultiRegionConsistency != "STRONG")

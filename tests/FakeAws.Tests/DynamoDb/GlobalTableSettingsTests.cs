@@ -8,25 +8,8 @@ namespace FakeAws.Tests.DynamoDb;
 /// made (GSIs, Time to Live, on-demand maxima, the table class) and which stay per region (deletion
 /// protection, tags, the overrides of a replica).
 /// </summary>
-public class GlobalTableSettingsTests(DynamoDbPath path) : DynamoDbTestBase(path)
+public class GlobalTableSettingsTests(DynamoDbPath path) : GlobalTableTestBase(path)
 {
-    private static readonly TimeSpan StatusDelay = TimeSpan.FromSeconds(10);
-
-    /// <summary>The client of the replica region; <see cref="DynamoDbTestBase.Ddb"/> is us-east-1's.</summary>
-    private AmazonDynamoDBClient Eu { get; set; } = null!;
-
-    protected override FakeAwsOptions Options(FakeAwsOptions options)
-    {
-        options.DynamoDb.TableStatusDelay = StatusDelay;
-        return options;
-    }
-
-    [SetUp]
-    public void CreateReplicaClient() => Eu = Aws.CreateClient<AmazonDynamoDBClient>("eu-west-1");
-
-    [TearDown]
-    public void DisposeReplicaClient() => Eu.Dispose();
-
     /// <summary>An on-demand table keyed by pk in us-east-1 with an ACTIVE replica in eu-west-1 and two items in each.</summary>
     private async Task CreateGlobalTableAsync()
     {

@@ -8,25 +8,8 @@ namespace FakeAws.Tests.DynamoDb;
 /// Global tables, version 2019.11.21, through one client per region of one cloud: replicas added and
 /// removed with UpdateTable, their status on the clock, replication lag, last writer wins and streams.
 /// </summary>
-public class GlobalTableTests(DynamoDbPath path) : DynamoDbTestBase(path)
+public class GlobalTableTests(DynamoDbPath path) : GlobalTableTestBase(path)
 {
-    private static readonly TimeSpan StatusDelay = TimeSpan.FromSeconds(10);
-
-    /// <summary>The client of the replica region; <see cref="DynamoDbTestBase.Ddb"/> is us-east-1's.</summary>
-    private AmazonDynamoDBClient Eu { get; set; } = null!;
-
-    protected override FakeAwsOptions Options(FakeAwsOptions options)
-    {
-        options.DynamoDb.TableStatusDelay = StatusDelay;
-        return options;
-    }
-
-    [SetUp]
-    public void CreateReplicaClient() => Eu = Aws.CreateClient<AmazonDynamoDBClient>("eu-west-1");
-
-    [TearDown]
-    public void DisposeReplicaClient() => Eu.Dispose();
-
     private Task<UpdateTableResponse> ReplicaUpdateAsync(string table, ReplicationGroupUpdate update, AmazonDynamoDBClient? client = null) =>
         (client ?? Ddb).UpdateTableAsync(new UpdateTableRequest { TableName = table, ReplicaUpdates = [update] });
 
@@ -367,7 +350,7 @@ public class GlobalTableTests(DynamoDbPath path) : DynamoDbTestBase(path)
         await ReplicaUpdateAsync("orders", Create("eu-west-1"));
 
         Fails<ResourceInUseException>(() => ReplicaUpdateAsync("orders", Create("us-west-2")),
-            "Attempt to change a resource which is still in use: Table is being updated: orders");
+            "The resource which you are attempting to change is in use.");
     }
 
     [Test]

@@ -9,21 +9,14 @@ namespace FakeAws.Tests.DynamoDb;
 /// capacity and its own read capacity override, and its auto scaling settings are described and updated
 /// through DescribeTableReplicaAutoScaling and UpdateTableReplicaAutoScaling.
 /// </summary>
-public class ProvisionedGlobalTableTests(DynamoDbPath path) : DynamoDbTestBase(path)
+public class ProvisionedGlobalTableTests(DynamoDbPath path) : GlobalTableTestBase(path)
 {
-    private AmazonDynamoDBClient Eu { get; set; } = null!;
-
+    // Statuses change at once here: these tests are about capacity, not about the replica's lifecycle.
     protected override FakeAwsOptions Options(FakeAwsOptions options)
     {
         options.DynamoDb.AssumeWriteAutoScaling = true;
         return options;
     }
-
-    [SetUp]
-    public void CreateReplicaClient() => Eu = Aws.CreateClient<AmazonDynamoDBClient>("eu-west-1");
-
-    [TearDown]
-    public void DisposeReplicaClient() => Eu.Dispose();
 
     /// <summary>A table of 10 RCU and 5 WCU in us-east-1 with a replica in eu-west-1 reading at 8 RCU.</summary>
     private async Task<UpdateTableResponse> CreateProvisionedGlobalTableAsync()
