@@ -62,7 +62,11 @@ internal sealed partial class DynamoDbEngine
                     replica.TableClassUpdated = settings.TableClassUpdated;
                 }
                 RefreshThroughput(replica);
-                SetStatusFor(replica, "UPDATING", "ACTIVE");
+                // A replica still being created (or already updating) keeps its status and its own timer.
+                if (replica.Status == "ACTIVE")
+                {
+                    SetStatusFor(replica, "UPDATING", "ACTIVE");
+                }
             }
         }
     }

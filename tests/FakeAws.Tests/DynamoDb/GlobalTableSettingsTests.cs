@@ -252,4 +252,25 @@ public class GlobalTableSettingsTests(DynamoDbPath path) : GlobalTableTestBase(p
             ProvisionedThroughput = new ProvisionedThroughput(5, 5),
         }), "Table write capacity should either be Pay-Per-Request or AutoScaled.");
     }
+
+    [Test]
+    public async Task GsiCreatedWhileAThirdReplicaIsBeingAdded_ReachesIt_WhichStaysCreating()
+    {
+        await CreateGlobalTableAsync();
+        using var west = Aws.CreateClient<AmazonDynamoDBClient>("us-west-2");
+        await Eu.UpdateTableAsync(new UpdateTableRequest
+        {
+            TableName = "orders",
+            ReplicaUpdates = [new ReplicationGroupUpdate { Create = new CreateReplicationGroupMemberAction { RegionName = "us-west-2" } }],
+        });
+
+        await Ddb.UpdateTableAsync(CreateIndex("by-status"));
+
+        var creating = (await west.DescribeTableAsync("orders")).Table;
+        Assert.That(creating.TableStatus, Is.EqualTo(TableStatus.CREATING));
+        Assert.That(creating.GlobalSecondaryIndexes.Single().IndexName, Is.EqualTo("by-status"));
+        Time.Advance(StatusDelay);
+        Assert.That((await west.DescribeTableAsync("orders")).Table.TableStatus, Is.EqualTo(TableStatus.ACTIVE));
+        Assert.That((await QueryOpenAsync(west, "by-status")).Items.Select(i => i["pk"].S), Is.EqualTo(new[] { "a" }));
+    }
 }
