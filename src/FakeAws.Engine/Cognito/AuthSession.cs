@@ -37,4 +37,7 @@ internal sealed class AuthSession
 internal sealed record RefreshGrant(string Username, string ClientId, string OriginJti, DateTimeOffset AuthTime, DateTimeOffset Expires)
 {
     public bool Revoked { get; set; }
+
+    /// <summary>The scopes of the OAuth grant that issued it, which its tokens keep; null for the user-pool API's sign-in.</summary>
+    public IReadOnlyList<string>? Scopes { get; init; }
 }

@@ -42,6 +42,7 @@ internal sealed partial class CognitoIdentityProviderEngine : ICognitoIdentityPr
     public void Reset()
     {
         _regions.Clear();
+        _domains.Clear();
         Outbox.Clear();
     }
 

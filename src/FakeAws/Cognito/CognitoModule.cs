@@ -21,6 +21,7 @@ internal sealed class CognitoModule : ServiceModule
             new CognitoIdentityProviderWireService(UserPools, cloud.Context.Ids),
             new CognitoIdentityWireService(IdentityPools, cloud.Context.Ids),
             new CognitoWellKnownService(UserPools),
+            new CognitoDomainService(UserPools),
         ];
     }
 

@@ -6490,34 +6490,34 @@ internal static partial class ServiceModel
         new(Operations[34], (scope, input, _) => new(engine.CreateGroup(scope, (CreateGroupRequest)input))),
         new(Operations[35], null),
         new(Operations[36], null),
-        new(Operations[37], null),
+        new(Operations[37], (scope, input, _) => new(engine.CreateResourceServer(scope, (CreateResourceServerRequest)input))),
         new(Operations[38], null),
         new(Operations[39], null),
         new(Operations[40], (scope, input, _) => new(engine.CreateUserPool(scope, (CreateUserPoolRequest)input))),
         new(Operations[41], (scope, input, _) => new(engine.CreateUserPoolClient(scope, (CreateUserPoolClientRequest)input))),
-        new(Operations[42], null),
+        new(Operations[42], (scope, input, _) => new(engine.CreateUserPoolDomain(scope, (CreateUserPoolDomainRequest)input))),
         new(Operations[43], (scope, input, _) => { engine.DeleteGroup(scope, (DeleteGroupRequest)input); return default; }),
         new(Operations[44], null),
         new(Operations[45], null),
-        new(Operations[46], null),
+        new(Operations[46], (scope, input, _) => { engine.DeleteResourceServer(scope, (DeleteResourceServerRequest)input); return default; }),
         new(Operations[47], null),
         new(Operations[48], (scope, input, _) => { engine.DeleteUser(scope, (DeleteUserRequest)input); return default; }),
         new(Operations[49], (scope, input, _) => new(engine.DeleteUserAttributes(scope, (DeleteUserAttributesRequest)input))),
         new(Operations[50], (scope, input, _) => { engine.DeleteUserPool(scope, (DeleteUserPoolRequest)input); return default; }),
         new(Operations[51], (scope, input, _) => { engine.DeleteUserPoolClient(scope, (DeleteUserPoolClientRequest)input); return default; }),
         new(Operations[52], null),
-        new(Operations[53], null),
+        new(Operations[53], (scope, input, _) => new(engine.DeleteUserPoolDomain(scope, (DeleteUserPoolDomainRequest)input))),
         new(Operations[54], null),
         new(Operations[55], null),
         new(Operations[56], null),
         new(Operations[57], null),
-        new(Operations[58], null),
+        new(Operations[58], (scope, input, _) => new(engine.DescribeResourceServer(scope, (DescribeResourceServerRequest)input))),
         new(Operations[59], null),
         new(Operations[60], null),
         new(Operations[61], null),
         new(Operations[62], (scope, input, _) => new(engine.DescribeUserPool(scope, (DescribeUserPoolRequest)input))),
         new(Operations[63], (scope, input, _) => new(engine.DescribeUserPoolClient(scope, (DescribeUserPoolClientRequest)input))),
-        new(Operations[64], null),
+        new(Operations[64], (scope, input, _) => new(engine.DescribeUserPoolDomain(scope, (DescribeUserPoolDomainRequest)input))),
         new(Operations[65], null),
         new(Operations[66], async (scope, input, token) => await engine.ForgotPassword(scope, (ForgotPasswordRequest)input, token).ConfigureAwait(false)),
         new(Operations[67], null),
@@ -6537,7 +6537,7 @@ internal static partial class ServiceModel
         new(Operations[81], null),
         new(Operations[82], (scope, input, _) => new(engine.ListGroups(scope, (ListGroupsRequest)input))),
         new(Operations[83], null),
-        new(Operations[84], null),
+        new(Operations[84], (scope, input, _) => new(engine.ListResourceServers(scope, (ListResourceServersRequest)input))),
         new(Operations[85], null),
         new(Operations[86], null),
         new(Operations[87], null),
@@ -6567,12 +6567,12 @@ internal static partial class ServiceModel
         new(Operations[111], (scope, input, _) => new(engine.UpdateGroup(scope, (UpdateGroupRequest)input))),
         new(Operations[112], null),
         new(Operations[113], null),
-        new(Operations[114], null),
+        new(Operations[114], (scope, input, _) => new(engine.UpdateResourceServer(scope, (UpdateResourceServerRequest)input))),
         new(Operations[115], null),
         new(Operations[116], async (scope, input, token) => await engine.UpdateUserAttributes(scope, (UpdateUserAttributesRequest)input, token).ConfigureAwait(false)),
         new(Operations[117], (scope, input, _) => new(engine.UpdateUserPool(scope, (UpdateUserPoolRequest)input))),
         new(Operations[118], (scope, input, _) => new(engine.UpdateUserPoolClient(scope, (UpdateUserPoolClientRequest)input))),
-        new(Operations[119], null),
+        new(Operations[119], (scope, input, _) => new(engine.UpdateUserPoolDomain(scope, (UpdateUserPoolDomainRequest)input))),
         new(Operations[120], (scope, input, _) => new(engine.VerifySoftwareToken(scope, (VerifySoftwareTokenRequest)input))),
         new(Operations[121], (scope, input, _) => new(engine.VerifyUserAttribute(scope, (VerifyUserAttributeRequest)input))),
     ];
@@ -6607,15 +6607,21 @@ internal interface ICognitoIdentityProviderOperations
     Task<ConfirmForgotPasswordResponse> ConfirmForgotPassword(RequestScope scope, ConfirmForgotPasswordRequest input, CancellationToken cancellationToken);
     Task<ConfirmSignUpResponse> ConfirmSignUp(RequestScope scope, ConfirmSignUpRequest input, CancellationToken cancellationToken);
     CreateGroupResponse CreateGroup(RequestScope scope, CreateGroupRequest input);
+    CreateResourceServerResponse CreateResourceServer(RequestScope scope, CreateResourceServerRequest input);
     CreateUserPoolResponse CreateUserPool(RequestScope scope, CreateUserPoolRequest input);
     CreateUserPoolClientResponse CreateUserPoolClient(RequestScope scope, CreateUserPoolClientRequest input);
+    CreateUserPoolDomainResponse CreateUserPoolDomain(RequestScope scope, CreateUserPoolDomainRequest input);
     void DeleteGroup(RequestScope scope, DeleteGroupRequest input);
+    void DeleteResourceServer(RequestScope scope, DeleteResourceServerRequest input);
     void DeleteUser(RequestScope scope, DeleteUserRequest input);
     DeleteUserAttributesResponse DeleteUserAttributes(RequestScope scope, DeleteUserAttributesRequest input);
     void DeleteUserPool(RequestScope scope, DeleteUserPoolRequest input);
     void DeleteUserPoolClient(RequestScope scope, DeleteUserPoolClientRequest input);
+    DeleteUserPoolDomainResponse DeleteUserPoolDomain(RequestScope scope, DeleteUserPoolDomainRequest input);
+    DescribeResourceServerResponse DescribeResourceServer(RequestScope scope, DescribeResourceServerRequest input);
     DescribeUserPoolResponse DescribeUserPool(RequestScope scope, DescribeUserPoolRequest input);
     DescribeUserPoolClientResponse DescribeUserPoolClient(RequestScope scope, DescribeUserPoolClientRequest input);
+    DescribeUserPoolDomainResponse DescribeUserPoolDomain(RequestScope scope, DescribeUserPoolDomainRequest input);
     Task<ForgotPasswordResponse> ForgotPassword(RequestScope scope, ForgotPasswordRequest input, CancellationToken cancellationToken);
     GetGroupResponse GetGroup(RequestScope scope, GetGroupRequest input);
     GetUserResponse GetUser(RequestScope scope, GetUserRequest input);
@@ -6624,6 +6630,7 @@ internal interface ICognitoIdentityProviderOperations
     GlobalSignOutResponse GlobalSignOut(RequestScope scope, GlobalSignOutRequest input);
     Task<InitiateAuthResponse> InitiateAuth(RequestScope scope, InitiateAuthRequest input, CancellationToken cancellationToken);
     ListGroupsResponse ListGroups(RequestScope scope, ListGroupsRequest input);
+    ListResourceServersResponse ListResourceServers(RequestScope scope, ListResourceServersRequest input);
     ListUserPoolClientsResponse ListUserPoolClients(RequestScope scope, ListUserPoolClientsRequest input);
     ListUserPoolsResponse ListUserPools(RequestScope scope, ListUserPoolsRequest input);
     ListUsersResponse ListUsers(RequestScope scope, ListUsersRequest input);
@@ -6635,9 +6642,11 @@ internal interface ICognitoIdentityProviderOperations
     SetUserPoolMfaConfigResponse SetUserPoolMfaConfig(RequestScope scope, SetUserPoolMfaConfigRequest input);
     Task<SignUpResponse> SignUp(RequestScope scope, SignUpRequest input, CancellationToken cancellationToken);
     UpdateGroupResponse UpdateGroup(RequestScope scope, UpdateGroupRequest input);
+    UpdateResourceServerResponse UpdateResourceServer(RequestScope scope, UpdateResourceServerRequest input);
     Task<UpdateUserAttributesResponse> UpdateUserAttributes(RequestScope scope, UpdateUserAttributesRequest input, CancellationToken cancellationToken);
     UpdateUserPoolResponse UpdateUserPool(RequestScope scope, UpdateUserPoolRequest input);
     UpdateUserPoolClientResponse UpdateUserPoolClient(RequestScope scope, UpdateUserPoolClientRequest input);
+    UpdateUserPoolDomainResponse UpdateUserPoolDomain(RequestScope scope, UpdateUserPoolDomainRequest input);
     VerifySoftwareTokenResponse VerifySoftwareToken(RequestScope scope, VerifySoftwareTokenRequest input);
     VerifyUserAttributeResponse VerifyUserAttribute(RequestScope scope, VerifyUserAttributeRequest input);
 }
