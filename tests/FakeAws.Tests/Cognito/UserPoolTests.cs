@@ -148,8 +148,8 @@ public class UserPoolTests : CognitoTestBase
     [Test]
     public async Task UnimplementedOperation_NamesIt()
     {
-        var error = await IdpError("CreateUserPoolDomain", new { Domain = "d", UserPoolId = "us-east-1_AAAAAAAAA" });
-        Assert.That((error.Code, error.Message), Is.EqualTo(("com.amazon.coral.service#UnknownOperationException", "FakeAws does not support the CognitoIdentityProvider operation CreateUserPoolDomain yet.")));
+        var error = await IdpError("CreateTerms", new { UserPoolId = "us-east-1_AAAAAAAAA", ClientId = "c", TermsName = "t", TermsSource = "LINK", Enforcement = "NONE" });
+        Assert.That((error.Code, error.Message), Is.EqualTo(("com.amazon.coral.service#UnknownOperationException", "FakeAws does not support the CognitoIdentityProvider operation CreateTerms yet.")));
     }
 
     [Test]
