@@ -12,15 +12,14 @@ import base64
 import datetime
 import hashlib
 import hmac
-import json
 import os
 import secrets
 import urllib.error
-import urllib.parse
 import urllib.request
 
 from botocore.exceptions import ClientError
 
+from cognito_common import get_json, last_code, verify_rs256
 from harness import ENDPOINT, Checks, client
 
 FAKE = os.environ.get("COGNITO_TARGET", "fakeaws") == "fakeaws"
@@ -32,35 +31,8 @@ identity = client("cognito-identity")
 PASSWORD = "Passw0rd!"
 
 
-def get_json(path):
-    with urllib.request.urlopen(f"{ENDPOINT}{path}") as response:
-        return json.loads(response.read())
-
-
-def b64url(text):
-    return base64.urlsafe_b64decode(text + "=" * (-len(text) % 4))
-
-
-def verify_rs256(token, jwks):
-    """RS256 by hand (no third-party JOSE library): s^e mod n must be the PKCS#1 v1.5 SHA-256 encoding."""
-    header_b64, payload_b64, signature_b64 = token.split(".")
-    header = json.loads(b64url(header_b64))
-    key = next(k for k in jwks["keys"] if k["kid"] == header["kid"])
-    n = int.from_bytes(b64url(key["n"]), "big")
-    e = int.from_bytes(b64url(key["e"]), "big")
-    encoded = pow(int.from_bytes(b64url(signature_b64), "big"), e, n).to_bytes(256, "big")
-    digest_info = bytes.fromhex("3031300d060960864801650304020105000420") + hashlib.sha256(f"{header_b64}.{payload_b64}".encode()).digest()
-    expected = b"\x00\x01" + b"\xff" * (256 - 3 - len(digest_info)) + b"\x00" + digest_info
-    return encoded == expected, header, json.loads(b64url(payload_b64))
-
-
 def virtual_now():
     return get_json("/_fakeaws/clock")["epochSeconds"] if FAKE else datetime.datetime.now(datetime.timezone.utc).timestamp()
-
-
-def last_code(pool_id, username):
-    query = urllib.parse.urlencode({"userPoolId": pool_id, "username": username})
-    return get_json(f"/_fakeaws-cognito/messages?{query}")["Messages"][-1]
 
 
 class SrpClient:
