@@ -108,4 +108,6 @@ internal static class CognitoErrors
     public static AwsServiceException ScopeDoesNotExist(string scope) => Error("ScopeDoesNotExistException", $"Invalid scope requested: {scope}");
 
     public static AwsServiceException InvalidOAuthFlow(string message) => Error("InvalidOAuthFlowException", message);
+
+    public static AwsServiceException DeviceNotFound() => ResourceNotFound("Device does not exist.");
 }

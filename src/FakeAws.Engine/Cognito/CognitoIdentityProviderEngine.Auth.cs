@@ -121,6 +121,8 @@ internal sealed partial class CognitoIdentityProviderEngine
             "NEW_PASSWORD_REQUIRED" => NewPasswordAsync(scope, pool, client, session!, auth, responses, metadata, ct),
             "SMS_MFA" or "SOFTWARE_TOKEN_MFA" or "MFA_SETUP" => MfaAnswerAsync(scope, pool, client, session!, auth, responses, metadata, ct),
             "CUSTOM_CHALLENGE" => CustomAnswerAsync(scope, pool, client, session!, auth, responses, metadata, ct),
+            "DEVICE_SRP_AUTH" => Task.FromResult(DeviceSrpStart(pool, client, session!, auth, responses)),
+            "DEVICE_PASSWORD_VERIFIER" => DeviceVerifyAsync(scope, pool, client, session!, auth, responses, metadata, ct),
             _ => throw CognitoErrors.Unsupported($"the {challenge} challenge"),
         };
     }
@@ -191,7 +193,7 @@ internal sealed partial class CognitoIdentityProviderEngine
     /// or ask for a new password, then MFA may ask for a code, and otherwise tokens are issued.
     /// </summary>
     private async Task<AuthOutcome> AfterPasswordAsync(RequestScope scope, UserPool pool, AppClient client, PoolUser user,
-        Dictionary<string, string>? metadata, CancellationToken ct)
+        Dictionary<string, string>? metadata, CancellationToken ct, string? deviceKey = null)
     {
         lock (pool.Gate)
         {
@@ -226,20 +228,35 @@ internal sealed partial class CognitoIdentityProviderEngine
             }
             return new AuthOutcome("NEW_PASSWORD_REQUIRED", NewSession(pool, client, SessionFor(user, client, "NEW_PASSWORD_REQUIRED")), parameters, null);
         }
+        if (deviceKey is not null && ConfirmedDevice(pool, user, deviceKey) is not null)
+        {
+            // A confirmed device proves itself next, with its own SRP verifier.
+            var session = SessionFor(user, client, "DEVICE_SRP_AUTH");
+            session.DeviceKey = deviceKey;
+            return new AuthOutcome("DEVICE_SRP_AUTH", NewSession(pool, client, session), [], null);
+        }
         return await MfaOrTokensAsync(scope, pool, client, user, "TokenGeneration_Authentication", metadata, ct).ConfigureAwait(false);
     }
 
+    /// <summary>
+    /// The end of a sign-in: PostAuthentication, then tokens. <paramref name="deviceKey"/> is the device
+    /// that authenticated (DEVICE_SRP_AUTH); without one, a pool that tracks devices issues a new device.
+    /// </summary>
     private async Task<AuthOutcome> SucceedAsync(RequestScope scope, UserPool pool, AppClient client, PoolUser user, string source,
-        Dictionary<string, string>? metadata, CancellationToken ct)
+        Dictionary<string, string>? metadata, CancellationToken ct, string? deviceKey = null)
     {
         await RunTriggerAsync(scope, pool, "PostAuthentication", "PostAuthentication_Authentication", user.Username, client.Id, new JsonObject
         {
             ["userAttributes"] = EventAttributes(pool, user),
-            ["newDeviceUsed"] = false,
+            ["newDeviceUsed"] = deviceKey is null && pool.Description.DeviceConfiguration is not null,
             ["clientMetadata"] = StringMap(metadata),
         }, ct).ConfigureAwait(false);
-        var grant = new TokenGrant(pool, client, user, Now, _cloud.Ids.NewGuid().ToString(), source, metadata, IssueRefreshToken: true);
-        return AuthOutcome.Tokens(await IssueTokensAsync(scope, grant, ct).ConfigureAwait(false));
+        var newDevice = deviceKey is null ? NewDevice(pool, user) : null;
+        var grant = new TokenGrant(pool, client, user, Now, _cloud.Ids.NewGuid().ToString(), source, metadata, IssueRefreshToken: true,
+            DeviceKey: deviceKey ?? newDevice?.DeviceKey);
+        var tokens = await IssueTokensAsync(scope, grant, ct).ConfigureAwait(false);
+        tokens.NewDeviceMetadata = newDevice;
+        return AuthOutcome.Tokens(tokens);
     }
 
     private async Task<AuthOutcome> PasswordAuthAsync(RequestScope scope, UserPool pool, AppClient client, Dictionary<string, string> parameters,
@@ -267,7 +284,7 @@ internal sealed partial class CognitoIdentityProviderEngine
                 throw CognitoErrors.IncorrectCredentials();
             }
         }
-        return await AfterPasswordAsync(scope, pool, client, user, metadata, ct).ConfigureAwait(false);
+        return await AfterPasswordAsync(scope, pool, client, user, metadata, ct, parameters.GetValueOrDefault("DEVICE_KEY")).ConfigureAwait(false);
     }
 
     private async Task<AuthOutcome> NewPasswordAsync(RequestScope scope, UserPool pool, AppClient client, string session, AuthSession auth,

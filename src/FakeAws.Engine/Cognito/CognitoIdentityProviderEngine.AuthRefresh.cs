@@ -35,8 +35,14 @@ internal sealed partial class CognitoIdentityProviderEngine
         // Clients with a secret compute SECRET_HASH with the user's name (for pools that sign in
         // with email, the UUID user name); either form is accepted.
         CheckSecretHash(client, parameters.GetValueOrDefault("USERNAME") ?? grant.Username, parameters.GetValueOrDefault("SECRET_HASH"));
+        // A tracked device's client sends its DEVICE_KEY with the refresh token, and the access token names it again.
+        string? deviceKey;
+        lock (pool.Gate)
+        {
+            deviceKey = parameters.GetValueOrDefault("DEVICE_KEY") is { } key && user.Devices.ContainsKey(key) ? key : null;
+        }
         var tokens = await IssueTokensAsync(scope, new TokenGrant(pool, client, user, grant.AuthTime, grant.OriginJti, "TokenGeneration_RefreshTokens", metadata,
-            IssueRefreshToken: false), ct).ConfigureAwait(false);
+            IssueRefreshToken: false, DeviceKey: deviceKey), ct).ConfigureAwait(false);
         return AuthOutcome.Tokens(tokens);
     }
 }

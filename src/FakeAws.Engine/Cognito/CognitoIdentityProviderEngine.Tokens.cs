@@ -25,7 +25,8 @@ internal sealed partial class CognitoIdentityProviderEngine
     /// access tokens carry <c>aws.cognito.signin.user.admin</c>; an OAuth grant without <c>openid</c> gets no ID token.
     /// </summary>
     private sealed record TokenGrant(UserPool Pool, AppClient Client, PoolUser User, DateTimeOffset AuthTime, string OriginJti, string Source,
-        IReadOnlyDictionary<string, string>? ClientMetadata, bool IssueRefreshToken, IReadOnlyList<string>? Scopes = null, string? Nonce = null);
+        IReadOnlyDictionary<string, string>? ClientMetadata, bool IssueRefreshToken, IReadOnlyList<string>? Scopes = null, string? Nonce = null,
+        string? DeviceKey = null);
 
     private async Task<AuthenticationResultType> IssueTokensAsync(RequestScope scope, TokenGrant grant, CancellationToken ct)
     {
@@ -148,6 +149,10 @@ internal sealed partial class CognitoIdentityProviderEngine
         Override(id, idOverrides, idSuppress);
 
         var access = new JsonObject { ["sub"] = user.Sub };
+        if (grant.DeviceKey is not null)
+        {
+            access["device_key"] = grant.DeviceKey;
+        }
         if (groupNames.Count > 0)
         {
             access["cognito:groups"] = Array(groupNames);

@@ -55,6 +55,9 @@ internal sealed class PoolUser
 
     public string? PreferredMfa { get; set; }
 
+    /// <summary>Devices the user signed in on, by device key, in the order they were first seen.</summary>
+    public Dictionary<string, PoolDevice> Devices { get; } = new(StringComparer.Ordinal);
+
     /// <summary>The <c>origin_jti</c> of every authentication that issued the user tokens, for GlobalSignOut.</summary>
     public HashSet<string> Origins { get; } = new(StringComparer.Ordinal);
 

@@ -6463,12 +6463,12 @@ internal static partial class ServiceModel
         new(Operations[7], null),
         new(Operations[8], (scope, input, _) => new(engine.AdminDisableUser(scope, (AdminDisableUserRequest)input))),
         new(Operations[9], (scope, input, _) => new(engine.AdminEnableUser(scope, (AdminEnableUserRequest)input))),
-        new(Operations[10], null),
-        new(Operations[11], null),
+        new(Operations[10], (scope, input, _) => { engine.AdminForgetDevice(scope, (AdminForgetDeviceRequest)input); return default; }),
+        new(Operations[11], (scope, input, _) => new(engine.AdminGetDevice(scope, (AdminGetDeviceRequest)input))),
         new(Operations[12], (scope, input, _) => new(engine.AdminGetUser(scope, (AdminGetUserRequest)input))),
         new(Operations[13], async (scope, input, token) => await engine.AdminInitiateAuth(scope, (AdminInitiateAuthRequest)input, token).ConfigureAwait(false)),
         new(Operations[14], null),
-        new(Operations[15], null),
+        new(Operations[15], (scope, input, _) => new(engine.AdminListDevices(scope, (AdminListDevicesRequest)input))),
         new(Operations[16], (scope, input, _) => new(engine.AdminListGroupsForUser(scope, (AdminListGroupsForUserRequest)input))),
         new(Operations[17], null),
         new(Operations[18], (scope, input, _) => { engine.AdminRemoveUserFromGroup(scope, (AdminRemoveUserFromGroupRequest)input); return default; }),
@@ -6478,13 +6478,13 @@ internal static partial class ServiceModel
         new(Operations[22], (scope, input, _) => new(engine.AdminSetUserPassword(scope, (AdminSetUserPasswordRequest)input))),
         new(Operations[23], null),
         new(Operations[24], null),
-        new(Operations[25], null),
+        new(Operations[25], (scope, input, _) => new(engine.AdminUpdateDeviceStatus(scope, (AdminUpdateDeviceStatusRequest)input))),
         new(Operations[26], async (scope, input, token) => await engine.AdminUpdateUserAttributes(scope, (AdminUpdateUserAttributesRequest)input, token).ConfigureAwait(false)),
         new(Operations[27], (scope, input, _) => new(engine.AdminUserGlobalSignOut(scope, (AdminUserGlobalSignOutRequest)input))),
         new(Operations[28], (scope, input, _) => new(engine.AssociateSoftwareToken(scope, (AssociateSoftwareTokenRequest)input))),
         new(Operations[29], (scope, input, _) => new(engine.ChangePassword(scope, (ChangePasswordRequest)input))),
         new(Operations[30], null),
-        new(Operations[31], null),
+        new(Operations[31], (scope, input, _) => new(engine.ConfirmDevice(scope, (ConfirmDeviceRequest)input))),
         new(Operations[32], async (scope, input, token) => await engine.ConfirmForgotPassword(scope, (ConfirmForgotPasswordRequest)input, token).ConfigureAwait(false)),
         new(Operations[33], async (scope, input, token) => await engine.ConfirmSignUp(scope, (ConfirmSignUpRequest)input, token).ConfigureAwait(false)),
         new(Operations[34], (scope, input, _) => new(engine.CreateGroup(scope, (CreateGroupRequest)input))),
@@ -6518,10 +6518,10 @@ internal static partial class ServiceModel
         new(Operations[62], (scope, input, _) => new(engine.DescribeUserPool(scope, (DescribeUserPoolRequest)input))),
         new(Operations[63], (scope, input, _) => new(engine.DescribeUserPoolClient(scope, (DescribeUserPoolClientRequest)input))),
         new(Operations[64], (scope, input, _) => new(engine.DescribeUserPoolDomain(scope, (DescribeUserPoolDomainRequest)input))),
-        new(Operations[65], null),
+        new(Operations[65], (scope, input, _) => { engine.ForgetDevice(scope, (ForgetDeviceRequest)input); return default; }),
         new(Operations[66], async (scope, input, token) => await engine.ForgotPassword(scope, (ForgotPasswordRequest)input, token).ConfigureAwait(false)),
         new(Operations[67], null),
-        new(Operations[68], null),
+        new(Operations[68], (scope, input, _) => new(engine.GetDevice(scope, (GetDeviceRequest)input))),
         new(Operations[69], (scope, input, _) => new(engine.GetGroup(scope, (GetGroupRequest)input))),
         new(Operations[70], null),
         new(Operations[71], null),
@@ -6534,7 +6534,7 @@ internal static partial class ServiceModel
         new(Operations[78], (scope, input, _) => new(engine.GetUserPoolMfaConfig(scope, (GetUserPoolMfaConfigRequest)input))),
         new(Operations[79], (scope, input, _) => new(engine.GlobalSignOut(scope, (GlobalSignOutRequest)input))),
         new(Operations[80], async (scope, input, token) => await engine.InitiateAuth(scope, (InitiateAuthRequest)input, token).ConfigureAwait(false)),
-        new(Operations[81], null),
+        new(Operations[81], (scope, input, _) => new(engine.ListDevices(scope, (ListDevicesRequest)input))),
         new(Operations[82], (scope, input, _) => new(engine.ListGroups(scope, (ListGroupsRequest)input))),
         new(Operations[83], null),
         new(Operations[84], (scope, input, _) => new(engine.ListResourceServers(scope, (ListResourceServersRequest)input))),
@@ -6563,7 +6563,7 @@ internal static partial class ServiceModel
         new(Operations[107], null),
         new(Operations[108], null),
         new(Operations[109], null),
-        new(Operations[110], null),
+        new(Operations[110], (scope, input, _) => new(engine.UpdateDeviceStatus(scope, (UpdateDeviceStatusRequest)input))),
         new(Operations[111], (scope, input, _) => new(engine.UpdateGroup(scope, (UpdateGroupRequest)input))),
         new(Operations[112], null),
         new(Operations[113], null),
@@ -6592,18 +6592,23 @@ internal interface ICognitoIdentityProviderOperations
     AdminDeleteUserAttributesResponse AdminDeleteUserAttributes(RequestScope scope, AdminDeleteUserAttributesRequest input);
     AdminDisableUserResponse AdminDisableUser(RequestScope scope, AdminDisableUserRequest input);
     AdminEnableUserResponse AdminEnableUser(RequestScope scope, AdminEnableUserRequest input);
+    void AdminForgetDevice(RequestScope scope, AdminForgetDeviceRequest input);
+    AdminGetDeviceResponse AdminGetDevice(RequestScope scope, AdminGetDeviceRequest input);
     AdminGetUserResponse AdminGetUser(RequestScope scope, AdminGetUserRequest input);
     Task<AdminInitiateAuthResponse> AdminInitiateAuth(RequestScope scope, AdminInitiateAuthRequest input, CancellationToken cancellationToken);
+    AdminListDevicesResponse AdminListDevices(RequestScope scope, AdminListDevicesRequest input);
     AdminListGroupsForUserResponse AdminListGroupsForUser(RequestScope scope, AdminListGroupsForUserRequest input);
     void AdminRemoveUserFromGroup(RequestScope scope, AdminRemoveUserFromGroupRequest input);
     Task<AdminResetUserPasswordResponse> AdminResetUserPassword(RequestScope scope, AdminResetUserPasswordRequest input, CancellationToken cancellationToken);
     Task<AdminRespondToAuthChallengeResponse> AdminRespondToAuthChallenge(RequestScope scope, AdminRespondToAuthChallengeRequest input, CancellationToken cancellationToken);
     AdminSetUserMFAPreferenceResponse AdminSetUserMFAPreference(RequestScope scope, AdminSetUserMFAPreferenceRequest input);
     AdminSetUserPasswordResponse AdminSetUserPassword(RequestScope scope, AdminSetUserPasswordRequest input);
+    AdminUpdateDeviceStatusResponse AdminUpdateDeviceStatus(RequestScope scope, AdminUpdateDeviceStatusRequest input);
     Task<AdminUpdateUserAttributesResponse> AdminUpdateUserAttributes(RequestScope scope, AdminUpdateUserAttributesRequest input, CancellationToken cancellationToken);
     AdminUserGlobalSignOutResponse AdminUserGlobalSignOut(RequestScope scope, AdminUserGlobalSignOutRequest input);
     AssociateSoftwareTokenResponse AssociateSoftwareToken(RequestScope scope, AssociateSoftwareTokenRequest input);
     ChangePasswordResponse ChangePassword(RequestScope scope, ChangePasswordRequest input);
+    ConfirmDeviceResponse ConfirmDevice(RequestScope scope, ConfirmDeviceRequest input);
     Task<ConfirmForgotPasswordResponse> ConfirmForgotPassword(RequestScope scope, ConfirmForgotPasswordRequest input, CancellationToken cancellationToken);
     Task<ConfirmSignUpResponse> ConfirmSignUp(RequestScope scope, ConfirmSignUpRequest input, CancellationToken cancellationToken);
     CreateGroupResponse CreateGroup(RequestScope scope, CreateGroupRequest input);
@@ -6622,13 +6627,16 @@ internal interface ICognitoIdentityProviderOperations
     DescribeUserPoolResponse DescribeUserPool(RequestScope scope, DescribeUserPoolRequest input);
     DescribeUserPoolClientResponse DescribeUserPoolClient(RequestScope scope, DescribeUserPoolClientRequest input);
     DescribeUserPoolDomainResponse DescribeUserPoolDomain(RequestScope scope, DescribeUserPoolDomainRequest input);
+    void ForgetDevice(RequestScope scope, ForgetDeviceRequest input);
     Task<ForgotPasswordResponse> ForgotPassword(RequestScope scope, ForgotPasswordRequest input, CancellationToken cancellationToken);
+    GetDeviceResponse GetDevice(RequestScope scope, GetDeviceRequest input);
     GetGroupResponse GetGroup(RequestScope scope, GetGroupRequest input);
     GetUserResponse GetUser(RequestScope scope, GetUserRequest input);
     Task<GetUserAttributeVerificationCodeResponse> GetUserAttributeVerificationCode(RequestScope scope, GetUserAttributeVerificationCodeRequest input, CancellationToken cancellationToken);
     GetUserPoolMfaConfigResponse GetUserPoolMfaConfig(RequestScope scope, GetUserPoolMfaConfigRequest input);
     GlobalSignOutResponse GlobalSignOut(RequestScope scope, GlobalSignOutRequest input);
     Task<InitiateAuthResponse> InitiateAuth(RequestScope scope, InitiateAuthRequest input, CancellationToken cancellationToken);
+    ListDevicesResponse ListDevices(RequestScope scope, ListDevicesRequest input);
     ListGroupsResponse ListGroups(RequestScope scope, ListGroupsRequest input);
     ListResourceServersResponse ListResourceServers(RequestScope scope, ListResourceServersRequest input);
     ListUserPoolClientsResponse ListUserPoolClients(RequestScope scope, ListUserPoolClientsRequest input);
@@ -6641,6 +6649,7 @@ internal interface ICognitoIdentityProviderOperations
     SetUserMFAPreferenceResponse SetUserMFAPreference(RequestScope scope, SetUserMFAPreferenceRequest input);
     SetUserPoolMfaConfigResponse SetUserPoolMfaConfig(RequestScope scope, SetUserPoolMfaConfigRequest input);
     Task<SignUpResponse> SignUp(RequestScope scope, SignUpRequest input, CancellationToken cancellationToken);
+    UpdateDeviceStatusResponse UpdateDeviceStatus(RequestScope scope, UpdateDeviceStatusRequest input);
     UpdateGroupResponse UpdateGroup(RequestScope scope, UpdateGroupRequest input);
     UpdateResourceServerResponse UpdateResourceServer(RequestScope scope, UpdateResourceServerRequest input);
     Task<UpdateUserAttributesResponse> UpdateUserAttributes(RequestScope scope, UpdateUserAttributesRequest input, CancellationToken cancellationToken);
