@@ -13,6 +13,9 @@ internal sealed partial class CognitoIdentityProviderEngine
     private sealed record AuthOutcome(string? ChallengeName, string? Session, Dictionary<string, string> Parameters, AuthenticationResultType? Result)
     {
         public static AuthOutcome Tokens(AuthenticationResultType result) => new(null, null, [], result);
+
+        /// <summary>SELECT_CHALLENGE: the first factors the user may choose from.</summary>
+        public List<string>? Available { get; init; }
     }
 
     public async Task<InitiateAuthResponse> InitiateAuth(RequestScope scope, InitiateAuthRequest request, CancellationToken ct)
@@ -29,6 +32,7 @@ internal sealed partial class CognitoIdentityProviderEngine
             Session = outcome.Session,
             ChallengeParameters = outcome.Parameters,
             AuthenticationResult = outcome.Result,
+            AvailableChallenges = outcome.Available,
         };
     }
 
@@ -51,6 +55,7 @@ internal sealed partial class CognitoIdentityProviderEngine
             Session = outcome.Session,
             ChallengeParameters = outcome.Parameters,
             AuthenticationResult = outcome.Result,
+            AvailableChallenges = outcome.Available,
         };
     }
 
@@ -90,10 +95,6 @@ internal sealed partial class CognitoIdentityProviderEngine
     private Task<AuthOutcome> StartAsync(RequestScope scope, UserPool pool, AppClient client, string flow, Dictionary<string, string> parameters,
         Dictionary<string, string>? metadata, CancellationToken ct)
     {
-        if (flow is "USER_AUTH")
-        {
-            throw CognitoErrors.Unsupported("the USER_AUTH flow (choice-based sign-in)");
-        }
         if (!client.Allows(flow))
         {
             throw CognitoErrors.FlowNotEnabled(flow);
@@ -103,6 +104,7 @@ internal sealed partial class CognitoIdentityProviderEngine
             "USER_PASSWORD_AUTH" or "ADMIN_USER_PASSWORD_AUTH" or "ADMIN_NO_SRP_AUTH" => PasswordAuthAsync(scope, pool, client, parameters, metadata, ct),
             "USER_SRP_AUTH" => SrpStartAsync(scope, pool, client, parameters, metadata, ct),
             "REFRESH_TOKEN_AUTH" or "REFRESH_TOKEN" => RefreshAsync(scope, pool, client, parameters, metadata, ct),
+            "USER_AUTH" => UserAuthStartAsync(scope, pool, client, parameters, metadata, ct),
             _ => CustomStartAsync(scope, pool, client, parameters, metadata, ct),
         };
     }
@@ -121,6 +123,9 @@ internal sealed partial class CognitoIdentityProviderEngine
             "NEW_PASSWORD_REQUIRED" => NewPasswordAsync(scope, pool, client, session!, auth, responses, metadata, ct),
             "SMS_MFA" or "SOFTWARE_TOKEN_MFA" or "MFA_SETUP" => MfaAnswerAsync(scope, pool, client, session!, auth, responses, metadata, ct),
             "CUSTOM_CHALLENGE" => CustomAnswerAsync(scope, pool, client, session!, auth, responses, metadata, ct),
+            "SELECT_CHALLENGE" => SelectAnswerAsync(scope, pool, client, session!, auth, responses, metadata, ct),
+            "PASSWORD" => PasswordAnswerAsync(scope, pool, client, session!, auth, responses, metadata, ct),
+            "EMAIL_OTP" or "SMS_OTP" => OtpAnswerAsync(scope, pool, client, session!, auth, responses, metadata, ct),
             "DEVICE_SRP_AUTH" => Task.FromResult(DeviceSrpStart(pool, client, session!, auth, responses)),
             "DEVICE_PASSWORD_VERIFIER" => DeviceVerifyAsync(scope, pool, client, session!, auth, responses, metadata, ct),
             _ => throw CognitoErrors.Unsupported($"the {challenge} challenge"),

@@ -77,5 +77,8 @@ internal static class CodePurpose
     public const string ForgotPassword = "ForgotPassword";
     public const string SmsMfa = "SmsMfa";
 
+    /// <summary>A one-time password of choice-based sign-in (EMAIL_OTP, SMS_OTP).</summary>
+    public const string OneTimePassword = "OneTimePassword";
+
     public static string VerifyAttribute(string attribute) => "Verify:" + attribute;
 }

@@ -6526,11 +6526,11 @@ internal static partial class ServiceModel
         new(Operations[70], null),
         new(Operations[71], null),
         new(Operations[72], null),
-        new(Operations[73], null),
+        new(Operations[73], async (scope, input, token) => await engine.GetTokensFromRefreshToken(scope, (GetTokensFromRefreshTokenRequest)input, token).ConfigureAwait(false)),
         new(Operations[74], null),
         new(Operations[75], (scope, input, _) => new(engine.GetUser(scope, (GetUserRequest)input))),
         new(Operations[76], async (scope, input, token) => await engine.GetUserAttributeVerificationCode(scope, (GetUserAttributeVerificationCodeRequest)input, token).ConfigureAwait(false)),
-        new(Operations[77], null),
+        new(Operations[77], (scope, input, _) => new(engine.GetUserAuthFactors(scope, (GetUserAuthFactorsRequest)input))),
         new(Operations[78], (scope, input, _) => new(engine.GetUserPoolMfaConfig(scope, (GetUserPoolMfaConfigRequest)input))),
         new(Operations[79], (scope, input, _) => new(engine.GlobalSignOut(scope, (GlobalSignOutRequest)input))),
         new(Operations[80], async (scope, input, token) => await engine.InitiateAuth(scope, (InitiateAuthRequest)input, token).ConfigureAwait(false)),
@@ -6631,8 +6631,10 @@ internal interface ICognitoIdentityProviderOperations
     Task<ForgotPasswordResponse> ForgotPassword(RequestScope scope, ForgotPasswordRequest input, CancellationToken cancellationToken);
     GetDeviceResponse GetDevice(RequestScope scope, GetDeviceRequest input);
     GetGroupResponse GetGroup(RequestScope scope, GetGroupRequest input);
+    Task<GetTokensFromRefreshTokenResponse> GetTokensFromRefreshToken(RequestScope scope, GetTokensFromRefreshTokenRequest input, CancellationToken cancellationToken);
     GetUserResponse GetUser(RequestScope scope, GetUserRequest input);
     Task<GetUserAttributeVerificationCodeResponse> GetUserAttributeVerificationCode(RequestScope scope, GetUserAttributeVerificationCodeRequest input, CancellationToken cancellationToken);
+    GetUserAuthFactorsResponse GetUserAuthFactors(RequestScope scope, GetUserAuthFactorsRequest input);
     GetUserPoolMfaConfigResponse GetUserPoolMfaConfig(RequestScope scope, GetUserPoolMfaConfigRequest input);
     GlobalSignOutResponse GlobalSignOut(RequestScope scope, GlobalSignOutRequest input);
     Task<InitiateAuthResponse> InitiateAuth(RequestScope scope, InitiateAuthRequest input, CancellationToken cancellationToken);
