@@ -110,4 +110,6 @@ internal static class CognitoErrors
     public static AwsServiceException InvalidOAuthFlow(string message) => Error("InvalidOAuthFlowException", message);
 
     public static AwsServiceException DeviceNotFound() => ResourceNotFound("Device does not exist.");
+
+    public static AwsServiceException DuplicateProvider(string message) => Error("DuplicateProviderException", message);
 }

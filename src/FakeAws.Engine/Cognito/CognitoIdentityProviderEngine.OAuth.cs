@@ -58,7 +58,7 @@ internal sealed partial class CognitoIdentityProviderEngine
         {
             return Refused(client, request, "invalid_request", "invalid_code_challenge_method");
         }
-        if (request.IdentityProvider is not null && request.IdentityProvider != "COGNITO")
+        if (request.IdentityProvider is { } idp && (description.SupportedIdentityProviders?.Contains(idp) != true || idp != "COGNITO" && !HasProvider(pool, idp)))
         {
             return Refused(client, request, "invalid_request", "identity_provider_not_found");
         }
@@ -256,6 +256,14 @@ internal sealed partial class CognitoIdentityProviderEngine
             ("code_challenge_method", request.CodeChallengeMethod),
         };
         return string.Join('&', parameters.Where(p => p.Value is not null).Select(p => $"{p.Name}={Uri.EscapeDataString(p.Value!)}"));
+    }
+
+    private static bool HasProvider(UserPool pool, string name)
+    {
+        lock (pool.Gate)
+        {
+            return pool.IdentityProviders.ContainsKey(name);
+        }
     }
 
     private static AuthorizeCheck Refused(AppClient client, AuthorizeRequest request, string error, string? description = null)

@@ -133,7 +133,8 @@ internal sealed partial class CognitoIdentityProviderEngine
         {
             if (name is not ("sub" or "email_verified" or "phone_number_verified") && !name.StartsWith("dev:", StringComparison.Ordinal))
             {
-                id[name] = value;
+                // A federated user's identities attribute is a JSON array in the token, as AWS writes it.
+                id[name] = name == "identities" ? JsonNode.Parse(value) : value;
             }
         }
         if (grant.Scopes is { } granted)

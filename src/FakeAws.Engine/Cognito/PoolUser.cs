@@ -7,6 +7,9 @@ internal static class UserStatus
     public const string Confirmed = "CONFIRMED";
     public const string ForceChangePassword = "FORCE_CHANGE_PASSWORD";
     public const string ResetRequired = "RESET_REQUIRED";
+
+    /// <summary>A user a federated identity provider's sign-in created.</summary>
+    public const string ExternalProvider = "EXTERNAL_PROVIDER";
 }
 
 /// <summary>One user of a pool.</summary>
@@ -54,6 +57,9 @@ internal sealed class PoolUser
     public bool SmsMfaEnabled { get; set; }
 
     public string? PreferredMfa { get; set; }
+
+    /// <summary>Federated identities that sign in as this user, as the <c>identities</c> attribute lists them.</summary>
+    public List<Federation.LinkedIdentity> Identities { get; } = [];
 
     /// <summary>Devices the user signed in on, by device key, in the order they were first seen.</summary>
     public Dictionary<string, PoolDevice> Devices { get; } = new(StringComparer.Ordinal);

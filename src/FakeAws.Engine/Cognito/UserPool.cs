@@ -43,6 +43,12 @@ internal sealed class UserPool
     /// <summary>Issued refresh tokens, by the token string.</summary>
     public Dictionary<string, RefreshGrant> RefreshTokens { get; } = new(StringComparer.Ordinal);
 
+    /// <summary>Identity providers by name, in the order they were created.</summary>
+    public Dictionary<string, IdentityProviderType> IdentityProviders { get; } = new(StringComparer.Ordinal);
+
+    /// <summary>Sign-ins sent to an upstream identity provider, by the <c>state</c> Cognito gave it.</summary>
+    public Dictionary<string, Federation.FederatedSignIn> FederatedSignIns { get; } = new(StringComparer.Ordinal);
+
     /// <summary>Authorization codes the hosted login issued and the token endpoint has not redeemed, by code.</summary>
     public Dictionary<string, AuthorizationCode> AuthorizationCodes { get; } = new(StringComparer.Ordinal);
 

@@ -36,7 +36,9 @@ internal sealed class CognitoDomainService(CognitoIdentityProviderEngine engine)
         {
             return (request.Method, request.Path.TrimEnd('/')) switch
             {
-                ("GET", "/oauth2/authorize") => Authorize(domain, query),
+                ("GET", "/oauth2/authorize") => await AuthorizeAsync(domain, query, cancellationToken).ConfigureAwait(false),
+                ("GET", "/oauth2/idpresponse") => Redirect(domain, await engine.FederatedCallbackAsync(domain, query.GetValueOrDefault("code"),
+                    query.GetValueOrDefault("state"), query.GetValueOrDefault("error"), cancellationToken).ConfigureAwait(false)),
                 ("GET", "/login") => LoginPage(domain, query, null),
                 ("POST", "/login") => await LoginAsync(domain, request, query, cancellationToken).ConfigureAwait(false),
                 ("POST", "/oauth2/token") => await TokenAsync(domain, request, cancellationToken).ConfigureAwait(false),
@@ -57,11 +59,18 @@ internal sealed class CognitoDomainService(CognitoIdentityProviderEngine engine)
         }
     }
 
-    private WireResponse Authorize(PoolDomain domain, Dictionary<string, string> query)
+    // The login page for the pool's own users, or the federated provider the request names.
+    private async Task<WireResponse> AuthorizeAsync(PoolDomain domain, Dictionary<string, string> query, CancellationToken ct)
     {
         var request = AuthorizeRequestOf(query);
         var check = engine.CheckAuthorize(domain, request);
-        return Redirect(domain, check.ErrorPage ?? check.RedirectError ?? "/login?" + CognitoIdentityProviderEngine.AuthorizeQuery(request));
+        if ((check.ErrorPage ?? check.RedirectError) is { } refused)
+        {
+            return Redirect(domain, refused);
+        }
+        return Redirect(domain, request.IdentityProvider is null or "COGNITO"
+            ? "/login?" + CognitoIdentityProviderEngine.AuthorizeQuery(request)
+            : await engine.FederatedRedirectAsync(domain, request, check, ct).ConfigureAwait(false));
     }
 
     // The login page: a form that posts the user name and password back to /login with the authorize request's query.

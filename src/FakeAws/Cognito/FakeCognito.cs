@@ -143,6 +143,14 @@ public sealed class FakeCognito
         return new HttpClient(new InMemoryHttpHandler(_cloud.Router)) { BaseAddress = new Uri(held.BaseUrl + "/") };
     }
 
+    /// <summary>
+    /// The handler a pool's domain reaches federated OIDC identity providers through (their discovery
+    /// document, JWKS and token endpoint), when a sign-in goes through <c>/oauth2/authorize?identity_provider=…</c>
+    /// and <c>/oauth2/idpresponse</c>: give it a fake provider's handler to sign in without a network. Null (the
+    /// default) reaches providers over the network.
+    /// </summary>
+    public HttpMessageHandler? UpstreamHttpHandler { get; set; }
+
     /// <summary>The issuer (<c>iss</c>) of a pool's tokens: <c>https://cognito-idp.{region}.amazonaws.com/{poolId}</c>.</summary>
     /// <param name="userPoolId">The pool.</param>
     public static string Issuer(string userPoolId) => CognitoIdentityProviderEngine.Issuer(userPoolId);

@@ -6460,14 +6460,14 @@ internal static partial class ServiceModel
         new(Operations[4], async (scope, input, token) => await engine.AdminCreateUser(scope, (AdminCreateUserRequest)input, token).ConfigureAwait(false)),
         new(Operations[5], (scope, input, _) => { engine.AdminDeleteUser(scope, (AdminDeleteUserRequest)input); return default; }),
         new(Operations[6], (scope, input, _) => new(engine.AdminDeleteUserAttributes(scope, (AdminDeleteUserAttributesRequest)input))),
-        new(Operations[7], null),
+        new(Operations[7], (scope, input, _) => new(engine.AdminDisableProviderForUser(scope, (AdminDisableProviderForUserRequest)input))),
         new(Operations[8], (scope, input, _) => new(engine.AdminDisableUser(scope, (AdminDisableUserRequest)input))),
         new(Operations[9], (scope, input, _) => new(engine.AdminEnableUser(scope, (AdminEnableUserRequest)input))),
         new(Operations[10], (scope, input, _) => { engine.AdminForgetDevice(scope, (AdminForgetDeviceRequest)input); return default; }),
         new(Operations[11], (scope, input, _) => new(engine.AdminGetDevice(scope, (AdminGetDeviceRequest)input))),
         new(Operations[12], (scope, input, _) => new(engine.AdminGetUser(scope, (AdminGetUserRequest)input))),
         new(Operations[13], async (scope, input, token) => await engine.AdminInitiateAuth(scope, (AdminInitiateAuthRequest)input, token).ConfigureAwait(false)),
-        new(Operations[14], null),
+        new(Operations[14], (scope, input, _) => new(engine.AdminLinkProviderForUser(scope, (AdminLinkProviderForUserRequest)input))),
         new(Operations[15], (scope, input, _) => new(engine.AdminListDevices(scope, (AdminListDevicesRequest)input))),
         new(Operations[16], (scope, input, _) => new(engine.AdminListGroupsForUser(scope, (AdminListGroupsForUserRequest)input))),
         new(Operations[17], null),
@@ -6488,7 +6488,7 @@ internal static partial class ServiceModel
         new(Operations[32], async (scope, input, token) => await engine.ConfirmForgotPassword(scope, (ConfirmForgotPasswordRequest)input, token).ConfigureAwait(false)),
         new(Operations[33], async (scope, input, token) => await engine.ConfirmSignUp(scope, (ConfirmSignUpRequest)input, token).ConfigureAwait(false)),
         new(Operations[34], (scope, input, _) => new(engine.CreateGroup(scope, (CreateGroupRequest)input))),
-        new(Operations[35], null),
+        new(Operations[35], (scope, input, _) => new(engine.CreateIdentityProvider(scope, (CreateIdentityProviderRequest)input))),
         new(Operations[36], null),
         new(Operations[37], (scope, input, _) => new(engine.CreateResourceServer(scope, (CreateResourceServerRequest)input))),
         new(Operations[38], null),
@@ -6497,7 +6497,7 @@ internal static partial class ServiceModel
         new(Operations[41], (scope, input, _) => new(engine.CreateUserPoolClient(scope, (CreateUserPoolClientRequest)input))),
         new(Operations[42], (scope, input, _) => new(engine.CreateUserPoolDomain(scope, (CreateUserPoolDomainRequest)input))),
         new(Operations[43], (scope, input, _) => { engine.DeleteGroup(scope, (DeleteGroupRequest)input); return default; }),
-        new(Operations[44], null),
+        new(Operations[44], (scope, input, _) => { engine.DeleteIdentityProvider(scope, (DeleteIdentityProviderRequest)input); return default; }),
         new(Operations[45], null),
         new(Operations[46], (scope, input, _) => { engine.DeleteResourceServer(scope, (DeleteResourceServerRequest)input); return default; }),
         new(Operations[47], null),
@@ -6508,7 +6508,7 @@ internal static partial class ServiceModel
         new(Operations[52], null),
         new(Operations[53], (scope, input, _) => new(engine.DeleteUserPoolDomain(scope, (DeleteUserPoolDomainRequest)input))),
         new(Operations[54], null),
-        new(Operations[55], null),
+        new(Operations[55], (scope, input, _) => new(engine.DescribeIdentityProvider(scope, (DescribeIdentityProviderRequest)input))),
         new(Operations[56], null),
         new(Operations[57], null),
         new(Operations[58], (scope, input, _) => new(engine.DescribeResourceServer(scope, (DescribeResourceServerRequest)input))),
@@ -6523,7 +6523,7 @@ internal static partial class ServiceModel
         new(Operations[67], null),
         new(Operations[68], (scope, input, _) => new(engine.GetDevice(scope, (GetDeviceRequest)input))),
         new(Operations[69], (scope, input, _) => new(engine.GetGroup(scope, (GetGroupRequest)input))),
-        new(Operations[70], null),
+        new(Operations[70], (scope, input, _) => new(engine.GetIdentityProviderByIdentifier(scope, (GetIdentityProviderByIdentifierRequest)input))),
         new(Operations[71], null),
         new(Operations[72], null),
         new(Operations[73], async (scope, input, token) => await engine.GetTokensFromRefreshToken(scope, (GetTokensFromRefreshTokenRequest)input, token).ConfigureAwait(false)),
@@ -6536,7 +6536,7 @@ internal static partial class ServiceModel
         new(Operations[80], async (scope, input, token) => await engine.InitiateAuth(scope, (InitiateAuthRequest)input, token).ConfigureAwait(false)),
         new(Operations[81], (scope, input, _) => new(engine.ListDevices(scope, (ListDevicesRequest)input))),
         new(Operations[82], (scope, input, _) => new(engine.ListGroups(scope, (ListGroupsRequest)input))),
-        new(Operations[83], null),
+        new(Operations[83], (scope, input, _) => new(engine.ListIdentityProviders(scope, (ListIdentityProvidersRequest)input))),
         new(Operations[84], (scope, input, _) => new(engine.ListResourceServers(scope, (ListResourceServersRequest)input))),
         new(Operations[85], null),
         new(Operations[86], null),
@@ -6565,7 +6565,7 @@ internal static partial class ServiceModel
         new(Operations[109], null),
         new(Operations[110], (scope, input, _) => new(engine.UpdateDeviceStatus(scope, (UpdateDeviceStatusRequest)input))),
         new(Operations[111], (scope, input, _) => new(engine.UpdateGroup(scope, (UpdateGroupRequest)input))),
-        new(Operations[112], null),
+        new(Operations[112], (scope, input, _) => new(engine.UpdateIdentityProvider(scope, (UpdateIdentityProviderRequest)input))),
         new(Operations[113], null),
         new(Operations[114], (scope, input, _) => new(engine.UpdateResourceServer(scope, (UpdateResourceServerRequest)input))),
         new(Operations[115], null),
@@ -6590,12 +6590,14 @@ internal interface ICognitoIdentityProviderOperations
     Task<AdminCreateUserResponse> AdminCreateUser(RequestScope scope, AdminCreateUserRequest input, CancellationToken cancellationToken);
     void AdminDeleteUser(RequestScope scope, AdminDeleteUserRequest input);
     AdminDeleteUserAttributesResponse AdminDeleteUserAttributes(RequestScope scope, AdminDeleteUserAttributesRequest input);
+    AdminDisableProviderForUserResponse AdminDisableProviderForUser(RequestScope scope, AdminDisableProviderForUserRequest input);
     AdminDisableUserResponse AdminDisableUser(RequestScope scope, AdminDisableUserRequest input);
     AdminEnableUserResponse AdminEnableUser(RequestScope scope, AdminEnableUserRequest input);
     void AdminForgetDevice(RequestScope scope, AdminForgetDeviceRequest input);
     AdminGetDeviceResponse AdminGetDevice(RequestScope scope, AdminGetDeviceRequest input);
     AdminGetUserResponse AdminGetUser(RequestScope scope, AdminGetUserRequest input);
     Task<AdminInitiateAuthResponse> AdminInitiateAuth(RequestScope scope, AdminInitiateAuthRequest input, CancellationToken cancellationToken);
+    AdminLinkProviderForUserResponse AdminLinkProviderForUser(RequestScope scope, AdminLinkProviderForUserRequest input);
     AdminListDevicesResponse AdminListDevices(RequestScope scope, AdminListDevicesRequest input);
     AdminListGroupsForUserResponse AdminListGroupsForUser(RequestScope scope, AdminListGroupsForUserRequest input);
     void AdminRemoveUserFromGroup(RequestScope scope, AdminRemoveUserFromGroupRequest input);
@@ -6612,17 +6614,20 @@ internal interface ICognitoIdentityProviderOperations
     Task<ConfirmForgotPasswordResponse> ConfirmForgotPassword(RequestScope scope, ConfirmForgotPasswordRequest input, CancellationToken cancellationToken);
     Task<ConfirmSignUpResponse> ConfirmSignUp(RequestScope scope, ConfirmSignUpRequest input, CancellationToken cancellationToken);
     CreateGroupResponse CreateGroup(RequestScope scope, CreateGroupRequest input);
+    CreateIdentityProviderResponse CreateIdentityProvider(RequestScope scope, CreateIdentityProviderRequest input);
     CreateResourceServerResponse CreateResourceServer(RequestScope scope, CreateResourceServerRequest input);
     CreateUserPoolResponse CreateUserPool(RequestScope scope, CreateUserPoolRequest input);
     CreateUserPoolClientResponse CreateUserPoolClient(RequestScope scope, CreateUserPoolClientRequest input);
     CreateUserPoolDomainResponse CreateUserPoolDomain(RequestScope scope, CreateUserPoolDomainRequest input);
     void DeleteGroup(RequestScope scope, DeleteGroupRequest input);
+    void DeleteIdentityProvider(RequestScope scope, DeleteIdentityProviderRequest input);
     void DeleteResourceServer(RequestScope scope, DeleteResourceServerRequest input);
     void DeleteUser(RequestScope scope, DeleteUserRequest input);
     DeleteUserAttributesResponse DeleteUserAttributes(RequestScope scope, DeleteUserAttributesRequest input);
     void DeleteUserPool(RequestScope scope, DeleteUserPoolRequest input);
     void DeleteUserPoolClient(RequestScope scope, DeleteUserPoolClientRequest input);
     DeleteUserPoolDomainResponse DeleteUserPoolDomain(RequestScope scope, DeleteUserPoolDomainRequest input);
+    DescribeIdentityProviderResponse DescribeIdentityProvider(RequestScope scope, DescribeIdentityProviderRequest input);
     DescribeResourceServerResponse DescribeResourceServer(RequestScope scope, DescribeResourceServerRequest input);
     DescribeUserPoolResponse DescribeUserPool(RequestScope scope, DescribeUserPoolRequest input);
     DescribeUserPoolClientResponse DescribeUserPoolClient(RequestScope scope, DescribeUserPoolClientRequest input);
@@ -6631,6 +6636,7 @@ internal interface ICognitoIdentityProviderOperations
     Task<ForgotPasswordResponse> ForgotPassword(RequestScope scope, ForgotPasswordRequest input, CancellationToken cancellationToken);
     GetDeviceResponse GetDevice(RequestScope scope, GetDeviceRequest input);
     GetGroupResponse GetGroup(RequestScope scope, GetGroupRequest input);
+    GetIdentityProviderByIdentifierResponse GetIdentityProviderByIdentifier(RequestScope scope, GetIdentityProviderByIdentifierRequest input);
     Task<GetTokensFromRefreshTokenResponse> GetTokensFromRefreshToken(RequestScope scope, GetTokensFromRefreshTokenRequest input, CancellationToken cancellationToken);
     GetUserResponse GetUser(RequestScope scope, GetUserRequest input);
     Task<GetUserAttributeVerificationCodeResponse> GetUserAttributeVerificationCode(RequestScope scope, GetUserAttributeVerificationCodeRequest input, CancellationToken cancellationToken);
@@ -6640,6 +6646,7 @@ internal interface ICognitoIdentityProviderOperations
     Task<InitiateAuthResponse> InitiateAuth(RequestScope scope, InitiateAuthRequest input, CancellationToken cancellationToken);
     ListDevicesResponse ListDevices(RequestScope scope, ListDevicesRequest input);
     ListGroupsResponse ListGroups(RequestScope scope, ListGroupsRequest input);
+    ListIdentityProvidersResponse ListIdentityProviders(RequestScope scope, ListIdentityProvidersRequest input);
     ListResourceServersResponse ListResourceServers(RequestScope scope, ListResourceServersRequest input);
     ListUserPoolClientsResponse ListUserPoolClients(RequestScope scope, ListUserPoolClientsRequest input);
     ListUserPoolsResponse ListUserPools(RequestScope scope, ListUserPoolsRequest input);
@@ -6653,6 +6660,7 @@ internal interface ICognitoIdentityProviderOperations
     Task<SignUpResponse> SignUp(RequestScope scope, SignUpRequest input, CancellationToken cancellationToken);
     UpdateDeviceStatusResponse UpdateDeviceStatus(RequestScope scope, UpdateDeviceStatusRequest input);
     UpdateGroupResponse UpdateGroup(RequestScope scope, UpdateGroupRequest input);
+    UpdateIdentityProviderResponse UpdateIdentityProvider(RequestScope scope, UpdateIdentityProviderRequest input);
     UpdateResourceServerResponse UpdateResourceServer(RequestScope scope, UpdateResourceServerRequest input);
     Task<UpdateUserAttributesResponse> UpdateUserAttributes(RequestScope scope, UpdateUserAttributesRequest input, CancellationToken cancellationToken);
     UpdateUserPoolResponse UpdateUserPool(RequestScope scope, UpdateUserPoolRequest input);
