@@ -2,13 +2,21 @@
 and the app clients; `requests` then talks to the domain by its host name
 (Host: {prefix}.auth.us-east-1.localhost, as for execute-api) without following redirects:
 client credentials with a resource server scope, authorization code with PKCE through the hosted login,
-refresh, userInfo, revoke and logout, and the RFC 6749 errors. Tokens are checked (RS256 against the
-pool's JWKS) by hand, as PyJWT is not installed here.
+refresh, userInfo, revoke and logout, the RFC 6749 errors, and a federated sign-in with an OIDC provider this
+script runs on a local port (FakeAws.Server redeems its code and fetches its JWKS over the network). Tokens
+are checked (RS256 against the pool's JWKS) by hand, as PyJWT is not installed here.
 """
 import base64
 import hashlib
+import http.server
+import json
 import secrets
+import threading
+import time
 import urllib.parse
+
+from cryptography.hazmat.primitives import hashes
+from cryptography.hazmat.primitives.asymmetric import padding, rsa
 
 import requests
 
@@ -141,5 +149,87 @@ logout = domain("GET", f"/logout?client_id={web['ClientId']}&logout_uri={urllib.
 checks.equal("logout", (logout.status_code, logout.headers.get("Location")), (302, "https://app.example.com/bye"))
 mismatch = domain("GET", f"/oauth2/authorize?response_type=code&client_id={web['ClientId']}&redirect_uri=https://evil.example.com/")
 checks.equal("redirect_mismatch", mismatch.headers.get("Location"), f"{DOMAIN_URL}/error?error=redirect_mismatch&client_id={web['ClientId']}")
+
+
+
+# --- a federated OIDC sign-in --------------------------------------------------------------------
+class OidcProvider(http.server.BaseHTTPRequestHandler):
+    """An upstream OIDC provider: discovery, JWKS, an authorize endpoint that signs its user in at once, a token endpoint."""
+    key = rsa.generate_private_key(public_exponent=65537, key_size=2048)
+    nonces = {}
+    issuer = ""
+
+    def log_message(self, *args):
+        pass
+
+    def reply(self, status, body=None, location=None):
+        self.send_response(status)
+        if location:
+            self.send_header("Location", location)
+        data = json.dumps(body).encode() if body is not None else b""
+        self.send_header("Content-Type", "application/json")
+        self.send_header("Content-Length", str(len(data)))
+        self.end_headers()
+        self.wfile.write(data)
+
+    @staticmethod
+    def b64(data):
+        return base64.urlsafe_b64encode(data).rstrip(b"=").decode()
+
+    def do_GET(self):
+        url = urllib.parse.urlsplit(self.path)
+        if url.path == "/.well-known/openid-configuration":
+            self.reply(200, {"issuer": self.issuer, "authorization_endpoint": self.issuer + "/authorize", "token_endpoint": self.issuer + "/token",
+                             "jwks_uri": self.issuer + "/jwks"})
+        elif url.path == "/jwks":
+            numbers = self.key.public_key().public_numbers()
+            self.reply(200, {"keys": [{"kty": "RSA", "kid": "k1", "alg": "RS256", "n": self.b64(numbers.n.to_bytes(256, "big")),
+                                       "e": self.b64(numbers.e.to_bytes(3, "big"))}]})
+        elif url.path == "/authorize":
+            query = dict(urllib.parse.parse_qsl(url.query))
+            code = secrets.token_hex(8)
+            OidcProvider.nonces[code] = query["nonce"]
+            self.reply(302, location=f"{query['redirect_uri']}?code={code}&state={urllib.parse.quote(query['state'])}")
+        else:
+            self.reply(404, {})
+
+    def do_POST(self):
+        form = dict(urllib.parse.parse_qsl(self.rfile.read(int(self.headers["Content-Length"])).decode()))
+        nonce = OidcProvider.nonces.pop(form.get("code"), None)
+        if nonce is None or form.get("client_secret") != "upstream-secret":
+            self.reply(400, {"error": "invalid_grant"})
+            return
+        now = int(time.time())
+        header = self.b64(json.dumps({"alg": "RS256", "kid": "k1", "typ": "JWT"}).encode())
+        claims = self.b64(json.dumps({"iss": self.issuer, "aud": "upstream-client", "sub": "upstream-7", "email": "fed@example.com",
+                                      "nonce": nonce, "iat": now, "exp": now + 3600}).encode())
+        signature = self.key.sign(f"{header}.{claims}".encode(), padding.PKCS1v15(), hashes.SHA256())
+        self.reply(200, {"id_token": f"{header}.{claims}.{self.b64(signature)}", "access_token": "upstream", "token_type": "Bearer"})
+
+
+upstream = http.server.ThreadingHTTPServer(("127.0.0.1", 0), OidcProvider)
+OidcProvider.issuer = f"http://127.0.0.1:{upstream.server_address[1]}"
+threading.Thread(target=upstream.serve_forever, daemon=True).start()
+idp.create_identity_provider(UserPoolId=pool_id, ProviderName="Corp", ProviderType="OIDC", ProviderDetails={
+    "client_id": "upstream-client", "client_secret": "upstream-secret", "authorize_scopes": "openid email",
+    "oidc_issuer": OidcProvider.issuer, "attributes_request_method": "GET"}, AttributeMapping={"email": "email", "username": "sub"})
+checks.equal("ListIdentityProviders", [p["ProviderName"] for p in idp.list_identity_providers(UserPoolId=pool_id, MaxResults=10)["Providers"]], ["Corp"])
+federated = idp.create_user_pool_client(UserPoolId=pool_id, ClientName="fed", AllowedOAuthFlowsUserPoolClient=True, AllowedOAuthFlows=["code"],
+                                        AllowedOAuthScopes=["openid", "email"], CallbackURLs=[CALLBACK], SupportedIdentityProviders=["Corp"])["UserPoolClient"]
+to_upstream = domain("GET", "/oauth2/authorize?" + urllib.parse.urlencode({"identity_provider": "Corp", "response_type": "code", "client_id": federated["ClientId"],
+                                                                        "redirect_uri": CALLBACK, "state": "fed-state", "scope": "openid email"}))
+checks.equal("authorize sends the browser to the provider", to_upstream.headers.get("Location", "").split("?")[0], OidcProvider.issuer + "/authorize")
+from_upstream = requests.get(to_upstream.headers["Location"], allow_redirects=False)
+idp_response = from_upstream.headers["Location"]
+checks.equal("the provider answers at idpresponse", idp_response.split("?")[0], f"{DOMAIN_URL}/oauth2/idpresponse")
+to_app = domain("GET", local(idp_response))
+app_params = dict(urllib.parse.parse_qsl(urllib.parse.urlsplit(to_app.headers.get("Location", "")).query))
+checks.equal("idpresponse redirects to the app with state", app_params.get("state"), "fed-state")
+fed_tokens = token({"grant_type": "authorization_code", "client_id": federated["ClientId"], "code": app_params.get("code"), "redirect_uri": CALLBACK}).json()
+fed_claims = verify_rs256(fed_tokens["id_token"], jwks)[2]
+checks.equal("federated user", (fed_claims.get("cognito:username"), fed_claims.get("email")), ("Corp_upstream-7", "fed@example.com"))
+checks.equal("identities claim", [(i["providerName"], i["userId"]) for i in fed_claims.get("identities", [])], [("Corp", "upstream-7")])
+checks.equal("EXTERNAL_PROVIDER", idp.admin_get_user(UserPoolId=pool_id, Username="Corp_upstream-7")["UserStatus"], "EXTERNAL_PROVIDER")
+upstream.shutdown()
 
 checks.finish()
