@@ -6538,7 +6538,7 @@ internal static partial class ServiceModel
         new(Operations[82], (scope, input, _) => new(engine.ListGroups(scope, (ListGroupsRequest)input))),
         new(Operations[83], (scope, input, _) => new(engine.ListIdentityProviders(scope, (ListIdentityProvidersRequest)input))),
         new(Operations[84], (scope, input, _) => new(engine.ListResourceServers(scope, (ListResourceServersRequest)input))),
-        new(Operations[85], null),
+        new(Operations[85], (scope, input, _) => new(engine.ListTagsForResource(scope, (ListTagsForResourceRequest)input))),
         new(Operations[86], null),
         new(Operations[87], null),
         new(Operations[88], null),
@@ -6560,8 +6560,8 @@ internal static partial class ServiceModel
         new(Operations[104], null),
         new(Operations[105], null),
         new(Operations[106], null),
-        new(Operations[107], null),
-        new(Operations[108], null),
+        new(Operations[107], (scope, input, _) => new(engine.TagResource(scope, (TagResourceRequest)input))),
+        new(Operations[108], (scope, input, _) => new(engine.UntagResource(scope, (UntagResourceRequest)input))),
         new(Operations[109], null),
         new(Operations[110], (scope, input, _) => new(engine.UpdateDeviceStatus(scope, (UpdateDeviceStatusRequest)input))),
         new(Operations[111], (scope, input, _) => new(engine.UpdateGroup(scope, (UpdateGroupRequest)input))),
@@ -6648,6 +6648,7 @@ internal interface ICognitoIdentityProviderOperations
     ListGroupsResponse ListGroups(RequestScope scope, ListGroupsRequest input);
     ListIdentityProvidersResponse ListIdentityProviders(RequestScope scope, ListIdentityProvidersRequest input);
     ListResourceServersResponse ListResourceServers(RequestScope scope, ListResourceServersRequest input);
+    ListTagsForResourceResponse ListTagsForResource(RequestScope scope, ListTagsForResourceRequest input);
     ListUserPoolClientsResponse ListUserPoolClients(RequestScope scope, ListUserPoolClientsRequest input);
     ListUserPoolsResponse ListUserPools(RequestScope scope, ListUserPoolsRequest input);
     ListUsersResponse ListUsers(RequestScope scope, ListUsersRequest input);
@@ -6658,6 +6659,8 @@ internal interface ICognitoIdentityProviderOperations
     SetUserMFAPreferenceResponse SetUserMFAPreference(RequestScope scope, SetUserMFAPreferenceRequest input);
     SetUserPoolMfaConfigResponse SetUserPoolMfaConfig(RequestScope scope, SetUserPoolMfaConfigRequest input);
     Task<SignUpResponse> SignUp(RequestScope scope, SignUpRequest input, CancellationToken cancellationToken);
+    TagResourceResponse TagResource(RequestScope scope, TagResourceRequest input);
+    UntagResourceResponse UntagResource(RequestScope scope, UntagResourceRequest input);
     UpdateDeviceStatusResponse UpdateDeviceStatus(RequestScope scope, UpdateDeviceStatusRequest input);
     UpdateGroupResponse UpdateGroup(RequestScope scope, UpdateGroupRequest input);
     UpdateIdentityProviderResponse UpdateIdentityProvider(RequestScope scope, UpdateIdentityProviderRequest input);
