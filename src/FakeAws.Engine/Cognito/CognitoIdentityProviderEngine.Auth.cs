@@ -270,6 +270,17 @@ internal sealed partial class CognitoIdentityProviderEngine
         var username = Parameter(parameters, "USERNAME");
         var password = Parameter(parameters, "PASSWORD");
         CheckSecretHash(client, username, parameters.GetValueOrDefault("SECRET_HASH"));
+        var user = await PasswordUserAsync(scope, pool, client, username, password, metadata, ct).ConfigureAwait(false);
+        return await AfterPasswordAsync(scope, pool, client, user, metadata, ct, parameters.GetValueOrDefault("DEVICE_KEY")).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// The user a user name and password sign in (the UserMigration trigger for one the pool does not know,
+    /// then PreAuthentication), checked enabled and with that password; the API's sign-in and the hosted login share it.
+    /// </summary>
+    private async Task<PoolUser> PasswordUserAsync(RequestScope scope, UserPool pool, AppClient client, string username, string password,
+        Dictionary<string, string>? metadata, CancellationToken ct)
+    {
         PoolUser? user;
         lock (pool.Gate)
         {
@@ -289,7 +300,7 @@ internal sealed partial class CognitoIdentityProviderEngine
                 throw CognitoErrors.IncorrectCredentials();
             }
         }
-        return await AfterPasswordAsync(scope, pool, client, user, metadata, ct, parameters.GetValueOrDefault("DEVICE_KEY")).ConfigureAwait(false);
+        return user;
     }
 
     private async Task<AuthOutcome> NewPasswordAsync(RequestScope scope, UserPool pool, AppClient client, string session, AuthSession auth,

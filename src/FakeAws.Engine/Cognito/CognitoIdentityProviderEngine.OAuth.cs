@@ -76,24 +76,9 @@ internal sealed partial class CognitoIdentityProviderEngine
         var scope = new RequestScope(domain.AccountId, domain.Region);
         var pool = DomainPool(domain);
         var client = check.Client!;
-        PoolUser? user;
+        var user = await PasswordUserAsync(scope, pool, client, username, password, null, ct).ConfigureAwait(false);
         lock (pool.Gate)
         {
-            user = pool.Find(username);
-        }
-        user ??= await MigrateAsync(scope, pool, client, username, password, "UserMigration_Authentication", null, ct).ConfigureAwait(false)
-            ?? throw UnknownUser(client);
-        await PreAuthenticationAsync(scope, pool, client, user, null, ct).ConfigureAwait(false);
-        lock (pool.Gate)
-        {
-            if (!user.Enabled)
-            {
-                throw CognitoErrors.UserDisabled();
-            }
-            if (user.Password != password)
-            {
-                throw CognitoErrors.IncorrectCredentials();
-            }
             switch (user.Status)
             {
                 case UserStatus.Unconfirmed:
