@@ -28,6 +28,7 @@ internal sealed class AppClient(UserPoolClientType description)
             "ADMIN_USER_PASSWORD_AUTH" or "ADMIN_NO_SRP_AUTH" => flows.Contains("ALLOW_ADMIN_USER_PASSWORD_AUTH") || flows.Contains("ADMIN_NO_SRP_AUTH"),
             "USER_SRP_AUTH" => flows.Contains("ALLOW_USER_SRP_AUTH") || !flows.Any(f => f.StartsWith("ALLOW_", StringComparison.Ordinal)),
             "CUSTOM_AUTH" => flows.Contains("ALLOW_CUSTOM_AUTH") || flows.Contains("CUSTOM_AUTH_FLOW_ONLY"),
+            "USER_AUTH" => flows.Contains("ALLOW_USER_AUTH"),
             // Refresh is always on for legacy flow names, and with ALLOW_ names only when listed.
             "REFRESH_TOKEN_AUTH" or "REFRESH_TOKEN" => flows.Contains("ALLOW_REFRESH_TOKEN_AUTH") || !flows.Any(f => f.StartsWith("ALLOW_", StringComparison.Ordinal)),
             _ => false,

@@ -21,6 +21,9 @@ internal sealed class AuthSession
 
     public BigInteger SrpA { get; init; }
 
+    /// <summary>DEVICE_PASSWORD_VERIFIER: the secret block the device's claim must sign.</summary>
+    public string? SecretBlock { get; init; }
+
     /// <summary>CUSTOM_AUTH: the challenges so far, as the Define trigger's <c>request.session</c> lists them.</summary>
     public JsonArray CustomHistory { get; } = [];
 
@@ -28,6 +31,9 @@ internal sealed class AuthSession
     public JsonNode? PrivateChallengeParameters { get; set; }
 
     public string? ChallengeMetadata { get; set; }
+
+    /// <summary>The tracked device the sign-in is on (DEVICE_KEY), carried through the challenges that follow.</summary>
+    public string? DeviceKey { get; set; }
 
     /// <summary>How the sign-in began, for the PreTokenGeneration trigger source.</summary>
     public string TokenSource { get; set; } = "TokenGeneration_Authentication";
@@ -37,4 +43,7 @@ internal sealed class AuthSession
 internal sealed record RefreshGrant(string Username, string ClientId, string OriginJti, DateTimeOffset AuthTime, DateTimeOffset Expires)
 {
     public bool Revoked { get; set; }
+
+    /// <summary>The scopes of the OAuth grant that issued it, which its tokens keep; null for the user-pool API's sign-in.</summary>
+    public IReadOnlyList<string>? Scopes { get; init; }
 }

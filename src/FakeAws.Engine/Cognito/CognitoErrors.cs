@@ -104,4 +104,12 @@ internal static class CognitoErrors
 
     public static AwsServiceException UnsupportedUserState(string status) =>
         Error("UnsupportedUserStateException", $"User status is {status}, it must be FORCE_CHANGE_PASSWORD to resend the invitation.");
+
+    public static AwsServiceException ScopeDoesNotExist(string scope) => Error("ScopeDoesNotExistException", $"Invalid scope requested: {scope}");
+
+    public static AwsServiceException InvalidOAuthFlow(string message) => Error("InvalidOAuthFlowException", message);
+
+    public static AwsServiceException DeviceNotFound() => ResourceNotFound("Device does not exist.");
+
+    public static AwsServiceException DuplicateProvider(string message) => Error("DuplicateProviderException", message);
 }

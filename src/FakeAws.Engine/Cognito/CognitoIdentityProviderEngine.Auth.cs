@@ -13,6 +13,9 @@ internal sealed partial class CognitoIdentityProviderEngine
     private sealed record AuthOutcome(string? ChallengeName, string? Session, Dictionary<string, string> Parameters, AuthenticationResultType? Result)
     {
         public static AuthOutcome Tokens(AuthenticationResultType result) => new(null, null, [], result);
+
+        /// <summary>SELECT_CHALLENGE: the first factors the user may choose from.</summary>
+        public List<string>? Available { get; init; }
     }
 
     public async Task<InitiateAuthResponse> InitiateAuth(RequestScope scope, InitiateAuthRequest request, CancellationToken ct)
@@ -29,6 +32,7 @@ internal sealed partial class CognitoIdentityProviderEngine
             Session = outcome.Session,
             ChallengeParameters = outcome.Parameters,
             AuthenticationResult = outcome.Result,
+            AvailableChallenges = outcome.Available,
         };
     }
 
@@ -51,6 +55,7 @@ internal sealed partial class CognitoIdentityProviderEngine
             Session = outcome.Session,
             ChallengeParameters = outcome.Parameters,
             AuthenticationResult = outcome.Result,
+            AvailableChallenges = outcome.Available,
         };
     }
 
@@ -90,10 +95,6 @@ internal sealed partial class CognitoIdentityProviderEngine
     private Task<AuthOutcome> StartAsync(RequestScope scope, UserPool pool, AppClient client, string flow, Dictionary<string, string> parameters,
         Dictionary<string, string>? metadata, CancellationToken ct)
     {
-        if (flow is "USER_AUTH")
-        {
-            throw CognitoErrors.Unsupported("the USER_AUTH flow (choice-based sign-in)");
-        }
         if (!client.Allows(flow))
         {
             throw CognitoErrors.FlowNotEnabled(flow);
@@ -103,6 +104,7 @@ internal sealed partial class CognitoIdentityProviderEngine
             "USER_PASSWORD_AUTH" or "ADMIN_USER_PASSWORD_AUTH" or "ADMIN_NO_SRP_AUTH" => PasswordAuthAsync(scope, pool, client, parameters, metadata, ct),
             "USER_SRP_AUTH" => SrpStartAsync(scope, pool, client, parameters, metadata, ct),
             "REFRESH_TOKEN_AUTH" or "REFRESH_TOKEN" => RefreshAsync(scope, pool, client, parameters, metadata, ct),
+            "USER_AUTH" => UserAuthStartAsync(scope, pool, client, parameters, metadata, ct),
             _ => CustomStartAsync(scope, pool, client, parameters, metadata, ct),
         };
     }
@@ -121,6 +123,11 @@ internal sealed partial class CognitoIdentityProviderEngine
             "NEW_PASSWORD_REQUIRED" => NewPasswordAsync(scope, pool, client, session!, auth, responses, metadata, ct),
             "SMS_MFA" or "SOFTWARE_TOKEN_MFA" or "MFA_SETUP" => MfaAnswerAsync(scope, pool, client, session!, auth, responses, metadata, ct),
             "CUSTOM_CHALLENGE" => CustomAnswerAsync(scope, pool, client, session!, auth, responses, metadata, ct),
+            "SELECT_CHALLENGE" => SelectAnswerAsync(scope, pool, client, session!, auth, responses, metadata, ct),
+            "PASSWORD" => PasswordAnswerAsync(scope, pool, client, session!, auth, responses, metadata, ct),
+            "EMAIL_OTP" or "SMS_OTP" => OtpAnswerAsync(scope, pool, client, session!, auth, responses, metadata, ct),
+            "DEVICE_SRP_AUTH" => Task.FromResult(DeviceSrpStart(pool, client, session!, auth, responses)),
+            "DEVICE_PASSWORD_VERIFIER" => DeviceVerifyAsync(scope, pool, client, session!, auth, responses, metadata, ct),
             _ => throw CognitoErrors.Unsupported($"the {challenge} challenge"),
         };
     }
@@ -191,7 +198,7 @@ internal sealed partial class CognitoIdentityProviderEngine
     /// or ask for a new password, then MFA may ask for a code, and otherwise tokens are issued.
     /// </summary>
     private async Task<AuthOutcome> AfterPasswordAsync(RequestScope scope, UserPool pool, AppClient client, PoolUser user,
-        Dictionary<string, string>? metadata, CancellationToken ct)
+        Dictionary<string, string>? metadata, CancellationToken ct, string? deviceKey = null)
     {
         lock (pool.Gate)
         {
@@ -226,20 +233,35 @@ internal sealed partial class CognitoIdentityProviderEngine
             }
             return new AuthOutcome("NEW_PASSWORD_REQUIRED", NewSession(pool, client, SessionFor(user, client, "NEW_PASSWORD_REQUIRED")), parameters, null);
         }
+        if (deviceKey is not null && ConfirmedDevice(pool, user, deviceKey) is not null)
+        {
+            // A confirmed device proves itself next, with its own SRP verifier.
+            var session = SessionFor(user, client, "DEVICE_SRP_AUTH");
+            session.DeviceKey = deviceKey;
+            return new AuthOutcome("DEVICE_SRP_AUTH", NewSession(pool, client, session), [], null);
+        }
         return await MfaOrTokensAsync(scope, pool, client, user, "TokenGeneration_Authentication", metadata, ct).ConfigureAwait(false);
     }
 
+    /// <summary>
+    /// The end of a sign-in: PostAuthentication, then tokens. <paramref name="deviceKey"/> is the device
+    /// that authenticated (DEVICE_SRP_AUTH); without one, a pool that tracks devices issues a new device.
+    /// </summary>
     private async Task<AuthOutcome> SucceedAsync(RequestScope scope, UserPool pool, AppClient client, PoolUser user, string source,
-        Dictionary<string, string>? metadata, CancellationToken ct)
+        Dictionary<string, string>? metadata, CancellationToken ct, string? deviceKey = null)
     {
         await RunTriggerAsync(scope, pool, "PostAuthentication", "PostAuthentication_Authentication", user.Username, client.Id, new JsonObject
         {
             ["userAttributes"] = EventAttributes(pool, user),
-            ["newDeviceUsed"] = false,
+            ["newDeviceUsed"] = deviceKey is null && pool.Description.DeviceConfiguration is not null,
             ["clientMetadata"] = StringMap(metadata),
         }, ct).ConfigureAwait(false);
-        var grant = new TokenGrant(pool, client, user, Now, _cloud.Ids.NewGuid().ToString(), source, metadata, IssueRefreshToken: true);
-        return AuthOutcome.Tokens(await IssueTokensAsync(scope, grant, ct).ConfigureAwait(false));
+        var newDevice = deviceKey is null ? NewDevice(pool, user) : null;
+        var grant = new TokenGrant(pool, client, user, Now, _cloud.Ids.NewGuid().ToString(), source, metadata, IssueRefreshToken: true,
+            DeviceKey: deviceKey ?? newDevice?.DeviceKey);
+        var tokens = await IssueTokensAsync(scope, grant, ct).ConfigureAwait(false);
+        tokens.NewDeviceMetadata = newDevice;
+        return AuthOutcome.Tokens(tokens);
     }
 
     private async Task<AuthOutcome> PasswordAuthAsync(RequestScope scope, UserPool pool, AppClient client, Dictionary<string, string> parameters,
@@ -248,6 +270,17 @@ internal sealed partial class CognitoIdentityProviderEngine
         var username = Parameter(parameters, "USERNAME");
         var password = Parameter(parameters, "PASSWORD");
         CheckSecretHash(client, username, parameters.GetValueOrDefault("SECRET_HASH"));
+        var user = await PasswordUserAsync(scope, pool, client, username, password, metadata, ct).ConfigureAwait(false);
+        return await AfterPasswordAsync(scope, pool, client, user, metadata, ct, parameters.GetValueOrDefault("DEVICE_KEY")).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// The user a user name and password sign in (the UserMigration trigger for one the pool does not know,
+    /// then PreAuthentication), checked enabled and with that password; the API's sign-in and the hosted login share it.
+    /// </summary>
+    private async Task<PoolUser> PasswordUserAsync(RequestScope scope, UserPool pool, AppClient client, string username, string password,
+        Dictionary<string, string>? metadata, CancellationToken ct)
+    {
         PoolUser? user;
         lock (pool.Gate)
         {
@@ -267,7 +300,7 @@ internal sealed partial class CognitoIdentityProviderEngine
                 throw CognitoErrors.IncorrectCredentials();
             }
         }
-        return await AfterPasswordAsync(scope, pool, client, user, metadata, ct).ConfigureAwait(false);
+        return user;
     }
 
     private async Task<AuthOutcome> NewPasswordAsync(RequestScope scope, UserPool pool, AppClient client, string session, AuthSession auth,

@@ -8,7 +8,7 @@ namespace FakeAws.Engine.Cognito;
 internal sealed partial class CognitoIdentityProviderEngine
 {
     private async Task<AuthOutcome> MfaOrTokensAsync(RequestScope scope, UserPool pool, AppClient client, PoolUser user, string source,
-        Dictionary<string, string>? metadata, CancellationToken ct)
+        Dictionary<string, string>? metadata, CancellationToken ct, string? deviceKey = null)
     {
         string? challenge = null;
         PendingMessage? message = null;
@@ -40,7 +40,7 @@ internal sealed partial class CognitoIdentityProviderEngine
         }
         if (challenge is null)
         {
-            return await SucceedAsync(scope, pool, client, user, source, metadata, ct).ConfigureAwait(false);
+            return await SucceedAsync(scope, pool, client, user, source, metadata, ct, deviceKey).ConfigureAwait(false);
         }
         if (message is not null)
         {
@@ -49,6 +49,7 @@ internal sealed partial class CognitoIdentityProviderEngine
         parameters["USER_ID_FOR_SRP"] = user.Username;
         var session = SessionFor(user, client, challenge);
         session.TokenSource = source;
+        session.DeviceKey = deviceKey;
         return new AuthOutcome(challenge, NewSession(pool, client, session), parameters, null);
     }
 
@@ -89,6 +90,6 @@ internal sealed partial class CognitoIdentityProviderEngine
             }
             pool.Sessions.Remove(session);
         }
-        return await SucceedAsync(scope, pool, client, user, auth.TokenSource, metadata, ct).ConfigureAwait(false);
+        return await SucceedAsync(scope, pool, client, user, auth.TokenSource, metadata, ct, auth.DeviceKey).ConfigureAwait(false);
     }
 }

@@ -45,6 +45,7 @@ internal sealed partial class CognitoIdentityProviderEngine
                 SrpA = srpA,
                 SrpB = bigB,
                 SrpSmallB = b,
+                DeviceKey = parameters.GetValueOrDefault("DEVICE_KEY"),
             };
         }
         return new AuthOutcome("PASSWORD_VERIFIER", null, new Dictionary<string, string>
@@ -93,6 +94,6 @@ internal sealed partial class CognitoIdentityProviderEngine
                 throw CognitoErrors.IncorrectCredentials();
             }
         }
-        return await AfterPasswordAsync(scope, pool, client, user, metadata, ct).ConfigureAwait(false);
+        return await AfterPasswordAsync(scope, pool, client, user, metadata, ct, responses.GetValueOrDefault("DEVICE_KEY") ?? auth.DeviceKey).ConfigureAwait(false);
     }
 }

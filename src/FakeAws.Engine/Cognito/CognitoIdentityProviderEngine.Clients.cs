@@ -30,6 +30,7 @@ internal sealed partial class CognitoIdentityProviderEngine
         var client = new AppClient(description);
         lock (pool.Gate)
         {
+            CheckOAuthSettings(pool, description);
             pool.Clients[client.Id] = client;
         }
         _regions[scope].PoolsByClient[client.Id] = pool;
@@ -66,6 +67,7 @@ internal sealed partial class CognitoIdentityProviderEngine
                 request.LogoutURLs, request.DefaultRedirectURI, request.AllowedOAuthFlows, request.AllowedOAuthScopes, request.AllowedOAuthFlowsUserPoolClient,
                 request.AnalyticsConfiguration, request.PreventUserExistenceErrors, request.EnableTokenRevocation,
                 request.EnablePropagateAdditionalUserContextData, request.AuthSessionValidity, request.RefreshTokenRotation);
+            CheckOAuthSettings(pool, updated);
             client.Description = updated;
             return new UpdateUserPoolClientResponse { UserPoolClient = updated.Clone() };
         }
@@ -138,6 +140,30 @@ internal sealed partial class CognitoIdentityProviderEngine
         d.EnablePropagateAdditionalUserContextData = propagateContext ?? false;
         d.AuthSessionValidity = sessionValidity ?? 3;
         d.RefreshTokenRotation = rotation;
+    }
+
+    /// <summary>
+    /// The client's OAuth settings against the pool: every scope must exist (standard or a resource
+    /// server's), and client credentials need a secret and exclude the user flows.
+    /// </summary>
+    private static void CheckOAuthSettings(UserPool pool, UserPoolClientType client)
+    {
+        if (client.AllowedOAuthScopes?.FirstOrDefault(s => !ScopeExists(pool, s)) is { } unknown)
+        {
+            throw CognitoErrors.ScopeDoesNotExist(unknown);
+        }
+        var flows = client.AllowedOAuthFlows ?? [];
+        if (flows.Contains("client_credentials"))
+        {
+            if (flows.Contains("code") || flows.Contains("implicit"))
+            {
+                throw CognitoErrors.InvalidOAuthFlow("client_credentials flow can not be selected along with code flow or implicit flow.");
+            }
+            if (client.ClientSecret is null)
+            {
+                throw CognitoErrors.InvalidOAuthFlow("client_credentials flow can not be selected if client does not have a client secret.");
+            }
+        }
     }
 
     /// <summary>Access and ID tokens last 5 minutes to a day, refresh tokens an hour to ten years.</summary>

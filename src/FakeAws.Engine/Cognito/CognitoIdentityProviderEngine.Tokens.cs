@@ -9,6 +9,9 @@ namespace FakeAws.Engine.Cognito;
 // refresh tokens, and reading access tokens back for the operations that take them.
 internal sealed partial class CognitoIdentityProviderEngine
 {
+    /// <summary>The scope that lets an access token call the user-pool API (GetUser, UpdateUserAttributes, ...).</summary>
+    private const string UserAdminScope = "aws.cognito.signin.user.admin";
+
     // Claims a PreTokenGeneration trigger may not change; AWS ignores such overrides.
     private static readonly HashSet<string> ProtectedClaims =
     [
@@ -16,9 +19,14 @@ internal sealed partial class CognitoIdentityProviderEngine
         "cognito:username", "client_id", "origin_jti", "event_id", "jti", "username", "scope",
     ];
 
-    /// <summary>What one successful authentication hands to token issuance.</summary>
+    /// <summary>
+    /// What one successful authentication hands to token issuance. <paramref name="Scopes"/> are an
+    /// OAuth grant's (the hosted login or the token endpoint), null for the user-pool API's sign-in, whose
+    /// access tokens carry <c>aws.cognito.signin.user.admin</c>; an OAuth grant without <c>openid</c> gets no ID token.
+    /// </summary>
     private sealed record TokenGrant(UserPool Pool, AppClient Client, PoolUser User, DateTimeOffset AuthTime, string OriginJti, string Source,
-        IReadOnlyDictionary<string, string>? ClientMetadata, bool IssueRefreshToken);
+        IReadOnlyDictionary<string, string>? ClientMetadata, bool IssueRefreshToken, IReadOnlyList<string>? Scopes = null, string? Nonce = null,
+        string? DeviceKey = null);
 
     private async Task<AuthenticationResultType> IssueTokensAsync(RequestScope scope, TokenGrant grant, CancellationToken ct)
     {
@@ -40,7 +48,7 @@ internal sealed partial class CognitoIdentityProviderEngine
         var idSuppress = new List<string>();
         var accessOverrides = new JsonObject();
         var accessSuppress = new List<string>();
-        var scopes = new List<string> { "aws.cognito.signin.user.admin" };
+        var scopes = grant.Scopes?.ToList() ?? [UserAdminScope];
         var response = await RunTriggerAsync(scope, pool, "PreTokenGeneration", grant.Source, user.Username, client.Id, new JsonObject
         {
             ["userAttributes"] = attributes,
@@ -82,7 +90,14 @@ internal sealed partial class CognitoIdentityProviderEngine
         var eventId = _cloud.Ids.NewGuid().ToString();
         var authTime = grant.AuthTime.ToUnixTimeSeconds();
 
-        var id = new JsonObject { ["sub"] = user.Sub };
+        var oauth = grant.Scopes is not null;
+        var id = new JsonObject();
+        if (oauth)
+        {
+            // Filled in once the access token is signed; AWS puts it first.
+            id["at_hash"] = null;
+        }
+        id["sub"] = user.Sub;
         if (groupNames.Count > 0)
         {
             id["cognito:groups"] = Array(groupNames);
@@ -97,6 +112,10 @@ internal sealed partial class CognitoIdentityProviderEngine
             id["phone_number_verified"] = phoneVerified == "true";
         }
         id["cognito:username"] = user.Username;
+        if (grant.Nonce is not null)
+        {
+            id["nonce"] = grant.Nonce;
+        }
         if (preferredRole is not null)
         {
             id["cognito:preferred_role"] = preferredRole;
@@ -114,7 +133,15 @@ internal sealed partial class CognitoIdentityProviderEngine
         {
             if (name is not ("sub" or "email_verified" or "phone_number_verified") && !name.StartsWith("dev:", StringComparison.Ordinal))
             {
-                id[name] = value;
+                // A federated user's identities attribute is a JSON array in the token, as AWS writes it.
+                id[name] = name == "identities" ? JsonNode.Parse(value) : value;
+            }
+        }
+        if (grant.Scopes is { } granted)
+        {
+            foreach (var name in id.Select(c => c.Key).Where(c => !ScopeReleases(granted, c)).ToList())
+            {
+                id.Remove(name);
             }
         }
         id["exp"] = (now + client.IdTokenValidity).ToUnixTimeSeconds();
@@ -123,11 +150,19 @@ internal sealed partial class CognitoIdentityProviderEngine
         Override(id, idOverrides, idSuppress);
 
         var access = new JsonObject { ["sub"] = user.Sub };
+        if (grant.DeviceKey is not null)
+        {
+            access["device_key"] = grant.DeviceKey;
+        }
         if (groupNames.Count > 0)
         {
             access["cognito:groups"] = Array(groupNames);
         }
         access["iss"] = issuer;
+        if (oauth)
+        {
+            access["version"] = 2;
+        }
         access["client_id"] = client.Id;
         access["origin_jti"] = grant.OriginJti;
         access["event_id"] = eventId;
@@ -147,16 +182,24 @@ internal sealed partial class CognitoIdentityProviderEngine
             if (grant.IssueRefreshToken)
             {
                 refreshToken = NewRefreshToken();
-                pool.RefreshTokens[refreshToken] = new RefreshGrant(user.Username, client.Id, grant.OriginJti, grant.AuthTime, now + client.RefreshTokenValidity);
+                pool.RefreshTokens[refreshToken] = new RefreshGrant(user.Username, client.Id, grant.OriginJti, grant.AuthTime, now + client.RefreshTokenValidity)
+                {
+                    Scopes = grant.Scopes,
+                };
             }
+        }
+        var accessToken = Jwt.Sign(access, pool.Keys.Access);
+        if (oauth)
+        {
+            id["at_hash"] = Base64Url.Encode(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.ASCII.GetBytes(accessToken))[..16]);
         }
         return new AuthenticationResultType
         {
-            AccessToken = Jwt.Sign(access, pool.Keys.Access),
+            AccessToken = accessToken,
             ExpiresIn = (int)client.AccessTokenValidity.TotalSeconds,
             TokenType = "Bearer",
             RefreshToken = refreshToken,
-            IdToken = Jwt.Sign(id, pool.Keys.Id),
+            IdToken = grant.Scopes is null || grant.Scopes.Contains("openid") ? Jwt.Sign(id, pool.Keys.Id) : null,
         };
     }
 
@@ -174,7 +217,7 @@ internal sealed partial class CognitoIdentityProviderEngine
     /// The pool and user of an access token, checked as AWS checks it: issued by a pool here and
     /// signed with its access key, an access token, not expired, not revoked, and its user still there.
     /// </summary>
-    private (UserPool Pool, PoolUser User, JsonObject Claims) ReadAccessToken(RequestScope scope, string? token)
+    private (UserPool Pool, PoolUser User, JsonObject Claims) ReadAccessToken(RequestScope scope, string? token, string requiredScope = UserAdminScope)
     {
         var peek = token is null ? null : Jwt.PeekClaims(token);
         var issuer = Text(peek, "iss");
@@ -193,6 +236,11 @@ internal sealed partial class CognitoIdentityProviderEngine
         if (claims["exp"]?.GetValue<long>() is not { } exp || exp <= now)
         {
             throw CognitoErrors.ExpiredAccessToken();
+        }
+        // Tokens from the OAuth endpoints reach the user-pool API only with aws.cognito.signin.user.admin, userInfo only with openid.
+        if (!(Text(claims, "scope") ?? "").Split(' ').Contains(requiredScope))
+        {
+            throw CognitoErrors.NotAuthorized("Access Token does not have required scopes");
         }
         lock (pool.Gate)
         {
@@ -240,6 +288,30 @@ internal sealed partial class CognitoIdentityProviderEngine
         }
         return claims;
     }
+
+    /// <summary>
+    /// Whether an OAuth grant's scopes release a claim of the ID token (and userInfo): <c>openid</c> alone
+    /// releases every attribute; with <c>email</c>, <c>phone</c> or <c>profile</c> the attributes are limited to
+    /// those scopes' claims. The token's own claims (<c>iss</c>, <c>aud</c>, <c>cognito:*</c>, ...) always stay.
+    /// </summary>
+    private static bool ScopeReleases(IReadOnlyList<string> scopes, string claim)
+    {
+        var limited = scopes.Any(s => s is "email" or "phone" or "profile");
+        if (!limited || !IsAttributeClaim(claim))
+        {
+            return true;
+        }
+        return claim switch
+        {
+            "email" or "email_verified" => scopes.Contains("email"),
+            "phone_number" or "phone_number_verified" => scopes.Contains("phone"),
+            _ => scopes.Contains("profile"),
+        };
+    }
+
+    private static bool IsAttributeClaim(string claim) =>
+        claim is not ("at_hash" or "sub" or "iss" or "aud" or "nonce" or "origin_jti" or "event_id" or "token_use" or "auth_time" or "exp" or "iat" or "jti"
+            or "identities") && !claim.StartsWith("cognito:", StringComparison.Ordinal);
 
     private static void Override(JsonObject claims, JsonObject overrides, List<string> suppress)
     {

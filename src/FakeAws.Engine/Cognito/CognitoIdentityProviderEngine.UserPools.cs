@@ -86,6 +86,10 @@ internal sealed partial class CognitoIdentityProviderEngine
             {
                 throw CognitoErrors.DeletionProtected();
             }
+            if (pool.Description.Domain is not null || pool.Description.CustomDomain is not null)
+            {
+                throw CognitoErrors.InvalidParameter("User pool cannot be deleted. It has a domain configured that should be deleted first.");
+            }
             region.Pools.TryRemove(pool.Id, out _);
             foreach (var clientId in pool.Clients.Keys)
             {

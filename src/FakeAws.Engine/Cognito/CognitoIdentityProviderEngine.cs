@@ -10,12 +10,11 @@ namespace FakeAws.Engine.Cognito;
 /// comes from the cloud's clock and all ids, secrets, codes and keys from its seeded ids.
 /// </summary>
 /// <remarks>
-/// Not implemented yet (answered with an error that names the operation): hosted UI and OAuth
-/// endpoints, domains, identity providers and federation, resource servers, devices and device
-/// SRP, user import jobs, risk configuration and advanced security, WebAuthn and passwordless
-/// (USER_AUTH, EMAIL_OTP), managed login branding, log delivery, terms, tags, MFA_SETUP during
-/// sign-in, the custom email and SMS sender triggers, PreTokenGeneration V3 (machine-to-machine),
-/// password history, refresh-token rotation, and the SRP timestamp skew check.
+/// Not implemented yet (answered with an error that names the operation): WebAuthn (passkeys), user
+/// import jobs, risk configuration and advanced security, managed login branding and UI customisation,
+/// log delivery, terms, SAML sign-in (SAML providers are stored), MFA and new passwords in the hosted
+/// login, MFA_SETUP during sign-in, the custom email and SMS sender triggers, PreTokenGeneration V3
+/// (machine-to-machine), password history, and the SRP timestamp skew check.
 /// The coverage document lists every operation with its status.
 /// </remarks>
 internal sealed partial class CognitoIdentityProviderEngine : ICognitoIdentityProviderOperations
@@ -42,6 +41,7 @@ internal sealed partial class CognitoIdentityProviderEngine : ICognitoIdentityPr
     public void Reset()
     {
         _regions.Clear();
+        _domains.Clear();
         Outbox.Clear();
     }
 

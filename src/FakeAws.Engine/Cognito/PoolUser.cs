@@ -7,6 +7,9 @@ internal static class UserStatus
     public const string Confirmed = "CONFIRMED";
     public const string ForceChangePassword = "FORCE_CHANGE_PASSWORD";
     public const string ResetRequired = "RESET_REQUIRED";
+
+    /// <summary>A user a federated identity provider's sign-in created.</summary>
+    public const string ExternalProvider = "EXTERNAL_PROVIDER";
 }
 
 /// <summary>One user of a pool.</summary>
@@ -55,6 +58,12 @@ internal sealed class PoolUser
 
     public string? PreferredMfa { get; set; }
 
+    /// <summary>Federated identities that sign in as this user, as the <c>identities</c> attribute lists them.</summary>
+    public List<Federation.LinkedIdentity> Identities { get; } = [];
+
+    /// <summary>Devices the user signed in on, by device key, in the order they were first seen.</summary>
+    public Dictionary<string, PoolDevice> Devices { get; } = new(StringComparer.Ordinal);
+
     /// <summary>The <c>origin_jti</c> of every authentication that issued the user tokens, for GlobalSignOut.</summary>
     public HashSet<string> Origins { get; } = new(StringComparer.Ordinal);
 
@@ -73,6 +82,9 @@ internal static class CodePurpose
     public const string SignUp = "SignUp";
     public const string ForgotPassword = "ForgotPassword";
     public const string SmsMfa = "SmsMfa";
+
+    /// <summary>A one-time password of choice-based sign-in (EMAIL_OTP, SMS_OTP).</summary>
+    public const string OneTimePassword = "OneTimePassword";
 
     public static string VerifyAttribute(string attribute) => "Verify:" + attribute;
 }

@@ -34,11 +34,23 @@ internal sealed class UserPool
 
     public Dictionary<string, Group> Groups { get; } = new(StringComparer.Ordinal);
 
+    /// <summary>Resource servers by identifier, in the order they were created.</summary>
+    public Dictionary<string, ResourceServerType> ResourceServers { get; } = new(StringComparer.Ordinal);
+
     /// <summary>Sessions of sign-ins waiting for a challenge answer, by session string.</summary>
     public Dictionary<string, AuthSession> Sessions { get; } = new(StringComparer.Ordinal);
 
     /// <summary>Issued refresh tokens, by the token string.</summary>
     public Dictionary<string, RefreshGrant> RefreshTokens { get; } = new(StringComparer.Ordinal);
+
+    /// <summary>Identity providers by name, in the order they were created.</summary>
+    public Dictionary<string, IdentityProviderType> IdentityProviders { get; } = new(StringComparer.Ordinal);
+
+    /// <summary>Sign-ins sent to an upstream identity provider, by the <c>state</c> Cognito gave it.</summary>
+    public Dictionary<string, Federation.FederatedSignIn> FederatedSignIns { get; } = new(StringComparer.Ordinal);
+
+    /// <summary>Authorization codes the hosted login issued and the token endpoint has not redeemed, by code.</summary>
+    public Dictionary<string, AuthorizationCode> AuthorizationCodes { get; } = new(StringComparer.Ordinal);
 
     /// <summary>The <c>origin_jti</c> of every authentication whose tokens were revoked.</summary>
     public HashSet<string> RevokedOrigins { get; } = new(StringComparer.Ordinal);

@@ -28,7 +28,12 @@ internal sealed class CognitoIdentityProviderWireService(CognitoIdentityProvider
     ];
 
     private static AwsServiceException? ReportInvalid(ModelValidation validation, string operation) =>
-        CognitoValidation.Report(validation, "InvalidParameterException", Sensitive);
+        CognitoValidation.Report(validation, "InvalidParameterException", Sensitive, CustomDomainName);
+
+    // The model's pattern for a domain is a prefix's, but AWS takes a custom domain's host name
+    // (auth.example.com) in the same member; the engine checks which form the request may use.
+    private static bool CustomDomainName(Violation violation) =>
+        violation is { Path: "domain", Value: string name, Constraint: Constraint.Pattern } && name.Contains('.', StringComparison.Ordinal);
 
     protected override string ErrorType(string code) => code is "SerializationException" or "UnknownOperationException" ? base.ErrorType(code) : code;
 }

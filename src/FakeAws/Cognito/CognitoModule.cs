@@ -16,11 +16,13 @@ internal sealed class CognitoModule : ServiceModule
         UserPools = new CognitoIdentityProviderEngine(cloud.Context);
         IdentityPools = new CognitoIdentityEngine(cloud.Context, UserPools);
         Helper = new FakeCognito(cloud, UserPools);
+        UserPools.Upstream = new HttpOidcUpstream(() => Helper.UpstreamHttpHandler);
         FrontDoors =
         [
             new CognitoIdentityProviderWireService(UserPools, cloud.Context.Ids),
             new CognitoIdentityWireService(IdentityPools, cloud.Context.Ids),
             new CognitoWellKnownService(UserPools),
+            new CognitoDomainService(UserPools),
         ];
     }
 

@@ -9,15 +9,20 @@ namespace FakeAws.Cognito;
 /// </summary>
 internal static class CognitoValidation
 {
-    public static AwsServiceException? Report(ModelValidation validation, string code, IReadOnlySet<string> sensitive)
+    /// <param name="validation">What the model's checks found.</param>
+    /// <param name="code">The service's error code for a violation.</param>
+    /// <param name="sensitive">Members whose values the message leaves out.</param>
+    /// <param name="waived">Violations the service does not report, where it is more lenient than its model.</param>
+    public static AwsServiceException? Report(ModelValidation validation, string code, IReadOnlySet<string> sensitive, Func<Violation, bool>? waived = null)
     {
         validation.ReportMissingAsViolations();
-        if (validation.Violations.Count == 0)
+        var violations = waived is null ? validation.Violations : validation.Violations.Where(v => !waived(v)).ToList();
+        if (violations.Count == 0)
         {
             return null;
         }
         var renderer = new ViolationRenderer { EchoesValue = v => v.Value is null || !IsSensitive(v.Path, sensitive) };
-        return new AwsServiceException(code, renderer.Message(validation.Violations));
+        return new AwsServiceException(code, renderer.Message(violations));
     }
 
     // A value is hidden when the last named segment of its path (list indexes and "member" skipped) is sensitive,

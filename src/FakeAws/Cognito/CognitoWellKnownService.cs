@@ -38,26 +38,45 @@ internal sealed partial class CognitoWellKnownService(CognitoIdentityProviderEng
             var error = new JsonObject { ["message"] = $"User pool {poolId} does not exist." };
             return Task.FromResult(Json(error, pool is null ? 404 : 405));
         }
-        var issuer = CognitoIdentityProviderEngine.Issuer(poolId);
-        var document = match.Groups["document"].Value == "jwks.json"
-            ? pool.Keys.Jwks()
-            : new JsonObject
-            {
-                ["id_token_signing_alg_values_supported"] = new JsonArray("RS256"),
-                ["issuer"] = issuer,
-                ["jwks_uri"] = issuer + "/.well-known/jwks.json",
-                ["response_types_supported"] = new JsonArray("code", "token"),
-                ["scopes_supported"] = new JsonArray("openid", "email", "phone", "profile"),
-                ["subject_types_supported"] = new JsonArray("public"),
-                ["token_endpoint_auth_methods_supported"] = new JsonArray("client_secret_basic", "client_secret_post"),
-            };
+        var document = match.Groups["document"].Value == "jwks.json" ? pool.Keys.Jwks() : Discovery(poolId, engine.DomainOf(pool));
         return Task.FromResult(Json(document, 200));
+    }
+
+    // With a domain, the document also names the domain's OAuth 2.0 endpoints, as AWS's does.
+    private static JsonObject Discovery(string poolId, PoolDomain? domain)
+    {
+        var issuer = CognitoIdentityProviderEngine.Issuer(poolId);
+        var document = new JsonObject();
+        if (domain is not null)
+        {
+            document["authorization_endpoint"] = domain.BaseUrl + "/oauth2/authorize";
+            document["end_session_endpoint"] = domain.BaseUrl + "/logout";
+        }
+        document["id_token_signing_alg_values_supported"] = new JsonArray("RS256");
+        document["issuer"] = issuer;
+        document["jwks_uri"] = issuer + "/.well-known/jwks.json";
+        document["response_types_supported"] = new JsonArray("code", "token");
+        if (domain is not null)
+        {
+            document["revocation_endpoint"] = domain.BaseUrl + "/oauth2/revoke";
+        }
+        document["scopes_supported"] = new JsonArray("openid", "email", "phone", "profile");
+        document["subject_types_supported"] = new JsonArray("public");
+        if (domain is not null)
+        {
+            document["token_endpoint"] = domain.BaseUrl + "/oauth2/token";
+        }
+        document["token_endpoint_auth_methods_supported"] = new JsonArray("client_secret_basic", "client_secret_post");
+        if (domain is not null)
+        {
+            document["userinfo_endpoint"] = domain.BaseUrl + "/oauth2/userInfo";
+        }
+        return document;
     }
 
     private WireResponse Messages(string query)
     {
-        var parameters = query.Split('&', StringSplitOptions.RemoveEmptyEntries).Select(p => p.Split('=', 2))
-            .ToDictionary(p => Uri.UnescapeDataString(p[0]), p => p.Length > 1 ? Uri.UnescapeDataString(p[1].Replace('+', ' ')) : "", StringComparer.Ordinal);
+        var parameters = FormFields.Parse(query);
         var sent = engine.Outbox.SentTo(parameters.GetValueOrDefault("userPoolId") ?? "", parameters.GetValueOrDefault("username") ?? "");
         var list = new JsonArray(sent.Select(m => (JsonNode)new JsonObject
         {

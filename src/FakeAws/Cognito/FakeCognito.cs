@@ -126,6 +126,31 @@ public sealed class FakeCognito
             result["ExpiresIn"]!.GetValue<int>());
     }
 
+    /// <summary>
+    /// An HttpClient for a user pool domain's endpoints (<c>/oauth2/authorize</c>, <c>/login</c>,
+    /// <c>/oauth2/token</c>, <c>/oauth2/userInfo</c>, <c>/oauth2/revoke</c>, <c>/logout</c>), served in
+    /// memory: its base address is the domain's URL, <c>https://{prefix}.auth.{region}.amazoncognito.com</c>
+    /// or the custom domain's. It does not follow redirects, so a test reads each <c>Location</c> (the code
+    /// and <c>state</c> after the hosted login) itself.
+    /// </summary>
+    /// <example><c>using var http = aws.Cognito.CreateDomainHttpClient("my-app");</c></example>
+    /// <param name="domain">The domain prefix or custom domain given to CreateUserPoolDomain.</param>
+    /// <exception cref="InvalidOperationException">No pool of the cloud's account has that domain.</exception>
+    public HttpClient CreateDomainHttpClient(string domain)
+    {
+        var held = _engine.FindDomain(_cloud.Context.AccountId, domain)
+            ?? throw new InvalidOperationException($"No user pool has the domain {domain}: create it with CreateUserPoolDomain first.");
+        return new HttpClient(new InMemoryHttpHandler(_cloud.Router)) { BaseAddress = new Uri(held.BaseUrl + "/") };
+    }
+
+    /// <summary>
+    /// The handler a pool's domain reaches federated OIDC identity providers through (their discovery
+    /// document, JWKS and token endpoint), when a sign-in goes through <c>/oauth2/authorize?identity_provider=…</c>
+    /// and <c>/oauth2/idpresponse</c>: give it a fake provider's handler to sign in without a network. Null (the
+    /// default) reaches providers over the network.
+    /// </summary>
+    public HttpMessageHandler? UpstreamHttpHandler { get; set; }
+
     /// <summary>The issuer (<c>iss</c>) of a pool's tokens: <c>https://cognito-idp.{region}.amazonaws.com/{poolId}</c>.</summary>
     /// <param name="userPoolId">The pool.</param>
     public static string Issuer(string userPoolId) => CognitoIdentityProviderEngine.Issuer(userPoolId);

@@ -39,14 +39,36 @@ public sealed class SrpClient
     public string SrpA => A.ToString("x", CultureInfo.InvariantCulture).TrimStart('0');
 
     /// <summary>PASSWORD_CLAIM_SIGNATURE for the PASSWORD_VERIFIER challenge.</summary>
-    public string Signature(string poolId, string userIdForSrp, string password, string srpBHex, string saltHex, string secretBlock, string timestamp)
+    public string Signature(string poolId, string userIdForSrp, string password, string srpBHex, string saltHex, string secretBlock, string timestamp) =>
+        ClaimSignature(poolId.Split('_')[1], userIdForSrp, password, srpBHex, saltHex, secretBlock, timestamp);
+
+    /// <summary>PASSWORD_CLAIM_SIGNATURE for DEVICE_PASSWORD_VERIFIER: the device group key stands for the pool name, the device key for the user.</summary>
+    public string DeviceSignature(string deviceGroupKey, string deviceKey, string devicePassword, string srpBHex, string saltHex, string secretBlock, string timestamp) =>
+        ClaimSignature(deviceGroupKey, deviceKey, devicePassword, srpBHex, saltHex, secretBlock, timestamp);
+
+    /// <summary>
+    /// What ConfirmDevice sends: the salt and the verifier g^x, x = H(salt | H(groupKey + deviceKey + ":" + password)),
+    /// each as base64 of its padded big-endian bytes (amazon-cognito-identity-js' generateHashDevice).
+    /// </summary>
+    public static (string PasswordVerifier, string Salt) DeviceVerifier(string deviceGroupKey, string deviceKey, string devicePassword, byte[] salt)
     {
-        var poolName = poolId.Split('_')[1];
+        var saltHex = Pad(new BigInteger(salt, isUnsigned: true, isBigEndian: true));
+        var x = X(deviceGroupKey, deviceKey, devicePassword, saltHex);
+        return (Convert.ToBase64String(Convert.FromHexString(Pad(BigInteger.ModPow(G, x, N)))), Convert.ToBase64String(Convert.FromHexString(saltHex)));
+    }
+
+    private static BigInteger X(string poolName, string userId, string password, string saltHex)
+    {
+        var inner = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes($"{poolName}{userId}:{password}")));
+        return Hex(HashHex(Pad(Hex(saltHex)) + inner));
+    }
+
+    private string ClaimSignature(string poolName, string userIdForSrp, string password, string srpBHex, string saltHex, string secretBlock, string timestamp)
+    {
         var b = Hex(srpBHex);
         var k = Hex(HashHex(Pad(N) + Pad(G)));
         var u = Hex(HashHex(Pad(A) + Pad(b)));
-        var inner = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes($"{poolName}{userIdForSrp}:{password}")));
-        var x = Hex(HashHex(Pad(Hex(saltHex)) + inner));
+        var x = X(poolName, userIdForSrp, password, saltHex);
         var gx = BigInteger.ModPow(G, x, N);
         var baseValue = ((b - k * gx) % N + N) % N;
         var s = BigInteger.ModPow(baseValue, _a + u * x, N);

@@ -148,8 +148,8 @@ public class UserPoolTests : CognitoTestBase
     [Test]
     public async Task UnimplementedOperation_NamesIt()
     {
-        var error = await IdpError("CreateUserPoolDomain", new { Domain = "d", UserPoolId = "us-east-1_AAAAAAAAA" });
-        Assert.That((error.Code, error.Message), Is.EqualTo(("com.amazon.coral.service#UnknownOperationException", "FakeAws does not support the CognitoIdentityProvider operation CreateUserPoolDomain yet.")));
+        var error = await IdpError("CreateTerms", new { UserPoolId = "us-east-1_AAAAAAAAA", ClientId = "c", TermsName = "t", TermsSource = "LINK", Enforcement = "NONE" });
+        Assert.That((error.Code, error.Message), Is.EqualTo(("com.amazon.coral.service#UnknownOperationException", "FakeAws does not support the CognitoIdentityProvider operation CreateTerms yet.")));
     }
 
     [Test]
@@ -158,5 +158,19 @@ public class UserPoolTests : CognitoTestBase
         var error = await IdpError("AdminGetUser", new { UserPoolId = "us-east-1_AAAAAAAAA", Username = "" });
         Assert.That(error.Message, Does.StartWith(
             "2 validation errors detected: Value at 'username' failed to satisfy constraint: Member must have length greater than or equal to 1; Value at 'username' failed"));
+    }
+
+    [Test]
+    public async Task Tags_OnThePoolArn_AreThePoolsUserPoolTags()
+    {
+        var pool = (await Idp("CreateUserPool", new { PoolName = "tagged", UserPoolTags = new Dictionary<string, string> { ["team"] = "auth" } }))["UserPool"]!;
+        var arn = pool["Arn"]!.GetValue<string>();
+        await Idp("TagResource", new { ResourceArn = arn, Tags = new Dictionary<string, string> { ["env"] = "test" } });
+        await Idp("UntagResource", new { ResourceArn = arn, TagKeys = new[] { "team" } });
+        var tags = (await Idp("ListTagsForResource", new { ResourceArn = arn }))["Tags"]!.AsObject();
+        Assert.That(tags.Select(t => (t.Key, t.Value!.GetValue<string>())), Is.EqualTo(new[] { ("env", "test") }));
+        Assert.That((await Idp("DescribeUserPool", new { UserPoolId = pool["Id"]!.GetValue<string>() }))["UserPool"]!["UserPoolTags"]!["env"]!.GetValue<string>(), Is.EqualTo("test"));
+        var unknown = await IdpError("ListTagsForResource", new { ResourceArn = "arn:aws:cognito-idp:us-east-1:123456789012:userpool/us-east-1_AAAAAAAAA" });
+        Assert.That(unknown.Code, Is.EqualTo("ResourceNotFoundException"));
     }
 }

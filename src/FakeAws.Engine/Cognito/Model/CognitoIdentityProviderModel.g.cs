@@ -6460,15 +6460,15 @@ internal static partial class ServiceModel
         new(Operations[4], async (scope, input, token) => await engine.AdminCreateUser(scope, (AdminCreateUserRequest)input, token).ConfigureAwait(false)),
         new(Operations[5], (scope, input, _) => { engine.AdminDeleteUser(scope, (AdminDeleteUserRequest)input); return default; }),
         new(Operations[6], (scope, input, _) => new(engine.AdminDeleteUserAttributes(scope, (AdminDeleteUserAttributesRequest)input))),
-        new(Operations[7], null),
+        new(Operations[7], (scope, input, _) => new(engine.AdminDisableProviderForUser(scope, (AdminDisableProviderForUserRequest)input))),
         new(Operations[8], (scope, input, _) => new(engine.AdminDisableUser(scope, (AdminDisableUserRequest)input))),
         new(Operations[9], (scope, input, _) => new(engine.AdminEnableUser(scope, (AdminEnableUserRequest)input))),
-        new(Operations[10], null),
-        new(Operations[11], null),
+        new(Operations[10], (scope, input, _) => { engine.AdminForgetDevice(scope, (AdminForgetDeviceRequest)input); return default; }),
+        new(Operations[11], (scope, input, _) => new(engine.AdminGetDevice(scope, (AdminGetDeviceRequest)input))),
         new(Operations[12], (scope, input, _) => new(engine.AdminGetUser(scope, (AdminGetUserRequest)input))),
         new(Operations[13], async (scope, input, token) => await engine.AdminInitiateAuth(scope, (AdminInitiateAuthRequest)input, token).ConfigureAwait(false)),
-        new(Operations[14], null),
-        new(Operations[15], null),
+        new(Operations[14], (scope, input, _) => new(engine.AdminLinkProviderForUser(scope, (AdminLinkProviderForUserRequest)input))),
+        new(Operations[15], (scope, input, _) => new(engine.AdminListDevices(scope, (AdminListDevicesRequest)input))),
         new(Operations[16], (scope, input, _) => new(engine.AdminListGroupsForUser(scope, (AdminListGroupsForUserRequest)input))),
         new(Operations[17], null),
         new(Operations[18], (scope, input, _) => { engine.AdminRemoveUserFromGroup(scope, (AdminRemoveUserFromGroupRequest)input); return default; }),
@@ -6478,67 +6478,67 @@ internal static partial class ServiceModel
         new(Operations[22], (scope, input, _) => new(engine.AdminSetUserPassword(scope, (AdminSetUserPasswordRequest)input))),
         new(Operations[23], null),
         new(Operations[24], null),
-        new(Operations[25], null),
+        new(Operations[25], (scope, input, _) => new(engine.AdminUpdateDeviceStatus(scope, (AdminUpdateDeviceStatusRequest)input))),
         new(Operations[26], async (scope, input, token) => await engine.AdminUpdateUserAttributes(scope, (AdminUpdateUserAttributesRequest)input, token).ConfigureAwait(false)),
         new(Operations[27], (scope, input, _) => new(engine.AdminUserGlobalSignOut(scope, (AdminUserGlobalSignOutRequest)input))),
         new(Operations[28], (scope, input, _) => new(engine.AssociateSoftwareToken(scope, (AssociateSoftwareTokenRequest)input))),
         new(Operations[29], (scope, input, _) => new(engine.ChangePassword(scope, (ChangePasswordRequest)input))),
         new(Operations[30], null),
-        new(Operations[31], null),
+        new(Operations[31], (scope, input, _) => new(engine.ConfirmDevice(scope, (ConfirmDeviceRequest)input))),
         new(Operations[32], async (scope, input, token) => await engine.ConfirmForgotPassword(scope, (ConfirmForgotPasswordRequest)input, token).ConfigureAwait(false)),
         new(Operations[33], async (scope, input, token) => await engine.ConfirmSignUp(scope, (ConfirmSignUpRequest)input, token).ConfigureAwait(false)),
         new(Operations[34], (scope, input, _) => new(engine.CreateGroup(scope, (CreateGroupRequest)input))),
-        new(Operations[35], null),
+        new(Operations[35], (scope, input, _) => new(engine.CreateIdentityProvider(scope, (CreateIdentityProviderRequest)input))),
         new(Operations[36], null),
-        new(Operations[37], null),
+        new(Operations[37], (scope, input, _) => new(engine.CreateResourceServer(scope, (CreateResourceServerRequest)input))),
         new(Operations[38], null),
         new(Operations[39], null),
         new(Operations[40], (scope, input, _) => new(engine.CreateUserPool(scope, (CreateUserPoolRequest)input))),
         new(Operations[41], (scope, input, _) => new(engine.CreateUserPoolClient(scope, (CreateUserPoolClientRequest)input))),
-        new(Operations[42], null),
+        new(Operations[42], (scope, input, _) => new(engine.CreateUserPoolDomain(scope, (CreateUserPoolDomainRequest)input))),
         new(Operations[43], (scope, input, _) => { engine.DeleteGroup(scope, (DeleteGroupRequest)input); return default; }),
-        new(Operations[44], null),
+        new(Operations[44], (scope, input, _) => { engine.DeleteIdentityProvider(scope, (DeleteIdentityProviderRequest)input); return default; }),
         new(Operations[45], null),
-        new(Operations[46], null),
+        new(Operations[46], (scope, input, _) => { engine.DeleteResourceServer(scope, (DeleteResourceServerRequest)input); return default; }),
         new(Operations[47], null),
         new(Operations[48], (scope, input, _) => { engine.DeleteUser(scope, (DeleteUserRequest)input); return default; }),
         new(Operations[49], (scope, input, _) => new(engine.DeleteUserAttributes(scope, (DeleteUserAttributesRequest)input))),
         new(Operations[50], (scope, input, _) => { engine.DeleteUserPool(scope, (DeleteUserPoolRequest)input); return default; }),
         new(Operations[51], (scope, input, _) => { engine.DeleteUserPoolClient(scope, (DeleteUserPoolClientRequest)input); return default; }),
         new(Operations[52], null),
-        new(Operations[53], null),
+        new(Operations[53], (scope, input, _) => new(engine.DeleteUserPoolDomain(scope, (DeleteUserPoolDomainRequest)input))),
         new(Operations[54], null),
-        new(Operations[55], null),
+        new(Operations[55], (scope, input, _) => new(engine.DescribeIdentityProvider(scope, (DescribeIdentityProviderRequest)input))),
         new(Operations[56], null),
         new(Operations[57], null),
-        new(Operations[58], null),
+        new(Operations[58], (scope, input, _) => new(engine.DescribeResourceServer(scope, (DescribeResourceServerRequest)input))),
         new(Operations[59], null),
         new(Operations[60], null),
         new(Operations[61], null),
         new(Operations[62], (scope, input, _) => new(engine.DescribeUserPool(scope, (DescribeUserPoolRequest)input))),
         new(Operations[63], (scope, input, _) => new(engine.DescribeUserPoolClient(scope, (DescribeUserPoolClientRequest)input))),
-        new(Operations[64], null),
-        new(Operations[65], null),
+        new(Operations[64], (scope, input, _) => new(engine.DescribeUserPoolDomain(scope, (DescribeUserPoolDomainRequest)input))),
+        new(Operations[65], (scope, input, _) => { engine.ForgetDevice(scope, (ForgetDeviceRequest)input); return default; }),
         new(Operations[66], async (scope, input, token) => await engine.ForgotPassword(scope, (ForgotPasswordRequest)input, token).ConfigureAwait(false)),
         new(Operations[67], null),
-        new(Operations[68], null),
+        new(Operations[68], (scope, input, _) => new(engine.GetDevice(scope, (GetDeviceRequest)input))),
         new(Operations[69], (scope, input, _) => new(engine.GetGroup(scope, (GetGroupRequest)input))),
-        new(Operations[70], null),
+        new(Operations[70], (scope, input, _) => new(engine.GetIdentityProviderByIdentifier(scope, (GetIdentityProviderByIdentifierRequest)input))),
         new(Operations[71], null),
         new(Operations[72], null),
-        new(Operations[73], null),
+        new(Operations[73], async (scope, input, token) => await engine.GetTokensFromRefreshToken(scope, (GetTokensFromRefreshTokenRequest)input, token).ConfigureAwait(false)),
         new(Operations[74], null),
         new(Operations[75], (scope, input, _) => new(engine.GetUser(scope, (GetUserRequest)input))),
         new(Operations[76], async (scope, input, token) => await engine.GetUserAttributeVerificationCode(scope, (GetUserAttributeVerificationCodeRequest)input, token).ConfigureAwait(false)),
-        new(Operations[77], null),
+        new(Operations[77], (scope, input, _) => new(engine.GetUserAuthFactors(scope, (GetUserAuthFactorsRequest)input))),
         new(Operations[78], (scope, input, _) => new(engine.GetUserPoolMfaConfig(scope, (GetUserPoolMfaConfigRequest)input))),
         new(Operations[79], (scope, input, _) => new(engine.GlobalSignOut(scope, (GlobalSignOutRequest)input))),
         new(Operations[80], async (scope, input, token) => await engine.InitiateAuth(scope, (InitiateAuthRequest)input, token).ConfigureAwait(false)),
-        new(Operations[81], null),
+        new(Operations[81], (scope, input, _) => new(engine.ListDevices(scope, (ListDevicesRequest)input))),
         new(Operations[82], (scope, input, _) => new(engine.ListGroups(scope, (ListGroupsRequest)input))),
-        new(Operations[83], null),
-        new(Operations[84], null),
-        new(Operations[85], null),
+        new(Operations[83], (scope, input, _) => new(engine.ListIdentityProviders(scope, (ListIdentityProvidersRequest)input))),
+        new(Operations[84], (scope, input, _) => new(engine.ListResourceServers(scope, (ListResourceServersRequest)input))),
+        new(Operations[85], (scope, input, _) => new(engine.ListTagsForResource(scope, (ListTagsForResourceRequest)input))),
         new(Operations[86], null),
         new(Operations[87], null),
         new(Operations[88], null),
@@ -6560,19 +6560,19 @@ internal static partial class ServiceModel
         new(Operations[104], null),
         new(Operations[105], null),
         new(Operations[106], null),
-        new(Operations[107], null),
-        new(Operations[108], null),
+        new(Operations[107], (scope, input, _) => new(engine.TagResource(scope, (TagResourceRequest)input))),
+        new(Operations[108], (scope, input, _) => new(engine.UntagResource(scope, (UntagResourceRequest)input))),
         new(Operations[109], null),
-        new(Operations[110], null),
+        new(Operations[110], (scope, input, _) => new(engine.UpdateDeviceStatus(scope, (UpdateDeviceStatusRequest)input))),
         new(Operations[111], (scope, input, _) => new(engine.UpdateGroup(scope, (UpdateGroupRequest)input))),
-        new(Operations[112], null),
+        new(Operations[112], (scope, input, _) => new(engine.UpdateIdentityProvider(scope, (UpdateIdentityProviderRequest)input))),
         new(Operations[113], null),
-        new(Operations[114], null),
+        new(Operations[114], (scope, input, _) => new(engine.UpdateResourceServer(scope, (UpdateResourceServerRequest)input))),
         new(Operations[115], null),
         new(Operations[116], async (scope, input, token) => await engine.UpdateUserAttributes(scope, (UpdateUserAttributesRequest)input, token).ConfigureAwait(false)),
         new(Operations[117], (scope, input, _) => new(engine.UpdateUserPool(scope, (UpdateUserPoolRequest)input))),
         new(Operations[118], (scope, input, _) => new(engine.UpdateUserPoolClient(scope, (UpdateUserPoolClientRequest)input))),
-        new(Operations[119], null),
+        new(Operations[119], (scope, input, _) => new(engine.UpdateUserPoolDomain(scope, (UpdateUserPoolDomainRequest)input))),
         new(Operations[120], (scope, input, _) => new(engine.VerifySoftwareToken(scope, (VerifySoftwareTokenRequest)input))),
         new(Operations[121], (scope, input, _) => new(engine.VerifyUserAttribute(scope, (VerifyUserAttributeRequest)input))),
     ];
@@ -6590,40 +6590,65 @@ internal interface ICognitoIdentityProviderOperations
     Task<AdminCreateUserResponse> AdminCreateUser(RequestScope scope, AdminCreateUserRequest input, CancellationToken cancellationToken);
     void AdminDeleteUser(RequestScope scope, AdminDeleteUserRequest input);
     AdminDeleteUserAttributesResponse AdminDeleteUserAttributes(RequestScope scope, AdminDeleteUserAttributesRequest input);
+    AdminDisableProviderForUserResponse AdminDisableProviderForUser(RequestScope scope, AdminDisableProviderForUserRequest input);
     AdminDisableUserResponse AdminDisableUser(RequestScope scope, AdminDisableUserRequest input);
     AdminEnableUserResponse AdminEnableUser(RequestScope scope, AdminEnableUserRequest input);
+    void AdminForgetDevice(RequestScope scope, AdminForgetDeviceRequest input);
+    AdminGetDeviceResponse AdminGetDevice(RequestScope scope, AdminGetDeviceRequest input);
     AdminGetUserResponse AdminGetUser(RequestScope scope, AdminGetUserRequest input);
     Task<AdminInitiateAuthResponse> AdminInitiateAuth(RequestScope scope, AdminInitiateAuthRequest input, CancellationToken cancellationToken);
+    AdminLinkProviderForUserResponse AdminLinkProviderForUser(RequestScope scope, AdminLinkProviderForUserRequest input);
+    AdminListDevicesResponse AdminListDevices(RequestScope scope, AdminListDevicesRequest input);
     AdminListGroupsForUserResponse AdminListGroupsForUser(RequestScope scope, AdminListGroupsForUserRequest input);
     void AdminRemoveUserFromGroup(RequestScope scope, AdminRemoveUserFromGroupRequest input);
     Task<AdminResetUserPasswordResponse> AdminResetUserPassword(RequestScope scope, AdminResetUserPasswordRequest input, CancellationToken cancellationToken);
     Task<AdminRespondToAuthChallengeResponse> AdminRespondToAuthChallenge(RequestScope scope, AdminRespondToAuthChallengeRequest input, CancellationToken cancellationToken);
     AdminSetUserMFAPreferenceResponse AdminSetUserMFAPreference(RequestScope scope, AdminSetUserMFAPreferenceRequest input);
     AdminSetUserPasswordResponse AdminSetUserPassword(RequestScope scope, AdminSetUserPasswordRequest input);
+    AdminUpdateDeviceStatusResponse AdminUpdateDeviceStatus(RequestScope scope, AdminUpdateDeviceStatusRequest input);
     Task<AdminUpdateUserAttributesResponse> AdminUpdateUserAttributes(RequestScope scope, AdminUpdateUserAttributesRequest input, CancellationToken cancellationToken);
     AdminUserGlobalSignOutResponse AdminUserGlobalSignOut(RequestScope scope, AdminUserGlobalSignOutRequest input);
     AssociateSoftwareTokenResponse AssociateSoftwareToken(RequestScope scope, AssociateSoftwareTokenRequest input);
     ChangePasswordResponse ChangePassword(RequestScope scope, ChangePasswordRequest input);
+    ConfirmDeviceResponse ConfirmDevice(RequestScope scope, ConfirmDeviceRequest input);
     Task<ConfirmForgotPasswordResponse> ConfirmForgotPassword(RequestScope scope, ConfirmForgotPasswordRequest input, CancellationToken cancellationToken);
     Task<ConfirmSignUpResponse> ConfirmSignUp(RequestScope scope, ConfirmSignUpRequest input, CancellationToken cancellationToken);
     CreateGroupResponse CreateGroup(RequestScope scope, CreateGroupRequest input);
+    CreateIdentityProviderResponse CreateIdentityProvider(RequestScope scope, CreateIdentityProviderRequest input);
+    CreateResourceServerResponse CreateResourceServer(RequestScope scope, CreateResourceServerRequest input);
     CreateUserPoolResponse CreateUserPool(RequestScope scope, CreateUserPoolRequest input);
     CreateUserPoolClientResponse CreateUserPoolClient(RequestScope scope, CreateUserPoolClientRequest input);
+    CreateUserPoolDomainResponse CreateUserPoolDomain(RequestScope scope, CreateUserPoolDomainRequest input);
     void DeleteGroup(RequestScope scope, DeleteGroupRequest input);
+    void DeleteIdentityProvider(RequestScope scope, DeleteIdentityProviderRequest input);
+    void DeleteResourceServer(RequestScope scope, DeleteResourceServerRequest input);
     void DeleteUser(RequestScope scope, DeleteUserRequest input);
     DeleteUserAttributesResponse DeleteUserAttributes(RequestScope scope, DeleteUserAttributesRequest input);
     void DeleteUserPool(RequestScope scope, DeleteUserPoolRequest input);
     void DeleteUserPoolClient(RequestScope scope, DeleteUserPoolClientRequest input);
+    DeleteUserPoolDomainResponse DeleteUserPoolDomain(RequestScope scope, DeleteUserPoolDomainRequest input);
+    DescribeIdentityProviderResponse DescribeIdentityProvider(RequestScope scope, DescribeIdentityProviderRequest input);
+    DescribeResourceServerResponse DescribeResourceServer(RequestScope scope, DescribeResourceServerRequest input);
     DescribeUserPoolResponse DescribeUserPool(RequestScope scope, DescribeUserPoolRequest input);
     DescribeUserPoolClientResponse DescribeUserPoolClient(RequestScope scope, DescribeUserPoolClientRequest input);
+    DescribeUserPoolDomainResponse DescribeUserPoolDomain(RequestScope scope, DescribeUserPoolDomainRequest input);
+    void ForgetDevice(RequestScope scope, ForgetDeviceRequest input);
     Task<ForgotPasswordResponse> ForgotPassword(RequestScope scope, ForgotPasswordRequest input, CancellationToken cancellationToken);
+    GetDeviceResponse GetDevice(RequestScope scope, GetDeviceRequest input);
     GetGroupResponse GetGroup(RequestScope scope, GetGroupRequest input);
+    GetIdentityProviderByIdentifierResponse GetIdentityProviderByIdentifier(RequestScope scope, GetIdentityProviderByIdentifierRequest input);
+    Task<GetTokensFromRefreshTokenResponse> GetTokensFromRefreshToken(RequestScope scope, GetTokensFromRefreshTokenRequest input, CancellationToken cancellationToken);
     GetUserResponse GetUser(RequestScope scope, GetUserRequest input);
     Task<GetUserAttributeVerificationCodeResponse> GetUserAttributeVerificationCode(RequestScope scope, GetUserAttributeVerificationCodeRequest input, CancellationToken cancellationToken);
+    GetUserAuthFactorsResponse GetUserAuthFactors(RequestScope scope, GetUserAuthFactorsRequest input);
     GetUserPoolMfaConfigResponse GetUserPoolMfaConfig(RequestScope scope, GetUserPoolMfaConfigRequest input);
     GlobalSignOutResponse GlobalSignOut(RequestScope scope, GlobalSignOutRequest input);
     Task<InitiateAuthResponse> InitiateAuth(RequestScope scope, InitiateAuthRequest input, CancellationToken cancellationToken);
+    ListDevicesResponse ListDevices(RequestScope scope, ListDevicesRequest input);
     ListGroupsResponse ListGroups(RequestScope scope, ListGroupsRequest input);
+    ListIdentityProvidersResponse ListIdentityProviders(RequestScope scope, ListIdentityProvidersRequest input);
+    ListResourceServersResponse ListResourceServers(RequestScope scope, ListResourceServersRequest input);
+    ListTagsForResourceResponse ListTagsForResource(RequestScope scope, ListTagsForResourceRequest input);
     ListUserPoolClientsResponse ListUserPoolClients(RequestScope scope, ListUserPoolClientsRequest input);
     ListUserPoolsResponse ListUserPools(RequestScope scope, ListUserPoolsRequest input);
     ListUsersResponse ListUsers(RequestScope scope, ListUsersRequest input);
@@ -6634,10 +6659,16 @@ internal interface ICognitoIdentityProviderOperations
     SetUserMFAPreferenceResponse SetUserMFAPreference(RequestScope scope, SetUserMFAPreferenceRequest input);
     SetUserPoolMfaConfigResponse SetUserPoolMfaConfig(RequestScope scope, SetUserPoolMfaConfigRequest input);
     Task<SignUpResponse> SignUp(RequestScope scope, SignUpRequest input, CancellationToken cancellationToken);
+    TagResourceResponse TagResource(RequestScope scope, TagResourceRequest input);
+    UntagResourceResponse UntagResource(RequestScope scope, UntagResourceRequest input);
+    UpdateDeviceStatusResponse UpdateDeviceStatus(RequestScope scope, UpdateDeviceStatusRequest input);
     UpdateGroupResponse UpdateGroup(RequestScope scope, UpdateGroupRequest input);
+    UpdateIdentityProviderResponse UpdateIdentityProvider(RequestScope scope, UpdateIdentityProviderRequest input);
+    UpdateResourceServerResponse UpdateResourceServer(RequestScope scope, UpdateResourceServerRequest input);
     Task<UpdateUserAttributesResponse> UpdateUserAttributes(RequestScope scope, UpdateUserAttributesRequest input, CancellationToken cancellationToken);
     UpdateUserPoolResponse UpdateUserPool(RequestScope scope, UpdateUserPoolRequest input);
     UpdateUserPoolClientResponse UpdateUserPoolClient(RequestScope scope, UpdateUserPoolClientRequest input);
+    UpdateUserPoolDomainResponse UpdateUserPoolDomain(RequestScope scope, UpdateUserPoolDomainRequest input);
     VerifySoftwareTokenResponse VerifySoftwareToken(RequestScope scope, VerifySoftwareTokenRequest input);
     VerifyUserAttributeResponse VerifyUserAttribute(RequestScope scope, VerifyUserAttributeRequest input);
 }
