@@ -258,6 +258,7 @@ internal sealed partial class LambdaEngine
                 }
                 function.Provisioned.Remove(qualifier);
                 function.EventInvokeConfigs.Remove(qualifier);
+                function.Policies.Remove(qualifier);
             }
             else
             {

@@ -19,6 +19,12 @@ internal static class LambdaErrors
     /// <summary>A function of another account: AWS answers 403 with no message at all.</summary>
     public static AwsServiceException AccessDenied() => new("AccessDeniedException", "", 403);
 
+    /// <summary>A service invoking a function whose resource-based policy does not allow it.</summary>
+    public static AwsServiceException NotAuthorized(string principal, string action, string resource) => new(
+        "AccessDeniedException",
+        $"User: {principal} is not authorized to perform: {action} on resource: {resource} because no resource-based policy allows the {action} action",
+        403);
+
     public static AwsServiceException FunctionExists(string name) => new("ResourceConflictException", $"Function already exist: {name}", 409);
 
     public static AwsServiceException AliasExists(string aliasArn) => new("ResourceConflictException", $"Alias already exists: {aliasArn}", 409);

@@ -34,6 +34,9 @@ internal sealed class LambdaFunction(RequestScope scope, string name, FunctionVe
     /// <summary>Asynchronous invocation settings by qualifier ($LATEST, version or alias).</summary>
     public SortedDictionary<string, EventInvokeSettings> EventInvokeConfigs { get; } = new(StringComparer.Ordinal);
 
+    /// <summary>Resource-based policies by qualifier: $LATEST for the unqualified function, a version or an alias.</summary>
+    public SortedDictionary<string, Policies.ResourcePolicy> Policies { get; } = new(StringComparer.Ordinal);
+
     /// <summary>Invocations in flight, in virtual time.</summary>
     public int InFlight { get; set; }
 
@@ -97,7 +100,8 @@ internal sealed class FunctionAlias
     /// <summary>The additional version and its weight, when the alias routes.</summary>
     public (string Version, double Weight)? Routing { get; init; }
 
-    public required string RevisionId { get; init; }
+    /// <summary>The alias's revision; changes when its policy does.</summary>
+    public required string RevisionId { get; set; }
 
     /// <summary>Where this alias's routing sequence starts, drawn from the cloud's seeded ids.</summary>
     public required double RoutingPhase { get; init; }

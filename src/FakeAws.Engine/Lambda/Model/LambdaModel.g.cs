@@ -5216,7 +5216,7 @@ internal static partial class ServiceModel
     public static IReadOnlyList<OperationBinding> Bind(ILambdaOperations engine) =>
     [
         new(Operations[0], null),
-        new(Operations[1], null),
+        new(Operations[1], (scope, input, _) => new(engine.AddPermission(scope, (AddPermissionRequest)input))),
         new(Operations[2], null),
         new(Operations[3], (scope, input, _) => new(engine.CreateAlias(scope, (CreateAliasRequest)input))),
         new(Operations[4], null),
@@ -5254,7 +5254,7 @@ internal static partial class ServiceModel
         new(Operations[36], null),
         new(Operations[37], null),
         new(Operations[38], null),
-        new(Operations[39], null),
+        new(Operations[39], (scope, input, _) => new(engine.GetPolicy(scope, (GetPolicyRequest)input))),
         new(Operations[40], (scope, input, _) => new(engine.GetProvisionedConcurrencyConfig(scope, (GetProvisionedConcurrencyConfigRequest)input))),
         new(Operations[41], null),
         new(Operations[42], async (scope, input, token) => await engine.Invoke(scope, (InvocationRequest)input, token).ConfigureAwait(false)),
@@ -5285,7 +5285,7 @@ internal static partial class ServiceModel
         new(Operations[67], (scope, input, _) => new(engine.PutProvisionedConcurrencyConfig(scope, (PutProvisionedConcurrencyConfigRequest)input))),
         new(Operations[68], null),
         new(Operations[69], null),
-        new(Operations[70], null),
+        new(Operations[70], (scope, input, _) => { engine.RemovePermission(scope, (RemovePermissionRequest)input); return default; }),
         new(Operations[71], null),
         new(Operations[72], null),
         new(Operations[73], null),
@@ -5309,6 +5309,7 @@ internal static partial class ServiceModel
 /// </summary>
 internal interface ILambdaOperations
 {
+    AddPermissionResponse AddPermission(RequestScope scope, AddPermissionRequest input);
     AliasConfiguration CreateAlias(RequestScope scope, CreateAliasRequest input);
     EventSourceMappingConfiguration CreateEventSourceMapping(RequestScope scope, CreateEventSourceMappingRequest input);
     Task<FunctionConfiguration> CreateFunction(RequestScope scope, CreateFunctionRequest input, CancellationToken cancellationToken);
@@ -5325,6 +5326,7 @@ internal interface ILambdaOperations
     GetFunctionConcurrencyResponse GetFunctionConcurrency(RequestScope scope, GetFunctionConcurrencyRequest input);
     FunctionConfiguration GetFunctionConfiguration(RequestScope scope, GetFunctionConfigurationRequest input);
     FunctionEventInvokeConfig GetFunctionEventInvokeConfig(RequestScope scope, GetFunctionEventInvokeConfigRequest input);
+    GetPolicyResponse GetPolicy(RequestScope scope, GetPolicyRequest input);
     GetProvisionedConcurrencyConfigResponse GetProvisionedConcurrencyConfig(RequestScope scope, GetProvisionedConcurrencyConfigRequest input);
     Task<InvocationResponse> Invoke(RequestScope scope, InvocationRequest input, CancellationToken cancellationToken);
     Task<InvokeAsyncResponse> InvokeAsync(RequestScope scope, InvokeAsyncRequest input, CancellationToken cancellationToken);
@@ -5339,6 +5341,7 @@ internal interface ILambdaOperations
     Concurrency PutFunctionConcurrency(RequestScope scope, PutFunctionConcurrencyRequest input);
     FunctionEventInvokeConfig PutFunctionEventInvokeConfig(RequestScope scope, PutFunctionEventInvokeConfigRequest input);
     PutProvisionedConcurrencyConfigResponse PutProvisionedConcurrencyConfig(RequestScope scope, PutProvisionedConcurrencyConfigRequest input);
+    void RemovePermission(RequestScope scope, RemovePermissionRequest input);
     void TagResource(RequestScope scope, TagResourceRequest input);
     void UntagResource(RequestScope scope, UntagResourceRequest input);
     AliasConfiguration UpdateAlias(RequestScope scope, UpdateAliasRequest input);
