@@ -37,10 +37,12 @@ internal static class LambdaErrors
     public static AwsServiceException NotActive(string state) =>
         Conflict($"The operation cannot be performed at this time. The function is currently in the following state: {state}");
 
-    public static AwsServiceException RevisionMismatch() => new(
+    public static AwsServiceException RevisionMismatch(string api = "GetFunction/GetAlias") => new(
         "PreconditionFailedException",
-        "The Revision Id provided does not match the latest Revision Id. Call the GetFunction/GetAlias API to retrieve the latest Revision Id",
+        $"The Revision Id provided does not match the latest Revision Id. Call the {api} API to retrieve the latest Revision Id",
         412);
+
+    public static AwsServiceException LayerVersionNotFound(string layerVersionArn) => NotFound($"Layer version {layerVersionArn} does not exist.");
 
     /// <summary>A throttle: 429 with the reason as the body's <c>Reason</c>.</summary>
     public static AwsServiceException TooManyRequests(string reason) =>

@@ -69,6 +69,12 @@ internal sealed class FunctionVersion
 
     public required Code.ILambdaCode Code { get; init; }
 
+    /// <summary>The version's deployment package: its .zip (for runtimes that run its files) and unzipped size.</summary>
+    public CodePackage Package { get; init; }
+
+    /// <summary>The layer versions the configuration names, in its order; kept even if a layer version is deleted later.</summary>
+    public IReadOnlyList<Layers.LayerVersion> Layers { get; init; } = [];
+
     /// <summary>Whether the code was found from the Handler string (so a new Handler finds new code) rather than bound in process.</summary>
     public bool ResolvedFromHandler { get; init; }
 

@@ -5215,7 +5215,7 @@ internal static partial class ServiceModel
     /// <summary>Every operation of the model bound to the engine's method, or to none where FakeAws does not implement it.</summary>
     public static IReadOnlyList<OperationBinding> Bind(ILambdaOperations engine) =>
     [
-        new(Operations[0], null),
+        new(Operations[0], (scope, input, _) => new(engine.AddLayerVersionPermission(scope, (AddLayerVersionPermissionRequest)input))),
         new(Operations[1], (scope, input, _) => new(engine.AddPermission(scope, (AddPermissionRequest)input))),
         new(Operations[2], null),
         new(Operations[3], (scope, input, _) => new(engine.CreateAlias(scope, (CreateAliasRequest)input))),
@@ -5233,7 +5233,7 @@ internal static partial class ServiceModel
         new(Operations[15], (scope, input, _) => { engine.DeleteFunctionConcurrency(scope, (DeleteFunctionConcurrencyRequest)input); return default; }),
         new(Operations[16], (scope, input, _) => { engine.DeleteFunctionEventInvokeConfig(scope, (DeleteFunctionEventInvokeConfigRequest)input); return default; }),
         new(Operations[17], null),
-        new(Operations[18], null),
+        new(Operations[18], (scope, input, _) => { engine.DeleteLayerVersion(scope, (DeleteLayerVersionRequest)input); return default; }),
         new(Operations[19], (scope, input, _) => { engine.DeleteProvisionedConcurrencyConfig(scope, (DeleteProvisionedConcurrencyConfigRequest)input); return default; }),
         new(Operations[20], (scope, input, _) => new(engine.GetAccountSettings(scope, (GetAccountSettingsRequest)input))),
         new(Operations[21], (scope, input, _) => new(engine.GetAlias(scope, (GetAliasRequest)input))),
@@ -5251,9 +5251,9 @@ internal static partial class ServiceModel
         new(Operations[33], null),
         new(Operations[34], null),
         new(Operations[35], null),
-        new(Operations[36], null),
-        new(Operations[37], null),
-        new(Operations[38], null),
+        new(Operations[36], (scope, input, _) => new(engine.GetLayerVersion(scope, (GetLayerVersionRequest)input))),
+        new(Operations[37], (scope, input, _) => new(engine.GetLayerVersionByArn(scope, (GetLayerVersionByArnRequest)input))),
+        new(Operations[38], (scope, input, _) => new(engine.GetLayerVersionPolicy(scope, (GetLayerVersionPolicyRequest)input))),
         new(Operations[39], (scope, input, _) => new(engine.GetPolicy(scope, (GetPolicyRequest)input))),
         new(Operations[40], (scope, input, _) => new(engine.GetProvisionedConcurrencyConfig(scope, (GetProvisionedConcurrencyConfigRequest)input))),
         new(Operations[41], null),
@@ -5270,12 +5270,12 @@ internal static partial class ServiceModel
         new(Operations[52], null),
         new(Operations[53], (scope, input, _) => new(engine.ListFunctions(scope, (ListFunctionsRequest)input))),
         new(Operations[54], null),
-        new(Operations[55], null),
-        new(Operations[56], null),
+        new(Operations[55], (scope, input, _) => new(engine.ListLayerVersions(scope, (ListLayerVersionsRequest)input))),
+        new(Operations[56], (scope, input, _) => new(engine.ListLayers(scope, (ListLayersRequest)input))),
         new(Operations[57], (scope, input, _) => new(engine.ListProvisionedConcurrencyConfigs(scope, (ListProvisionedConcurrencyConfigsRequest)input))),
         new(Operations[58], (scope, input, _) => new(engine.ListTags(scope, (ListTagsRequest)input))),
         new(Operations[59], (scope, input, _) => new(engine.ListVersionsByFunction(scope, (ListVersionsByFunctionRequest)input))),
-        new(Operations[60], null),
+        new(Operations[60], (scope, input, _) => new(engine.PublishLayerVersion(scope, (PublishLayerVersionRequest)input))),
         new(Operations[61], async (scope, input, token) => await engine.PublishVersion(scope, (PublishVersionRequest)input, token).ConfigureAwait(false)),
         new(Operations[62], null),
         new(Operations[63], (scope, input, _) => new(engine.PutFunctionConcurrency(scope, (PutFunctionConcurrencyRequest)input))),
@@ -5284,7 +5284,7 @@ internal static partial class ServiceModel
         new(Operations[66], null),
         new(Operations[67], (scope, input, _) => new(engine.PutProvisionedConcurrencyConfig(scope, (PutProvisionedConcurrencyConfigRequest)input))),
         new(Operations[68], null),
-        new(Operations[69], null),
+        new(Operations[69], (scope, input, _) => { engine.RemoveLayerVersionPermission(scope, (RemoveLayerVersionPermissionRequest)input); return default; }),
         new(Operations[70], (scope, input, _) => { engine.RemovePermission(scope, (RemovePermissionRequest)input); return default; }),
         new(Operations[71], null),
         new(Operations[72], null),
@@ -5309,6 +5309,7 @@ internal static partial class ServiceModel
 /// </summary>
 internal interface ILambdaOperations
 {
+    AddLayerVersionPermissionResponse AddLayerVersionPermission(RequestScope scope, AddLayerVersionPermissionRequest input);
     AddPermissionResponse AddPermission(RequestScope scope, AddPermissionRequest input);
     AliasConfiguration CreateAlias(RequestScope scope, CreateAliasRequest input);
     EventSourceMappingConfiguration CreateEventSourceMapping(RequestScope scope, CreateEventSourceMappingRequest input);
@@ -5318,6 +5319,7 @@ internal interface ILambdaOperations
     DeleteFunctionResponse DeleteFunction(RequestScope scope, DeleteFunctionRequest input);
     void DeleteFunctionConcurrency(RequestScope scope, DeleteFunctionConcurrencyRequest input);
     void DeleteFunctionEventInvokeConfig(RequestScope scope, DeleteFunctionEventInvokeConfigRequest input);
+    void DeleteLayerVersion(RequestScope scope, DeleteLayerVersionRequest input);
     void DeleteProvisionedConcurrencyConfig(RequestScope scope, DeleteProvisionedConcurrencyConfigRequest input);
     GetAccountSettingsResponse GetAccountSettings(RequestScope scope, GetAccountSettingsRequest input);
     AliasConfiguration GetAlias(RequestScope scope, GetAliasRequest input);
@@ -5326,6 +5328,9 @@ internal interface ILambdaOperations
     GetFunctionConcurrencyResponse GetFunctionConcurrency(RequestScope scope, GetFunctionConcurrencyRequest input);
     FunctionConfiguration GetFunctionConfiguration(RequestScope scope, GetFunctionConfigurationRequest input);
     FunctionEventInvokeConfig GetFunctionEventInvokeConfig(RequestScope scope, GetFunctionEventInvokeConfigRequest input);
+    GetLayerVersionResponse GetLayerVersion(RequestScope scope, GetLayerVersionRequest input);
+    GetLayerVersionResponse GetLayerVersionByArn(RequestScope scope, GetLayerVersionByArnRequest input);
+    GetLayerVersionPolicyResponse GetLayerVersionPolicy(RequestScope scope, GetLayerVersionPolicyRequest input);
     GetPolicyResponse GetPolicy(RequestScope scope, GetPolicyRequest input);
     GetProvisionedConcurrencyConfigResponse GetProvisionedConcurrencyConfig(RequestScope scope, GetProvisionedConcurrencyConfigRequest input);
     Task<InvocationResponse> Invoke(RequestScope scope, InvocationRequest input, CancellationToken cancellationToken);
@@ -5334,13 +5339,17 @@ internal interface ILambdaOperations
     ListEventSourceMappingsResponse ListEventSourceMappings(RequestScope scope, ListEventSourceMappingsRequest input);
     ListFunctionEventInvokeConfigsResponse ListFunctionEventInvokeConfigs(RequestScope scope, ListFunctionEventInvokeConfigsRequest input);
     ListFunctionsResponse ListFunctions(RequestScope scope, ListFunctionsRequest input);
+    ListLayerVersionsResponse ListLayerVersions(RequestScope scope, ListLayerVersionsRequest input);
+    ListLayersResponse ListLayers(RequestScope scope, ListLayersRequest input);
     ListProvisionedConcurrencyConfigsResponse ListProvisionedConcurrencyConfigs(RequestScope scope, ListProvisionedConcurrencyConfigsRequest input);
     ListTagsResponse ListTags(RequestScope scope, ListTagsRequest input);
     ListVersionsByFunctionResponse ListVersionsByFunction(RequestScope scope, ListVersionsByFunctionRequest input);
+    PublishLayerVersionResponse PublishLayerVersion(RequestScope scope, PublishLayerVersionRequest input);
     Task<FunctionConfiguration> PublishVersion(RequestScope scope, PublishVersionRequest input, CancellationToken cancellationToken);
     Concurrency PutFunctionConcurrency(RequestScope scope, PutFunctionConcurrencyRequest input);
     FunctionEventInvokeConfig PutFunctionEventInvokeConfig(RequestScope scope, PutFunctionEventInvokeConfigRequest input);
     PutProvisionedConcurrencyConfigResponse PutProvisionedConcurrencyConfig(RequestScope scope, PutProvisionedConcurrencyConfigRequest input);
+    void RemoveLayerVersionPermission(RequestScope scope, RemoveLayerVersionPermissionRequest input);
     void RemovePermission(RequestScope scope, RemovePermissionRequest input);
     void TagResource(RequestScope scope, TagResourceRequest input);
     void UntagResource(RequestScope scope, UntagResourceRequest input);
