@@ -272,6 +272,7 @@ internal sealed partial class LambdaEngine
             else
             {
                 region.Functions.Remove(function.Name);
+                ForgetUrls(region, function);
             }
         }
         return new DeleteFunctionResponse { StatusCode = 204 };

@@ -37,6 +37,9 @@ internal sealed class LambdaFunction(RequestScope scope, string name, FunctionVe
     /// <summary>Resource-based policies by qualifier: $LATEST for the unqualified function, a version or an alias.</summary>
     public SortedDictionary<string, Policies.ResourcePolicy> Policies { get; } = new(StringComparer.Ordinal);
 
+    /// <summary>Function URLs by qualifier: $LATEST or an alias.</summary>
+    public SortedDictionary<string, Urls.FunctionUrl> Urls { get; } = new(StringComparer.Ordinal);
+
     /// <summary>Invocations in flight, in virtual time.</summary>
     public int InFlight { get; set; }
 

@@ -24,11 +24,24 @@ public sealed class LambdaHelper
         _cloud = cloud;
         Engine = new LambdaEngine(cloud.Context, cloud.Options.Lambda, _resolver);
         Wire = new LambdaWireService(Engine, () => cloud.Context.Ids.NewGuid().ToString());
+        FunctionUrls = new FunctionUrlWireService(Engine, cloud.Context);
     }
 
     internal LambdaEngine Engine { get; }
 
     internal LambdaWireService Wire { get; }
+
+    internal FunctionUrlWireService FunctionUrls { get; }
+
+    /// <summary>
+    /// Creates a handler for an <see cref="HttpClient"/> that calls function URLs in memory: a request to
+    /// <c>https://{url-id}.lambda-url.{region}.on.aws/...</c> (the <c>FunctionUrl</c> that
+    /// CreateFunctionUrlConfig returned) goes through the URL's auth type and resource-based policy, its
+    /// CORS settings, the payload format 2.0 event, the invoke and the response mapping, and every
+    /// failure is the response Lambda sends.
+    /// </summary>
+    /// <example><c>using var http = new HttpClient(aws.Lambda.CreateHttpMessageHandler()); await http.GetAsync(functionUrl);</c></example>
+    public HttpMessageHandler CreateHttpMessageHandler() => new FunctionUrlHttpHandler(Engine, _cloud.Context);
 
     /// <summary>
     /// Creates a function whose code is <paramref name="handler"/>, as CreateFunction would (same

@@ -5223,7 +5223,7 @@ internal static partial class ServiceModel
         new(Operations[5], null),
         new(Operations[6], (scope, input, _) => new(engine.CreateEventSourceMapping(scope, (CreateEventSourceMappingRequest)input))),
         new(Operations[7], async (scope, input, token) => await engine.CreateFunction(scope, (CreateFunctionRequest)input, token).ConfigureAwait(false)),
-        new(Operations[8], null),
+        new(Operations[8], (scope, input, _) => new(engine.CreateFunctionUrlConfig(scope, (CreateFunctionUrlConfigRequest)input))),
         new(Operations[9], (scope, input, _) => { engine.DeleteAlias(scope, (DeleteAliasRequest)input); return default; }),
         new(Operations[10], null),
         new(Operations[11], null),
@@ -5232,7 +5232,7 @@ internal static partial class ServiceModel
         new(Operations[14], null),
         new(Operations[15], (scope, input, _) => { engine.DeleteFunctionConcurrency(scope, (DeleteFunctionConcurrencyRequest)input); return default; }),
         new(Operations[16], (scope, input, _) => { engine.DeleteFunctionEventInvokeConfig(scope, (DeleteFunctionEventInvokeConfigRequest)input); return default; }),
-        new(Operations[17], null),
+        new(Operations[17], (scope, input, _) => { engine.DeleteFunctionUrlConfig(scope, (DeleteFunctionUrlConfigRequest)input); return default; }),
         new(Operations[18], (scope, input, _) => { engine.DeleteLayerVersion(scope, (DeleteLayerVersionRequest)input); return default; }),
         new(Operations[19], (scope, input, _) => { engine.DeleteProvisionedConcurrencyConfig(scope, (DeleteProvisionedConcurrencyConfigRequest)input); return default; }),
         new(Operations[20], (scope, input, _) => new(engine.GetAccountSettings(scope, (GetAccountSettingsRequest)input))),
@@ -5250,7 +5250,7 @@ internal static partial class ServiceModel
         new(Operations[32], (scope, input, _) => new(engine.GetFunctionEventInvokeConfig(scope, (GetFunctionEventInvokeConfigRequest)input))),
         new(Operations[33], null),
         new(Operations[34], null),
-        new(Operations[35], null),
+        new(Operations[35], (scope, input, _) => new(engine.GetFunctionUrlConfig(scope, (GetFunctionUrlConfigRequest)input))),
         new(Operations[36], (scope, input, _) => new(engine.GetLayerVersion(scope, (GetLayerVersionRequest)input))),
         new(Operations[37], (scope, input, _) => new(engine.GetLayerVersionByArn(scope, (GetLayerVersionByArnRequest)input))),
         new(Operations[38], (scope, input, _) => new(engine.GetLayerVersionPolicy(scope, (GetLayerVersionPolicyRequest)input))),
@@ -5266,7 +5266,7 @@ internal static partial class ServiceModel
         new(Operations[48], null),
         new(Operations[49], (scope, input, _) => new(engine.ListEventSourceMappings(scope, (ListEventSourceMappingsRequest)input))),
         new(Operations[50], (scope, input, _) => new(engine.ListFunctionEventInvokeConfigs(scope, (ListFunctionEventInvokeConfigsRequest)input))),
-        new(Operations[51], null),
+        new(Operations[51], (scope, input, _) => new(engine.ListFunctionUrlConfigs(scope, (ListFunctionUrlConfigsRequest)input))),
         new(Operations[52], null),
         new(Operations[53], (scope, input, _) => new(engine.ListFunctions(scope, (ListFunctionsRequest)input))),
         new(Operations[54], null),
@@ -5299,7 +5299,7 @@ internal static partial class ServiceModel
         new(Operations[81], async (scope, input, token) => await engine.UpdateFunctionCode(scope, (UpdateFunctionCodeRequest)input, token).ConfigureAwait(false)),
         new(Operations[82], (scope, input, _) => new(engine.UpdateFunctionConfiguration(scope, (UpdateFunctionConfigurationRequest)input))),
         new(Operations[83], (scope, input, _) => new(engine.UpdateFunctionEventInvokeConfig(scope, (UpdateFunctionEventInvokeConfigRequest)input))),
-        new(Operations[84], null),
+        new(Operations[84], (scope, input, _) => new(engine.UpdateFunctionUrlConfig(scope, (UpdateFunctionUrlConfigRequest)input))),
     ];
 }
 
@@ -5314,11 +5314,13 @@ internal interface ILambdaOperations
     AliasConfiguration CreateAlias(RequestScope scope, CreateAliasRequest input);
     EventSourceMappingConfiguration CreateEventSourceMapping(RequestScope scope, CreateEventSourceMappingRequest input);
     Task<FunctionConfiguration> CreateFunction(RequestScope scope, CreateFunctionRequest input, CancellationToken cancellationToken);
+    CreateFunctionUrlConfigResponse CreateFunctionUrlConfig(RequestScope scope, CreateFunctionUrlConfigRequest input);
     void DeleteAlias(RequestScope scope, DeleteAliasRequest input);
     EventSourceMappingConfiguration DeleteEventSourceMapping(RequestScope scope, DeleteEventSourceMappingRequest input);
     DeleteFunctionResponse DeleteFunction(RequestScope scope, DeleteFunctionRequest input);
     void DeleteFunctionConcurrency(RequestScope scope, DeleteFunctionConcurrencyRequest input);
     void DeleteFunctionEventInvokeConfig(RequestScope scope, DeleteFunctionEventInvokeConfigRequest input);
+    void DeleteFunctionUrlConfig(RequestScope scope, DeleteFunctionUrlConfigRequest input);
     void DeleteLayerVersion(RequestScope scope, DeleteLayerVersionRequest input);
     void DeleteProvisionedConcurrencyConfig(RequestScope scope, DeleteProvisionedConcurrencyConfigRequest input);
     GetAccountSettingsResponse GetAccountSettings(RequestScope scope, GetAccountSettingsRequest input);
@@ -5328,6 +5330,7 @@ internal interface ILambdaOperations
     GetFunctionConcurrencyResponse GetFunctionConcurrency(RequestScope scope, GetFunctionConcurrencyRequest input);
     FunctionConfiguration GetFunctionConfiguration(RequestScope scope, GetFunctionConfigurationRequest input);
     FunctionEventInvokeConfig GetFunctionEventInvokeConfig(RequestScope scope, GetFunctionEventInvokeConfigRequest input);
+    GetFunctionUrlConfigResponse GetFunctionUrlConfig(RequestScope scope, GetFunctionUrlConfigRequest input);
     GetLayerVersionResponse GetLayerVersion(RequestScope scope, GetLayerVersionRequest input);
     GetLayerVersionResponse GetLayerVersionByArn(RequestScope scope, GetLayerVersionByArnRequest input);
     GetLayerVersionPolicyResponse GetLayerVersionPolicy(RequestScope scope, GetLayerVersionPolicyRequest input);
@@ -5338,6 +5341,7 @@ internal interface ILambdaOperations
     ListAliasesResponse ListAliases(RequestScope scope, ListAliasesRequest input);
     ListEventSourceMappingsResponse ListEventSourceMappings(RequestScope scope, ListEventSourceMappingsRequest input);
     ListFunctionEventInvokeConfigsResponse ListFunctionEventInvokeConfigs(RequestScope scope, ListFunctionEventInvokeConfigsRequest input);
+    ListFunctionUrlConfigsResponse ListFunctionUrlConfigs(RequestScope scope, ListFunctionUrlConfigsRequest input);
     ListFunctionsResponse ListFunctions(RequestScope scope, ListFunctionsRequest input);
     ListLayerVersionsResponse ListLayerVersions(RequestScope scope, ListLayerVersionsRequest input);
     ListLayersResponse ListLayers(RequestScope scope, ListLayersRequest input);
@@ -5358,4 +5362,5 @@ internal interface ILambdaOperations
     Task<FunctionConfiguration> UpdateFunctionCode(RequestScope scope, UpdateFunctionCodeRequest input, CancellationToken cancellationToken);
     FunctionConfiguration UpdateFunctionConfiguration(RequestScope scope, UpdateFunctionConfigurationRequest input);
     FunctionEventInvokeConfig UpdateFunctionEventInvokeConfig(RequestScope scope, UpdateFunctionEventInvokeConfigRequest input);
+    UpdateFunctionUrlConfigResponse UpdateFunctionUrlConfig(RequestScope scope, UpdateFunctionUrlConfigRequest input);
 }
