@@ -17,17 +17,21 @@ namespace FakeAws.Lambda;
 public sealed class LambdaHelper
 {
     private readonly FakeAwsCloud _cloud;
-    private readonly HandlerResolver _resolver = new();
+    private readonly HandlerResolver _resolver;
 
     internal LambdaHelper(FakeAwsCloud cloud)
     {
         _cloud = cloud;
+        _resolver = new HandlerResolver(Processes);
         Engine = new LambdaEngine(cloud.Context, cloud.Options.Lambda, _resolver);
         Wire = new LambdaWireService(Engine, () => cloud.Context.Ids.NewGuid().ToString());
         FunctionUrls = new FunctionUrlWireService(Engine, cloud.Context);
     }
 
     internal LambdaEngine Engine { get; }
+
+    /// <summary>The execution environments of functions that run in local processes (python3.x, nodejs*.x, provided*).</summary>
+    internal Runtimes.ProcessRuntimes Processes { get; } = new();
 
     internal LambdaWireService Wire { get; }
 

@@ -22,5 +22,12 @@ internal sealed class LambdaModule : ServiceModule
 
     public override IReadOnlyList<IWireService> FrontDoors { get; }
 
-    public override void Reset() => Helper.Engine.Reset();
+    public override void Reset()
+    {
+        Helper.Engine.Reset();
+        Helper.Processes.Dispose();
+    }
+
+    /// <summary>Stops the functions' local processes.</summary>
+    public override void Release() => Helper.Processes.Dispose();
 }
