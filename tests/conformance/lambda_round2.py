@@ -159,8 +159,25 @@ def python_code():
     checks.equal("python error", (failed.get("FunctionError"), error["errorType"], error["errorMessage"]), ("Unhandled", "KeyError", "'missing'"))
 
 
+def response_stream():
+    if MOTO:
+        return  # moto has no InvokeWithResponseStream.
+    create_echo("streamed")
+    reply = lam.invoke_with_response_stream(FunctionName="streamed", Payload=json.dumps({"a": 1}), LogType="Tail")
+    events = list(reply["EventStream"])
+    checks.equal("stream status", reply["StatusCode"], 200)
+    checks.equal("stream events", [next(iter(e)) for e in events], ["PayloadChunk", "InvokeComplete"])
+    checks.equal("stream payload", json.loads(events[0]["PayloadChunk"]["Payload"]), {"a": 1})
+    checks.equal("stream log tail", bool(events[1]["InvokeComplete"].get("LogResult")), True)
+    lam.create_function(FunctionName="streamed-fail", Runtime="dotnet8", Role=ROLE, Handler=BUILT_IN + "Fail", Code={"ZipFile": package()})
+    failed = list(lam.invoke_with_response_stream(FunctionName="streamed-fail", Payload="{}")["EventStream"])
+    checks.equal("stream error", [next(iter(e)) for e in failed], ["InvokeComplete"])
+    checks.equal("stream error code", bool(failed[0]["InvokeComplete"].get("ErrorCode")), True)
+
+
 section("resource policies", policies)
 section("function urls", function_urls)
 section("layers", layers)
 section("python code", python_code)
+section("response stream", response_stream)
 checks.finish()

@@ -22,8 +22,8 @@ namespace FakeAws.Engine.Lambda;
 /// Resource-based policies are enforced when another service invokes a function
 /// (<see cref="LambdaOptions.EnforceResourcePolicies"/>); function URLs are served by
 /// <see cref="InvokeFunctionUrlAsync"/>. Not implemented yet (answered with an error naming the
-/// operation and FakeAws): code signing, recursion, runtime management and scaling settings, response
-/// streaming, durable executions and capacity providers. Container images and code from S3 are
+/// operation and FakeAws): code signing, recursion, runtime management and scaling settings, durable
+/// executions and capacity providers. Container images and code from S3 are
 /// refused with a clear error. Functions have no network, VPC or file system configuration beyond
 /// echoing it back. Destinations other than Lambda functions, and dead-letter queues, are accepted but
 /// receive nothing. Provisioned concurrency is bookkeeping: it does not pre-start environments.

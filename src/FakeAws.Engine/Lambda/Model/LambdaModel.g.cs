@@ -5259,7 +5259,7 @@ internal static partial class ServiceModel
         new(Operations[41], null),
         new(Operations[42], async (scope, input, token) => await engine.Invoke(scope, (InvocationRequest)input, token).ConfigureAwait(false)),
         new(Operations[43], async (scope, input, token) => await engine.InvokeAsync(scope, (InvokeAsyncRequest)input, token).ConfigureAwait(false)),
-        new(Operations[44], null),
+        new(Operations[44], async (scope, input, token) => await engine.InvokeWithResponseStream(scope, (InvokeWithResponseStreamRequest)input, token).ConfigureAwait(false)),
         new(Operations[45], (scope, input, _) => new(engine.ListAliases(scope, (ListAliasesRequest)input))),
         new(Operations[46], null),
         new(Operations[47], null),
@@ -5338,6 +5338,7 @@ internal interface ILambdaOperations
     GetProvisionedConcurrencyConfigResponse GetProvisionedConcurrencyConfig(RequestScope scope, GetProvisionedConcurrencyConfigRequest input);
     Task<InvocationResponse> Invoke(RequestScope scope, InvocationRequest input, CancellationToken cancellationToken);
     Task<InvokeAsyncResponse> InvokeAsync(RequestScope scope, InvokeAsyncRequest input, CancellationToken cancellationToken);
+    Task<InvokeWithResponseStreamResponse> InvokeWithResponseStream(RequestScope scope, InvokeWithResponseStreamRequest input, CancellationToken cancellationToken);
     ListAliasesResponse ListAliases(RequestScope scope, ListAliasesRequest input);
     ListEventSourceMappingsResponse ListEventSourceMappings(RequestScope scope, ListEventSourceMappingsRequest input);
     ListFunctionEventInvokeConfigsResponse ListFunctionEventInvokeConfigs(RequestScope scope, ListFunctionEventInvokeConfigsRequest input);
