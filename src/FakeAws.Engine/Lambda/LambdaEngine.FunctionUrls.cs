@@ -44,15 +44,7 @@ internal sealed partial class LambdaEngine
             };
             function.Urls[qualifier] = url;
             region.UrlIds[urlId] = function;
-            return new CreateFunctionUrlConfigResponse
-            {
-                FunctionUrl = url.Url,
-                FunctionArn = url.FunctionArn,
-                AuthType = url.AuthType,
-                Cors = url.Cors,
-                CreationTime = url.CreationTime,
-                InvokeMode = url.InvokeMode,
-            };
+            return Reshape<CreateFunctionUrlConfigResponse>(Config(url));
         }
     }
 
@@ -62,17 +54,7 @@ internal sealed partial class LambdaEngine
         var region = Region(scope);
         lock (region.Gate)
         {
-            var url = ExistingUrl(region, reference);
-            return new GetFunctionUrlConfigResponse
-            {
-                FunctionUrl = url.Url,
-                FunctionArn = url.FunctionArn,
-                AuthType = url.AuthType,
-                Cors = url.Cors,
-                CreationTime = url.CreationTime,
-                LastModifiedTime = url.LastModifiedTime,
-                InvokeMode = url.InvokeMode,
-            };
+            return Reshape<GetFunctionUrlConfigResponse>(Config(ExistingUrl(region, reference)));
         }
     }
 
@@ -92,16 +74,7 @@ internal sealed partial class LambdaEngine
             url.Cors = request.Cors ?? url.Cors;
             url.InvokeMode = request.InvokeMode ?? url.InvokeMode;
             url.LastModifiedTime = UrlTimestamp();
-            return new UpdateFunctionUrlConfigResponse
-            {
-                FunctionUrl = url.Url,
-                FunctionArn = url.FunctionArn,
-                AuthType = url.AuthType,
-                Cors = url.Cors,
-                CreationTime = url.CreationTime,
-                LastModifiedTime = url.LastModifiedTime,
-                InvokeMode = url.InvokeMode,
-            };
+            return Reshape<UpdateFunctionUrlConfigResponse>(Config(url));
         }
     }
 
@@ -124,20 +97,23 @@ internal sealed partial class LambdaEngine
         List<FunctionUrlConfig> all;
         lock (region.Gate)
         {
-            all = UrlFunction(region, reference.Name).Urls.Values.Select(url => new FunctionUrlConfig
-            {
-                FunctionUrl = url.Url,
-                FunctionArn = url.FunctionArn,
-                AuthType = url.AuthType,
-                Cors = url.Cors,
-                CreationTime = url.CreationTime,
-                LastModifiedTime = url.LastModifiedTime,
-                InvokeMode = url.InvokeMode,
-            }).ToList();
+            all = UrlFunction(region, reference.Name).Urls.Values.Select(Config).ToList();
         }
         var (page, next) = Paging.Take(all, request.Marker, request.MaxItems);
         return new ListFunctionUrlConfigsResponse { FunctionUrlConfigs = page, NextMarker = next };
     }
+
+    /// <summary>A URL as the operations show it; CreateFunctionUrlConfig's response leaves out LastModifiedTime.</summary>
+    private static FunctionUrlConfig Config(FunctionUrl url) => new()
+    {
+        FunctionUrl = url.Url,
+        FunctionArn = url.FunctionArn,
+        AuthType = url.AuthType,
+        Cors = url.Cors,
+        CreationTime = url.CreationTime,
+        LastModifiedTime = url.LastModifiedTime,
+        InvokeMode = url.InvokeMode,
+    };
 
     /// <summary>Forgets the URLs of a function being deleted, or of one of its aliases.</summary>
     private static void ForgetUrls(LambdaRegion region, LambdaFunction function, string? qualifier = null)

@@ -33,19 +33,7 @@ internal sealed partial class LambdaEngine
             };
             layer.Versions[version.Version] = version;
         }
-        var described = Describe(scope, version);
-        return new PublishLayerVersionResponse
-        {
-            Content = described.Content,
-            LayerArn = described.LayerArn,
-            LayerVersionArn = described.LayerVersionArn,
-            Description = described.Description,
-            CreatedDate = described.CreatedDate,
-            Version = described.Version,
-            CompatibleRuntimes = described.CompatibleRuntimes,
-            LicenseInfo = described.LicenseInfo,
-            CompatibleArchitectures = described.CompatibleArchitectures,
-        };
+        return Reshape<PublishLayerVersionResponse>(Describe(scope, version));
     }
 
     public GetLayerVersionResponse GetLayerVersion(RequestScope scope, GetLayerVersionRequest request) =>

@@ -154,6 +154,10 @@ internal sealed partial class LambdaEngine : ILambdaOperations
     private static T Clone<T>(T value) =>
         JsonSerializer.Deserialize<T>(JsonSerializer.SerializeToUtf8Bytes(value, CloneOptions), CloneOptions)!;
 
+    /// <summary>The same members as another shape of the model (operations whose outputs repeat one another's), by name.</summary>
+    private static T Reshape<T>(object value) =>
+        JsonSerializer.Deserialize<T>(JsonSerializer.SerializeToUtf8Bytes(value, value.GetType(), CloneOptions), CloneOptions)!;
+
     /// <summary>Lambda's LastModified strings: <c>2024-01-01T00:00:00.000+0000</c>.</summary>
     private string Timestamp() => Now.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.fff'+0000'", CultureInfo.InvariantCulture);
 
