@@ -227,6 +227,10 @@ public sealed class FakeAwsCloud : IDisposable
         }
         _disposed = true;
         LiveClouds.Remove(this);
+        foreach (var module in _modules)
+        {
+            module.Release();
+        }
         HttpClient.Dispose();
         _handler.Dispose();
     }

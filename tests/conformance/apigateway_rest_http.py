@@ -41,6 +41,9 @@ def function(name, handler):
     with zipfile.ZipFile(buffer, "w") as archive:
         archive.writestr("bootstrap.txt", "in-process code")
     lam.create_function(FunctionName=name, Runtime="dotnet8", Role=ROLE, Handler=handler, Code={"ZipFile": buffer.getvalue()}, Timeout=60)
+    # API Gateway may invoke it, as the console grants when it wires an integration or authorizer.
+    lam.add_permission(FunctionName=name, StatementId="apigateway", Action="lambda:InvokeFunction",
+                       Principal="apigateway.amazonaws.com", SourceArn=f"arn:aws:execute-api:{REGION}:{ACCOUNT}:*")
     return f"arn:aws:lambda:{REGION}:{ACCOUNT}:function:{name}"
 
 

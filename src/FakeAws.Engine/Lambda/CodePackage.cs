@@ -4,12 +4,16 @@ using System.Text;
 
 namespace FakeAws.Engine.Lambda;
 
-/// <summary>A deployment package as Lambda checks it: size, zip format and unzipped size, and its SHA-256.</summary>
-internal readonly record struct CodePackage(string Sha256, long Size)
+/// <summary>A deployment package (or layer archive) as Lambda checks it: size, zip format and unzipped size, and its SHA-256.</summary>
+/// <param name="Sha256">The archive's SHA-256, base64-encoded.</param>
+/// <param name="Size">The archive's size in bytes.</param>
+/// <param name="UnzippedSize">The size of its files once extracted, which counts towards the 250 MB limit with the function's layers.</param>
+/// <param name="Zip">The archive itself, which runtimes that run the function's own files extract; null for code bound in process.</param>
+internal readonly record struct CodePackage(string Sha256, long Size, long UnzippedSize = 0, byte[]? Zip = null)
 {
     /// <summary>
-    /// Checks a .zip uploaded directly. FakeAws runs the function from in-process code (the Handler
-    /// string), so the archive's contents are only measured, never extracted.
+    /// Checks a .zip uploaded directly and keeps it: .NET functions run in-process code found by their
+    /// Handler string, other runtimes extract the archive and run its files.
     /// </summary>
     /// <param name="zipFile">The archive, or null when the request names S3 or an image instead.</param>
     /// <param name="s3Bucket">The S3 bucket the request names, if any.</param>
@@ -31,7 +35,7 @@ internal readonly record struct CodePackage(string Sha256, long Size)
         {
             throw LambdaErrors.ZippedTooLarge();
         }
-        if (UnzippedSize(zipFile) is not { } unzipped)
+        if (MeasureUnzipped(zipFile) is not { } unzipped)
         {
             throw LambdaErrors.InvalidParameter("Could not unzip uploaded file. Please check your file, then try to upload again.");
         }
@@ -39,7 +43,7 @@ internal readonly record struct CodePackage(string Sha256, long Size)
         {
             throw LambdaErrors.InvalidParameter($"Unzipped size must be smaller than {LambdaLimits.UnzippedCodeBytes} bytes");
         }
-        return new CodePackage(Convert.ToBase64String(SHA256.HashData(zipFile)), zipFile.Length);
+        return new CodePackage(Convert.ToBase64String(SHA256.HashData(zipFile)), zipFile.Length, unzipped, zipFile);
     }
 
     /// <summary>The package of code bound in process: no archive, a hash of what the code is.</summary>
@@ -47,7 +51,7 @@ internal readonly record struct CodePackage(string Sha256, long Size)
         new(Convert.ToBase64String(SHA256.HashData(Encoding.UTF8.GetBytes(identity))), 0);
 
     /// <summary>The sum of the entries' sizes as the archive's directory declares them, or null when it is not a zip.</summary>
-    private static long? UnzippedSize(byte[] zipFile)
+    private static long? MeasureUnzipped(byte[] zipFile)
     {
         try
         {

@@ -6,9 +6,13 @@ namespace FakeAws.Engine.Lambda;
 /// <summary>The payloads Lambda returns (with <c>X-Amz-Function-Error: Unhandled</c>) when a function fails.</summary>
 internal static class FunctionErrorPayloads
 {
-    /// <summary>An exception, as the .NET runtime reports it: <c>{errorType, errorMessage, stackTrace, cause}</c>.</summary>
+    /// <summary>An exception, as the .NET runtime reports it: <c>{errorType, errorMessage, stackTrace, cause}</c>; another runtime's error as it reported it.</summary>
     public static byte[] From(Exception exception)
     {
+        if (exception is Code.LambdaFunctionException { Payload: { } reported })
+        {
+            return reported;
+        }
         using var buffer = new MemoryStream();
         using (var writer = new Utf8JsonWriter(buffer))
         {

@@ -91,6 +91,8 @@ internal sealed partial class LambdaEngine
             {
                 function.Provisioned.Remove(request.Name!);
                 function.EventInvokeConfigs.Remove(request.Name!);
+                function.Policies.Remove(request.Name!);
+                ForgetUrls(region, function, request.Name!);
             }
         }
     }

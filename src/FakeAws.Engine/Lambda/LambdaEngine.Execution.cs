@@ -55,6 +55,7 @@ internal sealed partial class LambdaEngine
         if (await Task.WhenAny(run, timedOut).ConfigureAwait(false) != run)
         {
             // AWS stops a timed-out environment; the abandoned handler's later output goes nowhere.
+            (handler as IDisposable)?.Dispose();
             log.WriteLine($"{Now.UtcDateTime:yyyy-MM-dd'T'HH:mm:ss.fff'Z'} {requestId} {FunctionErrorPayloads.TimeoutMessage(timeoutSeconds)}");
             return Finish(log, requestId, start, version, FunctionErrorPayloads.Timeout(requestId, timeoutSeconds), "Unhandled", "timeout");
         }
@@ -111,12 +112,48 @@ internal sealed partial class LambdaEngine
         log.WriteLine($"INIT_START Runtime Version: {version.Config.Runtime} Runtime Version ARN: {version.Config.RuntimeVersionConfig?.RuntimeVersionArn}");
         try
         {
-            return (await version.Code.InitializeAsync(new LambdaInit()).ConfigureAwait(false), null);
+            return (await version.Code.InitializeAsync(InitFor(target)).ConfigureAwait(false), null);
         }
         catch (Exception e)
         {
             return (null, FunctionErrorPayloads.From(e));
         }
+    }
+
+    /// <summary>What a new environment of the target is started with: its files and the environment variables AWS sets.</summary>
+    private LambdaInit InitFor(InvokeTarget target)
+    {
+        var version = target.Version;
+        var config = version.Config;
+        var environment = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var (name, value) in config.Environment?.Variables ?? [])
+        {
+            environment[name] = value;
+        }
+        // AWS's reserved variables win over the function's own of the same names.
+        environment["AWS_REGION"] = target.Region.Scope.Region;
+        environment["AWS_DEFAULT_REGION"] = target.Region.Scope.Region;
+        environment["AWS_LAMBDA_FUNCTION_NAME"] = target.Function.Name;
+        environment["AWS_LAMBDA_FUNCTION_MEMORY_SIZE"] = (config.MemorySize ?? LambdaLimits.DefaultMemorySize).ToString(CultureInfo.InvariantCulture);
+        environment["AWS_LAMBDA_FUNCTION_VERSION"] = version.Version;
+        environment["AWS_LAMBDA_INITIALIZATION_TYPE"] = "on-demand";
+        environment["AWS_LAMBDA_LOG_GROUP_NAME"] = config.LoggingConfig?.LogGroup ?? $"/aws/lambda/{target.Function.Name}";
+        environment["AWS_LAMBDA_LOG_STREAM_NAME"] = LogStreamName(version);
+        environment["_HANDLER"] = config.Handler ?? "";
+        if (config.Runtime is { } runtime)
+        {
+            environment["AWS_EXECUTION_ENV"] = $"AWS_Lambda_{runtime}";
+        }
+        environment["TZ"] = ":UTC";
+        environment["LANG"] = "en_US.UTF-8";
+        return new LambdaInit
+        {
+            Runtime = config.Runtime,
+            Handler = config.Handler,
+            Package = version.Package.Zip,
+            Layers = version.Layers.Select(l => l.Package.Zip!).ToList(),
+            Environment = environment,
+        };
     }
 
     /// <summary>AWS's log stream names: <c>2024/01/01/[$LATEST]</c> and an id of the environment.</summary>

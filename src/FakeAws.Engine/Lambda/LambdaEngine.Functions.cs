@@ -42,6 +42,8 @@ internal sealed partial class LambdaEngine
         ConfigurationRules.CheckLayers(request.Layers, scope.Region);
         ConfigurationRules.CheckSnapStart(request.SnapStart, request.Runtime);
         ConfigurationRules.CheckTags(request.Tags);
+        var layers = ResolveLayers(scope, request.Layers);
+        CheckCombinedSize(package.UnzippedSize, layers);
 
         var config = new FunctionConfiguration
         {
@@ -63,7 +65,7 @@ internal sealed partial class LambdaEngine
             KMSKeyArn = request.KMSKeyArn,
             TracingConfig = new TracingConfigResponse { Mode = request.TracingConfig?.Mode ?? "PassThrough" },
             RevisionId = NewRevisionId(),
-            Layers = request.Layers?.Select(arn => new Layer { Arn = arn, CodeSize = 0 }).ToList(),
+            Layers = LayerConfig(request.Layers, layers),
             FileSystemConfigs = request.FileSystemConfigs,
             PackageType = request.PackageType ?? "Zip",
             Architectures = request.Architectures ?? ["x86_64"],
@@ -81,6 +83,7 @@ internal sealed partial class LambdaEngine
         var latest = new FunctionVersion
         {
             Version = FunctionArns.Latest, Config = config, RevisionId = NewRevisionId(), Code = code, ResolvedFromHandler = fromHandler, ReadyAt = ReadyAt(),
+            Package = package, Layers = layers,
         };
         var region = Region(scope);
         LambdaFunction function;
@@ -147,11 +150,16 @@ internal sealed partial class LambdaEngine
         ConfigurationRules.CheckTimeout(request.Timeout);
         ConfigurationRules.CheckEnvironment(request.Environment?.Variables);
         ConfigurationRules.CheckLayers(request.Layers, scope.Region);
+        var layers = request.Layers is null ? null : ResolveLayers(scope, request.Layers);
         var region = Region(scope);
         lock (region.Gate)
         {
             var function = GetFunction(region, reference.Name);
             var current = ReadyForUpdate(function, request.RevisionId);
+            if (layers is not null)
+            {
+                CheckCombinedSize(current.Package.UnzippedSize, layers);
+            }
             ConfigurationRules.CheckSnapStart(request.SnapStart ?? (current.Config.SnapStart is { } s ? new SnapStart { ApplyOn = s.ApplyOn } : null),
                 request.Runtime ?? current.Config.Runtime);
             var config = Clone(current.Config);
@@ -176,9 +184,9 @@ internal sealed partial class LambdaEngine
             {
                 config.TracingConfig = new TracingConfigResponse { Mode = mode };
             }
-            if (request.Layers is { } layers)
+            if (layers is not null)
             {
-                config.Layers = layers.Count > 0 ? layers.Select(arn => new Layer { Arn = arn, CodeSize = 0 }).ToList() : null;
+                config.Layers = LayerConfig(request.Layers, layers);
             }
             if (request.EphemeralStorage?.Size is { } size)
             {
@@ -206,7 +214,7 @@ internal sealed partial class LambdaEngine
             var code = current.ResolvedFromHandler && (request.Handler is not null || request.Runtime is not null)
                 ? _resolver.Resolve(config.Handler, config.Runtime)
                 : current.Code;
-            function.Latest = Updated(current, config, code);
+            function.Latest = Updated(current, config, code, layers: layers);
             return Describe(function.Latest, function.Arn, justChanged: true);
         }
     }
@@ -221,6 +229,7 @@ internal sealed partial class LambdaEngine
         {
             function = GetFunction(region, reference.Name);
             var current = ReadyForUpdate(function, request.RevisionId);
+            CheckCombinedSize(package.UnzippedSize, current.Layers);
             if (request.DryRun == true)
             {
                 return Describe(current, function.Arn);
@@ -229,7 +238,7 @@ internal sealed partial class LambdaEngine
             config.CodeSha256 = package.Sha256;
             config.CodeSize = package.Size;
             config.Architectures = request.Architectures ?? config.Architectures;
-            function.Latest = Updated(current, config, _resolver.Resolve(config.Handler, config.Runtime), fromHandler: true);
+            function.Latest = Updated(current, config, _resolver.Resolve(config.Handler, config.Runtime), fromHandler: true, package: package);
         }
         if (request.Publish == true)
         {
@@ -258,10 +267,12 @@ internal sealed partial class LambdaEngine
                 }
                 function.Provisioned.Remove(qualifier);
                 function.EventInvokeConfigs.Remove(qualifier);
+                function.Policies.Remove(qualifier);
             }
             else
             {
                 region.Functions.Remove(function.Name);
+                ForgetUrls(region, function);
             }
         }
         return new DeleteFunctionResponse { StatusCode = 204 };
@@ -298,8 +309,9 @@ internal sealed partial class LambdaEngine
         return current;
     }
 
-    /// <summary>A new $LATEST after an update: new revision, new environments, InProgress until ready.</summary>
-    private FunctionVersion Updated(FunctionVersion current, FunctionConfiguration config, ILambdaCode code, bool? fromHandler = null)
+    /// <summary>A new $LATEST after an update: new revision, new environments, InProgress until ready; the package and layers carry over unless replaced.</summary>
+    private FunctionVersion Updated(
+        FunctionVersion current, FunctionConfiguration config, ILambdaCode code, bool? fromHandler = null, CodePackage? package = null, IReadOnlyList<Layers.LayerVersion>? layers = null)
     {
         config.LastModified = Timestamp();
         config.RevisionId = NewRevisionId();
@@ -312,6 +324,8 @@ internal sealed partial class LambdaEngine
             ResolvedFromHandler = fromHandler ?? current.ResolvedFromHandler,
             ReadyAt = ReadyAt(),
             IsUpdate = true,
+            Package = package ?? current.Package,
+            Layers = layers ?? current.Layers,
         };
     }
 

@@ -52,6 +52,7 @@ internal sealed partial class LambdaEngine
         }
         payload = ValidPayload(payload);
         var target = ResolveTarget(scope, functionNameOrArn, qualifier);
+        CheckInvokePermission(scope, target);
         var requestId = _cloud.Ids.NewGuid().ToString();
         switch (type)
         {

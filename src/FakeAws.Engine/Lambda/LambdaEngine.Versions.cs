@@ -94,6 +94,8 @@ internal sealed partial class LambdaEngine
                 Config = config,
                 RevisionId = config.RevisionId,
                 Code = latest.Code,
+                Package = latest.Package,
+                Layers = latest.Layers,
                 ResolvedFromHandler = latest.ResolvedFromHandler,
                 ReadyAt = afterChange || config.SnapStart?.ApplyOn == "PublishedVersions" ? ReadyAt() : Now,
             };

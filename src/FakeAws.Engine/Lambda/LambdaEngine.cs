@@ -11,22 +11,22 @@ namespace FakeAws.Engine.Lambda;
 /// The in-memory Lambda service. Each public method named as an AWS operation takes the operation's
 /// input shape and returns its output shape; the wire front door and other services (through the
 /// cloud's service calls, <see cref="LambdaServiceCalls"/>) reach the same operations. Functions run in-process .NET code
-/// (<see cref="ILambdaCode"/>), in virtual time: timeouts, retries and concurrency follow the cloud's clock.
+/// (<see cref="ILambdaCode"/>), or their own package in a local process for python, node and custom
+/// runtimes, in virtual time: timeouts, retries and concurrency follow the cloud's clock.
 /// </summary>
 /// <remarks>
 /// Event source mappings read DynamoDB streams through <see cref="IEventSourcePoller"/>; other
 /// sources (SQS, Kinesis, Kafka, MQ, DocumentDB) and filter criteria are refused as not supported
 /// yet. A mapping's tumbling window and parallelization factor are kept and shown but not applied,
 /// and its on-failure destination (SQS, SNS or S3, services FakeAws lacks) receives nothing.
-/// Not implemented yet (answered with an error naming the operation and FakeAws): layers,
-/// permissions and resource policies, function URLs, code signing, recursion and runtime management
-/// settings, response streaming, durable executions and capacity providers. Container images and
-/// code from S3 are refused with a clear error. Functions have no network, VPC or file system
-/// configuration beyond echoing it back. Destinations other than Lambda functions, and dead-letter
-/// queues, are accepted but receive nothing. Provisioned concurrency is bookkeeping: it does not
-/// pre-start environments. Layer ARNs are checked for their count, region and duplicates, not for
-/// existence. With no resource policies, a function ARN of another account is refused with
-/// AccessDeniedException.
+/// Resource-based policies are enforced when another service invokes a function
+/// (<see cref="LambdaOptions.EnforceResourcePolicies"/>); function URLs are served by
+/// <see cref="InvokeFunctionUrlAsync"/>. Not implemented yet (answered with an error naming the
+/// operation and FakeAws): code signing, recursion, runtime management and scaling settings, durable
+/// executions and capacity providers. Container images and code from S3 are
+/// refused with a clear error. Functions have no network, VPC or file system configuration beyond
+/// echoing it back. Destinations other than Lambda functions, and dead-letter queues, are accepted but
+/// receive nothing. Provisioned concurrency is bookkeeping: it does not pre-start environments.
 /// </remarks>
 internal sealed partial class LambdaEngine : ILambdaOperations
 {
@@ -153,6 +153,10 @@ internal sealed partial class LambdaEngine : ILambdaOperations
 
     private static T Clone<T>(T value) =>
         JsonSerializer.Deserialize<T>(JsonSerializer.SerializeToUtf8Bytes(value, CloneOptions), CloneOptions)!;
+
+    /// <summary>The same members as another shape of the model (operations whose outputs repeat one another's), by name.</summary>
+    private static T Reshape<T>(object value) =>
+        JsonSerializer.Deserialize<T>(JsonSerializer.SerializeToUtf8Bytes(value, value.GetType(), CloneOptions), CloneOptions)!;
 
     /// <summary>Lambda's LastModified strings: <c>2024-01-01T00:00:00.000+0000</c>.</summary>
     private string Timestamp() => Now.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.fff'+0000'", CultureInfo.InvariantCulture);

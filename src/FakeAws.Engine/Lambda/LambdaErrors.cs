@@ -19,6 +19,12 @@ internal static class LambdaErrors
     /// <summary>A function of another account: AWS answers 403 with no message at all.</summary>
     public static AwsServiceException AccessDenied() => new("AccessDeniedException", "", 403);
 
+    /// <summary>A service invoking a function whose resource-based policy does not allow it.</summary>
+    public static AwsServiceException NotAuthorized(string principal, string action, string resource) => new(
+        "AccessDeniedException",
+        $"User: {principal} is not authorized to perform: {action} on resource: {resource} because no resource-based policy allows the {action} action",
+        403);
+
     public static AwsServiceException FunctionExists(string name) => new("ResourceConflictException", $"Function already exist: {name}", 409);
 
     public static AwsServiceException AliasExists(string aliasArn) => new("ResourceConflictException", $"Alias already exists: {aliasArn}", 409);
@@ -31,10 +37,12 @@ internal static class LambdaErrors
     public static AwsServiceException NotActive(string state) =>
         Conflict($"The operation cannot be performed at this time. The function is currently in the following state: {state}");
 
-    public static AwsServiceException RevisionMismatch() => new(
+    public static AwsServiceException RevisionMismatch(string api = "GetFunction/GetAlias") => new(
         "PreconditionFailedException",
-        "The Revision Id provided does not match the latest Revision Id. Call the GetFunction/GetAlias API to retrieve the latest Revision Id",
+        $"The Revision Id provided does not match the latest Revision Id. Call the {api} API to retrieve the latest Revision Id",
         412);
+
+    public static AwsServiceException LayerVersionNotFound(string layerVersionArn) => NotFound($"Layer version {layerVersionArn} does not exist.");
 
     /// <summary>A throttle: 429 with the reason as the body's <c>Reason</c>.</summary>
     public static AwsServiceException TooManyRequests(string reason) =>

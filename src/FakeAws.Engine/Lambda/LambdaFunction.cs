@@ -34,6 +34,12 @@ internal sealed class LambdaFunction(RequestScope scope, string name, FunctionVe
     /// <summary>Asynchronous invocation settings by qualifier ($LATEST, version or alias).</summary>
     public SortedDictionary<string, EventInvokeSettings> EventInvokeConfigs { get; } = new(StringComparer.Ordinal);
 
+    /// <summary>Resource-based policies by qualifier: $LATEST for the unqualified function, a version or an alias.</summary>
+    public SortedDictionary<string, Policies.ResourcePolicy> Policies { get; } = new(StringComparer.Ordinal);
+
+    /// <summary>Function URLs by qualifier: $LATEST or an alias.</summary>
+    public SortedDictionary<string, Urls.FunctionUrl> Urls { get; } = new(StringComparer.Ordinal);
+
     /// <summary>Invocations in flight, in virtual time.</summary>
     public int InFlight { get; set; }
 
@@ -66,6 +72,12 @@ internal sealed class FunctionVersion
 
     public required Code.ILambdaCode Code { get; init; }
 
+    /// <summary>The version's deployment package: its .zip (for runtimes that run its files) and unzipped size.</summary>
+    public CodePackage Package { get; init; }
+
+    /// <summary>The layer versions the configuration names, in its order; kept even if a layer version is deleted later.</summary>
+    public IReadOnlyList<Layers.LayerVersion> Layers { get; init; } = [];
+
     /// <summary>Whether the code was found from the Handler string (so a new Handler finds new code) rather than bound in process.</summary>
     public bool ResolvedFromHandler { get; init; }
 
@@ -97,7 +109,8 @@ internal sealed class FunctionAlias
     /// <summary>The additional version and its weight, when the alias routes.</summary>
     public (string Version, double Weight)? Routing { get; init; }
 
-    public required string RevisionId { get; init; }
+    /// <summary>The alias's revision; changes when its policy does.</summary>
+    public required string RevisionId { get; set; }
 
     /// <summary>Where this alias's routing sequence starts, drawn from the cloud's seeded ids.</summary>
     public required double RoutingPhase { get; init; }

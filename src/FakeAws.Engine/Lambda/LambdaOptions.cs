@@ -19,6 +19,15 @@ public sealed class LambdaOptions
     /// </summary>
     public TimeSpan StateTransitionDelay { get; set; } = TimeSpan.Zero;
 
+    /// <summary>
+    /// Whether a function's resource-based policy must allow another service to invoke it, as on AWS
+    /// (the default): API Gateway and Cognito triggers need an AddPermission statement for their
+    /// service principal (and source ARN, when the statement names one). Step Functions and event source
+    /// mappings invoke with their execution role, so no policy is needed for them either way. Set
+    /// false to let every service invoke every function.
+    /// </summary>
+    public bool EnforceResourcePolicies { get; set; } = true;
+
     /// <summary>A copy of these settings.</summary>
     public LambdaOptions Clone() => (LambdaOptions)MemberwiseClone();
 }

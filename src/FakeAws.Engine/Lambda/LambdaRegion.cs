@@ -15,6 +15,12 @@ internal sealed class LambdaRegion(RequestScope scope)
     /// <summary>The region's event source mappings by UUID.</summary>
     public Dictionary<string, EventSourceMapping> EventSourceMappings { get; } = new(StringComparer.Ordinal);
 
+    /// <summary>The region's layers by name.</summary>
+    public SortedDictionary<string, Layers.LambdaLayer> Layers { get; } = new(StringComparer.Ordinal);
+
+    /// <summary>The function each function URL id of the region belongs to.</summary>
+    public Dictionary<string, LambdaFunction> UrlIds { get; } = new(StringComparer.Ordinal);
+
     /// <summary>Invocations in flight, in virtual time, of functions without reserved concurrency.</summary>
     public int UnreservedInFlight { get; set; }
 

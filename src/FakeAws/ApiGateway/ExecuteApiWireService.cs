@@ -36,12 +36,7 @@ internal sealed class ExecuteApiWireService(ApiGatewayHelper gateway) : IWireSer
             SourceIp = ExecuteApiHttpHandler.SourceIp,
             VpcEndpointId = target.VpcEndpointId,
         }, cancellationToken).ConfigureAwait(false);
-        var wire = new WireResponse { Status = response.Status, Body = response.Body };
-        foreach (var header in response.Headers.GroupBy(h => h.Key, StringComparer.OrdinalIgnoreCase))
-        {
-            wire.Headers[header.Key] = string.Join(", ", header.Select(h => h.Value));
-        }
-        return wire;
+        return GatewayMessages.ToWire(response);
     }
 
 }

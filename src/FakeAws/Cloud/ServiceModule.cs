@@ -17,4 +17,9 @@ internal abstract class ServiceModule
 
     /// <summary>Forgets all of the service's state.</summary>
     public abstract void Reset();
+
+    /// <summary>Releases what the service holds outside the process's memory (Lambda's local runtime processes) when the cloud is disposed.</summary>
+    public virtual void Release()
+    {
+    }
 }

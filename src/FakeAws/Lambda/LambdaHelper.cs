@@ -17,18 +17,35 @@ namespace FakeAws.Lambda;
 public sealed class LambdaHelper
 {
     private readonly FakeAwsCloud _cloud;
-    private readonly HandlerResolver _resolver = new();
+    private readonly HandlerResolver _resolver;
 
     internal LambdaHelper(FakeAwsCloud cloud)
     {
         _cloud = cloud;
+        _resolver = new HandlerResolver(Processes);
         Engine = new LambdaEngine(cloud.Context, cloud.Options.Lambda, _resolver);
         Wire = new LambdaWireService(Engine, () => cloud.Context.Ids.NewGuid().ToString());
+        FunctionUrls = new FunctionUrlWireService(Engine, cloud.Context);
     }
 
     internal LambdaEngine Engine { get; }
 
+    /// <summary>The execution environments of functions that run in local processes (python3.x, nodejs*.x, provided*).</summary>
+    internal Runtimes.ProcessRuntimes Processes { get; } = new();
+
     internal LambdaWireService Wire { get; }
+
+    internal FunctionUrlWireService FunctionUrls { get; }
+
+    /// <summary>
+    /// Creates a handler for an <see cref="HttpClient"/> that calls function URLs in memory: a request to
+    /// <c>https://{url-id}.lambda-url.{region}.on.aws/...</c> (the <c>FunctionUrl</c> that
+    /// CreateFunctionUrlConfig returned) goes through the URL's auth type and resource-based policy, its
+    /// CORS settings, the payload format 2.0 event, the invoke and the response mapping, and every
+    /// failure is the response Lambda sends.
+    /// </summary>
+    /// <example><c>using var http = new HttpClient(aws.Lambda.CreateHttpMessageHandler()); await http.GetAsync(functionUrl);</c></example>
+    public HttpMessageHandler CreateHttpMessageHandler() => new FunctionUrlHttpHandler(Engine, _cloud.Context);
 
     /// <summary>
     /// Creates a function whose code is <paramref name="handler"/>, as CreateFunction would (same

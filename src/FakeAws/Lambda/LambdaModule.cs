@@ -14,7 +14,7 @@ internal sealed class LambdaModule : ServiceModule
         // Stream records reach the event source mappings through the poller port, on the scheduler.
         Helper.Engine.AddEventSource(new DynamoDbStreamPoller(dynamoDb.Engine, cloud.Context));
         dynamoDb.Engine.StreamRecordsAppended += Helper.Engine.OnEventSourceRecords;
-        FrontDoors = [Helper.Wire];
+        FrontDoors = [Helper.Wire, Helper.FunctionUrls];
     }
 
     /// <summary>What a test reaches as <c>aws.Lambda</c>.</summary>
@@ -22,5 +22,12 @@ internal sealed class LambdaModule : ServiceModule
 
     public override IReadOnlyList<IWireService> FrontDoors { get; }
 
-    public override void Reset() => Helper.Engine.Reset();
+    public override void Reset()
+    {
+        Helper.Engine.Reset();
+        Helper.Processes.Dispose();
+    }
+
+    /// <summary>Stops the functions' local processes.</summary>
+    public override void Release() => Helper.Processes.Dispose();
 }

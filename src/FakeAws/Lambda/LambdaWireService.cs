@@ -53,6 +53,10 @@ internal sealed class LambdaWireService(LambdaEngine engine, Func<string> newReq
     protected override AwsServiceException MalformedValue(string name, string value) =>
         LambdaErrors.InvalidParameter($"Invalid value '{value}' for {name}.");
 
+    /// <summary>InvokeWithResponseStream's events.</summary>
+    protected override byte[]? EncodeEventStream(object payload) =>
+        payload is InvokeWithResponseStreamResponseEvent events ? EventStreamEncoding.Encode(events) : null;
+
     /// <summary>Lambda labels Invoke's payload, whatever it holds, as JSON.</summary>
     protected override string PayloadContentType => "application/json";
 

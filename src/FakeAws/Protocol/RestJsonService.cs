@@ -93,6 +93,9 @@ internal abstract class RestJsonService : IWireService
     protected virtual AwsServiceException MalformedValue(string name, string value) =>
         new("SerializationException", $"The value '{value}' of '{name}' is not valid.");
 
+    /// <summary>The body of a payload that is an event stream, framed as AWS frames it; null for any other payload.</summary>
+    protected virtual byte[]? EncodeEventStream(object payload) => null;
+
     /// <summary>The content type of a blob payload in a response.</summary>
     protected virtual string PayloadContentType => "application/octet-stream";
 
@@ -192,7 +195,9 @@ internal abstract class RestJsonService : IWireService
             var value = payload.GetValue(output);
             response = value is null
                 ? new WireResponse { Status = status }
-                : WireResponse.Json(RestShape.PayloadBytes(value, _json), value is byte[] ? PayloadContentType : "application/json", status);
+                : EncodeEventStream(value) is { } events
+                    ? WireResponse.Json(events, "application/vnd.amazon.eventstream", status)
+                    : WireResponse.Json(RestShape.PayloadBytes(value, _json), value is byte[] ? PayloadContentType : "application/json", status);
         }
         else
         {

@@ -33,9 +33,21 @@ public abstract class ApiGatewayTestBase
     protected static string InvokeUri(string function) =>
         $"arn:aws:apigateway:us-east-1:lambda:path/2015-03-31/functions/{FunctionArn(function)}/invocations";
 
+    /// <summary>
+    /// Adds an in-process function and lets API Gateway invoke it from this account's APIs, as the
+    /// console or a deployment tool grants it when wiring an integration or authorizer.
+    /// </summary>
+    protected string AddFunction(string name, Delegate handler, Action<FakeAws.Lambda.LambdaFunctionOptions>? configure = null)
+    {
+        var arn = Aws.Lambda.AddFunction(name, handler, configure);
+        using var lambda = new Lambda.LambdaWire(Aws);
+        lambda.AllowInvoke(name, "apigateway.amazonaws.com", "apigateway-invoke", "arn:aws:execute-api:us-east-1:123456789012:*").GetAwaiter().GetResult();
+        return arn;
+    }
+
     /// <summary>A function that answers 200 with the event it received as its body.</summary>
     protected void AddEchoFunction(string name = "echo") =>
-        Aws.Lambda.AddFunction(name, (JsonElement input) => new { statusCode = 200, body = input.GetRawText() });
+        AddFunction(name, (JsonElement input) => new { statusCode = 200, body = input.GetRawText() });
 
     protected async Task<string> CreateRestApi(object? settings = null)
     {

@@ -5,7 +5,7 @@ public class CorsTests : HttpApiTestBase
 {
     private async Task<string> CorsApi()
     {
-        Aws.Lambda.AddFunction("fn", (System.Text.Json.JsonElement _) => new
+        AddFunction("fn", (System.Text.Json.JsonElement _) => new
         {
             statusCode = 200,
             headers = new Dictionary<string, string> { ["access-control-allow-origin"] = "https://ignored.example" },

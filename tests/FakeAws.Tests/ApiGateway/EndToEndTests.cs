@@ -27,7 +27,7 @@ public class EndToEndTests : ApiGatewayTestBase
             AttributeDefinitions = [new AttributeDefinition("id", ScalarAttributeType.S)],
             BillingMode = BillingMode.PAY_PER_REQUEST,
         });
-        Aws.Lambda.AddFunction("create-order", async (JsonElement e) =>
+        AddFunction("create-order", async (JsonElement e) =>
         {
             var user = e.GetProperty("requestContext").GetProperty("authorizer").GetProperty("claims").GetProperty("cognito:username").GetString()!;
             var order = JsonDocument.Parse(e.GetProperty("body").GetString()!).RootElement;
@@ -95,7 +95,7 @@ public class EndToEndTests : ApiGatewayTestBase
             AttributeDefinitions = [new AttributeDefinition("user", ScalarAttributeType.S)],
             BillingMode = BillingMode.PAY_PER_REQUEST,
         });
-        Aws.Lambda.AddFunction("record-visit", async (JsonElement e) =>
+        AddFunction("record-visit", async (JsonElement e) =>
         {
             var email = e.GetProperty("requestContext").GetProperty("authorizer").GetProperty("claims").GetProperty("email").GetString()!;
             using var client = Aws.CreateClient<AmazonDynamoDBClient>();

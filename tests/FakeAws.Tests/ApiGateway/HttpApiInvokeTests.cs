@@ -93,7 +93,7 @@ public class HttpApiInvokeTests : HttpApiTestBase
     [TestCase("[1,2]", "[1,2]")]
     public async Task Format2_ResultWithoutStatusCode_200JsonBody(string result, string body)
     {
-        Aws.Lambda.AddFunction("fn", (JsonElement _) => JsonDocument.Parse(result).RootElement.Clone());
+        AddFunction("fn", (JsonElement _) => JsonDocument.Parse(result).RootElement.Clone());
         var apiId = await HttpProxyApi("fn");
         using var client = Aws.ApiGateway.CreateHttpClient(apiId, "$default");
 
@@ -107,7 +107,7 @@ public class HttpApiInvokeTests : HttpApiTestBase
     [Test]
     public async Task Format2_StructuredResult_StatusHeadersAndCookies()
     {
-        Aws.Lambda.AddFunction("fn", (JsonElement _) => new
+        AddFunction("fn", (JsonElement _) => new
         {
             statusCode = 201,
             headers = new Dictionary<string, string> { ["content-type"] = "text/plain", ["x-id"] = "7" },
@@ -133,7 +133,7 @@ public class HttpApiInvokeTests : HttpApiTestBase
     [Test]
     public async Task Routes_MostSpecificWins_DefaultCatchesTheRest()
     {
-        Aws.Lambda.AddFunction("fn", (JsonElement e) => new { statusCode = 200, body = e.GetProperty("routeKey").GetString() });
+        AddFunction("fn", (JsonElement e) => new { statusCode = 200, body = e.GetProperty("routeKey").GetString() });
         var apiId = await CreateHttpApi();
         var integration = await CreateIntegration(apiId, "fn");
         foreach (var key in new[] { "GET /items/{id}", "GET /items/special", "ANY /items/{id}", "ANY /{proxy+}", "$default" })
@@ -166,7 +166,7 @@ public class HttpApiInvokeTests : HttpApiTestBase
     [Test]
     public async Task FunctionThrows_500InternalServerError()
     {
-        Aws.Lambda.AddFunction("boom", JsonElement (JsonElement _) => throw new InvalidOperationException("boom"));
+        AddFunction("boom", JsonElement (JsonElement _) => throw new InvalidOperationException("boom"));
         var apiId = await HttpProxyApi("boom");
         using var client = Aws.ApiGateway.CreateHttpClient(apiId, "$default");
 
@@ -176,7 +176,7 @@ public class HttpApiInvokeTests : HttpApiTestBase
     [Test]
     public async Task FunctionRunsPast30Seconds_503ServiceUnavailable()
     {
-        Aws.Lambda.AddFunction("slow", async (JsonElement _, LambdaContext context) =>
+        AddFunction("slow", async (JsonElement _, LambdaContext context) =>
         {
             await Task.Delay(TimeSpan.FromSeconds(45), context.Clock);
             return "late";
@@ -226,7 +226,7 @@ public class HttpApiInvokeTests : HttpApiTestBase
     [Test]
     public async Task QuickCreate_TargetMakesARouteAndAnAutoDeployedDefaultStage()
     {
-        Aws.Lambda.AddFunction("fn", (JsonElement e) => new { statusCode = 200, body = e.GetProperty("version").GetString() });
+        AddFunction("fn", (JsonElement e) => new { statusCode = 200, body = e.GetProperty("version").GetString() });
         var created = await Api.Post("/v2/apis", new { name = "quick", protocolType = "HTTP", target = FunctionArn("fn") });
         var apiId = created.Id("apiId");
         using var client = Aws.ApiGateway.CreateHttpClient(apiId, "$default");

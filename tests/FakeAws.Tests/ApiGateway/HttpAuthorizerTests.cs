@@ -221,7 +221,7 @@ public class HttpAuthorizerTests : HttpApiTestBase
     public async Task LambdaSimple_AuthorizedWithContext_DeniedForbidden()
     {
         JsonElement received = default;
-        Aws.Lambda.AddFunction("authz", (JsonElement e) =>
+        AddFunction("authz", (JsonElement e) =>
         {
             received = e.Clone();
             return new { isAuthorized = e.GetProperty("identitySource")[0].GetString() == "good", context = new { tenant = "acme", level = 2 } };
@@ -250,7 +250,7 @@ public class HttpAuthorizerTests : HttpApiTestBase
     [Test]
     public async Task LambdaPolicy_DenyStatement_403()
     {
-        Aws.Lambda.AddFunction("authz", (JsonElement e) => new
+        AddFunction("authz", (JsonElement e) => new
         {
             principalId = "u",
             policyDocument = new { Version = "2012-10-17", Statement = new[] { new { Action = "execute-api:Invoke", Effect = "Deny", Resource = e.GetProperty("routeArn").GetString() } } },
@@ -264,7 +264,7 @@ public class HttpAuthorizerTests : HttpApiTestBase
     [Test]
     public async Task LambdaAuthorizerFails_500()
     {
-        Aws.Lambda.AddFunction("authz", JsonElement (JsonElement _) => throw new InvalidOperationException("broken"));
+        AddFunction("authz", JsonElement (JsonElement _) => throw new InvalidOperationException("broken"));
         var apiId = await LambdaAuthorizedApi(simple: true);
         using var client = Aws.ApiGateway.CreateHttpClient(apiId, "$default");
 
@@ -275,7 +275,7 @@ public class HttpAuthorizerTests : HttpApiTestBase
     public async Task LambdaSimple_CachedForItsTtl()
     {
         var calls = 0;
-        Aws.Lambda.AddFunction("authz", (JsonElement _) => { calls++; return new { isAuthorized = true }; });
+        AddFunction("authz", (JsonElement _) => { calls++; return new { isAuthorized = true }; });
         var apiId = await LambdaAuthorizedApi(simple: true, ttl: 30);
         using var client = Aws.ApiGateway.CreateHttpClient(apiId, "$default");
 

@@ -78,7 +78,7 @@ public class RestApiInvokeTests : ApiGatewayTestBase
     [Test]
     public async Task LambdaProxy_ResponseWithHeadersAndBase64Body_MappedToTheCaller()
     {
-        Aws.Lambda.AddFunction("teapot", (JsonElement _) => new Dictionary<string, object>
+        AddFunction("teapot", (JsonElement _) => new Dictionary<string, object>
         {
             ["statusCode"] = "418",
             ["headers"] = new Dictionary<string, object> { ["Content-Type"] = "image/png", ["X-Cached"] = true },
@@ -106,7 +106,7 @@ public class RestApiInvokeTests : ApiGatewayTestBase
     [Test]
     public async Task LambdaProxy_NoStatusCode_200WithJsonContentType()
     {
-        Aws.Lambda.AddFunction("plain", (JsonElement _) => new { body = "hi" });
+        AddFunction("plain", (JsonElement _) => new { body = "hi" });
         var (apiId, _) = await LambdaProxyApi("plain");
         using var client = Aws.ApiGateway.CreateHttpClient(apiId, "prod");
 
@@ -123,7 +123,7 @@ public class RestApiInvokeTests : ApiGatewayTestBase
     [TestCase("{\"statusCode\":\"two hundred\"}")]
     public async Task LambdaProxy_MalformedProxyResponse_502InternalServerError(string result)
     {
-        Aws.Lambda.AddFunction("bad", (JsonElement _) => JsonDocument.Parse(result).RootElement.Clone());
+        AddFunction("bad", (JsonElement _) => JsonDocument.Parse(result).RootElement.Clone());
         var (apiId, _) = await LambdaProxyApi("bad");
         using var client = Aws.ApiGateway.CreateHttpClient(apiId, "prod");
 
@@ -133,7 +133,7 @@ public class RestApiInvokeTests : ApiGatewayTestBase
     [Test]
     public async Task LambdaProxy_FunctionThrows_502InternalServerError()
     {
-        Aws.Lambda.AddFunction("boom", JsonElement (JsonElement _) => throw new InvalidOperationException("boom"));
+        AddFunction("boom", JsonElement (JsonElement _) => throw new InvalidOperationException("boom"));
         var (apiId, _) = await LambdaProxyApi("boom");
         using var client = Aws.ApiGateway.CreateHttpClient(apiId, "prod");
 
@@ -153,7 +153,7 @@ public class RestApiInvokeTests : ApiGatewayTestBase
     public async Task LambdaProxy_FunctionRunsPast29Seconds_504AtTheIntegrationTimeoutOnTheVirtualClock()
     {
         var finished = false;
-        Aws.Lambda.AddFunction("slow", async (JsonElement _, LambdaContext context) =>
+        AddFunction("slow", async (JsonElement _, LambdaContext context) =>
         {
             await Task.Delay(TimeSpan.FromSeconds(40), context.Clock);
             finished = true;
@@ -173,7 +173,7 @@ public class RestApiInvokeTests : ApiGatewayTestBase
     [Test]
     public async Task LambdaProxy_ShorterIntegrationTimeout_504WhenItPasses()
     {
-        Aws.Lambda.AddFunction("slow", async (JsonElement _, LambdaContext context) =>
+        AddFunction("slow", async (JsonElement _, LambdaContext context) =>
         {
             await Task.Delay(TimeSpan.FromSeconds(3), context.Clock);
             return new { statusCode = 200 };
@@ -252,8 +252,8 @@ public class RestApiInvokeTests : ApiGatewayTestBase
     [Test]
     public async Task StageVariables_InTheIntegrationUri_PickTheFunction()
     {
-        Aws.Lambda.AddFunction("blue", (JsonElement _) => new { statusCode = 200, body = "blue" });
-        Aws.Lambda.AddFunction("green", (JsonElement _) => new { statusCode = 200, body = "green" });
+        AddFunction("blue", (JsonElement _) => new { statusCode = 200, body = "blue" });
+        AddFunction("green", (JsonElement _) => new { statusCode = 200, body = "green" });
         var apiId = await CreateRestApi();
         var root = await RootId(apiId);
         await PutMethod(apiId, root, "GET");

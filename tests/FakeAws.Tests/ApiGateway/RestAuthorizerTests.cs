@@ -160,7 +160,7 @@ public class RestAuthorizerTests : ApiGatewayTestBase
 
     private void AddTokenAuthorizer(string name = "authz")
     {
-        Aws.Lambda.AddFunction(name, (JsonElement e) =>
+        AddFunction(name, (JsonElement e) =>
         {
             var token = e.GetProperty("authorizationToken").GetString();
             if (token == "fail")
@@ -261,7 +261,7 @@ public class RestAuthorizerTests : ApiGatewayTestBase
     public async Task LambdaToken_MissingHeader_401WithoutCallingTheAuthorizer()
     {
         var calls = 0;
-        Aws.Lambda.AddFunction("authz", (JsonElement _) => { calls++; return new { }; });
+        AddFunction("authz", (JsonElement _) => { calls++; return new { }; });
         var apiId = await TokenApi();
         using var client = Aws.ApiGateway.CreateHttpClient(apiId, "prod");
 
@@ -273,7 +273,7 @@ public class RestAuthorizerTests : ApiGatewayTestBase
     public async Task LambdaToken_ResultCachedForItsTtlOnTheVirtualClock()
     {
         var calls = 0;
-        Aws.Lambda.AddFunction("authz", (JsonElement e) =>
+        AddFunction("authz", (JsonElement e) =>
         {
             calls++;
             return new
@@ -304,7 +304,7 @@ public class RestAuthorizerTests : ApiGatewayTestBase
     public async Task LambdaToken_EventHasTypeTokenAndMethodArn()
     {
         JsonElement received = default;
-        Aws.Lambda.AddFunction("authz", (JsonElement e) =>
+        AddFunction("authz", (JsonElement e) =>
         {
             received = e.Clone();
             return new { principalId = "u", policyDocument = new { Statement = new[] { new { Action = "execute-api:*", Effect = "Allow", Resource = "*" } } } };
@@ -323,7 +323,7 @@ public class RestAuthorizerTests : ApiGatewayTestBase
     public async Task LambdaRequest_IdentitySources_MissingOne401_EventCarriesTheRequest()
     {
         JsonElement received = default;
-        Aws.Lambda.AddFunction("authz", (JsonElement e) =>
+        AddFunction("authz", (JsonElement e) =>
         {
             received = e.Clone();
             return new { principalId = "u", policyDocument = new { Statement = new[] { new { Action = "execute-api:Invoke", Effect = "Allow", Resource = "*" } } } };

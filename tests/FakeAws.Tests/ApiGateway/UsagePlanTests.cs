@@ -112,7 +112,7 @@ public class UsagePlanTests : ApiGatewayTestBase
     [Test]
     public async Task ApiKeySourceAuthorizer_TheAuthorizersUsageIdentifierKeyCounts()
     {
-        Aws.Lambda.AddFunction("authz", (System.Text.Json.JsonElement _) => new
+        AddFunction("authz", (System.Text.Json.JsonElement _) => new
         {
             principalId = "u",
             usageIdentifierKey = "partner-key-0123456789",

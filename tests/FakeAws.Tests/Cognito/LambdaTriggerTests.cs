@@ -8,7 +8,7 @@ public class LambdaTriggerTests : CognitoTestBase
     [Test]
     public async Task PreSignUp_AsAFakeAwsFunction_AutoConfirmsTheUser()
     {
-        var arn = Aws.Lambda.AddFunction("auto-confirm", (JsonObject e) =>
+        var arn = AddTrigger("auto-confirm", (JsonObject e) =>
         {
             e["response"]!["autoConfirmUser"] = e["request"]!["userAttributes"]!["email"]!.GetValue<string>().EndsWith("@example.com");
             return e;
@@ -26,11 +26,20 @@ public class LambdaTriggerTests : CognitoTestBase
     [Test]
     public async Task PreSignUp_FunctionThrows_UserLambdaValidationExceptionWithItsMessage()
     {
-        var arn = Aws.Lambda.AddFunction("gatekeeper", new Func<JsonObject, JsonObject>(_ => throw new InvalidOperationException("Invitations only")));
+        var arn = AddTrigger("gatekeeper", new Func<JsonObject, JsonObject>(_ => throw new InvalidOperationException("Invitations only")));
         var (_, clientId) = await EmailPool(new { LambdaConfig = new Dictionary<string, string> { ["PreSignUp"] = arn } });
 
         var error = await IdpError("SignUp", new { ClientId = clientId, Username = "eve@example.com", Password });
 
         Assert.That((error.Code, error.Message), Is.EqualTo(("UserLambdaValidationException", "PreSignUp failed with error Invitations only.")));
+    }
+
+    /// <summary>Adds an in-process function and lets Cognito invoke it, as the console does when a trigger is chosen.</summary>
+    private string AddTrigger(string name, Delegate handler)
+    {
+        var arn = Aws.Lambda.AddFunction(name, handler);
+        using var lambda = new Lambda.LambdaWire(Aws);
+        lambda.AllowInvoke(name, "cognito-idp.amazonaws.com", "cognito-trigger").GetAwaiter().GetResult();
+        return arn;
     }
 }

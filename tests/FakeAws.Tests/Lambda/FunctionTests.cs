@@ -203,9 +203,9 @@ public class FunctionTests : LambdaTestBase
     [Test]
     public async Task UnimplementedOperation_SaysFakeAwsDoesNotSupportItYet()
     {
-        var reply = await Wire.Get("/2018-10-31/layers");
+        var reply = await Wire.Get("/2025-11-30/capacity-providers");
 
-        AssertError(reply, 400, "UnknownOperationException", "FakeAws does not support the Lambda operation ListLayers yet.");
+        AssertError(reply, 400, "UnknownOperationException", "FakeAws does not support the Lambda operation ListCapacityProviders yet.");
     }
 
     [Test]

@@ -207,14 +207,14 @@ public class HandlerBindingTests : LambdaTestBase
     }
 
     [Test]
-    public async Task NonDotnetHandler_NotRegistered_HandlerNotFound()
+    public async Task NonDotnetHandler_NotRegistered_RunsThePackage_WhichLacksTheModule()
     {
         await Wire.CreateFunction("py", "app.lambda_handler", runtime: "python3.12");
 
         var reply = await Wire.Invoke("py");
 
-        Assert.That(reply.Json.GetProperty("errorType").GetString(), Is.EqualTo("Runtime.HandlerNotFound"));
-        Assert.That(reply.Json.GetProperty("errorMessage").GetString(), Does.Contain("aws.Lambda.RegisterHandler"));
+        Assert.That(reply.Json.GetProperty("errorType").GetString(), Is.EqualTo("Runtime.ImportModuleError"));
+        Assert.That(reply.Json.GetProperty("errorMessage").GetString(), Is.EqualTo("Unable to import module 'app': No module named 'app'"));
     }
 
     [Test]

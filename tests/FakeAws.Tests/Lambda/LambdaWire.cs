@@ -55,6 +55,18 @@ public sealed class LambdaWire(FakeAwsCloud aws, string region = "us-east-1") : 
         return Send(HttpMethod.Post, "/2015-03-31/functions", request);
     }
 
+    /// <summary>AddPermission: lets <paramref name="principal"/> invoke the function, as a deployment tool grants it.</summary>
+    public async Task AllowInvoke(string function, string principal, string statementId, string? sourceArn = null, string? qualifier = null)
+    {
+        var query = qualifier is null ? "" : $"?Qualifier={Uri.EscapeDataString(qualifier)}";
+        var reply = await Send(HttpMethod.Post, $"/2015-03-31/functions/{Uri.EscapeDataString(function)}/policy{query}",
+            new { StatementId = statementId, Action = "lambda:InvokeFunction", Principal = principal, SourceArn = sourceArn });
+        if (reply.Status != HttpStatusCode.Created)
+        {
+            throw new InvalidOperationException($"AddPermission answered {reply.Status}: {reply.Text}");
+        }
+    }
+
     public Task<WireReply> Invoke(string function, string payload = "{}", string? type = null, string? qualifier = null, bool tail = false)
     {
         var headers = new Dictionary<string, string>();

@@ -13,18 +13,22 @@ internal sealed record LambdaCall(InvocationResponse? Result, bool TimedOut, Aws
 
 /// <summary>
 /// Invokes integrations' and authorizers' functions through the cloud's Lambda service, as
-/// <c>apigateway.amazonaws.com</c>, racing the call against the integration timeout on the virtual
+/// <c>apigateway.amazonaws.com</c> with the source ARN Lambda matches against the function's
+/// resource-based policy (a function whose policy does not allow API Gateway refuses the call, which
+/// API Gateway answers with a 500), racing the call against the integration timeout on the virtual
 /// clock. A function still running when the timeout passes keeps running, as on AWS; only the caller
 /// stops waiting.
 /// </summary>
 internal sealed class LambdaCaller(CloudContext cloud)
 {
-    private static readonly ServiceCaller ApiGateway = new("apigateway.amazonaws.com");
+    private const string ApiGateway = "apigateway.amazonaws.com";
 
-    public async Task<LambdaCall> InvokeAsync(RequestScope apiScope, string functionArn, byte[] payload, TimeSpan timeout)
+    /// <summary>Invokes the function of an integration, or of the authorizer <paramref name="authorizerId"/>.</summary>
+    public async Task<LambdaCall> InvokeAsync(InvocationContext context, string functionArn, byte[] payload, TimeSpan timeout, string? authorizerId = null)
     {
+        var caller = new ServiceCaller(ApiGateway, authorizerId is null ? SourceArn(context) : $"{context.ApiArn}/authorizers/{authorizerId}");
         // Not cancelled at the timeout: on AWS the function runs on after API Gateway gives up.
-        var invoke = cloud.Services.InvokeLambdaAsync(apiScope.As(ApiGateway), functionArn, null, payload, CancellationToken.None);
+        var invoke = cloud.Services.InvokeLambdaAsync(new RequestScope(context.AccountId, context.Region, caller), functionArn, null, payload, CancellationToken.None);
         using var stopTimer = new CancellationTokenSource();
         var timer = cloud.Clock.Delay(timeout, stopTimer.Token);
         if (await Task.WhenAny(invoke, timer).ConfigureAwait(false) == timer && !invoke.IsCompleted)
@@ -43,4 +47,13 @@ internal sealed class LambdaCaller(CloudContext cloud)
             return new LambdaCall(null, false, refused);
         }
     }
+
+    /// <summary>
+    /// The ARN an integration's call comes from: <c>api-id/stage/METHOD/resource-path</c> with the
+    /// matched resource's (REST) or route's (HTTP) path template, or <c>api-id/stage/$default</c> for
+    /// an HTTP API's default route, the forms AWS's console grants.
+    /// </summary>
+    private static string SourceArn(InvocationContext context) => context.ResourceId == "$default"
+        ? $"{context.ApiArn}/{context.Stage}/$default"
+        : $"{context.ApiArn}/{context.Stage}/{context.Request.Method}/{context.ResourcePath.TrimStart('/')}";
 }

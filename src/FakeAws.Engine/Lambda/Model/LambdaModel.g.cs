@@ -5215,15 +5215,15 @@ internal static partial class ServiceModel
     /// <summary>Every operation of the model bound to the engine's method, or to none where FakeAws does not implement it.</summary>
     public static IReadOnlyList<OperationBinding> Bind(ILambdaOperations engine) =>
     [
-        new(Operations[0], null),
-        new(Operations[1], null),
+        new(Operations[0], (scope, input, _) => new(engine.AddLayerVersionPermission(scope, (AddLayerVersionPermissionRequest)input))),
+        new(Operations[1], (scope, input, _) => new(engine.AddPermission(scope, (AddPermissionRequest)input))),
         new(Operations[2], null),
         new(Operations[3], (scope, input, _) => new(engine.CreateAlias(scope, (CreateAliasRequest)input))),
         new(Operations[4], null),
         new(Operations[5], null),
         new(Operations[6], (scope, input, _) => new(engine.CreateEventSourceMapping(scope, (CreateEventSourceMappingRequest)input))),
         new(Operations[7], async (scope, input, token) => await engine.CreateFunction(scope, (CreateFunctionRequest)input, token).ConfigureAwait(false)),
-        new(Operations[8], null),
+        new(Operations[8], (scope, input, _) => new(engine.CreateFunctionUrlConfig(scope, (CreateFunctionUrlConfigRequest)input))),
         new(Operations[9], (scope, input, _) => { engine.DeleteAlias(scope, (DeleteAliasRequest)input); return default; }),
         new(Operations[10], null),
         new(Operations[11], null),
@@ -5232,8 +5232,8 @@ internal static partial class ServiceModel
         new(Operations[14], null),
         new(Operations[15], (scope, input, _) => { engine.DeleteFunctionConcurrency(scope, (DeleteFunctionConcurrencyRequest)input); return default; }),
         new(Operations[16], (scope, input, _) => { engine.DeleteFunctionEventInvokeConfig(scope, (DeleteFunctionEventInvokeConfigRequest)input); return default; }),
-        new(Operations[17], null),
-        new(Operations[18], null),
+        new(Operations[17], (scope, input, _) => { engine.DeleteFunctionUrlConfig(scope, (DeleteFunctionUrlConfigRequest)input); return default; }),
+        new(Operations[18], (scope, input, _) => { engine.DeleteLayerVersion(scope, (DeleteLayerVersionRequest)input); return default; }),
         new(Operations[19], (scope, input, _) => { engine.DeleteProvisionedConcurrencyConfig(scope, (DeleteProvisionedConcurrencyConfigRequest)input); return default; }),
         new(Operations[20], (scope, input, _) => new(engine.GetAccountSettings(scope, (GetAccountSettingsRequest)input))),
         new(Operations[21], (scope, input, _) => new(engine.GetAlias(scope, (GetAliasRequest)input))),
@@ -5250,32 +5250,32 @@ internal static partial class ServiceModel
         new(Operations[32], (scope, input, _) => new(engine.GetFunctionEventInvokeConfig(scope, (GetFunctionEventInvokeConfigRequest)input))),
         new(Operations[33], null),
         new(Operations[34], null),
-        new(Operations[35], null),
-        new(Operations[36], null),
-        new(Operations[37], null),
-        new(Operations[38], null),
-        new(Operations[39], null),
+        new(Operations[35], (scope, input, _) => new(engine.GetFunctionUrlConfig(scope, (GetFunctionUrlConfigRequest)input))),
+        new(Operations[36], (scope, input, _) => new(engine.GetLayerVersion(scope, (GetLayerVersionRequest)input))),
+        new(Operations[37], (scope, input, _) => new(engine.GetLayerVersionByArn(scope, (GetLayerVersionByArnRequest)input))),
+        new(Operations[38], (scope, input, _) => new(engine.GetLayerVersionPolicy(scope, (GetLayerVersionPolicyRequest)input))),
+        new(Operations[39], (scope, input, _) => new(engine.GetPolicy(scope, (GetPolicyRequest)input))),
         new(Operations[40], (scope, input, _) => new(engine.GetProvisionedConcurrencyConfig(scope, (GetProvisionedConcurrencyConfigRequest)input))),
         new(Operations[41], null),
         new(Operations[42], async (scope, input, token) => await engine.Invoke(scope, (InvocationRequest)input, token).ConfigureAwait(false)),
         new(Operations[43], async (scope, input, token) => await engine.InvokeAsync(scope, (InvokeAsyncRequest)input, token).ConfigureAwait(false)),
-        new(Operations[44], null),
+        new(Operations[44], async (scope, input, token) => await engine.InvokeWithResponseStream(scope, (InvokeWithResponseStreamRequest)input, token).ConfigureAwait(false)),
         new(Operations[45], (scope, input, _) => new(engine.ListAliases(scope, (ListAliasesRequest)input))),
         new(Operations[46], null),
         new(Operations[47], null),
         new(Operations[48], null),
         new(Operations[49], (scope, input, _) => new(engine.ListEventSourceMappings(scope, (ListEventSourceMappingsRequest)input))),
         new(Operations[50], (scope, input, _) => new(engine.ListFunctionEventInvokeConfigs(scope, (ListFunctionEventInvokeConfigsRequest)input))),
-        new(Operations[51], null),
+        new(Operations[51], (scope, input, _) => new(engine.ListFunctionUrlConfigs(scope, (ListFunctionUrlConfigsRequest)input))),
         new(Operations[52], null),
         new(Operations[53], (scope, input, _) => new(engine.ListFunctions(scope, (ListFunctionsRequest)input))),
         new(Operations[54], null),
-        new(Operations[55], null),
-        new(Operations[56], null),
+        new(Operations[55], (scope, input, _) => new(engine.ListLayerVersions(scope, (ListLayerVersionsRequest)input))),
+        new(Operations[56], (scope, input, _) => new(engine.ListLayers(scope, (ListLayersRequest)input))),
         new(Operations[57], (scope, input, _) => new(engine.ListProvisionedConcurrencyConfigs(scope, (ListProvisionedConcurrencyConfigsRequest)input))),
         new(Operations[58], (scope, input, _) => new(engine.ListTags(scope, (ListTagsRequest)input))),
         new(Operations[59], (scope, input, _) => new(engine.ListVersionsByFunction(scope, (ListVersionsByFunctionRequest)input))),
-        new(Operations[60], null),
+        new(Operations[60], (scope, input, _) => new(engine.PublishLayerVersion(scope, (PublishLayerVersionRequest)input))),
         new(Operations[61], async (scope, input, token) => await engine.PublishVersion(scope, (PublishVersionRequest)input, token).ConfigureAwait(false)),
         new(Operations[62], null),
         new(Operations[63], (scope, input, _) => new(engine.PutFunctionConcurrency(scope, (PutFunctionConcurrencyRequest)input))),
@@ -5284,8 +5284,8 @@ internal static partial class ServiceModel
         new(Operations[66], null),
         new(Operations[67], (scope, input, _) => new(engine.PutProvisionedConcurrencyConfig(scope, (PutProvisionedConcurrencyConfigRequest)input))),
         new(Operations[68], null),
-        new(Operations[69], null),
-        new(Operations[70], null),
+        new(Operations[69], (scope, input, _) => { engine.RemoveLayerVersionPermission(scope, (RemoveLayerVersionPermissionRequest)input); return default; }),
+        new(Operations[70], (scope, input, _) => { engine.RemovePermission(scope, (RemovePermissionRequest)input); return default; }),
         new(Operations[71], null),
         new(Operations[72], null),
         new(Operations[73], null),
@@ -5299,7 +5299,7 @@ internal static partial class ServiceModel
         new(Operations[81], async (scope, input, token) => await engine.UpdateFunctionCode(scope, (UpdateFunctionCodeRequest)input, token).ConfigureAwait(false)),
         new(Operations[82], (scope, input, _) => new(engine.UpdateFunctionConfiguration(scope, (UpdateFunctionConfigurationRequest)input))),
         new(Operations[83], (scope, input, _) => new(engine.UpdateFunctionEventInvokeConfig(scope, (UpdateFunctionEventInvokeConfigRequest)input))),
-        new(Operations[84], null),
+        new(Operations[84], (scope, input, _) => new(engine.UpdateFunctionUrlConfig(scope, (UpdateFunctionUrlConfigRequest)input))),
     ];
 }
 
@@ -5309,14 +5309,19 @@ internal static partial class ServiceModel
 /// </summary>
 internal interface ILambdaOperations
 {
+    AddLayerVersionPermissionResponse AddLayerVersionPermission(RequestScope scope, AddLayerVersionPermissionRequest input);
+    AddPermissionResponse AddPermission(RequestScope scope, AddPermissionRequest input);
     AliasConfiguration CreateAlias(RequestScope scope, CreateAliasRequest input);
     EventSourceMappingConfiguration CreateEventSourceMapping(RequestScope scope, CreateEventSourceMappingRequest input);
     Task<FunctionConfiguration> CreateFunction(RequestScope scope, CreateFunctionRequest input, CancellationToken cancellationToken);
+    CreateFunctionUrlConfigResponse CreateFunctionUrlConfig(RequestScope scope, CreateFunctionUrlConfigRequest input);
     void DeleteAlias(RequestScope scope, DeleteAliasRequest input);
     EventSourceMappingConfiguration DeleteEventSourceMapping(RequestScope scope, DeleteEventSourceMappingRequest input);
     DeleteFunctionResponse DeleteFunction(RequestScope scope, DeleteFunctionRequest input);
     void DeleteFunctionConcurrency(RequestScope scope, DeleteFunctionConcurrencyRequest input);
     void DeleteFunctionEventInvokeConfig(RequestScope scope, DeleteFunctionEventInvokeConfigRequest input);
+    void DeleteFunctionUrlConfig(RequestScope scope, DeleteFunctionUrlConfigRequest input);
+    void DeleteLayerVersion(RequestScope scope, DeleteLayerVersionRequest input);
     void DeleteProvisionedConcurrencyConfig(RequestScope scope, DeleteProvisionedConcurrencyConfigRequest input);
     GetAccountSettingsResponse GetAccountSettings(RequestScope scope, GetAccountSettingsRequest input);
     AliasConfiguration GetAlias(RequestScope scope, GetAliasRequest input);
@@ -5325,20 +5330,32 @@ internal interface ILambdaOperations
     GetFunctionConcurrencyResponse GetFunctionConcurrency(RequestScope scope, GetFunctionConcurrencyRequest input);
     FunctionConfiguration GetFunctionConfiguration(RequestScope scope, GetFunctionConfigurationRequest input);
     FunctionEventInvokeConfig GetFunctionEventInvokeConfig(RequestScope scope, GetFunctionEventInvokeConfigRequest input);
+    GetFunctionUrlConfigResponse GetFunctionUrlConfig(RequestScope scope, GetFunctionUrlConfigRequest input);
+    GetLayerVersionResponse GetLayerVersion(RequestScope scope, GetLayerVersionRequest input);
+    GetLayerVersionResponse GetLayerVersionByArn(RequestScope scope, GetLayerVersionByArnRequest input);
+    GetLayerVersionPolicyResponse GetLayerVersionPolicy(RequestScope scope, GetLayerVersionPolicyRequest input);
+    GetPolicyResponse GetPolicy(RequestScope scope, GetPolicyRequest input);
     GetProvisionedConcurrencyConfigResponse GetProvisionedConcurrencyConfig(RequestScope scope, GetProvisionedConcurrencyConfigRequest input);
     Task<InvocationResponse> Invoke(RequestScope scope, InvocationRequest input, CancellationToken cancellationToken);
     Task<InvokeAsyncResponse> InvokeAsync(RequestScope scope, InvokeAsyncRequest input, CancellationToken cancellationToken);
+    Task<InvokeWithResponseStreamResponse> InvokeWithResponseStream(RequestScope scope, InvokeWithResponseStreamRequest input, CancellationToken cancellationToken);
     ListAliasesResponse ListAliases(RequestScope scope, ListAliasesRequest input);
     ListEventSourceMappingsResponse ListEventSourceMappings(RequestScope scope, ListEventSourceMappingsRequest input);
     ListFunctionEventInvokeConfigsResponse ListFunctionEventInvokeConfigs(RequestScope scope, ListFunctionEventInvokeConfigsRequest input);
+    ListFunctionUrlConfigsResponse ListFunctionUrlConfigs(RequestScope scope, ListFunctionUrlConfigsRequest input);
     ListFunctionsResponse ListFunctions(RequestScope scope, ListFunctionsRequest input);
+    ListLayerVersionsResponse ListLayerVersions(RequestScope scope, ListLayerVersionsRequest input);
+    ListLayersResponse ListLayers(RequestScope scope, ListLayersRequest input);
     ListProvisionedConcurrencyConfigsResponse ListProvisionedConcurrencyConfigs(RequestScope scope, ListProvisionedConcurrencyConfigsRequest input);
     ListTagsResponse ListTags(RequestScope scope, ListTagsRequest input);
     ListVersionsByFunctionResponse ListVersionsByFunction(RequestScope scope, ListVersionsByFunctionRequest input);
+    PublishLayerVersionResponse PublishLayerVersion(RequestScope scope, PublishLayerVersionRequest input);
     Task<FunctionConfiguration> PublishVersion(RequestScope scope, PublishVersionRequest input, CancellationToken cancellationToken);
     Concurrency PutFunctionConcurrency(RequestScope scope, PutFunctionConcurrencyRequest input);
     FunctionEventInvokeConfig PutFunctionEventInvokeConfig(RequestScope scope, PutFunctionEventInvokeConfigRequest input);
     PutProvisionedConcurrencyConfigResponse PutProvisionedConcurrencyConfig(RequestScope scope, PutProvisionedConcurrencyConfigRequest input);
+    void RemoveLayerVersionPermission(RequestScope scope, RemoveLayerVersionPermissionRequest input);
+    void RemovePermission(RequestScope scope, RemovePermissionRequest input);
     void TagResource(RequestScope scope, TagResourceRequest input);
     void UntagResource(RequestScope scope, UntagResourceRequest input);
     AliasConfiguration UpdateAlias(RequestScope scope, UpdateAliasRequest input);
@@ -5346,4 +5363,5 @@ internal interface ILambdaOperations
     Task<FunctionConfiguration> UpdateFunctionCode(RequestScope scope, UpdateFunctionCodeRequest input, CancellationToken cancellationToken);
     FunctionConfiguration UpdateFunctionConfiguration(RequestScope scope, UpdateFunctionConfigurationRequest input);
     FunctionEventInvokeConfig UpdateFunctionEventInvokeConfig(RequestScope scope, UpdateFunctionEventInvokeConfigRequest input);
+    UpdateFunctionUrlConfigResponse UpdateFunctionUrlConfig(RequestScope scope, UpdateFunctionUrlConfigRequest input);
 }

@@ -7,7 +7,8 @@ namespace FakeAws.Lambda.Binding;
 
 /// <summary>
 /// Finds the code of functions created over the wire. A Handler string registered with
-/// <see cref="LambdaHelper.RegisterHandler"/> runs that code, whatever the runtime; a .NET handler
+/// <see cref="LambdaHelper.RegisterHandler"/> runs that code, whatever the runtime; otherwise a python3.x,
+/// nodejs*.x or provided* function runs its own package in a local process (<see cref="Runtimes.ProcessRuntimes"/>); a .NET handler
 /// <c>Assembly::Namespace.Type::Method</c> is found by reflection in an assembly registered with
 /// <see cref="LambdaHelper.RegisterHandlerAssembly"/>, which is how a real Lambda project runs inside
 /// the fake, or among FakeAws's built-in handlers. Resolution happens when an execution environment
@@ -17,7 +18,7 @@ namespace FakeAws.Lambda.Binding;
 /// Only those assemblies: a handler string comes from a request, and a method of any loaded assembly
 /// (<c>System.Environment::Exit</c>, say) would let a request stop the process.
 /// </remarks>
-internal sealed class HandlerResolver : ILambdaCodeResolver
+internal sealed class HandlerResolver(Runtimes.ProcessRuntimes processes) : ILambdaCodeResolver
 {
     /// <summary>The only types of FakeAws itself a handler string may name.</summary>
     private static readonly Dictionary<string, Type> BuiltIn = new[] { typeof(BuiltInHandlers), typeof(ProxyHandlers) }
@@ -25,6 +26,7 @@ internal sealed class HandlerResolver : ILambdaCodeResolver
 
     private static readonly string BuiltInAssembly = typeof(BuiltInHandlers).Assembly.GetName().Name!;
 
+    private readonly Runtimes.ProcessRuntimes _processes = processes;
     private readonly ConcurrentDictionary<string, ILambdaCode> _registered = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, Assembly> _assemblies = new(StringComparer.Ordinal);
 
@@ -83,6 +85,9 @@ internal sealed class HandlerResolver : ILambdaCodeResolver
     {
         public string Identity => handler ?? "";
 
-        public Task<ILambdaHandler> InitializeAsync(LambdaInit init) => resolver.Find(handler, runtime).InitializeAsync(init);
+        public Task<ILambdaHandler> InitializeAsync(LambdaInit init) =>
+            (handler is null || !resolver._registered.ContainsKey(handler)) && init.Package is not null && Runtimes.ProcessRuntimes.Runs(runtime)
+                ? resolver._processes.StartAsync(init)
+                : resolver.Find(handler, runtime).InitializeAsync(init);
     }
 }

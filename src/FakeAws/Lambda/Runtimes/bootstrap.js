@@ -1,0 +1,116 @@
+// FakeAws's runtime interface client for nodejs*.x functions: what AWS's runtime does, with Node's
+// standard library only. It loads the handler from LAMBDA_TASK_ROOT (CommonJS or an ES module; the
+// layers' modules on NODE_PATH), then polls the Runtime API at AWS_LAMBDA_RUNTIME_API for events.
+"use strict";
+const http = require("http");
+const path = require("path");
+const fs = require("fs");
+const { pathToFileURL } = require("url");
+
+const [host, port] = process.env.AWS_LAMBDA_RUNTIME_API.split(":");
+const API = "/2018-06-01/runtime";
+
+function request(method, route, body, headers) {
+  return new Promise((resolve, reject) => {
+    const data = body === undefined ? undefined : Buffer.from(body);
+    const req = http.request({ host, port, method, path: API + route, headers: { ...(headers || {}), ...(data ? { "Content-Length": data.length } : {}) } }, (res) => {
+      const chunks = [];
+      res.on("data", (c) => chunks.push(c));
+      res.on("end", () => resolve({ headers: res.headers, body: Buffer.concat(chunks) }));
+    });
+    req.on("error", reject);
+    if (data) req.write(data);
+    req.end();
+  });
+}
+
+function errorDocument(error) {
+  const e = error instanceof Error ? error : new Error(String(error));
+  return JSON.stringify({ errorType: e.name || "Error", errorMessage: e.message, trace: (e.stack || "").split("\n") });
+}
+
+async function loadHandler() {
+  const handler = process.env._HANDLER;
+  const dot = handler.lastIndexOf(".");
+  const moduleName = handler.slice(0, dot);
+  const functionName = handler.slice(dot + 1);
+  const root = process.env.LAMBDA_TASK_ROOT;
+  let module;
+  try {
+    const base = path.resolve(root, moduleName);
+    const file = [".js", ".mjs", ".cjs"].map((ext) => base + ext).find((f) => fs.existsSync(f));
+    if (!file) {
+      const error = new Error(`Cannot find module '${moduleName}'`);
+      error.name = "Runtime.ImportModuleError";
+      throw error;
+    }
+    module = file.endsWith(".mjs") ? await import(pathToFileURL(file).href) : require(file);
+  } catch (error) {
+    const name = error.name === "Runtime.ImportModuleError" ? error.name : "Runtime.ImportModuleError";
+    const body = JSON.stringify({ errorType: name, errorMessage: `Error: ${error.message}`, trace: (error.stack || "").split("\n") });
+    await request("POST", "/init/error", body, { "Lambda-Runtime-Function-Error-Type": name, "Content-Type": "application/json" });
+    process.exit(1);
+  }
+  const fn = module[functionName] || (module.default && module.default[functionName]);
+  if (typeof fn !== "function") {
+    const body = JSON.stringify({ errorType: "Runtime.HandlerNotFound", errorMessage: `${moduleName}.${functionName} is undefined or not exported`, trace: [] });
+    await request("POST", "/init/error", body, { "Lambda-Runtime-Function-Error-Type": "Runtime.HandlerNotFound", "Content-Type": "application/json" });
+    process.exit(1);
+  }
+  return fn;
+}
+
+function run(fn, event, context) {
+  // Handlers are async (a promise) or take a callback as their third argument.
+  return new Promise((resolve, reject) => {
+    let settled = false;
+    const callback = (error, result) => {
+      if (settled) return;
+      settled = true;
+      error ? reject(error) : resolve(result);
+    };
+    try {
+      const returned = fn(event, context, callback);
+      if (returned && typeof returned.then === "function") {
+        returned.then((r) => callback(null, r), (e) => callback(e));
+      } else if (fn.length < 3) {
+        callback(null, returned);
+      }
+    } catch (error) {
+      callback(error);
+    }
+  });
+}
+
+async function main() {
+  const fn = await loadHandler();
+  for (;;) {
+    const next = await request("GET", "/invocation/next");
+    const headers = next.headers;
+    const requestId = headers["lambda-runtime-aws-request-id"];
+    const deadline = Number(headers["lambda-runtime-deadline-ms"]);
+    // The deadline is on FakeAws's clock; what is left is measured from now on this process's clock.
+    const endsAt = Date.now() + (deadline - Number(headers["x-fakeaws-now-ms"] || deadline));
+    const context = {
+      awsRequestId: requestId,
+      invokedFunctionArn: headers["lambda-runtime-invoked-function-arn"],
+      functionName: process.env.AWS_LAMBDA_FUNCTION_NAME,
+      functionVersion: process.env.AWS_LAMBDA_FUNCTION_VERSION,
+      memoryLimitInMB: process.env.AWS_LAMBDA_FUNCTION_MEMORY_SIZE,
+      logGroupName: process.env.AWS_LAMBDA_LOG_GROUP_NAME,
+      logStreamName: process.env.AWS_LAMBDA_LOG_STREAM_NAME,
+      clientContext: headers["lambda-runtime-client-context"] ? JSON.parse(headers["lambda-runtime-client-context"]) : undefined,
+      callbackWaitsForEmptyEventLoop: true,
+      getRemainingTimeInMillis: () => Math.max(0, endsAt - Date.now()),
+    };
+    const event = next.body.length ? JSON.parse(next.body.toString("utf8")) : null;
+    try {
+      const result = await run(fn, event, context);
+      await request("POST", `/invocation/${requestId}/response`, JSON.stringify(result === undefined ? null : result), { "Content-Type": "application/json" });
+    } catch (error) {
+      await request("POST", `/invocation/${requestId}/error`, errorDocument(error), { "Lambda-Runtime-Function-Error-Type": "Unhandled", "Content-Type": "application/json" });
+    }
+  }
+}
+
+main();
