@@ -53,7 +53,7 @@ internal sealed class SfnHarness
         return new Execution(
             executionArn,
             described.Status!,
-            described.Output is null ? null : JsonNode.Parse(described.Output),
+            described.Output is null ? null : FakeAws.Engine.StepFunctions.Json.JsonValues.Parse(described.Output),
             described.Output,
             described.Error,
             described.Cause,

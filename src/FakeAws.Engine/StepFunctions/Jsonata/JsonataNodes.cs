@@ -6,19 +6,19 @@ namespace FakeAws.Engine.StepFunctions.Jsonata;
 
 internal sealed class LiteralNode(JsonNode? value) : JsonataNode
 {
-    public override object? Evaluate(JsonataScope scope) => JsonValues.Clone(value);
+    protected override object? EvaluateNode(JsonataScope scope) => JsonValues.Clone(value);
 }
 
 /// <summary><c>$name</c>; <c>$</c> alone is the context item.</summary>
 internal sealed class VariableNode(string name) : JsonataNode
 {
-    public override object? Evaluate(JsonataScope scope) => name.Length == 0 ? scope.Context : scope.Lookup(name);
+    protected override object? EvaluateNode(JsonataScope scope) => name.Length == 0 ? scope.Context : scope.Lookup(name);
 }
 
 /// <summary>A field step, <c>left.name</c> (or <c>name</c> of the context item): mapped over arrays and flattened.</summary>
 internal sealed class StepNode(JsonataNode? left, string name) : JsonataNode
 {
-    public override object? Evaluate(JsonataScope scope)
+    protected override object? EvaluateNode(JsonataScope scope)
     {
         var value = left is null ? scope.Context : left.Evaluate(scope);
         switch (value)
@@ -51,7 +51,7 @@ internal sealed class StepNode(JsonataNode? left, string name) : JsonataNode
 /// <summary><c>left[n]</c> picks an item (from the end when negative); <c>left[predicate]</c> keeps the items it holds for.</summary>
 internal sealed class FilterNode(JsonataNode left, JsonataNode filter) : JsonataNode
 {
-    public override object? Evaluate(JsonataScope scope)
+    protected override object? EvaluateNode(JsonataScope scope)
     {
         var value = left.Evaluate(scope);
         if (value is Undefined)
@@ -86,7 +86,7 @@ internal sealed class FilterNode(JsonataNode left, JsonataNode filter) : Jsonata
 
 internal sealed class CallNode(JsonataNode callee, IReadOnlyList<JsonataNode> arguments) : JsonataNode
 {
-    public override object? Evaluate(JsonataScope scope)
+    protected override object? EvaluateNode(JsonataScope scope)
     {
         var function = callee.Evaluate(scope) as JsonataFunction
             ?? throw new JsonataException("T1006: Attempted to invoke a non-function");
@@ -96,7 +96,7 @@ internal sealed class CallNode(JsonataNode callee, IReadOnlyList<JsonataNode> ar
 
 internal sealed class BinaryNode(string op, JsonataNode left, JsonataNode right) : JsonataNode
 {
-    public override object? Evaluate(JsonataScope scope)
+    protected override object? EvaluateNode(JsonataScope scope)
     {
         var a = left.Evaluate(scope);
         var b = right.Evaluate(scope);
@@ -159,7 +159,7 @@ internal sealed class BinaryNode(string op, JsonataNode left, JsonataNode right)
 
 internal sealed class LogicalNode(bool and, JsonataNode left, JsonataNode right) : JsonataNode
 {
-    public override object? Evaluate(JsonataScope scope)
+    protected override object? EvaluateNode(JsonataScope scope)
     {
         var first = JsonataValues.ToBoolean(left.Evaluate(scope));
         if (and ? !first : first)
@@ -172,7 +172,7 @@ internal sealed class LogicalNode(bool and, JsonataNode left, JsonataNode right)
 
 internal sealed class NegateNode(JsonataNode operand) : JsonataNode
 {
-    public override object? Evaluate(JsonataScope scope)
+    protected override object? EvaluateNode(JsonataScope scope)
     {
         var value = operand.Evaluate(scope);
         return value switch
@@ -186,7 +186,7 @@ internal sealed class NegateNode(JsonataNode operand) : JsonataNode
 
 internal sealed class ConditionalNode(JsonataNode condition, JsonataNode then, JsonataNode? otherwise) : JsonataNode
 {
-    public override object? Evaluate(JsonataScope scope) => JsonataValues.ToBoolean(condition.Evaluate(scope))
+    protected override object? EvaluateNode(JsonataScope scope) => JsonataValues.ToBoolean(condition.Evaluate(scope))
         ? then.Evaluate(scope)
         : otherwise is null ? Undefined.Value : otherwise.Evaluate(scope);
 }
@@ -194,7 +194,7 @@ internal sealed class ConditionalNode(JsonataNode condition, JsonataNode then, J
 /// <summary><c>[a, b]</c>: undefined items are left out, arrays written as items are flattened.</summary>
 internal sealed class ArrayNode(IReadOnlyList<JsonataNode> items) : JsonataNode
 {
-    public override object? Evaluate(JsonataScope scope)
+    protected override object? EvaluateNode(JsonataScope scope)
     {
         var result = new JsonArray();
         foreach (var item in items)
@@ -217,7 +217,7 @@ internal sealed class ArrayNode(IReadOnlyList<JsonataNode> items) : JsonataNode
 /// <summary><c>{key: value}</c>: keys must be strings; undefined values are left out.</summary>
 internal sealed class ObjectNode(IReadOnlyList<(JsonataNode Key, JsonataNode Value)> members) : JsonataNode
 {
-    public override object? Evaluate(JsonataScope scope)
+    protected override object? EvaluateNode(JsonataScope scope)
     {
         var result = new JsonObject();
         foreach (var (keyNode, valueNode) in members)
@@ -240,7 +240,7 @@ internal sealed class ObjectNode(IReadOnlyList<(JsonataNode Key, JsonataNode Val
 /// <summary><c>(a; b)</c>: evaluated in order in a scope of its own; the last value is the result.</summary>
 internal sealed class BlockNode(IReadOnlyList<JsonataNode> expressions) : JsonataNode
 {
-    public override object? Evaluate(JsonataScope scope)
+    protected override object? EvaluateNode(JsonataScope scope)
     {
         var inner = scope.Nested(scope.Context);
         object? result = Undefined.Value;
@@ -255,7 +255,7 @@ internal sealed class BlockNode(IReadOnlyList<JsonataNode> expressions) : Jsonat
 /// <summary><c>$name := value</c>: binds the name in the current scope and yields the value.</summary>
 internal sealed class BindNode(string name, JsonataNode value) : JsonataNode
 {
-    public override object? Evaluate(JsonataScope scope)
+    protected override object? EvaluateNode(JsonataScope scope)
     {
         var result = value.Evaluate(scope);
         scope.Bind(name, result);
@@ -265,7 +265,7 @@ internal sealed class BindNode(string name, JsonataNode value) : JsonataNode
 
 internal sealed class LambdaNode(IReadOnlyList<string> parameters, JsonataNode body) : JsonataNode
 {
-    public override object? Evaluate(JsonataScope scope) => new JsonataFunction(arguments =>
+    protected override object? EvaluateNode(JsonataScope scope) => new JsonataFunction(arguments =>
     {
         var call = scope.Nested(scope.Context);
         for (var i = 0; i < parameters.Count; i++)

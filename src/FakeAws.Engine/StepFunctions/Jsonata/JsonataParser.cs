@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using System.Text.Json.Nodes;
+using FakeAws.Engine.StepFunctions.Json;
 
 namespace FakeAws.Engine.StepFunctions.Jsonata;
 
@@ -15,6 +16,7 @@ internal sealed class JsonataParser
 {
     private readonly List<Token> _tokens;
     private int _at;
+    private int _depth;
 
     private JsonataParser(string text) => _tokens = Tokenize(text);
 
@@ -75,6 +77,18 @@ internal sealed class JsonataParser
     }
 
     private JsonataNode ParseExpression()
+    {
+        // Every nested sub-expression (parenthesised, an argument, an item, a branch) comes through here.
+        if (++_depth > NestingLimits.JsonataParse)
+        {
+            throw new NestingTooDeepException($"nests more than {NestingLimits.JsonataParse} levels deep");
+        }
+        var expression = ParseUnnestedExpression();
+        _depth--;
+        return expression;
+    }
+
+    private JsonataNode ParseUnnestedExpression()
     {
         if (Peek is { Kind: Kind.Variable } variable && _at + 1 < _tokens.Count && _tokens[_at + 1] is { Kind: Kind.Symbol, Text: ":=" })
         {
@@ -173,12 +187,19 @@ internal sealed class JsonataParser
 
     private JsonataNode ParseUnary()
     {
-        if (IsSymbol("-"))
+        // A run of minus signs is read in a loop: one level each would recurse once per sign.
+        var negations = 0;
+        while (IsSymbol("-"))
         {
             _at++;
-            return new NegateNode(ParseUnary());
+            negations++;
         }
-        return ParsePath();
+        var operand = ParsePath();
+        for (var i = 0; i < negations; i++)
+        {
+            operand = new NegateNode(operand);
+        }
+        return operand;
     }
 
     private JsonataNode ParsePath()

@@ -81,6 +81,18 @@ internal static class ExecutionRunner
         {
             // Stopped or timed out: the closing event is already written.
         }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            // Anything else outside a state (the output cannot be written, a fault of ours) still
+            // ends the execution, as AWS ends it on an internal error, rather than leaving it RUNNING.
+            execution.TryClose(
+                "FAILED",
+                cloud.Now,
+                () => run.History.Add(frame.Cursor, "ExecutionFailed", HistoryEvents.ExecutionFailed(StatesErrors.Runtime, e.Message)),
+                error: StatesErrors.Runtime,
+                cause: e.Message,
+                attempt: attempt);
+        }
     }
 
     /// <summary>
