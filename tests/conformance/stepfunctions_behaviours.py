@@ -1,6 +1,6 @@
 """Step Functions behaviours around AWS's recorded cases, through FakeAws.Server with boto3: intrinsic
 arithmetic on non-integers, Wait's timestamp errors, when Assign takes effect, the UTF-8 payload limit
-and its Catch, RedriveExecution and TestState. The expected values are AWS's (LocalStack's AWS-validated snapshots) or follow from them."""
+and its Catch, nesting bounds, RedriveExecution and TestState. The expected values are AWS's (LocalStack's AWS-validated snapshots) or follow from them."""
 import json
 
 from harness import Checks, admin, client
@@ -123,6 +123,24 @@ checks.equal("a succeeded execution is not redrivable", (described["redriveStatu
              ("NOT_REDRIVABLE", "Execution is SUCCEEDED and cannot be redriven"))
 checks.error("redrive of a succeeded execution", lambda: sfn.redrive_execution(executionArn=described["executionArn"]),
              "ExecutionNotRedrivable", "Execution is SUCCEEDED and cannot be redriven")
+
+# Nesting: deep intrinsics and JSONata are definition errors, not a crash of the server; input nested
+# deeper than System.Text.Json's default of 64 runs; JSONata deeper than AWS's evaluation bound fails.
+nested = "States.Format('{}', " * 13_999 + "States.Format('x')" + ")" * 13_999
+checks.error("intrinsics nested 14,000 deep", lambda: sfn.create_state_machine(name="deep-intrinsics", roleArn=role, definition=json.dumps(
+    {"StartAt": "A", "States": {"A": {"Type": "Pass", "Parameters": {"x.$": nested}, "End": True}}})), "InvalidDefinition")
+checks.error("JSONata nested 20,000 deep", lambda: sfn.create_state_machine(name="deep-jsonata", roleArn=role, definition=json.dumps(
+    {"QueryLanguage": "JSONata", "StartAt": "A", "States": {"A": {"Type": "Pass", "Output": "{% " + "(" * 20_000 + "1" + ")" * 20_000 + " %}", "End": True}}})),
+    "InvalidDefinition")
+deep_input = '{"a": ' * 65 + "1" + "}" * 65
+machine = sfn.create_state_machine(name="deep-input", roleArn=role, definition=json.dumps({"StartAt": "A", "States": {"A": {"Type": "Pass", "End": True}}}))
+execution = sfn.start_execution(stateMachineArn=machine["stateMachineArn"], input=deep_input)["executionArn"]
+admin("run-until-idle", {})
+described = sfn.describe_execution(executionArn=execution)
+checks.equal("input nested 65 deep", (described["status"], described.get("output")), ("SUCCEEDED", deep_input.replace(" ", "")))
+described, _ = run({"QueryLanguage": "JSONata", "StartAt": "A", "States": {"A": {"Type": "Pass", "Output": {"r": "{% 1" + "+1" * 199 + " %}"}, "End": True}}})
+checks.equal("JSONata 200 terms deep", (described["status"], described.get("error"), described.get("cause", "").split("evaluation")[-1]),
+             ("FAILED", "States.QueryEvaluationError", ": Stack overflow error: Check for non-terminating recursive function. Consider rewriting as tail-recursive."))
 
 # TestState: one state, its data flow at DEBUG, and a mocked error that a retrier or a catcher handles.
 # AWS serves TestState on a sync- host; the local endpoint has none.
