@@ -24,17 +24,19 @@ internal static class ExecutionRunner
         var frame = last.Frame;
         var executionInput = JsonValues.Parse(last.Run.Execution.Input);
         return RunFromAsync(
-            last.Run, last.Program, frame.CurrentState ?? last.Program.StartAt, frame.CurrentInput, ContextObject(last.Run, executionInput), frame.Variables, new HistoryCursor(redrivenEventId));
+            last.Run, last.Program, frame.CurrentState ?? last.Program.StartAt, frame.CurrentInput, ContextObject(last.Run, executionInput), frame.Variables,
+            new HistoryCursor(redrivenEventId), frame.Unfinished);
     }
 
-    private static async Task RunFromAsync(ExecutionRun run, AslProgram program, string startAt, JsonNode? input, JsonObject context, VariableScope variables, HistoryCursor cursor)
+    private static async Task RunFromAsync(
+        ExecutionRun run, AslProgram program, string startAt, JsonNode? input, JsonObject context, VariableScope variables, HistoryCursor cursor, UnfinishedState? redriven = null)
     {
         var execution = run.Execution;
         var cloud = run.Cloud;
         // This attempt's stop signal: a redriven execution has a new one, and nothing this attempt
         // does after it is stopped may close the next.
         var attempt = execution.Stop;
-        var frame = new Frame(run, cursor, context, variables, attempt.Token) { Attempt = attempt.Token };
+        var frame = new Frame(run, cursor, context, variables, attempt.Token) { Attempt = attempt.Token, Redriven = redriven };
         execution.LastAttempt = new RedrivePoint(run, program, frame);
         try
         {

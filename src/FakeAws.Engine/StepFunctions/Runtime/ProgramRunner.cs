@@ -22,6 +22,7 @@ internal static class ProgramRunner
             var state = program.States[name];
             frame.CurrentState = name;
             frame.CurrentInput = input;
+            frame.Unfinished = null;
             var (output, next) = await RunStateAsync(frame, state, input);
             if (next is null)
             {
