@@ -118,6 +118,24 @@ listed = sfn.list_executions(stateMachineArn=again["stateMachineArn"], redriveFi
 checks.equal("ListExecutions REDRIVEN", [(e["executionArn"], e["redriveCount"]) for e in listed], [(redrive_arn, 1)])
 checks.equal("ListExecutions NOT_REDRIVEN", sfn.list_executions(stateMachineArn=again["stateMachineArn"], redriveFilter="NOT_REDRIVEN")["executions"], [])
 
+# A redrive of a failed distributed Map redrives its Map Run: the failed Standard child is redriven
+# in place, the children that succeeded are not run again.
+described, events = run({"StartAt": "M", "States": {"M": {"Type": "Map", "End": True, "ItemProcessor": {
+    "ProcessorConfig": {"Mode": "DISTRIBUTED", "ExecutionType": "STANDARD"}, "StartAt": "C", "States": {
+        "C": {"Type": "Choice", "Choices": [{"Variable": "$", "NumericEquals": 2, "Next": "F"}], "Default": "P"},
+        "F": {"Type": "Fail", "Error": "Two"}, "P": {"Type": "Pass", "End": True}}}}}}, [1, 2, 3])
+map_run_arn = next(e for e in events if e["type"] == "MapRunStarted")["mapRunStartedEventDetails"]["mapRunArn"]
+sfn.redrive_execution(executionArn=described["executionArn"])
+admin("run-until-idle", {})
+history = sfn.get_execution_history(executionArn=described["executionArn"], maxResults=1000)["events"]
+checks.equal("MapRunRedriven", [e.get("mapRunRedrivenEventDetails") for e in history if e["type"] == "MapRunRedriven"],
+             [{"mapRunArn": map_run_arn, "redriveCount": 1}])
+map_run = sfn.describe_map_run(mapRunArn=map_run_arn)
+checks.equal("DescribeMapRun after the redrive", (map_run["status"], map_run["redriveCount"], "redriveDate" in map_run, map_run["executionCounts"]["failed"]),
+             ("FAILED", 1, True, 1))
+children = sfn.list_executions(mapRunArn=map_run_arn)["executions"]
+checks.equal("Map Run children redriven in place", sorted(c.get("redriveCount", 0) for c in children), [0, 0, 1])
+
 described, _ = run({"StartAt": "P", "States": {"P": {"Type": "Pass", "End": True}}})
 checks.equal("a succeeded execution is not redrivable", (described["redriveStatus"], described["redriveStatusReason"]),
              ("NOT_REDRIVABLE", "Execution is SUCCEEDED and cannot be redriven"))
