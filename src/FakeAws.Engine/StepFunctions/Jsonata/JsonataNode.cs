@@ -20,9 +20,13 @@ internal sealed class Undefined
 }
 
 /// <summary>A function value: a lambda written in the expression, or a built-in.</summary>
-internal sealed class JsonataFunction(Func<IReadOnlyList<object?>, object?> invoke)
+/// <param name="invoke">The body, given the arguments and the context value (<c>$</c>) of the call.</param>
+/// <param name="arity">How many parameters it declares: higher-order functions pass a callback only that many of (value, index, array).</param>
+internal sealed class JsonataFunction(Func<IReadOnlyList<object?>, object?, object?> invoke, int arity)
 {
-    public object? Invoke(IReadOnlyList<object?> arguments) => invoke(arguments);
+    public int Arity { get; } = arity;
+
+    public object? Invoke(IReadOnlyList<object?> arguments, object? context = null) => invoke(arguments, context ?? Undefined.Value);
 }
 
 /// <summary>

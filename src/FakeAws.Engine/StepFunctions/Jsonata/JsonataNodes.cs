@@ -18,9 +18,16 @@ internal sealed class VariableNode(string name) : JsonataNode
 /// <summary>A field step, <c>left.name</c> (or <c>name</c> of the context item): mapped over arrays and flattened.</summary>
 internal sealed class StepNode(JsonataNode? left, string name) : JsonataNode
 {
-    protected override object? EvaluateNode(JsonataScope scope)
+    /// <summary>What the step reads from: the path before it, or the context item when null.</summary>
+    public JsonataNode? Left { get; } = left;
+
+    public string Name { get; } = name;
+
+    protected override object? EvaluateNode(JsonataScope scope) => Select(Left is null ? scope.Context : Left.Evaluate(scope), Name);
+
+    /// <summary>The field <paramref name="name"/> of a value, or of each item of an array, flattened.</summary>
+    public static object? Select(object? value, string name)
     {
-        var value = left is null ? scope.Context : left.Evaluate(scope);
         switch (value)
         {
             case JsonObject obj:
@@ -53,10 +60,31 @@ internal sealed class FilterNode(JsonataNode left, JsonataNode filter) : Jsonata
 {
     protected override object? EvaluateNode(JsonataScope scope)
     {
-        var value = left.Evaluate(scope);
+        if (left is StepNode step)
+        {
+            // A predicate belongs to its step, as in jsonata: items.tags[-1] is the last tag of each item.
+            var inputs = step.Left is null ? scope.Context : step.Left.Evaluate(scope);
+            var each = inputs is JsonArray array ? array.ToList() : [inputs as JsonNode];
+            if (inputs is Undefined)
+            {
+                return inputs;
+            }
+            var matches = new List<JsonNode?>();
+            foreach (var input in each)
+            {
+                matches.AddRange(Apply(scope, StepNode.Select(input, step.Name)));
+            }
+            return JsonataValues.Sequence(matches);
+        }
+        return JsonataValues.Sequence(Apply(scope, left.Evaluate(scope)));
+    }
+
+    /// <summary>The items of <paramref name="value"/> (one item when it is no array) that the filter keeps.</summary>
+    private List<JsonNode?> Apply(JsonataScope scope, object? value)
+    {
         if (value is Undefined)
         {
-            return value;
+            return [];
         }
         var items = value is JsonArray array ? array.ToList() : [(JsonNode?)value];
         var kept = new List<JsonNode?>();
@@ -80,7 +108,7 @@ internal sealed class FilterNode(JsonataNode left, JsonataNode filter) : Jsonata
                 kept.Add(items[i]);
             }
         }
-        return JsonataValues.Sequence(kept);
+        return kept;
     }
 }
 
@@ -90,12 +118,14 @@ internal sealed class CallNode(JsonataNode callee, IReadOnlyList<JsonataNode> ar
     {
         var function = callee.Evaluate(scope) as JsonataFunction
             ?? throw new JsonataException("T1006: Attempted to invoke a non-function");
-        return function.Invoke(arguments.Select(a => a.Evaluate(scope)).ToList());
+        return function.Invoke(arguments.Select(a => a.Evaluate(scope)).ToList(), scope.Context);
     }
 }
 
 internal sealed class BinaryNode(string op, JsonataNode left, JsonataNode right) : JsonataNode
 {
+    private static bool Comparable(object? value) => value is Undefined || JsonataValues.IsNumber(value) || JsonValues.IsString(value as JsonNode);
+
     protected override object? EvaluateNode(JsonataScope scope)
     {
         var a = left.Evaluate(scope);
@@ -112,9 +142,15 @@ internal sealed class BinaryNode(string op, JsonataNode left, JsonataNode right)
                 var list = b is JsonArray array ? array.ToList() : [b as JsonNode];
                 return JsonValue.Create(a is not Undefined && list.Any(x => JsonValues.DeepEquals(a as JsonNode, x)));
             case "<" or "<=" or ">" or ">=":
+                // jsonata: only numbers and strings compare (T2010), undefined gives undefined, and
+                // both sides must be of one type (T2009).
+                if (!Comparable(a) || !Comparable(b))
+                {
+                    throw new JsonataException($"T2010: The expressions either side of operator \"{op}\" must evaluate to numeric or string values");
+                }
                 if (a is Undefined || b is Undefined)
                 {
-                    return JsonValue.Create(false);
+                    return Undefined.Value;
                 }
                 int order;
                 if (JsonataValues.IsNumber(a) && JsonataValues.IsNumber(b))
@@ -127,21 +163,22 @@ internal sealed class BinaryNode(string op, JsonataNode left, JsonataNode right)
                 }
                 else
                 {
-                    throw new JsonataException($"T2010: The expressions either side of operator \"{op}\" must be of the same data type");
+                    throw new JsonataException($"T2009: The values either side of operator \"{op}\" must be of the same data type");
                 }
                 return JsonValue.Create(op switch { "<" => order < 0, "<=" => order <= 0, ">" => order > 0, _ => order >= 0 });
             default:
-                if (a is Undefined || b is Undefined)
-                {
-                    return Undefined.Value;
-                }
-                if (!JsonataValues.IsNumber(a))
+                // jsonata checks the types before it lets an undefined side make the result undefined.
+                if (a is not Undefined && !JsonataValues.IsNumber(a))
                 {
                     throw new JsonataException($"T2001: The left side of the \"{op}\" operator must evaluate to a number");
                 }
-                if (!JsonataValues.IsNumber(b))
+                if (b is not Undefined && !JsonataValues.IsNumber(b))
                 {
                     throw new JsonataException($"T2002: The right side of the \"{op}\" operator must evaluate to a number");
+                }
+                if (a is Undefined || b is Undefined)
+                {
+                    return Undefined.Value;
                 }
                 var x = JsonataValues.Number(a);
                 var y = JsonataValues.Number(b);
@@ -155,6 +192,43 @@ internal sealed class BinaryNode(string op, JsonataNode left, JsonataNode right)
                 });
         }
     }
+}
+
+/// <summary><c>a..b</c>: the integers from a to b (none when a &gt; b); jsonata's T2003/T2004 for non-integers, D2014 past ten million.</summary>
+internal sealed class RangeNode(JsonataNode left, JsonataNode right) : JsonataNode
+{
+    private const int MaxSize = 10_000_000;
+
+    protected override object? EvaluateNode(JsonataScope scope)
+    {
+        var a = left.Evaluate(scope);
+        var b = right.Evaluate(scope);
+        if (a is not Undefined && !IsInteger(a))
+        {
+            throw new JsonataException("T2003: The left side of the range operator (..) must evaluate to an integer");
+        }
+        if (b is not Undefined && !IsInteger(b))
+        {
+            throw new JsonataException("T2004: The right side of the range operator (..) must evaluate to an integer");
+        }
+        var result = new JsonArray();
+        if (a is Undefined || b is Undefined)
+        {
+            return result;
+        }
+        var (from, to) = ((long)JsonataValues.Number(a), (long)JsonataValues.Number(b));
+        if (to - from + 1 > MaxSize)
+        {
+            throw new JsonataException($"D2014: The size of the sequence allocated by the range operator (..) must not exceed 1e7.  Attempted to allocate {to - from + 1}.");
+        }
+        for (var i = from; i <= to; i++)
+        {
+            result.Add(i);
+        }
+        return result;
+    }
+
+    private static bool IsInteger(object? value) => JsonataValues.IsNumber(value) && Math.Floor(JsonataValues.Number(value)) == JsonataValues.Number(value);
 }
 
 internal sealed class LogicalNode(bool and, JsonataNode left, JsonataNode right) : JsonataNode
@@ -191,7 +265,11 @@ internal sealed class ConditionalNode(JsonataNode condition, JsonataNode then, J
         : otherwise is null ? Undefined.Value : otherwise.Evaluate(scope);
 }
 
-/// <summary><c>[a, b]</c>: undefined items are left out, arrays written as items are flattened.</summary>
+/// <summary>
+/// <c>[a, b]</c>: undefined items are left out; an item that gives an array is flattened into this
+/// one unless it is written as an array constructor itself (jsonata's rule, so <c>[1..3, 5]</c> is
+/// <c>[1,2,3,5]</c> and <c>[[1], 2]</c> keeps its inner array).
+/// </summary>
 internal sealed class ArrayNode(IReadOnlyList<JsonataNode> items) : JsonataNode
 {
     protected override object? EvaluateNode(JsonataScope scope)
@@ -200,15 +278,22 @@ internal sealed class ArrayNode(IReadOnlyList<JsonataNode> items) : JsonataNode
         foreach (var item in items)
         {
             var value = item.Evaluate(scope);
-            if (value is Undefined)
+            switch (value)
             {
-                continue;
+                case Undefined:
+                    break;
+                case JsonataFunction:
+                    throw new JsonataException("T1006: A function cannot be an array item here");
+                case JsonArray array when item is not ArrayNode:
+                    foreach (var element in array)
+                    {
+                        result.Add(JsonValues.Clone(element));
+                    }
+                    break;
+                default:
+                    result.Add(JsonValues.Clone(value as JsonNode));
+                    break;
             }
-            if (value is JsonataFunction)
-            {
-                throw new JsonataException("T1006: A function cannot be an array item here");
-            }
-            result.Add(JsonValues.Clone(value as JsonNode));
         }
         return result;
     }
@@ -265,7 +350,7 @@ internal sealed class BindNode(string name, JsonataNode value) : JsonataNode
 
 internal sealed class LambdaNode(IReadOnlyList<string> parameters, JsonataNode body) : JsonataNode
 {
-    protected override object? EvaluateNode(JsonataScope scope) => new JsonataFunction(arguments =>
+    protected override object? EvaluateNode(JsonataScope scope) => new JsonataFunction((arguments, _) =>
     {
         var call = scope.Nested(scope.Context);
         for (var i = 0; i < parameters.Count; i++)
@@ -273,5 +358,5 @@ internal sealed class LambdaNode(IReadOnlyList<string> parameters, JsonataNode b
             call.Bind(parameters[i], i < arguments.Count ? arguments[i] : Undefined.Value);
         }
         return body.Evaluate(call);
-    });
+    }, parameters.Count);
 }

@@ -95,7 +95,7 @@ internal sealed class JsonataParser
             _at += 2;
             return new BindNode(variable.Text, ParseExpression());
         }
-        var condition = ParseOr();
+        var condition = ParseRange();
         if (!IsSymbol("?"))
         {
             return condition;
@@ -109,6 +109,18 @@ internal sealed class JsonataParser
             otherwise = ParseExpression();
         }
         return new ConditionalNode(condition, then, otherwise);
+    }
+
+    /// <summary><c>a..b</c>, which binds more loosely than <c>or</c>.</summary>
+    private JsonataNode ParseRange()
+    {
+        var left = ParseOr();
+        if (!IsSymbol(".."))
+        {
+            return left;
+        }
+        _at++;
+        return new RangeNode(left, ParseOr());
     }
 
     private JsonataNode ParseOr()
@@ -135,21 +147,18 @@ internal sealed class JsonataParser
 
     private JsonataNode ParseComparison()
     {
+        // Left-associative, as in jsonata: 1 < 2 < 3 compares (1 < 2) with 3.
         var left = ParseConcat();
-        foreach (var op in new[] { "=", "!=", "<=", ">=", "<", ">" })
+        while (true)
         {
-            if (IsSymbol(op))
+            var op = new[] { "=", "!=", "<=", ">=", "<", ">" }.FirstOrDefault(IsSymbol) ?? (IsName("in") ? "in" : null);
+            if (op is null)
             {
-                _at++;
-                return new BinaryNode(op, left, ParseConcat());
+                return left;
             }
-        }
-        if (IsName("in"))
-        {
             _at++;
-            return new BinaryNode("in", left, ParseConcat());
+            left = new BinaryNode(op, left, ParseConcat());
         }
-        return left;
     }
 
     private JsonataNode ParseConcat()
@@ -435,7 +444,7 @@ internal sealed class JsonataParser
                 continue;
             }
             var two = i + 1 < text.Length ? text.Substring(i, 2) : "";
-            if (two is ":=" or "!=" or "<=" or ">=")
+            if (two is ":=" or "!=" or "<=" or ">=" or "..")
             {
                 tokens.Add(new Token(Kind.Symbol, two));
                 i += 2;
