@@ -27,7 +27,7 @@ public partial class JsonataCorpusTests
     {
         var folder = CorpusFolder();
         var inputs = JsonNode.Parse(File.ReadAllText(Path.Combine(folder, "inputs.json")))!.AsArray();
-        var functions = JsonataFunctions.Create(new Random(1), () => Guid.Empty);
+        var functions = JsonataFunctions.Create(new Random(1), () => Guid.Empty, new DateTimeOffset(2024, 1, 2, 3, 4, 5, 678, TimeSpan.Zero));
         var agreed = 0;
         var total = 0;
         var divergences = new Dictionary<string, List<string>>();

@@ -12,7 +12,7 @@ public class JsonataTests
 
     private static object? Evaluate(string expression)
     {
-        var functions = JsonataFunctions.Create(new Random(1), () => Guid.Empty);
+        var functions = JsonataFunctions.Create(new Random(1), () => Guid.Empty, new DateTimeOffset(2024, 1, 2, 3, 4, 5, 678, TimeSpan.Zero));
         var scope = new JsonataScope(name => name == "states" ? States : functions.TryGetValue(name, out var f) ? f : Undefined.Value, Undefined.Value);
         return JsonataParser.Parse(expression).Evaluate(scope);
     }
@@ -78,8 +78,24 @@ public class JsonataTests
     [TestCase("$uppercase()", "undefined")]
     [TestCase("1 + $states.input.missing", "undefined")]
     [TestCase("$states.input.missing < 1", "undefined")]
+    [TestCase("$states.input.s ~> $uppercase()", "\"AB\"")]
+    [TestCase("'a,b' ~> $split(',') ~> $join('-')", "\"a-b\"")]
+    [TestCase("($f := $uppercase ~> $trim; $f(' x '))", "\"X\"")]
+    [TestCase("$now()", "\"2024-01-02T03:04:05.678Z\"")]
+    [TestCase("$millis()", "1704164645678")]
     public void Evaluate_Expression_GivesJsonataResult(string expression, string expected) =>
         Assert.That(Show(expression), Is.EqualTo(expected));
+
+    [Test]
+    public async Task Now_InAnExecution_IsTheCloudsVirtualTime()
+    {
+        var sfn = new SfnHarness();
+        sfn.Clock.Advance(TimeSpan.FromDays(3));
+        var run = await sfn.RunAsync("""
+            {"QueryLanguage": "JSONata", "StartAt": "A", "States": {"A": {"Type": "Pass", "Output": {"now": "{% $now() %}", "millis": "{% $millis() %}"}, "End": true}}}
+            """);
+        Assert.That(SfnHarness.Json(run.Output), Is.EqualTo("""{"now":"2024-01-04T00:00:00.000Z","millis":1704326400000}"""));
+    }
 
     [TestCase("$states.input.s + 1", "T2001")]
     [TestCase("$states.input.n < 'a'", "T2009")]
@@ -99,7 +115,6 @@ public class JsonataTests
         Assert.That(e!.Message, Does.StartWith(code));
     }
 
-    [TestCase("$a ~> $b")]
     [TestCase("/regex/")]
     [TestCase("'unterminated")]
     [TestCase("a.(b)")]

@@ -14,8 +14,12 @@ namespace FakeAws.Engine.StepFunctions.Jsonata;
 /// </summary>
 internal static partial class JsonataFunctions
 {
-    /// <summary>The functions of one evaluation; <paramref name="random"/> and <paramref name="newGuid"/> are the execution's seeded sources.</summary>
-    public static Dictionary<string, JsonataFunction> Create(Random random, Func<Guid> newGuid)
+    /// <summary>
+    /// The functions of one evaluation; <paramref name="random"/> and <paramref name="newGuid"/> are
+    /// the execution's seeded sources, <paramref name="now"/> the cloud's (virtual) time, which
+    /// <c>$now()</c> and <c>$millis()</c> give for every call in the evaluation, as jsonata does.
+    /// </summary>
+    public static Dictionary<string, JsonataFunction> Create(Random random, Func<Guid> newGuid, DateTimeOffset now)
     {
         var functions = new Dictionary<string, JsonataFunction>(StringComparer.Ordinal)
         {
@@ -126,6 +130,10 @@ internal static partial class JsonataFunctions
                 }
                 return kept.Count == 0 ? Undefined.Value : kept;
             }),
+            ["now"] = F("<s?s?:s>", a => a[0] is Undefined && a[1] is Undefined
+                ? Text(now.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", CultureInfo.InvariantCulture))
+                : throw new JsonataException("$now with a picture or a timezone: FakeAws does not format date-time pictures")),
+            ["millis"] = F("<:n>", _ => JsonataValues.FromNumber(now.ToUnixTimeMilliseconds())),
             ["partition"] = Loose(2, a =>
             {
                 var size = (int)Number(a, 1);

@@ -114,11 +114,35 @@ internal sealed class FilterNode(JsonataNode left, JsonataNode filter) : Jsonata
 
 internal sealed class CallNode(JsonataNode callee, IReadOnlyList<JsonataNode> arguments) : JsonataNode
 {
-    protected override object? EvaluateNode(JsonataScope scope)
+    protected override object? EvaluateNode(JsonataScope scope) => Call(scope, []);
+
+    /// <summary>Calls the function with <paramref name="first"/> before the arguments written (<c>x ~> $f(y)</c> is <c>$f(x, y)</c>).</summary>
+    public object? Call(JsonataScope scope, IReadOnlyList<object?> first)
     {
         var function = callee.Evaluate(scope) as JsonataFunction
             ?? throw new JsonataException("T1006: Attempted to invoke a non-function");
-        return function.Invoke(arguments.Select(a => a.Evaluate(scope)).ToList(), scope.Context);
+        return function.Invoke(first.Concat(arguments.Select(a => a.Evaluate(scope))).ToList(), scope.Context);
+    }
+}
+
+/// <summary>
+/// <c>x ~> $f(y)</c>: calls the function with x as its first argument; <c>$f ~> $g</c> of two
+/// functions is their composition, a function that applies $f and then $g.
+/// </summary>
+internal sealed class ChainNode(JsonataNode left, JsonataNode right) : JsonataNode
+{
+    protected override object? EvaluateNode(JsonataScope scope)
+    {
+        var value = left.Evaluate(scope);
+        if (right is CallNode call)
+        {
+            return call.Call(scope, [value]);
+        }
+        var function = right.Evaluate(scope) as JsonataFunction
+            ?? throw new JsonataException("T2006: The right side of the function application operator ~> must be a function");
+        return value is JsonataFunction first
+            ? new JsonataFunction((arguments, context) => function.Invoke([first.Invoke(arguments, context)], context), first.Arity)
+            : function.Invoke([value], scope.Context);
     }
 }
 

@@ -147,17 +147,18 @@ internal sealed class JsonataParser
 
     private JsonataNode ParseComparison()
     {
-        // Left-associative, as in jsonata: 1 < 2 < 3 compares (1 < 2) with 3.
+        // Left-associative, as in jsonata: 1 < 2 < 3 compares (1 < 2) with 3. Function application
+        // (~>) binds as tightly as the comparisons.
         var left = ParseConcat();
         while (true)
         {
-            var op = new[] { "=", "!=", "<=", ">=", "<", ">" }.FirstOrDefault(IsSymbol) ?? (IsName("in") ? "in" : null);
+            var op = new[] { "=", "!=", "<=", ">=", "<", ">", "~>" }.FirstOrDefault(IsSymbol) ?? (IsName("in") ? "in" : null);
             if (op is null)
             {
                 return left;
             }
             _at++;
-            left = new BinaryNode(op, left, ParseConcat());
+            left = op == "~>" ? new ChainNode(left, ParseConcat()) : new BinaryNode(op, left, ParseConcat());
         }
     }
 
@@ -444,7 +445,7 @@ internal sealed class JsonataParser
                 continue;
             }
             var two = i + 1 < text.Length ? text.Substring(i, 2) : "";
-            if (two is ":=" or "!=" or "<=" or ">=" or "..")
+            if (two is ":=" or "!=" or "<=" or ">=" or ".." or "~>")
             {
                 tokens.Add(new Token(Kind.Symbol, two));
                 i += 2;
