@@ -81,6 +81,13 @@ public class JsonataTests
     [TestCase("$states.input.s ~> $uppercase()", "\"AB\"")]
     [TestCase("'a,b' ~> $split(',') ~> $join('-')", "\"a-b\"")]
     [TestCase("($f := $uppercase ~> $trim; $f(' x '))", "\"X\"")]
+    [TestCase("$contains('Hello', /l+o/)", "true")]
+    [TestCase("$split('a1b22c', /[0-9]+/)", "[\"a\",\"b\",\"c\"]")]
+    [TestCase("$replace('John Smith', /(\\w+)\\s(\\w+)/, '$2, $1')", "\"Smith, John\"")]
+    [TestCase("$replace('abc', /b/i, function($m){ $uppercase($m.match) })", "\"aBc\"")]
+    [TestCase("$match('ab12cd34', /[0-9]+/).match", "[\"12\",\"34\"]")]
+    [TestCase("$match('key=val', /(\\w+)=(\\w+)/).groups", "[\"key\",\"val\"]")]
+    [TestCase("6 / 2 / 3", "1")]
     [TestCase("$now()", "\"2024-01-02T03:04:05.678Z\"")]
     [TestCase("$millis()", "1704164645678")]
     public void Evaluate_Expression_GivesJsonataResult(string expression, string expected) =>
@@ -109,13 +116,14 @@ public class JsonataTests
     [TestCase("$single([1, 2], function($v){ $v > 5 })", "D3139")]
     [TestCase("$reduce([1], function($v){ $v })", "D3050")]
     [TestCase("$replace('abc', '', 'x')", "D3010")]
+    [TestCase("$replace('abc', /x*/, 'y')", "D1004")]
     public void Evaluate_TypeError_ThrowsJsonataException(string expression, string code)
     {
         var e = Assert.Throws<JsonataException>(() => Evaluate(expression));
         Assert.That(e!.Message, Does.StartWith(code));
     }
 
-    [TestCase("/regex/")]
+    [TestCase("/unclosed")]
     [TestCase("'unterminated")]
     [TestCase("a.(b)")]
     public void Parse_SyntaxOutsideTheSubset_IsRefused(string expression) =>

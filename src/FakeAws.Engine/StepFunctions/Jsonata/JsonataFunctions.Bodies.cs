@@ -45,15 +45,33 @@ internal static partial class JsonataFunctions
         return width > 0 ? text + fill : fill + text;
     }
 
-    /// <summary>$split with a string separator: an empty one splits into characters, none keeps the string whole; a limit keeps the first parts.</summary>
-    private static JsonArray Split(string text, string? separator, object? limit)
+    /// <summary>
+    /// $split: by a string (an empty one splits into characters, none keeps the string whole) or by
+    /// the matches of a regular expression; a limit keeps the first parts.
+    /// </summary>
+    private static JsonArray Split(string text, object? separator, object? limit)
     {
-        var parts = separator switch
+        List<string> parts;
+        switch (separator)
         {
-            null => [text],
-            "" => CodePoints(text),
-            _ => [.. text.Split(separator)],
-        };
+            case Undefined:
+                parts = [text];
+                break;
+            case JsonataFunction { Pattern: { } regex }:
+                parts = [];
+                var start = 0;
+                foreach (var match in JsonataRegex.Matches(regex, text))
+                {
+                    parts.Add(text[start..match.Index]);
+                    start = match.Index + match.Length;
+                }
+                parts.Add(text[start..]);
+                break;
+            default:
+                var by = Str(separator);
+                parts = by.Length == 0 ? CodePoints(text) : [.. text.Split(by)];
+                break;
+        }
         if (limit is not Undefined)
         {
             var count = Num(limit);
@@ -66,18 +84,13 @@ internal static partial class JsonataFunctions
         return new JsonArray(parts.Select(p => (JsonNode?)JsonValue.Create(p)).ToArray());
     }
 
-    /// <summary>$replace with a string pattern: each occurrence, up to the limit, by the replacement.</summary>
+    /// <summary>
+    /// $replace: each occurrence of a string, or each match of a regular expression, up to the limit,
+    /// by a string (with <c>$0</c>, <c>$1</c>... for a regular expression's match and groups) or by
+    /// what a function makes of the match.
+    /// </summary>
     private static string Replace(string text, object? pattern, object? replacement, object? limit)
     {
-        if (pattern is JsonataFunction)
-        {
-            throw new JsonataException("T1010: The matcher function argument passed to function replace does not return the correct object structure");
-        }
-        var find = pattern is Undefined ? throw new JsonataException("D3010: Second argument of replace function cannot be an empty string") : Str(pattern);
-        if (find.Length == 0)
-        {
-            throw new JsonataException("D3010: Second argument of replace function cannot be an empty string");
-        }
         var max = long.MaxValue;
         if (limit is not Undefined)
         {
@@ -88,20 +101,61 @@ internal static partial class JsonataFunctions
             }
             max = (long)given;
         }
+        if (pattern is JsonataFunction { Pattern: { } regex })
+        {
+            var replaced = new StringBuilder();
+            var position = 0;
+            foreach (var match in JsonataRegex.Matches(regex, text, max))
+            {
+                replaced.Append(text, position, match.Index - position).Append(replacement switch
+                {
+                    JsonataFunction function => function.Invoke([JsonataRegex.MatchObject(match)]) is JsonValue v && v.TryGetValue<string>(out var made)
+                        ? made
+                        : throw new JsonataException("D3012: Attempted to replace a matched string with a non-string value"),
+                    _ => JsonataRegex.Substitute(Str(replacement), match),
+                });
+                position = match.Index + match.Length;
+            }
+            return replaced.Append(text, position, text.Length - position).ToString();
+        }
+        if (pattern is JsonataFunction)
+        {
+            throw new JsonataException("T1010: The matcher function argument passed to function replace does not return the correct object structure");
+        }
+        var find = pattern is Undefined ? throw new JsonataException("D3010: Second argument of replace function cannot be an empty string") : Str(pattern);
+        if (find.Length == 0)
+        {
+            throw new JsonataException("D3010: Second argument of replace function cannot be an empty string");
+        }
         var with = replacement is JsonataFunction ? "" : JsonataValues.ToText(replacement);
         var result = new StringBuilder();
-        var position = 0;
+        var at = 0;
         for (long count = 0; count < max; count++)
         {
-            var index = text.IndexOf(find, position, StringComparison.Ordinal);
+            var index = text.IndexOf(find, at, StringComparison.Ordinal);
             if (index < 0)
             {
                 break;
             }
-            result.Append(text, position, index - position).Append(with);
-            position = index + find.Length;
+            result.Append(text, at, index - at).Append(with);
+            at = index + find.Length;
         }
-        return result.Append(text, position, text.Length - position).ToString();
+        return result.Append(text, at, text.Length - at).ToString();
+    }
+
+    /// <summary>$match: the matches of a regular expression (a function), each with its index and groups.</summary>
+    private static object? Match(string text, object? pattern, object? limit)
+    {
+        if (pattern is not JsonataFunction { Pattern: { } regex })
+        {
+            throw new JsonataException("T0410: Argument 2 of function \"match\" does not match function signature");
+        }
+        if (limit is not Undefined && Num(limit) < 0)
+        {
+            throw new JsonataException("D3040: Third argument of match function must evaluate to a positive number");
+        }
+        var matches = JsonataRegex.Matches(regex, text, limit is Undefined ? long.MaxValue : (long)Num(limit));
+        return JsonataValues.Sequence(matches.Select(m => (JsonNode?)JsonataRegex.MatchObject(m)).ToList());
     }
 
     /// <summary>$round: half to even at the given number of decimal places (negative ones round to tens, hundreds...).</summary>

@@ -26,6 +26,9 @@ internal sealed class JsonataFunction(Func<IReadOnlyList<object?>, object?, obje
 {
     public int Arity { get; } = arity;
 
+    /// <summary>Set for a regular expression (<c>/ab+/i</c>), which jsonata treats as a function that matches.</summary>
+    public System.Text.RegularExpressions.Regex? Pattern { get; init; }
+
     public object? Invoke(IReadOnlyList<object?> arguments, object? context = null) => invoke(arguments, context ?? Undefined.Value);
 }
 

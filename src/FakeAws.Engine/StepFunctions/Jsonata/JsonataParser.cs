@@ -42,6 +42,7 @@ internal sealed class JsonataParser
         Name,
         Variable,
         Symbol,
+        Regex,
     }
 
     private sealed record Token(Kind Kind, string Text, JsonNode? Value = null);
@@ -268,6 +269,8 @@ internal sealed class JsonataParser
                 return new LiteralNode(token.Value);
             case Kind.Variable:
                 return new VariableNode(token.Text);
+            case Kind.Regex:
+                return new RegexNode(JsonataRegex.Create(token.Text, token.Value!.GetValue<string>()));
             case Kind.Name:
                 return token.Text switch
                 {
@@ -451,6 +454,27 @@ internal sealed class JsonataParser
                 i += 2;
                 continue;
             }
+            if (c == '/' && !EndsOperand(tokens))
+            {
+                // Where an operand is expected, '/' opens a regular expression, not a division.
+                var close = i + 1;
+                while (close < text.Length && text[close] != '/')
+                {
+                    close += text[close] == '\\' ? 2 : 1;
+                }
+                if (close >= text.Length)
+                {
+                    throw new FormatException("a regular expression is not closed");
+                }
+                var flags = close + 1;
+                while (flags < text.Length && text[flags] is 'i' or 'm')
+                {
+                    flags++;
+                }
+                tokens.Add(new Token(Kind.Regex, text[(i + 1)..close], JsonValue.Create(text[(close + 1)..flags])));
+                i = flags;
+                continue;
+            }
             if ("()[]{},.;:?=<>+-*/%&".Contains(c))
             {
                 tokens.Add(new Token(Kind.Symbol, c.ToString()));
@@ -461,4 +485,13 @@ internal sealed class JsonataParser
         }
         return tokens;
     }
+
+    /// <summary>Whether the last token ends an operand, so that a '/' after it divides.</summary>
+    private static bool EndsOperand(List<Token> tokens) => tokens.Count > 0 && tokens[^1] switch
+    {
+        { Kind: Kind.Number or Kind.String or Kind.Variable or Kind.Regex } => true,
+        { Kind: Kind.Name, Text: not ("and" or "or" or "in") } => true,
+        { Kind: Kind.Symbol, Text: ")" or "]" or "}" } => true,
+        _ => false,
+    };
 }
