@@ -181,7 +181,7 @@ internal static partial class JsonataFunctions
                 return null;
             }
         }
-        return JsonValues.TryParse(text, out var node) && JsonValues.IsNumber(node) ? JsonValues.AsDouble(node!) : null;
+        return text.Trim() == text && JsonValues.TryParse(text, out var node) && JsonValues.IsNumber(node) ? JsonValues.AsDouble(node!) : null;
     }
 
     /// <summary>$keys: an object's keys; for an array, the keys of its items (nested arrays too), each once.</summary>

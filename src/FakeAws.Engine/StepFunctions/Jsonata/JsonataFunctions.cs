@@ -38,7 +38,8 @@ internal static partial class JsonataFunctions
             ["type"] = F("<x:s>", a => a[0] is Undefined ? a[0] : Text(JsonataValues.TypeName(a[0]))),
             ["count"] = F("<a:n>", a => JsonataValues.FromNumber(a[0] is JsonArray array ? array.Count : 0)),
             ["length"] = F("<s-:n>", a => OnString(a, s => JsonataValues.FromNumber(CodePoints(s).Count))),
-            ["uppercase"] = F("<s-:s>", a => OnString(a, s => Text(s.ToUpperInvariant()))),
+            // JavaScript's toUpperCase, which jsonata uses, writes ß as SS.
+            ["uppercase"] = F("<s-:s>", a => OnString(a, s => Text(s.ToUpperInvariant().Replace("ß", "SS", StringComparison.Ordinal)))),
             ["lowercase"] = F("<s-:s>", a => OnString(a, s => Text(s.ToLowerInvariant()))),
             ["trim"] = F("<s-:s>", a => OnString(a, s => Text(string.Join(' ', s.Split([' ', '\t', '\n', '\r'], StringSplitOptions.RemoveEmptyEntries))))),
             ["contains"] = F("<s-(sf):b>", a => OnString(a, s => a[1] switch

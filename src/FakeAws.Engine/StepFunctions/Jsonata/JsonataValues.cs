@@ -75,9 +75,22 @@ internal static class JsonataValues
         JsonObject obj => new JsonObject(obj.Select(m => KeyValuePair.Create(m.Key, Normalized(m.Value)))),
         JsonArray array => new JsonArray(array.Select(Normalized).ToArray()),
         JsonValue number when JsonValues.IsNumber(number) =>
-            JsonValues.Number(double.Parse(JsonValues.AsDouble(number).ToString("G15", CultureInfo.InvariantCulture), CultureInfo.InvariantCulture)),
+            JsonValues.Parse(JavaScriptText(double.Parse(JsonValues.AsDouble(number).ToString("G15", CultureInfo.InvariantCulture), CultureInfo.InvariantCulture))),
         _ => JsonValues.Clone(value),
     };
+
+    /// <summary>A number as JavaScript writes it: plain from 1e-6 up to 1e21, else with an exponent such as <c>1e+21</c>.</summary>
+    private static string JavaScriptText(double value)
+    {
+        if (value == 0 || Math.Abs(value) is >= 1e-6 and < 1e21)
+        {
+            return ((decimal)value).ToString(CultureInfo.InvariantCulture);
+        }
+        var text = value.ToString("R", CultureInfo.InvariantCulture);
+        var e = text.IndexOf('E');
+        var exponent = int.Parse(text.AsSpan(e + 1), CultureInfo.InvariantCulture);
+        return $"{text[..e]}e{(exponent > 0 ? "+" : "")}{exponent}";
+    }
 
     /// <summary>The type name JSONata's <c>$type</c> and Step Functions' messages use.</summary>
     public static string TypeName(object? value) => value switch
