@@ -160,6 +160,15 @@ described, _ = run({"QueryLanguage": "JSONata", "StartAt": "A", "States": {"A": 
 checks.equal("JSONata 200 terms deep", (described["status"], described.get("error"), described.get("cause", "").split("evaluation")[-1]),
              ("FAILED", "States.QueryEvaluationError", ": Stack overflow error: Check for non-terminating recursive function. Consider rewriting as tail-recursive."))
 
+# JSONata beyond the basics: ranges, function application, regular expressions, $reduce and $sort
+# with a comparator, a predicate bound to its step (the answers are jsonata@2.0.6's).
+described, _ = run({"QueryLanguage": "JSONata", "StartAt": "A", "States": {"A": {"Type": "Pass", "End": True, "Output": {
+    "range": "{% [1..3, 7] %}", "chain": "{% $states.input.s ~> $split(',') ~> $join('-') %}",
+    "regex": "{% $replace($states.input.s, /([a-z]),/, '$1;') %}", "reduce": "{% $reduce([1..4], function($a, $b){ $a * $b }) %}",
+    "sorted": "{% $sort($states.input.items, function($a, $b){ $a.v < $b.v }).v %}", "last": "{% $states.input.items.tags[-1] %}"}}}},
+    {"s": "a,b,c", "items": [{"v": 1, "tags": ["p"]}, {"v": 2, "tags": ["q", "r"]}]})
+checks.equal("JSONata features", output(described), {"range": [1, 2, 3, 7], "chain": "a-b-c", "regex": "a;b;c", "reduce": 24, "sorted": [2, 1], "last": ["p", "r"]})
+
 # TestState: one state, its data flow at DEBUG, and a mocked error that a retrier or a catcher handles.
 # AWS serves TestState on a sync- host; the local endpoint has none.
 sfn = client("stepfunctions", inject_host_prefix=False)
