@@ -1,6 +1,6 @@
 """Step Functions behaviours around AWS's recorded cases, through FakeAws.Server with boto3: intrinsic
 arithmetic on non-integers, Wait's timestamp errors, when Assign takes effect, the UTF-8 payload limit
-and its Catch, RedriveExecution and TestState. The expected values are AWS's (LocalStack's AWS-validated snapshots) or follow from them."""
+and its Catch, nesting bounds, RedriveExecution and TestState. The expected values are AWS's (LocalStack's AWS-validated snapshots) or follow from them."""
 import json
 
 from harness import Checks, admin, client
@@ -118,11 +118,56 @@ listed = sfn.list_executions(stateMachineArn=again["stateMachineArn"], redriveFi
 checks.equal("ListExecutions REDRIVEN", [(e["executionArn"], e["redriveCount"]) for e in listed], [(redrive_arn, 1)])
 checks.equal("ListExecutions NOT_REDRIVEN", sfn.list_executions(stateMachineArn=again["stateMachineArn"], redriveFilter="NOT_REDRIVEN")["executions"], [])
 
+# A redrive of a failed distributed Map redrives its Map Run: the failed Standard child is redriven
+# in place, the children that succeeded are not run again.
+described, events = run({"StartAt": "M", "States": {"M": {"Type": "Map", "End": True, "ItemProcessor": {
+    "ProcessorConfig": {"Mode": "DISTRIBUTED", "ExecutionType": "STANDARD"}, "StartAt": "C", "States": {
+        "C": {"Type": "Choice", "Choices": [{"Variable": "$", "NumericEquals": 2, "Next": "F"}], "Default": "P"},
+        "F": {"Type": "Fail", "Error": "Two"}, "P": {"Type": "Pass", "End": True}}}}}}, [1, 2, 3])
+map_run_arn = next(e for e in events if e["type"] == "MapRunStarted")["mapRunStartedEventDetails"]["mapRunArn"]
+sfn.redrive_execution(executionArn=described["executionArn"])
+admin("run-until-idle", {})
+history = sfn.get_execution_history(executionArn=described["executionArn"], maxResults=1000)["events"]
+checks.equal("MapRunRedriven", [e.get("mapRunRedrivenEventDetails") for e in history if e["type"] == "MapRunRedriven"],
+             [{"mapRunArn": map_run_arn, "redriveCount": 1}])
+map_run = sfn.describe_map_run(mapRunArn=map_run_arn)
+checks.equal("DescribeMapRun after the redrive", (map_run["status"], map_run["redriveCount"], "redriveDate" in map_run, map_run["executionCounts"]["failed"]),
+             ("FAILED", 1, True, 1))
+children = sfn.list_executions(mapRunArn=map_run_arn)["executions"]
+checks.equal("Map Run children redriven in place", sorted(c.get("redriveCount", 0) for c in children), [0, 0, 1])
+
 described, _ = run({"StartAt": "P", "States": {"P": {"Type": "Pass", "End": True}}})
 checks.equal("a succeeded execution is not redrivable", (described["redriveStatus"], described["redriveStatusReason"]),
              ("NOT_REDRIVABLE", "Execution is SUCCEEDED and cannot be redriven"))
 checks.error("redrive of a succeeded execution", lambda: sfn.redrive_execution(executionArn=described["executionArn"]),
              "ExecutionNotRedrivable", "Execution is SUCCEEDED and cannot be redriven")
+
+# Nesting: deep intrinsics and JSONata are definition errors, not a crash of the server; input nested
+# deeper than System.Text.Json's default of 64 runs; JSONata deeper than AWS's evaluation bound fails.
+nested = "States.Format('{}', " * 13_999 + "States.Format('x')" + ")" * 13_999
+checks.error("intrinsics nested 14,000 deep", lambda: sfn.create_state_machine(name="deep-intrinsics", roleArn=role, definition=json.dumps(
+    {"StartAt": "A", "States": {"A": {"Type": "Pass", "Parameters": {"x.$": nested}, "End": True}}})), "InvalidDefinition")
+checks.error("JSONata nested 20,000 deep", lambda: sfn.create_state_machine(name="deep-jsonata", roleArn=role, definition=json.dumps(
+    {"QueryLanguage": "JSONata", "StartAt": "A", "States": {"A": {"Type": "Pass", "Output": "{% " + "(" * 20_000 + "1" + ")" * 20_000 + " %}", "End": True}}})),
+    "InvalidDefinition")
+deep_input = '{"a": ' * 65 + "1" + "}" * 65
+machine = sfn.create_state_machine(name="deep-input", roleArn=role, definition=json.dumps({"StartAt": "A", "States": {"A": {"Type": "Pass", "End": True}}}))
+execution = sfn.start_execution(stateMachineArn=machine["stateMachineArn"], input=deep_input)["executionArn"]
+admin("run-until-idle", {})
+described = sfn.describe_execution(executionArn=execution)
+checks.equal("input nested 65 deep", (described["status"], described.get("output")), ("SUCCEEDED", deep_input.replace(" ", "")))
+described, _ = run({"QueryLanguage": "JSONata", "StartAt": "A", "States": {"A": {"Type": "Pass", "Output": {"r": "{% 1" + "+1" * 199 + " %}"}, "End": True}}})
+checks.equal("JSONata 200 terms deep", (described["status"], described.get("error"), described.get("cause", "").split("evaluation")[-1]),
+             ("FAILED", "States.QueryEvaluationError", ": Stack overflow error: Check for non-terminating recursive function. Consider rewriting as tail-recursive."))
+
+# JSONata beyond the basics: ranges, function application, regular expressions, $reduce and $sort
+# with a comparator, a predicate bound to its step (the answers are jsonata@2.0.6's).
+described, _ = run({"QueryLanguage": "JSONata", "StartAt": "A", "States": {"A": {"Type": "Pass", "End": True, "Output": {
+    "range": "{% [1..3, 7] %}", "chain": "{% $states.input.s ~> $split(',') ~> $join('-') %}",
+    "regex": "{% $replace($states.input.s, /([a-z]),/, '$1;') %}", "reduce": "{% $reduce([1..4], function($a, $b){ $a * $b }) %}",
+    "sorted": "{% $sort($states.input.items, function($a, $b){ $a.v < $b.v }).v %}", "last": "{% $states.input.items.tags[-1] %}"}}}},
+    {"s": "a,b,c", "items": [{"v": 1, "tags": ["p"]}, {"v": 2, "tags": ["q", "r"]}]})
+checks.equal("JSONata features", output(described), {"range": [1, 2, 3, 7], "chain": "a-b-c", "regex": "a;b;c", "reduce": 24, "sorted": [2, 1], "last": ["p", "r"]})
 
 # TestState: one state, its data flow at DEBUG, and a mocked error that a retrier or a catcher handles.
 # AWS serves TestState on a sync- host; the local endpoint has none.

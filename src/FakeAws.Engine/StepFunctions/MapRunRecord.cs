@@ -28,14 +28,20 @@ internal sealed class MapRunRecord
 
     public double ToleratedFailurePercentage { get; set; }
 
-    public long Total { get; set; }
+    public long Total => Items.Length;
 
-    public long Succeeded { get; set; }
+    /// <summary>How many times a redrive of the parent execution redrove this Map Run.</summary>
+    public int RedriveCount { get; set; }
 
-    public long Failed { get; set; }
+    /// <summary>When the Map Run was last redriven.</summary>
+    public DateTimeOffset? RedriveDate { get; set; }
 
-    public long Running { get; set; }
-
-    /// <summary>The child executions, in the order they started.</summary>
+    /// <summary>The child executions, in the order they started (an Express child rerun by a redrive is a new one).</summary>
     public List<ExecutionRecord> Executions { get; } = [];
+
+    /// <summary>For each child input, the execution that processes it now; null until it starts.</summary>
+    public required ExecutionRecord?[] Items { get; init; }
+
+    /// <summary>How many of the current child executions have <paramref name="status"/>; lock the record first.</summary>
+    public long Count(string status) => Items.Count(e => e?.Status == status);
 }

@@ -9,6 +9,9 @@ namespace FakeAws.Engine.StepFunctions;
 // Map Runs of distributed Map states: their APIs, and the child executions they run.
 internal sealed partial class StepFunctionsEngine
 {
+    /// <summary>AWS's hard limit on redrives of one Map Run.</summary>
+    private const int MaxMapRunRedrives = 1000;
+
     public DescribeMapRunOutput DescribeMapRun(RequestScope scope, DescribeMapRunInput input)
     {
         var mapRun = GetMapRun(scope, input.MapRunArn!);
@@ -16,12 +19,12 @@ internal sealed partial class StepFunctionsEngine
         {
             var counts = new MapRunExecutionCounts
             {
-                Pending = mapRun.Total - mapRun.Succeeded - mapRun.Failed - mapRun.Running,
-                Running = mapRun.Running,
-                Succeeded = mapRun.Succeeded,
-                Failed = mapRun.Failed,
-                TimedOut = 0,
-                Aborted = 0,
+                Pending = mapRun.Items.Count(e => e is null),
+                Running = mapRun.Count("RUNNING"),
+                Succeeded = mapRun.Count("SUCCEEDED"),
+                Failed = mapRun.Count("FAILED"),
+                TimedOut = mapRun.Count("TIMED_OUT"),
+                Aborted = mapRun.Count("ABORTED"),
                 Total = mapRun.Total,
                 ResultsWritten = 0,
                 FailuresNotRedrivable = 0,
@@ -40,10 +43,11 @@ internal sealed partial class StepFunctionsEngine
                 ItemCounts = new MapRunItemCounts
                 {
                     Pending = counts.Pending, Running = counts.Running, Succeeded = counts.Succeeded, Failed = counts.Failed,
-                    TimedOut = 0, Aborted = 0, Total = counts.Total, ResultsWritten = 0, FailuresNotRedrivable = 0, PendingRedrive = 0,
+                    TimedOut = counts.TimedOut, Aborted = counts.Aborted, Total = counts.Total, ResultsWritten = 0, FailuresNotRedrivable = 0, PendingRedrive = 0,
                 },
                 ExecutionCounts = counts,
-                RedriveCount = 0,
+                RedriveCount = mapRun.RedriveCount,
+                RedriveDate = mapRun.RedriveDate,
             };
         }
     }
@@ -100,10 +104,30 @@ internal sealed partial class StepFunctionsEngine
             MaxConcurrency = maxConcurrency,
             ToleratedFailureCount = toleratedCount,
             ToleratedFailurePercentage = toleratedPercentage,
-            Total = total,
+            Items = new ExecutionRecord?[total],
         };
         _regions[scope].MapRuns[mapRun.Arn] = mapRun;
         return mapRun;
+    }
+
+    /// <summary>
+    /// Opens a Map Run again for a redrive of its parent: RUNNING, with the redrive counted. AWS
+    /// allows 1,000 redrives of one Map Run; past them the Map state fails with States.Runtime.
+    /// </summary>
+    internal bool TryRedriveMapRun(MapRunRecord mapRun)
+    {
+        lock (mapRun)
+        {
+            if (mapRun.RedriveCount >= MaxMapRunRedrives)
+            {
+                return false;
+            }
+            mapRun.Status = "RUNNING";
+            mapRun.StopDate = null;
+            mapRun.RedriveCount++;
+            mapRun.RedriveDate = _cloud.Now;
+            return true;
+        }
     }
 
     /// <summary>Gives a Map Run its final status.</summary>
@@ -116,9 +140,9 @@ internal sealed partial class StepFunctionsEngine
         }
     }
 
-    /// <summary>Runs one child execution of a Map Run to its end, in the parent's flow, and returns it.</summary>
+    /// <summary>Runs the child execution of a Map Run for input <paramref name="index"/> to its end, in the parent's flow, and returns it.</summary>
     internal async Task<ExecutionRecord> RunMapRunChildAsync(
-        ExecutionRun parent, MapRunRecord mapRun, AslProgram program, string type, JsonNode? input, CancellationToken cancellation)
+        ExecutionRun parent, MapRunRecord mapRun, int index, AslProgram program, string type, JsonNode? input, CancellationToken cancellation)
     {
         var scope = parent.Scope;
         var name = _cloud.Ids.NewGuid().ToString();
@@ -140,25 +164,27 @@ internal sealed partial class StepFunctionsEngine
         lock (mapRun)
         {
             mapRun.Executions.Add(child);
-            mapRun.Running++;
+            mapRun.Items[index] = child;
         }
         child.History.Add(new HistoryCursor(0), "ExecutionStarted", HistoryEvents.ExecutionStarted(inputText, child.Revision.RoleArn, null, null));
         using var stop = cancellation.Register(() => child.Stop.Cancel());
         var definition = new StateMachineDefinition { Program = program, Text = child.Revision.Definition };
         var run = new ExecutionRun(this, _cloud, scope, child, definition, parent.Services, parent.Mocks);
         await ExecutionRunner.RunAsync(run, program, input);
-        lock (mapRun)
-        {
-            mapRun.Running--;
-            if (child.Status == "SUCCEEDED")
-            {
-                mapRun.Succeeded++;
-            }
-            else
-            {
-                mapRun.Failed++;
-            }
-        }
+        return child;
+    }
+
+    /// <summary>
+    /// Redrives a Standard child execution of a Map Run that did not succeed, as RedriveExecution
+    /// redrives it: the same execution, from the state it stopped in, after an ExecutionRedriven event.
+    /// </summary>
+    internal async Task<ExecutionRecord> RedriveMapRunChildAsync(ExecutionRecord child, CancellationToken cancellation)
+    {
+        var last = child.LastAttempt!;
+        child.TryReopen(_cloud.Now);
+        var redriven = child.History.Add(new HistoryCursor(child.History.Count), "ExecutionRedriven", HistoryEvents.ExecutionRedriven(child.RedriveCount));
+        using var stop = cancellation.Register(() => child.Stop.Cancel());
+        await ExecutionRunner.RedriveAsync(last, redriven);
         return child;
     }
 

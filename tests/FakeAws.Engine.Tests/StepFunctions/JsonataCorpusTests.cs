@@ -6,33 +6,41 @@ using FakeAws.Engine.StepFunctions.Jsonata;
 namespace FakeAws.Engine.Tests.StepFunctions;
 
 /// <summary>
-/// Runs the engine's JSONata on tests/jsonata-corpus/corpus.jsonl, which generate.js recorded from
-/// jsonata@2.0.6, and holds the share of answers that agree to the measured floor. A case agrees when
+/// Runs the engine's JSONata on tests/jsonata-corpus/corpus.jsonl and features.jsonl, which
+/// generate.js and features.js recorded from jsonata@2.0.6, and holds the share of answers that
+/// agree to the measured floor. A case agrees when
 /// both give the same value, both give undefined, or both fail with the same error code (a parse
 /// failure of ours, which has no code, agrees with jsonata's S0 syntax errors).
 /// </summary>
 public partial class JsonataCorpusTests
 {
     /// <summary>
-    /// The share of the corpus the engine agreed on when the floor was last measured (65.7 %), rounded
-    /// down. The known divergences, by the test's own report: the functions the engine lacks ($reduce,
-    /// $each, $sift, $single, $sort, $zip, $pad, $replace, $spread) answer T1006; range constructors
-    /// ([1..4]) do not parse; arithmetic on undefined or non-numbers gives undefined where jsonata
-    /// raises T2001/T2002; argument type errors carry T0410 where jsonata has more specific codes;
-    /// and singleton sequences are not flattened inside array constructors as jsonata flattens them.
+    /// The share of the corpus the engine agreed on when the floor was last measured (2,984 of 3,000,
+    /// 99.47 %), rounded down. The 16 divergences left: 15 expressions where two sides both fail and
+    /// jsonata reports the other side's error first (its object constructor evaluates member values
+    /// concurrently, and an argument's own error can come before the signature check), and one where
+    /// jsonata crashes with no error code ($string with an undefined second argument).
     /// </summary>
-    private const double Floor = 0.65;
+    private const double Floor = 0.994;
 
-    [Test]
-    public void Corpus_AgreesWithJsonata206_AtLeastToTheFloor()
+    /// <summary>
+    /// The same for features.jsonl, which features.js records for hand-written expressions of what
+    /// the random generator does not write (function application, regular expressions, ranges,
+    /// step-bound predicates, every argument form of the higher-order functions): all 412 agree.
+    /// </summary>
+    private const double FeaturesFloor = 1.0;
+
+    [TestCase("corpus.jsonl", Floor)]
+    [TestCase("features.jsonl", FeaturesFloor)]
+    public void Corpus_AgreesWithJsonata206_AtLeastToTheFloor(string file, double floor)
     {
         var folder = CorpusFolder();
         var inputs = JsonNode.Parse(File.ReadAllText(Path.Combine(folder, "inputs.json")))!.AsArray();
-        var functions = JsonataFunctions.Create(new Random(1), () => Guid.Empty);
+        var functions = JsonataFunctions.Create(new Random(1), () => Guid.Empty, new DateTimeOffset(2024, 1, 2, 3, 4, 5, 678, TimeSpan.Zero));
         var agreed = 0;
         var total = 0;
         var divergences = new Dictionary<string, List<string>>();
-        foreach (var line in File.ReadLines(Path.Combine(folder, "corpus.jsonl")))
+        foreach (var line in File.ReadLines(Path.Combine(folder, file)))
         {
             if (line.Length == 0)
             {
@@ -55,16 +63,16 @@ public partial class JsonataCorpusTests
             list.Add($"{expression}  (input {record["input"]}): {detail}");
         }
         var rate = (double)agreed / total;
-        TestContext.Out.WriteLine($"JSONata corpus: {agreed} of {total} agree with jsonata@2.0.6 ({rate:P1})");
+        TestContext.Out.WriteLine($"JSONata {file}: {agreed} of {total} agree with jsonata@2.0.6 ({rate:P1})");
         foreach (var (kind, cases) in divergences.OrderByDescending(d => d.Value.Count))
         {
             TestContext.Out.WriteLine($"{kind}: {cases.Count}");
-            foreach (var example in cases.Take(5))
+            foreach (var example in cases.Take(10))
             {
                 TestContext.Out.WriteLine($"    {example}");
             }
         }
-        Assert.That(rate, Is.GreaterThanOrEqualTo(Floor));
+        Assert.That(rate, Is.GreaterThanOrEqualTo(floor));
     }
 
     private static object? Run(string expression, JsonNode? input, Dictionary<string, JsonataFunction> functions)

@@ -12,7 +12,7 @@ public class JsonataTests
 
     private static object? Evaluate(string expression)
     {
-        var functions = JsonataFunctions.Create(new Random(1), () => Guid.Empty);
+        var functions = JsonataFunctions.Create(new Random(1), () => Guid.Empty, new DateTimeOffset(2024, 1, 2, 3, 4, 5, 678, TimeSpan.Zero));
         var scope = new JsonataScope(name => name == "states" ? States : functions.TryGetValue(name, out var f) ? f : Undefined.Value, Undefined.Value);
         return JsonataParser.Parse(expression).Evaluate(scope);
     }
@@ -59,20 +59,71 @@ public class JsonataTests
     [TestCase("$hash('input data', 'MD5')", "\"812f45842bc6d66ee14572ce20db8e86\"")]
     [TestCase("$parse('{\"a\": [1]}').a[0]", "1")]
     [TestCase("$uuid()", "\"00000000-0000-0000-0000-000000000000\"")]
+    [TestCase("[1..3, 5]", "[1,2,3,5]")]
+    [TestCase("[[1], 2]", "[[1],2]")]
+    [TestCase("$states.input.items.tags[-1]", "[\"x\",\"z\"]")]
+    [TestCase("$sort([3, 1, 2])", "[1,2,3]")]
+    [TestCase("$sort($states.input.items, function($a, $b){ $a.v < $b.v }).v", "[2,1]")]
+    [TestCase("$reduce([1, 2, 3], function($acc, $v){ $acc + $v }, 10)", "16")]
+    [TestCase("$pad('ab', -5, '#')", "\"###ab\"")]
+    [TestCase("$pad('ab', 5)", "\"ab   \"")]
+    [TestCase("$replace('a-b-c', '-', '+', 1)", "\"a+b-c\"")]
+    [TestCase("$zip([1, 2, 3], ['a', 'b'])", "[[1,\"a\"],[2,\"b\"]]")]
+    [TestCase("$each({'a': 1, 'b': 2}, function($v, $k){ $k & $v })", "[\"a1\",\"b2\"]")]
+    [TestCase("$sift({'a': 1, 'b': 0}, function($v){ $v })", "{\"a\":1}")]
+    [TestCase("$single([1, 2, 3], function($v){ $v = 2 })", "2")]
+    [TestCase("$spread({'a': 1, 'b': 2})", "[{\"a\":1},{\"b\":2}]")]
+    [TestCase("$string([1e3, 1/3], true)", "\"[\\n  1000,\\n  0.333333333333333\\n]\"")]
+    [TestCase("$round(1234.5, -2)", "1200")]
+    [TestCase("$uppercase()", "undefined")]
+    [TestCase("1 + $states.input.missing", "undefined")]
+    [TestCase("$states.input.missing < 1", "undefined")]
+    [TestCase("$states.input.s ~> $uppercase()", "\"AB\"")]
+    [TestCase("'a,b' ~> $split(',') ~> $join('-')", "\"a-b\"")]
+    [TestCase("($f := $uppercase ~> $trim; $f(' x '))", "\"X\"")]
+    [TestCase("$contains('Hello', /l+o/)", "true")]
+    [TestCase("$split('a1b22c', /[0-9]+/)", "[\"a\",\"b\",\"c\"]")]
+    [TestCase("$replace('John Smith', /(\\w+)\\s(\\w+)/, '$2, $1')", "\"Smith, John\"")]
+    [TestCase("$replace('abc', /b/i, function($m){ $uppercase($m.match) })", "\"aBc\"")]
+    [TestCase("$match('ab12cd34', /[0-9]+/).match", "[\"12\",\"34\"]")]
+    [TestCase("$match('key=val', /(\\w+)=(\\w+)/).groups", "[\"key\",\"val\"]")]
+    [TestCase("6 / 2 / 3", "1")]
+    [TestCase("$now()", "\"2024-01-02T03:04:05.678Z\"")]
+    [TestCase("$millis()", "1704164645678")]
     public void Evaluate_Expression_GivesJsonataResult(string expression, string expected) =>
         Assert.That(Show(expression), Is.EqualTo(expected));
 
+    [Test]
+    public async Task Now_InAnExecution_IsTheCloudsVirtualTime()
+    {
+        var sfn = new SfnHarness();
+        sfn.Clock.Advance(TimeSpan.FromDays(3));
+        var run = await sfn.RunAsync("""
+            {"QueryLanguage": "JSONata", "StartAt": "A", "States": {"A": {"Type": "Pass", "Output": {"now": "{% $now() %}", "millis": "{% $millis() %}"}, "End": true}}}
+            """);
+        Assert.That(SfnHarness.Json(run.Output), Is.EqualTo("""{"now":"2024-01-04T00:00:00.000Z","millis":1704326400000}"""));
+    }
+
     [TestCase("$states.input.s + 1", "T2001")]
-    [TestCase("$states.input.n < 'a'", "T2010")]
+    [TestCase("$states.input.n < 'a'", "T2009")]
+    [TestCase("$states.input.n < [1]", "T2010")]
     [TestCase("$states.input.n()", "T1006")]
+    [TestCase("'a' * $states.input.missing", "T2001")]
+    [TestCase("[1.5..3]", "T2003")]
+    [TestCase("$substring({}, 1)", "T0410")]
+    [TestCase("$sum(['a'])", "T0412")]
+    [TestCase("$sort([1, 'a'])", "D3070")]
+    [TestCase("$single([1, 2], function($v){ $v > 5 })", "D3139")]
+    [TestCase("$reduce([1], function($v){ $v })", "D3050")]
+    [TestCase("$replace('abc', '', 'x')", "D3010")]
+    [TestCase("$replace('abc', /x*/, 'y')", "D1004")]
     public void Evaluate_TypeError_ThrowsJsonataException(string expression, string code)
     {
         var e = Assert.Throws<JsonataException>(() => Evaluate(expression));
         Assert.That(e!.Message, Does.StartWith(code));
     }
 
-    [TestCase("$a ~> $b")]
-    [TestCase("/regex/")]
+    [TestCase("/unclosed")]
     [TestCase("'unterminated")]
     [TestCase("a.(b)")]
     public void Parse_SyntaxOutsideTheSubset_IsRefused(string expression) =>

@@ -53,7 +53,7 @@ internal sealed class SfnHarness
         return new Execution(
             executionArn,
             described.Status!,
-            described.Output is null ? null : JsonNode.Parse(described.Output),
+            described.Output is null ? null : FakeAws.Engine.StepFunctions.Json.JsonValues.Parse(described.Output),
             described.Output,
             described.Error,
             described.Cause,
@@ -121,6 +121,12 @@ internal sealed class FakeTaskServices(CloudContext cloud) : IStepFunctionsTaskS
             return Task.FromResult(Ok((afterwards ?? (x => x))(e)));
         };
     }
+
+    /// <summary>A function that fails as the Lambda runtime reports an unhandled error while <paramref name="fails"/> holds for its event, and otherwise returns the event.</summary>
+    public void AddFunctionFailingWhen(string name, Func<JsonNode?, bool> fails) =>
+        _functions[name] = (e, _) => Task.FromResult(fails(e)
+            ? new LambdaInvokeResult(200, Encoding.UTF8.GetBytes("""{"errorMessage": "failing", "errorType": "Boom"}"""), "Unhandled", "$LATEST")
+            : Ok(e));
 
     /// <summary>With LogType Tail, a log that names the function, base64, as Lambda's LogResult.</summary>
     public async Task<LambdaInvokeResult> InvokeLambdaAsync(

@@ -17,7 +17,7 @@ internal sealed partial class AslValidator
         {
             if (state.TryGetPropertyValue(field, out var value))
             {
-                ValidateJsonataTemplate(value, field);
+                ValidateJsonataTemplate(value, field, at);
             }
         }
         switch (type)
@@ -76,17 +76,24 @@ internal sealed partial class AslValidator
         {
             if (rule.TryGetPropertyValue(field, out var value))
             {
-                ValidateJsonataTemplate(value, field);
+                ValidateJsonataTemplate(value, field, at);
             }
         }
     }
 
-    /// <summary>Compiles a JSONata field; an expression FakeAws cannot parse makes the definition unsupported.</summary>
-    private void ValidateJsonataTemplate(JsonNode? value, string field)
+    /// <summary>
+    /// Compiles a JSONata field: an expression nested too deeply is a schema error; one FakeAws
+    /// cannot parse makes the definition unsupported.
+    /// </summary>
+    private void ValidateJsonataTemplate(JsonNode? value, string field, string at)
     {
         try
         {
             JsonataTemplate.Compile(value, field);
+        }
+        catch (NestingTooDeepException e)
+        {
+            Schema(at, e.Message);
         }
         catch (FormatException e)
         {

@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using System.Text.RegularExpressions;
 using FakeAws.Engine.StepFunctions.Json;
 using FakeAws.Engine.StepFunctions.Jsonata;
 
@@ -16,8 +17,11 @@ internal sealed class JsonataFieldException(string field, string message) : Exce
 /// in which each string written as <c>{% expression %}</c> is a JSONata expression, evaluated each
 /// time the state runs; any other value is taken as it is.
 /// </summary>
-internal sealed class JsonataTemplate
+internal sealed partial class JsonataTemplate
 {
+    [GeneratedRegex("^[A-Z][0-9]{4}: ")]
+    private static partial Regex ErrorCode();
+
     private readonly Node _root;
 
     private JsonataTemplate(Node root) => _root = root;
@@ -61,6 +65,11 @@ internal sealed class JsonataTemplate
                     {
                         return new ExpressionNode(field, expression, JsonataParser.Parse(expression));
                     }
+                    catch (NestingTooDeepException e)
+                    {
+                        // The text is left out: it is what is too large.
+                        throw new NestingTooDeepException($"The JSONata expression specified for the field '{field}' {e.Message}");
+                    }
                     catch (FormatException e)
                     {
                         throw new FormatException($"the JSONata expression '{expression}' of the field '{field}': {e.Message}", e);
@@ -95,7 +104,9 @@ internal sealed class JsonataTemplate
             }
             catch (JsonataException e)
             {
-                throw new JsonataFieldException(Field, $"The JSONata expression '{Text}' specified for the field '{Field}' threw an error during evaluation: {e.Message}");
+                // jsonata's own errors follow a full stop (". T2001: ..."), the evaluation bounds a colon.
+                var separator = ErrorCode().IsMatch(e.Message) ? "." : ":";
+                throw new JsonataFieldException(Field, $"The JSONata expression '{Text}' specified for the field '{Field}' threw an error during evaluation{separator} {e.Message}");
             }
             return result switch
             {

@@ -74,6 +74,7 @@ internal sealed class IntrinsicCall
     private sealed class Parser(string text)
     {
         private int _at;
+        private int _depth;
 
         public void End()
         {
@@ -173,7 +174,13 @@ internal sealed class IntrinsicCall
             }
             if (text.AsSpan(_at).StartsWith("States.", StringComparison.Ordinal))
             {
-                return new IntrinsicArgument.Call(ParseCall());
+                if (++_depth >= NestingLimits.IntrinsicCalls)
+                {
+                    throw new NestingTooDeepException($"intrinsic functions nest at most {NestingLimits.IntrinsicCalls} deep");
+                }
+                var call = new IntrinsicArgument.Call(ParseCall());
+                _depth--;
+                return call;
             }
             var tokenStart = _at;
             while (_at < text.Length && text[_at] != ',' && text[_at] != ')' && !char.IsWhiteSpace(text[_at]))

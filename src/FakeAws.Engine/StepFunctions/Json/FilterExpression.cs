@@ -22,19 +22,21 @@ internal abstract class FilterExpression
         return expression;
     }
 
-    private sealed class Or(FilterExpression left, FilterExpression right) : FilterExpression
+    // A chain of || or && is one node with its terms, and a run of ! one node with its count, so
+    // that a long chain does not recurse once per term.
+    private sealed class Or(List<FilterExpression> terms) : FilterExpression
     {
-        public override bool Test(JsonNode? item, JsonNode? document) => left.Test(item, document) || right.Test(item, document);
+        public override bool Test(JsonNode? item, JsonNode? document) => terms.Any(t => t.Test(item, document));
     }
 
-    private sealed class And(FilterExpression left, FilterExpression right) : FilterExpression
+    private sealed class And(List<FilterExpression> terms) : FilterExpression
     {
-        public override bool Test(JsonNode? item, JsonNode? document) => left.Test(item, document) && right.Test(item, document);
+        public override bool Test(JsonNode? item, JsonNode? document) => terms.All(t => t.Test(item, document));
     }
 
-    private sealed class Not(FilterExpression inner) : FilterExpression
+    private sealed class Not(FilterExpression inner, int count) : FilterExpression
     {
-        public override bool Test(JsonNode? item, JsonNode? document) => !inner.Test(item, document);
+        public override bool Test(JsonNode? item, JsonNode? document) => inner.Test(item, document) ^ (count % 2 == 1);
     }
 
     private sealed class Exists(Operand operand) : FilterExpression
@@ -139,30 +141,35 @@ internal abstract class FilterExpression
 
         public FilterExpression ParseOr()
         {
-            var left = ParseAnd();
+            var terms = new List<FilterExpression> { ParseAnd() };
             while (Accept("||"))
             {
-                left = new Or(left, ParseAnd());
+                terms.Add(ParseAnd());
             }
-            return left;
+            return terms.Count == 1 ? terms[0] : new Or(terms);
         }
 
         private FilterExpression ParseAnd()
         {
-            var left = ParseUnary();
+            var terms = new List<FilterExpression> { ParseUnary() };
             while (Accept("&&"))
             {
-                left = new And(left, ParseUnary());
+                terms.Add(ParseUnary());
             }
-            return left;
+            return terms.Count == 1 ? terms[0] : new And(terms);
         }
 
         private FilterExpression ParseUnary()
         {
             SkipSpaces();
-            if (Accept("!"))
+            var negations = 0;
+            while (Accept("!"))
             {
-                return new Not(ParseUnary());
+                negations++;
+            }
+            if (negations > 0)
+            {
+                return new Not(ParseUnary(), negations);
             }
             if (Accept("("))
             {

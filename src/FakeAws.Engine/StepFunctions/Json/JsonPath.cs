@@ -66,7 +66,15 @@ internal sealed partial class JsonPath
     }).ToList();
 
     /// <summary>Parses a path, or throws <see cref="FormatException"/> saying what is wrong.</summary>
-    public static JsonPath Parse(string text) => new Parser(text).ParsePath();
+    public static JsonPath Parse(string text)
+    {
+        // Filters nest paths in paths, and the parser recurses once per bracket.
+        if (NestingLimits.BracketDepth(text) > NestingLimits.JsonPathBrackets)
+        {
+            throw new NestingTooDeepException($"brackets and parentheses nest more than {NestingLimits.JsonPathBrackets} deep");
+        }
+        return new Parser(text).ParsePath();
+    }
 
     /// <summary>Parses a path, or returns false.</summary>
     public static bool TryParse(string text, out JsonPath? path)

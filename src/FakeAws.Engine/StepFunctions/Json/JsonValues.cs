@@ -16,9 +16,11 @@ internal static class JsonValues
     {
         // Step Functions writes non-ASCII text as it is, as Jackson does.
         Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+        // Writing stops at System.Text.Json's default of 64 levels otherwise.
+        MaxDepth = NestingLimits.JsonDepth,
     };
 
-    private static readonly JsonDocumentOptions ParseOptions = new() { MaxDepth = 512 };
+    private static readonly JsonDocumentOptions ParseOptions = new() { MaxDepth = NestingLimits.JsonDepth };
 
     /// <summary>Parses JSON text; throws <see cref="JsonException"/> when it is not JSON.</summary>
     public static JsonNode? Parse(string text) => JsonNode.Parse(text, documentOptions: ParseOptions);

@@ -8,82 +8,140 @@ using FakeAws.Engine.StepFunctions.Json;
 namespace FakeAws.Engine.StepFunctions.Jsonata;
 
 /// <summary>
-/// The built-in functions FakeAws evaluates: JSONata's common string, numeric, boolean, array and
-/// object functions, and the ones Step Functions adds (<c>$partition</c>, <c>$range</c>,
-/// <c>$hash</c>, <c>$random</c>, <c>$uuid</c>, <c>$parse</c>).
+/// The built-in functions FakeAws evaluates: JSONata's string, numeric, boolean, array, object and
+/// higher-order functions, each checked against jsonata's own signature, and the ones Step
+/// Functions adds (<c>$partition</c>, <c>$range</c>, <c>$hash</c>, <c>$random</c>, <c>$uuid</c>, <c>$parse</c>).
 /// </summary>
-internal static class JsonataFunctions
+internal static partial class JsonataFunctions
 {
-    /// <summary>The functions of one evaluation; <paramref name="random"/> and <paramref name="newGuid"/> are the execution's seeded sources.</summary>
-    public static Dictionary<string, JsonataFunction> Create(Random random, Func<Guid> newGuid)
+    /// <summary>
+    /// The functions of one evaluation; <paramref name="random"/> and <paramref name="newGuid"/> are
+    /// the execution's seeded sources, <paramref name="now"/> the cloud's (virtual) time, which
+    /// <c>$now()</c> and <c>$millis()</c> give for every call in the evaluation, as jsonata does.
+    /// </summary>
+    public static Dictionary<string, JsonataFunction> Create(Random random, Func<Guid> newGuid, DateTimeOffset now)
     {
         var functions = new Dictionary<string, JsonataFunction>(StringComparer.Ordinal)
         {
-            ["not"] = F(1, a => Bool(!JsonataValues.ToBoolean(a[0])), undefinedIn: true),
-            ["boolean"] = F(1, a => Bool(JsonataValues.ToBoolean(a[0])), undefinedIn: true),
-            ["exists"] = F(1, a => Bool(a[0] is not Undefined)),
-            ["string"] = F(1, a => a[0] is Undefined ? a[0] : Text(JsonataValues.ToText(a[0]))),
-            ["number"] = F(1, a => a[0] switch
+            ["not"] = F("<x-:b>", a => a[0] is Undefined ? a[0] : Bool(!JsonataValues.ToBoolean(a[0]))),
+            ["boolean"] = F("<x-:b>", a => a[0] is Undefined ? a[0] : Bool(JsonataValues.ToBoolean(a[0]))),
+            ["exists"] = F("<x:b>", a => Bool(a[0] is not Undefined)),
+            ["string"] = F("<x-b?:s>", a => a[0] is Undefined ? a[0] : Text(JsonataValues.ToText(a[0], pretty: JsonataValues.ToBoolean(a[1])))),
+            ["number"] = F("<(nsb)-:n>", a => a[0] switch
             {
                 Undefined => a[0],
                 _ when JsonataValues.IsNumber(a[0]) => a[0],
-                JsonNode s when JsonValues.IsString(s) && double.TryParse(s.GetValue<string>(), NumberStyles.Float, CultureInfo.InvariantCulture, out var d) => JsonataValues.FromNumber(d),
+                JsonNode s when JsonValues.IsString(s) && ParseNumber(s.GetValue<string>()) is { } d => JsonataValues.FromNumber(d),
                 JsonNode b when JsonValues.IsBoolean(b) => JsonataValues.FromNumber(b.GetValue<bool>() ? 1 : 0),
                 _ => throw new JsonataException("D3030: Unable to cast value to a number"),
             }),
-            ["type"] = F(1, a => a[0] is Undefined ? a[0] : Text(JsonataValues.TypeName(a[0]))),
-            ["count"] = F(1, a => JsonataValues.FromNumber(a[0] switch { Undefined => 0, JsonArray array => array.Count, _ => 1 })),
-            ["length"] = F(1, a => JsonataValues.FromNumber(String(a, 0).Length), undefinedIn: true),
-            ["uppercase"] = F(1, a => Text(String(a, 0).ToUpperInvariant()), undefinedIn: true),
-            ["lowercase"] = F(1, a => Text(String(a, 0).ToLowerInvariant()), undefinedIn: true),
-            ["trim"] = F(1, a => Text(string.Join(' ', String(a, 0).Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries))), undefinedIn: true),
-            ["contains"] = F(2, a => Bool(String(a, 0).Contains(String(a, 1), StringComparison.Ordinal)), undefinedIn: true),
-            ["substring"] = F(-1, a => Text(Substring(String(a, 0), (int)Number(a, 1), a.Count > 2 ? (int)Number(a, 2) : null)), undefinedIn: true),
-            ["substringBefore"] = F(2, a => Text(String(a, 0).IndexOf(String(a, 1), StringComparison.Ordinal) is var i and >= 0 ? String(a, 0)[..i] : String(a, 0)), undefinedIn: true),
-            ["substringAfter"] = F(2, a => Text(String(a, 0).IndexOf(String(a, 1), StringComparison.Ordinal) is var i and >= 0 ? String(a, 0)[(i + String(a, 1).Length)..] : String(a, 0)), undefinedIn: true),
-            ["split"] = F(2, a => new JsonArray(String(a, 0).Split(String(a, 1)).Select(s => (JsonNode?)JsonValue.Create(s)).ToArray()), undefinedIn: true),
-            ["join"] = F(-1, a => Text(string.Join(a.Count > 1 ? String(a, 1) : "", Items(a[0]).Select(i => JsonValues.AsString(i) ?? throw new JsonataException("T0412: Argument 1 of function \"join\" must be an array of strings")))), undefinedIn: true),
-            ["sum"] = F(1, a => JsonataValues.FromNumber(Numbers(a[0]).Sum()), undefinedIn: true),
-            ["max"] = F(1, a => Numbers(a[0]) is { Count: > 0 } n ? JsonataValues.FromNumber(n.Max()) : Undefined.Value, undefinedIn: true),
-            ["min"] = F(1, a => Numbers(a[0]) is { Count: > 0 } n ? JsonataValues.FromNumber(n.Min()) : Undefined.Value, undefinedIn: true),
-            ["average"] = F(1, a => Numbers(a[0]) is { Count: > 0 } n ? JsonataValues.FromNumber(n.Average()) : Undefined.Value, undefinedIn: true),
-            ["abs"] = F(1, a => JsonataValues.FromNumber(Math.Abs(Number(a, 0))), undefinedIn: true),
-            ["floor"] = F(1, a => JsonataValues.FromNumber(Math.Floor(Number(a, 0))), undefinedIn: true),
-            ["ceil"] = F(1, a => JsonataValues.FromNumber(Math.Ceiling(Number(a, 0))), undefinedIn: true),
-            ["round"] = F(-1, a => JsonataValues.FromNumber(Math.Round(Number(a, 0), a.Count > 1 ? (int)Number(a, 1) : 0, MidpointRounding.ToEven)), undefinedIn: true),
-            ["power"] = F(2, a => JsonataValues.FromNumber(Math.Pow(Number(a, 0), Number(a, 1))), undefinedIn: true),
-            ["sqrt"] = F(1, a => JsonataValues.FromNumber(Math.Sqrt(Number(a, 0))), undefinedIn: true),
-            ["keys"] = F(1, a => a[0] is JsonObject obj ? JsonataValues.Sequence(obj.Select(m => (JsonNode?)JsonValue.Create(m.Key)).ToList()) : Undefined.Value),
-            ["lookup"] = F(2, a => a[0] is JsonObject obj && obj.TryGetPropertyValue(String(a, 1), out var v) ? v : Undefined.Value),
-            ["merge"] = F(1, a =>
+            ["type"] = F("<x:s>", a => a[0] is Undefined ? a[0] : Text(JsonataValues.TypeName(a[0]))),
+            ["count"] = F("<a:n>", a => JsonataValues.FromNumber(a[0] is JsonArray array ? array.Count : 0)),
+            ["length"] = F("<s-:n>", a => OnString(a, s => JsonataValues.FromNumber(CodePoints(s).Count))),
+            // JavaScript's toUpperCase, which jsonata uses, writes ß as SS.
+            ["uppercase"] = F("<s-:s>", a => OnString(a, s => Text(s.ToUpperInvariant().Replace("ß", "SS", StringComparison.Ordinal)))),
+            ["lowercase"] = F("<s-:s>", a => OnString(a, s => Text(s.ToLowerInvariant()))),
+            ["trim"] = F("<s-:s>", a => OnString(a, s => Text(string.Join(' ', s.Split([' ', '\t', '\n', '\r'], StringSplitOptions.RemoveEmptyEntries))))),
+            ["contains"] = F("<s-(sf):b>", a => OnString(a, s => a[1] switch
             {
+                Undefined => a[1],
+                JsonataFunction { Pattern: { } regex } => Bool(regex.IsMatch(s)),
+                _ => Bool(s.Contains(Str(a[1]), StringComparison.Ordinal)),
+            })),
+            ["substring"] = F("<s-nn?:s>", a => OnString(a, s => Text(Substring(s, a[1] is Undefined ? 0 : Num(a[1]), a[2] is Undefined ? null : Num(a[2]))))),
+            ["substringBefore"] = F("<s-s:s>", a => OnString(a, s => a[1] is Undefined ? a[0] : Text(s.IndexOf(Str(a[1]), StringComparison.Ordinal) is var i and >= 0 ? s[..i] : s))),
+            ["substringAfter"] = F("<s-s:s>", a => OnString(a, s => a[1] is Undefined ? a[0] : Text(s.IndexOf(Str(a[1]), StringComparison.Ordinal) is var i and >= 0 ? s[(i + Str(a[1]).Length)..] : s))),
+            ["pad"] = F("<s-ns?:s>", a => OnString(a, s => Text(Pad(s, a[1] is Undefined ? 0 : (int)Num(a[1]), a[2] is Undefined || Str(a[2]).Length == 0 ? " " : Str(a[2]))))),
+            ["split"] = F("<s-(sf)n?:a<s>>", a => OnString(a, s => Split(s, a[1], a[2]))),
+            ["match"] = F("<s-f<s:o>n?:a<o>>", a => OnString(a, s => Match(s, a[1], a[2]))),
+            ["replace"] = F("<s-(sf)(sf)n?:s>", a => OnString(a, s => Text(Replace(s, a[1], a[2], a[3])))),
+            ["join"] = F("<a<s>s?:s>", a => a[0] is Undefined ? a[0] : Text(string.Join(a[1] is Undefined ? "" : Str(a[1]), Items(a[0]).Select(i => i!.GetValue<string>())))),
+            ["sum"] = F("<a<n>:n>", a => a[0] is Undefined ? a[0] : JsonataValues.FromNumber(Numbers(a[0]).Sum())),
+            ["max"] = F("<a<n>:n>", a => Numbers(a[0]) is { Count: > 0 } n ? JsonataValues.FromNumber(n.Max()) : Undefined.Value),
+            ["min"] = F("<a<n>:n>", a => Numbers(a[0]) is { Count: > 0 } n ? JsonataValues.FromNumber(n.Min()) : Undefined.Value),
+            ["average"] = F("<a<n>:n>", a => Numbers(a[0]) is { Count: > 0 } n ? JsonataValues.FromNumber(n.Average()) : Undefined.Value),
+            ["abs"] = F("<n-:n>", a => OnNumber(a, n => Math.Abs(n))),
+            ["floor"] = F("<n-:n>", a => OnNumber(a, Math.Floor)),
+            ["ceil"] = F("<n-:n>", a => OnNumber(a, Math.Ceiling)),
+            ["round"] = F("<n-n?:n>", a => OnNumber(a, n => Round(n, a[1] is Undefined ? 0 : (int)Num(a[1])))),
+            ["power"] = F("<n-n:n>", a => OnNumber(a, n => a[1] is not Undefined && Math.Pow(n, Num(a[1])) is var p && double.IsFinite(p)
+                ? p
+                : throw new JsonataException("D3061: The power function has resulted in a value that cannot be represented as a JSON number"))),
+            ["sqrt"] = F("<n-:n>", a => OnNumber(a, n => n < 0 ? throw new JsonataException("D3060: The sqrt function cannot be applied to a negative number") : Math.Sqrt(n))),
+            ["keys"] = F("<x-:a<s>>", a => JsonataValues.Sequence(Keys(a[0]).Select(k => (JsonNode?)JsonValue.Create(k)).ToList())),
+            ["lookup"] = F("<x-s:x>", a => a[1] is Undefined ? a[1] : Lookup(a[0], Str(a[1]))),
+            ["merge"] = F("<a<o>:o>", a =>
+            {
+                if (a[0] is Undefined)
+                {
+                    return a[0];
+                }
                 var merged = new JsonObject();
                 foreach (var item in Items(a[0]))
                 {
-                    foreach (var (key, value) in item as JsonObject ?? throw new JsonataException("T0412: Argument 1 of function \"merge\" must be an array of objects"))
+                    foreach (var (key, value) in (JsonObject)item!)
                     {
                         merged[key] = JsonValues.Clone(value);
                     }
                 }
                 return merged;
-            }, undefinedIn: true),
-            ["append"] = F(2, a => a[0] is Undefined ? a[1] : a[1] is Undefined ? a[0] : new JsonArray(Items(a[0]).Concat(Items(a[1])).Select(JsonValues.Clone).ToArray())),
-            ["reverse"] = F(1, a => new JsonArray(Items(a[0]).Reverse().Select(JsonValues.Clone).ToArray()), undefinedIn: true),
-            ["distinct"] = F(1, a =>
+            }),
+            ["append"] = F("<xx:a>", a => a[0] is Undefined ? a[1] : a[1] is Undefined ? a[0] : new JsonArray(Items(a[0]).Concat(Items(a[1])).Select(JsonValues.Clone).ToArray())),
+            ["reverse"] = F("<a:a>", a => a[0] is Undefined ? a[0] : new JsonArray(Items(a[0]).Reverse().Select(JsonValues.Clone).ToArray())),
+            ["distinct"] = F("<x:x>", a =>
             {
+                if (a[0] is not JsonArray items)
+                {
+                    return a[0];
+                }
                 var result = new List<JsonNode?>();
-                foreach (var item in Items(a[0]))
+                foreach (var item in items)
                 {
                     if (!result.Any(r => JsonValues.DeepEquals(r, item)))
                     {
-                        result.Add(JsonValues.Clone(item));
+                        result.Add(item);
                     }
                 }
-                return new JsonArray(result.ToArray());
-            }, undefinedIn: true),
-            ["map"] = F(2, a => new JsonArray(Items(a[0]).Select((item, i) => Callback(a[1], item, i)).Where(r => r is not Undefined).Select(r => JsonValues.Clone(r as JsonNode)).ToArray()), undefinedIn: true),
-            ["filter"] = F(2, a => JsonataValues.Sequence(Items(a[0]).Where((item, i) => JsonataValues.ToBoolean(Callback(a[1], item, i))).ToList()), undefinedIn: true),
-            ["partition"] = F(2, a =>
+                return new JsonArray(result.Select(JsonValues.Clone).ToArray());
+            }),
+            ["spread"] = F("<x-:a<o>>", a => Spread(a[0])),
+            ["map"] = F("<af>", a => a[0] is Undefined ? a[0] : JsonataValues.Sequence(Items(a[0])
+                .Select((item, i) => Call(a[1], item, i, a[0])).Where(r => r is not Undefined).Select(r => r as JsonNode).ToList())),
+            ["filter"] = F("<af>", a => a[0] is Undefined ? a[0] : JsonataValues.Sequence(Items(a[0])
+                .Where((item, i) => JsonataValues.ToBoolean(Call(a[1], item, i, a[0]))).ToList())),
+            ["single"] = F("<af?>", a => Single(a[0], a[1])),
+            ["reduce"] = F("<afj?:j>", a => Reduce(a[0], a[1], a[2])),
+            ["sort"] = F("<af?:a>", a => Sort(a[0], a[1])),
+            ["zip"] = F("<a+>", a =>
+            {
+                var arrays = a.Select(x => Items(x).ToList()).ToList();
+                var length = arrays.Min(x => x.Count);
+                return new JsonArray(Enumerable.Range(0, length)
+                    .Select(i => (JsonNode?)new JsonArray(arrays.Select(x => JsonValues.Clone(x[i])).ToArray())).ToArray());
+            }),
+            ["each"] = F("<o-f:a>", a => a[0] is not JsonObject obj ? Undefined.Value : JsonataValues.Sequence(obj.ToList()
+                .Select(m => Call(a[1], m.Value, m.Key, obj)).Where(r => r is not Undefined).Select(r => r as JsonNode).ToList())),
+            ["sift"] = F("<o-f?:o>", a =>
+            {
+                if (a[0] is not JsonObject obj)
+                {
+                    return Undefined.Value;
+                }
+                var kept = new JsonObject();
+                foreach (var (key, value) in obj.ToList())
+                {
+                    if (JsonataValues.ToBoolean(Call(a[1], value, key, obj)))
+                    {
+                        kept[key] = JsonValues.Clone(value);
+                    }
+                }
+                return kept.Count == 0 ? Undefined.Value : kept;
+            }),
+            ["now"] = F("<s?s?:s>", a => a[0] is Undefined && a[1] is Undefined
+                ? Text(now.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", CultureInfo.InvariantCulture))
+                : throw new JsonataException("$now with a picture or a timezone: FakeAws does not format date-time pictures")),
+            ["millis"] = F("<:n>", _ => JsonataValues.FromNumber(now.ToUnixTimeMilliseconds())),
+            ["partition"] = Loose(2, a =>
             {
                 var size = (int)Number(a, 1);
                 if (size <= 0)
@@ -92,8 +150,8 @@ internal static class JsonataFunctions
                 }
                 var items = Items(a[0]).ToList();
                 return new JsonArray(items.Chunk(size).Select(chunk => (JsonNode?)new JsonArray(chunk.Select(JsonValues.Clone).ToArray())).ToArray());
-            }, undefinedIn: true),
-            ["range"] = F(3, a =>
+            }),
+            ["range"] = Loose(3, a =>
             {
                 var (start, end, step) = ((long)Number(a, 0), (long)Number(a, 1), (long)Number(a, 2));
                 if (step == 0)
@@ -106,8 +164,8 @@ internal static class JsonataFunctions
                     result.Add(v);
                 }
                 return result;
-            }, undefinedIn: true),
-            ["hash"] = F(2, a =>
+            }),
+            ["hash"] = Loose(2, a =>
             {
                 var bytes = Encoding.UTF8.GetBytes(String(a, 0));
                 return Text(Convert.ToHexStringLower(String(a, 1) switch
@@ -119,17 +177,17 @@ internal static class JsonataFunctions
                     "SHA-512" => SHA512.HashData(bytes),
                     var other => throw new JsonataException($"The hashing algorithm {other} of $hash is not supported"),
                 }));
-            }, undefinedIn: true),
-            ["random"] = F(-1, a =>
+            }),
+            ["random"] = new((a, _) =>
             {
                 var source = a.Count > 0 && a[0] is not Undefined ? new Random((int)Number(a, 0)) : random;
                 lock (source)
                 {
                     return JsonValue.Create(source.NextDouble());
                 }
-            }),
-            ["uuid"] = F(0, _ => Text(newGuid().ToString())),
-            ["parse"] = F(1, a =>
+            }, 1),
+            ["uuid"] = new((_, _) => Text(newGuid().ToString()), 0),
+            ["parse"] = Loose(1, a =>
             {
                 try
                 {
@@ -139,30 +197,62 @@ internal static class JsonataFunctions
                 {
                     throw new JsonataException("The argument of $parse is not valid JSON");
                 }
-            }, undefinedIn: true),
+            }),
         };
         return functions;
     }
 
-    /// <summary>A built-in: checks its argument count; with <paramref name="undefinedIn"/>, an undefined first argument gives undefined.</summary>
-    private static JsonataFunction F(int arity, Func<IReadOnlyList<object?>, object?> body, bool undefinedIn = false) =>
-        new(arguments =>
+    /// <summary>A JSONata built-in: its arguments are checked against <paramref name="signature"/> first.</summary>
+    private static JsonataFunction F(string signature, Func<List<object?>, object?> body)
+    {
+        var checker = new JsonataSignature(signature);
+        return new((arguments, context) => body(checker.Validate(arguments, context)), checker.Arity);
+    }
+
+    /// <summary>A Step Functions built-in: at most <paramref name="arity"/> arguments; an undefined first one gives undefined.</summary>
+    private static JsonataFunction Loose(int arity, Func<IReadOnlyList<object?>, object?> body) =>
+        new((arguments, _) =>
         {
-            if (arity >= 0 && arguments.Count > arity)
+            if (arguments.Count > arity)
             {
                 throw new JsonataException($"T0410: A function was given {arguments.Count} arguments but takes {arity}");
             }
-            var padded = arguments.Concat(Enumerable.Repeat<object?>(Undefined.Value, Math.Max(0, arity - arguments.Count))).ToList();
-            return undefinedIn && padded.Count > 0 && padded[0] is Undefined ? Undefined.Value : body(padded);
-        });
+            var padded = arguments.Concat(Enumerable.Repeat<object?>(Undefined.Value, arity - arguments.Count)).ToList();
+            return padded[0] is Undefined ? Undefined.Value : body(padded);
+        }, arity);
 
-    private static object? Callback(object? function, JsonNode? item, int index) =>
-        (function as JsonataFunction ?? throw new JsonataException("T0410: The second argument must be a function"))
-            .Invoke([item, JsonValue.Create(index)]);
+    /// <summary>
+    /// Calls a callback of a higher-order function with as many of (value, index or key, collection)
+    /// as it declares, as jsonata does.
+    /// </summary>
+    private static object? Call(object? function, JsonNode? value, object index, object? collection)
+    {
+        var callback = (JsonataFunction)function!;
+        var arguments = new List<object?> { value };
+        if (callback.Arity >= 2)
+        {
+            arguments.Add(index is string key ? JsonValue.Create(key) : JsonValue.Create((int)index));
+        }
+        if (callback.Arity >= 3)
+        {
+            arguments.Add(collection);
+        }
+        return callback.Invoke(arguments);
+    }
+
+    private static object? OnString(List<object?> a, Func<string, object?> body) => a[0] is Undefined ? a[0] : body(Str(a[0]));
+
+    private static object? OnNumber(List<object?> a, Func<double, double> body) => a[0] is Undefined ? a[0] : JsonataValues.FromNumber(body(Num(a[0])));
 
     private static JsonNode Bool(bool value) => JsonValue.Create(value);
 
     private static JsonNode Text(string value) => JsonValue.Create(value);
+
+    /// <summary>A validated string argument.</summary>
+    private static string Str(object? value) => ((JsonNode)value!).GetValue<string>();
+
+    /// <summary>A validated number argument.</summary>
+    private static double Num(object? value) => JsonataValues.Number(value);
 
     private static string String(IReadOnlyList<object?> arguments, int index) =>
         JsonValues.AsString(arguments[index] as JsonNode)
@@ -182,18 +272,5 @@ internal static class JsonataFunctions
         _ => new[] { value as JsonNode },
     };
 
-    private static List<double> Numbers(object? value) => Items(value)
-        .Select(i => JsonataValues.IsNumber(i) ? JsonValues.AsDouble(i!) : throw new JsonataException("T0412: The argument must be an array of numbers"))
-        .ToList();
-
-    private static string Substring(string text, int start, int? length)
-    {
-        if (start < 0)
-        {
-            start = Math.Max(0, text.Length + start);
-        }
-        start = Math.Min(start, text.Length);
-        var end = length is { } l ? Math.Min(text.Length, start + Math.Max(0, l)) : text.Length;
-        return text[start..end];
-    }
+    private static List<double> Numbers(object? value) => Items(value).Select(i => JsonValues.AsDouble(i!)).ToList();
 }

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using System.Text.Json.Nodes;
+using FakeAws.Engine.StepFunctions.Json;
 
 namespace FakeAws.Engine.StepFunctions.Jsonata;
 
@@ -15,6 +16,7 @@ internal sealed class JsonataParser
 {
     private readonly List<Token> _tokens;
     private int _at;
+    private int _depth;
 
     private JsonataParser(string text) => _tokens = Tokenize(text);
 
@@ -40,6 +42,7 @@ internal sealed class JsonataParser
         Name,
         Variable,
         Symbol,
+        Regex,
     }
 
     private sealed record Token(Kind Kind, string Text, JsonNode? Value = null);
@@ -76,12 +79,24 @@ internal sealed class JsonataParser
 
     private JsonataNode ParseExpression()
     {
+        // Every nested sub-expression (parenthesised, an argument, an item, a branch) comes through here.
+        if (++_depth > NestingLimits.JsonataParse)
+        {
+            throw new NestingTooDeepException($"nests more than {NestingLimits.JsonataParse} levels deep");
+        }
+        var expression = ParseUnnestedExpression();
+        _depth--;
+        return expression;
+    }
+
+    private JsonataNode ParseUnnestedExpression()
+    {
         if (Peek is { Kind: Kind.Variable } variable && _at + 1 < _tokens.Count && _tokens[_at + 1] is { Kind: Kind.Symbol, Text: ":=" })
         {
             _at += 2;
             return new BindNode(variable.Text, ParseExpression());
         }
-        var condition = ParseOr();
+        var condition = ParseRange();
         if (!IsSymbol("?"))
         {
             return condition;
@@ -95,6 +110,18 @@ internal sealed class JsonataParser
             otherwise = ParseExpression();
         }
         return new ConditionalNode(condition, then, otherwise);
+    }
+
+    /// <summary><c>a..b</c>, which binds more loosely than <c>or</c>.</summary>
+    private JsonataNode ParseRange()
+    {
+        var left = ParseOr();
+        if (!IsSymbol(".."))
+        {
+            return left;
+        }
+        _at++;
+        return new RangeNode(left, ParseOr());
     }
 
     private JsonataNode ParseOr()
@@ -121,21 +148,19 @@ internal sealed class JsonataParser
 
     private JsonataNode ParseComparison()
     {
+        // Left-associative, as in jsonata: 1 < 2 < 3 compares (1 < 2) with 3. Function application
+        // (~>) binds as tightly as the comparisons.
         var left = ParseConcat();
-        foreach (var op in new[] { "=", "!=", "<=", ">=", "<", ">" })
+        while (true)
         {
-            if (IsSymbol(op))
+            var op = new[] { "=", "!=", "<=", ">=", "<", ">", "~>" }.FirstOrDefault(IsSymbol) ?? (IsName("in") ? "in" : null);
+            if (op is null)
             {
-                _at++;
-                return new BinaryNode(op, left, ParseConcat());
+                return left;
             }
-        }
-        if (IsName("in"))
-        {
             _at++;
-            return new BinaryNode("in", left, ParseConcat());
+            left = op == "~>" ? new ChainNode(left, ParseConcat()) : new BinaryNode(op, left, ParseConcat());
         }
-        return left;
     }
 
     private JsonataNode ParseConcat()
@@ -173,12 +198,19 @@ internal sealed class JsonataParser
 
     private JsonataNode ParseUnary()
     {
-        if (IsSymbol("-"))
+        // A run of minus signs is read in a loop: one level each would recurse once per sign.
+        var negations = 0;
+        while (IsSymbol("-"))
         {
             _at++;
-            return new NegateNode(ParseUnary());
+            negations++;
         }
-        return ParsePath();
+        var operand = ParsePath();
+        for (var i = 0; i < negations; i++)
+        {
+            operand = new NegateNode(operand);
+        }
+        return operand;
     }
 
     private JsonataNode ParsePath()
@@ -237,6 +269,8 @@ internal sealed class JsonataParser
                 return new LiteralNode(token.Value);
             case Kind.Variable:
                 return new VariableNode(token.Text);
+            case Kind.Regex:
+                return new RegexNode(JsonataRegex.Create(token.Text, token.Value!.GetValue<string>()));
             case Kind.Name:
                 return token.Text switch
                 {
@@ -414,10 +448,31 @@ internal sealed class JsonataParser
                 continue;
             }
             var two = i + 1 < text.Length ? text.Substring(i, 2) : "";
-            if (two is ":=" or "!=" or "<=" or ">=")
+            if (two is ":=" or "!=" or "<=" or ">=" or ".." or "~>")
             {
                 tokens.Add(new Token(Kind.Symbol, two));
                 i += 2;
+                continue;
+            }
+            if (c == '/' && !EndsOperand(tokens))
+            {
+                // Where an operand is expected, '/' opens a regular expression, not a division.
+                var close = i + 1;
+                while (close < text.Length && text[close] != '/')
+                {
+                    close += text[close] == '\\' ? 2 : 1;
+                }
+                if (close >= text.Length)
+                {
+                    throw new FormatException("a regular expression is not closed");
+                }
+                var flags = close + 1;
+                while (flags < text.Length && text[flags] is 'i' or 'm')
+                {
+                    flags++;
+                }
+                tokens.Add(new Token(Kind.Regex, text[(i + 1)..close], JsonValue.Create(text[(close + 1)..flags])));
+                i = flags;
                 continue;
             }
             if ("()[]{},.;:?=<>+-*/%&".Contains(c))
@@ -430,4 +485,13 @@ internal sealed class JsonataParser
         }
         return tokens;
     }
+
+    /// <summary>Whether the last token ends an operand, so that a '/' after it divides.</summary>
+    private static bool EndsOperand(List<Token> tokens) => tokens.Count > 0 && tokens[^1] switch
+    {
+        { Kind: Kind.Number or Kind.String or Kind.Variable or Kind.Regex } => true,
+        { Kind: Kind.Name, Text: not ("and" or "or" or "in") } => true,
+        { Kind: Kind.Symbol, Text: ")" or "]" or "}" } => true,
+        _ => false,
+    };
 }

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using FakeAws.Engine.StepFunctions.Json;
@@ -46,14 +47,50 @@ internal static class JsonataValues
         _ => false,
     };
 
-    /// <summary>JSONata's <c>$string</c>: strings as they are, anything else as compact JSON; nothing is empty.</summary>
-    public static string ToText(object? value) => value switch
+    private static readonly JsonSerializerOptions Pretty = new()
+    {
+        Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+        MaxDepth = NestingLimits.JsonDepth,
+        WriteIndented = true,
+        IndentSize = 2,
+    };
+
+    /// <summary>
+    /// JSONata's <c>$string</c> (and the operands of <c>&amp;</c>): strings as they are, anything else
+    /// as JSON, compact or indented by two spaces, with numbers to 15 significant digits as jsonata
+    /// writes them (<c>1e3</c> is <c>1000</c>); nothing and functions are empty.
+    /// </summary>
+    public static string ToText(object? value, bool pretty = false) => value switch
     {
         Undefined => "",
         JsonataFunction => "",
         JsonNode node when node.GetValueKind() == JsonValueKind.String => node.GetValue<string>(),
-        _ => JsonValues.Serialize(value as JsonNode),
+        _ when pretty => Normalized(value as JsonNode)?.ToJsonString(Pretty) ?? "null",
+        _ => JsonValues.Serialize(Normalized(value as JsonNode)),
     };
+
+    /// <summary>A copy whose numbers are rounded to 15 significant digits, as jsonata's $string rounds them.</summary>
+    private static JsonNode? Normalized(JsonNode? value) => value switch
+    {
+        JsonObject obj => new JsonObject(obj.Select(m => KeyValuePair.Create(m.Key, Normalized(m.Value)))),
+        JsonArray array => new JsonArray(array.Select(Normalized).ToArray()),
+        JsonValue number when JsonValues.IsNumber(number) =>
+            JsonValues.Parse(JavaScriptText(double.Parse(JsonValues.AsDouble(number).ToString("G15", CultureInfo.InvariantCulture), CultureInfo.InvariantCulture))),
+        _ => JsonValues.Clone(value),
+    };
+
+    /// <summary>A number as JavaScript writes it: plain from 1e-6 up to 1e21, else with an exponent such as <c>1e+21</c>.</summary>
+    private static string JavaScriptText(double value)
+    {
+        if (value == 0 || Math.Abs(value) is >= 1e-6 and < 1e21)
+        {
+            return ((decimal)value).ToString(CultureInfo.InvariantCulture);
+        }
+        var text = value.ToString("R", CultureInfo.InvariantCulture);
+        var e = text.IndexOf('E');
+        var exponent = int.Parse(text.AsSpan(e + 1), CultureInfo.InvariantCulture);
+        return $"{text[..e]}e{(exponent > 0 ? "+" : "")}{exponent}";
+    }
 
     /// <summary>The type name JSONata's <c>$type</c> and Step Functions' messages use.</summary>
     public static string TypeName(object? value) => value switch

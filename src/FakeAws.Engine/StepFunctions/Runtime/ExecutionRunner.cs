@@ -24,17 +24,19 @@ internal static class ExecutionRunner
         var frame = last.Frame;
         var executionInput = JsonValues.Parse(last.Run.Execution.Input);
         return RunFromAsync(
-            last.Run, last.Program, frame.CurrentState ?? last.Program.StartAt, frame.CurrentInput, ContextObject(last.Run, executionInput), frame.Variables, new HistoryCursor(redrivenEventId));
+            last.Run, last.Program, frame.CurrentState ?? last.Program.StartAt, frame.CurrentInput, ContextObject(last.Run, executionInput), frame.Variables,
+            new HistoryCursor(redrivenEventId), frame.Unfinished);
     }
 
-    private static async Task RunFromAsync(ExecutionRun run, AslProgram program, string startAt, JsonNode? input, JsonObject context, VariableScope variables, HistoryCursor cursor)
+    private static async Task RunFromAsync(
+        ExecutionRun run, AslProgram program, string startAt, JsonNode? input, JsonObject context, VariableScope variables, HistoryCursor cursor, UnfinishedState? redriven = null)
     {
         var execution = run.Execution;
         var cloud = run.Cloud;
         // This attempt's stop signal: a redriven execution has a new one, and nothing this attempt
         // does after it is stopped may close the next.
         var attempt = execution.Stop;
-        var frame = new Frame(run, cursor, context, variables, attempt.Token) { Attempt = attempt.Token };
+        var frame = new Frame(run, cursor, context, variables, attempt.Token) { Attempt = attempt.Token, Redriven = redriven };
         execution.LastAttempt = new RedrivePoint(run, program, frame);
         try
         {
@@ -80,6 +82,18 @@ internal static class ExecutionRunner
         catch (OperationCanceledException) when (attempt.IsCancellationRequested || execution.IsClosed)
         {
             // Stopped or timed out: the closing event is already written.
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            // Anything else outside a state (the output cannot be written, a fault of ours) still
+            // ends the execution, as AWS ends it on an internal error, rather than leaving it RUNNING.
+            execution.TryClose(
+                "FAILED",
+                cloud.Now,
+                () => run.History.Add(frame.Cursor, "ExecutionFailed", HistoryEvents.ExecutionFailed(StatesErrors.Runtime, e.Message)),
+                error: StatesErrors.Runtime,
+                cause: e.Message,
+                attempt: attempt);
         }
     }
 

@@ -36,6 +36,23 @@ internal sealed class Frame(ExecutionRun run, HistoryCursor cursor, JsonObject s
     /// <summary>The input <see cref="CurrentState"/> was entered with.</summary>
     public JsonNode? CurrentInput { get; set; }
 
+    /// <summary>The Parallel or Map state this frame is in, as far as it got; reset as each state is entered.</summary>
+    public UnfinishedState? Unfinished { get; set; }
+
+    /// <summary>
+    /// In a redriven attempt, what the last attempt's <see cref="Unfinished"/> state had done; the
+    /// state takes it once (<see cref="TakeRedriven"/>), so a retry or a later visit runs whole.
+    /// </summary>
+    public UnfinishedState? Redriven { get; set; }
+
+    /// <summary>The last attempt's record of the state <paramref name="name"/>, once; null when there is none.</summary>
+    public UnfinishedState? TakeRedriven(string name)
+    {
+        var redriven = Redriven;
+        Redriven = null;
+        return redriven?.Name == name ? redriven : null;
+    }
+
     /// <summary>
     /// The document a context path reads: the shared Execution and StateMachine parts, this frame's
     /// own parts, or, for a path that may reach both (<c>$$</c> itself, <c>$$..x</c>), a copy of the whole object.
@@ -60,6 +77,26 @@ internal sealed class Frame(ExecutionRun run, HistoryCursor cursor, JsonObject s
             whole[key] = JsonValues.Clone(value);
         }
         return whole;
+    }
+
+    /// <summary>
+    /// A nested frame that takes up a branch or iteration of the last attempt where it stopped: its
+    /// variables, its context parts, its state and input, and the record of its own unfinished state.
+    /// </summary>
+    public Frame Resume(Frame previous, CancellationToken cancellation, HistoryCursor? cursor = null)
+    {
+        var frame = new Frame(Run, cursor ?? Cursor.Branch(), sharedContext, previous.Variables, cancellation)
+        {
+            Attempt = Attempt,
+            CurrentState = previous.CurrentState,
+            CurrentInput = previous.CurrentInput,
+            Redriven = previous.Unfinished,
+        };
+        foreach (var (key, value) in previous.Context)
+        {
+            frame.Context[key] = JsonValues.Clone(value);
+        }
+        return frame;
     }
 
     /// <summary>A nested frame: it starts from this frame's place in the history and sees its State.</summary>

@@ -72,6 +72,9 @@ internal static class HistoryEvents
     public static Action<HistoryEvent> MapRunStarted(string mapRunArn) => e =>
         e.MapRunStartedEventDetails = new() { MapRunArn = mapRunArn };
 
+    public static Action<HistoryEvent> MapRunRedriven(string mapRunArn, int redriveCount) => e =>
+        e.MapRunRedrivenEventDetails = new() { MapRunArn = mapRunArn, RedriveCount = redriveCount };
+
     public static Action<HistoryEvent> MapRunFailed(string? error, string? cause) => e =>
         e.MapRunFailedEventDetails = new() { Error = error, Cause = cause };
 

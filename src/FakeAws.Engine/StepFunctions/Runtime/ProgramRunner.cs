@@ -22,6 +22,7 @@ internal static class ProgramRunner
             var state = program.States[name];
             frame.CurrentState = name;
             frame.CurrentInput = input;
+            frame.Unfinished = null;
             var (output, next) = await RunStateAsync(frame, state, input);
             if (next is null)
             {
@@ -71,18 +72,43 @@ internal static class ProgramRunner
             history.Add(frame.Cursor, $"{state.Type}StateAborted");
             throw;
         }
-        var output = result.Output;
-        if (!result.Caught)
+        catch (Exception e) when (IsUnexpected(e))
         {
-            run.CheckSize(output);
-            output = run.ApplyOutputPath(state.OutputPath, output);
+            throw Unexpected(run, e);
         }
-        run.CommitAssigned();
-        if (state.ExitedEventType is not null)
+        try
         {
-            history.Add(frame.Cursor, state.ExitedEventType, HistoryEvents.StateExited(state.Name, output, run.Assigned));
+            var output = result.Output;
+            if (!result.Caught)
+            {
+                run.CheckSize(output);
+                output = run.ApplyOutputPath(state.OutputPath, output);
+            }
+            run.CommitAssigned();
+            if (state.ExitedEventType is not null)
+            {
+                history.Add(frame.Cursor, state.ExitedEventType, HistoryEvents.StateExited(state.Name, output, run.Assigned));
+            }
+            var next = result.Next ?? (result.End || state.End ? null : state.Next);
+            return (output, next);
         }
-        var next = result.Next ?? (result.End || state.End ? null : state.Next);
-        return (output, next);
+        catch (Exception e) when (IsUnexpected(e))
+        {
+            throw Unexpected(run, e);
+        }
+    }
+
+    /// <summary>An exception that is not a States error or a stop: a fault of the interpreter or of data it cannot hold.</summary>
+    private static bool IsUnexpected(Exception e) => e is not (StatesFailure or OperationCanceledException);
+
+    /// <summary>
+    /// Fails the state with States.Runtime, as AWS fails a state on an internal error, so the
+    /// execution ends FAILED instead of being left RUNNING with its work gone.
+    /// </summary>
+    private static StatesFailure Unexpected(StateRun run, Exception e)
+    {
+        var failure = run.RuntimeError(e.Message);
+        failure.FailedState = run.State;
+        return failure;
     }
 }

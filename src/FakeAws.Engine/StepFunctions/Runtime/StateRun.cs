@@ -274,7 +274,7 @@ internal sealed class StateRun(Frame frame, StateNode state, long enteredEventId
             {
                 return states;
             }
-            functions ??= Jsonata.JsonataFunctions.Create(Run.Random, Run.Cloud.Ids.NewGuid);
+            functions ??= Jsonata.JsonataFunctions.Create(Run.Random, Run.Cloud.Ids.NewGuid, Run.Cloud.Now);
             if (functions.TryGetValue(name, out var function))
             {
                 return function;

@@ -15,8 +15,23 @@ internal sealed partial class MapState
         var engine = run.Run.Engine;
         var history = run.Run.History;
         var inputs = ChildInputs(run, input, items);
-        var mapRun = engine.CreateMapRun(run.Run, Label, maxConcurrency, toleratedCount ?? 0, toleratedPercentage ?? 0, inputs.Count);
-        history.Add(run.Frame.Cursor, "MapRunStarted", HistoryEvents.MapRunStarted(mapRun.Arn));
+        // A redrive of the parent redrives the Map Run: the children that succeeded keep their
+        // results, Standard children that did not are redriven, Express ones started again.
+        var mapRun = run.Frame.TakeRedriven(Name)?.MapRun;
+        if (mapRun is not null && mapRun.Total == inputs.Count)
+        {
+            if (!engine.TryRedriveMapRun(mapRun))
+            {
+                throw run.RuntimeError($"The Map Run {mapRun.Arn} has been redriven the maximum number of times.");
+            }
+            history.Add(run.Frame.Cursor, "MapRunRedriven", HistoryEvents.MapRunRedriven(mapRun.Arn, mapRun.RedriveCount));
+        }
+        else
+        {
+            mapRun = engine.CreateMapRun(run.Run, Label, maxConcurrency, toleratedCount ?? 0, toleratedPercentage ?? 0, inputs.Count);
+            history.Add(run.Frame.Cursor, "MapRunStarted", HistoryEvents.MapRunStarted(mapRun.Arn));
+        }
+        run.Frame.Unfinished = new UnfinishedState(Name) { MapRun = mapRun };
         var results = new JsonNode?[inputs.Count];
         var failed = 0;
         var next = 0;
@@ -31,7 +46,12 @@ internal sealed partial class MapState
                 {
                     return;
                 }
-                var child = await engine.RunMapRunChildAsync(run.Run, mapRun, ItemProcessor, ExecutionType, inputs[index], run.Frame.Cancellation);
+                var child = mapRun.Items[index] switch
+                {
+                    { Status: "SUCCEEDED" } done => done,
+                    { Type: "STANDARD", LastAttempt: not null, IsClosed: true } stopped => await engine.RedriveMapRunChildAsync(stopped, run.Frame.Cancellation),
+                    _ => await engine.RunMapRunChildAsync(run.Run, mapRun, index, ItemProcessor, ExecutionType, inputs[index], run.Frame.Cancellation),
+                };
                 if (child.Status == "SUCCEEDED")
                 {
                     results[index] = child.Output is null ? null : JsonValues.Parse(child.Output);

@@ -143,27 +143,39 @@ internal sealed partial class MapState : ExecutionStateNode
     {
         var history = run.Run.History;
         var results = new JsonNode?[items.Count];
+        var frames = new Frame?[items.Count];
+        var succeeded = new bool[items.Count];
+        // A redrive reruns only the iterations that did not succeed, each from where it stopped.
+        var previous = run.Frame.TakeRedriven(Name)?.Branches;
+        var pending = Enumerable.Range(0, items.Count).Where(i => previous?.ElementAtOrDefault(i) is not { Succeeded: true }).ToList();
+        foreach (var done in Enumerable.Range(0, items.Count).Except(pending))
+        {
+            (results[done], succeeded[done]) = (JsonValues.Clone(previous![done]!.Output), true);
+        }
         var next = 0;
         StatesFailure? failure = null;
         using var group = CancellationTokenSource.CreateLinkedTokenSource(run.Frame.Cancellation);
-        var workers = Math.Min(maxConcurrency <= 0 ? items.Count : maxConcurrency, items.Count);
+        var workers = Math.Min(maxConcurrency <= 0 ? pending.Count : maxConcurrency, pending.Count);
         var cursors = new List<HistoryCursor>();
 
         async Task WorkAsync(HistoryCursor worker)
         {
             while (failure is null && !group.IsCancellationRequested)
             {
-                var index = next++;
-                if (index >= items.Count)
+                if (next >= pending.Count)
                 {
                     return;
                 }
-                var frame = run.Frame.Branch(group.Token, cursor: worker.Branch());
+                var index = pending[next++];
+                var stopped = previous?.ElementAtOrDefault(index)?.Frame;
+                var frame = frames[index] = stopped is null ? run.Frame.Branch(group.Token, cursor: worker.Branch()) : run.Frame.Resume(stopped, group.Token, worker.Branch());
                 history.Add(frame.Cursor, "MapIterationStarted", HistoryEvents.MapIterationStarted(Name, index));
                 try
                 {
-                    var iterationInput = IterationInput(run, input, frame, items[index], index);
-                    results[index] = await ProgramRunner.RunAsync(frame, ItemProcessor, iterationInput);
+                    results[index] = frame.CurrentState is { } resumeAt
+                        ? await ProgramRunner.RunAsync(frame, ItemProcessor, frame.CurrentInput, resumeAt)
+                        : await ProgramRunner.RunAsync(frame, ItemProcessor, IterationInput(run, input, frame, items[index], index));
+                    succeeded[index] = true;
                     history.Add(frame.Cursor, "MapIterationSucceeded", HistoryEvents.MapIterationSucceeded(Name, index), moveSource: false);
                 }
                 catch (StatesFailure e)
@@ -177,7 +189,7 @@ internal sealed partial class MapState : ExecutionStateNode
                     history.Add(frame.Cursor, "MapIterationAborted", HistoryEvents.MapIterationAborted(Name, index), moveSource: false);
                 }
                 worker.Integrate(frame.Cursor);
-                if (next >= items.Count && failure is null)
+                if (next >= pending.Count && failure is null)
                 {
                     // The last iteration's closing event is what the Map state's next events follow.
                     worker.Source = frame.Cursor.LastWritten;
@@ -197,6 +209,10 @@ internal sealed partial class MapState : ExecutionStateNode
         {
             run.Frame.Cursor.Integrate(cursor);
         }
+        run.Frame.Unfinished = new UnfinishedState(Name)
+        {
+            Branches = frames.Select((f, i) => succeeded[i] ? new BranchOutcome(f ?? run.Frame, true, results[i]) : f is null ? null : new BranchOutcome(f, false, null)).ToList(),
+        };
         run.Frame.Cancellation.ThrowIfCancellationRequested();
         if (failure is not null)
         {

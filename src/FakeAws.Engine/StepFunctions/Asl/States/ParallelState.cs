@@ -17,14 +17,25 @@ internal sealed class ParallelState : ExecutionStateNode
         history.Add(run.Frame.Cursor, "ParallelStateStarted");
         var branchInput = WorkInput(run, input);
         using var group = CancellationTokenSource.CreateLinkedTokenSource(run.Frame.Cancellation);
-        var frames = Branches.Select(_ => run.Frame.Branch(group.Token)).ToList();
+        // A redrive reruns only the branches that did not succeed, each from where it stopped.
+        var previous = run.Frame.TakeRedriven(Name)?.Branches;
+        var frames = Branches.Select((_, i) => previous?[i] is { Succeeded: false } stopped ? run.Frame.Resume(stopped.Frame, group.Token) : run.Frame.Branch(group.Token)).ToList();
         var results = new JsonNode?[Branches.Count];
+        var succeeded = new bool[Branches.Count];
         StatesFailure? failure = null;
         var branches = Branches.Select(async (program, i) =>
         {
+            if (previous?[i] is { Succeeded: true } done)
+            {
+                (results[i], succeeded[i]) = (JsonValues.Clone(done.Output), true);
+                return;
+            }
             try
             {
-                results[i] = await ProgramRunner.RunAsync(frames[i], program, JsonValues.Clone(branchInput));
+                results[i] = frames[i].CurrentState is { } resumeAt
+                    ? await ProgramRunner.RunAsync(frames[i], program, frames[i].CurrentInput, resumeAt)
+                    : await ProgramRunner.RunAsync(frames[i], program, JsonValues.Clone(branchInput));
+                succeeded[i] = true;
             }
             catch (StatesFailure e)
             {
@@ -46,6 +57,7 @@ internal sealed class ParallelState : ExecutionStateNode
         {
             run.Frame.Cursor.Integrate(frame.Cursor);
         }
+        run.Frame.Unfinished = new UnfinishedState(Name) { Branches = frames.Select((f, i) => new BranchOutcome(f, succeeded[i], results[i])).ToList() };
         run.Frame.Cancellation.ThrowIfCancellationRequested();
         if (failure is not null)
         {
