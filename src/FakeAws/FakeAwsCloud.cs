@@ -56,7 +56,7 @@ public sealed class FakeAwsCloud : IDisposable
     public FakeAwsCloud(FakeAwsOptions options)
     {
         Options = options.Clone();
-        Id = LiveClouds.NewId();
+        Id = LiveClouds.Add(this);
         Clock = Options.TimeProvider is null ? VirtualClock.StartingNow() : new VirtualClock(Options.TimeProvider);
         Context = new CloudContext(Options.AccountId, Options.Region, Clock, Options.Seed);
         Router = new WireRouter(this);
@@ -75,7 +75,6 @@ public sealed class FakeAwsCloud : IDisposable
             Router.Register(frontDoor);
         }
         Context.Services = new ServiceCalls(Router);
-        LiveClouds.Add(this);
     }
 
     /// <summary>The options the cloud was created with.</summary>
@@ -181,7 +180,11 @@ public sealed class FakeAwsCloud : IDisposable
     /// themselves: give it to an <see cref="HttpClient"/> with <see cref="ServiceUrl"/> as its base address.
     /// The service is picked as on AWS, by the SigV4 credential scope, X-Amz-Target or path; signatures are not checked.
     /// </summary>
-    public HttpMessageHandler CreateHttpMessageHandler() => new InMemoryHttpHandler(Router);
+    public HttpMessageHandler CreateHttpMessageHandler()
+    {
+        ThrowIfDisposed();
+        return new InMemoryHttpHandler(Router);
+    }
 
     /// <summary>
     /// Runs any operation of a service with a JSON protocol (<c>dynamodb</c>, <c>states</c>,
@@ -198,6 +201,7 @@ public sealed class FakeAwsCloud : IDisposable
     /// <exception cref="AwsServiceException">The service's error, as a client would get it.</exception>
     public Task<JsonNode?> CallAsync(string service, string operation, object? input = null, string? region = null, CancellationToken cancellationToken = default)
     {
+        ThrowIfDisposed();
         var parameters = input switch
         {
             null => null,
@@ -218,7 +222,10 @@ public sealed class FakeAwsCloud : IDisposable
         Clock.Scheduler.Clear();
     }
 
-    /// <summary>Forgets the cloud: clients still pointing at it fail with a clear error.</summary>
+    /// <summary>
+    /// Forgets the cloud: its clients, handlers and helpers throw <see cref="ObjectDisposedException"/> from then on.
+    /// A cloud that is never disposed holds nothing process-wide and is collected with its clients.
+    /// </summary>
     public void Dispose()
     {
         if (_disposed)
@@ -233,5 +240,5 @@ public sealed class FakeAwsCloud : IDisposable
 
     internal HttpClient CreateHttpClient() => new(_handler, disposeHandler: false);
 
-    private void ThrowIfDisposed() => ObjectDisposedException.ThrowIf(_disposed, this);
+    internal void ThrowIfDisposed() => ObjectDisposedException.ThrowIf(_disposed, this);
 }

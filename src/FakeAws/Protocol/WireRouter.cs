@@ -21,8 +21,10 @@ internal sealed class WireRouter(FakeAwsCloud cloud)
 
     public void Register(IWireService service) => _services.Add(service);
 
+    /// <exception cref="ObjectDisposedException">The cloud is disposed: whatever still holds its handler (a client, an HttpClient, the server) is told so.</exception>
     public async Task<WireResponse> HandleAsync(WireRequest request, CancellationToken cancellationToken)
     {
+        cloud.ThrowIfDisposed();
         if (request.Path.StartsWith("/_fakeaws/", StringComparison.Ordinal))
         {
             return Admin(request);
