@@ -33,6 +33,10 @@ internal sealed class CognitoModule : ServiceModule
 
     public override IReadOnlyList<IWireService> FrontDoors { get; }
 
+    /// <summary>The routes of <see cref="FrontDoors"/>, in their order, known before the module is built.</summary>
+    public static IReadOnlyList<WireRoute> Routes =>
+        [CognitoIdentityProviderWireService.Routing, CognitoIdentityWireService.Routing, CognitoWellKnownService.Routing];
+
     public override void Reset()
     {
         UserPools.Reset();

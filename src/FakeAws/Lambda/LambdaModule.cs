@@ -22,5 +22,8 @@ internal sealed class LambdaModule : ServiceModule
 
     public override IReadOnlyList<IWireService> FrontDoors { get; }
 
+    /// <summary>The routes of <see cref="FrontDoors"/>, in their order, known before the module is built.</summary>
+    public static IReadOnlyList<WireRoute> Routes => [LambdaWireService.Routing];
+
     public override void Reset() => Helper.Engine.Reset();
 }
