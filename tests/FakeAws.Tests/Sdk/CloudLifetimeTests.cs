@@ -97,6 +97,39 @@ public class CloudLifetimeTests
             "each new URL is one more entry in the SDK's retry-capacity cache");
     }
 
+    [Test]
+    public async Task CloudsInParallel_ShareNothing_AndLeaveNoGrowth()
+    {
+        const int Parallel = 16;
+        await UseAndDispose(new FakeAwsCloud());
+        var before = LiveClouds.IdsMade;
+
+        for (var round = 0; round < 10; round++)
+        {
+            await Task.WhenAll(Enumerable.Range(0, Parallel).Select(i => Task.Run(async () =>
+            {
+                using var aws = new FakeAwsCloud();
+                using var ddb = aws.CreateClient<AmazonDynamoDBClient>();
+                await ddb.CreateTableAsync(Table());
+                await ddb.PutItemAsync("items", new Dictionary<string, AttributeValue> { ["pk"] = new(aws.Id), ["task"] = new() { N = $"{i}" } });
+                await aws.CallAsync("states", "CreateStateMachine", new
+                {
+                    name = "m",
+                    roleArn = "arn:aws:iam::123456789012:role/r",
+                    definition = """{"StartAt": "P", "States": {"P": {"Type": "Pass", "End": true}}}""",
+                });
+
+                var items = (await ddb.ScanAsync(new ScanRequest { TableName = "items" })).Items;
+                var machines = await aws.CallAsync("states", "ListStateMachines");
+                Assert.That(items.Select(item => (item["pk"].S, item["task"].N)), Is.EqualTo(new[] { (aws.Id, $"{i}") }), "another cloud's item");
+                Assert.That(machines!["stateMachines"]!.AsArray(), Has.Count.EqualTo(1), "another cloud's state machine");
+            })));
+        }
+
+        Assert.That(LiveClouds.IdsMade - before, Is.LessThanOrEqualTo(LiveClouds.IdQuarantine + Parallel),
+            "160 clouds, 16 alive at a time, need no more URLs than the peak plus the quarantine");
+    }
+
     [MethodImpl(MethodImplOptions.NoInlining)]
     private static WeakReference CreateAndUseAndDrop()
     {
