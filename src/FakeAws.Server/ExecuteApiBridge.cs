@@ -41,7 +41,7 @@ internal static class ExecuteApiBridge
         {
             context.Response.Headers[header.Key] = header.Select(h => h.Value).ToArray();
         }
-        await context.Response.Body.WriteAsync(response.Body, context.RequestAborted);
+        await ResponseBody.WriteAsync(context, response.Body);
         return true;
     }
 }

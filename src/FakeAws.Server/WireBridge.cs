@@ -33,6 +33,6 @@ internal static class WireBridge
         {
             context.Response.ContentType = response.ContentType;
         }
-        await context.Response.Body.WriteAsync(response.Body, context.RequestAborted);
+        await ResponseBody.WriteAsync(context, response.Body);
     }
 }
