@@ -1,4 +1,13 @@
 using BenchmarkDotNet.Running;
+using FakeAws.Benchmarks;
 
 // dotnet run -c Release --project benchmarks/FakeAws.Benchmarks -- --filter '*'
-BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
+// dotnet run -c Release --project benchmarks/FakeAws.Benchmarks -- cloud-cost   (a quick check without BenchmarkDotNet)
+if (args is ["cloud-cost"])
+{
+    CloudCost.Run();
+}
+else
+{
+    BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
+}

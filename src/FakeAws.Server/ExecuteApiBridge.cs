@@ -20,8 +20,7 @@ internal static class ExecuteApiBridge
         {
             return false;
         }
-        using var body = new MemoryStream();
-        await request.Body.CopyToAsync(body, context.RequestAborted);
+        var body = await ClientFaults.ReadBodyAsync(context);
         var headers = new List<KeyValuePair<string, string>>();
         foreach (var (name, values) in request.Headers)
         {
@@ -33,7 +32,7 @@ internal static class ExecuteApiBridge
             Path = target.Path,
             RawQuery = request.QueryString.HasValue ? request.QueryString.Value![1..] : "",
             Headers = headers,
-            Body = body.ToArray(),
+            Body = body,
             SourceIp = context.Connection.RemoteIpAddress?.ToString() ?? "127.0.0.1",
             VpcEndpointId = target.VpcEndpointId,
         }, context.RequestAborted);
@@ -42,7 +41,7 @@ internal static class ExecuteApiBridge
         {
             context.Response.Headers[header.Key] = header.Select(h => h.Value).ToArray();
         }
-        await context.Response.Body.WriteAsync(response.Body, context.RequestAborted);
+        await ResponseBody.WriteAsync(context, response.Body);
         return true;
     }
 }

@@ -19,13 +19,22 @@ static async Task<int> ServeAsync(ServerSettings settings, CancellationToken can
     });
     var builder = WebApplication.CreateSlimBuilder();
     builder.Logging.SetMinimumLevel(LogLevel.Warning);
+    builder.Logging.AddFilter(ClientFaults.LogCategory, LogLevel.Information);
     builder.WebHost.UseUrls($"http://{settings.Host}:{settings.Port}");
     var app = builder.Build();
+    var requests = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger(ClientFaults.LogCategory);
     app.Run(async context =>
     {
-        if (!await ExecuteApiBridge.TryServeAsync(cloud, context))
+        try
         {
-            await WireBridge.ServeAsync(cloud, context);
+            if (!await ExecuteApiBridge.TryServeAsync(cloud, context))
+            {
+                await WireBridge.ServeAsync(cloud, context);
+            }
+        }
+        catch (Exception e) when (ClientFaults.Caused(e, context))
+        {
+            ClientFaults.Answer(e, context, requests);
         }
     });
     using var wall = settings.Clock == ServerClock.Wall ? WallClock.Follow(cloud.Clock, app.Logger) : null;

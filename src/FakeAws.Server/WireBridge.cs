@@ -8,17 +8,7 @@ internal static class WireBridge
     public static async Task ServeAsync(FakeAwsCloud cloud, HttpContext context)
     {
         var request = context.Request;
-        using var body = new MemoryStream();
-        try
-        {
-            await request.Body.CopyToAsync(body, context.RequestAborted);
-        }
-        catch (BadHttpRequestException e)
-        {
-            // A body over Kestrel's limit, found while reading it: a 413 with no body, as AWS answers a body too large.
-            context.Response.StatusCode = e.StatusCode;
-            return;
-        }
+        var body = await ClientFaults.ReadBodyAsync(context);
         var headers = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
         foreach (var (name, values) in request.Headers)
         {
@@ -31,7 +21,7 @@ internal static class WireBridge
             Path = request.Path.ToUriComponent() is { Length: > 0 } path ? path : "/",
             Query = request.QueryString.HasValue ? request.QueryString.Value![1..] : "",
             Headers = headers,
-            Body = body.ToArray(),
+            Body = body,
         };
         var response = await cloud.Router.HandleAsync(wire, context.RequestAborted);
         context.Response.StatusCode = response.Status;
@@ -43,6 +33,6 @@ internal static class WireBridge
         {
             context.Response.ContentType = response.ContentType;
         }
-        await context.Response.Body.WriteAsync(response.Body, context.RequestAborted);
+        await ResponseBody.WriteAsync(context, response.Body);
     }
 }

@@ -37,14 +37,16 @@ namespace FakeAws;
 public sealed class FakeAwsCloud : IDisposable
 {
     private readonly InMemoryHttpHandler _handler;
-    private readonly DynamoDbModule _dynamoDb;
-    private readonly DaxModule _dax;
-    private readonly LambdaModule _lambda;
-    private readonly StepFunctionsModule _stepFunctions;
-    private readonly CognitoModule _cognito;
-    private readonly ApiGatewayModule _apiGateway;
-    private readonly ServiceModule[] _modules;
-    private bool _disposed;
+    private readonly Lazy<HttpClient> _httpClient;
+    // Each service is built when first used (a request routed to it, a service call, its helper), so
+    // an empty cloud costs almost nothing and a test pays only for the services it touches.
+    private readonly Lazy<DynamoDbModule> _dynamoDb;
+    private readonly Lazy<DaxModule> _dax;
+    private readonly Lazy<LambdaModule> _lambda;
+    private readonly Lazy<StepFunctionsModule> _stepFunctions;
+    private readonly Lazy<CognitoModule> _cognito;
+    private readonly Lazy<ApiGatewayModule> _apiGateway;
+    private volatile bool _disposed;
 
     /// <summary>Creates a cloud with default options: us-east-1, account 123456789012, its own virtual clock.</summary>
     public FakeAwsCloud()
@@ -56,26 +58,22 @@ public sealed class FakeAwsCloud : IDisposable
     public FakeAwsCloud(FakeAwsOptions options)
     {
         Options = options.Clone();
-        Id = LiveClouds.NewId();
+        Id = LiveClouds.Add(this);
         Clock = Options.TimeProvider is null ? VirtualClock.StartingNow() : new VirtualClock(Options.TimeProvider);
         Context = new CloudContext(Options.AccountId, Options.Region, Clock, Options.Seed);
         Router = new WireRouter(this);
         _handler = new InMemoryHttpHandler(Router);
-        HttpClient = CreateHttpClient();
+        _httpClient = new(CreateHttpClient);
 
-        _dynamoDb = new DynamoDbModule(this);
-        _dax = new DaxModule(this, _dynamoDb);
-        _lambda = new LambdaModule(this, _dynamoDb);
-        _stepFunctions = new StepFunctionsModule(this);
-        _cognito = new CognitoModule(this);
-        _apiGateway = new ApiGatewayModule(this, _cognito);
-        _modules = [_dynamoDb, _dax, _lambda, _stepFunctions, _cognito, _apiGateway];
-        foreach (var frontDoor in _modules.SelectMany(m => m.FrontDoors))
-        {
-            Router.Register(frontDoor);
-        }
+        _dynamoDb = Defer(() => new DynamoDbModule(this), DynamoDbModule.Routes);
+        _dax = Defer(() => new DaxModule(this, _dynamoDb.Value), DaxModule.Routes(Id));
+        _lambda = Defer(() => new LambdaModule(this, _dynamoDb.Value), LambdaModule.Routes);
+        _stepFunctions = Defer(() => new StepFunctionsModule(this), StepFunctionsModule.Routes);
+        // _cognito is read at request time, after the constructor has set it.
+        var domains = CognitoDomainService.RoutingOf(host => IfBuilt(_cognito!)?.UserPools.DomainForHost(host) is not null);
+        _cognito = Defer(() => new CognitoModule(this, domains), CognitoModule.Routes(domains));
+        _apiGateway = Defer(() => new ApiGatewayModule(this, _cognito.Value), ApiGatewayModule.Routes);
         Context.Services = new ServiceCalls(Router);
-        LiveClouds.Add(this);
     }
 
     /// <summary>The options the cloud was created with.</summary>
@@ -91,13 +89,13 @@ public sealed class FakeAwsCloud : IDisposable
     public VirtualClock Clock { get; }
 
     /// <summary>DAX clusters in front of the cloud's DynamoDB, and clients that read through their caches: <c>aws.Dax.CreateClient("cache")</c>.</summary>
-    public FakeDax Dax => _dax.Helper;
+    public FakeDax Dax => Built(_dax).Helper;
 
     /// <summary>Lambda functions whose code runs in the test process: <c>aws.Lambda.AddFunction(...)</c>.</summary>
-    public LambdaHelper Lambda => _lambda.Helper;
+    public LambdaHelper Lambda => Built(_lambda).Helper;
 
     /// <summary>Deployed REST and HTTP APIs called in memory, and token issuers their authorizers trust: <c>aws.ApiGateway.CreateHttpClient(...)</c>.</summary>
-    public ApiGatewayHelper ApiGateway => _apiGateway.Helper;
+    public ApiGatewayHelper ApiGateway => Built(_apiGateway).Helper;
 
     /// <summary>The credentials FakeAws gives the clients it makes. FakeAws does not check signatures.</summary>
     public AWSCredentials Credentials { get; } = new BasicAWSCredentials("AKIAFAKEAWS000000000", "fakeaws-secret-access-key");
@@ -107,20 +105,20 @@ public sealed class FakeAwsCloud : IDisposable
     /// <summary>False once the cloud is disposed.</summary>
     internal bool IsAlive => !_disposed;
     internal WireRouter Router { get; }
-    internal HttpClient HttpClient { get; }
-    internal DynamoDbEngine DynamoDb => _dynamoDb.Engine;
-    internal DynamoDbWireService DynamoDbWire => _dynamoDb.Wire;
-    internal RequestIds DynamoDbRequestIds => _dynamoDb.RequestIds;
-    internal DynamoDbFastPath DynamoDbFastPath => _dynamoDb.FastPath;
-    internal DaxModule DaxModule => _dax;
-    internal CognitoIdentityProviderEngine CognitoIdentityProvider => _cognito.UserPools;
-    internal CognitoIdentityEngine CognitoIdentity => _cognito.IdentityPools;
+    internal HttpClient HttpClient => _httpClient.Value;
+    internal DynamoDbEngine DynamoDb => _dynamoDb.Value.Engine;
+    internal DynamoDbWireService DynamoDbWire => _dynamoDb.Value.Wire;
+    internal RequestIds DynamoDbRequestIds => _dynamoDb.Value.RequestIds;
+    internal DynamoDbFastPath DynamoDbFastPath => _dynamoDb.Value.FastPath;
+    internal DaxModule DaxModule => _dax.Value;
+    internal CognitoIdentityProviderEngine CognitoIdentityProvider => _cognito.Value.UserPools;
+    internal CognitoIdentityEngine CognitoIdentity => _cognito.Value.IdentityPools;
 
     /// <summary>Cognito's test helpers: codes sent to users, TOTP codes, and the JWKS handler for JWT validation.</summary>
-    public FakeCognito Cognito => _cognito.Helper;
+    public FakeCognito Cognito => Built(_cognito).Helper;
 
     /// <summary>The cloud's Step Functions: canned Task results for tests (<see cref="FakeStepFunctions.Mock"/>).</summary>
-    public FakeStepFunctions StepFunctions => _stepFunctions.Helper;
+    public FakeStepFunctions StepFunctions => Built(_stepFunctions).Helper;
 
     /// <summary>
     /// Creates an official SDK client of any service, wired to this cloud. The client type needs a
@@ -181,7 +179,11 @@ public sealed class FakeAwsCloud : IDisposable
     /// themselves: give it to an <see cref="HttpClient"/> with <see cref="ServiceUrl"/> as its base address.
     /// The service is picked as on AWS, by the SigV4 credential scope, X-Amz-Target or path; signatures are not checked.
     /// </summary>
-    public HttpMessageHandler CreateHttpMessageHandler() => new InMemoryHttpHandler(Router);
+    public HttpMessageHandler CreateHttpMessageHandler()
+    {
+        ThrowIfDisposed();
+        return new InMemoryHttpHandler(Router);
+    }
 
     /// <summary>
     /// Runs any operation of a service with a JSON protocol (<c>dynamodb</c>, <c>states</c>,
@@ -198,6 +200,7 @@ public sealed class FakeAwsCloud : IDisposable
     /// <exception cref="AwsServiceException">The service's error, as a client would get it.</exception>
     public Task<JsonNode?> CallAsync(string service, string operation, object? input = null, string? region = null, CancellationToken cancellationToken = default)
     {
+        ThrowIfDisposed();
         var parameters = input switch
         {
             null => null,
@@ -211,14 +214,17 @@ public sealed class FakeAwsCloud : IDisposable
     /// <summary>Clears every service's state and all pending work. The clock keeps its time.</summary>
     public void Reset()
     {
-        foreach (var module in _modules)
+        foreach (var module in BuiltModules())
         {
             module.Reset();
         }
         Clock.Scheduler.Clear();
     }
 
-    /// <summary>Forgets the cloud: clients still pointing at it fail with a clear error.</summary>
+    /// <summary>
+    /// Forgets the cloud: its clients, handlers and helpers throw <see cref="ObjectDisposedException"/> from then on.
+    /// A cloud that is never disposed holds nothing process-wide and is collected with its clients.
+    /// </summary>
     public void Dispose()
     {
         if (_disposed)
@@ -227,15 +233,47 @@ public sealed class FakeAwsCloud : IDisposable
         }
         _disposed = true;
         LiveClouds.Remove(this);
-        foreach (var module in _modules)
+        foreach (var module in BuiltModules())
         {
             module.Release();
         }
-        HttpClient.Dispose();
+        if (_httpClient.IsValueCreated)
+        {
+            _httpClient.Value.Dispose();
+        }
         _handler.Dispose();
     }
 
     internal HttpClient CreateHttpClient() => new(_handler, disposeHandler: false);
 
-    private void ThrowIfDisposed() => ObjectDisposedException.ThrowIf(_disposed, this);
+    // The module's front doors go on the router now, each building the module on its first request.
+    private Lazy<T> Defer<T>(Func<T> build, IReadOnlyList<WireRoute> routes) where T : ServiceModule
+    {
+        var module = new Lazy<T>(build, LazyThreadSafetyMode.ExecutionAndPublication);
+        for (var i = 0; i < routes.Count; i++)
+        {
+            var index = i;
+            Router.Register(new DeferredFrontDoor(routes[i], () => module.Value.FrontDoors[index]));
+        }
+        return module;
+    }
+
+    // A service never built has no state to clear and nothing to release.
+    private IEnumerable<ServiceModule> BuiltModules() =>
+        new ServiceModule?[] { IfBuilt(_dynamoDb), IfBuilt(_dax), IfBuilt(_lambda), IfBuilt(_stepFunctions), IfBuilt(_cognito), IfBuilt(_apiGateway) }
+            .OfType<ServiceModule>();
+
+    private static T? IfBuilt<T>(Lazy<T> module) where T : ServiceModule => module.IsValueCreated ? module.Value : null;
+
+    // A disposed cloud's helpers are not built any more.
+    private T Built<T>(Lazy<T> module)
+    {
+        if (!module.IsValueCreated)
+        {
+            ThrowIfDisposed();
+        }
+        return module.Value;
+    }
+
+    internal void ThrowIfDisposed() => ObjectDisposedException.ThrowIf(_disposed, this);
 }

@@ -23,6 +23,9 @@ internal sealed class ApiGatewayModule : ServiceModule
 
     public override IReadOnlyList<IWireService> FrontDoors { get; }
 
+    /// <summary>The routes of <see cref="FrontDoors"/>, in their order, known before the module is built.</summary>
+    public static IReadOnlyList<WireRoute> Routes => [ApiGatewayWireService.Routing, ApiGatewayV2WireService.Routing, ExecuteApiWireService.Routing];
+
     // Both management APIs keep their APIs in one store.
     public override void Reset() => Helper.Store.Clear();
 }

@@ -15,14 +15,15 @@ namespace FakeAws.ApiGateway;
 /// NotFoundException adds the <c>resourceType</c>.
 /// </summary>
 internal sealed class ApiGatewayV2WireService(ApiGatewayV2Engine engine, Func<string> newRequestId) : RestJsonService(
-    "apigateway",
+    Routing,
     new OperationTable(ServiceModel.Name, ServiceModel.Bind(engine), ReportInvalid),
     Iso8601Json,
     newRequestId)
 {
     private static readonly JsonSerializerOptions Iso8601Json = CreateJsonOptions();
 
-    public override bool OwnsPath(string path) => path.StartsWith("/v2/", StringComparison.Ordinal);
+    /// <summary>How the router knows this front door's requests, before the service is built.</summary>
+    public static readonly WireRoute Routing = new("apigateway", ownsPath: path => path.StartsWith("/v2/", StringComparison.Ordinal));
 
     /// <summary>HTTP APIs report constraint violations as a BadRequestException.</summary>
     public static AwsServiceException? ReportInvalid(ModelValidation validation, string operation)

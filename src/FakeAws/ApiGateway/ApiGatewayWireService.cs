@@ -12,13 +12,14 @@ namespace FakeAws.ApiGateway;
 /// whose paths start with <c>/v2/</c>, and leaves the data plane's <c>_user_request_</c> paths alone.
 /// </summary>
 internal sealed class ApiGatewayWireService(ApiGatewayEngine engine, Func<string> newRequestId) : RestJsonService(
-    "apigateway",
+    Routing,
     new OperationTable(ServiceModel.Name, ServiceModel.Bind(engine), ReportInvalid),
     JsonProtocol.Options(),
     newRequestId)
 {
-    public override bool OwnsPath(string path) =>
-        !path.StartsWith("/v2/", StringComparison.Ordinal) && !ExecuteApiRequests.IsUserRequestPath(path) && base.OwnsPath(path);
+    /// <summary>How the router knows this front door's requests, before the service is built.</summary>
+    public static readonly WireRoute Routing = WireRoute.Rest("apigateway", ServiceModel.Operations,
+        unless: path => path.StartsWith("/v2/", StringComparison.Ordinal) || ExecuteApiRequests.IsUserRequestPath(path));
 
     /// <summary>
     /// v1 reports constraint violations as a ValidationException that names the operation's input:

@@ -15,13 +15,10 @@ namespace FakeAws.ApiGateway;
 /// </summary>
 internal sealed class ExecuteApiWireService(ApiGatewayHelper gateway) : IWireService
 {
-    public string? TargetPrefix => null;
+    /// <summary>How the router knows this front door's requests, before the service is built.</summary>
+    public static readonly WireRoute Routing = new("execute-api", ownsPath: ExecuteApiRequests.IsUserRequestPath, ownsHost: ExecuteApiRequests.IsApiHost);
 
-    public string SigningName => "execute-api";
-
-    public bool OwnsPath(string path) => ExecuteApiRequests.IsUserRequestPath(path);
-
-    public bool OwnsHost(string host) => ExecuteApiRequests.IsApiHost(host);
+    public WireRoute Route => Routing;
 
     public async Task<WireResponse> HandleAsync(WireRequest request, RequestScope scope, CancellationToken cancellationToken)
     {

@@ -13,17 +13,18 @@ namespace FakeAws.Cognito;
 /// <c>/oauth2/userInfo</c>, <c>/oauth2/revoke</c>, <c>/logout</c> and <c>/error</c>. Redirects are answered
 /// as 302s with a Location for the test's HTTP client to follow (or not); the engine decides, this reads HTTP.
 /// </summary>
-internal sealed class CognitoDomainService(CognitoIdentityProviderEngine engine) : IWireService
+internal sealed class CognitoDomainService(CognitoIdentityProviderEngine engine, WireRoute route) : IWireService
 {
     private const string FormType = "application/x-www-form-urlencoded";
 
-    public string? TargetPrefix => null;
+    public WireRoute Route => route;
 
-    public string SigningName => "cognito-idp";
-
-    public bool OwnsPath(string path) => false;
-
-    public bool OwnsHost(string host) => CognitoIdentityProviderEngine.IsPrefixDomainHost(host) || engine.DomainForHost(host) is not null;
+    /// <summary>
+    /// The route of a cloud's domains: every prefix domain's host form, and the custom domains that
+    /// <paramref name="isCustomDomain"/> knows (none while Cognito is not built, since no pool exists then).
+    /// </summary>
+    public static WireRoute RoutingOf(Func<string, bool> isCustomDomain) =>
+        new("cognito-idp", ownsHost: host => CognitoIdentityProviderEngine.IsPrefixDomainHost(host) || isCustomDomain(host));
 
     public async Task<WireResponse> HandleAsync(WireRequest request, RequestScope scope, CancellationToken cancellationToken)
     {

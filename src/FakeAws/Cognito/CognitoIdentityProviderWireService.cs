@@ -10,13 +10,15 @@ namespace FakeAws.Cognito;
 /// carry the bare code as <c>__type</c>, and constraint violations are InvalidParameterException.
 /// </summary>
 internal sealed class CognitoIdentityProviderWireService(CognitoIdentityProviderEngine engine, DeterministicIds ids) : AwsJsonService(
-    "cognito-idp",
-    "AWSCognitoIdentityProviderService",
+    Routing,
     "1.1",
     new OperationTable(ServiceModel.Name, ServiceModel.Bind(engine), ReportInvalid),
     SerializerOptions,
     () => ids.NewGuid().ToString())
 {
+    /// <summary>How the router knows this front door's requests, before the service is built.</summary>
+    public static readonly WireRoute Routing = new("cognito-idp", "AWSCognitoIdentityProviderService");
+
     private static readonly System.Text.Json.JsonSerializerOptions SerializerOptions = JsonProtocol.Options();
 
     // Members whose shapes botocore's cognito-idp model marks sensitive.

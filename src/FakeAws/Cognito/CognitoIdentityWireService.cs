@@ -7,13 +7,15 @@ namespace FakeAws.Cognito;
 
 /// <summary>Cognito identity pools on the wire: awsJson1.1 under <c>AWSCognitoIdentityService</c>.</summary>
 internal sealed class CognitoIdentityWireService(CognitoIdentityEngine engine, DeterministicIds ids) : AwsJsonService(
-    "cognito-identity",
-    "AWSCognitoIdentityService",
+    Routing,
     "1.1",
     new OperationTable(ServiceModel.Name, ServiceModel.Bind(engine), ReportInvalid),
     SerializerOptions,
     () => ids.NewGuid().ToString())
 {
+    /// <summary>How the router knows this front door's requests, before the service is built.</summary>
+    public static readonly WireRoute Routing = new("cognito-identity", "AWSCognitoIdentityService");
+
     private static readonly System.Text.Json.JsonSerializerOptions SerializerOptions = JsonProtocol.Options();
 
     // Members whose shapes botocore's cognito-identity model marks sensitive.

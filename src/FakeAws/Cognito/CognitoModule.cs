@@ -11,7 +11,7 @@ namespace FakeAws.Cognito;
 /// </summary>
 internal sealed class CognitoModule : ServiceModule
 {
-    public CognitoModule(FakeAwsCloud cloud)
+    public CognitoModule(FakeAwsCloud cloud, WireRoute domains)
     {
         UserPools = new CognitoIdentityProviderEngine(cloud.Context);
         IdentityPools = new CognitoIdentityEngine(cloud.Context, UserPools);
@@ -22,7 +22,7 @@ internal sealed class CognitoModule : ServiceModule
             new CognitoIdentityProviderWireService(UserPools, cloud.Context.Ids),
             new CognitoIdentityWireService(IdentityPools, cloud.Context.Ids),
             new CognitoWellKnownService(UserPools),
-            new CognitoDomainService(UserPools),
+            new CognitoDomainService(UserPools, domains),
         ];
     }
 
@@ -34,6 +34,10 @@ internal sealed class CognitoModule : ServiceModule
     public FakeCognito Helper { get; }
 
     public override IReadOnlyList<IWireService> FrontDoors { get; }
+
+    /// <summary>The routes of <see cref="FrontDoors"/>, in their order, known before the module is built.</summary>
+    public static IReadOnlyList<WireRoute> Routes(WireRoute domains) =>
+        [CognitoIdentityProviderWireService.Routing, CognitoIdentityWireService.Routing, CognitoWellKnownService.Routing, domains];
 
     public override void Reset()
     {

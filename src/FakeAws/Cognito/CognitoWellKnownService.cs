@@ -16,13 +16,12 @@ namespace FakeAws.Cognito;
 /// </summary>
 internal sealed partial class CognitoWellKnownService(CognitoIdentityProviderEngine engine) : IWireService
 {
-    public string? TargetPrefix => null;
-
-    public string SigningName => "cognito-idp";
-
     private const string MessagesPath = "/_fakeaws-cognito/messages";
 
-    public bool OwnsPath(string path) => WellKnown().IsMatch(path) || path == MessagesPath;
+    /// <summary>How the router knows this front door's requests, before the service is built.</summary>
+    public static readonly WireRoute Routing = new("cognito-idp", ownsPath: path => WellKnown().IsMatch(path) || path == MessagesPath);
+
+    public WireRoute Route => Routing;
 
     public Task<WireResponse> HandleAsync(WireRequest request, RequestScope scope, CancellationToken cancellationToken)
     {

@@ -1,3 +1,4 @@
+using FakeAws.DynamoDb;
 using FakeAws.Engine.Core;
 using FakeAws.Protocol;
 
@@ -9,15 +10,23 @@ namespace FakeAws.Dax;
 /// </summary>
 internal sealed class DaxDataPlaneWireService(DaxModule module) : IWireService
 {
-    // Requests reach this front door by host only.
-    public string? TargetPrefix => null;
+    public WireRoute Route { get; } = RoutingOf(module.CloudId);
 
-    public string SigningName => "dax";
+    /// <summary>How the router knows the requests of one cloud's clusters, before DAX is built: by host only.</summary>
+    public static WireRoute RoutingOf(string cloudId) => new("dax", ownsHost: host => DaxModule.IsClusterHost(cloudId, host));
 
-    public bool OwnsPath(string path) => false;
-
-    public bool OwnsHost(string host) => module.IsClusterHost(host);
-
-    public Task<WireResponse> HandleAsync(WireRequest request, RequestScope scope, CancellationToken cancellationToken) =>
-        module.ClusterAt(request.Host).HandleAsync(request, scope, cancellationToken);
+    public Task<WireResponse> HandleAsync(WireRequest request, RequestScope scope, CancellationToken cancellationToken)
+    {
+        DynamoDbWireService cluster;
+        try
+        {
+            cluster = module.ClusterAt(request.Host);
+        }
+        catch (AwsServiceException error)
+        {
+            // The endpoint of a cluster since deleted: an error answer, not an exception out of the router.
+            return Task.FromResult(((IWireService)this).Refuse(error));
+        }
+        return cluster.HandleAsync(request, scope, cancellationToken);
+    }
 }

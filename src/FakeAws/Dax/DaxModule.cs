@@ -71,9 +71,18 @@ internal sealed class DaxModule : ServiceModule
     public bool Exists(string name) => Engine.DataPlane(DefaultScope, name) is not null;
 
     /// <summary>Whether a host is one of this cloud's cluster endpoints.</summary>
-    public bool IsClusterHost(string host) =>
-        host.EndsWith(_cloud.Id + LiveClouds.HostSuffix, StringComparison.OrdinalIgnoreCase)
+    public bool IsClusterHost(string host) => IsClusterHost(_cloud.Id, host);
+
+    /// <summary>Whether a host is one of the cluster endpoints of the cloud <paramref name="cloudId"/>.</summary>
+    public static bool IsClusterHost(string cloudId, string host) =>
+        host.EndsWith(cloudId + LiveClouds.HostSuffix, StringComparison.OrdinalIgnoreCase)
         && host.Contains(HostInfix, StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>The id of the cloud whose clusters these are.</summary>
+    public string CloudId => _cloud.Id;
+
+    /// <summary>The routes of <see cref="FrontDoors"/>, in their order, known before the module is built.</summary>
+    public static IReadOnlyList<WireRoute> Routes(string cloudId) => [DaxDataPlaneWireService.RoutingOf(cloudId), DaxWireService.Routing];
 
     /// <summary>The DynamoDB front door of the cluster a cluster endpoint's host names.</summary>
     /// <exception cref="Engine.Core.AwsServiceException">No available cluster of that name: the client was made for a cluster since deleted or reset.</exception>

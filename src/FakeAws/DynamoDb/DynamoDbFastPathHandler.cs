@@ -1,5 +1,6 @@
 using Amazon.Runtime;
 using Amazon.Runtime.Internal;
+using FakeAws.Protocol;
 using FakeAws.Sdk;
 
 namespace FakeAws.DynamoDb;
@@ -56,11 +57,21 @@ internal sealed class DynamoDbFastPathHandler : PipelineHandler
 
     private FakeAwsCloud? CloudFor(IClientConfig config)
     {
-        var url = config.ServiceURL;
-        var last = _last;
-        var cloud = ReferenceEquals(url, last.Url) ? last.Cloud : Resolve(url);
+        FakeAwsCloud? cloud;
+        if (config.HttpClientFactory is FakeHttpClientFactory factory)
+        {
+            // A client the cloud configured belongs to that cloud, whatever its URL's id serves now.
+            cloud = factory.Cloud;
+        }
+        else
+        {
+            var url = config.ServiceURL;
+            var last = _last;
+            cloud = ReferenceEquals(url, last.Url) ? last.Cloud : Resolve(url);
+        }
+        cloud?.ThrowIfDisposed();
         // Signatures are checked on the wire, so a cloud that verifies them takes every request there.
-        return cloud is { IsAlive: true, Options: { DynamoDb.UseWirePath: false, VerifySignatures: false } } ? cloud : null;
+        return cloud is { Options: { DynamoDb.UseWirePath: false, VerifySignatures: false } } ? cloud : null;
     }
 
     private FakeAwsCloud? Resolve(string? url)

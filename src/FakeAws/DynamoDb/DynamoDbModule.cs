@@ -31,6 +31,9 @@ internal sealed class DynamoDbModule : ServiceModule
 
     public override IReadOnlyList<IWireService> FrontDoors { get; }
 
+    /// <summary>The routes of <see cref="FrontDoors"/>, in their order, known before the module is built.</summary>
+    public static IReadOnlyList<WireRoute> Routes => [DynamoDbWireService.Routing, DynamoDbStreamsWireService.Routing];
+
     // The streams' state is the tables'.
     public override void Reset() => Engine.Reset();
 }

@@ -12,13 +12,15 @@ namespace FakeAws.DynamoDb;
 /// by the engine's operations or by a DAX cluster's in front of them.
 /// </summary>
 internal sealed class DynamoDbWireService(IEnumerable<OperationBinding> operations, RequestIds requestIds) : AwsJsonService(
-    "dynamodb",
-    "DynamoDB_20120810",
+    Routing,
     "1.0",
     new OperationTable(ServiceModel.Name, operations, ReportInvalid),
     SerializerOptions,
     requestIds.Next)
 {
+    /// <summary>How the router knows this front door's requests, before the service is built.</summary>
+    public static readonly WireRoute Routing = new("dynamodb", "DynamoDB_20120810");
+
     private const string ErrorNamespace = "com.amazonaws.dynamodb.v20120810#";
 
     /// <summary>The JSON settings of DynamoDB, shared with the fast path's error encoding.</summary>

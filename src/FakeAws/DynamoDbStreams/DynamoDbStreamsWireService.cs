@@ -13,13 +13,15 @@ namespace FakeAws.DynamoDbStreams;
 /// prefix. Errors use DynamoDB's namespace and its validation wording.
 /// </summary>
 internal sealed class DynamoDbStreamsWireService(DynamoDbStreamsEngine engine, RequestIds requestIds) : AwsJsonService(
-    "dynamodb",
-    "DynamoDBStreams_20120810",
+    Routing,
     "1.0",
     new OperationTable(ServiceModel.Name, ServiceModel.Bind(engine), DynamoDbWireService.ReportInvalid),
     SerializerOptions,
     requestIds.Next)
 {
+    /// <summary>How the router knows this front door's requests, before the service is built.</summary>
+    public static readonly WireRoute Routing = new("dynamodb", "DynamoDBStreams_20120810");
+
     private const string ErrorNamespace = "com.amazonaws.dynamodb.v20120810#";
 
     private static readonly JsonSerializerOptions SerializerOptions =

@@ -13,13 +13,9 @@ namespace FakeAws.Lambda;
 /// </summary>
 internal sealed class FunctionUrlWireService(LambdaEngine engine, CloudContext cloud) : IWireService
 {
-    public string? TargetPrefix => null;
+    public static readonly WireRoute Routing = new("lambda", ownsHost: host => FunctionUrlRequests.Parse(host) is not null);
 
-    public string SigningName => "lambda";
-
-    public bool OwnsPath(string path) => false;
-
-    public bool OwnsHost(string host) => FunctionUrlRequests.Parse(host) is not null;
+    public WireRoute Route => Routing;
 
     public async Task<WireResponse> HandleAsync(WireRequest request, RequestScope scope, CancellationToken cancellationToken)
     {

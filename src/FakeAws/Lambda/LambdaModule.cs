@@ -22,6 +22,9 @@ internal sealed class LambdaModule : ServiceModule
 
     public override IReadOnlyList<IWireService> FrontDoors { get; }
 
+    /// <summary>The routes of <see cref="FrontDoors"/>, in their order, known before the module is built.</summary>
+    public static IReadOnlyList<WireRoute> Routes => [LambdaWireService.Routing, FunctionUrlWireService.Routing];
+
     public override void Reset()
     {
         Helper.Engine.Reset();

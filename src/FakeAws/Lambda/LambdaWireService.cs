@@ -14,11 +14,14 @@ namespace FakeAws.Lambda;
 /// where each error shape of the model says whether its text is <c>message</c> or <c>Message</c>.
 /// </summary>
 internal sealed class LambdaWireService(LambdaEngine engine, Func<string> newRequestId) : RestJsonService(
-    "lambda",
+    Routing,
     new OperationTable(ServiceModel.Name, ServiceModel.Bind(engine), ReportInvalid),
     JsonProtocol.Options(),
     newRequestId)
 {
+    /// <summary>How the router knows this front door's requests, before the service is built.</summary>
+    public static readonly WireRoute Routing = WireRoute.Rest("lambda", ServiceModel.Operations);
+
     private static readonly ConcurrentDictionary<string, string> MessageMembers = new(StringComparer.Ordinal);
 
     /// <summary>Operations whose request carries a whole deployment package, and the body size AWS accepts for them.</summary>

@@ -8,8 +8,7 @@ namespace FakeAws.Protocol;
 /// and the input shape as the JSON body; the output shape or an error comes back as JSON.
 /// </summary>
 internal abstract class AwsJsonService(
-    string signingName,
-    string targetPrefix,
+    WireRoute route,
     string jsonVersion,
     OperationTable operations,
     JsonSerializerOptions json,
@@ -17,16 +16,12 @@ internal abstract class AwsJsonService(
 {
     private readonly string _contentType = $"application/x-amz-json-{jsonVersion}";
 
-    public string? TargetPrefix => targetPrefix;
-
-    public string SigningName => signingName;
+    public WireRoute Route => route;
 
     public OperationTable Operations => operations;
 
     /// <summary>The service's JSON settings, for callers in process that hold an input as JSON.</summary>
     public JsonSerializerOptions Json => json;
-
-    public virtual bool OwnsPath(string path) => false;
 
     public virtual bool CompressesResponses => false;
 
@@ -43,7 +38,8 @@ internal abstract class AwsJsonService(
         try
         {
             var target = request.Header("X-Amz-Target") ?? "";
-            var name = target.StartsWith(targetPrefix + ".", StringComparison.Ordinal) ? target[(targetPrefix.Length + 1)..] : target;
+            var prefix = route.TargetPrefix!;
+            var name = target.StartsWith(prefix + ".", StringComparison.Ordinal) ? target[(prefix.Length + 1)..] : target;
             if (!operations.TryGet(name, out var operation))
             {
                 throw new AwsServiceException("UnknownOperationException", $"Unrecognized operation {name}: it is not an operation of {operations.ServiceName}.");

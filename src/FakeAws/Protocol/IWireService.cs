@@ -6,20 +6,11 @@ namespace FakeAws.Protocol;
 /// <summary>One AWS service's front door on the wire.</summary>
 internal interface IWireService
 {
-    /// <summary>The X-Amz-Target prefix of the JSON protocols (for example <c>DynamoDB_20120810</c>), or null for REST services.</summary>
-    string? TargetPrefix { get; }
+    /// <summary>How the router recognises the front door's requests.</summary>
+    WireRoute Route { get; }
 
-    /// <summary>The SigV4 signing name, as it appears in a request's credential scope.</summary>
-    string SigningName { get; }
-
-    /// <summary>Whether a request with this path, signed for <see cref="SigningName"/> or not signed at all, is this service's.</summary>
-    bool OwnsPath(string path);
-
-    /// <summary>
-    /// Whether requests to <paramref name="host"/> are this service's whatever they carry: a front door
-    /// with endpoints of its own (deployed APIs at <c>{apiId}.execute-api.*</c>) claims them here.
-    /// </summary>
-    bool OwnsHost(string host) => false;
+    /// <summary>The front door that answers: itself, or for a <see cref="DeferredFrontDoor"/> the one it builds.</summary>
+    IWireService Resolved => this;
 
     /// <summary>Answers one request.</summary>
     Task<WireResponse> HandleAsync(WireRequest request, RequestScope scope, CancellationToken cancellationToken);

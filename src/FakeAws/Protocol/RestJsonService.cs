@@ -12,30 +12,23 @@ namespace FakeAws.Protocol;
 internal abstract class RestJsonService : IWireService
 {
     private readonly RestRoute[] _routes;
-    private readonly HashSet<string> _pathPrefixes;
     private readonly JsonSerializerOptions _json;
     private readonly Func<string> _newRequestId;
 
-    protected RestJsonService(string signingName, OperationTable operations, JsonSerializerOptions json, Func<string> newRequestId)
+    protected RestJsonService(WireRoute route, OperationTable operations, JsonSerializerOptions json, Func<string> newRequestId)
     {
-        SigningName = signingName;
+        Route = route;
         Operations = operations;
         _json = json;
         _newRequestId = newRequestId;
         _routes = operations.All.Select(o => new RestRoute(o)).OrderBy(r => r.Specificity).ToArray();
-        _pathPrefixes = _routes.Select(r => r.FirstLiteral).OfType<string>().ToHashSet(StringComparer.Ordinal);
     }
 
-    public string? TargetPrefix => null;
-
-    public string SigningName { get; }
+    public WireRoute Route { get; }
 
     public OperationTable Operations { get; }
 
     protected JsonSerializerOptions Json => _json;
-
-    /// <summary>A path is the service's when its first segment starts one of the model's URIs (for Lambda, an API date such as <c>2015-03-31</c>).</summary>
-    public virtual bool OwnsPath(string path) => RestRoute.Split(path) is { Length: > 0 } segments && _pathPrefixes.Contains(segments[0]);
 
     public async Task<WireResponse> HandleAsync(WireRequest request, RequestScope scope, CancellationToken cancellationToken)
     {
@@ -44,7 +37,7 @@ internal abstract class RestJsonService : IWireService
         try
         {
             var query = new QueryString(request.Query);
-            var (operation, labels) = Route(request, query);
+            var (operation, labels) = Match(request, query);
             if (!operation.IsImplemented)
             {
                 throw operation.NotImplemented();
@@ -102,7 +95,7 @@ internal abstract class RestJsonService : IWireService
     /// <summary>Writes the members of an error body; by default only <c>message</c>.</summary>
     protected virtual void WriteErrorBody(Utf8JsonWriter writer, AwsServiceException error) => writer.WriteString("message", error.Message);
 
-    private (Operation Operation, Dictionary<string, string> Labels) Route(WireRequest request, QueryString query)
+    private (Operation Operation, Dictionary<string, string> Labels) Match(WireRequest request, QueryString query)
     {
         var path = RestRoute.Split(request.Path);
         foreach (var route in _routes)

@@ -40,15 +40,15 @@ internal sealed class RestRoute
             : template[(queryStart + 1)..].Split('&', StringSplitOptions.RemoveEmptyEntries)
                 .Select(pair => pair.Split('=', 2) is var kv && kv.Length == 2 ? (kv[0], (string?)kv[1]) : (pair, null))
                 .ToArray();
-        FirstLiteral = _literals.Length > 0 ? _literals[0] : null;
     }
 
     public Operation Operation { get; }
 
     public string Method => Operation.Model.HttpMethod;
 
-    /// <summary>The first path segment when it is literal, such as <c>2015-03-31</c>: the services's paths start with these.</summary>
-    public string? FirstLiteral { get; }
+    /// <summary>The first segment of a request URI template when it is a literal, for example <c>2015-03-31</c>; null when it is a label.</summary>
+    public static string? FirstLiteralOf(string requestUri) =>
+        Split(requestUri.Split('?')[0]) is [var first, ..] && !(first.StartsWith('{') && first.EndsWith('}')) ? first : null;
 
     /// <summary>
     /// Orders routes so the most specific is tried first: required query literals, then literal

@@ -25,14 +25,14 @@ internal sealed class ServiceCalls(WireRouter router) : IServiceCalls
 
     private Operation Find(string service, string operation)
     {
-        var front = router.Services.FirstOrDefault(s => s.SigningName == service && s.Operations is not null)
+        var front = router.Services.FirstOrDefault(s => s.Route.SigningName == service && s.Operations is not null)
             ?? throw NotServed(service, operation);
         return Implemented(front.Operations!, operation);
     }
 
     // Input as JSON needs the service's JSON settings: the awsJson services read their whole input from the body.
     private (Operation Operation, JsonSerializerOptions Json) FindJson(string service, string operation) =>
-        router.Services.OfType<AwsJsonService>().FirstOrDefault(s => s.SigningName == service) is { } front
+        router.Services.Where(s => s.Route.SigningName == service).Select(s => s.Resolved).OfType<AwsJsonService>().FirstOrDefault() is { } front
             ? (Implemented(front.Operations, operation), front.Json)
             : throw NotServed(service, operation);
 

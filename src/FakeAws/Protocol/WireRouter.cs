@@ -21,8 +21,10 @@ internal sealed class WireRouter(FakeAwsCloud cloud)
 
     public void Register(IWireService service) => _services.Add(service);
 
+    /// <exception cref="ObjectDisposedException">The cloud is disposed: whatever still holds its handler (a client, an HttpClient, the server) is told so.</exception>
     public async Task<WireResponse> HandleAsync(WireRequest request, CancellationToken cancellationToken)
     {
+        cloud.ThrowIfDisposed();
         if (request.Path.StartsWith("/_fakeaws/", StringComparison.Ordinal))
         {
             return Admin(request);
@@ -30,13 +32,13 @@ internal sealed class WireRouter(FakeAwsCloud cloud)
         var signed = SigV4Scope.From(request);
         var service = Route(request, signed);
         // GET / is the health check unless a front door with a host of its own (a deployed API) claims it.
-        if (request is { Method: "GET", Path: "/" } && request.Header("X-Amz-Target") is null && service is null or { TargetPrefix: not null })
+        if (request is { Method: "GET", Path: "/" } && request.Header("X-Amz-Target") is null && service is null or { Route.TargetPrefix: not null })
         {
             return HealthCheck();
         }
         if (service is null)
         {
-            return UnservedService.Answer(request, signed, _services.Select(s => s.SigningName));
+            return UnservedService.Answer(request, signed, _services.Select(s => s.Route.SigningName));
         }
         if (cloud.Options.VerifySignatures && service.Operations is not null && VerifySignature(request, service) is { } refused)
         {
@@ -62,7 +64,7 @@ internal sealed class WireRouter(FakeAwsCloud cloud)
     {
         var credentials = cloud.Credentials.GetCredentials();
         // The JSON protocols answer authentication errors with 400, the REST ones with 403.
-        var status = service.TargetPrefix is null ? 403 : 400;
+        var status = service.Route.TargetPrefix is null ? 403 : 400;
         return SignatureCheck.Verify(request, credentials.AccessKey, credentials.SecretKey, cloud.Clock.GetUtcNow(), status) is { } error
             ? service.Refuse(error)
             : null;
@@ -88,7 +90,7 @@ internal sealed class WireRouter(FakeAwsCloud cloud)
 
     private IWireService? Route(WireRequest request, SigV4Scope? signed)
     {
-        if (request.Host.Length > 0 && _services.FirstOrDefault(s => s.OwnsHost(request.Host)) is { } byHost)
+        if (request.Host.Length > 0 && _services.FirstOrDefault(s => s.Route.OwnsHost(request.Host)) is { } byHost)
         {
             return byHost;
         }
@@ -96,14 +98,14 @@ internal sealed class WireRouter(FakeAwsCloud cloud)
         if (target is not null)
         {
             var prefix = target.Split('.')[0];
-            return _services.FirstOrDefault(s => s.TargetPrefix == prefix);
+            return _services.FirstOrDefault(s => s.Route.TargetPrefix == prefix);
         }
         if (signed is { } scope)
         {
             // A JSON service's request without X-Amz-Target is still its own, for it to refuse in its words.
-            return _services.FirstOrDefault(s => s.SigningName == scope.Service && (s.TargetPrefix is not null || s.OwnsPath(request.Path)));
+            return _services.FirstOrDefault(s => s.Route.SigningName == scope.Service && (s.Route.TargetPrefix is not null || s.Route.OwnsPath(request.Path)));
         }
-        return _services.FirstOrDefault(s => s.OwnsPath(request.Path));
+        return _services.FirstOrDefault(s => s.Route.OwnsPath(request.Path));
     }
 
     private WireResponse Admin(WireRequest request)
@@ -121,7 +123,7 @@ internal sealed class WireRouter(FakeAwsCloud cloud)
             case ("GET", "/_fakeaws/clock"):
                 return ClockNow();
             case ("GET", "/_fakeaws/health"):
-                return AdminJson(new { status = "ok", services = _services.Select(s => s.SigningName).Distinct().Order(StringComparer.Ordinal) });
+                return AdminJson(new { status = "ok", services = _services.Select(s => s.Route.SigningName).Distinct().Order(StringComparer.Ordinal) });
             default:
                 return new WireResponse { Status = 404, ContentType = "application/json", Body = "{\"message\":\"Unknown FakeAws admin endpoint\"}"u8.ToArray() };
         }

@@ -18,5 +18,8 @@ internal sealed class StepFunctionsModule : ServiceModule
 
     public override IReadOnlyList<IWireService> FrontDoors { get; }
 
+    /// <summary>The routes of <see cref="FrontDoors"/>, in their order, known before the module is built.</summary>
+    public static IReadOnlyList<WireRoute> Routes => [StepFunctionsWireService.Routing];
+
     public override void Reset() => Helper.Engine.Reset();
 }

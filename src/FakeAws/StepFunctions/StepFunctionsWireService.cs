@@ -8,13 +8,15 @@ namespace FakeAws.StepFunctions;
 
 /// <summary>Step Functions on the wire: awsJson1.0 under <c>AWSStepFunctions</c>, signed for <c>states</c>.</summary>
 internal sealed class StepFunctionsWireService(StepFunctionsEngine engine, CloudContext cloud) : AwsJsonService(
-    "states",
-    "AWSStepFunctions",
+    Routing,
     "1.0",
     new OperationTable(SfnModel.Name, SfnModel.Bind(engine), ReportInvalid),
     SerializerOptions,
     () => cloud.Ids.NewGuid().ToString())
 {
+    /// <summary>How the router knows this front door's requests, before the service is built.</summary>
+    public static readonly WireRoute Routing = new("states", "AWSStepFunctions");
+
     /// <summary>The JSON settings of Step Functions: the model's member names, timestamps as epoch seconds.</summary>
     public static readonly JsonSerializerOptions SerializerOptions = JsonProtocol.Options();
 

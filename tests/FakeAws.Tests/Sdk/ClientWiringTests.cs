@@ -81,7 +81,7 @@ public class ClientWiringTests
         using var ddb = new AmazonDynamoDBClient(new BasicAWSCredentials("x", "y"), config);
         aws.Dispose();
 
-        var error = Assert.ThrowsAsync<AmazonClientException>(() => ddb.ListTablesAsync());
+        var error = Assert.ThrowsAsync<ObjectDisposedException>(() => ddb.ListTablesAsync());
 
         Assert.That(error!.Message, Does.Contain("no FakeAwsCloud with that id is alive"));
     }

@@ -21,7 +21,8 @@ internal static class OperandParser
             else if (cursor.Is("["))
             {
                 cursor.Take();
-                var token = cursor.Current;
+                // "a[" at the end is AWS's syntax error at <EOF>.
+                var token = cursor.AtEnd ? throw cursor.Error() : cursor.Current;
                 var index = cursor.TakeIndex();
                 cursor.Expect("]");
                 parts.Add(new PathPart(token, index));
