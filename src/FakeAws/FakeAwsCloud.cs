@@ -59,6 +59,9 @@ public sealed class FakeAwsCloud : IDisposable
         Id = LiveClouds.NewId();
         Clock = Options.TimeProvider is null ? VirtualClock.StartingNow() : new VirtualClock(Options.TimeProvider);
         Context = new CloudContext(Options.AccountId, Options.Region, Clock, Options.Seed);
+        Calls = new CallLog(Options.RecordCalls);
+        Faults = new FaultInjector(Options.Seed);
+        Interceptor = new CallInterceptor(Clock, Calls, Faults);
         Router = new WireRouter(this);
         _handler = new InMemoryHttpHandler(Router);
         HttpClient = CreateHttpClient();
@@ -99,10 +102,18 @@ public sealed class FakeAwsCloud : IDisposable
     /// <summary>Deployed REST and HTTP APIs called in memory, and token issuers their authorizers trust: <c>aws.ApiGateway.CreateHttpClient(...)</c>.</summary>
     public ApiGatewayHelper ApiGateway => _apiGateway.Helper;
 
+    /// <summary>Every call the cloud answered, in order, including calls between its services: <c>aws.Calls.Of("dynamodb", "PutItem")</c>.</summary>
+    public CallLog Calls { get; }
+
+    /// <summary>Faults injected into the cloud's calls: <c>aws.Faults.Add(new FaultRule { ... })</c>.</summary>
+    public FaultInjector Faults { get; }
+
     /// <summary>The credentials FakeAws gives the clients it makes. FakeAws does not check signatures.</summary>
     public AWSCredentials Credentials { get; } = new BasicAWSCredentials("AKIAFAKEAWS000000000", "fakeaws-secret-access-key");
 
     internal CloudContext Context { get; }
+
+    internal CallInterceptor Interceptor { get; }
 
     /// <summary>False once the cloud is disposed.</summary>
     internal bool IsAlive => !_disposed;

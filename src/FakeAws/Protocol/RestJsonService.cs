@@ -32,7 +32,7 @@ internal abstract class RestJsonService : IWireService
 
     public OperationTable Operations { get; }
 
-    protected JsonSerializerOptions Json => _json;
+    public JsonSerializerOptions Json => _json;
 
     /// <summary>A path is the service's when its first segment starts one of the model's URIs (for Lambda, an API date such as <c>2015-03-31</c>).</summary>
     public virtual bool OwnsPath(string path) => RestRoute.Split(path) is { Length: > 0 } segments && _pathPrefixes.Contains(segments[0]);

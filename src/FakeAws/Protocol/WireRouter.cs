@@ -19,7 +19,15 @@ internal sealed class WireRouter(FakeAwsCloud cloud)
 
     public IReadOnlyList<IWireService> Services => _services;
 
-    public void Register(IWireService service) => _services.Add(service);
+    /// <summary>Opens a front door; its operations' calls go through the cloud's interceptor from now on.</summary>
+    public void Register(IWireService service)
+    {
+        _services.Add(service);
+        if (service.Operations is { } operations)
+        {
+            operations.Intercept(service.SigningName, service.Json ?? JsonProtocol.Options(), cloud.Interceptor);
+        }
+    }
 
     public async Task<WireResponse> HandleAsync(WireRequest request, CancellationToken cancellationToken)
     {
