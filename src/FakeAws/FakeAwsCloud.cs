@@ -165,8 +165,9 @@ public sealed class FakeAwsCloud : IDisposable
 
     /// <summary>
     /// Points a config the caller built at this cloud: its endpoint, signing region, in-memory HTTP,
-    /// default credentials (so no credential probe reaches the network) and no automatic retries
-    /// (the SDK's retry delays use the wall clock). Other settings stay as they were.
+    /// default credentials (so no credential probe reaches the network) and, unless the config sets
+    /// <c>MaxErrorRetry</c> itself, no automatic retries. A client that retries backs off on the cloud's
+    /// virtual clock, not the wall clock. Other settings stay as they were.
     /// </summary>
     /// <param name="config">Any service's config, for example <c>new AmazonDynamoDBConfig()</c>.</param>
     /// <param name="region">The region; the config's own region or <see cref="FakeAwsOptions.Region"/> when null.</param>
@@ -177,7 +178,10 @@ public sealed class FakeAwsCloud : IDisposable
         config.ServiceURL = ServiceUrl;
         config.AuthenticationRegion = region;
         config.HttpClientFactory = new FakeHttpClientFactory(this);
-        config.MaxErrorRetry = 0;
+        if (!config.IsMaxErrorRetrySet)
+        {
+            config.MaxErrorRetry = 0;
+        }
         config.DisableHostPrefixInjection = true;
         config.DefaultAWSCredentials ??= Credentials;
         return config;

@@ -59,8 +59,9 @@ internal sealed class DynamoDbFastPathHandler : PipelineHandler
         var url = config.ServiceURL;
         var last = _last;
         var cloud = ReferenceEquals(url, last.Url) ? last.Cloud : Resolve(url);
-        // Signatures are checked on the wire, so a cloud that verifies them takes every request there.
-        return cloud is { IsAlive: true, Options: { DynamoDb.UseWirePath: false, VerifySignatures: false } } ? cloud : null;
+        // Signatures are checked on the wire, so a cloud that verifies them takes every request there; so does a
+        // client that retries, whose retries the SDK's own retry handler runs, further down the pipeline.
+        return cloud is { IsAlive: true, Options: { DynamoDb.UseWirePath: false, VerifySignatures: false } } && config.MaxErrorRetry == 0 ? cloud : null;
     }
 
     private FakeAwsCloud? Resolve(string? url)
