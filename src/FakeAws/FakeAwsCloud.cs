@@ -34,7 +34,7 @@ namespace FakeAws;
 /// await aws.RunUntilIdleAsync();
 /// </code>
 /// </example>
-public sealed class FakeAwsCloud : IDisposable
+public sealed partial class FakeAwsCloud : IDisposable
 {
     private readonly InMemoryHttpHandler _handler;
     private readonly DynamoDbModule _dynamoDb;

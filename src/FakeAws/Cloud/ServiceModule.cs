@@ -17,4 +17,10 @@ internal abstract class ServiceModule
 
     /// <summary>Forgets all of the service's state.</summary>
     public abstract void Reset();
+
+    /// <summary>
+    /// The service's state, by a name unique in the cloud, as <see cref="FakeAwsCloud.Snapshot"/> takes it
+    /// and <see cref="FakeAwsCloud.Restore"/> puts it back: what <see cref="Reset"/> clears.
+    /// </summary>
+    public abstract IReadOnlyList<(string Name, Engine.Core.IStateStore Store)> State { get; }
 }

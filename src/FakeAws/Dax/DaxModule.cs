@@ -1,3 +1,4 @@
+using FakeAws.Engine.Core;
 using System.Runtime.CompilerServices;
 using Amazon.DynamoDBv2;
 using FakeAws.Cloud;
@@ -87,4 +88,6 @@ internal sealed class DaxModule : ServiceModule
 
     // Clusters are state, as tables are: a reset cloud has none.
     public override void Reset() => Engine.Reset();
+
+    public override IReadOnlyList<(string Name, IStateStore Store)> State => [("dax", Engine.State)];
 }

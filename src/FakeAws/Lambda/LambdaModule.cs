@@ -1,3 +1,4 @@
+using FakeAws.Engine.Core;
 using FakeAws.Cloud;
 using FakeAws.DynamoDb;
 using FakeAws.Engine.DynamoDbStreams;
@@ -23,4 +24,6 @@ internal sealed class LambdaModule : ServiceModule
     public override IReadOnlyList<IWireService> FrontDoors { get; }
 
     public override void Reset() => Helper.Engine.Reset();
+
+    public override IReadOnlyList<(string Name, IStateStore Store)> State => [("lambda", Helper.Engine.State)];
 }

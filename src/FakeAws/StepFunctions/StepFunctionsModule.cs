@@ -1,3 +1,4 @@
+using FakeAws.Engine.Core;
 using FakeAws.Cloud;
 using FakeAws.Engine.StepFunctions;
 using FakeAws.Protocol;
@@ -19,4 +20,6 @@ internal sealed class StepFunctionsModule : ServiceModule
     public override IReadOnlyList<IWireService> FrontDoors { get; }
 
     public override void Reset() => Helper.Engine.Reset();
+
+    public override IReadOnlyList<(string Name, IStateStore Store)> State => [("states", Helper.Engine.State)];
 }
