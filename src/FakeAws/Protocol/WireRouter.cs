@@ -131,7 +131,8 @@ internal sealed class WireRouter(FakeAwsCloud cloud)
             case ("GET", "/_fakeaws/health"):
                 return AdminJson(new { status = "ok", services = _services.Select(s => s.SigningName).Distinct().Order(StringComparer.Ordinal) });
             default:
-                return new WireResponse { Status = 404, ContentType = "application/json", Body = "{\"message\":\"Unknown FakeAws admin endpoint\"}"u8.ToArray() };
+                return TestingAdmin.Answer(cloud, request)
+                    ?? new WireResponse { Status = 404, ContentType = "application/json", Body = "{\"message\":\"Unknown FakeAws admin endpoint\"}"u8.ToArray() };
         }
     }
 
@@ -159,7 +160,8 @@ internal sealed class WireRouter(FakeAwsCloud cloud)
         return ClockNow();
     }
 
-    private static WireResponse AdminError(string message) => new()
+    /// <summary>An admin request the caller got wrong: 400 with the reason.</summary>
+    internal static WireResponse AdminError(string message) => new()
     {
         Status = 400,
         ContentType = "application/json",
@@ -172,6 +174,7 @@ internal sealed class WireRouter(FakeAwsCloud cloud)
         return AdminJson(new { now = now.ToString("O"), epochSeconds = now.ToUnixTimeMilliseconds() / 1000.0 });
     }
 
-    private static WireResponse AdminJson(object value) =>
+    /// <summary>An admin answer as JSON.</summary>
+    internal static WireResponse AdminJson(object value) =>
         new() { ContentType = "application/json", Body = JsonSerializer.SerializeToUtf8Bytes(value) };
 }

@@ -11,6 +11,7 @@ public sealed class FaultInjector
     private readonly object _gate = new();
     private readonly Random _random;
     private InjectedFault[] _faults = [];
+    private int _added;
 
     internal FaultInjector(int seed) => _random = new Random(seed);
 
@@ -24,12 +25,12 @@ public sealed class FaultInjector
     {
         ArgumentNullException.ThrowIfNull(rule);
         rule.Check();
-        var fault = new InjectedFault(this, rule);
         lock (_gate)
         {
+            var fault = new InjectedFault(this, rule, ++_added);
             _faults = [.. _faults, fault];
+            return fault;
         }
-        return fault;
     }
 
     /// <summary>Takes a rule out; calls from now on pass it by.</summary>

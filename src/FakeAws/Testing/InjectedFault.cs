@@ -7,11 +7,15 @@ public sealed class InjectedFault : IDisposable
     private int _matched;
     private int _fired;
 
-    internal InjectedFault(FaultInjector owner, FaultRule rule)
+    internal InjectedFault(FaultInjector owner, FaultRule rule, int id)
     {
         _owner = owner;
         Rule = rule;
+        Id = id;
     }
+
+    /// <summary>The rule's number in its cloud, from 1 in the order added; FakeAws.Server's admin endpoints name rules by it.</summary>
+    public int Id { get; }
 
     /// <summary>The rule as it was added.</summary>
     public FaultRule Rule { get; }
