@@ -120,26 +120,16 @@ internal sealed class StateWriter(BinaryWriter output, IReadOnlyDictionary<objec
                 }
                 return;
             case StateKind.Dictionary:
-                output.Write((byte)StateTag.Dictionary);
-                WriteType(type);
-                WriteComparer(type, value);
-                Remember(value);
-                var dictionary = (IDictionary)value;
-                output.Write(dictionary.Count);
-                foreach (DictionaryEntry entry in dictionary)
+                WriteHashed(StateTag.Dictionary, type, value);
+                foreach (DictionaryEntry entry in (IDictionary)value)
                 {
                     Write(entry.Key, "key");
                     Write(entry.Value, entry.Key.ToString() ?? "value");
                 }
                 return;
             case StateKind.Set:
-                output.Write((byte)StateTag.Set);
-                WriteType(type);
-                WriteComparer(type, value);
-                Remember(value);
-                var items = ((IEnumerable)value).Cast<object?>().ToList();
-                output.Write(items.Count);
-                foreach (var item in items)
+                WriteHashed(StateTag.Set, type, value);
+                foreach (var item in (IEnumerable)value)
                 {
                     Write(item, "item");
                 }
@@ -163,12 +153,17 @@ internal sealed class StateWriter(BinaryWriter output, IReadOnlyDictionary<objec
         }
     }
 
-    // The default comparer is written as null, so the copy gets the runtime's own (the fastest) again.
-    private void WriteComparer(Type type, object collection)
+    // A hash table or set: its comparer (null for the default, so the copy gets the runtime's own, the
+    // fastest, again), then its number, its count, and then the caller writes its entries.
+    private void WriteHashed(StateTag tag, Type type, object collection)
     {
+        output.Write((byte)tag);
+        WriteType(type);
         var comparer = type.GetProperty("Comparer")!.GetValue(collection);
         var fallback = typeof(EqualityComparer<>).MakeGenericType(type.GetGenericArguments()[0]).GetProperty("Default")!.GetValue(null);
         Write(ReferenceEquals(comparer, fallback) ? null : comparer, "comparer");
+        Remember(collection);
+        output.Write((int)type.GetProperty("Count")!.GetValue(collection)!);
     }
 
     private void WriteDelegate(Delegate value)

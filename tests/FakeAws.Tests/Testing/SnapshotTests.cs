@@ -39,6 +39,11 @@ public class DynamoDbSnapshotTests(DynamoDbPath path) : DynamoDbTestBase(path)
             TableName = "orders",
             TimeToLiveSpecification = new TimeToLiveSpecification { Enabled = true, AttributeName = "expires" },
         });
+        await Ddb.UpdateContinuousBackupsAsync(new UpdateContinuousBackupsRequest
+        {
+            TableName = "orders",
+            PointInTimeRecoverySpecification = new PointInTimeRecoverySpecification { PointInTimeRecoveryEnabled = true },
+        });
         await Ddb.CreateBackupAsync(new CreateBackupRequest { TableName = "orders", BackupName = "nightly" });
         await Aws.RunUntilIdleAsync();
     }
@@ -84,6 +89,8 @@ public class DynamoDbSnapshotTests(DynamoDbPath path) : DynamoDbTestBase(path)
         var described = await Ddb.DescribeTableAsync("orders");
         Assert.That(described.Table.LatestStreamArn, Is.Not.Null);
         Assert.That(described.Table.ItemCount, Is.EqualTo(20));
+        var pitr = await Ddb.DescribeContinuousBackupsAsync(new DescribeContinuousBackupsRequest { TableName = "orders" });
+        Assert.That(pitr.ContinuousBackupsDescription.PointInTimeRecoveryDescription.PointInTimeRecoveryStatus, Is.EqualTo(PointInTimeRecoveryStatus.ENABLED));
     }
 
     [Test]
