@@ -132,3 +132,30 @@ public class ServiceCallRecordingTests
         Assert.That(invokes[1].Time - invokes[0].Time, Is.EqualTo(TimeSpan.FromSeconds(1)));
     }
 }
+
+/// <summary>Reads through a DAX cluster are the cluster's calls: recorded as DAX's, and open to faults.</summary>
+public class DaxCallRecordingTests
+{
+    [Test]
+    public async Task AClustersCalls_AreRecordedAndFaulted_AsDax()
+    {
+        using var aws = new FakeAwsCloud();
+        using var ddb = aws.CreateClient<Amazon.DynamoDBv2.AmazonDynamoDBClient>();
+        await ddb.CreateTableAsync(new CreateTableRequest
+        {
+            TableName = "orders",
+            BillingMode = Amazon.DynamoDBv2.BillingMode.PAY_PER_REQUEST,
+            KeySchema = [new("pk", Amazon.DynamoDBv2.KeyType.HASH)],
+            AttributeDefinitions = [new("pk", Amazon.DynamoDBv2.ScalarAttributeType.S)],
+        });
+        aws.Dax.CreateCluster("cache");
+        using var dax = aws.Dax.CreateClient("cache");
+        aws.Faults.Add(new FaultRule { Service = "dax", Operation = "GetItem", ErrorCode = "InternalServerError", Times = 1 });
+        var key = new Dictionary<string, AttributeValue> { ["pk"] = new() { S = "a" } };
+
+        Assert.ThrowsAsync<InternalServerErrorException>(() => dax.GetItemAsync("orders", key));
+        await dax.GetItemAsync("orders", key);
+
+        Assert.That(aws.Calls.Of("dax", "GetItem").Select(c => c.ErrorCode), Is.EqualTo(new[] { "InternalServerError", null }));
+    }
+}
