@@ -32,6 +32,8 @@ internal sealed class StateReader(BinaryReader input, IReadOnlyDictionary<string
                     : throw new InvalidDataException($"The snapshot refers to the cloud's {key}, which this cloud does not have.");
             case StateTag.Shared:
                 return Remember(shared[input.ReadInt32()]);
+            case StateTag.SharedValue:
+                return shared[input.ReadInt32()];
             case StateTag.Scalar:
                 return ReadScalar(ReadType().Type);
             case StateTag.String:

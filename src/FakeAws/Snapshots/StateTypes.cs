@@ -37,6 +37,9 @@ internal static class StateTypes
 
     private static readonly ConcurrentDictionary<Assembly, bool> UserAssemblies = new();
 
+    /// <summary>Whether values of a type never change once made, so copies of a state may share them (DynamoDB's attribute values).</summary>
+    public static bool IsImmutable(Type type) => type == typeof(Engine.DynamoDb.AttributeValue);
+
     private static StateKind Classify(Type type)
     {
         if (type.IsPrimitive || type.IsEnum || type == typeof(decimal) || type == typeof(DateTime) || type == typeof(DateTimeOffset)
@@ -167,5 +170,6 @@ internal enum StateTag : byte
     Bytes,
     Multicast,
     Shared,
+    SharedValue,
     Member,
 }

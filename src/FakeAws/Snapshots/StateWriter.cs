@@ -11,9 +11,10 @@ namespace FakeAws.Snapshots;
 /// <param name="output">Where the format goes.</param>
 /// <param name="environment">The cloud's own objects, by name.</param>
 /// <param name="shared">
-/// Where the test's own objects go instead of being written, for a snapshot that stays in memory: a
-/// function's handler and what it closes over are shared by the copies, not copied, so a restored handler
-/// still works on the test's objects; null to write them.
+/// Where the test's own objects and immutable values go instead of being written, for a snapshot that
+/// stays in memory: a function's handler and what it closes over are shared by the copies, not copied,
+/// so a restored handler still works on the test's objects, and strings and DynamoDB values cost a
+/// reference; null to write them.
 /// </param>
 internal sealed class StateWriter(BinaryWriter output, IReadOnlyDictionary<object, string> environment, List<object>? shared)
 {
@@ -46,6 +47,14 @@ internal sealed class StateWriter(BinaryWriter output, IReadOnlyDictionary<objec
         }
         var type = value.GetType();
         var kind = StateTypes.KindOf(type);
+        if (shared is not null && (kind == StateKind.String || StateTypes.IsImmutable(type)))
+        {
+            // Immutable values are shared by an in-memory snapshot's copies, as the engine's own items share them.
+            output.Write((byte)StateTag.SharedValue);
+            output.Write(shared.Count);
+            shared.Add(value);
+            return;
+        }
         switch (kind)
         {
             case StateKind.Scalar:
