@@ -2,7 +2,7 @@ using FakeAws;
 using FakeAws.Server;
 
 // FakeAws.Server, the `fakeaws` tool: `fakeaws --port 4566 [--host 127.0.0.1] [--region us-east-1]
-// [--account 123456789012] [--clock wall|manual] [--auth permissive|strict]`; `fakeaws --help` for usage.
+// [--account 123456789012] [--clock wall|manual] [--auth permissive|strict] [--state FILE]`; `fakeaws --help` for usage.
 // One port serves every service; the request's host, X-Amz-Target, SigV4 credential scope or path picks it.
 return await ServerCommand.Create(ServeAsync).Parse(args).InvokeAsync();
 
@@ -17,6 +17,11 @@ static async Task<int> ServeAsync(ServerSettings settings, CancellationToken can
         // advancing more than AWS's 15 minutes of skew makes them expired, as AWS would answer.
         VerifySignatures = settings.Auth == ServerAuth.Strict,
     });
+    if (settings.StateFile is { } stateFile && File.Exists(stateFile))
+    {
+        await using var saved = File.OpenRead(stateFile);
+        cloud.Restore(CloudSnapshot.Load(saved));
+    }
     var builder = WebApplication.CreateSlimBuilder();
     builder.Logging.SetMinimumLevel(LogLevel.Warning);
     builder.Logging.AddFilter(ClientFaults.LogCategory, LogLevel.Information);
@@ -42,5 +47,15 @@ static async Task<int> ServeAsync(ServerSettings settings, CancellationToken can
         $"FakeAws listening on http://{settings.Host}:{settings.Port} ({settings.Region}, account {settings.AccountId}, " +
         $"clock {settings.Clock.ToString().ToLowerInvariant()}, auth {settings.Auth.ToString().ToLowerInvariant()})"));
     await app.RunAsync(cancellationToken);
+    if (settings.StateFile is { } file)
+    {
+        // Written beside the file and moved over it, so a crash while saving leaves the last good state.
+        var partial = file + ".saving";
+        await using (var output = File.Create(partial))
+        {
+            cloud.Snapshot().Save(output);
+        }
+        File.Move(partial, file, overwrite: true);
+    }
     return 0;
 }

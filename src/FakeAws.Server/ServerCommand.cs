@@ -18,6 +18,10 @@ internal static class ServerCommand
         var clock = Choice<ServerClock>("--clock",
             "wall: the clock follows the wall clock and admin advances add to it; manual: it stands still until advanced.");
         var auth = Choice<ServerAuth>("--auth", "permissive: any signature is accepted; strict: signatures must verify.");
+        var state = new Option<string?>("--state")
+        {
+            Description = "A snapshot file: the cloud's state is loaded from it at start, when it exists, and saved to it at shutdown (like DynamoDB Local's -dbPath).",
+        };
         port.Validators.Add(result =>
         {
             if (result.GetValueOrDefault<int>() is < 0 or > 65535)
@@ -27,15 +31,17 @@ internal static class ServerCommand
         });
         var root = new RootCommand(
             "FakeAws over loopback HTTP: DynamoDB, Lambda, Step Functions, Cognito and API Gateway on one port for the AWS CLI, boto3 and other SDKs. " +
-            "Admin endpoints: GET /_fakeaws/health, GET /_fakeaws/clock, POST /_fakeaws/clock/advance {\"seconds\": N}, POST /_fakeaws/run-until-idle, POST /_fakeaws/reset.")
+            "Admin endpoints: GET /_fakeaws/health, GET /_fakeaws/clock, POST /_fakeaws/clock/advance {\"seconds\": N}, POST /_fakeaws/run-until-idle, POST /_fakeaws/reset, " +
+            "GET|PUT /_fakeaws/state (a snapshot), GET|POST|DELETE /_fakeaws/faults[/{id}], GET|DELETE /_fakeaws/calls.")
         {
-            port, host, region, account, clock, auth,
+            port, host, region, account, clock, auth, state,
         };
         root.SetAction((parse, cancellationToken) => serve(
             new ServerSettings(
                 parse.GetRequiredValue(host), parse.GetValue(port), parse.GetRequiredValue(region), parse.GetRequiredValue(account),
                 Enum.Parse<ServerClock>(parse.GetRequiredValue(clock), ignoreCase: true),
-                Enum.Parse<ServerAuth>(parse.GetRequiredValue(auth), ignoreCase: true)),
+                Enum.Parse<ServerAuth>(parse.GetRequiredValue(auth), ignoreCase: true),
+                parse.GetValue(state)),
             cancellationToken));
         return root;
     }

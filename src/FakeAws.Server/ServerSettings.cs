@@ -7,7 +7,8 @@ namespace FakeAws.Server;
 /// <param name="AccountId">The account every resource belongs to.</param>
 /// <param name="Clock">Whether the cloud's clock follows the wall clock or stands still until advanced.</param>
 /// <param name="Auth">Whether requests' SigV4 signatures are checked.</param>
-internal sealed record ServerSettings(string Host, int Port, string Region, string AccountId, ServerClock Clock, ServerAuth Auth);
+/// <param name="StateFile">A snapshot file the cloud's state is loaded from at start (when it exists) and saved to at shutdown; null for none.</param>
+internal sealed record ServerSettings(string Host, int Port, string Region, string AccountId, ServerClock Clock, ServerAuth Auth, string? StateFile = null);
 
 /// <summary>How the server's clock moves.</summary>
 internal enum ServerClock

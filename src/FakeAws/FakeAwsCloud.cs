@@ -34,7 +34,7 @@ namespace FakeAws;
 /// await aws.RunUntilIdleAsync();
 /// </code>
 /// </example>
-public sealed class FakeAwsCloud : IDisposable
+public sealed partial class FakeAwsCloud : IDisposable
 {
     private readonly InMemoryHttpHandler _handler;
     private readonly Lazy<HttpClient> _httpClient;
@@ -61,6 +61,9 @@ public sealed class FakeAwsCloud : IDisposable
         Id = LiveClouds.Add(this);
         Clock = Options.TimeProvider is null ? VirtualClock.StartingNow() : new VirtualClock(Options.TimeProvider);
         Context = new CloudContext(Options.AccountId, Options.Region, Clock, Options.Seed);
+        Calls = new CallLog(Options.RecordCalls);
+        Faults = new FaultInjector(Options.Seed);
+        Interceptor = new CallInterceptor(Clock, Calls, Faults);
         Router = new WireRouter(this);
         _handler = new InMemoryHttpHandler(Router);
         _httpClient = new(CreateHttpClient);
@@ -97,10 +100,18 @@ public sealed class FakeAwsCloud : IDisposable
     /// <summary>Deployed REST and HTTP APIs called in memory, and token issuers their authorizers trust: <c>aws.ApiGateway.CreateHttpClient(...)</c>.</summary>
     public ApiGatewayHelper ApiGateway => Built(_apiGateway).Helper;
 
+    /// <summary>Every call the cloud answered, in order, including calls between its services: <c>aws.Calls.Of("dynamodb", "PutItem")</c>.</summary>
+    public CallLog Calls { get; }
+
+    /// <summary>Faults injected into the cloud's calls: <c>aws.Faults.Add(new FaultRule { ... })</c>.</summary>
+    public FaultInjector Faults { get; }
+
     /// <summary>The credentials FakeAws gives the clients it makes. FakeAws does not check signatures.</summary>
     public AWSCredentials Credentials { get; } = new BasicAWSCredentials("AKIAFAKEAWS000000000", "fakeaws-secret-access-key");
 
     internal CloudContext Context { get; }
+
+    internal CallInterceptor Interceptor { get; }
 
     /// <summary>False once the cloud is disposed.</summary>
     internal bool IsAlive => !_disposed;
@@ -152,8 +163,9 @@ public sealed class FakeAwsCloud : IDisposable
 
     /// <summary>
     /// Points a config the caller built at this cloud: its endpoint, signing region, in-memory HTTP,
-    /// default credentials (so no credential probe reaches the network) and no automatic retries
-    /// (the SDK's retry delays use the wall clock). Other settings stay as they were.
+    /// default credentials (so no credential probe reaches the network) and, unless the config sets
+    /// <c>MaxErrorRetry</c> itself, no automatic retries. A client that retries backs off on the cloud's
+    /// virtual clock, not the wall clock. Other settings stay as they were.
     /// </summary>
     /// <param name="config">Any service's config, for example <c>new AmazonDynamoDBConfig()</c>.</param>
     /// <param name="region">The region; the config's own region or <see cref="FakeAwsOptions.Region"/> when null.</param>
@@ -164,7 +176,10 @@ public sealed class FakeAwsCloud : IDisposable
         config.ServiceURL = ServiceUrl;
         config.AuthenticationRegion = region;
         config.HttpClientFactory = new FakeHttpClientFactory(this);
-        config.MaxErrorRetry = 0;
+        if (!config.IsMaxErrorRetrySet)
+        {
+            config.MaxErrorRetry = 0;
+        }
         config.DisableHostPrefixInjection = true;
         config.DefaultAWSCredentials ??= Credentials;
         return config;
@@ -249,7 +264,9 @@ public sealed class FakeAwsCloud : IDisposable
     // The module's front doors go on the router now, each building the module on its first request.
     private Lazy<T> Defer<T>(Func<T> build, IReadOnlyList<WireRoute> routes) where T : ServiceModule
     {
-        var module = new Lazy<T>(build, LazyThreadSafetyMode.ExecutionAndPublication);
+        // However the module is first reached (a request, a service call, the fast path, a helper), its
+        // operations go through the interceptor from the moment it exists.
+        var module = new Lazy<T>(() => Intercepted(build()), LazyThreadSafetyMode.ExecutionAndPublication);
         for (var i = 0; i < routes.Count; i++)
         {
             var index = i;
@@ -259,9 +276,23 @@ public sealed class FakeAwsCloud : IDisposable
     }
 
     // A service never built has no state to clear and nothing to release.
-    private IEnumerable<ServiceModule> BuiltModules() =>
-        new ServiceModule?[] { IfBuilt(_dynamoDb), IfBuilt(_dax), IfBuilt(_lambda), IfBuilt(_stepFunctions), IfBuilt(_cognito), IfBuilt(_apiGateway) }
-            .OfType<ServiceModule>();
+    private IEnumerable<ServiceModule> BuiltModules() => Modules(buildAll: false);
+
+    // The modules in the order the cloud composes them: those built so far, or all of them, built now.
+    private IEnumerable<ServiceModule> Modules(bool buildAll)
+    {
+        ServiceModule? Get<T>(Lazy<T> module) where T : ServiceModule => buildAll ? module.Value : IfBuilt(module);
+        return new[] { Get(_dynamoDb), Get(_dax), Get(_lambda), Get(_stepFunctions), Get(_cognito), Get(_apiGateway) }.OfType<ServiceModule>();
+    }
+
+    private T Intercepted<T>(T module) where T : ServiceModule
+    {
+        foreach (var frontDoor in module.FrontDoors)
+        {
+            Router.Intercepted(frontDoor);
+        }
+        return module;
+    }
 
     private static T? IfBuilt<T>(Lazy<T> module) where T : ServiceModule => module.IsValueCreated ? module.Value : null;
 

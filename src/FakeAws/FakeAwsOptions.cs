@@ -36,6 +36,13 @@ public sealed class FakeAwsOptions
     /// </summary>
     public bool VerifySignatures { get; set; }
 
+    /// <summary>
+    /// Whether the cloud records every call it answers in <see cref="FakeAwsCloud.Calls"/>. On by default:
+    /// a record keeps references to the request and response and renders JSON only when read. Turn it
+    /// off (here, or later with <see cref="CallLog.Enabled"/>) for long runs that make millions of calls.
+    /// </summary>
+    public bool RecordCalls { get; set; } = true;
+
     /// <summary>Seeds every generated identifier and random choice, so runs repeat exactly. Default 0.</summary>
     public int Seed { get; set; }
 

@@ -60,5 +60,8 @@ internal sealed class ApiGatewayStore
         return null;
     }
 
+    /// <summary>The state a snapshot of the cloud takes and puts back: everything, per account and region.</summary>
+    public IStateStore State => _regions;
+
     public void Clear() => _regions.Clear();
 }

@@ -37,6 +37,9 @@ internal sealed partial class CognitoIdentityProviderEngine : ICognitoIdentityPr
 
     private DateTimeOffset Now => _cloud.Now;
 
+    /// <summary>The state a snapshot of the cloud takes and puts back: everything, per account and region.</summary>
+    public IStateStore State => _regions;
+
     /// <summary>Forgets every pool and message.</summary>
     public void Reset()
     {

@@ -56,7 +56,7 @@ internal sealed record ServiceCaller(string Principal, string? SourceArn = null)
 /// <summary>
 /// Keeps one instance of a service's state per account and region, made on first use.
 /// </summary>
-internal sealed class RegionalStore<TState>(Func<RequestScope, TState> create) where TState : class
+internal sealed class RegionalStore<TState>(Func<RequestScope, TState> create) : IStateStore where TState : class
 {
     // Keyed by account and region only: who calls does not change whose state it is.
     private readonly System.Collections.Concurrent.ConcurrentDictionary<(string AccountId, string Region), TState> _states = new();
@@ -92,5 +92,18 @@ internal sealed class RegionalStore<TState>(Func<RequestScope, TState> create) w
     {
         _states.Clear();
         _last = null;
+    }
+
+    public IReadOnlyList<(string AccountId, string Region, object State)> Export() =>
+        _states.OrderBy(s => s.Key.AccountId, StringComparer.Ordinal).ThenBy(s => s.Key.Region, StringComparer.Ordinal)
+            .Select(s => (s.Key.AccountId, s.Key.Region, (object)s.Value)).ToList();
+
+    public void Import(IEnumerable<(string AccountId, string Region, object State)> states)
+    {
+        Clear();
+        foreach (var (accountId, region, state) in states)
+        {
+            _states[(accountId, region)] = (TState)state;
+        }
     }
 }

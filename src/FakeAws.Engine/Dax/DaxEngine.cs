@@ -48,6 +48,9 @@ internal sealed partial class DaxEngine : IDaxOperations
         public List<Event> Events { get; } = [];
     }
 
+    /// <summary>The state a snapshot of the cloud takes and puts back: everything, per account and region.</summary>
+    public IStateStore State => _regions;
+
     public void Reset() => _regions.Clear();
 
     /// <summary>

@@ -44,6 +44,9 @@ internal sealed partial class DynamoDbEngine : Model.IDynamoDbOperations
     /// <summary>The engine's tunables.</summary>
     public DynamoDbOptions Options { get; }
 
+    /// <summary>The state a snapshot of the cloud takes and puts back: everything, per account and region.</summary>
+    public IStateStore State => _regions;
+
     /// <summary>Forgets every table.</summary>
     public void Reset() => _regions.Clear();
 

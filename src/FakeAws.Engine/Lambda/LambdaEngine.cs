@@ -51,6 +51,9 @@ internal sealed partial class LambdaEngine : ILambdaOperations
     /// <summary>The engine's tunables.</summary>
     public LambdaOptions Options { get; }
 
+    /// <summary>The state a snapshot of the cloud takes and puts back: everything, per account and region.</summary>
+    public IStateStore State => _regions;
+
     /// <summary>Forgets every function. Invocations still running finish without effect.</summary>
     public void Reset() => _regions.Clear();
 

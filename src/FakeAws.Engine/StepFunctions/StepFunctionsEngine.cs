@@ -42,6 +42,9 @@ internal sealed partial class StepFunctionsEngine : Model.IStepFunctionsOperatio
     /// <summary>The task tokens of running <c>.waitForTaskToken</c> tasks.</summary>
     internal TaskTokens Tokens { get; } = new();
 
+    /// <summary>The state a snapshot of the cloud takes and puts back: everything, per account and region.</summary>
+    public IStateStore State => _regions;
+
     /// <summary>Forgets every state machine, execution, activity and mock.</summary>
     public void Reset()
     {

@@ -1,3 +1,4 @@
+using FakeAws.Engine.Core;
 using FakeAws.Cloud;
 using FakeAws.Cognito;
 using FakeAws.Protocol;
@@ -28,4 +29,6 @@ internal sealed class ApiGatewayModule : ServiceModule
 
     // Both management APIs keep their APIs in one store.
     public override void Reset() => Helper.Store.Clear();
+
+    public override IReadOnlyList<(string Name, IStateStore Store)> State => [("apigateway", Helper.Store.State)];
 }

@@ -22,4 +22,10 @@ internal abstract class ServiceModule
     public virtual void Release()
     {
     }
+
+    /// <summary>
+    /// The service's state, by a name unique in the cloud, as <see cref="FakeAwsCloud.Snapshot"/> takes it
+    /// and <see cref="FakeAwsCloud.Restore"/> puts it back: what <see cref="Reset"/> clears.
+    /// </summary>
+    public abstract IReadOnlyList<(string Name, Engine.Core.IStateStore Store)> State { get; }
 }

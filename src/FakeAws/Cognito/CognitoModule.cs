@@ -1,3 +1,4 @@
+using FakeAws.Engine.Core;
 using FakeAws.Cloud;
 using FakeAws.Engine.Cognito;
 using FakeAws.Engine.Cognito.Identity;
@@ -44,4 +45,7 @@ internal sealed class CognitoModule : ServiceModule
         UserPools.Reset();
         IdentityPools.Reset();
     }
+
+    // The outbox of codes sent to users is the test's to read, not the pools' state.
+    public override IReadOnlyList<(string Name, IStateStore Store)> State => [("cognito-idp", UserPools.State), ("cognito-identity", IdentityPools.State)];
 }

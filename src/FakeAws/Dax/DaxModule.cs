@@ -1,3 +1,4 @@
+using FakeAws.Engine.Core;
 using System.Runtime.CompilerServices;
 using Amazon.DynamoDBv2;
 using FakeAws.Cloud;
@@ -91,9 +92,17 @@ internal sealed class DaxModule : ServiceModule
         var name = host[..host.IndexOf(HostInfix, StringComparison.OrdinalIgnoreCase)].ToLowerInvariant();
         var cluster = Engine.DataPlane(DefaultScope, name)
             ?? throw new Engine.Core.AwsServiceException("ResourceNotFoundException", $"No available DAX cluster named {name} exists in this cloud.");
-        return _frontDoors.GetValue(cluster, c => new DynamoDbWireService(c.Bind(ServiceModel.Bind(_dynamoDb.Engine)), _dynamoDb.RequestIds));
+        return _frontDoors.GetValue(cluster, c =>
+        {
+            var frontDoor = new DynamoDbWireService(c.Bind(ServiceModel.Bind(_dynamoDb.Engine)), _dynamoDb.RequestIds);
+            // Not on the router, so its calls are handed to the interceptor here: recorded, and open to faults, as DAX's.
+            frontDoor.Operations.Intercept("dax", frontDoor.Json, _cloud.Interceptor);
+            return frontDoor;
+        });
     }
 
     // Clusters are state, as tables are: a reset cloud has none.
     public override void Reset() => Engine.Reset();
+
+    public override IReadOnlyList<(string Name, IStateStore Store)> State => [("dax", Engine.State)];
 }

@@ -70,8 +70,9 @@ internal sealed class DynamoDbFastPathHandler : PipelineHandler
             cloud = ReferenceEquals(url, last.Url) ? last.Cloud : Resolve(url);
         }
         cloud?.ThrowIfDisposed();
-        // Signatures are checked on the wire, so a cloud that verifies them takes every request there.
-        return cloud is { Options: { DynamoDb.UseWirePath: false, VerifySignatures: false } } ? cloud : null;
+        // Signatures are checked on the wire, so a cloud that verifies them takes every request there; so does a
+        // client that retries, whose retries the SDK's own retry handler runs, further down the pipeline.
+        return cloud is { Options: { DynamoDb.UseWirePath: false, VerifySignatures: false } } && config.MaxErrorRetry == 0 ? cloud : null;
     }
 
     private FakeAwsCloud? Resolve(string? url)

@@ -36,4 +36,7 @@ internal sealed class DynamoDbModule : ServiceModule
 
     // The streams' state is the tables'.
     public override void Reset() => Engine.Reset();
+
+    // The streams' state is the tables'.
+    public override IReadOnlyList<(string Name, IStateStore Store)> State => [("dynamodb", Engine.State)];
 }

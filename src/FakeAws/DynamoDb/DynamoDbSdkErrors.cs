@@ -20,11 +20,7 @@ internal sealed class DynamoDbSdkErrors(SdkModelMapper mapper)
 
     public AmazonServiceException ToSdk(AwsServiceException error, string requestId)
     {
-        var type = ExceptionTypes.GetOrAdd(error.Code, code =>
-            typeof(AmazonDynamoDBClient).Assembly.GetType($"Amazon.DynamoDBv2.Model.{code}") is { } found
-                && typeof(AmazonServiceException).IsAssignableFrom(found)
-                ? found
-                : typeof(AmazonDynamoDBException));
+        var type = ExceptionTypes.GetOrAdd(error.Code, code => SdkType(code) ?? SdkType(code + "Exception") ?? typeof(AmazonDynamoDBException));
         var errorType = error.IsClientError ? ErrorType.Sender : ErrorType.Receiver;
         var exception = (AmazonServiceException)Activator.CreateInstance(
             type, error.Message, null, errorType, error.Code, requestId, (HttpStatusCode)error.StatusCode)!;
@@ -42,4 +38,11 @@ internal sealed class DynamoDbSdkErrors(SdkModelMapper mapper)
         }
         return exception;
     }
+
+    // The SDK names an error's class for its code, with "Exception" added where the code lacks it
+    // (InternalServerError is InternalServerErrorException), as its wire unmarshaller does.
+    private static Type? SdkType(string name) =>
+        typeof(AmazonDynamoDBClient).Assembly.GetType($"Amazon.DynamoDBv2.Model.{name}") is { } found && typeof(AmazonServiceException).IsAssignableFrom(found)
+            ? found
+            : null;
 }

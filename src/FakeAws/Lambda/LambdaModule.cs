@@ -1,3 +1,4 @@
+using FakeAws.Engine.Core;
 using FakeAws.Cloud;
 using FakeAws.DynamoDb;
 using FakeAws.Engine.DynamoDbStreams;
@@ -33,4 +34,6 @@ internal sealed class LambdaModule : ServiceModule
 
     /// <summary>Stops the functions' local processes.</summary>
     public override void Release() => Helper.Processes.Dispose();
+
+    public override IReadOnlyList<(string Name, IStateStore Store)> State => [("lambda", Helper.Engine.State)];
 }

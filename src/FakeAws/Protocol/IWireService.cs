@@ -18,6 +18,9 @@ internal interface IWireService
     /// <summary>Every operation of the service's model, implemented or not; null for front doors that are not an AWS API.</summary>
     OperationTable? Operations => null;
 
+    /// <summary>The service's JSON settings for its input and output shapes; null for front doors that are not an AWS API.</summary>
+    JsonSerializerOptions? Json => null;
+
     /// <summary>
     /// Answers with <paramref name="error"/> a request the front door refused before the service read it
     /// (a signature that does not verify, a body that does not decode), in the service's error format:

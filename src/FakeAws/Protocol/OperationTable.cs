@@ -31,7 +31,25 @@ internal sealed class OperationTable
     public IReadOnlyCollection<Operation> All => _operations.Values;
 
     public bool TryGet(string name, out Operation operation) => _operations.TryGetValue(name, out operation!);
+
+    /// <summary>
+    /// Sends every call of the table's operations through the cloud's <paramref name="interceptor"/>,
+    /// which records it and applies injected faults, under the service's signing name.
+    /// </summary>
+    /// <param name="service">The service's signing name, as calls and fault rules name it.</param>
+    /// <param name="json">The service's JSON settings, to render recorded requests and responses.</param>
+    /// <param name="interceptor">The cloud's interceptor.</param>
+    public void Intercept(string service, System.Text.Json.JsonSerializerOptions json, CallInterceptor interceptor)
+    {
+        foreach (var operation in _operations.Values)
+        {
+            operation.Intercepted = new Interception(service, json, interceptor);
+        }
+    }
 }
+
+/// <summary>Where an operation's calls go before they run: the cloud's interceptor, and the service's name and JSON settings for it.</summary>
+internal sealed record Interception(string Service, System.Text.Json.JsonSerializerOptions Json, CallInterceptor Interceptor);
 
 /// <summary>One operation of a service and, where FakeAws implements it, its engine method.</summary>
 internal sealed class Operation(
@@ -50,9 +68,21 @@ internal sealed class Operation(
     /// <summary>The error an operation FakeAws does not implement answers with.</summary>
     public AwsServiceException NotImplemented() => NotSupported.Operation(serviceName, Name);
 
+    /// <summary>The cloud's interceptor of this operation's calls, once the front door is registered on a cloud's router.</summary>
+    public Interception? Intercepted { get; set; }
+
+    /// <summary>
+    /// Answers one call: the one entry of every path (fast path, wire, server, service calls). On a cloud,
+    /// the call is recorded and exposed to injected faults on its way to <see cref="RunAsync"/>.
+    /// </summary>
+    public ValueTask<object?> ExecuteAsync(RequestScope scope, object input, CancellationToken cancellationToken) =>
+        Intercepted is { } at
+            ? at.Interceptor.ExecuteAsync(this, at.Service, at.Json, scope, input, cancellationToken)
+            : RunAsync(scope, input, cancellationToken);
+
     /// <summary>Checks the input against AWS's declared constraints, then runs the engine method.</summary>
     /// <remarks>Not an async method: a synchronous engine method's result passes straight through, on the fast path's hot loop.</remarks>
-    public ValueTask<object?> ExecuteAsync(RequestScope scope, object input, CancellationToken cancellationToken)
+    public ValueTask<object?> RunAsync(RequestScope scope, object input, CancellationToken cancellationToken)
     {
         if (invoke is null)
         {

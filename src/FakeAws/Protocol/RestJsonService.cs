@@ -28,7 +28,7 @@ internal abstract class RestJsonService : IWireService
 
     public OperationTable Operations { get; }
 
-    protected JsonSerializerOptions Json => _json;
+    public JsonSerializerOptions Json => _json;
 
     public async Task<WireResponse> HandleAsync(WireRequest request, RequestScope scope, CancellationToken cancellationToken)
     {

@@ -19,7 +19,12 @@ internal sealed class WireRouter(FakeAwsCloud cloud)
 
     public IReadOnlyList<IWireService> Services => _services;
 
-    public void Register(IWireService service) => _services.Add(service);
+    /// <summary>Opens a front door, unbuilt: its service is built when first used, and its operations then pass through <see cref="Intercepted"/>.</summary>
+    public void Register(DeferredFrontDoor service) => _services.Add(service);
+
+    /// <summary>Sends the calls of <paramref name="service"/>'s operations through the cloud's interceptor (faults, recording).</summary>
+    public void Intercepted(IWireService service) =>
+        service.Operations?.Intercept(service.Route.SigningName, service.Json ?? JsonProtocol.Options(), cloud.Interceptor);
 
     /// <exception cref="ObjectDisposedException">The cloud is disposed: whatever still holds its handler (a client, an HttpClient, the server) is told so.</exception>
     public async Task<WireResponse> HandleAsync(WireRequest request, CancellationToken cancellationToken)
@@ -125,7 +130,8 @@ internal sealed class WireRouter(FakeAwsCloud cloud)
             case ("GET", "/_fakeaws/health"):
                 return AdminJson(new { status = "ok", services = _services.Select(s => s.Route.SigningName).Distinct().Order(StringComparer.Ordinal) });
             default:
-                return new WireResponse { Status = 404, ContentType = "application/json", Body = "{\"message\":\"Unknown FakeAws admin endpoint\"}"u8.ToArray() };
+                return TestingAdmin.Answer(cloud, request)
+                    ?? new WireResponse { Status = 404, ContentType = "application/json", Body = "{\"message\":\"Unknown FakeAws admin endpoint\"}"u8.ToArray() };
         }
     }
 
@@ -153,7 +159,8 @@ internal sealed class WireRouter(FakeAwsCloud cloud)
         return ClockNow();
     }
 
-    private static WireResponse AdminError(string message) => new()
+    /// <summary>An admin request the caller got wrong: 400 with the reason.</summary>
+    internal static WireResponse AdminError(string message) => new()
     {
         Status = 400,
         ContentType = "application/json",
@@ -166,6 +173,7 @@ internal sealed class WireRouter(FakeAwsCloud cloud)
         return AdminJson(new { now = now.ToString("O"), epochSeconds = now.ToUnixTimeMilliseconds() / 1000.0 });
     }
 
-    private static WireResponse AdminJson(object value) =>
+    /// <summary>An admin answer as JSON.</summary>
+    internal static WireResponse AdminJson(object value) =>
         new() { ContentType = "application/json", Body = JsonSerializer.SerializeToUtf8Bytes(value) };
 }

@@ -1,3 +1,4 @@
+using FakeAws.Engine.Core;
 using FakeAws.Cloud;
 using FakeAws.Engine.StepFunctions;
 using FakeAws.Protocol;
@@ -22,4 +23,6 @@ internal sealed class StepFunctionsModule : ServiceModule
     public static IReadOnlyList<WireRoute> Routes => [StepFunctionsWireService.Routing];
 
     public override void Reset() => Helper.Engine.Reset();
+
+    public override IReadOnlyList<(string Name, IStateStore Store)> State => [("states", Helper.Engine.State)];
 }

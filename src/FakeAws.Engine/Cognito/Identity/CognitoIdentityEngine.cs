@@ -35,6 +35,9 @@ internal sealed partial class CognitoIdentityEngine : ICognitoIdentityOperations
 
     private DateTimeOffset Now => _cloud.Now;
 
+    /// <summary>The state a snapshot of the cloud takes and puts back: everything, per account and region.</summary>
+    public IStateStore State => _regions;
+
     public void Reset() => _regions.Clear();
 
     private sealed class Region
