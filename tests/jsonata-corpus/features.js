@@ -30,6 +30,16 @@ const expressions = [
   "$round(2.5)", "$round(3.5)", "$round(1234.5678, 2)", "$round(1234.5678, -2)", "$number('0x1F')", "$number('1e2')", "$number(' 12 ')",
   "$map(nums, function($v, $i, $a){ $count($a) })", "$filter(items, function($v, $i){ $i = 1 }).name", "$map(items, function($v){ $v.missing })",
   "n < 'a'", "n < true", "missing < 1", "'a' * missing", "missing * 'a'", "1 < 2 < 3", "n = n = true",
+  "$substring(?, 1)(s)", "($f := $substring(?, 0, ?); $f(s, 2))", "$pad(?, 6, '*')(s)", "(function($a, $b){ $a - $b })(?, 1)(n)", "n(?)", "$map(tags, $pad(?, 3, '-'))",
+  "items^(>v).name", "items^(name).v", "nums^($)", "nums^(>$)", "items^(missing).name", "items^(tags).name", "[1, 'a']^($)", "tags^($)", "missing^($)",
+  "items^(>$count(tags), name).name", "items{name: v}", "items{$string(v > 1): name}", "items{'all': $sum(v)}", "nums{$string($): $count($)}",
+  "items{v: name}", "items{'a': v, 'a': name}", "missing{'k': 1}", "items.tags{$: $}",
+  "1 ?: 2", "missing ?? 3",
+  "$base64encode(s)", "$base64decode($base64encode(s))", "$base64decode('aGVsbG8=')", "$base64decode('aGVsbG8')", "$encodeUrlComponent('a b&c=d/é?')",
+  "$encodeUrl('https://x.test/a b?q=é&r=1#f')", "$decodeUrlComponent('a%20b%26%C3%A9')", "$decodeUrl('a%20b%26%3F%C3%A9')", "$decodeUrl('%E0%A4%A')",
+  "$decodeUrlComponent('%ZZ')", "$encodeUrlComponent(s)", "$formatBase(100, 2)", "$formatBase(n, 16)", "$formatBase(-255.5, 16)", "$formatBase(35, 36)",
+  "$formatBase(10, 1)", "$formatBase(12.5)", "$error('boom')", "$error()", "$assert(n > 100, 'too small')", "$assert(true)", "$assert(n = n)", "$assert(1)",
+  "$count($shuffle(nums))", "$sort($shuffle(nums))", "$shuffle(missing)", "$shuffle([7])",
 ];
 
 function errorCode(e) {

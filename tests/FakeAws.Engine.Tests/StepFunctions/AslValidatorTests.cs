@@ -77,8 +77,8 @@ public class AslValidatorTests
     public void CreateStateMachine_JsonataExpressionFakeAwsCannotEvaluate_IsRefusedNamingIt()
     {
         var e = Assert.Throws<AwsServiceException>(() => new SfnHarness().Create(
-            """{"QueryLanguage": "JSONata", "StartAt": "A", "States": {"A": {"Type": "Pass", "Output": "{% $states.input.items^(v) %}", "End": true}}}"""));
-        Assert.That(e!.Message, Does.StartWith("FakeAws cannot run this definition yet: it uses the JSONata expression '$states.input.items^(v)' of the field 'Output'"));
+            """{"QueryLanguage": "JSONata", "StartAt": "A", "States": {"A": {"Type": "Pass", "Output": "{% $states.input.items@$i %}", "End": true}}}"""));
+        Assert.That(e!.Message, Does.StartWith("FakeAws cannot run this definition yet: it uses the JSONata expression '$states.input.items@$i' of the field 'Output'"));
     }
 
     [TestCase("""{"QueryLanguage": "JSONata", "StartAt": "A", "States": {"A": {"Type": "Pass", "InputPath": "$.a", "End": true}}}""",

@@ -314,8 +314,8 @@ internal static partial class JsonataFunctions
         return new JsonArray(MergeSort(list, greater).Select(JsonValues.Clone).ToArray());
     }
 
-    /// <summary>jsonata's merge sort: the right item goes first only when the left is greater.</summary>
-    private static List<JsonNode?> MergeSort(List<JsonNode?> items, Func<JsonNode?, JsonNode?, bool> greater)
+    /// <summary>jsonata's merge sort (of <c>$sort</c> and order-by): the right item goes first only when the left is greater.</summary>
+    internal static List<T> MergeSort<T>(List<T> items, Func<T, T, bool> greater)
     {
         if (items.Count <= 1)
         {
@@ -324,7 +324,7 @@ internal static partial class JsonataFunctions
         var middle = items.Count / 2;
         var left = MergeSort(items[..middle], greater);
         var right = MergeSort(items[middle..], greater);
-        var merged = new List<JsonNode?>(items.Count);
+        var merged = new List<T>(items.Count);
         int l = 0, r = 0;
         while (l < left.Count && r < right.Count)
         {
@@ -333,5 +333,21 @@ internal static partial class JsonataFunctions
         merged.AddRange(left.Skip(l));
         merged.AddRange(right.Skip(r));
         return merged;
+    }
+
+    /// <summary>jsonata's $shuffle, the inside-out Fisher-Yates, on the execution's seeded random source.</summary>
+    private static JsonNode Shuffle(List<JsonNode?> items, Random random)
+    {
+        var result = new JsonNode?[items.Count];
+        lock (random)
+        {
+            for (var i = 0; i < items.Count; i++)
+            {
+                var j = random.Next(i + 1);
+                result[i] = result[j];
+                result[j] = JsonValues.Clone(items[i]);
+            }
+        }
+        return new JsonArray(result);
     }
 }

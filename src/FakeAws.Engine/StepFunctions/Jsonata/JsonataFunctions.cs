@@ -140,6 +140,18 @@ internal static partial class JsonataFunctions
             ["now"] = F("<s?s?:s>", a => a[0] is Undefined && a[1] is Undefined
                 ? Text(now.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", CultureInfo.InvariantCulture))
                 : throw new JsonataException("$now with a picture or a timezone: FakeAws does not format date-time pictures")),
+            ["base64encode"] = F("<s-:s>", a => OnString(a, s => Text(Base64Encode(s)))),
+            ["base64decode"] = F("<s-:s>", a => OnString(a, s => Text(Base64Decode(s)))),
+            ["encodeUrlComponent"] = F("<s-:s>", a => OnString(a, s => Text(EncodeUrl(s, component: true)))),
+            ["encodeUrl"] = F("<s-:s>", a => OnString(a, s => Text(EncodeUrl(s, component: false)))),
+            ["decodeUrlComponent"] = F("<s-:s>", a => OnString(a, s => Text(DecodeUrl(s, component: true)))),
+            ["decodeUrl"] = F("<s-:s>", a => OnString(a, s => Text(DecodeUrl(s, component: false)))),
+            ["formatBase"] = F("<n-n?:s>", a => a[0] is Undefined ? a[0] : Text(FormatBase(Round(Num(a[0]), 0), a[1] is Undefined ? 10 : (int)Round(Num(a[1]), 0)))),
+            ["error"] = F("<s?:x>", a => throw new JsonataException("D3137: " + (a[0] is Undefined || Str(a[0]).Length == 0 ? "$error() function evaluated" : Str(a[0])))),
+            ["assert"] = F("<bs?:x>", a => JsonataValues.ToBoolean(a[0])
+                ? Undefined.Value
+                : throw new JsonataException("D3141: " + (a[1] is Undefined || Str(a[1]).Length == 0 ? "$assert() statement failed" : Str(a[1])))),
+            ["shuffle"] = F("<a:a>", a => a[0] is Undefined ? a[0] : Shuffle(Items(a[0]).ToList(), random)),
             ["millis"] = F("<:n>", _ => JsonataValues.FromNumber(now.ToUnixTimeMilliseconds())),
             ["partition"] = Loose(2, a =>
             {

@@ -112,16 +112,42 @@ internal sealed class FilterNode(JsonataNode left, JsonataNode filter) : Jsonata
     }
 }
 
-internal sealed class CallNode(JsonataNode callee, IReadOnlyList<JsonataNode> arguments) : JsonataNode
+/// <summary>
+/// <c>$f(a, b)</c>; with <c>?</c> for some arguments (<c>$f(?, 2)</c>) it is a partial application:
+/// a function of the missing arguments, in the order written.
+/// </summary>
+internal sealed class CallNode(JsonataNode callee, IReadOnlyList<JsonataNode?> arguments) : JsonataNode
 {
     protected override object? EvaluateNode(JsonataScope scope) => Call(scope, []);
 
     /// <summary>Calls the function with <paramref name="first"/> before the arguments written (<c>x ~> $f(y)</c> is <c>$f(x, y)</c>).</summary>
     public object? Call(JsonataScope scope, IReadOnlyList<object?> first)
     {
-        var function = callee.Evaluate(scope) as JsonataFunction
-            ?? throw new JsonataException("T1006: Attempted to invoke a non-function");
-        return function.Invoke(first.Concat(arguments.Select(a => a.Evaluate(scope))).ToList(), scope.Context);
+        var function = callee.Evaluate(scope) as JsonataFunction;
+        if (arguments.Contains(null))
+        {
+            return Partial(function ?? throw new JsonataException("T1008: Attempted to partially apply a non-function"), scope, first);
+        }
+        if (function is null)
+        {
+            throw new JsonataException("T1006: Attempted to invoke a non-function");
+        }
+        return function.Invoke(first.Concat(arguments.Select(a => a!.Evaluate(scope))).ToList(), scope.Context);
+    }
+
+    private JsonataFunction Partial(JsonataFunction function, JsonataScope scope, IReadOnlyList<object?> first)
+    {
+        // The arguments written are evaluated now; each '?' takes the next argument of the call.
+        var bound = first.Concat(arguments.Select(a => a is null ? null : a.Evaluate(scope))).ToList();
+        var placeholders = arguments.Count(a => a is null);
+        return new JsonataFunction((given, context) =>
+        {
+            var next = 0;
+            var filled = bound.Select((value, i) => i >= first.Count && arguments[i - first.Count] is null
+                ? next < given.Count ? given[next++] : Undefined.Value
+                : value).ToList();
+            return function.Invoke(filled, context);
+        }, placeholders);
     }
 }
 

@@ -240,18 +240,46 @@ internal sealed class JsonataParser
             if (IsSymbol("("))
             {
                 _at++;
-                var arguments = new List<JsonataNode>();
+                var arguments = new List<JsonataNode?>();
                 if (!IsSymbol(")"))
                 {
-                    arguments.Add(ParseExpression());
+                    arguments.Add(ParseArgument());
                     while (IsSymbol(","))
                     {
                         _at++;
-                        arguments.Add(ParseExpression());
+                        arguments.Add(ParseArgument());
                     }
                 }
                 Expect(")");
                 node = new CallNode(node, arguments);
+                continue;
+            }
+            if (IsSymbol("^") && _at + 1 < _tokens.Count && _tokens[_at + 1] is { Kind: Kind.Symbol, Text: "(" })
+            {
+                _at += 2;
+                var terms = new List<(JsonataNode, bool)>();
+                do
+                {
+                    if (IsSymbol(","))
+                    {
+                        _at++;
+                    }
+                    var descending = IsSymbol(">");
+                    if (descending || IsSymbol("<"))
+                    {
+                        _at++;
+                    }
+                    terms.Add((ParseExpression(), descending));
+                }
+                while (IsSymbol(","));
+                Expect(")");
+                node = new OrderByNode(node, terms);
+                continue;
+            }
+            if (IsSymbol("{"))
+            {
+                _at++;
+                node = new GroupNode(node, ParseMembers());
                 continue;
             }
             return node;
@@ -301,25 +329,42 @@ internal sealed class JsonataParser
                 Expect("]");
                 return new ArrayNode(items);
             case "{":
-                var members = new List<(JsonataNode, JsonataNode)>();
-                if (!IsSymbol("}"))
-                {
-                    do
-                    {
-                        if (IsSymbol(","))
-                        {
-                            _at++;
-                        }
-                        var key = ParseExpression();
-                        Expect(":");
-                        members.Add((key, ParseExpression()));
-                    }
-                    while (IsSymbol(","));
-                }
-                Expect("}");
-                return new ObjectNode(members);
+                return new ObjectNode(ParseMembers());
         }
         throw new FormatException($"FakeAws does not support '{token.Text}' in JSONata expressions yet");
+    }
+
+    /// <summary>An argument of a call: an expression, or null for a <c>?</c> placeholder of a partial application.</summary>
+    private JsonataNode? ParseArgument()
+    {
+        if (IsSymbol("?") && _at + 1 < _tokens.Count && _tokens[_at + 1] is { Kind: Kind.Symbol, Text: "," or ")" })
+        {
+            _at++;
+            return null;
+        }
+        return ParseExpression();
+    }
+
+    /// <summary>The <c>key: value</c> pairs of an object constructor or a grouping, after its opening brace, through its closing one.</summary>
+    private List<(JsonataNode, JsonataNode)> ParseMembers()
+    {
+        var members = new List<(JsonataNode, JsonataNode)>();
+        if (!IsSymbol("}"))
+        {
+            do
+            {
+                if (IsSymbol(","))
+                {
+                    _at++;
+                }
+                var key = ParseExpression();
+                Expect(":");
+                members.Add((key, ParseExpression()));
+            }
+            while (IsSymbol(","));
+        }
+        Expect("}");
+        return members;
     }
 
     private JsonataNode ParseLambda()
@@ -475,7 +520,7 @@ internal sealed class JsonataParser
                 i = flags;
                 continue;
             }
-            if ("()[]{},.;:?=<>+-*/%&".Contains(c))
+            if ("()[]{},.;:?=<>+-*/%&^".Contains(c))
             {
                 tokens.Add(new Token(Kind.Symbol, c.ToString()));
                 i++;

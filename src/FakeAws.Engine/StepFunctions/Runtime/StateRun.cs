@@ -264,7 +264,11 @@ internal sealed class StateRun(Frame frame, StateNode state, long enteredEventId
         };
     }
 
-    /// <summary>How names resolve in a JSONata field: <c>$states</c>, the built-in functions, then workflow variables.</summary>
+    /// <summary>
+    /// How names resolve in a JSONata field: <c>$states</c>, workflow variables, then the built-in
+    /// functions (jsonata binds the variables in a frame over its functions, so a variable named
+    /// <c>$error</c> hides the function).
+    /// </summary>
     private Func<string, object?> JsonataLookup(JsonObject states, Frame frame)
     {
         Dictionary<string, Jsonata.JsonataFunction>? functions = null;
@@ -274,12 +278,12 @@ internal sealed class StateRun(Frame frame, StateNode state, long enteredEventId
             {
                 return states;
             }
-            functions ??= Jsonata.JsonataFunctions.Create(Run.Random, Run.Cloud.Ids.NewGuid, Run.Cloud.Now);
-            if (functions.TryGetValue(name, out var function))
+            if (frame.Variables.TryGet(name, out var value))
             {
-                return function;
+                return value;
             }
-            return frame.Variables.TryGet(name, out var value) ? value : Jsonata.Undefined.Value;
+            functions ??= Jsonata.JsonataFunctions.Create(Run.Random, Run.Cloud.Ids.NewGuid, Run.Cloud.Now);
+            return functions.TryGetValue(name, out var function) ? function : Jsonata.Undefined.Value;
         };
     }
 
