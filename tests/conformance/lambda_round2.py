@@ -175,9 +175,28 @@ def response_stream():
     checks.equal("stream error code", bool(failed[0]["InvokeComplete"].get("ErrorCode")), True)
 
 
+def runtime_settings():
+    create_echo("settings-fn")
+    checks.equal("recursion default", lam.get_function_recursion_config(FunctionName="settings-fn")["RecursiveLoop"], "Terminate")
+    checks.equal("recursion put", lam.put_function_recursion_config(FunctionName="settings-fn", RecursiveLoop="Allow")["RecursiveLoop"], "Allow")
+    checks.equal("recursion get", lam.get_function_recursion_config(FunctionName="settings-fn")["RecursiveLoop"], "Allow")
+    default = lam.get_runtime_management_config(FunctionName="settings-fn")
+    checks.equal("runtime management default", (default["UpdateRuntimeOn"], default.get("RuntimeVersionArn"), default["FunctionArn"]),
+                 ("Auto", None, arn("settings-fn")))
+    runtime = "arn:aws:lambda:us-east-1::runtime:0cdcfbdefbc5e7d3343f73c2e2dd3cba17d61dea0686b404502a0c9ce83931b9"
+    put = lam.put_runtime_management_config(FunctionName="settings-fn", UpdateRuntimeOn="Manual", RuntimeVersionArn=runtime)
+    checks.equal("runtime management put", (put["UpdateRuntimeOn"], put["RuntimeVersionArn"]), ("Manual", runtime))
+    checks.equal("runtime management get", lam.get_runtime_management_config(FunctionName="settings-fn")["RuntimeVersionArn"], runtime)
+    checks.error("runtime management manual without arn",
+                 lambda: lam.put_runtime_management_config(FunctionName="settings-fn", UpdateRuntimeOn="Manual"), "InvalidParameterValueException", None)
+    checks.error("runtime management missing function",
+                 lambda: lam.get_runtime_management_config(FunctionName="no-such-fn"), "ResourceNotFoundException", None)
+
+
 section("resource policies", policies)
 section("function urls", function_urls)
 section("layers", layers)
 section("python code", python_code)
 section("response stream", response_stream)
+section("runtime settings", runtime_settings)
 checks.finish()

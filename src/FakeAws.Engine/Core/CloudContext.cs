@@ -51,7 +51,12 @@ internal readonly record struct RequestScope(string AccountId, string Region, Se
 /// <summary>A service of the cloud calling another: its service principal and the resource it acts for.</summary>
 /// <param name="Principal">The service principal, for example <c>apigateway.amazonaws.com</c>.</param>
 /// <param name="SourceArn">The resource the call is made for (a state machine, an API, a user pool), when there is one.</param>
-internal sealed record ServiceCaller(string Principal, string? SourceArn = null);
+/// <param name="RoleArn">
+/// The IAM role the service assumed to make the call (an API Gateway integration's <c>credentials</c>),
+/// or null when it calls as its service principal. A call with a role is authorized by the role's
+/// identity policy, not by the target's resource-based policy.
+/// </param>
+internal sealed record ServiceCaller(string Principal, string? SourceArn = null, string? RoleArn = null);
 
 /// <summary>
 /// Keeps one instance of a service's state per account and region, made on first use.

@@ -88,11 +88,13 @@ internal sealed partial class LambdaEngine
 
     /// <summary>
     /// Refuses an invocation by another service that the policy of the qualifier it invokes does not
-    /// allow. Clients of the cloud, and services that invoke with their execution role, are not checked.
+    /// allow. Clients of the cloud, services that invoke with their execution role, and calls made with
+    /// an assumed role (an API Gateway integration with credentials) are not checked: IAM, which FakeAws
+    /// does not model, authorizes those.
     /// </summary>
     private void CheckInvokePermission(RequestScope scope, InvokeTarget target, bool viaFunctionUrl = false)
     {
-        if (!Options.EnforceResourcePolicies || scope.Caller is not { } caller || RoleInvokers.Contains(caller.Principal))
+        if (!Options.EnforceResourcePolicies || scope.Caller is not { } caller || caller.RoleArn is not null || RoleInvokers.Contains(caller.Principal))
         {
             return;
         }

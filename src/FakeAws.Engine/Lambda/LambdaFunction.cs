@@ -43,6 +43,12 @@ internal sealed class LambdaFunction(RequestScope scope, string name, FunctionVe
     /// <summary>Invocations in flight, in virtual time.</summary>
     public int InFlight { get; set; }
 
+    /// <summary>What Lambda does about a recursive loop through this function: <c>Terminate</c> (the default) or <c>Allow</c>.</summary>
+    public string RecursiveLoop { get; set; } = "Terminate";
+
+    /// <summary>Runtime update modes by version ($LATEST or a number); a version without one updates Auto.</summary>
+    public Dictionary<string, RuntimeManagement> RuntimeManagement { get; } = new(StringComparer.Ordinal);
+
     /// <summary>The published version <paramref name="qualifier"/> names, or $LATEST.</summary>
     public FunctionVersion? FindVersion(string qualifier) =>
         qualifier == FunctionArns.Latest ? Latest
@@ -124,3 +130,10 @@ internal sealed record ProvisionedConcurrency(int Requested, string LastModified
 
 /// <summary>A function's settings for asynchronous invocation of one qualifier.</summary>
 internal sealed record EventInvokeSettings(int? MaximumRetryAttempts, int? MaximumEventAgeInSeconds, string? OnSuccess, string? OnFailure, DateTimeOffset LastModified);
+
+/// <summary>A version's runtime update mode and, in Manual mode, the runtime version it stays on.</summary>
+internal sealed record RuntimeManagement(string UpdateRuntimeOn, string? RuntimeVersionArn)
+{
+    /// <summary>What a version has until PutRuntimeManagementConfig sets it.</summary>
+    public static readonly RuntimeManagement Default = new("Auto", null);
+}

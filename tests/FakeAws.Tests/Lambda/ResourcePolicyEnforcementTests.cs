@@ -43,6 +43,51 @@ public class ResourcePolicyEnforcementTests : HttpApiTestBase
     }
 
     [Test]
+    public async Task HttpIntegrationWithCredentials_InvokesWithTheRole_WithoutAPolicyStatement()
+    {
+        Aws.Lambda.AddFunction("fn", (JsonElement _) => new { statusCode = 200, body = "ran" });
+        var apiId = await CreateHttpApi();
+        var reply = await Api.Post($"/v2/apis/{apiId}/integrations", new
+        {
+            integrationType = "AWS_PROXY",
+            integrationUri = FunctionArn("fn"),
+            payloadFormatVersion = "2.0",
+            credentialsArn = "arn:aws:iam::123456789012:role/apigateway-invoke",
+        });
+        AssertStatus(reply, 201);
+        await CreateRoute(apiId, "GET /items/{id}", reply.Id("integrationId"));
+        await CreateAutoDeployedStage(apiId);
+        using var client = Aws.ApiGateway.CreateHttpClient(apiId, "$default");
+
+        var response = await client.GetAsync("items/1");
+
+        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.OK));
+        Assert.That(await response.Content.ReadAsStringAsync(), Is.EqualTo("ran"));
+    }
+
+    [TestCase(null, HttpStatusCode.InternalServerError)]
+    [TestCase("arn:aws:iam::123456789012:role/apigateway-invoke", HttpStatusCode.OK)]
+    public async Task RestIntegration_WithoutAPolicyStatement_RunsOnlyWithCredentials(string? credentials, HttpStatusCode expected)
+    {
+        Aws.Lambda.AddFunction("fn", (JsonElement _) => new { statusCode = 200, body = "ran" });
+        var apiId = await CreateRestApi();
+        var resourceId = await CreateResource(apiId, await RootId(apiId), "items");
+        await PutMethod(apiId, resourceId, "GET");
+        var reply = await Api.Put($"/restapis/{apiId}/resources/{resourceId}/methods/GET/integration", new
+        {
+            type = "AWS_PROXY",
+            httpMethod = "POST",
+            uri = InvokeUri("fn"),
+            credentials,
+        });
+        AssertStatus(reply, 201);
+        await Deploy(apiId);
+        using var client = Aws.ApiGateway.CreateHttpClient(apiId, "prod");
+
+        Assert.That((await client.GetAsync("items")).StatusCode, Is.EqualTo(expected));
+    }
+
+    [Test]
     public async Task EnforcementOff_EveryServiceMayInvoke()
     {
         Aws.Options.Lambda.EnforceResourcePolicies = false;

@@ -103,7 +103,7 @@ internal sealed partial class ApiGatewayInvoker
         }
         var payload = format == "2.0" ? ProxyEvents.HttpV2(context) : ProxyEvents.HttpV1(context);
         var timeout = TimeSpan.FromMilliseconds(integration.TimeoutInMillis ?? 30000);
-        var call = await _lambda.InvokeAsync(context, function, payload, timeout).ConfigureAwait(false);
+        var call = await _lambda.InvokeAsync(context, function, payload, timeout, integration.CredentialsArn).ConfigureAwait(false);
         if (call.TimedOut)
         {
             return HttpGatewayErrors.Timeout();

@@ -171,7 +171,7 @@ internal sealed partial class ApiGatewayInvoker
         }
         var payload = ProxyEvents.Rest(context, snapshot.BinaryMediaTypes);
         var timeout = TimeSpan.FromMilliseconds(integration.TimeoutInMillis ?? 29000);
-        var call = await _lambda.InvokeAsync(context, function, payload, timeout).ConfigureAwait(false);
+        var call = await _lambda.InvokeAsync(context, function, payload, timeout, integration.Credentials).ConfigureAwait(false);
         if (call.TimedOut)
         {
             return RestGatewayErrors.Timeout();

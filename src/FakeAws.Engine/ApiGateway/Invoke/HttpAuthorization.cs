@@ -134,7 +134,7 @@ internal sealed class HttpAuthorization(CloudContext cloud, LambdaCaller lambda,
             var function = IntegrationUris.LambdaFunction(IntegrationUris.WithStageVariables(authorizer.AuthorizerUri ?? "", context.StageVariables));
             var call = function is null
                 ? null
-                : await lambda.InvokeAsync(context, function, payload, AuthorizerTimeout, authorizer.AuthorizerId).ConfigureAwait(false);
+                : await lambda.InvokeAsync(context, function, payload, AuthorizerTimeout, authorizer.AuthorizerCredentialsArn, authorizer.AuthorizerId).ConfigureAwait(false);
             if (call is { Result: { FunctionError: not null } failed } && LambdaAuthorizerResults.IsUnauthorizedError(failed.Payload))
             {
                 return HttpGatewayErrors.Unauthorized();

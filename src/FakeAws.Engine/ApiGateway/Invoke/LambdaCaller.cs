@@ -15,7 +15,8 @@ internal sealed record LambdaCall(InvocationResponse? Result, bool TimedOut, Aws
 /// Invokes integrations' and authorizers' functions through the cloud's Lambda service, as
 /// <c>apigateway.amazonaws.com</c> with the source ARN Lambda matches against the function's
 /// resource-based policy (a function whose policy does not allow API Gateway refuses the call, which
-/// API Gateway answers with a 500), racing the call against the integration timeout on the virtual
+/// API Gateway answers with a 500) unless the integration or authorizer has credentials (a role
+/// API Gateway assumes, so the role's permissions authorize the call instead of the policy), racing the call against the integration timeout on the virtual
 /// clock. A function still running when the timeout passes keeps running, as on AWS; only the caller
 /// stops waiting.
 /// </summary>
@@ -23,10 +24,14 @@ internal sealed class LambdaCaller(CloudContext cloud)
 {
     private const string ApiGateway = "apigateway.amazonaws.com";
 
-    /// <summary>Invokes the function of an integration, or of the authorizer <paramref name="authorizerId"/>.</summary>
-    public async Task<LambdaCall> InvokeAsync(InvocationContext context, string functionArn, byte[] payload, TimeSpan timeout, string? authorizerId = null)
+    /// <summary>
+    /// Invokes the function of an integration, or of the authorizer <paramref name="authorizerId"/>, with
+    /// the integration's or authorizer's <paramref name="credentials"/> (a role ARN) when it has them.
+    /// </summary>
+    public async Task<LambdaCall> InvokeAsync(InvocationContext context, string functionArn, byte[] payload, TimeSpan timeout, string? credentials, string? authorizerId = null)
     {
-        var caller = new ServiceCaller(ApiGateway, authorizerId is null ? SourceArn(context) : $"{context.ApiArn}/authorizers/{authorizerId}");
+        var sourceArn = authorizerId is null ? SourceArn(context) : $"{context.ApiArn}/authorizers/{authorizerId}";
+        var caller = new ServiceCaller(ApiGateway, sourceArn, string.IsNullOrEmpty(credentials) ? null : credentials);
         // Not cancelled at the timeout: on AWS the function runs on after API Gateway gives up.
         var invoke = cloud.Services.InvokeLambdaAsync(new RequestScope(context.AccountId, context.Region, caller), functionArn, null, payload, CancellationToken.None);
         using var stopTimer = new CancellationTokenSource();

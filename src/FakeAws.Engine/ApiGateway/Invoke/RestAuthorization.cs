@@ -143,7 +143,7 @@ internal sealed class RestAuthorization(CloudContext cloud, LambdaCaller lambda,
                 })
                 : RequestEvent(context, methodArn);
             var call = IntegrationUris.LambdaFunction(IntegrationUris.WithStageVariables(authorizer.AuthorizerUri ?? "", context.StageVariables)) is { } function
-                ? await lambda.InvokeAsync(context, function, payload, AuthorizerTimeout, authorizer.Id).ConfigureAwait(false)
+                ? await lambda.InvokeAsync(context, function, payload, AuthorizerTimeout, authorizer.AuthorizerCredentials, authorizer.Id).ConfigureAwait(false)
                 : null;
             if (call is { Result: { FunctionError: not null } failed } && LambdaAuthorizerResults.IsUnauthorizedError(failed.Payload))
             {

@@ -5248,7 +5248,7 @@ internal static partial class ServiceModel
         new(Operations[30], (scope, input, _) => new(engine.GetFunctionConcurrency(scope, (GetFunctionConcurrencyRequest)input))),
         new(Operations[31], (scope, input, _) => new(engine.GetFunctionConfiguration(scope, (GetFunctionConfigurationRequest)input))),
         new(Operations[32], (scope, input, _) => new(engine.GetFunctionEventInvokeConfig(scope, (GetFunctionEventInvokeConfigRequest)input))),
-        new(Operations[33], null),
+        new(Operations[33], (scope, input, _) => new(engine.GetFunctionRecursionConfig(scope, (GetFunctionRecursionConfigRequest)input))),
         new(Operations[34], null),
         new(Operations[35], (scope, input, _) => new(engine.GetFunctionUrlConfig(scope, (GetFunctionUrlConfigRequest)input))),
         new(Operations[36], (scope, input, _) => new(engine.GetLayerVersion(scope, (GetLayerVersionRequest)input))),
@@ -5256,7 +5256,7 @@ internal static partial class ServiceModel
         new(Operations[38], (scope, input, _) => new(engine.GetLayerVersionPolicy(scope, (GetLayerVersionPolicyRequest)input))),
         new(Operations[39], (scope, input, _) => new(engine.GetPolicy(scope, (GetPolicyRequest)input))),
         new(Operations[40], (scope, input, _) => new(engine.GetProvisionedConcurrencyConfig(scope, (GetProvisionedConcurrencyConfigRequest)input))),
-        new(Operations[41], null),
+        new(Operations[41], (scope, input, _) => new(engine.GetRuntimeManagementConfig(scope, (GetRuntimeManagementConfigRequest)input))),
         new(Operations[42], async (scope, input, token) => await engine.Invoke(scope, (InvocationRequest)input, token).ConfigureAwait(false)),
         new(Operations[43], async (scope, input, token) => await engine.InvokeAsync(scope, (InvokeAsyncRequest)input, token).ConfigureAwait(false)),
         new(Operations[44], async (scope, input, token) => await engine.InvokeWithResponseStream(scope, (InvokeWithResponseStreamRequest)input, token).ConfigureAwait(false)),
@@ -5280,10 +5280,10 @@ internal static partial class ServiceModel
         new(Operations[62], null),
         new(Operations[63], (scope, input, _) => new(engine.PutFunctionConcurrency(scope, (PutFunctionConcurrencyRequest)input))),
         new(Operations[64], (scope, input, _) => new(engine.PutFunctionEventInvokeConfig(scope, (PutFunctionEventInvokeConfigRequest)input))),
-        new(Operations[65], null),
+        new(Operations[65], (scope, input, _) => new(engine.PutFunctionRecursionConfig(scope, (PutFunctionRecursionConfigRequest)input))),
         new(Operations[66], null),
         new(Operations[67], (scope, input, _) => new(engine.PutProvisionedConcurrencyConfig(scope, (PutProvisionedConcurrencyConfigRequest)input))),
-        new(Operations[68], null),
+        new(Operations[68], (scope, input, _) => new(engine.PutRuntimeManagementConfig(scope, (PutRuntimeManagementConfigRequest)input))),
         new(Operations[69], (scope, input, _) => { engine.RemoveLayerVersionPermission(scope, (RemoveLayerVersionPermissionRequest)input); return default; }),
         new(Operations[70], (scope, input, _) => { engine.RemovePermission(scope, (RemovePermissionRequest)input); return default; }),
         new(Operations[71], null),
@@ -5330,12 +5330,14 @@ internal interface ILambdaOperations
     GetFunctionConcurrencyResponse GetFunctionConcurrency(RequestScope scope, GetFunctionConcurrencyRequest input);
     FunctionConfiguration GetFunctionConfiguration(RequestScope scope, GetFunctionConfigurationRequest input);
     FunctionEventInvokeConfig GetFunctionEventInvokeConfig(RequestScope scope, GetFunctionEventInvokeConfigRequest input);
+    GetFunctionRecursionConfigResponse GetFunctionRecursionConfig(RequestScope scope, GetFunctionRecursionConfigRequest input);
     GetFunctionUrlConfigResponse GetFunctionUrlConfig(RequestScope scope, GetFunctionUrlConfigRequest input);
     GetLayerVersionResponse GetLayerVersion(RequestScope scope, GetLayerVersionRequest input);
     GetLayerVersionResponse GetLayerVersionByArn(RequestScope scope, GetLayerVersionByArnRequest input);
     GetLayerVersionPolicyResponse GetLayerVersionPolicy(RequestScope scope, GetLayerVersionPolicyRequest input);
     GetPolicyResponse GetPolicy(RequestScope scope, GetPolicyRequest input);
     GetProvisionedConcurrencyConfigResponse GetProvisionedConcurrencyConfig(RequestScope scope, GetProvisionedConcurrencyConfigRequest input);
+    GetRuntimeManagementConfigResponse GetRuntimeManagementConfig(RequestScope scope, GetRuntimeManagementConfigRequest input);
     Task<InvocationResponse> Invoke(RequestScope scope, InvocationRequest input, CancellationToken cancellationToken);
     Task<InvokeAsyncResponse> InvokeAsync(RequestScope scope, InvokeAsyncRequest input, CancellationToken cancellationToken);
     Task<InvokeWithResponseStreamResponse> InvokeWithResponseStream(RequestScope scope, InvokeWithResponseStreamRequest input, CancellationToken cancellationToken);
@@ -5353,7 +5355,9 @@ internal interface ILambdaOperations
     Task<FunctionConfiguration> PublishVersion(RequestScope scope, PublishVersionRequest input, CancellationToken cancellationToken);
     Concurrency PutFunctionConcurrency(RequestScope scope, PutFunctionConcurrencyRequest input);
     FunctionEventInvokeConfig PutFunctionEventInvokeConfig(RequestScope scope, PutFunctionEventInvokeConfigRequest input);
+    PutFunctionRecursionConfigResponse PutFunctionRecursionConfig(RequestScope scope, PutFunctionRecursionConfigRequest input);
     PutProvisionedConcurrencyConfigResponse PutProvisionedConcurrencyConfig(RequestScope scope, PutProvisionedConcurrencyConfigRequest input);
+    PutRuntimeManagementConfigResponse PutRuntimeManagementConfig(RequestScope scope, PutRuntimeManagementConfigRequest input);
     void RemoveLayerVersionPermission(RequestScope scope, RemoveLayerVersionPermissionRequest input);
     void RemovePermission(RequestScope scope, RemovePermissionRequest input);
     void TagResource(RequestScope scope, TagResourceRequest input);
