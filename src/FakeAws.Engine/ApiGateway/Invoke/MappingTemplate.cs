@@ -35,6 +35,9 @@ internal sealed class MappingTemplate
     /// <summary>The method request's parameters, also read by parameter mappings.</summary>
     public MethodRequestParameters Parameters => _parameters;
 
+    /// <summary><c>$stageVariables</c>, for parameter mappings to read.</summary>
+    public OrderedDictionary<string, object?> StageVariables => _stageVariables;
+
     /// <summary><c>$context</c>, for parameter mappings and gateway responses to read.</summary>
     public OrderedDictionary<string, object?> Context => _context;
 

@@ -45,6 +45,9 @@ internal static class RestGatewayErrors
     /// <summary>The function could not be invoked at all (missing, throttled), or a MOCK integration has no matching response.</summary>
     public static GatewayResponse InternalServerError() => Error(500, "InternalServerErrorException", """{"message": "Internal server error"}""");
 
+    /// <summary>No request template for the request's media type, and the passthrough behaviour forbids passing it on: UNSUPPORTED_MEDIA_TYPE.</summary>
+    public static GatewayResponse UnsupportedMediaType() => Error(415, "UnsupportedMediaTypeException", """{"message":"Unsupported Media Type"}""");
+
     /// <summary>The integration did not answer within its timeout (29 s unless set lower): INTEGRATION_TIMEOUT.</summary>
     public static GatewayResponse Timeout() => Error(504, "InternalServerErrorException", """{"message": "Endpoint request timed out"}""");
 
