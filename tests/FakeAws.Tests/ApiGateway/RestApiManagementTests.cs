@@ -448,9 +448,9 @@ public class RestApiManagementTests : ApiGatewayTestBase
     {
         var apiId = await CreateRestApi();
 
-        var reply = await Api.Get($"/restapis/{apiId}/models");
+        var reply = await Api.Get($"/restapis/{apiId}/documentation/parts");
 
         Assert.That(reply.ErrorType, Is.EqualTo("UnknownOperationException"));
-        Assert.That(reply.Message, Is.EqualTo("FakeAws does not support the API Gateway operation GetModels yet."));
+        Assert.That(reply.Message, Is.EqualTo("FakeAws does not support the API Gateway operation GetDocumentationParts yet."));
     }
 }

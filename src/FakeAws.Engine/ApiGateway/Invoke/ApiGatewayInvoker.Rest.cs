@@ -11,6 +11,7 @@ namespace FakeAws.Engine.ApiGateway.Invoke;
 internal sealed partial class ApiGatewayInvoker
 {
     private readonly ConditionalWeakTable<RestApiSnapshot, ResourceMatcher> _matchers = [];
+    private readonly RequestValidation _validation = new();
 
     /// <summary>What a REST API request reads from the stage under the region's lock.</summary>
     private sealed record RestStage(RestApiSnapshot Snapshot, string Stage, string Path, Dictionary<string, string>? Variables, Dictionary<string, MethodSetting> Settings);
@@ -26,7 +27,7 @@ internal sealed partial class ApiGatewayInvoker
         var context = NewContext(region, apiId, stage.Stage, stage.Path, request);
         context.DeploymentId = stage.Snapshot.DeploymentId;
         context.StageVariables = stage.Variables;
-        var response = await RestChainAsync(region, stage, context).ConfigureAwait(false);
+        var response = CustomGatewayResponses.Apply(await RestChainAsync(region, stage, context).ConfigureAwait(false), stage.Snapshot, context);
         response.Set("x-amzn-RequestId", context.RequestId);
         response.Set("x-amz-apigw-id", context.ExtendedRequestId);
         response.Set("X-Amzn-Trace-Id", context.TraceId);
@@ -87,6 +88,10 @@ internal sealed partial class ApiGatewayInvoker
         {
             return metered;
         }
+        if (await _validation.CheckAsync(stage.Snapshot, match.Method, context).ConfigureAwait(false) is { } invalid)
+        {
+            return invalid;
+        }
         var integration = match.Method.MethodIntegration!;
         return integration.Type switch
         {
@@ -143,7 +148,7 @@ internal sealed partial class ApiGatewayInvoker
         }
         if (key is null || plan is null)
         {
-            return RestGatewayErrors.Forbidden();
+            return RestGatewayErrors.InvalidApiKey();
         }
         var methodKey = $"{match.Resource.Path}/{context.Request.Method}";
         var apiStage = plan.ApiStages!.First(s => s.ApiId == context.ApiId && s.Stage == context.Stage);

@@ -41,6 +41,18 @@ internal sealed class MappingTemplate
     /// <summary><c>$context</c>, for parameter mappings and gateway responses to read.</summary>
     public OrderedDictionary<string, object?> Context => _context;
 
+    /// <summary>
+    /// Gives a gateway response's template <c>$context.error</c>: <c>message</c>,
+    /// <c>messageString</c> (the message as a quoted JSON string) and <c>responseType</c>.
+    /// </summary>
+    public void SetError(string responseType, string? message) => _context["error"] = VtlValues.Map(
+    [
+        new("message", message ?? ""),
+        new("messageString", message is null ? "null" : VtlJson.ToJson(message)),
+        new("responseType", responseType),
+        new("validationErrorString", ""),
+    ]);
+
     /// <summary>Renders <paramref name="template"/> over <paramref name="body"/>.</summary>
     /// <exception cref="VtlException">The template does not parse or fails.</exception>
     public string Render(string template, string body) => VtlEvaluator.Render(template, new Dictionary<string, object?>(StringComparer.Ordinal)
