@@ -9,8 +9,7 @@ namespace FakeAws.Engine.ApiGateway;
 /// freeze the API; <see cref="Invoke.ApiGatewayInvoker"/> serves the frozen copies.
 /// </summary>
 /// <remarks>
-/// Not implemented yet (answered with an error naming the operation and FakeAws): models, request
-/// validators, gateway responses (the defaults are always used), documentation, domain names and
+/// Not implemented yet (answered with an error naming the operation and FakeAws): documentation, domain names and
 /// base path mappings, VPC links, client certificates, SDK generation and exports, OpenAPI import
 /// (ImportRestApi, PutRestApi), canary settings, tags, GetUsage, TestInvokeMethod and
 /// TestInvokeAuthorizer. Integrations of every type are served: AWS_PROXY and AWS to Lambda, AWS to
