@@ -126,6 +126,18 @@ def gateway_responses():
     checks.equal("deleted back to the default", apigw.get_gateway_response(restApiId=api["id"], responseType="UNAUTHORIZED")["defaultResponse"], True)
 
 
+def client_certificates():
+    certificate = apigw.generate_client_certificate(description="backend")
+    checks.equal("generate_client_certificate pem", certificate["pemEncodedCertificate"].startswith("-----BEGIN CERTIFICATE-----"), True)
+    checks.equal("client certificate valid 365 days", (certificate["expirationDate"] - certificate["createdDate"]).days, 365)
+    updated = apigw.update_client_certificate(clientCertificateId=certificate["clientCertificateId"],
+                                              patchOperations=[{"op": "replace", "path": "/description", "value": "renamed"}])
+    checks.equal("update_client_certificate", updated["description"], "renamed")
+    checks.equal("get_client_certificates", [c["clientCertificateId"] for c in apigw.get_client_certificates()["items"]], [certificate["clientCertificateId"]])
+    apigw.delete_client_certificate(clientCertificateId=certificate["clientCertificateId"])
+    checks.error("get_client_certificate deleted", lambda: apigw.get_client_certificate(clientCertificateId=certificate["clientCertificateId"]), "NotFoundException")
+
+
 def invoke():
     api = apigw.create_rest_api(name="round2", endpointConfiguration={"types": ["REGIONAL"]})
     root = api["rootResourceId"]
@@ -203,6 +215,7 @@ def invoke():
 
 section("models and validators", models_and_validators)
 section("gateway responses", gateway_responses)
+section("client certificates", client_certificates)
 if not MOTO:
     section("invoke", invoke)
 checks.finish()

@@ -3655,7 +3655,7 @@ internal static partial class ServiceModel
         new(Operations[16], (scope, input, _) => { engine.DeleteApiKey(scope, (DeleteApiKeyRequest)input); return default; }),
         new(Operations[17], (scope, input, _) => { engine.DeleteAuthorizer(scope, (DeleteAuthorizerRequest)input); return default; }),
         new(Operations[18], null),
-        new(Operations[19], null),
+        new(Operations[19], (scope, input, _) => { engine.DeleteClientCertificate(scope, (DeleteClientCertificateRequest)input); return default; }),
         new(Operations[20], (scope, input, _) => { engine.DeleteDeployment(scope, (DeleteDeploymentRequest)input); return default; }),
         new(Operations[21], null),
         new(Operations[22], null),
@@ -3676,7 +3676,7 @@ internal static partial class ServiceModel
         new(Operations[37], null),
         new(Operations[38], (scope, input, _) => { engine.FlushStageAuthorizersCache(scope, (FlushStageAuthorizersCacheRequest)input); return default; }),
         new(Operations[39], null),
-        new(Operations[40], null),
+        new(Operations[40], (scope, input, _) => new(engine.GenerateClientCertificate(scope, (GenerateClientCertificateRequest)input))),
         new(Operations[41], null),
         new(Operations[42], (scope, input, _) => new(engine.GetApiKey(scope, (GetApiKeyRequest)input))),
         new(Operations[43], (scope, input, _) => new(engine.GetApiKeys(scope, (GetApiKeysRequest)input))),
@@ -3684,8 +3684,8 @@ internal static partial class ServiceModel
         new(Operations[45], (scope, input, _) => new(engine.GetAuthorizers(scope, (GetAuthorizersRequest)input))),
         new(Operations[46], null),
         new(Operations[47], null),
-        new(Operations[48], null),
-        new(Operations[49], null),
+        new(Operations[48], (scope, input, _) => new(engine.GetClientCertificate(scope, (GetClientCertificateRequest)input))),
+        new(Operations[49], (scope, input, _) => new(engine.GetClientCertificates(scope, (GetClientCertificatesRequest)input))),
         new(Operations[50], (scope, input, _) => new(engine.GetDeployment(scope, (GetDeploymentRequest)input))),
         new(Operations[51], (scope, input, _) => new(engine.GetDeployments(scope, (GetDeploymentsRequest)input))),
         new(Operations[52], null),
@@ -3742,7 +3742,7 @@ internal static partial class ServiceModel
         new(Operations[103], (scope, input, _) => new(engine.UpdateApiKey(scope, (UpdateApiKeyRequest)input))),
         new(Operations[104], (scope, input, _) => new(engine.UpdateAuthorizer(scope, (UpdateAuthorizerRequest)input))),
         new(Operations[105], null),
-        new(Operations[106], null),
+        new(Operations[106], (scope, input, _) => new(engine.UpdateClientCertificate(scope, (UpdateClientCertificateRequest)input))),
         new(Operations[107], null),
         new(Operations[108], null),
         new(Operations[109], null),
@@ -3781,6 +3781,7 @@ internal interface IApiGatewayOperations
     UsagePlanKey CreateUsagePlanKey(RequestScope scope, CreateUsagePlanKeyRequest input);
     void DeleteApiKey(RequestScope scope, DeleteApiKeyRequest input);
     void DeleteAuthorizer(RequestScope scope, DeleteAuthorizerRequest input);
+    void DeleteClientCertificate(RequestScope scope, DeleteClientCertificateRequest input);
     void DeleteDeployment(RequestScope scope, DeleteDeploymentRequest input);
     void DeleteGatewayResponse(RequestScope scope, DeleteGatewayResponseRequest input);
     void DeleteIntegration(RequestScope scope, DeleteIntegrationRequest input);
@@ -3795,10 +3796,13 @@ internal interface IApiGatewayOperations
     void DeleteUsagePlan(RequestScope scope, DeleteUsagePlanRequest input);
     void DeleteUsagePlanKey(RequestScope scope, DeleteUsagePlanKeyRequest input);
     void FlushStageAuthorizersCache(RequestScope scope, FlushStageAuthorizersCacheRequest input);
+    ClientCertificate GenerateClientCertificate(RequestScope scope, GenerateClientCertificateRequest input);
     ApiKey GetApiKey(RequestScope scope, GetApiKeyRequest input);
     ApiKeys GetApiKeys(RequestScope scope, GetApiKeysRequest input);
     Authorizer GetAuthorizer(RequestScope scope, GetAuthorizerRequest input);
     Authorizers GetAuthorizers(RequestScope scope, GetAuthorizersRequest input);
+    ClientCertificate GetClientCertificate(RequestScope scope, GetClientCertificateRequest input);
+    ClientCertificates GetClientCertificates(RequestScope scope, GetClientCertificatesRequest input);
     Deployment GetDeployment(RequestScope scope, GetDeploymentRequest input);
     Deployments GetDeployments(RequestScope scope, GetDeploymentsRequest input);
     GatewayResponse GetGatewayResponse(RequestScope scope, GetGatewayResponseRequest input);
@@ -3829,6 +3833,7 @@ internal interface IApiGatewayOperations
     MethodResponse PutMethodResponse(RequestScope scope, PutMethodResponseRequest input);
     ApiKey UpdateApiKey(RequestScope scope, UpdateApiKeyRequest input);
     Authorizer UpdateAuthorizer(RequestScope scope, UpdateAuthorizerRequest input);
+    ClientCertificate UpdateClientCertificate(RequestScope scope, UpdateClientCertificateRequest input);
     GatewayResponse UpdateGatewayResponse(RequestScope scope, UpdateGatewayResponseRequest input);
     Method UpdateMethod(RequestScope scope, UpdateMethodRequest input);
     Model UpdateModel(RequestScope scope, UpdateModelRequest input);
