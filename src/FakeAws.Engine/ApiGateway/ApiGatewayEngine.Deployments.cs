@@ -84,5 +84,10 @@ internal sealed partial class ApiGatewayEngine
         api.Api.ApiKeySource ?? "HEADER",
         api.IsPrivate,
         api.Api.Policy,
-        api.Api.BinaryMediaTypes is { } media ? [.. media] : []);
+        api.Api.BinaryMediaTypes is { } media ? [.. media] : [])
+    {
+        Models = api.Models.ToDictionary(m => m.Key, m => ApiGatewayJson.Clone(m.Value), StringComparer.Ordinal),
+        Validators = api.Validators.ToDictionary(v => v.Key, v => ApiGatewayJson.Clone(v.Value), StringComparer.Ordinal),
+        GatewayResponses = api.GatewayResponses.ToDictionary(g => g.Key, g => ApiGatewayJson.Clone(g.Value), StringComparer.Ordinal),
+    };
 }

@@ -14,9 +14,9 @@ internal sealed partial class ApiGatewayEngine
         {
             CheckAwsIntegrationUri(request);
         }
-        if (request.Type is "HTTP" or "HTTP_PROXY" or "AWS")
+        if (request.Type is "HTTP" or "HTTP_PROXY")
         {
-            throw ApiGatewayErrors.Unsupported($"integrations of type {request.Type} (AWS_PROXY to Lambda and MOCK are supported)");
+            CheckHttpIntegrationUri(request);
         }
         if (request.TimeoutInMillis is < 50 or > DefaultTimeoutMillis)
         {
@@ -87,6 +87,21 @@ internal sealed partial class ApiGatewayEngine
     });
 
     private static Integration GetIntegration(Method method) => method.MethodIntegration ?? throw ApiGatewayErrors.IntegrationNotFound();
+
+    /// <summary>HTTP and HTTP_PROXY integrations call an absolute http(s) URL, which may hold <c>{param}</c> and stage variable placeholders.</summary>
+    private static void CheckHttpIntegrationUri(PutIntegrationRequest request)
+    {
+        if (string.IsNullOrEmpty(request.IntegrationHttpMethod))
+        {
+            throw ApiGatewayErrors.BadRequest("Enumeration value for HttpMethod must be non-empty");
+        }
+        var uri = IntegrationUris.WithoutPlaceholders(request.Uri ?? "");
+        if (!(uri.StartsWith("http://", StringComparison.OrdinalIgnoreCase) || uri.StartsWith("https://", StringComparison.OrdinalIgnoreCase))
+            || !Uri.TryCreate(uri, UriKind.Absolute, out _))
+        {
+            throw ApiGatewayErrors.BadRequest("Invalid HTTP endpoint specified for URI");
+        }
+    }
 
     /// <summary>
     /// AWS and AWS_PROXY integrations name an AWS service action as

@@ -33,6 +33,7 @@ internal sealed partial class ApiGatewayEngine
         {
             throw ApiGatewayErrors.Conflict("Method already exists for this resource");
         }
+        CheckValidatorAndModels(api, request.RequestValidatorId, request.RequestModels);
         var method = new Method
         {
             HttpMethod = request.HttpMethod,
@@ -43,10 +44,84 @@ internal sealed partial class ApiGatewayEngine
             RequestParameters = request.RequestParameters is { Count: > 0 } parameters ? new(parameters) : null,
             RequestModels = request.RequestModels is { Count: > 0 } models ? new(models) : null,
             AuthorizationScopes = request.AuthorizationScopes is { Count: > 0 } scopes ? [.. scopes] : null,
+            RequestValidatorId = string.IsNullOrEmpty(request.RequestValidatorId) ? null : request.RequestValidatorId,
         };
         resource.Methods[method.HttpMethod!] = method;
         return ApiGatewayJson.Clone(method);
     });
+
+    /// <summary>
+    /// UpdateMethod: <c>replace</c> of the authorization settings, the request validator and the
+    /// operation name; <c>add</c>, <c>replace</c> or <c>remove</c> of one request parameter or model.
+    /// </summary>
+    public Method UpdateMethod(RequestScope scope, UpdateMethodRequest request) => Locked(scope, region =>
+    {
+        var api = GetApi(region, request.RestApiId);
+        var method = GetMethod(GetResource(api, request.ResourceId), request.HttpMethod);
+        var updated = ApiGatewayJson.Clone(method);
+        foreach (var patch in request.PatchOperations ?? [])
+        {
+            var path = patch.Path ?? "";
+            if (MapEntry(path, "/requestParameters/") is { } parameter && patch.Op is "add" or "replace" or "remove")
+            {
+                if (patch.Op == "remove")
+                {
+                    updated.RequestParameters?.Remove(parameter);
+                }
+                else
+                {
+                    (updated.RequestParameters ??= new(StringComparer.Ordinal))[parameter] = PatchOperations.Bool(patch);
+                }
+                continue;
+            }
+            if (MapEntry(path, "/requestModels/") is { } mediaType && patch.Op is "add" or "replace" or "remove")
+            {
+                if (patch.Op == "remove")
+                {
+                    updated.RequestModels?.Remove(mediaType);
+                }
+                else
+                {
+                    (updated.RequestModels ??= new(StringComparer.Ordinal))[mediaType] = patch.Value ?? "";
+                }
+                continue;
+            }
+            PatchOperations.RequireReplace(patch, MethodPatchPaths);
+            switch (path)
+            {
+                case "/authorizationType": updated.AuthorizationType = patch.Value; break;
+                case "/authorizerId": updated.AuthorizerId = patch.Value; break;
+                case "/apiKeyRequired": updated.ApiKeyRequired = PatchOperations.Bool(patch); break;
+                case "/requestValidatorId": updated.RequestValidatorId = string.IsNullOrEmpty(patch.Value) ? null : patch.Value; break;
+                default: updated.OperationName = patch.Value; break;
+            }
+        }
+        if (!AuthorizationTypes.Contains(updated.AuthorizationType))
+        {
+            throw ApiGatewayErrors.BadRequest("Invalid authorization type specified. Valid options are NONE,AWS_IAM,CUSTOM,COGNITO_USER_POOLS");
+        }
+        CheckValidatorAndModels(api, updated.RequestValidatorId, updated.RequestModels);
+        GetResource(api, request.ResourceId).Methods[method.HttpMethod!] = updated;
+        return ApiGatewayJson.Clone(updated);
+    });
+
+    private static readonly string[] MethodPatchPaths = ["/authorizationType", "/authorizerId", "/apiKeyRequired", "/requestValidatorId", "/operationName"];
+
+    /// <summary>A method's request validator and request models must exist in the API.</summary>
+    private static void CheckValidatorAndModels(RestApiState api, string? validatorId, Dictionary<string, string>? models)
+    {
+        if (!string.IsNullOrEmpty(validatorId) && !api.Validators.ContainsKey(validatorId))
+        {
+            throw ApiGatewayErrors.BadRequest("Invalid Request Validator identifier specified");
+        }
+        foreach (var name in models?.Values.AsEnumerable() ?? [])
+        {
+            if (!api.Models.ContainsKey(name))
+            {
+                throw ApiGatewayErrors.BadRequest($"Invalid model identifier specified: {name}");
+            }
+        }
+    }
 
     public Method GetMethod(RequestScope scope, GetMethodRequest request) => Locked(scope, region =>
         ApiGatewayJson.Clone(GetMethod(GetResource(GetApi(region, request.RestApiId), request.ResourceId), request.HttpMethod)));

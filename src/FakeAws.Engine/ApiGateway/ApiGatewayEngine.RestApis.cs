@@ -47,6 +47,7 @@ internal sealed partial class ApiGatewayEngine
             };
             var state = new RestApiState(api);
             state.Resources[api.RootResourceId] = new RestResource(api.RootResourceId, null, null, "/");
+            AddBuiltInModels(state);
             region.RestApis[api.Id] = state;
             return ApiGatewayJson.Clone(api);
         });

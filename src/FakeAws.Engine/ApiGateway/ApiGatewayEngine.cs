@@ -9,14 +9,12 @@ namespace FakeAws.Engine.ApiGateway;
 /// freeze the API; <see cref="Invoke.ApiGatewayInvoker"/> serves the frozen copies.
 /// </summary>
 /// <remarks>
-/// Not implemented yet (answered with an error naming the operation and FakeAws): models, request
-/// validators, gateway responses (the defaults are always used), documentation, domain names and
-/// base path mappings, VPC links, client certificates, SDK generation and exports, OpenAPI import
+/// Not implemented yet (answered with an error naming the operation and FakeAws): documentation,
+/// domain names and base path mappings, VPC links, SDK generation and exports, OpenAPI import
 /// (ImportRestApi, PutRestApi), canary settings, tags, GetUsage, TestInvokeMethod and
-/// TestInvokeAuthorizer. Integrations are AWS_PROXY to Lambda and MOCK: HTTP, HTTP_PROXY and AWS
-/// (non-proxy) integrations are refused with a clear error. Mapping templates are not evaluated
-/// (a MOCK integration reads its status code from the JSON request template and answers with the
-/// response template as written). Stage caches, access logs and X-Ray settings are echoed back only.
+/// TestInvokeAuthorizer. Integrations of every type are served: AWS_PROXY and AWS to Lambda, AWS to
+/// the cloud's JSON services (<c>action/...</c> URIs), HTTP and HTTP_PROXY, and MOCK, with mapping
+/// templates in Velocity. Stage caches, access logs and X-Ray settings are echoed back only.
 /// </remarks>
 internal sealed partial class ApiGatewayEngine(CloudContext cloud, ApiGatewayStore store, ApiGatewayIds ids) : IApiGatewayOperations
 {

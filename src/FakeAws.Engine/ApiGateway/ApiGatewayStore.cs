@@ -3,6 +3,7 @@ using FakeAws.Engine.ApiGateway.Throttling;
 using FakeAws.Engine.ApiGateway.V2;
 using FakeAws.Engine.Core;
 using ApiKey = FakeAws.Engine.ApiGateway.Model.ApiKey;
+using ClientCertificate = FakeAws.Engine.ApiGateway.Model.ClientCertificate;
 
 namespace FakeAws.Engine.ApiGateway;
 
@@ -25,6 +26,9 @@ internal sealed class ApiGatewayRegion(RequestScope scope)
     public Dictionary<string, ApiKey> ApiKeys { get; } = new(StringComparer.Ordinal);
 
     public Dictionary<string, UsagePlanState> UsagePlans { get; } = new(StringComparer.Ordinal);
+
+    /// <summary>Client certificates by id, in creation order.</summary>
+    public Dictionary<string, ClientCertificate> ClientCertificates { get; } = new(StringComparer.Ordinal);
 
     /// <summary>Token buckets and quota counters of stages, routes and usage plans.</summary>
     public UsageMeter Usage { get; } = new();

@@ -36,6 +36,29 @@ internal static partial class IntegrationUris
     public static string WithStageVariables(string uri, IReadOnlyDictionary<string, string>? variables) =>
         variables is null ? uri : StageVariable().Replace(uri, m => variables.GetValueOrDefault(m.Groups[1].Value, ""));
 
+    /// <summary>The URI with each <c>{param}</c> and <c>${stageVariables.name}</c> placeholder replaced by a letter, to check the rest is a URL.</summary>
+    public static string WithoutPlaceholders(string uri) => Placeholder().Replace(uri, "x");
+
+    /// <summary>
+    /// An HTTP integration's URI made concrete: stage variables, then <c>{name}</c> path
+    /// placeholders from <paramref name="pathValues"/> (each segment percent-encoded, so a greedy
+    /// proxy path keeps its slashes), then the query string.
+    /// </summary>
+    public static string HttpEndpoint(string uri, IReadOnlyDictionary<string, string>? stageVariables, IReadOnlyDictionary<string, string> pathValues, string query)
+    {
+        var withVariables = WithStageVariables(uri, stageVariables);
+        var withPath = PathPlaceholder().Replace(withVariables, m => pathValues.TryGetValue(m.Groups[1].Value, out var value)
+            ? string.Join('/', value.Split('/').Select(Uri.EscapeDataString))
+            : m.Value);
+        return query.Length == 0 ? withPath : withPath + (withPath.Contains('?', StringComparison.Ordinal) ? "&" : "?") + query;
+    }
+
+    [GeneratedRegex(@"\$?\{[^{}]*\}", RegexOptions.CultureInvariant)]
+    private static partial Regex Placeholder();
+
+    [GeneratedRegex(@"\{([A-Za-z0-9._-]+)\+?\}", RegexOptions.CultureInvariant)]
+    private static partial Regex PathPlaceholder();
+
     [GeneratedRegex(@"\$\{stageVariables\.([A-Za-z0-9_]+)\}", RegexOptions.CultureInvariant)]
     private static partial Regex StageVariable();
 }

@@ -16,6 +16,14 @@ internal sealed class RestApiState(RestApi api)
 
     public Dictionary<string, Stage> Stages { get; } = new(StringComparer.Ordinal);
 
+    /// <summary>Models by name, in creation order: every API starts with API Gateway's Empty and Error models.</summary>
+    public Dictionary<string, Model.Model> Models { get; } = new(StringComparer.Ordinal);
+
+    public Dictionary<string, RequestValidator> Validators { get; } = new(StringComparer.Ordinal);
+
+    /// <summary>The gateway responses the API customised, by response type.</summary>
+    public Dictionary<string, Model.GatewayResponse> GatewayResponses { get; } = new(StringComparer.Ordinal);
+
     /// <summary>The API is PRIVATE: only callable through a VPC endpoint.</summary>
     public bool IsPrivate => Api.EndpointConfiguration?.Types?.Contains("PRIVATE") == true;
 }
@@ -56,7 +64,16 @@ internal sealed record RestApiSnapshot(
     string ApiKeySource,
     bool IsPrivate,
     string? Policy,
-    IReadOnlyList<string> BinaryMediaTypes);
+    IReadOnlyList<string> BinaryMediaTypes)
+{
+    /// <summary>The models, by name, request bodies are validated against.</summary>
+    public IReadOnlyDictionary<string, Model.Model> Models { get; init; } = new Dictionary<string, Model.Model>();
+
+    public IReadOnlyDictionary<string, RequestValidator> Validators { get; init; } = new Dictionary<string, RequestValidator>();
+
+    /// <summary>The gateway responses the API customised, by response type.</summary>
+    public IReadOnlyDictionary<string, Model.GatewayResponse> GatewayResponses { get; init; } = new Dictionary<string, Model.GatewayResponse>();
+}
 
 /// <summary>A resource as a deployment froze it.</summary>
 internal sealed record DeployedResource(string Id, string? ParentId, string? PathPart, string Path, IReadOnlyDictionary<string, Method> Methods);

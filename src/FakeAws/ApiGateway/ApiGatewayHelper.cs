@@ -69,6 +69,17 @@ public sealed class ApiGatewayHelper
     }
 
     /// <summary>
+    /// What REST APIs' HTTP and HTTP_PROXY integrations send their requests through. Null (the
+    /// default) sends them over the network, as API Gateway does; give an in-memory handler to
+    /// answer them in the test (a fake backend), or a handler of a test server.
+    /// </summary>
+    public HttpMessageHandler? HttpIntegrationHandler
+    {
+        get => Invoker.HttpHandler;
+        set => Invoker.HttpHandler = value;
+    }
+
+    /// <summary>
     /// Trusts tokens of <paramref name="issuer"/> signed with a key of <paramref name="jwks"/>: an
     /// HTTP API's JWT authorizer for that issuer, and a REST API's Cognito authorizer whose user pool
     /// has that issuer (<c>https://cognito-idp.{region}.amazonaws.com/{poolId}</c>), accept them.

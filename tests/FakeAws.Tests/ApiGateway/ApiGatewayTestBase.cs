@@ -83,6 +83,43 @@ public abstract class ApiGatewayTestBase
         AssertStatus(reply, 201);
     }
 
+    /// <summary>
+    /// Adds the function <paramref name="function"/> and makes it the integration of
+    /// <paramref name="method"/>: non-proxy (AWS) with the given request templates and passthrough
+    /// behaviour, or AWS_PROXY. Every test that puts a function behind a REST API goes through here,
+    /// so the function's resource policy for API Gateway is set in this one place.
+    /// </summary>
+    protected async Task AddFunctionIntegration(string apiId, string resourceId, string method, string function, Delegate handler,
+        string type = "AWS", Dictionary<string, string>? requestTemplates = null, string? passthroughBehavior = null)
+    {
+        AddFunction(function, handler);
+        var reply = await Api.Put($"/restapis/{apiId}/resources/{resourceId}/methods/{method}/integration", new
+        {
+            type,
+            httpMethod = "POST",
+            uri = InvokeUri(function),
+            requestTemplates,
+            passthroughBehavior,
+        });
+        AssertStatus(reply, 201);
+    }
+
+    /// <summary>Puts a method response and its integration response (the default one when <paramref name="selectionPattern"/> is null).</summary>
+    protected async Task PutResponses(string apiId, string resourceId, string method, int status, string? selectionPattern = null,
+        Dictionary<string, string>? templates = null, Dictionary<string, string>? headers = null)
+    {
+        AssertStatus(await Api.Put($"/restapis/{apiId}/resources/{resourceId}/methods/{method}/responses/{status}", new
+        {
+            responseParameters = headers?.ToDictionary(h => h.Key, _ => false),
+        }), 201);
+        AssertStatus(await Api.Put($"/restapis/{apiId}/resources/{resourceId}/methods/{method}/integration/responses/{status}", new
+        {
+            selectionPattern,
+            responseTemplates = templates,
+            responseParameters = headers,
+        }), 201);
+    }
+
     protected async Task Deploy(string apiId, string stage = "prod", object? variables = null)
     {
         var reply = await Api.Post($"/restapis/{apiId}/deployments", new { stageName = stage, variables });

@@ -272,9 +272,9 @@ public class RestApiManagementTests : ApiGatewayTestBase
         AssertError(await PutIntegration(new { type = "MOCK", timeoutInMillis = 30000 }), 400, "BadRequestException", "Timeout should be between 50 ms and 29000 ms");
 
     [Test]
-    public async Task PutIntegration_Http_RefusedNamingFakeAws() =>
-        AssertError(await PutIntegration(new { type = "HTTP_PROXY", httpMethod = "GET", uri = "https://example.com" }), 400, "BadRequestException",
-            "FakeAws does not support integrations of type HTTP_PROXY (AWS_PROXY to Lambda and MOCK are supported) yet.");
+    public async Task PutIntegration_HttpWithoutAnUrl_BadRequest() =>
+        AssertError(await PutIntegration(new { type = "HTTP_PROXY", httpMethod = "GET", uri = "example.com/x" }), 400, "BadRequestException",
+            "Invalid HTTP endpoint specified for URI");
 
     [Test]
     public async Task GetIntegration_None_NotFound()
@@ -448,9 +448,9 @@ public class RestApiManagementTests : ApiGatewayTestBase
     {
         var apiId = await CreateRestApi();
 
-        var reply = await Api.Get($"/restapis/{apiId}/models");
+        var reply = await Api.Get($"/restapis/{apiId}/documentation/parts");
 
         Assert.That(reply.ErrorType, Is.EqualTo("UnknownOperationException"));
-        Assert.That(reply.Message, Is.EqualTo("FakeAws does not support the API Gateway operation GetModels yet."));
+        Assert.That(reply.Message, Is.EqualTo("FakeAws does not support the API Gateway operation GetDocumentationParts yet."));
     }
 }

@@ -11,6 +11,7 @@ namespace FakeAws.Engine.ApiGateway.Invoke;
 internal sealed partial class ApiGatewayInvoker
 {
     private readonly ConditionalWeakTable<RestApiSnapshot, ResourceMatcher> _matchers = [];
+    private readonly RequestValidation _validation = new();
 
     /// <summary>What a REST API request reads from the stage under the region's lock.</summary>
     private sealed record RestStage(RestApiSnapshot Snapshot, string Stage, string Path, Dictionary<string, string>? Variables, Dictionary<string, MethodSetting> Settings);
@@ -26,7 +27,7 @@ internal sealed partial class ApiGatewayInvoker
         var context = NewContext(region, apiId, stage.Stage, stage.Path, request);
         context.DeploymentId = stage.Snapshot.DeploymentId;
         context.StageVariables = stage.Variables;
-        var response = await RestChainAsync(region, stage, context).ConfigureAwait(false);
+        var response = CustomGatewayResponses.Apply(await RestChainAsync(region, stage, context).ConfigureAwait(false), stage.Snapshot, context);
         response.Set("x-amzn-RequestId", context.RequestId);
         response.Set("x-amz-apigw-id", context.ExtendedRequestId);
         response.Set("X-Amzn-Trace-Id", context.TraceId);
@@ -87,12 +88,16 @@ internal sealed partial class ApiGatewayInvoker
         {
             return metered;
         }
+        if (await _validation.CheckAsync(stage.Snapshot, match.Method, context).ConfigureAwait(false) is { } invalid)
+        {
+            return invalid;
+        }
         var integration = match.Method.MethodIntegration!;
         return integration.Type switch
         {
             "AWS_PROXY" => await LambdaProxyAsync(integration, stage.Snapshot, context).ConfigureAwait(false),
-            "MOCK" => Mock(integration),
-            _ => RestGatewayErrors.InternalServerError(),
+            "HTTP_PROXY" => await HttpProxyAsync(integration, context).ConfigureAwait(false),
+            _ => await NonProxyAsync(integration, context).ConfigureAwait(false),
         };
     }
 
@@ -143,7 +148,7 @@ internal sealed partial class ApiGatewayInvoker
         }
         if (key is null || plan is null)
         {
-            return RestGatewayErrors.Forbidden();
+            return RestGatewayErrors.InvalidApiKey();
         }
         var methodKey = $"{match.Resource.Path}/{context.Request.Method}";
         var apiStage = plan.ApiStages!.First(s => s.ApiId == context.ApiId && s.Stage == context.Stage);
@@ -181,51 +186,5 @@ internal sealed partial class ApiGatewayInvoker
             return RestGatewayErrors.InternalServerError();
         }
         return call.Succeeded && ProxyResponses.FromFormat1(call.Result!.Payload ?? []) is { } response ? response : RestGatewayErrors.BadGateway();
-    }
-
-    /// <summary>
-    /// A MOCK integration: the status code comes from the JSON request template (200 without one);
-    /// the integration response whose selection pattern matches it (else the default one) gives
-    /// the status, the response template as the body, and literal header values.
-    /// </summary>
-    private static GatewayResponse Mock(Integration integration)
-    {
-        var status = "200";
-        if ((integration.RequestTemplates?.GetValueOrDefault("application/json") ?? integration.RequestTemplates?.Values.FirstOrDefault()) is { } template)
-        {
-            try
-            {
-                using var document = JsonDocument.Parse(template);
-                if (document.RootElement.TryGetProperty("statusCode", out var code))
-                {
-                    status = code.ValueKind == JsonValueKind.Number ? code.GetRawText() : code.GetString() ?? status;
-                }
-            }
-            catch (JsonException)
-            {
-                return RestGatewayErrors.InternalServerError();
-            }
-        }
-        var responses = integration.IntegrationResponses?.Values.ToList() ?? [];
-        var chosen = responses.FirstOrDefault(r => !string.IsNullOrEmpty(r.SelectionPattern) && Patterns.FullMatch(status, r.SelectionPattern))
-            ?? responses.FirstOrDefault(r => string.IsNullOrEmpty(r.SelectionPattern));
-        if (chosen is null || !int.TryParse(chosen.StatusCode, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var statusCode))
-        {
-            return RestGatewayErrors.InternalServerError();
-        }
-        var body = chosen.ResponseTemplates?.GetValueOrDefault("application/json") ?? chosen.ResponseTemplates?.Values.FirstOrDefault() ?? "";
-        var response = new GatewayResponse { Status = statusCode, Body = Encoding.UTF8.GetBytes(body) };
-        foreach (var (name, value) in chosen.ResponseParameters ?? [])
-        {
-            if (name.StartsWith("method.response.header.", StringComparison.Ordinal) && value.Length >= 2 && value[0] == '\'' && value[^1] == '\'')
-            {
-                response.Headers.Add(new(name["method.response.header.".Length..], value[1..^1]));
-            }
-        }
-        if (response.Header("Content-Type") is null)
-        {
-            response.Headers.Add(new("Content-Type", "application/json"));
-        }
-        return response;
     }
 }

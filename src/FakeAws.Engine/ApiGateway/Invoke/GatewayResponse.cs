@@ -11,6 +11,12 @@ internal sealed class GatewayResponse
 
     public byte[] Body { get; init; } = [];
 
+    /// <summary>For an error the gateway raised: its gateway response type (MISSING_AUTHENTICATION_TOKEN, THROTTLED, ...); null for the integration's answers.</summary>
+    public string? ResponseType { get; set; }
+
+    /// <summary>For an error the gateway raised: <c>$context.error.message</c>.</summary>
+    public string? ErrorMessage { get; set; }
+
     public string? Header(string name) =>
         Headers.LastOrDefault(h => string.Equals(h.Key, name, StringComparison.OrdinalIgnoreCase)) is { Key: not null } header ? header.Value : null;
 

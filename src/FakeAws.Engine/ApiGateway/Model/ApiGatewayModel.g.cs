@@ -3644,8 +3644,8 @@ internal static partial class ServiceModel
         new(Operations[5], null),
         new(Operations[6], null),
         new(Operations[7], null),
-        new(Operations[8], null),
-        new(Operations[9], null),
+        new(Operations[8], (scope, input, _) => new(engine.CreateModel(scope, (CreateModelRequest)input))),
+        new(Operations[9], (scope, input, _) => new(engine.CreateRequestValidator(scope, (CreateRequestValidatorRequest)input))),
         new(Operations[10], (scope, input, _) => new(engine.CreateResource(scope, (CreateResourceRequest)input))),
         new(Operations[11], (scope, input, _) => new(engine.CreateRestApi(scope, (CreateRestApiRequest)input))),
         new(Operations[12], (scope, input, _) => new(engine.CreateStage(scope, (CreateStageRequest)input))),
@@ -3655,19 +3655,19 @@ internal static partial class ServiceModel
         new(Operations[16], (scope, input, _) => { engine.DeleteApiKey(scope, (DeleteApiKeyRequest)input); return default; }),
         new(Operations[17], (scope, input, _) => { engine.DeleteAuthorizer(scope, (DeleteAuthorizerRequest)input); return default; }),
         new(Operations[18], null),
-        new(Operations[19], null),
+        new(Operations[19], (scope, input, _) => { engine.DeleteClientCertificate(scope, (DeleteClientCertificateRequest)input); return default; }),
         new(Operations[20], (scope, input, _) => { engine.DeleteDeployment(scope, (DeleteDeploymentRequest)input); return default; }),
         new(Operations[21], null),
         new(Operations[22], null),
         new(Operations[23], null),
         new(Operations[24], null),
-        new(Operations[25], null),
+        new(Operations[25], (scope, input, _) => { engine.DeleteGatewayResponse(scope, (DeleteGatewayResponseRequest)input); return default; }),
         new(Operations[26], (scope, input, _) => { engine.DeleteIntegration(scope, (DeleteIntegrationRequest)input); return default; }),
         new(Operations[27], (scope, input, _) => { engine.DeleteIntegrationResponse(scope, (DeleteIntegrationResponseRequest)input); return default; }),
         new(Operations[28], (scope, input, _) => { engine.DeleteMethod(scope, (DeleteMethodRequest)input); return default; }),
         new(Operations[29], (scope, input, _) => { engine.DeleteMethodResponse(scope, (DeleteMethodResponseRequest)input); return default; }),
-        new(Operations[30], null),
-        new(Operations[31], null),
+        new(Operations[30], (scope, input, _) => { engine.DeleteModel(scope, (DeleteModelRequest)input); return default; }),
+        new(Operations[31], (scope, input, _) => { engine.DeleteRequestValidator(scope, (DeleteRequestValidatorRequest)input); return default; }),
         new(Operations[32], (scope, input, _) => { engine.DeleteResource(scope, (DeleteResourceRequest)input); return default; }),
         new(Operations[33], (scope, input, _) => { engine.DeleteRestApi(scope, (DeleteRestApiRequest)input); return default; }),
         new(Operations[34], (scope, input, _) => { engine.DeleteStage(scope, (DeleteStageRequest)input); return default; }),
@@ -3676,7 +3676,7 @@ internal static partial class ServiceModel
         new(Operations[37], null),
         new(Operations[38], (scope, input, _) => { engine.FlushStageAuthorizersCache(scope, (FlushStageAuthorizersCacheRequest)input); return default; }),
         new(Operations[39], null),
-        new(Operations[40], null),
+        new(Operations[40], (scope, input, _) => new(engine.GenerateClientCertificate(scope, (GenerateClientCertificateRequest)input))),
         new(Operations[41], null),
         new(Operations[42], (scope, input, _) => new(engine.GetApiKey(scope, (GetApiKeyRequest)input))),
         new(Operations[43], (scope, input, _) => new(engine.GetApiKeys(scope, (GetApiKeysRequest)input))),
@@ -3684,8 +3684,8 @@ internal static partial class ServiceModel
         new(Operations[45], (scope, input, _) => new(engine.GetAuthorizers(scope, (GetAuthorizersRequest)input))),
         new(Operations[46], null),
         new(Operations[47], null),
-        new(Operations[48], null),
-        new(Operations[49], null),
+        new(Operations[48], (scope, input, _) => new(engine.GetClientCertificate(scope, (GetClientCertificateRequest)input))),
+        new(Operations[49], (scope, input, _) => new(engine.GetClientCertificates(scope, (GetClientCertificatesRequest)input))),
         new(Operations[50], (scope, input, _) => new(engine.GetDeployment(scope, (GetDeploymentRequest)input))),
         new(Operations[51], (scope, input, _) => new(engine.GetDeployments(scope, (GetDeploymentsRequest)input))),
         new(Operations[52], null),
@@ -3696,17 +3696,17 @@ internal static partial class ServiceModel
         new(Operations[57], null),
         new(Operations[58], null),
         new(Operations[59], null),
-        new(Operations[60], null),
-        new(Operations[61], null),
+        new(Operations[60], (scope, input, _) => new(engine.GetGatewayResponse(scope, (GetGatewayResponseRequest)input))),
+        new(Operations[61], (scope, input, _) => new(engine.GetGatewayResponses(scope, (GetGatewayResponsesRequest)input))),
         new(Operations[62], (scope, input, _) => new(engine.GetIntegration(scope, (GetIntegrationRequest)input))),
         new(Operations[63], (scope, input, _) => new(engine.GetIntegrationResponse(scope, (GetIntegrationResponseRequest)input))),
         new(Operations[64], (scope, input, _) => new(engine.GetMethod(scope, (GetMethodRequest)input))),
         new(Operations[65], (scope, input, _) => new(engine.GetMethodResponse(scope, (GetMethodResponseRequest)input))),
-        new(Operations[66], null),
-        new(Operations[67], null),
-        new(Operations[68], null),
-        new(Operations[69], null),
-        new(Operations[70], null),
+        new(Operations[66], (scope, input, _) => new(engine.GetModel(scope, (GetModelRequest)input))),
+        new(Operations[67], (scope, input, _) => new(engine.GetModelTemplate(scope, (GetModelTemplateRequest)input))),
+        new(Operations[68], (scope, input, _) => new(engine.GetModels(scope, (GetModelsRequest)input))),
+        new(Operations[69], (scope, input, _) => new(engine.GetRequestValidator(scope, (GetRequestValidatorRequest)input))),
+        new(Operations[70], (scope, input, _) => new(engine.GetRequestValidators(scope, (GetRequestValidatorsRequest)input))),
         new(Operations[71], (scope, input, _) => new(engine.GetResource(scope, (GetResourceRequest)input))),
         new(Operations[72], (scope, input, _) => new(engine.GetResources(scope, (GetResourcesRequest)input))),
         new(Operations[73], (scope, input, _) => new(engine.GetRestApi(scope, (GetRestApiRequest)input))),
@@ -3727,7 +3727,7 @@ internal static partial class ServiceModel
         new(Operations[88], null),
         new(Operations[89], null),
         new(Operations[90], null),
-        new(Operations[91], null),
+        new(Operations[91], (scope, input, _) => new(engine.PutGatewayResponse(scope, (PutGatewayResponseRequest)input))),
         new(Operations[92], (scope, input, _) => new(engine.PutIntegration(scope, (PutIntegrationRequest)input))),
         new(Operations[93], (scope, input, _) => new(engine.PutIntegrationResponse(scope, (PutIntegrationResponseRequest)input))),
         new(Operations[94], (scope, input, _) => new(engine.PutMethod(scope, (PutMethodRequest)input))),
@@ -3742,18 +3742,18 @@ internal static partial class ServiceModel
         new(Operations[103], (scope, input, _) => new(engine.UpdateApiKey(scope, (UpdateApiKeyRequest)input))),
         new(Operations[104], (scope, input, _) => new(engine.UpdateAuthorizer(scope, (UpdateAuthorizerRequest)input))),
         new(Operations[105], null),
-        new(Operations[106], null),
+        new(Operations[106], (scope, input, _) => new(engine.UpdateClientCertificate(scope, (UpdateClientCertificateRequest)input))),
         new(Operations[107], null),
         new(Operations[108], null),
         new(Operations[109], null),
         new(Operations[110], null),
-        new(Operations[111], null),
+        new(Operations[111], (scope, input, _) => new(engine.UpdateGatewayResponse(scope, (UpdateGatewayResponseRequest)input))),
         new(Operations[112], null),
         new(Operations[113], null),
-        new(Operations[114], null),
+        new(Operations[114], (scope, input, _) => new(engine.UpdateMethod(scope, (UpdateMethodRequest)input))),
         new(Operations[115], null),
-        new(Operations[116], null),
-        new(Operations[117], null),
+        new(Operations[116], (scope, input, _) => new(engine.UpdateModel(scope, (UpdateModelRequest)input))),
+        new(Operations[117], (scope, input, _) => new(engine.UpdateRequestValidator(scope, (UpdateRequestValidatorRequest)input))),
         new(Operations[118], null),
         new(Operations[119], (scope, input, _) => new(engine.UpdateRestApi(scope, (UpdateRestApiRequest)input))),
         new(Operations[120], (scope, input, _) => new(engine.UpdateStage(scope, (UpdateStageRequest)input))),
@@ -3772,6 +3772,8 @@ internal interface IApiGatewayOperations
     ApiKey CreateApiKey(RequestScope scope, CreateApiKeyRequest input);
     Authorizer CreateAuthorizer(RequestScope scope, CreateAuthorizerRequest input);
     Deployment CreateDeployment(RequestScope scope, CreateDeploymentRequest input);
+    Model CreateModel(RequestScope scope, CreateModelRequest input);
+    RequestValidator CreateRequestValidator(RequestScope scope, CreateRequestValidatorRequest input);
     Resource CreateResource(RequestScope scope, CreateResourceRequest input);
     RestApi CreateRestApi(RequestScope scope, CreateRestApiRequest input);
     Stage CreateStage(RequestScope scope, CreateStageRequest input);
@@ -3779,27 +3781,41 @@ internal interface IApiGatewayOperations
     UsagePlanKey CreateUsagePlanKey(RequestScope scope, CreateUsagePlanKeyRequest input);
     void DeleteApiKey(RequestScope scope, DeleteApiKeyRequest input);
     void DeleteAuthorizer(RequestScope scope, DeleteAuthorizerRequest input);
+    void DeleteClientCertificate(RequestScope scope, DeleteClientCertificateRequest input);
     void DeleteDeployment(RequestScope scope, DeleteDeploymentRequest input);
+    void DeleteGatewayResponse(RequestScope scope, DeleteGatewayResponseRequest input);
     void DeleteIntegration(RequestScope scope, DeleteIntegrationRequest input);
     void DeleteIntegrationResponse(RequestScope scope, DeleteIntegrationResponseRequest input);
     void DeleteMethod(RequestScope scope, DeleteMethodRequest input);
     void DeleteMethodResponse(RequestScope scope, DeleteMethodResponseRequest input);
+    void DeleteModel(RequestScope scope, DeleteModelRequest input);
+    void DeleteRequestValidator(RequestScope scope, DeleteRequestValidatorRequest input);
     void DeleteResource(RequestScope scope, DeleteResourceRequest input);
     void DeleteRestApi(RequestScope scope, DeleteRestApiRequest input);
     void DeleteStage(RequestScope scope, DeleteStageRequest input);
     void DeleteUsagePlan(RequestScope scope, DeleteUsagePlanRequest input);
     void DeleteUsagePlanKey(RequestScope scope, DeleteUsagePlanKeyRequest input);
     void FlushStageAuthorizersCache(RequestScope scope, FlushStageAuthorizersCacheRequest input);
+    ClientCertificate GenerateClientCertificate(RequestScope scope, GenerateClientCertificateRequest input);
     ApiKey GetApiKey(RequestScope scope, GetApiKeyRequest input);
     ApiKeys GetApiKeys(RequestScope scope, GetApiKeysRequest input);
     Authorizer GetAuthorizer(RequestScope scope, GetAuthorizerRequest input);
     Authorizers GetAuthorizers(RequestScope scope, GetAuthorizersRequest input);
+    ClientCertificate GetClientCertificate(RequestScope scope, GetClientCertificateRequest input);
+    ClientCertificates GetClientCertificates(RequestScope scope, GetClientCertificatesRequest input);
     Deployment GetDeployment(RequestScope scope, GetDeploymentRequest input);
     Deployments GetDeployments(RequestScope scope, GetDeploymentsRequest input);
+    GatewayResponse GetGatewayResponse(RequestScope scope, GetGatewayResponseRequest input);
+    GatewayResponses GetGatewayResponses(RequestScope scope, GetGatewayResponsesRequest input);
     Integration GetIntegration(RequestScope scope, GetIntegrationRequest input);
     IntegrationResponse GetIntegrationResponse(RequestScope scope, GetIntegrationResponseRequest input);
     Method GetMethod(RequestScope scope, GetMethodRequest input);
     MethodResponse GetMethodResponse(RequestScope scope, GetMethodResponseRequest input);
+    Model GetModel(RequestScope scope, GetModelRequest input);
+    Template GetModelTemplate(RequestScope scope, GetModelTemplateRequest input);
+    Models GetModels(RequestScope scope, GetModelsRequest input);
+    RequestValidator GetRequestValidator(RequestScope scope, GetRequestValidatorRequest input);
+    RequestValidators GetRequestValidators(RequestScope scope, GetRequestValidatorsRequest input);
     Resource GetResource(RequestScope scope, GetResourceRequest input);
     Resources GetResources(RequestScope scope, GetResourcesRequest input);
     RestApi GetRestApi(RequestScope scope, GetRestApiRequest input);
@@ -3810,12 +3826,18 @@ internal interface IApiGatewayOperations
     UsagePlanKey GetUsagePlanKey(RequestScope scope, GetUsagePlanKeyRequest input);
     UsagePlanKeys GetUsagePlanKeys(RequestScope scope, GetUsagePlanKeysRequest input);
     UsagePlans GetUsagePlans(RequestScope scope, GetUsagePlansRequest input);
+    GatewayResponse PutGatewayResponse(RequestScope scope, PutGatewayResponseRequest input);
     Integration PutIntegration(RequestScope scope, PutIntegrationRequest input);
     IntegrationResponse PutIntegrationResponse(RequestScope scope, PutIntegrationResponseRequest input);
     Method PutMethod(RequestScope scope, PutMethodRequest input);
     MethodResponse PutMethodResponse(RequestScope scope, PutMethodResponseRequest input);
     ApiKey UpdateApiKey(RequestScope scope, UpdateApiKeyRequest input);
     Authorizer UpdateAuthorizer(RequestScope scope, UpdateAuthorizerRequest input);
+    ClientCertificate UpdateClientCertificate(RequestScope scope, UpdateClientCertificateRequest input);
+    GatewayResponse UpdateGatewayResponse(RequestScope scope, UpdateGatewayResponseRequest input);
+    Method UpdateMethod(RequestScope scope, UpdateMethodRequest input);
+    Model UpdateModel(RequestScope scope, UpdateModelRequest input);
+    RequestValidator UpdateRequestValidator(RequestScope scope, UpdateRequestValidatorRequest input);
     RestApi UpdateRestApi(RequestScope scope, UpdateRestApiRequest input);
     Stage UpdateStage(RequestScope scope, UpdateStageRequest input);
     UsagePlan UpdateUsagePlan(RequestScope scope, UpdateUsagePlanRequest input);
