@@ -116,8 +116,8 @@ internal sealed class StreamShard(string id, string? parentId, long startingSequ
         return low;
     }
 
-    // A record is trimmed once it is more than the retention old.
-    private static DateTimeOffset TrimmedAt(ChangeRecord record) => record.Created + TableStream.Retention + TimeSpan.FromTicks(1);
+    /// <summary>When <paramref name="record"/> is trimmed: once it is more than the retention old.</summary>
+    public static DateTimeOffset TrimmedAt(ChangeRecord record) => record.Created + TableStream.Retention + TimeSpan.FromTicks(1);
 
     // Records older than the retention go; their slots are released in batches, and all at once when none is left.
     private void Trim(DateTimeOffset now)

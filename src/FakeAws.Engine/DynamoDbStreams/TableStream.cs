@@ -116,7 +116,7 @@ internal sealed class TableStream
             };
             _shards[^1].Add(record);
         }
-        _expiry.ArmBy(record.Created + Retention + TimeSpan.FromTicks(1));
+        _expiry.ArmBy(StreamShard.TrimmedAt(record));
         Appended?.Invoke(this);
     }
 
@@ -246,8 +246,11 @@ internal sealed class TableStream
                 }
             }
         }
-        var newest = _shards[^1];
-        _shards.RemoveAll(s => s != newest && !s.IsVisible(now));
+        // Shards close in the order they opened, so the oldest are the first to go; the newest always stays.
+        while (_shards.Count > 1 && !_shards[0].IsVisible(now))
+        {
+            _shards.RemoveAt(0);
+        }
     }
 
     // The clock's upkeep: trims what is due, and once the stream is no longer visible, drops it from

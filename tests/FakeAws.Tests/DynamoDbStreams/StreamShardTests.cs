@@ -130,16 +130,8 @@ public class StreamShardTests(DynamoDbPath path) : StreamsTestBase(path)
         Assert.That(description["Shards"]!.AsArray(), Has.Count.EqualTo(2));
     }
 
-    private async Task<JsonObject> ReadShardAsync(string arn, string shard)
-    {
-        var iterator = (await Streams.CallAsync("GetShardIterator", new JsonObject
-        {
-            ["StreamArn"] = arn,
-            ["ShardId"] = shard,
-            ["ShardIteratorType"] = "TRIM_HORIZON",
-        }))["ShardIterator"]!.GetValue<string>();
-        return await Streams.GetRecordsAsync(iterator);
-    }
+    private async Task<JsonObject> ReadShardAsync(string arn, string shard) =>
+        await Streams.GetRecordsAsync(await Streams.IteratorAsync(arn, shardId: shard));
 
     private static IEnumerable<string> Keys(JsonObject read) =>
         read["Records"]!.AsArray().Select(r => r!["dynamodb"]!["Keys"]!["pk"]!["S"]!.GetValue<string>());
