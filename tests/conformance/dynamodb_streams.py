@@ -143,6 +143,30 @@ def checks():
     removed = records(streams, arn)[-1]
     check.equal("TTL remove", removed["eventName"], "REMOVE")
     check.equal("TTL user identity", removed.get("userIdentity"), {"PrincipalId": "dynamodb.amazonaws.com", "Type": "Service"})
+
+    # Shards roll over (every 4 hours by FakeAws's default): the parent closes, a child names it.
+    reset(ENDPOINT)
+    arn = create(ddb, "orders")
+    ddb.put_item(TableName="orders", Item={"pk": {"S": "before"}})
+    advance(4 * 3600)
+    ddb.put_item(TableName="orders", Item={"pk": {"S": "after"}})
+    shards = streams.describe_stream(StreamArn=arn)["StreamDescription"]["Shards"]
+    parent, child = shards[0]["ShardId"], shards[1]["ShardId"]
+    check.equal("two shards after a rollover", len(shards), 2)
+    check.equal("parent closed", "EndingSequenceNumber" in shards[0]["SequenceNumberRange"], True)
+    check.equal("child names its parent", (shards[1].get("ParentShardId"), "EndingSequenceNumber" in shards[1]["SequenceNumberRange"]), (parent, False))
+    check.equal("CHILD_SHARDS", [s["ShardId"] for s in streams.describe_stream(
+        StreamArn=arn, ShardFilter={"Type": "CHILD_SHARDS", "ShardId": parent})["StreamDescription"]["Shards"]], [child])
+    def read_shard(shard):
+        return streams.get_records(ShardIterator=streams.get_shard_iterator(StreamArn=arn, ShardId=shard, ShardIteratorType="TRIM_HORIZON")["ShardIterator"])
+    parent_read, child_read = read_shard(parent), read_shard(child)
+    check.equal("parent read to its end", (keys(parent_read["Records"]), "NextShardIterator" in parent_read), (["before"], False))
+    check.equal("child stays open", (keys(child_read["Records"]), "NextShardIterator" in child_read), (["after"], True))
+    page = streams.describe_stream(StreamArn=arn, Limit=1)["StreamDescription"]
+    check.equal("Limit pages shards", ([s["ShardId"] for s in page["Shards"]], page.get("LastEvaluatedShardId")), ([parent], parent))
+    advance(24 * 3600)
+    check.error("parent gone 24h after it closed", lambda: streams.get_shard_iterator(StreamArn=arn, ShardId=parent, ShardIteratorType="TRIM_HORIZON"),
+                "ResourceNotFoundException", "Requested resource not found: Shard does not exist")
     return check
 
 

@@ -83,8 +83,8 @@ internal sealed partial class DynamoDbEngine
         var labelTime = table.LastStreamLabelTime is { } last && now <= last ? last.AddMilliseconds(1) : now;
         table.LastStreamLabelTime = labelTime;
         var label = labelTime.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.fff", System.Globalization.CultureInfo.InvariantCulture);
-        var shardId = $"shardId-{labelTime.ToUnixTimeMilliseconds():D20}-{_cloud.Ids.NewString(8, "0123456789abcdef")}";
-        var stream = new TableStream(_cloud, catalog, scope, $"{table.Arn}/stream/{label}", label, table.Name, table.Key, viewType, shardId, now)
+        var stream = new TableStream(_cloud, catalog, scope, $"{table.Arn}/stream/{label}", label, table.Name, table.Key, viewType, labelTime,
+            Options.StreamShardRolloverPeriod)
         {
             Appended = s => StreamRecordsAppended?.Invoke(s.Scope, s.Arn),
         };

@@ -57,6 +57,14 @@ public sealed class DynamoDbOptions
     public const int AdvisedStreamReadersPerStream = 5;
 
     /// <summary>
+    /// How long a stream's shard stays open before it closes and a child shard (naming it as
+    /// ParentShardId) takes the records that follow, on the virtual clock. AWS rolls shards over on its
+    /// own schedule, typically about every four hours; four hours is FakeAws's choice of default.
+    /// Null, or a period that is not positive, keeps one open shard for the stream's whole life.
+    /// </summary>
+    public TimeSpan? StreamShardRolloverPeriod { get; set; } = TimeSpan.FromHours(4);
+
+    /// <summary>
     /// Sends data-plane requests of the SDK's DynamoDB clients over the in-memory HTTP route instead of
     /// answering their typed requests directly. Both give the same results; the typed fast path (the
     /// default) is about twenty times quicker.

@@ -31,7 +31,7 @@ internal sealed class DynamoDbStreamPoller(DynamoDbEngine dynamoDb, CloudContext
             null => throw LambdaErrors.InvalidParameter(
                 "1 validation error detected: Value null at 'startingPosition' failed to satisfy constraint: Member must not be null."),
             "TRIM_HORIZON" => TrimHorizon,
-            "LATEST" => stream.LatestPosition.ToString(CultureInfo.InvariantCulture),
+            "LATEST" => stream.LatestPosition(cloud.Now).ToString(CultureInfo.InvariantCulture),
             _ => throw LambdaErrors.InvalidParameter($"Unsupported starting position for arn type: {eventSourceArn}"),
         };
     }
@@ -43,12 +43,11 @@ internal sealed class DynamoDbStreamPoller(DynamoDbEngine dynamoDb, CloudContext
         {
             return new EventSourceRead([], position);
         }
-        var from = position == TrimHorizon ? stream.TrimHorizon(now) : long.Parse(position, CultureInfo.InvariantCulture);
-        if (stream.IsTrimmed(from, now))
-        {
-            from = stream.TrimHorizon(now);
-        }
-        var read = stream.Read(from, limit, now, MaxBatchBytes)!;
+        // A position past records since trimmed moves up to the oldest record kept; the read follows the
+        // shards' lineage, so a rollover does not interrupt the mapping's order.
+        var horizon = stream.TrimHorizon(now);
+        var from = position == TrimHorizon ? horizon : Math.Max(horizon, long.Parse(position, CultureInfo.InvariantCulture));
+        var read = stream.ReadAcrossShards(from, limit, now, MaxBatchBytes);
         var records = read.Records.Select(r => new EventSourceRecord(
             LambdaStreamRecords.Json(stream, r),
             SequenceNumbers.Format(r.Sequence),

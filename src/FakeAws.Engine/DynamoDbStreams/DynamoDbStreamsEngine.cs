@@ -10,15 +10,18 @@ namespace FakeAws.Engine.DynamoDbStreams;
 /// GetRecords over the streams the DynamoDB engine keeps, as the generated <see cref="IDynamoDbStreamsOperations"/>.
 /// </summary>
 /// <remarks>
-/// Every stream has one shard (AWS's shards split and roll over; see <see cref="TableStream"/>).
+/// A stream's shards roll over on the cloud's clock, one chain of parent and child (see <see cref="TableStream"/>).
 /// Retention (24 hours), iterator expiry (15 minutes) and the readers limit follow the cloud's
-/// clock. Not implemented: shard splits and rollovers (so a CHILD_SHARDS ShardFilter never finds a
-/// child), and the per-second rate limits of DescribeStream and GetRecords other than the readers limit.
+/// clock. Not implemented: shard splits (a shard with two children), and the per-second rate limits
+/// of DescribeStream and GetRecords other than the readers limit.
 /// </remarks>
 internal sealed partial class DynamoDbStreamsEngine(CloudContext cloud, DynamoDbEngine dynamoDb) : IDynamoDbStreamsOperations
 {
     private const int MaxRecordsPerRead = 1000;
     private const int MaxStreamsListed = 100;
+
+    /// <summary>The most shards one DescribeStream returns: AWS's upper limit of Limit, and its default.</summary>
+    private const int MaxShardsDescribed = 100;
     private long _readers;
 
     [GeneratedRegex("^arn:aws[a-z-]*:dynamodb:[a-z0-9-]+:[0-9]{12}:table/[a-zA-Z0-9_.-]{3,255}/stream/.+$")]
@@ -56,24 +59,30 @@ internal sealed partial class DynamoDbStreamsEngine(CloudContext cloud, DynamoDb
     public DescribeStreamOutput DescribeStream(RequestScope scope, DescribeStreamInput input)
     {
         var stream = FindStream(scope, input.StreamArn!);
-        // One shard, which has no parent and no children: a CHILD_SHARDS filter finds nothing, and a page
-        // starts after ExclusiveStartShardId in shard order (shard IDs sort by creation), whether or not
-        // the stream has that shard.
-        var shards = input.ShardFilter is not null
-            || (input.ExclusiveStartShardId is { } start && string.CompareOrdinal(stream.ShardId, start) <= 0)
-            ? []
-            : new List<Shard>
+        var limit = Math.Min(input.Limit ?? MaxShardsDescribed, MaxShardsDescribed);
+        List<Shard> shards;
+        string? lastEvaluated;
+        lock (stream.Gate)
+        {
+            // A page starts after ExclusiveStartShardId in shard order (shard IDs sort by creation),
+            // whether or not the stream still has that shard; a CHILD_SHARDS filter keeps the shards
+            // opened when the named one closed.
+            var matching = stream.Shards(cloud.Now)
+                .Where(s => input.ExclusiveStartShardId is not { } start || string.CompareOrdinal(s.Id, start) > 0)
+                .Where(s => input.ShardFilter is not { } filter || (filter.Type == "CHILD_SHARDS" && s.ParentId is not null && s.ParentId == filter.ShardId))
+                .ToList();
+            shards = matching.Take(limit).Select(s => new Shard
             {
-                new()
+                ShardId = s.Id,
+                ParentShardId = s.ParentId,
+                SequenceNumberRange = new SequenceNumberRange
                 {
-                    ShardId = stream.ShardId,
-                    SequenceNumberRange = new SequenceNumberRange
-                    {
-                        StartingSequenceNumber = SequenceNumbers.Format(stream.StartingSequence),
-                        EndingSequenceNumber = stream.EndingSequence is { } ending ? SequenceNumbers.Format(ending) : null,
-                    },
+                    StartingSequenceNumber = SequenceNumbers.Format(s.StartingSequence),
+                    EndingSequenceNumber = s.EndingSequence is { } ending ? SequenceNumbers.Format(ending) : null,
                 },
-            };
+            }).ToList();
+            lastEvaluated = matching.Count > limit ? shards[^1].ShardId : null;
+        }
         return new DescribeStreamOutput
         {
             StreamDescription = new StreamDescription
@@ -88,6 +97,7 @@ internal sealed partial class DynamoDbStreamsEngine(CloudContext cloud, DynamoDb
                     .Select((a, i) => new KeySchemaElement { AttributeName = a.Name, KeyType = i == 0 ? "HASH" : "RANGE" })
                     .ToList(),
                 Shards = shards,
+                LastEvaluatedShardId = lastEvaluated,
             },
         };
     }
@@ -95,39 +105,39 @@ internal sealed partial class DynamoDbStreamsEngine(CloudContext cloud, DynamoDb
     public GetShardIteratorOutput GetShardIterator(RequestScope scope, GetShardIteratorInput input)
     {
         var stream = FindStream(scope, input.StreamArn!);
-        if (input.ShardId != stream.ShardId)
-        {
-            throw DynamoDbStreamsErrors.ShardNotFound();
-        }
         var type = input.ShardIteratorType!;
         var bySequence = type is "AT_SEQUENCE_NUMBER" or "AFTER_SEQUENCE_NUMBER";
-        if (bySequence && input.SequenceNumber is null)
-        {
-            throw DynamoDbStreamsErrors.Validation($"Must specify a SequenceNumber for ShardIteratorType {type}");
-        }
-        if (!bySequence && input.SequenceNumber is not null)
-        {
-            throw DynamoDbStreamsErrors.Validation($"SequenceNumber may only be specified for ShardIteratorType AT_SEQUENCE_NUMBER or AFTER_SEQUENCE_NUMBER, not {type}");
-        }
         var now = cloud.Now;
         long position;
-        if (bySequence)
+        lock (stream.Gate)
         {
-            if (SequenceNumbers.Parse(input.SequenceNumber) is not { } sequence || !stream.Holds(sequence))
+            var shard = stream.Shard(input.ShardId!, now) ?? throw DynamoDbStreamsErrors.ShardNotFound();
+            if (bySequence && input.SequenceNumber is null)
             {
-                throw DynamoDbStreamsErrors.Validation($"Invalid SequenceNumber {input.SequenceNumber} for shard {stream.ShardId}");
+                throw DynamoDbStreamsErrors.Validation($"Must specify a SequenceNumber for ShardIteratorType {type}");
             }
-            if (stream.IsTrimmed(sequence, now))
+            if (!bySequence && input.SequenceNumber is not null)
             {
-                throw DynamoDbStreamsErrors.Trimmed();
+                throw DynamoDbStreamsErrors.Validation($"SequenceNumber may only be specified for ShardIteratorType AT_SEQUENCE_NUMBER or AFTER_SEQUENCE_NUMBER, not {type}");
             }
-            position = type == "AT_SEQUENCE_NUMBER" ? sequence : sequence + 1;
+            if (bySequence)
+            {
+                if (SequenceNumbers.Parse(input.SequenceNumber) is not { } sequence || !shard.Holds(sequence))
+                {
+                    throw DynamoDbStreamsErrors.Validation($"Invalid SequenceNumber {input.SequenceNumber} for shard {shard.Id}");
+                }
+                if (shard.IsTrimmed(sequence, now))
+                {
+                    throw DynamoDbStreamsErrors.Trimmed();
+                }
+                position = type == "AT_SEQUENCE_NUMBER" ? sequence : sequence + 1;
+            }
+            else
+            {
+                position = type == "TRIM_HORIZON" ? shard.TrimHorizon(now) : shard.LatestPosition;
+            }
         }
-        else
-        {
-            position = type == "TRIM_HORIZON" ? stream.TrimHorizon(now) : stream.LatestPosition;
-        }
-        var iterator = new ShardIterator(stream.Arn, stream.ShardId, position, now, Interlocked.Increment(ref _readers));
+        var iterator = new ShardIterator(stream.Arn, input.ShardId!, position, now, Interlocked.Increment(ref _readers));
         return new GetShardIteratorOutput { ShardIterator = ShardIterators.Encode(iterator) };
     }
 
@@ -146,22 +156,25 @@ internal sealed partial class DynamoDbStreamsEngine(CloudContext cloud, DynamoDb
             throw DynamoDbStreamsErrors.ExpiredIterator();
         }
         var stream = FindStream(scope, iterator.StreamArn);
-        if (iterator.ShardId != stream.ShardId)
+        StreamRead read;
+        lock (stream.Gate)
         {
-            throw DynamoDbStreamsErrors.ShardNotFound();
-        }
-        if (!stream.AdmitReader(iterator.Reader, now, dynamoDb.Options.StreamReadersPerStream))
-        {
-            throw DynamoDbStreamsErrors.ReadersExceeded(stream.ShardId, stream.Arn, scope.AccountId);
-        }
-        var read = stream.Read(iterator.Position, limit, now) ?? throw DynamoDbStreamsErrors.Trimmed();
-        if (read.AtEnd)
-        {
-            stream.ReaderDone(iterator.Reader);
+            var shard = stream.Shard(iterator.ShardId, now) ?? throw DynamoDbStreamsErrors.ShardNotFound();
+            if (!stream.AdmitReader(iterator.Reader, now, dynamoDb.Options.StreamReadersPerStream))
+            {
+                throw DynamoDbStreamsErrors.ReadersExceeded(shard.Id, stream.Arn, scope.AccountId);
+            }
+            var bytes = 0;
+            read = shard.Read(iterator.Position, limit, now, TableStream.MaxReadBytes, [], ref bytes) ?? throw DynamoDbStreamsErrors.Trimmed();
+            if (read.AtEnd)
+            {
+                stream.ReaderDone(iterator.Reader);
+            }
         }
         return new GetRecordsOutput
         {
             Records = read.Records.Select(r => ToRecord(stream, r)).ToList(),
+            // Past the end of a closed shard there is nothing more: the reader moves on to its child.
             NextShardIterator = read.AtEnd ? null : ShardIterators.Encode(iterator with { Position = read.NextPosition, Issued = now }),
         };
     }

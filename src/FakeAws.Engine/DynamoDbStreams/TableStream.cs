@@ -4,49 +4,51 @@ using FakeAws.Engine.DynamoDb;
 namespace FakeAws.Engine.DynamoDbStreams;
 
 /// <summary>
-/// One stream of a table: its identity, its one shard and the records in it. Records are kept in
-/// the order they were written and trimmed once they are older than 24 hours: on each read, and by
-/// upkeep on the clock, so time passing alone releases them. A disabled stream keeps its records
+/// One stream of a table: its identity and its shards. AWS's shards are ephemeral: every
+/// <see cref="DynamoDbOptions.StreamShardRolloverPeriod"/> of virtual time the open shard closes and a
+/// child shard naming it as ParentShardId takes the records that follow. Rollovers are worked out
+/// from the clock whenever the stream is written or read, so no timer is needed. A closed shard's
+/// records stay readable for 24 hours, then the shard disappears; a disabled stream keeps its shards
 /// readable for another 24 hours, and so does the stream of a deleted table.
 /// </summary>
 /// <remarks>
-/// AWS splits a stream into shards that roll over every few hours; FakeAws keeps one shard per
-/// stream, which keeps every record of the stream in one order.
+/// The shards of one stream form one chain (FakeAws does not split a shard in two), so the stream's
+/// records in shard order are the table's order of writes: Lambda's event source mappings read them
+/// across rollovers as one sequence.
 /// </remarks>
 internal sealed class TableStream
 {
-    /// <summary>How long records, and a disabled stream, stay readable: 24 hours.</summary>
+    /// <summary>How long records, a closed shard and a disabled stream stay readable: 24 hours.</summary>
     public static readonly TimeSpan Retention = TimeSpan.FromHours(24);
 
     /// <summary>The most bytes of records one GetRecords returns: 1 MB.</summary>
     public const int MaxReadBytes = 1024 * 1024;
 
+    private readonly CloudContext _cloud;
     private readonly StreamCatalog _catalog;
     private readonly ExpiryUpkeep _expiry;
-    private readonly List<ChangeRecord?> _records = [];
+    private readonly TimeSpan? _rollover;
+    private readonly List<StreamShard> _shards = [];
     private readonly StreamReaders _readers = new();
-    private int _head;
-    private long _lastTrimmed;
-    private long _next;
 
     public TableStream(CloudContext cloud, StreamCatalog catalog, RequestScope scope, string arn, string label, string tableName, KeySchema key,
-        string viewType, string shardId, DateTimeOffset created)
+        string viewType, DateTimeOffset created, TimeSpan? rollover)
     {
+        _cloud = cloud;
         _catalog = catalog;
         _expiry = new ExpiryUpkeep(cloud, Expire, $"{arn} retention");
+        _rollover = rollover is { } period && period > TimeSpan.Zero ? period : null;
         Scope = scope;
         Arn = arn;
         Label = label;
         TableName = tableName;
         Key = key;
         ViewType = viewType;
-        ShardId = shardId;
-        StartingSequence = catalog.PeekSequence;
         Created = created;
-        _next = StartingSequence;
+        _shards.Add(new StreamShard(NewShardId(created), null, catalog.PeekSequence, created));
     }
 
-    /// <summary>Guards the records and the readers; a write takes it while its table's lock is held.</summary>
+    /// <summary>Guards the shards and the readers; a write takes it while its table's lock is held.</summary>
     public object Gate { get; } = new();
 
     public RequestScope Scope { get; }
@@ -58,15 +60,10 @@ internal sealed class TableStream
     /// <summary>KEYS_ONLY, NEW_IMAGE, OLD_IMAGE or NEW_AND_OLD_IMAGES.</summary>
     public string ViewType { get; }
 
-    public string ShardId { get; }
-    public long StartingSequence { get; }
     public DateTimeOffset Created { get; }
 
     /// <summary>When the stream was disabled (or its table deleted); null while it takes records.</summary>
     public DateTimeOffset? DisabledAt { get; private set; }
-
-    /// <summary>The last sequence number of the closed shard; null while the shard is open.</summary>
-    public long? EndingSequence { get; private set; }
 
     public bool KeepsNewImages => ViewType is "NEW_IMAGE" or "NEW_AND_OLD_IMAGES";
 
@@ -77,6 +74,16 @@ internal sealed class TableStream
 
     /// <summary>Raised after a record is added (under the table's lock): event source mappings schedule their deliveries.</summary>
     public Action<TableStream>? Appended { get; init; }
+
+    /// <summary>The shards visible at <paramref name="now"/>, oldest first; the caller holds <see cref="Gate"/>.</summary>
+    public IReadOnlyList<StreamShard> Shards(DateTimeOffset now)
+    {
+        Roll(now);
+        return _shards;
+    }
+
+    /// <summary>The visible shard <paramref name="id"/> names, or null; the caller holds <see cref="Gate"/>.</summary>
+    public StreamShard? Shard(string id, DateTimeOffset now) => Shards(now).FirstOrDefault(s => s.Id == id);
 
     /// <summary>
     /// Records one change of an item, <paramref name="old"/> to <paramref name="item"/> (either may be
@@ -90,34 +97,37 @@ internal sealed class TableStream
             + (Key.Range is { } range ? AttributeValue.Utf8Length(range.Name) + ItemSize.Of(key.Range!) : 0);
         var newImage = KeepsNewImages ? item : null;
         var oldImage = KeepsOldImages ? old : null;
-        var record = new ChangeRecord
-        {
-            Sequence = _catalog.NextSequence(),
-            EventId = eventId,
-            EventName = old is null ? "INSERT" : item is null ? "REMOVE" : "MODIFY",
-            Created = now,
-            Key = key,
-            NewImage = newImage,
-            OldImage = oldImage,
-            SizeBytes = keySize + (newImage is null ? 0 : ItemSize.Of(newImage)) + (oldImage is null ? 0 : ItemSize.Of(oldImage)),
-            Origin = origin,
-        };
+        ChangeRecord record;
         lock (Gate)
         {
-            _records.Add(record);
-            _next = record.Sequence + 1;
+            // The shard the record lands in is the one open at its time, so roll over before numbering it.
+            Roll(now);
+            record = new ChangeRecord
+            {
+                Sequence = _catalog.NextSequence(),
+                EventId = eventId,
+                EventName = old is null ? "INSERT" : item is null ? "REMOVE" : "MODIFY",
+                Created = now,
+                Key = key,
+                NewImage = newImage,
+                OldImage = oldImage,
+                SizeBytes = keySize + (newImage is null ? 0 : ItemSize.Of(newImage)) + (oldImage is null ? 0 : ItemSize.Of(oldImage)),
+                Origin = origin,
+            };
+            _shards[^1].Add(record);
         }
-        _expiry.ArmBy(TrimmedAt(record));
+        _expiry.ArmBy(StreamShard.TrimmedAt(record));
         Appended?.Invoke(this);
     }
 
-    /// <summary>Closes the shard: the stream takes no more records and is readable for 24 hours.</summary>
+    /// <summary>Closes the open shard: the stream takes no more records and is readable for 24 hours.</summary>
     public void Disable(DateTimeOffset now)
     {
         lock (Gate)
         {
+            Roll(now);
             DisabledAt ??= now;
-            EndingSequence ??= Math.Max(StartingSequence, _next - 1);
+            _shards[^1].Close(now);
         }
         _expiry.ArmBy(DisabledAt.Value + Retention);
     }
@@ -125,73 +135,57 @@ internal sealed class TableStream
     /// <summary>How many records the stream still holds (those not yet trimmed).</summary>
     public int RetainedRecords
     {
-        get { lock (Gate) return _records.Count - _head; }
+        get { lock (Gate) return _shards.Sum(s => s.RetainedRecords); }
     }
 
-    /// <summary>Where LATEST starts: just after the newest record.</summary>
-    public long LatestPosition
+    /// <summary>Where LATEST starts in the stream as a whole: just after the newest record.</summary>
+    public long LatestPosition(DateTimeOffset now)
     {
-        get { lock (Gate) return _next; }
+        lock (Gate) return Shards(now)[^1].LatestPosition;
     }
 
-    /// <summary>Where TRIM_HORIZON starts: the oldest record still kept.</summary>
+    /// <summary>Where TRIM_HORIZON starts in the stream as a whole: the oldest record of any shard still kept.</summary>
     public long TrimHorizon(DateTimeOffset now)
     {
         lock (Gate)
         {
-            Trim(now);
-            return _head < _records.Count ? _records[_head]!.Sequence : _next;
-        }
-    }
-
-    /// <summary>Whether <paramref name="sequence"/> is a position of this shard a reader may name.</summary>
-    public bool Holds(long sequence)
-    {
-        lock (Gate)
-        {
-            return sequence == StartingSequence || (sequence > StartingSequence && sequence < _next);
-        }
-    }
-
-    /// <summary>Whether the record at <paramref name="position"/> has been trimmed at <paramref name="now"/>.</summary>
-    public bool IsTrimmed(long position, DateTimeOffset now)
-    {
-        lock (Gate)
-        {
-            Trim(now);
-            return position <= _lastTrimmed;
+            var shards = Shards(now);
+            foreach (var shard in shards)
+            {
+                var horizon = shard.TrimHorizon(now);
+                if (shard.RetainedRecords > 0)
+                {
+                    return horizon;
+                }
+            }
+            return shards[^1].LatestPosition;
         }
     }
 
     /// <summary>
-    /// Up to <paramref name="limit"/> records (and 1 MB) from <paramref name="position"/> on. Null when the
-    /// position has been trimmed. <see cref="StreamRead.AtEnd"/> says a closed shard has nothing more.
+    /// Up to <paramref name="limit"/> records (and <paramref name="maxBytes"/>) from <paramref name="position"/>
+    /// on, all from the first shard that has any, following the shards' lineage across rollovers as Lambda's
+    /// pollers read. The caller has moved a trimmed position up to <see cref="TrimHorizon"/>.
     /// </summary>
-    public StreamRead? Read(long position, int limit, DateTimeOffset now, int maxBytes = MaxReadBytes)
+    public StreamRead ReadAcrossShards(long position, int limit, DateTimeOffset now, int maxBytes)
     {
         lock (Gate)
         {
-            Trim(now);
-            if (position <= _lastTrimmed)
-            {
-                return null;
-            }
             var records = new List<ChangeRecord>();
             var bytes = 0;
-            var next = position;
-            for (var i = FirstAtOrAfter(position); i < _records.Count && records.Count < limit; i++)
+            // A batch holds the records of one shard, as Lambda's are: the parent is read to its end first.
+            foreach (var shard in Shards(now))
             {
-                var record = _records[i]!;
-                if (records.Count > 0 && bytes + record.SizeBytes > maxBytes)
+                if (records.Count > 0)
                 {
                     break;
                 }
-                records.Add(record);
-                bytes += record.SizeBytes;
-                next = record.Sequence + 1;
+                if (shard.LatestPosition > position)
+                {
+                    shard.Read(position, limit, now, maxBytes, records, ref bytes);
+                }
             }
-            var atEnd = EndingSequence is { } ending && next > ending;
-            return new StreamRead(records, next, atEnd);
+            return new StreamRead(records, records.Count > 0 ? records[^1].Sequence + 1 : position, false);
         }
     }
 
@@ -207,7 +201,7 @@ internal sealed class TableStream
         }
     }
 
-    /// <summary>A reader that reached the end of the closed shard stops counting.</summary>
+    /// <summary>A reader that reached the end of a closed shard stops counting.</summary>
     public void ReaderDone(long reader)
     {
         lock (Gate)
@@ -216,22 +210,47 @@ internal sealed class TableStream
         }
     }
 
-    private int FirstAtOrAfter(long position)
+    // Shard IDs carry their creation time to the millisecond, so they sort in creation order.
+    private string NewShardId(DateTimeOffset opened) =>
+        $"shardId-{opened.ToUnixTimeMilliseconds():D20}-{_cloud.Ids.NewString(8, "0123456789abcdef")}";
+
+    // Closes the open shard at each rollover due by now, opening its child, and forgets the closed
+    // shards that are no longer visible. After a long jump of the clock only the children still
+    // visible are made; the first of them names its (gone) parent. The caller holds the gate.
+    private void Roll(DateTimeOffset now)
     {
-        int low = _head, high = _records.Count;
-        while (low < high)
+        if (_rollover is { } period && DisabledAt is null)
         {
-            var middle = (low + high) >>> 1;
-            if (_records[middle]!.Sequence < position)
+            var open = _shards[^1];
+            var due = (now - open.Opened).Ticks / period.Ticks;
+            if (due > 0)
             {
-                low = middle + 1;
-            }
-            else
-            {
-                high = middle;
+                open.Close(open.Opened + period);
+                var parentId = open.Id;
+                // Child i opens at Opened + i periods and closes a period later; one closed a retention ago is gone already.
+                var first = Math.Max(1, (now - open.Opened - Retention).Ticks / period.Ticks);
+                if (first > 1)
+                {
+                    parentId = NewShardId(open.Opened + period * (first - 1));
+                }
+                for (var i = first; i <= due; i++)
+                {
+                    var opened = open.Opened + period * i;
+                    var child = new StreamShard(NewShardId(opened), parentId, _catalog.NextSequence(), opened);
+                    if (i < due)
+                    {
+                        child.Close(opened + period);
+                    }
+                    _shards.Add(child);
+                    parentId = child.Id;
+                }
             }
         }
-        return low;
+        // Shards close in the order they opened, so the oldest are the first to go; the newest always stays.
+        while (_shards.Count > 1 && !_shards[0].IsVisible(now))
+        {
+            _shards.RemoveAt(0);
+        }
     }
 
     // The clock's upkeep: trims what is due, and once the stream is no longer visible, drops it from
@@ -241,41 +260,19 @@ internal sealed class TableStream
         DateTimeOffset? next;
         lock (Gate)
         {
-            Trim(now);
-            next = _head < _records.Count ? TrimmedAt(_records[_head]!)
-                : DisabledAt is { } disabled && IsVisible(now) ? disabled + Retention
-                : null;
+            var shards = Shards(now);
+            foreach (var shard in shards)
+            {
+                shard.TrimHorizon(now);
+            }
+            next = shards.Select(s => s.NextTrim).Min()
+                ?? (DisabledAt is { } disabled && IsVisible(now) ? disabled + Retention : null);
         }
         if (!IsVisible(now))
         {
             _catalog.ForgetExpired(now);
         }
         return next;
-    }
-
-    // A record is trimmed once it is more than the retention old.
-    private static DateTimeOffset TrimmedAt(ChangeRecord record) => record.Created + Retention + TimeSpan.FromTicks(1);
-
-    // Records older than the retention go; their slots are released in batches, and all at once when none is left.
-    private void Trim(DateTimeOffset now)
-    {
-        while (_head < _records.Count && now - _records[_head]!.Created > Retention)
-        {
-            _lastTrimmed = _records[_head]!.Sequence;
-            _records[_head] = null;
-            _head++;
-        }
-        if (_head > 0 && _head == _records.Count)
-        {
-            _records.Clear();
-            _records.TrimExcess();
-            _head = 0;
-        }
-        else if (_head > 1024 && _head > _records.Count / 2)
-        {
-            _records.RemoveRange(0, _head);
-            _head = 0;
-        }
     }
 }
 

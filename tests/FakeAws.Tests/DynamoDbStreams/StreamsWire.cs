@@ -52,10 +52,10 @@ public sealed class StreamsWire(FakeAwsCloud aws, string region = "us-east-1") :
 
     public async Task<string> ShardIdAsync(string arn) => (await DescribeStreamAsync(arn))["Shards"]![0]!["ShardId"]!.GetValue<string>();
 
-    /// <summary>An iterator of the stream's one shard.</summary>
-    public async Task<string> IteratorAsync(string arn, string type = "TRIM_HORIZON", string? sequenceNumber = null)
+    /// <summary>An iterator of shard <paramref name="shardId"/>, or of the stream's oldest shard.</summary>
+    public async Task<string> IteratorAsync(string arn, string type = "TRIM_HORIZON", string? sequenceNumber = null, string? shardId = null)
     {
-        var request = new JsonObject { ["StreamArn"] = arn, ["ShardId"] = await ShardIdAsync(arn), ["ShardIteratorType"] = type };
+        var request = new JsonObject { ["StreamArn"] = arn, ["ShardId"] = shardId ?? await ShardIdAsync(arn), ["ShardIteratorType"] = type };
         if (sequenceNumber is not null)
         {
             request["SequenceNumber"] = sequenceNumber;

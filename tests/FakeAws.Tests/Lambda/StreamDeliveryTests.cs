@@ -47,6 +47,25 @@ public class StreamDeliveryTests : EventSourceMappingTestBase
     }
 
     [Test]
+    public async Task ShardRollover_RecordsOfParentAndChildArriveInOrderInBatchesOfOneShard()
+    {
+        var stream = await CreateStreamTableAsync("orders");
+        await PutAsync("orders", "a");
+        await PutAsync("orders", "b");
+        Time.Advance(TimeSpan.FromHours(4));
+        await PutAsync("orders", "c");
+        AddRecorder("project");
+        await MapAsync(stream, "project");
+        await Aws.RunUntilIdleAsync();
+
+        Time.Advance(TimeSpan.FromHours(4));
+        await PutAsync("orders", "d");
+        await Aws.RunUntilIdleAsync();
+
+        Assert.That(Batches(), Is.EqualTo(new[] { new[] { "a", "b" }, new[] { "c" }, new[] { "d" } }));
+    }
+
+    [Test]
     public async Task StartingPositionLatest_SkipsEarlierRecords()
     {
         var stream = await CreateStreamTableAsync("orders");

@@ -89,7 +89,7 @@ public class ExpiryOnTheClockTests
         var catalog = new StreamCatalog();
         var stream = new TableStream(_cloud, catalog, new RequestScope("123456789012", "us-east-1"),
             "arn:aws:dynamodb:us-east-1:123456789012:table/t/stream/2030-01-01T00:00:00.000", "2030-01-01T00:00:00.000", "t", Key,
-            "NEW_IMAGE", "shardId-1", Start);
+            "NEW_IMAGE", Start, TimeSpan.FromHours(4));
         catalog.Add(stream);
         for (var i = 0; i < 50; i++)
         {
