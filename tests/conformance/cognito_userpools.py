@@ -153,6 +153,12 @@ checks.error("get_id guests not allowed", lambda: identity.get_id(IdentityPoolId
 if FAKE:
     urllib.request.urlopen(urllib.request.Request(f"{ENDPOINT}/_fakeaws/clock/advance", data=b'{"seconds": 3601}', method="POST"))
     checks.error("get_id expired token", lambda: identity.get_id(IdentityPoolId=id_pool, Logins={provider: fresh["IdToken"]}), "NotAuthorizedException")
+id_pool_arn = f"arn:aws:cognito-identity:us-east-1:123456789012:identitypool/{id_pool}"
+identity.tag_resource(ResourceArn=id_pool_arn, Tags={"team": "web", "stage": "dev"})
+identity.untag_resource(ResourceArn=id_pool_arn, TagKeys=["stage"])
+checks.equal("identity pool tags", identity.list_tags_for_resource(ResourceArn=id_pool_arn)["Tags"], {"team": "web"})
+checks.equal("delete_identities", identity.delete_identities(IdentityIdsToDelete=[identity_id])["UnprocessedIdentityIds"], [])
+checks.error("describe_identity deleted", lambda: identity.describe_identity(IdentityId=identity_id), "ResourceNotFoundException")
 
 idp.delete_user_pool(UserPoolId=pool_id)
 checks.finish()

@@ -105,6 +105,8 @@ internal static class CognitoErrors
     public static AwsServiceException UnsupportedUserState(string status) =>
         Error("UnsupportedUserStateException", $"User status is {status}, it must be FORCE_CHANGE_PASSWORD to resend the invitation.");
 
+    public static AwsServiceException PreconditionNotMet(string message) => Error("PreconditionNotMetException", message);
+
     public static AwsServiceException ScopeDoesNotExist(string scope) => Error("ScopeDoesNotExistException", $"Invalid scope requested: {scope}");
 
     public static AwsServiceException InvalidOAuthFlow(string message) => Error("InvalidOAuthFlowException", message);

@@ -295,6 +295,11 @@ internal sealed partial class CognitoIdentityProviderEngine
             {
                 throw CognitoErrors.UserDisabled();
             }
+            // An imported user has no password to check until they reset it.
+            if (user.Password is null && user.Status == UserStatus.ResetRequired)
+            {
+                throw CognitoErrors.PasswordResetRequired();
+            }
             if (user.Password != password)
             {
                 throw CognitoErrors.IncorrectCredentials();

@@ -52,6 +52,9 @@ internal sealed class UserPool
     /// <summary>Authorization codes the hosted login issued and the token endpoint has not redeemed, by code.</summary>
     public Dictionary<string, AuthorizationCode> AuthorizationCodes { get; } = new(StringComparer.Ordinal);
 
+    /// <summary>The pool's user import jobs by job id, in the order they were created.</summary>
+    public Dictionary<string, ImportJob> ImportJobs { get; } = new(StringComparer.Ordinal);
+
     /// <summary>The <c>origin_jti</c> of every authentication whose tokens were revoked.</summary>
     public HashSet<string> RevokedOrigins { get; } = new(StringComparer.Ordinal);
 

@@ -13,13 +13,16 @@ namespace FakeAws.Cognito;
 /// discovery document (whose URLs are AWS's, so a client that follows them through FakeAws's handler lands here again).
 /// Also <c>GET /_fakeaws-cognito/messages?userPoolId=…&amp;username=…</c>: the messages <c>aws.Cognito</c>
 /// shows, for clients of FakeAws.Server (boto3, the AWS CLI) that cannot call the .NET helper.
+/// And <c>PUT /_fakeaws-cognito/user-import/{poolId}/{jobId}</c>: a user import job's pre-signed URL,
+/// which takes the job's CSV file in place of S3.
 /// </summary>
 internal sealed partial class CognitoWellKnownService(CognitoIdentityProviderEngine engine) : IWireService
 {
     private const string MessagesPath = "/_fakeaws-cognito/messages";
 
     /// <summary>How the router knows this front door's requests, before the service is built.</summary>
-    public static readonly WireRoute Routing = new("cognito-idp", ownsPath: path => WellKnown().IsMatch(path) || path == MessagesPath);
+    public static readonly WireRoute Routing = new("cognito-idp", ownsPath: path =>
+        WellKnown().IsMatch(path) || path == MessagesPath || path.StartsWith(CognitoIdentityProviderEngine.ImportUploadPathPrefix, StringComparison.Ordinal));
 
     public WireRoute Route => Routing;
 
@@ -28,6 +31,10 @@ internal sealed partial class CognitoWellKnownService(CognitoIdentityProviderEng
         if (request.Path == MessagesPath)
         {
             return Task.FromResult(Messages(request.Query));
+        }
+        if (request.Path.StartsWith(CognitoIdentityProviderEngine.ImportUploadPathPrefix, StringComparison.Ordinal))
+        {
+            return Task.FromResult(UploadImportCsv(request, scope));
         }
         var match = WellKnown().Match(request.Path);
         var poolId = match.Groups["pool"].Value;
@@ -90,6 +97,18 @@ internal sealed partial class CognitoWellKnownService(CognitoIdentityProviderEng
             ["SentAt"] = m.SentAt.ToUnixTimeMilliseconds() / 1000.0,
         }).ToArray());
         return Json(new JsonObject { ["Messages"] = list }, 200);
+    }
+
+    // Only a PUT to the URL of a job that exists is taken; anything else is refused as S3 refuses a
+    // request its signature does not cover.
+    private WireResponse UploadImportCsv(WireRequest request, RequestScope scope)
+    {
+        var ids = request.Path[CognitoIdentityProviderEngine.ImportUploadPathPrefix.Length..].Split('/');
+        if (request.Method == "PUT" && ids.Length == 2 && engine.UploadImportCsv(scope.AccountId, ids[0], ids[1], request.Body))
+        {
+            return new WireResponse { Status = 200 };
+        }
+        return Json(new JsonObject { ["message"] = "The request signature does not match a user import job." }, 403);
     }
 
     private static WireResponse Json(JsonObject body, int status) =>

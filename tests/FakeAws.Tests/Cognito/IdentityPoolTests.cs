@@ -144,4 +144,31 @@ public class IdentityPoolTests : CognitoTestBase
         var error = await IdentityError("GetCredentialsForIdentity", new { IdentityId = "us-east-1:00000000-0000-4000-8000-000000000000" });
         Assert.That((error.Code, error.Message), Is.EqualTo(("ResourceNotFoundException", "Identity 'us-east-1:00000000-0000-4000-8000-000000000000' not found.")));
     }
+
+    [Test]
+    public async Task Tags_AreThePoolsIdentityPoolTags_ByItsArn()
+    {
+        var (identityPoolId, _, _, _) = await Setup();
+        var arn = $"arn:aws:cognito-identity:us-east-1:{Aws.Options.AccountId}:identitypool/{identityPoolId}";
+        await Identity("TagResource", new { ResourceArn = arn, Tags = new Dictionary<string, string> { ["team"] = "web", ["stage"] = "dev" } });
+        await Identity("UntagResource", new { ResourceArn = arn, TagKeys = new[] { "stage" } });
+        var tags = (await Identity("ListTagsForResource", new { ResourceArn = arn }))["Tags"]!.AsObject();
+        Assert.That(tags.Select(t => (t.Key, t.Value!.GetValue<string>())), Is.EqualTo(new[] { ("team", "web") }));
+        var described = (await Identity("DescribeIdentityPool", new { IdentityPoolId = identityPoolId }))["IdentityPoolTags"]!.AsObject();
+        Assert.That(described.Select(t => t.Key), Is.EqualTo(new[] { "team" }));
+
+        var missing = await IdentityError("ListTagsForResource", new { ResourceArn = arn[..^4] + "0000" });
+        Assert.That(missing.Code, Is.EqualTo("ResourceNotFoundException"));
+    }
+
+    [Test]
+    public async Task DeleteIdentities_ForgetsThem_AndPassesOverUnknownIds()
+    {
+        var (identityPoolId, _, _, _) = await Setup();
+        var guest = (await Identity("GetId", new { IdentityPoolId = identityPoolId, AccountId = Aws.Options.AccountId }))["IdentityId"]!.GetValue<string>();
+        var deleted = await Identity("DeleteIdentities", new { IdentityIdsToDelete = new[] { guest, "us-east-1:00000000-0000-4000-8000-000000000000" } });
+        Assert.That(deleted["UnprocessedIdentityIds"]!.AsArray(), Is.Empty);
+        var gone = await IdentityError("DescribeIdentity", new { IdentityId = guest });
+        Assert.That((gone.Code, gone.Message), Is.EqualTo(("ResourceNotFoundException", $"Identity '{guest}' not found.")));
+    }
 }

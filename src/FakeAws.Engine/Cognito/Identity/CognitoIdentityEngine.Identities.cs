@@ -6,7 +6,7 @@ using FakeAws.Engine.Core;
 namespace FakeAws.Engine.Cognito.Identity;
 
 // Identities: GetId, GetCredentialsForIdentity, GetOpenIdToken, GetOpenIdTokenForDeveloperIdentity,
-// DescribeIdentity, ListIdentities; and the verification of logins from the cloud's user pools.
+// DescribeIdentity, ListIdentities, DeleteIdentities; and the verification of logins from the cloud's user pools.
 internal sealed partial class CognitoIdentityEngine
 {
     private const string OpenIdIssuer = "https://cognito-identity.amazonaws.com";
@@ -112,6 +112,23 @@ internal sealed partial class CognitoIdentityEngine
         {
             return Describe(identity);
         }
+    }
+
+    /// <summary>Forgets identities in any pool of the region; an id no pool holds is passed over, as AWS does.</summary>
+    public DeleteIdentitiesResponse DeleteIdentities(RequestScope scope, DeleteIdentitiesInput input)
+    {
+        var ids = input.IdentityIdsToDelete ?? [];
+        foreach (var pool in _regions[scope].Pools.Values)
+        {
+            lock (pool.Gate)
+            {
+                foreach (var id in ids)
+                {
+                    pool.Identities.Remove(id);
+                }
+            }
+        }
+        return new DeleteIdentitiesResponse { UnprocessedIdentityIds = [] };
     }
 
     public ListIdentitiesResponse ListIdentities(RequestScope scope, ListIdentitiesInput request)

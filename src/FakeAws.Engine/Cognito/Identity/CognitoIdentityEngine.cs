@@ -14,7 +14,7 @@ namespace FakeAws.Engine.Cognito.Identity;
 /// Not implemented yet (answered with an error that names the operation): logins from providers
 /// outside the cloud (Google, Facebook, Apple, Amazon, OIDC and SAML providers are rejected, as
 /// FakeAws cannot verify their tokens), the classic (basic) flow, developer identity lookup, merge
-/// and unlink, principal tags, tags, and IAM checks of the roles (credentials are not usable
+/// and unlink, UnlinkIdentity, principal tags, and IAM checks of the roles (credentials are not usable
 /// against other services yet).
 /// </remarks>
 internal sealed partial class CognitoIdentityEngine : ICognitoIdentityOperations

@@ -6492,7 +6492,7 @@ internal static partial class ServiceModel
         new(Operations[36], null),
         new(Operations[37], (scope, input, _) => new(engine.CreateResourceServer(scope, (CreateResourceServerRequest)input))),
         new(Operations[38], null),
-        new(Operations[39], null),
+        new(Operations[39], (scope, input, _) => new(engine.CreateUserImportJob(scope, (CreateUserImportJobRequest)input))),
         new(Operations[40], (scope, input, _) => new(engine.CreateUserPool(scope, (CreateUserPoolRequest)input))),
         new(Operations[41], (scope, input, _) => new(engine.CreateUserPoolClient(scope, (CreateUserPoolClientRequest)input))),
         new(Operations[42], (scope, input, _) => new(engine.CreateUserPoolDomain(scope, (CreateUserPoolDomainRequest)input))),
@@ -6514,13 +6514,13 @@ internal static partial class ServiceModel
         new(Operations[58], (scope, input, _) => new(engine.DescribeResourceServer(scope, (DescribeResourceServerRequest)input))),
         new(Operations[59], null),
         new(Operations[60], null),
-        new(Operations[61], null),
+        new(Operations[61], (scope, input, _) => new(engine.DescribeUserImportJob(scope, (DescribeUserImportJobRequest)input))),
         new(Operations[62], (scope, input, _) => new(engine.DescribeUserPool(scope, (DescribeUserPoolRequest)input))),
         new(Operations[63], (scope, input, _) => new(engine.DescribeUserPoolClient(scope, (DescribeUserPoolClientRequest)input))),
         new(Operations[64], (scope, input, _) => new(engine.DescribeUserPoolDomain(scope, (DescribeUserPoolDomainRequest)input))),
         new(Operations[65], (scope, input, _) => { engine.ForgetDevice(scope, (ForgetDeviceRequest)input); return default; }),
         new(Operations[66], async (scope, input, token) => await engine.ForgotPassword(scope, (ForgotPasswordRequest)input, token).ConfigureAwait(false)),
-        new(Operations[67], null),
+        new(Operations[67], (scope, input, _) => new(engine.GetCSVHeader(scope, (GetCSVHeaderRequest)input))),
         new(Operations[68], (scope, input, _) => new(engine.GetDevice(scope, (GetDeviceRequest)input))),
         new(Operations[69], (scope, input, _) => new(engine.GetGroup(scope, (GetGroupRequest)input))),
         new(Operations[70], (scope, input, _) => new(engine.GetIdentityProviderByIdentifier(scope, (GetIdentityProviderByIdentifierRequest)input))),
@@ -6540,7 +6540,7 @@ internal static partial class ServiceModel
         new(Operations[84], (scope, input, _) => new(engine.ListResourceServers(scope, (ListResourceServersRequest)input))),
         new(Operations[85], (scope, input, _) => new(engine.ListTagsForResource(scope, (ListTagsForResourceRequest)input))),
         new(Operations[86], null),
-        new(Operations[87], null),
+        new(Operations[87], (scope, input, _) => new(engine.ListUserImportJobs(scope, (ListUserImportJobsRequest)input))),
         new(Operations[88], null),
         new(Operations[89], (scope, input, _) => new(engine.ListUserPoolClients(scope, (ListUserPoolClientsRequest)input))),
         new(Operations[90], (scope, input, _) => new(engine.ListUserPools(scope, (ListUserPoolsRequest)input))),
@@ -6557,9 +6557,9 @@ internal static partial class ServiceModel
         new(Operations[101], (scope, input, _) => new(engine.SetUserPoolMfaConfig(scope, (SetUserPoolMfaConfigRequest)input))),
         new(Operations[102], null),
         new(Operations[103], async (scope, input, token) => await engine.SignUp(scope, (SignUpRequest)input, token).ConfigureAwait(false)),
-        new(Operations[104], null),
+        new(Operations[104], (scope, input, _) => new(engine.StartUserImportJob(scope, (StartUserImportJobRequest)input))),
         new(Operations[105], null),
-        new(Operations[106], null),
+        new(Operations[106], (scope, input, _) => new(engine.StopUserImportJob(scope, (StopUserImportJobRequest)input))),
         new(Operations[107], (scope, input, _) => new(engine.TagResource(scope, (TagResourceRequest)input))),
         new(Operations[108], (scope, input, _) => new(engine.UntagResource(scope, (UntagResourceRequest)input))),
         new(Operations[109], null),
@@ -6616,6 +6616,7 @@ internal interface ICognitoIdentityProviderOperations
     CreateGroupResponse CreateGroup(RequestScope scope, CreateGroupRequest input);
     CreateIdentityProviderResponse CreateIdentityProvider(RequestScope scope, CreateIdentityProviderRequest input);
     CreateResourceServerResponse CreateResourceServer(RequestScope scope, CreateResourceServerRequest input);
+    CreateUserImportJobResponse CreateUserImportJob(RequestScope scope, CreateUserImportJobRequest input);
     CreateUserPoolResponse CreateUserPool(RequestScope scope, CreateUserPoolRequest input);
     CreateUserPoolClientResponse CreateUserPoolClient(RequestScope scope, CreateUserPoolClientRequest input);
     CreateUserPoolDomainResponse CreateUserPoolDomain(RequestScope scope, CreateUserPoolDomainRequest input);
@@ -6629,11 +6630,13 @@ internal interface ICognitoIdentityProviderOperations
     DeleteUserPoolDomainResponse DeleteUserPoolDomain(RequestScope scope, DeleteUserPoolDomainRequest input);
     DescribeIdentityProviderResponse DescribeIdentityProvider(RequestScope scope, DescribeIdentityProviderRequest input);
     DescribeResourceServerResponse DescribeResourceServer(RequestScope scope, DescribeResourceServerRequest input);
+    DescribeUserImportJobResponse DescribeUserImportJob(RequestScope scope, DescribeUserImportJobRequest input);
     DescribeUserPoolResponse DescribeUserPool(RequestScope scope, DescribeUserPoolRequest input);
     DescribeUserPoolClientResponse DescribeUserPoolClient(RequestScope scope, DescribeUserPoolClientRequest input);
     DescribeUserPoolDomainResponse DescribeUserPoolDomain(RequestScope scope, DescribeUserPoolDomainRequest input);
     void ForgetDevice(RequestScope scope, ForgetDeviceRequest input);
     Task<ForgotPasswordResponse> ForgotPassword(RequestScope scope, ForgotPasswordRequest input, CancellationToken cancellationToken);
+    GetCSVHeaderResponse GetCSVHeader(RequestScope scope, GetCSVHeaderRequest input);
     GetDeviceResponse GetDevice(RequestScope scope, GetDeviceRequest input);
     GetGroupResponse GetGroup(RequestScope scope, GetGroupRequest input);
     GetIdentityProviderByIdentifierResponse GetIdentityProviderByIdentifier(RequestScope scope, GetIdentityProviderByIdentifierRequest input);
@@ -6649,6 +6652,7 @@ internal interface ICognitoIdentityProviderOperations
     ListIdentityProvidersResponse ListIdentityProviders(RequestScope scope, ListIdentityProvidersRequest input);
     ListResourceServersResponse ListResourceServers(RequestScope scope, ListResourceServersRequest input);
     ListTagsForResourceResponse ListTagsForResource(RequestScope scope, ListTagsForResourceRequest input);
+    ListUserImportJobsResponse ListUserImportJobs(RequestScope scope, ListUserImportJobsRequest input);
     ListUserPoolClientsResponse ListUserPoolClients(RequestScope scope, ListUserPoolClientsRequest input);
     ListUserPoolsResponse ListUserPools(RequestScope scope, ListUserPoolsRequest input);
     ListUsersResponse ListUsers(RequestScope scope, ListUsersRequest input);
@@ -6659,6 +6663,8 @@ internal interface ICognitoIdentityProviderOperations
     SetUserMFAPreferenceResponse SetUserMFAPreference(RequestScope scope, SetUserMFAPreferenceRequest input);
     SetUserPoolMfaConfigResponse SetUserPoolMfaConfig(RequestScope scope, SetUserPoolMfaConfigRequest input);
     Task<SignUpResponse> SignUp(RequestScope scope, SignUpRequest input, CancellationToken cancellationToken);
+    StartUserImportJobResponse StartUserImportJob(RequestScope scope, StartUserImportJobRequest input);
+    StopUserImportJobResponse StopUserImportJob(RequestScope scope, StopUserImportJobRequest input);
     TagResourceResponse TagResource(RequestScope scope, TagResourceRequest input);
     UntagResourceResponse UntagResource(RequestScope scope, UntagResourceRequest input);
     UpdateDeviceStatusResponse UpdateDeviceStatus(RequestScope scope, UpdateDeviceStatusRequest input);

@@ -16,3 +16,9 @@ internal sealed partial class GroupType
 {
     public GroupType Clone() => (GroupType)MemberwiseClone();
 }
+
+internal sealed partial class UserImportJobType
+{
+    /// <summary>A snapshot to answer with, so a job that moves on does not change a response already given.</summary>
+    public UserImportJobType Clone() => (UserImportJobType)MemberwiseClone();
+}

@@ -964,7 +964,7 @@ internal static partial class ServiceModel
     public static IReadOnlyList<OperationBinding> Bind(ICognitoIdentityOperations engine) =>
     [
         new(Operations[0], (scope, input, _) => new(engine.CreateIdentityPool(scope, (CreateIdentityPoolInput)input))),
-        new(Operations[1], null),
+        new(Operations[1], (scope, input, _) => new(engine.DeleteIdentities(scope, (DeleteIdentitiesInput)input))),
         new(Operations[2], (scope, input, _) => { engine.DeleteIdentityPool(scope, (DeleteIdentityPoolInput)input); return default; }),
         new(Operations[3], (scope, input, _) => new(engine.DescribeIdentity(scope, (DescribeIdentityInput)input))),
         new(Operations[4], (scope, input, _) => new(engine.DescribeIdentityPool(scope, (DescribeIdentityPoolInput)input))),
@@ -976,15 +976,15 @@ internal static partial class ServiceModel
         new(Operations[10], null),
         new(Operations[11], (scope, input, _) => new(engine.ListIdentities(scope, (ListIdentitiesInput)input))),
         new(Operations[12], (scope, input, _) => new(engine.ListIdentityPools(scope, (ListIdentityPoolsInput)input))),
-        new(Operations[13], null),
+        new(Operations[13], (scope, input, _) => new(engine.ListTagsForResource(scope, (ListTagsForResourceInput)input))),
         new(Operations[14], null),
         new(Operations[15], null),
         new(Operations[16], (scope, input, _) => { engine.SetIdentityPoolRoles(scope, (SetIdentityPoolRolesInput)input); return default; }),
         new(Operations[17], null),
-        new(Operations[18], null),
+        new(Operations[18], (scope, input, _) => new(engine.TagResource(scope, (TagResourceInput)input))),
         new(Operations[19], null),
         new(Operations[20], null),
-        new(Operations[21], null),
+        new(Operations[21], (scope, input, _) => new(engine.UntagResource(scope, (UntagResourceInput)input))),
         new(Operations[22], (scope, input, _) => new(engine.UpdateIdentityPool(scope, (IdentityPool)input))),
     ];
 }
@@ -996,6 +996,7 @@ internal static partial class ServiceModel
 internal interface ICognitoIdentityOperations
 {
     IdentityPool CreateIdentityPool(RequestScope scope, CreateIdentityPoolInput input);
+    DeleteIdentitiesResponse DeleteIdentities(RequestScope scope, DeleteIdentitiesInput input);
     void DeleteIdentityPool(RequestScope scope, DeleteIdentityPoolInput input);
     IdentityDescription DescribeIdentity(RequestScope scope, DescribeIdentityInput input);
     IdentityPool DescribeIdentityPool(RequestScope scope, DescribeIdentityPoolInput input);
@@ -1006,6 +1007,9 @@ internal interface ICognitoIdentityOperations
     GetOpenIdTokenForDeveloperIdentityResponse GetOpenIdTokenForDeveloperIdentity(RequestScope scope, GetOpenIdTokenForDeveloperIdentityInput input);
     ListIdentitiesResponse ListIdentities(RequestScope scope, ListIdentitiesInput input);
     ListIdentityPoolsResponse ListIdentityPools(RequestScope scope, ListIdentityPoolsInput input);
+    ListTagsForResourceResponse ListTagsForResource(RequestScope scope, ListTagsForResourceInput input);
     void SetIdentityPoolRoles(RequestScope scope, SetIdentityPoolRolesInput input);
+    TagResourceResponse TagResource(RequestScope scope, TagResourceInput input);
+    UntagResourceResponse UntagResource(RequestScope scope, UntagResourceInput input);
     IdentityPool UpdateIdentityPool(RequestScope scope, IdentityPool input);
 }
