@@ -1,7 +1,8 @@
 """DynamoDB global tables (version 2019.11.21) through boto3 against FakeAws.Server, one client per
 region: replicas added and removed with UpdateTable, replication on the virtual clock (advanced with
-the admin endpoint), last writer wins, per-region streams, and the legacy 2017.11.29 operations.
-moto ignores ReplicaUpdates, so there is nothing to compare with.
+the admin endpoint), last writer wins, per-region streams, Multi-Region strong consistency (made whole,
+replicated at once, frozen, torn down whole) and the legacy 2017.11.29 operations.
+moto ignores ReplicaUpdates and MultiRegionConsistency, so there is nothing to compare with.
 
     dotnet run --project src/FakeAws.Server -- --port 4571 &
     FAKEAWS_ENDPOINT=http://127.0.0.1:4571 python3 tests/conformance/dynamodb_global_tables.py
@@ -36,6 +37,65 @@ def region_error(ddb):
     except ddb.exceptions.ClientError as error:
         return error.response["Error"]["Message"]
     return ""
+
+
+STRONG = "for global tables with MultiRegionConsistency set to STRONG."
+
+
+def strong_checks(check):
+    """Multi-Region strong consistency: us-east-1's table with a us-east-2 replica and a us-west-2 witness."""
+    us, ohio, oregon = client("dynamodb", "us-east-1"), client("dynamodb", "us-east-2"), client("dynamodb", "us-west-2")
+    create(us, "strong")
+    admin("run-until-idle", {})
+
+    def strong(**request):
+        return lambda: us.update_table(TableName="strong", MultiRegionConsistency="STRONG", **request)
+
+    check.error("strong needs three regions", strong(ReplicaUpdates=[{"Create": {"RegionName": "us-east-2"}}]),
+                "ValidationException", f"Unsupported replica count {STRONG}")
+    check.error("strong region sets", strong(ReplicaUpdates=[{"Create": {"RegionName": "us-west-1"}}],
+                                             GlobalTableWitnessUpdates=[{"Create": {"RegionName": "us-west-1"}}]),
+                "ValidationException", f"Unsupported Region(s) specified {STRONG[:-1]}: [us-west-1].")
+    check.error("witness in the replica's region", strong(ReplicaUpdates=[{"Create": {"RegionName": "us-east-2"}}],
+                                                          GlobalTableWitnessUpdates=[{"Create": {"RegionName": "us-east-2"}}]),
+                "ValidationException", "Cannot target multiple regions with the same action")
+    check.error("witness needs STRONG", lambda: us.update_table(TableName="strong", ReplicaUpdates=[{"Create": {"RegionName": "us-east-2"}}],
+                                                                GlobalTableWitnessUpdates=[{"Create": {"RegionName": "us-west-2"}}]),
+                "ValidationException", "MultiRegionConsistency must be set as STRONG when GlobalTableWitnessUpdates parameter is present.")
+
+    made = us.update_table(TableName="strong", MultiRegionConsistency="STRONG", ReplicaUpdates=[{"Create": {"RegionName": "us-east-2"}}],
+                           GlobalTableWitnessUpdates=[{"Create": {"RegionName": "us-west-2"}}])["TableDescription"]
+    check.equal("strong group made", (made.get("MultiRegionConsistency"), [w["RegionName"] for w in made["GlobalTableWitnesses"]]),
+                ("STRONG", ["us-west-2"]))
+    admin("run-until-idle", {})
+    replica = ohio.describe_table(TableName="strong")["Table"]
+    check.equal("replica describes the group", (replica.get("MultiRegionConsistency"), [r["RegionName"] for r in replica["Replicas"]],
+                                                replica["GlobalTableWitnesses"]), ("STRONG", ["us-east-1"], [{"RegionName": "us-west-2", "WitnessStatus": "ACTIVE"}]))
+    check.equal("the witness holds no table", oregon.list_tables()["TableNames"], [])
+
+    us.put_item(TableName="strong", Item={"pk": {"S": "a"}, "v": {"S": "virginia"}})
+    item = ohio.get_item(TableName="strong", Key={"pk": {"S": "a"}}, ConsistentRead=True).get("Item")
+    check.equal("a write is in every region at once", item and item["v"]["S"], "virginia")
+    check.error("conditions see the latest write", lambda: ohio.put_item(TableName="strong", Item={"pk": {"S": "a"}},
+                                                                         ConditionExpression="attribute_not_exists(pk)"),
+                "ConditionalCheckFailedException")
+    check.error("frozen: no new replica", lambda: us.update_table(TableName="strong", ReplicaUpdates=[{"Create": {"RegionName": "eu-west-1"}}]),
+                "ValidationException", "Cannot add replicas to a global table with strong MultiRegionConsistency")
+    check.error("frozen: not one replica alone", lambda: us.update_table(TableName="strong", ReplicaUpdates=[{"Delete": {"RegionName": "us-east-2"}}]),
+                "ValidationException", "Update table delete operation does not include all witnesses.")
+    check.error("frozen: no DeleteTable", lambda: ohio.delete_table(TableName="strong"),
+                "ValidationException", f"Deletion of only one table replica is not supported {STRONG}")
+    check.error("no Time to Live", lambda: us.update_time_to_live(TableName="strong", TimeToLiveSpecification={"Enabled": True, "AttributeName": "ttl"}),
+                "ValidationException")
+    check.error("no transactions", lambda: us.transact_write_items(TransactItems=[{"Put": {"TableName": "strong", "Item": {"pk": {"S": "t"}}}}]),
+                "ValidationException")
+
+    us.update_table(TableName="strong", ReplicaUpdates=[{"Delete": {"RegionName": "us-east-2"}}],
+                    GlobalTableWitnessUpdates=[{"Delete": {"RegionName": "us-west-2"}}])
+    admin("run-until-idle", {})
+    regional = us.describe_table(TableName="strong")["Table"]
+    check.equal("torn down whole", [key for key in ("MultiRegionConsistency", "GlobalTableWitnesses", "Replicas") if key in regional], [])
+    check.equal("the replica table is gone", ohio.list_tables()["TableNames"], [])
 
 
 def checks():
@@ -137,6 +197,8 @@ def checks():
     regional = us.describe_table(TableName="orders")["Table"]
     check.equal("regional again", ("GlobalTableVersion" in regional, "Replicas" in regional), (False, False))
     check.equal("replica table gone", eu.list_tables()["TableNames"], [])
+
+    strong_checks(check)
     check.finish()
 
 

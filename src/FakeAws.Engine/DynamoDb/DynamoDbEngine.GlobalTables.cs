@@ -9,9 +9,10 @@ internal sealed partial class DynamoDbEngine
 {
     /// <summary>
     /// Checks <paramref name="updates"/> with AWS's messages, in AWS's order, before anything changes. EVENTUAL
-    /// global tables take one Create or one Delete per request, or any number of Updates.
+    /// global tables take one Create or one Delete per request, or any number of Updates; <paramref name="several"/>
+    /// allows the Creates that make a strong group and the Deletes that tear one down.
     /// </summary>
-    private void ValidateReplicaUpdates(RequestScope scope, Table table, List<ReplicationGroupUpdate> updates)
+    private void ValidateReplicaUpdates(RequestScope scope, Table table, List<ReplicationGroupUpdate> updates, bool several)
     {
         // An Update naming only its region asks for nothing either.
         if (updates.Count == 0 || updates.Any(u => u.Create is null && u.Delete is null && u.Update is not { } update
@@ -24,7 +25,7 @@ internal sealed partial class DynamoDbEngine
             throw DynamoDbErrors.Validation("Update table operation with more than one type of replica actions not allowed.");
         }
         // Two Creates (or Deletes) of one region are one action: AWS accepts the pair and acts once.
-        if (updates.Where(u => u.Create is not null || u.Delete is not null).Select(RegionOf).Distinct().Count() > 1)
+        if (!several && updates.Where(u => u.Create is not null || u.Delete is not null).Select(RegionOf).Distinct().Count() > 1)
         {
             throw DynamoDbErrors.Validation("Update table operation with more than one create or delete replica actions not allowed");
         }
@@ -57,8 +58,9 @@ internal sealed partial class DynamoDbEngine
                 throw DynamoDbErrors.Validation(
                     $"Cannot delete table {table.Name} in region {region} because it has deletion protection enabled. Disable deletion protection first.");
             }
-            else if (update.Delete is not null)
+            else if (update.Delete is not null && member.Replication is not { IsStrong: true })
             {
+                // A strong group is torn down whole, whenever its members were added.
                 CheckNotARecentSource(member);
             }
             else if (update.Update is { } change && member.BillingMode == "PAY_PER_REQUEST"
@@ -122,15 +124,15 @@ internal sealed partial class DynamoDbEngine
             group = new ReplicationGroup(_cloud, Options);
             group.Add(table);
         }
-        if (table.Stream is null)
+        // A strong group replicates inside the write, not from the stream: it needs none.
+        if (table.Stream is null && !group.IsStrong)
         {
             OpenStream(home, table, "NEW_AND_OLD_IMAGES");
         }
         var definition = TableDefinition.Of(table);
         definition.TableName = table.Name;
         definition.TableClass = create.TableClassOverride ?? (table.TableClassUpdated is null ? null : table.TableClass);
-        CreateTable(remote, definition);
-        var replica = _regions[remote].Tables[table.Name];
+        var replica = MakeTable(remote, definition, group.IsStrong ? table.Gate : null);
         lock (replica.Gate)
         {
             foreach (var stored in table.Items.All())
@@ -147,7 +149,10 @@ internal sealed partial class DynamoDbEngine
             ApplyReplicaOverrides(replica, table, create.ProvisionedThroughputOverride, create.OnDemandThroughputOverride, create.GlobalSecondaryIndexes);
             RefreshThroughput(replica);
             // Opened after the copy: the existing items are not changes of the replica.
-            OpenStream(remote, replica, table.Stream!.ViewType);
+            if (table.Stream is { } stream)
+            {
+                OpenStream(remote, replica, stream.ViewType);
+            }
             group.Add(replica);
         }
     }
@@ -167,6 +172,7 @@ internal sealed partial class DynamoDbEngine
             .OrderBy(m => m.Region, StringComparer.Ordinal)
             .Select(DescribeReplica)
             .ToList();
+        DescribeStrong(group, description);
     }
 
     /// <summary>

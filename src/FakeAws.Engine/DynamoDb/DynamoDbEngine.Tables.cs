@@ -8,7 +8,11 @@ internal sealed partial class DynamoDbEngine
 {
     private const long MaxCapacityUnits = 1_000_000_000_000;
 
-    public CreateTableOutput CreateTable(RequestScope scope, CreateTableInput input)
+    public CreateTableOutput CreateTable(RequestScope scope, CreateTableInput input) =>
+        new() { TableDescription = Describe(MakeTable(scope, input, gate: null)) };
+
+    /// <summary>Creates the table <paramref name="input"/> describes; a strong global table's replica shares its source's <paramref name="gate"/>.</summary>
+    private Table MakeTable(RequestScope scope, CreateTableInput input, object? gate)
     {
         var (key, indexes) = TableCreation.Validate(input);
         ValidateStreamAtCreate(input.StreamSpecification);
@@ -26,6 +30,7 @@ internal sealed partial class DynamoDbEngine
             var now = _cloud.Now;
             table = new Table(scope, name, _cloud.Ids.NewGuid().ToString(), key, now, _cloud, Options)
             {
+                Gate = gate ?? new object(),
                 Ordinal = Interlocked.Increment(ref _tableOrdinals),
                 AttributeDefinitions = input.AttributeDefinitions!,
                 BillingMode = billing,
@@ -50,7 +55,7 @@ internal sealed partial class DynamoDbEngine
             region.Tables[name] = table;
             SetStatusFor(table, "CREATING", "ACTIVE");
         }
-        return new CreateTableOutput { TableDescription = Describe(table) };
+        return table;
     }
 
     public DescribeTableOutput DescribeTable(RequestScope scope, DescribeTableInput input)
@@ -105,22 +110,10 @@ internal sealed partial class DynamoDbEngine
                     ? $"Attempt to change a resource which is still in use: Table is being updated: {table.Name}"
                     : "The resource which you are attempting to change is in use.");
             }
-            // AWS's shape rules of Multi-Region strong consistency are answered before it is refused.
-            if (input.GlobalTableWitnessUpdates is not null && input.MultiRegionConsistency != "STRONG")
-            {
-                throw DynamoDbErrors.Validation("MultiRegionConsistency must be set as STRONG when GlobalTableWitnessUpdates parameter is present.");
-            }
-            if (input.MultiRegionConsistency is not null && input.ReplicaUpdates?.Any(u => u.Create is null) == true)
-            {
-                throw DynamoDbErrors.Validation("Only Replica Create actions are supported when MultiRegionConsistency parameter is provided.");
-            }
-            if (input.MultiRegionConsistency == "STRONG" || input.GlobalTableWitnessUpdates is not null)
-            {
-                throw DynamoDbErrors.Unsupported("Multi-Region strong consistency (MultiRegionConsistency STRONG and GlobalTableWitnessUpdates)");
-            }
+            var several = ValidateConsistency(scope, table, input);
             if (input.ReplicaUpdates is { } replicaUpdates)
             {
-                ValidateReplicaUpdates(scope, table, replicaUpdates);
+                ValidateReplicaUpdates(scope, table, replicaUpdates, several);
             }
             if (table.Replication is not null && input.BillingMode is { } billingMode)
             {
@@ -136,6 +129,14 @@ internal sealed partial class DynamoDbEngine
             var changed = TableUpdate.ApplyBilling(table, input, now) | input.StreamSpecification is not null;
             if (input.ReplicaUpdates is { } replicas)
             {
+                if (input.MultiRegionConsistency == "STRONG")
+                {
+                    FormStrongGroup(table, input.GlobalTableWitnessUpdates);
+                }
+                else if (input.GlobalTableWitnessUpdates is not null)
+                {
+                    DropWitness(table, table.Replication!);
+                }
                 ApplyReplicaUpdates(scope, table, replicas);
                 changed = true;
             }
@@ -180,6 +181,8 @@ internal sealed partial class DynamoDbEngine
         TableNames.Validate(input.TableName);
         var region = _regions[scope];
         var table = GetTableForControl(scope, input.TableName);
+        // Before the locks: a strong group's members share one, which its teardown holds while it takes region locks.
+        CheckNotStrongMember(table);
         lock (region.Gate)
         lock (table.Gate)
         {
@@ -461,11 +464,15 @@ internal sealed partial class DynamoDbEngine
             {
                 CheckBounds(throughput);
             }
-            // Replica changes travel alone; AWS checks this before it looks at the table's state.
-            if (input.ReplicaUpdates is not null
-                && (input.StreamSpecification is not null || input.BillingMode is not null || input.ProvisionedThroughput is not null
-                    || input.GlobalSecondaryIndexUpdates is not null || input.SSESpecification is not null || input.TableClass is not null
-                    || input.DeletionProtectionEnabled is not null || input.OnDemandThroughput is not null))
+            // Replica and witness changes travel alone; AWS checks this before it looks at the table's state.
+            var others = input.StreamSpecification is not null || input.BillingMode is not null || input.ProvisionedThroughput is not null
+                || input.GlobalSecondaryIndexUpdates is not null || input.SSESpecification is not null || input.TableClass is not null
+                || input.DeletionProtectionEnabled is not null || input.OnDemandThroughput is not null;
+            if (input.GlobalTableWitnessUpdates is not null && others)
+            {
+                throw DynamoDbErrors.Validation("One or more parameter values were invalid: Requests that modify replicas or witnesses must not also modify other fields");
+            }
+            if (input.ReplicaUpdates is not null && others)
             {
                 throw DynamoDbErrors.Validation("One or more parameter values were invalid: Replica modification must be the only operation in the request");
             }

@@ -30,6 +30,7 @@ internal sealed partial class DynamoDbEngine
             // An empty key value is refused before the transaction opens; other key faults cancel it.
             ItemKeys.RejectEmptyKeyValues(action.Table.Key, action.Item);
         }
+        RefuseStrongTables(actions.Select(a => a.Table));
         RejectRepeatedItems(actions.Select(a => (a.Table, a.KeyOrNull())));
         if (input.ClientRequestToken is not { } token)
         {
@@ -86,6 +87,7 @@ internal sealed partial class DynamoDbEngine
             ItemKeys.RejectEmptyKeyValues(table.Key, g.Get.Key);
             return table;
         }).ToList();
+        RefuseStrongTables(tables);
         var reads = gets.Select((g, i) => (Table: tables[i], Key: KeyOfGet(tables[i], g.Get.Key, gets.Count, i), g.Expressions)).ToList();
         RejectRepeatedItems(reads.Select(r => (r.Table, (PrimaryKey?)r.Key)));
 

@@ -17,6 +17,7 @@ internal sealed partial class DynamoDbEngine
             var now = _cloud.Now;
             if (specification.Enabled == true)
             {
+                CheckTimeToLiveAllowed(table);
                 if (ttl.Enabled && ttl.AttributeName == specification.AttributeName)
                 {
                     throw DynamoDbErrors.Validation("TimeToLive is already enabled");

@@ -29,6 +29,11 @@ internal static class DynamoDbErrors
     public static AwsServiceException ResourceNotFound() =>
         new("ResourceNotFoundException", "Requested resource not found");
 
+    /// <summary>A write to an item of a strong global table that another region is modifying (the API reference's description; AWS's own text is unrecorded).</summary>
+    public static AwsServiceException ReplicatedWriteConflict() => new(
+        "ReplicatedWriteConflictException",
+        "The request was rejected because one or more items in the request are being modified by a request in another Region.");
+
     public static AwsServiceException TableInUse(string table) =>
         new("ResourceInUseException", $"Table already exists: {table}");
 
@@ -119,7 +124,4 @@ internal static class DynamoDbErrors
     /// </summary>
     public static AwsServiceException ResourceArnNotFound(string arn) =>
         new("ResourceNotFoundException", $"Requested resource not found: ResourceArn: {arn} not found");
-
-    /// <summary>A part of an otherwise supported operation that FakeAws cannot provide, refused as an unknown operation.</summary>
-    public static AwsServiceException Unsupported(string feature) => NotSupported.Error("UnknownOperationException", feature);
 }

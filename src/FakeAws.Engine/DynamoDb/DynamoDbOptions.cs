@@ -30,6 +30,14 @@ public sealed class DynamoDbOptions
     /// </summary>
     public TimeSpan ReplicationDelay { get; set; } = TimeSpan.FromSeconds(1);
 
+    /// <summary>
+    /// How long a write to a global table with Multi-Region strong consistency stays in flight, in virtual
+    /// time: another region's write to the same item within it answers ReplicatedWriteConflictException, as
+    /// AWS answers two regions writing an item at the same time. The write itself reaches every replica at
+    /// once. Zero (the default) never refuses: FakeAws applies each write everywhere before the next.
+    /// </summary>
+    public TimeSpan ReplicatedWriteConflictWindow { get; set; } = TimeSpan.Zero;
+
     /// <summary>The most bytes one partition key's items and local index entries may take. AWS's limit is 10 GB.</summary>
     public long ItemCollectionSizeLimit { get; set; } = DefaultItemCollectionSizeLimit;
 

@@ -1,4 +1,5 @@
 using Amazon.DynamoDBv2;
+using Amazon.DynamoDBv2.Model;
 
 namespace FakeAws.Tests.DynamoDb;
 
@@ -17,6 +18,17 @@ public abstract class GlobalTableTestBase(DynamoDbPath path) : DynamoDbTestBase(
     {
         options.DynamoDb.TableStatusDelay = StatusDelay;
         return options;
+    }
+
+    protected static ReplicationGroupUpdate Create(string region) => new() { Create = new CreateReplicationGroupMemberAction { RegionName = region } };
+
+    protected static ReplicationGroupUpdate Delete(string region) => new() { Delete = new DeleteReplicationGroupMemberAction { RegionName = region } };
+
+    /// <summary>The item keyed <c>pk</c> = <paramref name="key"/>, read strongly consistently in <paramref name="client"/>'s region; null if absent.</summary>
+    protected static async Task<Dictionary<string, AttributeValue>?> GetAsync(AmazonDynamoDBClient client, string table, string key)
+    {
+        var response = await client.GetItemAsync(new GetItemRequest { TableName = table, Key = Item(("pk", S(key))), ConsistentRead = true });
+        return response.IsItemSet ? response.Item : null;
     }
 
     [SetUp]

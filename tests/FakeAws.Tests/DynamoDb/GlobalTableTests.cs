@@ -13,10 +13,6 @@ public class GlobalTableTests(DynamoDbPath path) : GlobalTableTestBase(path)
     private Task<UpdateTableResponse> ReplicaUpdateAsync(string table, ReplicationGroupUpdate update, AmazonDynamoDBClient? client = null) =>
         (client ?? Ddb).UpdateTableAsync(new UpdateTableRequest { TableName = table, ReplicaUpdates = [update] });
 
-    private static ReplicationGroupUpdate Create(string region) => new() { Create = new CreateReplicationGroupMemberAction { RegionName = region } };
-
-    private static ReplicationGroupUpdate Delete(string region) => new() { Delete = new DeleteReplicationGroupMemberAction { RegionName = region } };
-
     /// <summary>An on-demand table in us-east-1 with an ACTIVE replica in eu-west-1.</summary>
     private async Task CreateGlobalTableAsync(string name)
     {
@@ -36,12 +32,6 @@ public class GlobalTableTests(DynamoDbPath path) : GlobalTableTestBase(path)
             AttributeDefinitions = [new AttributeDefinition("pk", ScalarAttributeType.S)],
             StreamSpecification = stream,
         });
-
-    private static async Task<Dictionary<string, AttributeValue>?> GetAsync(AmazonDynamoDBClient client, string table, string key)
-    {
-        var response = await client.GetItemAsync(new GetItemRequest { TableName = table, Key = Item(("pk", S(key))), ConsistentRead = true });
-        return response.IsItemSet ? response.Item : null;
-    }
 
     [Test]
     public async Task AddReplica_TableUpdatingReplicaCreatingThenActive_ItemsCopied()
@@ -312,34 +302,6 @@ public class GlobalTableTests(DynamoDbPath path) : GlobalTableTestBase(path)
         });
         Time.Advance(StatusDelay);
         Invalid(() => ReplicaUpdateAsync("provisioned", Create("eu-west-1")), "Table write capacity should either be Pay-Per-Request or AutoScaled.");
-    }
-
-    [Test]
-    public async Task StrongConsistency_IsRefusedAsNotSupportedYet()
-    {
-        await CreateTableAsync("orders");
-        Time.Advance(StatusDelay);
-
-        var error = Assert.ThrowsAsync<AmazonDynamoDBException>(() => Ddb.UpdateTableAsync(new UpdateTableRequest
-        {
-            TableName = "orders",
-            MultiRegionConsistency = MultiRegionConsistency.STRONG,
-            ReplicaUpdates = [Create("eu-west-1"), Create("us-west-2")],
-        }));
-
-        Assert.That(error!.Message, Is.EqualTo("FakeAws does not support Multi-Region strong consistency (MultiRegionConsistency STRONG and GlobalTableWitnessUpdates) yet."));
-        Invalid(() => Ddb.UpdateTableAsync(new UpdateTableRequest
-        {
-            TableName = "orders",
-            ReplicaUpdates = [Create("eu-west-1")],
-            GlobalTableWitnessUpdates = [new GlobalTableWitnessGroupUpdate { Create = new CreateGlobalTableWitnessGroupMemberAction { RegionName = "us-east-2" } }],
-        }), "MultiRegionConsistency must be set as STRONG when GlobalTableWitnessUpdates parameter is present.");
-        Invalid(() => Ddb.UpdateTableAsync(new UpdateTableRequest
-        {
-            TableName = "orders",
-            MultiRegionConsistency = MultiRegionConsistency.STRONG,
-            ReplicaUpdates = [Delete("eu-west-1")],
-        }), "Only Replica Create actions are supported when MultiRegionConsistency parameter is provided.");
     }
 
     [Test]

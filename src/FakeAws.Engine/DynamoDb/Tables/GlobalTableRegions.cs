@@ -31,4 +31,27 @@ internal static class GlobalTableRegions
         }
         return region;
     }
+
+    // The regions of AWS's three MRSC region sets (US; EU; AP), as the API reference lists them.
+    private static readonly HashSet<string> StrongSet = new(StringComparer.Ordinal)
+    {
+        "us-east-1", "us-east-2", "us-west-2",
+        "eu-west-1", "eu-west-2", "eu-west-3", "eu-central-1",
+        "ap-northeast-1", "ap-northeast-2", "ap-northeast-3",
+    };
+
+    /// <summary>
+    /// Fails with AWS's ValidationException naming those of <paramref name="regions"/> that cannot hold a replica
+    /// or witness of a global table with Multi-Region strong consistency. Regions of different sets are accepted
+    /// together, as AWS was recorded accepting them (a eu-west-1 replica with a us-east-2 witness).
+    /// </summary>
+    public static void CheckStrong(IEnumerable<string> regions)
+    {
+        var unsupported = regions.Where(r => !StrongSet.Contains(r)).Distinct(StringComparer.Ordinal).ToList();
+        if (unsupported.Count > 0)
+        {
+            throw DynamoDbErrors.Validation(
+                $"Unsupported Region(s) specified for global tables with MultiRegionConsistency set to STRONG: [{string.Join(", ", unsupported)}].");
+        }
+    }
 }

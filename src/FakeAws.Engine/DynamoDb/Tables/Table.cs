@@ -32,8 +32,11 @@ internal sealed class Table
         TimeToLive = new TimeToLive(this, cloud, options.TimeToLiveDeletionDelay);
     }
 
-    /// <summary>Every read and write of the table holds this lock.</summary>
-    public object Gate { get; } = new();
+    /// <summary>
+    /// Every read and write of the table holds this lock. The replicas of a strong global table share one,
+    /// given at their creation, so a write reaches them all at once.
+    /// </summary>
+    public object Gate { get; init; } = new();
 
     /// <summary>A number unique to the table in its cloud; transactions lock tables in this order.</summary>
     public long Ordinal { get; init; }
@@ -168,6 +171,10 @@ internal sealed class Table
     public IReadOnlyDictionary<string, AttributeValue>? Write(in PrimaryKey key, IReadOnlyDictionary<string, AttributeValue>? item, int size,
         WriteOrigin origin = WriteOrigin.User)
     {
+        if (origin != WriteOrigin.Replication && Replication is { IsStrong: true } strong)
+        {
+            strong.CheckNotInFlight(this, key);
+        }
         var stored = item is null ? Items.Remove(key) : Items.Get(key);
         var old = stored?.Item;
         var oldSize = stored?.Size ?? 0;
