@@ -17,7 +17,8 @@ namespace FakeAws.Engine.DynamoDb;
 /// per-item change log, on-demand and system backups, provisioned capacity and on-demand maxima
 /// enforced with token buckets (throttled batch items come back unprocessed), the once-a-day switch to
 /// on-demand, tags, status delays of tables, indexes and backups, and global tables of version 2019.11.21
-/// (replicas in other regions, replicated on the clock; see <see cref="ReplicationGroup"/>). Not
+/// (replicas in other regions, replicated on the clock, or at once with Multi-Region strong consistency;
+/// see <see cref="ReplicationGroup"/>). Not
 /// implemented yet (answered with an error that names the operation): imports and exports, Kinesis destinations,
 /// contributor insights and resource policies. Also left out: TransactionConflict between a transaction
 /// and a concurrent single-item write (the fake serialises them instead), the size limits of index keys
