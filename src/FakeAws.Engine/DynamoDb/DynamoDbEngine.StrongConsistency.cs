@@ -34,7 +34,8 @@ internal sealed partial class DynamoDbEngine
             ValidateStrongCreation(table, input.ReplicaUpdates ?? [], witnesses);
             return true;
         }
-        if (input.MultiRegionConsistency is not null && group is not null)
+        // EVENTUAL on an eventual group is what it is already (AWS was recorded refusing it on strong groups only).
+        if (input.MultiRegionConsistency is not null && group is { IsStrong: true })
         {
             throw DynamoDbErrors.Validation("MultiRegionConsistency parameter is unsupported on existing global table");
         }

@@ -300,6 +300,14 @@ public class StrongGlobalTableTests(DynamoDbPath path) : GlobalTableTestBase(pat
             "Unsupported replica count for global tables with MultiRegionConsistency set to STRONG.");
         Invalid(() => StrongAsync("eventual", [Create("us-west-2")], Witness("eu-west-1")),
             "MultiRegionConsistency parameter is unsupported on existing global table");
+        await Ddb.UpdateTableAsync(new UpdateTableRequest
+        {
+            TableName = "eventual",
+            MultiRegionConsistency = MultiRegionConsistency.EVENTUAL,
+            ReplicaUpdates = [Create("us-west-2")],
+        });
+        Time.Advance(StatusDelay);
+        Assert.That((await Oregon.DescribeTableAsync("eventual")).Table.Replicas.Select(r => r.RegionName), Is.EqualTo(new[] { "us-east-1", "us-east-2" }));
     }
 
     [Test]
@@ -446,6 +454,7 @@ public class StrongGlobalTableTests(DynamoDbPath path) : GlobalTableTestBase(pat
     public async Task Snapshot_KeepsTheGroup_AndItsSynchronousReplication()
     {
         await CreateWithWitnessAsync("orders");
+        await Ddb.PutItemAsync("orders", Item(("pk", S("before"))));
         var snapshot = Aws.Snapshot();
         await Ddb.UpdateTableAsync(new UpdateTableRequest
         {
@@ -460,6 +469,7 @@ public class StrongGlobalTableTests(DynamoDbPath path) : GlobalTableTestBase(pat
         var table = (await Ohio.DescribeTableAsync("orders")).Table;
         Assert.That(table.MultiRegionConsistency, Is.EqualTo(MultiRegionConsistency.STRONG));
         Assert.That(table.GlobalTableWitnesses.Single().RegionName, Is.EqualTo("us-west-2"));
+        Assert.That(await GetAsync(Ohio, "orders", "before"), Is.Not.Null);
         await Ohio.PutItemAsync("orders", Item(("pk", S("after-restore"))));
         Assert.That(await GetAsync(Ddb, "orders", "after-restore"), Is.Not.Null);
     }
