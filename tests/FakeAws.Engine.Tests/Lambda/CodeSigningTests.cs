@@ -43,7 +43,7 @@ public class CodeSigningTests
         var error = Assert.ThrowsAsync<AwsServiceException>(() => kit.Engine.AddFunction(kit.Scope, new CreateFunctionRequest
         {
             FunctionName = "fn", Runtime = "dotnet8", Role = "arn:aws:iam::123456789012:role/r", Handler = "fn", CodeSigningConfigArn = arn,
-        }, new NoCode()));
+        }, new LambdaEngineKit.NeverRuns()));
 
         Assert.That(error!.Code, Is.EqualTo("CodeVerificationFailedException"));
         Assert.That(kit.Engine.ListFunctionsByCodeSigningConfig(kit.Scope, new ListFunctionsByCodeSigningConfigRequest { CodeSigningConfigArn = arn }).FunctionArns,
@@ -57,7 +57,7 @@ public class CodeSigningTests
         var arn = Create(kit, "Enforce");
         kit.Add("fn", (payload, _) => Task.FromResult(payload));
         kit.Engine.PutFunctionCodeSigningConfig(kit.Scope, new PutFunctionCodeSigningConfigRequest { FunctionName = "fn", CodeSigningConfigArn = arn });
-        var zip = SmallZip();
+        var zip = LambdaEngineKit.SmallZip();
         kit.Engine.SignPackage(kit.Scope with { Region = "eu-west-1" }, zip, Profile);
 
         var elsewhere = Assert.ThrowsAsync<AwsServiceException>(() => kit.Engine.UpdateFunctionCode(kit.Scope, new UpdateFunctionCodeRequest { FunctionName = "fn", ZipFile = zip }, default));
@@ -66,24 +66,5 @@ public class CodeSigningTests
 
         Assert.That(elsewhere!.Code, Is.EqualTo("CodeVerificationFailedException"));
         Assert.DoesNotThrowAsync(() => kit.Engine.UpdateFunctionCode(kit.Scope, dryRun, default), "signed in the function's region, the package passes the check");
-    }
-
-    private static byte[] SmallZip()
-    {
-        using var buffer = new MemoryStream();
-        using (var archive = new System.IO.Compression.ZipArchive(buffer, System.IO.Compression.ZipArchiveMode.Create))
-        {
-            using var writer = new StreamWriter(archive.CreateEntry("index.py").Open());
-            writer.Write("def handler(event, context):\n    return event\n");
-        }
-        return buffer.ToArray();
-    }
-
-    private sealed class NoCode : FakeAws.Engine.Lambda.Code.ILambdaCode
-    {
-        public string Identity => "none";
-
-        public Task<FakeAws.Engine.Lambda.Code.ILambdaHandler> InitializeAsync(FakeAws.Engine.Lambda.Code.LambdaInit init) =>
-            throw new InvalidOperationException("A refused deployment never runs.");
     }
 }
