@@ -1,12 +1,18 @@
-"""Lambda's code signing configurations through boto3 against FakeAws.Server.
+"""Lambda's code signing configurations and AWS_IAM function URLs through boto3 against FakeAws.Server.
 
 Runs against FakeAws.Server (FAKEAWS_ENDPOINT), or against moto_server for comparison:
     FAKEAWS_ENDPOINT=http://127.0.0.1:5002 LAMBDA_TARGET=moto python3 tests/conformance/lambda_round3.py
 """
 import re
+import urllib.error
+import urllib.parse
+import urllib.request
 
+from botocore.auth import SigV4Auth
+from botocore.awsrequest import AWSRequest
+from botocore.credentials import Credentials
 from botocore.exceptions import ClientError
-from harness import Checks
+from harness import ENDPOINT, Checks
 from lambda_common import ACCOUNT, BUILT_IN, MOTO, ROLE, arn, package, start
 
 checks = Checks("lambda_round3" + (" against moto" if MOTO else ""))
@@ -20,7 +26,7 @@ def section(name, steps):
     """Runs one group of checks; an operation the target lacks fails the group, and the script goes on."""
     try:
         steps()
-    except (ClientError, KeyError) as e:
+    except (ClientError, KeyError, urllib.error.URLError) as e:
         checks.failed.append(name)
         print(f"FAIL {checks.suite}: {name}: {e!r}")
 
@@ -88,7 +94,30 @@ def enforcement():
     checks.error("create with unknown config", lambda: create_echo("lost-fn", CodeSigningConfigArn=MISSING), "CodeSigningConfigNotFoundException")
 
 
+def iam_url():
+    create_echo("iam-url-fn")
+    url = lam.create_function_url_config(FunctionName="iam-url-fn", AuthType="AWS_IAM")["FunctionUrl"]
+    if MOTO:
+        return
+    host = urllib.parse.urlparse(url).hostname.replace(".on.aws", ".localhost")
+
+    def call(headers):
+        request = urllib.request.Request(f"{ENDPOINT}/items", method="GET", headers=headers)
+        try:
+            with urllib.request.urlopen(request) as response:
+                return response.status, response.read()
+        except urllib.error.HTTPError as error:
+            return error.code, error.read()
+
+    checks.equal("iam url unsigned", call({"Host": host}), (403, b'{"Message":"Forbidden"}'))
+    signed = AWSRequest(method="GET", url=f"http://{host}/items", headers={"Host": host})
+    SigV4Auth(Credentials("AKIAFAKEAWS000000000", "secret"), "lambda", "us-east-1").add_auth(signed)
+    status, _ = call(dict(signed.headers.items()))
+    checks.equal("iam url signed", status, 200)
+
+
 section("code signing configs", configs)
 section("function code signing configs", function_configs)
 section("enforcement", enforcement)
+section("iam function url", iam_url)
 checks.finish()

@@ -40,11 +40,21 @@ internal sealed partial class LambdaEngine : ILambdaOperations
     private readonly CloudContext _cloud;
     private readonly ILambdaCodeResolver _resolver;
     private readonly RegionalStore<LambdaRegion> _regions;
+    private readonly Func<ApiGateway.Invoke.GatewayRequest, bool> _urlSignatureValid;
 
-    public LambdaEngine(CloudContext cloud, LambdaOptions options, ILambdaCodeResolver resolver)
+    /// <param name="cloud">The cloud's clock, ids and services.</param>
+    /// <param name="options">The engine's tunables.</param>
+    /// <param name="resolver">Finds code for Handler strings.</param>
+    /// <param name="urlSignatureValid">
+    /// Whether a request to an AWS_IAM function URL carries a SigV4 signature the cloud accepts (the
+    /// wire layer checks it against the cloud's credentials); by default, whether it carries one at all.
+    /// </param>
+    public LambdaEngine(CloudContext cloud, LambdaOptions options, ILambdaCodeResolver resolver, Func<ApiGateway.Invoke.GatewayRequest, bool>? urlSignatureValid = null)
     {
         _cloud = cloud;
         _resolver = resolver;
+        _urlSignatureValid = urlSignatureValid
+            ?? (request => request.Header("Authorization")?.StartsWith("AWS4-HMAC-SHA256 ", StringComparison.Ordinal) == true);
         Options = options;
         _regions = new RegionalStore<LambdaRegion>(scope => new LambdaRegion(scope));
     }

@@ -23,7 +23,7 @@ public sealed class LambdaHelper
     {
         _cloud = cloud;
         _resolver = new HandlerResolver(Processes);
-        Engine = new LambdaEngine(cloud.Context, cloud.Options.Lambda, _resolver);
+        Engine = new LambdaEngine(cloud.Context, cloud.Options.Lambda, _resolver, request => FunctionUrlSignatures.Valid(request, cloud));
         Wire = new LambdaWireService(Engine, () => cloud.Context.Ids.NewGuid().ToString());
         FunctionUrls = new FunctionUrlWireService(Engine, cloud.Context);
     }
