@@ -43,8 +43,11 @@ internal readonly record struct CodePackage(string Sha256, long Size, long Unzip
         {
             throw LambdaErrors.InvalidParameter($"Unzipped size must be smaller than {LambdaLimits.UnzippedCodeBytes} bytes");
         }
-        return new CodePackage(Convert.ToBase64String(SHA256.HashData(zipFile)), zipFile.Length, unzipped, zipFile);
+        return new CodePackage(Hash(zipFile), zipFile.Length, unzipped, zipFile);
     }
+
+    /// <summary>An archive's SHA-256 as Lambda shows it (<c>CodeSha256</c>): base64.</summary>
+    public static string Hash(byte[] zipFile) => Convert.ToBase64String(SHA256.HashData(zipFile));
 
     /// <summary>The package of code bound in process: no archive, a hash of what the code is.</summary>
     public static CodePackage InProcess(string identity) =>

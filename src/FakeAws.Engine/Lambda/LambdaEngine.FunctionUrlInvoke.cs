@@ -66,7 +66,9 @@ internal sealed partial class LambdaEngine
     }
 
     /// <summary>
-    /// AWS_IAM: the request must be signed (FakeAws does not evaluate the signer's IAM policies).
+    /// AWS_IAM: the request must carry a SigV4 signature the cloud accepts. The signer is of the cloud's
+    /// account (a cloud has one), where AWS lets a call in when the identity-based policy or the
+    /// resource-based policy allows it; FakeAws does not model identity policies, so the signature decides.
     /// NONE: the policy of the URL's qualifier must let anyone (<c>*</c>) perform both
     /// <c>lambda:InvokeFunctionUrl</c> and, via the URL, <c>lambda:InvokeFunction</c>, as AWS requires of
     /// URLs created since October 2025; unless policies are not enforced.
@@ -75,7 +77,7 @@ internal sealed partial class LambdaEngine
     {
         if (url.AuthType == "AWS_IAM")
         {
-            return request.Header("Authorization")?.StartsWith("AWS4-HMAC-SHA256 ", StringComparison.Ordinal) == true;
+            return _urlSignatureValid(request);
         }
         if (!Options.EnforceResourcePolicies)
         {

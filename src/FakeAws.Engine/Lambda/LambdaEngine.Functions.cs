@@ -93,7 +93,12 @@ internal sealed partial class LambdaEngine
             {
                 throw LambdaErrors.FunctionExists(name);
             }
-            function = new LambdaFunction(scope, name, latest);
+            if (request.CodeSigningConfigArn is { } codeSigningConfigArn)
+            {
+                AttachableCodeSigningConfig(region, codeSigningConfigArn);
+            }
+            config.SigningProfileVersionArn = CheckSignatures(region, request.CodeSigningConfigArn, name, package, layers);
+            function = new LambdaFunction(scope, name, latest) { CodeSigningConfigArn = request.CodeSigningConfigArn };
             foreach (var (key, value) in request.Tags ?? [])
             {
                 function.Tags[key] = value;
@@ -159,6 +164,7 @@ internal sealed partial class LambdaEngine
             if (layers is not null)
             {
                 CheckCombinedSize(current.Package.UnzippedSize, layers);
+                CheckSignatures(region, function.CodeSigningConfigArn, function.Name, package: null, layers);
             }
             ConfigurationRules.CheckSnapStart(request.SnapStart ?? (current.Config.SnapStart is { } s ? new SnapStart { ApplyOn = s.ApplyOn } : null),
                 request.Runtime ?? current.Config.Runtime);
@@ -230,6 +236,7 @@ internal sealed partial class LambdaEngine
             function = GetFunction(region, reference.Name);
             var current = ReadyForUpdate(function, request.RevisionId);
             CheckCombinedSize(package.UnzippedSize, current.Layers);
+            var signer = CheckSignatures(region, function.CodeSigningConfigArn, function.Name, package, current.Layers);
             if (request.DryRun == true)
             {
                 return Describe(current, function.Arn);
@@ -237,6 +244,7 @@ internal sealed partial class LambdaEngine
             var config = Clone(current.Config);
             config.CodeSha256 = package.Sha256;
             config.CodeSize = package.Size;
+            config.SigningProfileVersionArn = signer;
             config.Architectures = request.Architectures ?? config.Architectures;
             function.Latest = Updated(current, config, _resolver.Resolve(config.Handler, config.Runtime), fromHandler: true, package: package);
         }

@@ -1,6 +1,7 @@
 using FakeAws.Engine.Core;
 using FakeAws.Engine.Lambda.Layers;
 using FakeAws.Engine.Lambda.Model;
+using FakeAws.Engine.Lambda.Policies;
 
 namespace FakeAws.Engine.Lambda;
 
@@ -8,6 +9,8 @@ namespace FakeAws.Engine.Lambda;
 // DeleteLayerVersion, and the layers a function's configuration names.
 internal sealed partial class LambdaEngine
 {
+    private const string GetLayerVersionAction = "lambda:GetLayerVersion";
+
     public PublishLayerVersionResponse PublishLayerVersion(RequestScope scope, PublishLayerVersionRequest request)
     {
         var package = CodePackage.Read(request.Content?.ZipFile, request.Content?.S3Bucket, imageUri: null);
@@ -105,9 +108,11 @@ internal sealed partial class LambdaEngine
             var region = LayerRegion(reference);
             lock (region.Gate)
             {
-                layers.Add(region.Layers.TryGetValue(reference.Name, out var layer) && reference.Version is { } number && layer.Versions.TryGetValue(number, out var version)
-                    ? version
-                    : throw LambdaErrors.InvalidParameter($"Layer version {arn} does not exist."));
+                var version = region.Layers.TryGetValue(reference.Name, out var layer) && reference.Version is { } number && layer.Versions.TryGetValue(number, out var found)
+                    ? found
+                    : throw LambdaErrors.InvalidParameter($"Layer version {arn} does not exist.");
+                CheckLayerAccess(scope, reference, version);
+                layers.Add(version);
             }
         }
         return layers;
@@ -135,9 +140,29 @@ internal sealed partial class LambdaEngine
         var region = LayerRegion(reference);
         lock (region.Gate)
         {
-            return region.Layers.TryGetValue(reference.Name, out var layer) && reference.Version is { } number && layer.Versions.TryGetValue(number, out var version)
-                ? Describe(scope, version)
+            var version = region.Layers.TryGetValue(reference.Name, out var layer) && reference.Version is { } number && layer.Versions.TryGetValue(number, out var found)
+                ? found
                 : throw LambdaErrors.NotFound("The resource you requested does not exist.");
+            CheckLayerAccess(scope, reference, version);
+            return Describe(scope, version);
+        }
+    }
+
+    /// <summary>
+    /// A layer version of another account is the caller's only when its policy allows the caller's
+    /// account (or everyone, or the caller's organization) <c>lambda:GetLayerVersion</c>. FakeAws knows
+    /// the calling account but not the IAM identity, so AWS's error names the account's root.
+    /// </summary>
+    private void CheckLayerAccess(RequestScope scope, LayerRef reference, LayerVersion version)
+    {
+        if (reference.Account == scope.AccountId || !Options.EnforceResourcePolicies)
+        {
+            return;
+        }
+        var organization = Options.AccountOrganizations.TryGetValue(scope.AccountId, out var id) ? id : null;
+        if (!PermissionStatements.AllowsAccount(version.Policy, scope.AccountId, organization, GetLayerVersionAction))
+        {
+            throw LambdaErrors.NotAuthorized($"arn:aws:iam::{scope.AccountId}:root", GetLayerVersionAction, version.Arn);
         }
     }
 

@@ -3,12 +3,13 @@ using FakeAws.Engine.Lambda.Model;
 
 namespace FakeAws.Engine.Lambda;
 
-// TagResource, UntagResource and ListTags, on function ARNs. Tagging gives $LATEST a new RevisionId, as in AWS.
+// TagResource, UntagResource and ListTags, on function and code signing configuration ARNs. Tagging a
+// function gives its $LATEST a new RevisionId, as in AWS.
 internal sealed partial class LambdaEngine
 {
     public void TagResource(RequestScope scope, TagResourceRequest request)
     {
-        var function = GetTaggable(scope, request.Resource!, out var region);
+        var (tags, function, region) = GetTaggable(scope, request.Resource!);
         if (request.Tags is { Count: 0 })
         {
             // AWS's answer to an empty tag map is this generic one.
@@ -16,7 +17,7 @@ internal sealed partial class LambdaEngine
         }
         lock (region.Gate)
         {
-            var merged = new Dictionary<string, string>(function.Tags);
+            var merged = new Dictionary<string, string>(tags);
             foreach (var (key, value) in request.Tags ?? [])
             {
                 merged[key] = value;
@@ -24,46 +25,57 @@ internal sealed partial class LambdaEngine
             ConfigurationRules.CheckTags(merged);
             foreach (var (key, value) in merged)
             {
-                function.Tags[key] = value;
+                tags[key] = value;
             }
-            function.Latest.RevisionId = NewRevisionId();
+            function?.Latest.RevisionId = NewRevisionId();
         }
     }
 
     public void UntagResource(RequestScope scope, UntagResourceRequest request)
     {
-        var function = GetTaggable(scope, request.Resource!, out var region);
+        var (tags, function, region) = GetTaggable(scope, request.Resource!);
         lock (region.Gate)
         {
             foreach (var key in request.TagKeys ?? [])
             {
-                function.Tags.Remove(key);
+                tags.Remove(key);
             }
-            function.Latest.RevisionId = NewRevisionId();
+            function?.Latest.RevisionId = NewRevisionId();
         }
     }
 
     public ListTagsResponse ListTags(RequestScope scope, ListTagsRequest request)
     {
-        var function = GetTaggable(scope, request.Resource!, out var region);
+        var (tags, _, region) = GetTaggable(scope, request.Resource!);
         lock (region.Gate)
         {
-            return new ListTagsResponse { Tags = new(function.Tags) };
+            return new ListTagsResponse { Tags = new(tags) };
         }
     }
 
-    /// <summary>Tags belong to a function as a whole; versions and aliases have none.</summary>
-    private LambdaFunction GetTaggable(RequestScope scope, string resource, out LambdaRegion region)
+    /// <summary>
+    /// The tags of a resource: a function as a whole (versions and aliases have none) or a code signing
+    /// configuration; the function is null for the latter.
+    /// </summary>
+    private (SortedDictionary<string, string> Tags, LambdaFunction? Function, LambdaRegion Region) GetTaggable(RequestScope scope, string resource)
     {
+        var region = Region(scope);
+        if (resource.Contains(":code-signing-config:", StringComparison.Ordinal))
+        {
+            lock (region.Gate)
+            {
+                return (GetCodeSigningConfig(region, resource).Tags, null, region);
+            }
+        }
         var reference = FunctionArns.Resolve(scope, resource, null);
         if (reference.Qualifier is not null)
         {
             throw LambdaErrors.InvalidParameter("Tags on function aliases and versions are not supported. Please specify a function ARN.");
         }
-        region = Region(scope);
         lock (region.Gate)
         {
-            return GetFunction(region, reference.Name);
+            var function = GetFunction(region, reference.Name);
+            return (function.Tags, function, region);
         }
     }
 }

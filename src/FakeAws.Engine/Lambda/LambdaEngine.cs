@@ -21,9 +21,10 @@ namespace FakeAws.Engine.Lambda;
 /// and its on-failure destination (SQS, SNS or S3, services FakeAws lacks) receives nothing.
 /// Resource-based policies are enforced when another service invokes a function
 /// (<see cref="LambdaOptions.EnforceResourcePolicies"/>); function URLs are served by
-/// <see cref="InvokeFunctionUrlAsync"/>. Not implemented yet (answered with an error naming the
-/// operation and FakeAws): code signing, recursion, runtime management and scaling settings, durable
-/// executions and capacity providers. Container images and code from S3 are
+/// <see cref="InvokeFunctionUrlAsync"/>. Code signing configurations are enforced on deployments, with
+/// a package signed only when the test declared it signed (AWS Signer is not faked). Not implemented yet
+/// (answered with an error naming the operation and FakeAws): scaling settings, durable executions and
+/// capacity providers. Container images and code from S3 are
 /// refused with a clear error. Functions have no network, VPC or file system configuration beyond
 /// echoing it back. Destinations other than Lambda functions, and dead-letter queues, are accepted but
 /// receive nothing. Provisioned concurrency is bookkeeping: it does not pre-start environments.
@@ -39,11 +40,21 @@ internal sealed partial class LambdaEngine : ILambdaOperations
     private readonly CloudContext _cloud;
     private readonly ILambdaCodeResolver _resolver;
     private readonly RegionalStore<LambdaRegion> _regions;
+    private readonly Func<ApiGateway.Invoke.GatewayRequest, bool> _urlSignatureValid;
 
-    public LambdaEngine(CloudContext cloud, LambdaOptions options, ILambdaCodeResolver resolver)
+    /// <param name="cloud">The cloud's clock, ids and services.</param>
+    /// <param name="options">The engine's tunables.</param>
+    /// <param name="resolver">Finds code for Handler strings.</param>
+    /// <param name="urlSignatureValid">
+    /// Whether a request to an AWS_IAM function URL carries a SigV4 signature the cloud accepts (the
+    /// wire layer checks it against the cloud's credentials); by default, whether it carries one at all.
+    /// </param>
+    public LambdaEngine(CloudContext cloud, LambdaOptions options, ILambdaCodeResolver resolver, Func<ApiGateway.Invoke.GatewayRequest, bool>? urlSignatureValid = null)
     {
         _cloud = cloud;
         _resolver = resolver;
+        _urlSignatureValid = urlSignatureValid
+            ?? (request => request.Header("Authorization")?.StartsWith("AWS4-HMAC-SHA256 ", StringComparison.Ordinal) == true);
         Options = options;
         _regions = new RegionalStore<LambdaRegion>(scope => new LambdaRegion(scope));
     }

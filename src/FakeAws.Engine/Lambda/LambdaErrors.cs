@@ -68,6 +68,17 @@ internal static class LambdaErrors
 
     public static AwsServiceException InvalidRequestContent(string message) => new("InvalidRequestContentException", message);
 
+    /// <summary>A function naming a code signing configuration that does not exist.</summary>
+    public static AwsServiceException CodeSigningConfigNotFound(string arn) => new(
+        "CodeSigningConfigNotFoundException",
+        $"The code signing configuration cannot be found. Check that the provided configuration is not deleted: {arn}.",
+        404);
+
+    /// <summary>A deployment under an Enforce code signing configuration whose code or layers no allowed profile signed.</summary>
+    public static AwsServiceException CodeVerificationFailed(string functionName) => new(
+        "CodeVerificationFailedException",
+        $"Lambda cannot deploy the function. The function or layer might be signed using a signature that the client is not configured to accept. Check the provided signature for {functionName}.");
+
     public static AwsServiceException ProvisionedConcurrencyNotFound() => new(
         "ProvisionedConcurrencyConfigNotFoundException", "No Provisioned Concurrency Config found for this function", 404);
 

@@ -49,6 +49,9 @@ internal sealed class LambdaFunction(RequestScope scope, string name, FunctionVe
     /// <summary>Runtime update modes by version ($LATEST or a number); a version without one updates Auto.</summary>
     public Dictionary<string, RuntimeManagement> RuntimeManagement { get; } = new(StringComparer.Ordinal);
 
+    /// <summary>The code signing configuration new deployments of the function are checked against, or null.</summary>
+    public string? CodeSigningConfigArn { get; set; }
+
     /// <summary>The published version <paramref name="qualifier"/> names, or $LATEST.</summary>
     public FunctionVersion? FindVersion(string qualifier) =>
         qualifier == FunctionArns.Latest ? Latest

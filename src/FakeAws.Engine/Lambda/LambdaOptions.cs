@@ -23,11 +23,25 @@ public sealed class LambdaOptions
     /// Whether a function's resource-based policy must allow another service to invoke it, as on AWS
     /// (the default): API Gateway and Cognito triggers need an AddPermission statement for their
     /// service principal (and source ARN, when the statement names one). Step Functions and event source
-    /// mappings invoke with their execution role, so no policy is needed for them either way. Set
-    /// false to let every service invoke every function.
+    /// mappings invoke with their execution role, so no policy is needed for them either way. A layer
+    /// version of another account needs its layer version policy the same way. Set false to let every
+    /// service invoke every function and every account use every layer.
     /// </summary>
     public bool EnforceResourcePolicies { get; set; } = true;
 
+    /// <summary>
+    /// The AWS Organizations organization of each account (account id to organization id, such as
+    /// <c>o-a1b2c3d4e5</c>), which a layer version permission given to <c>*</c> with an
+    /// <c>OrganizationId</c> is checked against when a function of another account uses the layer.
+    /// FakeAws does not fake Organizations: an account not listed belongs to none.
+    /// </summary>
+    public IDictionary<string, string> AccountOrganizations { get; private set; } = new Dictionary<string, string>(StringComparer.Ordinal);
+
     /// <summary>A copy of these settings.</summary>
-    public LambdaOptions Clone() => (LambdaOptions)MemberwiseClone();
+    public LambdaOptions Clone()
+    {
+        var copy = (LambdaOptions)MemberwiseClone();
+        copy.AccountOrganizations = new Dictionary<string, string>(AccountOrganizations, StringComparer.Ordinal);
+        return copy;
+    }
 }

@@ -18,6 +18,12 @@ internal sealed class LambdaRegion(RequestScope scope)
     /// <summary>The region's layers by name.</summary>
     public SortedDictionary<string, Layers.LambdaLayer> Layers { get; } = new(StringComparer.Ordinal);
 
+    /// <summary>The region's code signing configurations by ARN.</summary>
+    public SortedDictionary<string, Signing.CodeSigningSettings> CodeSigningConfigs { get; } = new(StringComparer.Ordinal);
+
+    /// <summary>The signing profile version that signed each package the test declared signed, by the package's SHA-256 (base64).</summary>
+    public Dictionary<string, string> SignedPackages { get; } = new(StringComparer.Ordinal);
+
     /// <summary>The function each function URL id of the region belongs to.</summary>
     public Dictionary<string, LambdaFunction> UrlIds { get; } = new(StringComparer.Ordinal);
 

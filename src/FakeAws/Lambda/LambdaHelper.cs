@@ -23,7 +23,7 @@ public sealed class LambdaHelper
     {
         _cloud = cloud;
         _resolver = new HandlerResolver(Processes);
-        Engine = new LambdaEngine(cloud.Context, cloud.Options.Lambda, _resolver);
+        Engine = new LambdaEngine(cloud.Context, cloud.Options.Lambda, _resolver, request => FunctionUrlSignatures.Valid(request, cloud));
         Wire = new LambdaWireService(Engine, () => cloud.Context.Ids.NewGuid().ToString());
         FunctionUrls = new FunctionUrlWireService(Engine, cloud.Context);
     }
@@ -152,6 +152,29 @@ public sealed class LambdaHelper
         {
             throw new ArgumentException(e.Message, nameof(code), e);
         }
+    }
+
+    /// <summary>
+    /// Declares <paramref name="zip"/> signed by AWS Signer with <paramref name="signingProfileVersionArn"/>,
+    /// standing in for Signer's signing job, which FakeAws does not fake. Deployments of the same bytes
+    /// (CreateFunction, UpdateFunctionCode, PublishLayerVersion) in the profile's account and region carry
+    /// that signature: a code signing configuration that allows the profile accepts them under
+    /// <c>Enforce</c>, and the function shows it as <c>SigningProfileVersionArn</c>. Any other package is
+    /// unsigned, as a .zip uploaded directly is on AWS.
+    /// </summary>
+    /// <param name="zip">The deployment package or layer archive, byte for byte as it will be uploaded.</param>
+    /// <param name="signingProfileVersionArn">The profile version, such as <c>arn:aws:signer:us-east-1:123456789012:/signing-profiles/MyProfile/abcdef1234</c>.</param>
+    /// <exception cref="ArgumentException">The ARN does not name a region and an account.</exception>
+    public void SignCode(byte[] zip, string signingProfileVersionArn)
+    {
+        ArgumentNullException.ThrowIfNull(zip);
+        ArgumentNullException.ThrowIfNull(signingProfileVersionArn);
+        var parts = signingProfileVersionArn.Split(':');
+        if (parts.Length < 6 || parts[0] != "arn" || parts[3].Length == 0 || parts[4].Length == 0)
+        {
+            throw new ArgumentException($"'{signingProfileVersionArn}' is not a signing profile version ARN with a region and an account.", nameof(signingProfileVersionArn));
+        }
+        Engine.SignPackage(new RequestScope(parts[4], parts[3]), zip, signingProfileVersionArn);
     }
 
     /// <summary>

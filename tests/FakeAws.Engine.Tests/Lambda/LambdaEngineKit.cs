@@ -45,6 +45,26 @@ internal sealed class LambdaEngineKit
         public Task<byte[]> InvokeAsync(byte[] payload, LambdaInvocation invocation) => handler(payload, invocation);
     }
 
+    /// <summary>A small deployment package with one Python file.</summary>
+    public static byte[] SmallZip()
+    {
+        using var buffer = new MemoryStream();
+        using (var archive = new System.IO.Compression.ZipArchive(buffer, System.IO.Compression.ZipArchiveMode.Create))
+        {
+            using var writer = new StreamWriter(archive.CreateEntry("python/lib.py").Open());
+            writer.Write("VALUE = 1\n");
+        }
+        return buffer.ToArray();
+    }
+
+    /// <summary>Code for functions a test creates but never invokes.</summary>
+    public sealed class NeverRuns : ILambdaCode
+    {
+        public string Identity => "never-runs";
+
+        public Task<ILambdaHandler> InitializeAsync(LambdaInit init) => throw new InvalidOperationException("This test never invokes the function.");
+    }
+
     private sealed class NoResolver : ILambdaCodeResolver
     {
         public ILambdaCode Resolve(string? handler, string? runtime) => throw new InvalidOperationException("These tests bind code directly.");

@@ -108,10 +108,41 @@ public class FunctionUrlTests : LambdaTestBase
         var unsigned = await http.GetAsync(url);
         using var request = new HttpRequestMessage(HttpMethod.Get, url);
         request.Headers.TryAddWithoutValidation("Authorization", "AWS4-HMAC-SHA256 Credential=AKIDEXAMPLE/20300101/us-east-1/lambda/aws4_request, SignedHeaders=host, Signature=0");
-        var signed = await http.SendAsync(request);
+        var incomplete = await http.SendAsync(request);
+        using var anyKey = new HttpRequestMessage(HttpMethod.Get, url);
+        SigV4Signer.Sign(anyKey, "AKIDEXAMPLE", "any-secret", "us-east-1", Start);
+        var signed = await http.SendAsync(anyKey);
 
         Assert.That((int)unsigned.StatusCode, Is.EqualTo(403));
-        Assert.That((int)signed.StatusCode, Is.EqualTo(200));
+        Assert.That(await unsigned.Content.ReadAsStringAsync(), Is.EqualTo("""{"Message":"Forbidden"}"""));
+        Assert.That((int)incomplete.StatusCode, Is.EqualTo(403), "a SigV4 header without a date is incomplete");
+        Assert.That((int)signed.StatusCode, Is.EqualTo(200), "without VerifySignatures, any complete signature is let in, as elsewhere in the cloud");
+    }
+
+    [Test]
+    public async Task IamUrl_WithVerifySignatures_NeedsTheCloudsCredentialsAtTheCloudsTime()
+    {
+        using var aws = new FakeAwsCloud(new FakeAwsOptions { TimeProvider = new Microsoft.Extensions.Time.Testing.FakeTimeProvider(Start), VerifySignatures = true });
+        aws.Lambda.AddFunction("fn", (JsonElement _) => "ok");
+        var url = aws.Lambda.Engine.CreateFunctionUrlConfig(aws.Context.Scope(null), new Engine.Lambda.Model.CreateFunctionUrlConfigRequest { FunctionName = "fn", AuthType = "AWS_IAM" })
+            .FunctionUrl!;
+        var credentials = aws.Credentials.GetCredentials();
+        using var http = new HttpClient(aws.Lambda.CreateHttpMessageHandler());
+
+        async Task<int> Call(string accessKey, string secretKey, DateTimeOffset at)
+        {
+            using var request = new HttpRequestMessage(HttpMethod.Get, url);
+            SigV4Signer.Sign(request, accessKey, secretKey, "us-east-1", at);
+            return (int)(await http.SendAsync(request)).StatusCode;
+        }
+
+        Assert.Multiple(async () =>
+        {
+            Assert.That(await Call(credentials.AccessKey, credentials.SecretKey, Start), Is.EqualTo(200));
+            Assert.That(await Call(credentials.AccessKey, "wrong-secret", Start), Is.EqualTo(403));
+            Assert.That(await Call("AKIDEXAMPLE", credentials.SecretKey, Start), Is.EqualTo(403));
+            Assert.That(await Call(credentials.AccessKey, credentials.SecretKey, Start.AddMinutes(-20)), Is.EqualTo(403), "an expired signature");
+        });
     }
 
     [Test]

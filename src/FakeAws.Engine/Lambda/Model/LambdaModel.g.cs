@@ -5220,16 +5220,16 @@ internal static partial class ServiceModel
         new(Operations[2], null),
         new(Operations[3], (scope, input, _) => new(engine.CreateAlias(scope, (CreateAliasRequest)input))),
         new(Operations[4], null),
-        new(Operations[5], null),
+        new(Operations[5], (scope, input, _) => new(engine.CreateCodeSigningConfig(scope, (CreateCodeSigningConfigRequest)input))),
         new(Operations[6], (scope, input, _) => new(engine.CreateEventSourceMapping(scope, (CreateEventSourceMappingRequest)input))),
         new(Operations[7], async (scope, input, token) => await engine.CreateFunction(scope, (CreateFunctionRequest)input, token).ConfigureAwait(false)),
         new(Operations[8], (scope, input, _) => new(engine.CreateFunctionUrlConfig(scope, (CreateFunctionUrlConfigRequest)input))),
         new(Operations[9], (scope, input, _) => { engine.DeleteAlias(scope, (DeleteAliasRequest)input); return default; }),
         new(Operations[10], null),
-        new(Operations[11], null),
+        new(Operations[11], (scope, input, _) => new(engine.DeleteCodeSigningConfig(scope, (DeleteCodeSigningConfigRequest)input))),
         new(Operations[12], (scope, input, _) => new(engine.DeleteEventSourceMapping(scope, (DeleteEventSourceMappingRequest)input))),
         new(Operations[13], (scope, input, _) => new(engine.DeleteFunction(scope, (DeleteFunctionRequest)input))),
-        new(Operations[14], null),
+        new(Operations[14], (scope, input, _) => { engine.DeleteFunctionCodeSigningConfig(scope, (DeleteFunctionCodeSigningConfigRequest)input); return default; }),
         new(Operations[15], (scope, input, _) => { engine.DeleteFunctionConcurrency(scope, (DeleteFunctionConcurrencyRequest)input); return default; }),
         new(Operations[16], (scope, input, _) => { engine.DeleteFunctionEventInvokeConfig(scope, (DeleteFunctionEventInvokeConfigRequest)input); return default; }),
         new(Operations[17], (scope, input, _) => { engine.DeleteFunctionUrlConfig(scope, (DeleteFunctionUrlConfigRequest)input); return default; }),
@@ -5238,13 +5238,13 @@ internal static partial class ServiceModel
         new(Operations[20], (scope, input, _) => new(engine.GetAccountSettings(scope, (GetAccountSettingsRequest)input))),
         new(Operations[21], (scope, input, _) => new(engine.GetAlias(scope, (GetAliasRequest)input))),
         new(Operations[22], null),
-        new(Operations[23], null),
+        new(Operations[23], (scope, input, _) => new(engine.GetCodeSigningConfig(scope, (GetCodeSigningConfigRequest)input))),
         new(Operations[24], null),
         new(Operations[25], null),
         new(Operations[26], null),
         new(Operations[27], (scope, input, _) => new(engine.GetEventSourceMapping(scope, (GetEventSourceMappingRequest)input))),
         new(Operations[28], (scope, input, _) => new(engine.GetFunction(scope, (GetFunctionRequest)input))),
-        new(Operations[29], null),
+        new(Operations[29], (scope, input, _) => new(engine.GetFunctionCodeSigningConfig(scope, (GetFunctionCodeSigningConfigRequest)input))),
         new(Operations[30], (scope, input, _) => new(engine.GetFunctionConcurrency(scope, (GetFunctionConcurrencyRequest)input))),
         new(Operations[31], (scope, input, _) => new(engine.GetFunctionConfiguration(scope, (GetFunctionConfigurationRequest)input))),
         new(Operations[32], (scope, input, _) => new(engine.GetFunctionEventInvokeConfig(scope, (GetFunctionEventInvokeConfigRequest)input))),
@@ -5262,14 +5262,14 @@ internal static partial class ServiceModel
         new(Operations[44], async (scope, input, token) => await engine.InvokeWithResponseStream(scope, (InvokeWithResponseStreamRequest)input, token).ConfigureAwait(false)),
         new(Operations[45], (scope, input, _) => new(engine.ListAliases(scope, (ListAliasesRequest)input))),
         new(Operations[46], null),
-        new(Operations[47], null),
+        new(Operations[47], (scope, input, _) => new(engine.ListCodeSigningConfigs(scope, (ListCodeSigningConfigsRequest)input))),
         new(Operations[48], null),
         new(Operations[49], (scope, input, _) => new(engine.ListEventSourceMappings(scope, (ListEventSourceMappingsRequest)input))),
         new(Operations[50], (scope, input, _) => new(engine.ListFunctionEventInvokeConfigs(scope, (ListFunctionEventInvokeConfigsRequest)input))),
         new(Operations[51], (scope, input, _) => new(engine.ListFunctionUrlConfigs(scope, (ListFunctionUrlConfigsRequest)input))),
         new(Operations[52], null),
         new(Operations[53], (scope, input, _) => new(engine.ListFunctions(scope, (ListFunctionsRequest)input))),
-        new(Operations[54], null),
+        new(Operations[54], (scope, input, _) => new(engine.ListFunctionsByCodeSigningConfig(scope, (ListFunctionsByCodeSigningConfigRequest)input))),
         new(Operations[55], (scope, input, _) => new(engine.ListLayerVersions(scope, (ListLayerVersionsRequest)input))),
         new(Operations[56], (scope, input, _) => new(engine.ListLayers(scope, (ListLayersRequest)input))),
         new(Operations[57], (scope, input, _) => new(engine.ListProvisionedConcurrencyConfigs(scope, (ListProvisionedConcurrencyConfigsRequest)input))),
@@ -5277,7 +5277,7 @@ internal static partial class ServiceModel
         new(Operations[59], (scope, input, _) => new(engine.ListVersionsByFunction(scope, (ListVersionsByFunctionRequest)input))),
         new(Operations[60], (scope, input, _) => new(engine.PublishLayerVersion(scope, (PublishLayerVersionRequest)input))),
         new(Operations[61], async (scope, input, token) => await engine.PublishVersion(scope, (PublishVersionRequest)input, token).ConfigureAwait(false)),
-        new(Operations[62], null),
+        new(Operations[62], (scope, input, _) => new(engine.PutFunctionCodeSigningConfig(scope, (PutFunctionCodeSigningConfigRequest)input))),
         new(Operations[63], (scope, input, _) => new(engine.PutFunctionConcurrency(scope, (PutFunctionConcurrencyRequest)input))),
         new(Operations[64], (scope, input, _) => new(engine.PutFunctionEventInvokeConfig(scope, (PutFunctionEventInvokeConfigRequest)input))),
         new(Operations[65], (scope, input, _) => new(engine.PutFunctionRecursionConfig(scope, (PutFunctionRecursionConfigRequest)input))),
@@ -5294,7 +5294,7 @@ internal static partial class ServiceModel
         new(Operations[76], (scope, input, _) => { engine.UntagResource(scope, (UntagResourceRequest)input); return default; }),
         new(Operations[77], (scope, input, _) => new(engine.UpdateAlias(scope, (UpdateAliasRequest)input))),
         new(Operations[78], null),
-        new(Operations[79], null),
+        new(Operations[79], (scope, input, _) => new(engine.UpdateCodeSigningConfig(scope, (UpdateCodeSigningConfigRequest)input))),
         new(Operations[80], (scope, input, _) => new(engine.UpdateEventSourceMapping(scope, (UpdateEventSourceMappingRequest)input))),
         new(Operations[81], async (scope, input, token) => await engine.UpdateFunctionCode(scope, (UpdateFunctionCodeRequest)input, token).ConfigureAwait(false)),
         new(Operations[82], (scope, input, _) => new(engine.UpdateFunctionConfiguration(scope, (UpdateFunctionConfigurationRequest)input))),
@@ -5312,12 +5312,15 @@ internal interface ILambdaOperations
     AddLayerVersionPermissionResponse AddLayerVersionPermission(RequestScope scope, AddLayerVersionPermissionRequest input);
     AddPermissionResponse AddPermission(RequestScope scope, AddPermissionRequest input);
     AliasConfiguration CreateAlias(RequestScope scope, CreateAliasRequest input);
+    CreateCodeSigningConfigResponse CreateCodeSigningConfig(RequestScope scope, CreateCodeSigningConfigRequest input);
     EventSourceMappingConfiguration CreateEventSourceMapping(RequestScope scope, CreateEventSourceMappingRequest input);
     Task<FunctionConfiguration> CreateFunction(RequestScope scope, CreateFunctionRequest input, CancellationToken cancellationToken);
     CreateFunctionUrlConfigResponse CreateFunctionUrlConfig(RequestScope scope, CreateFunctionUrlConfigRequest input);
     void DeleteAlias(RequestScope scope, DeleteAliasRequest input);
+    DeleteCodeSigningConfigResponse DeleteCodeSigningConfig(RequestScope scope, DeleteCodeSigningConfigRequest input);
     EventSourceMappingConfiguration DeleteEventSourceMapping(RequestScope scope, DeleteEventSourceMappingRequest input);
     DeleteFunctionResponse DeleteFunction(RequestScope scope, DeleteFunctionRequest input);
+    void DeleteFunctionCodeSigningConfig(RequestScope scope, DeleteFunctionCodeSigningConfigRequest input);
     void DeleteFunctionConcurrency(RequestScope scope, DeleteFunctionConcurrencyRequest input);
     void DeleteFunctionEventInvokeConfig(RequestScope scope, DeleteFunctionEventInvokeConfigRequest input);
     void DeleteFunctionUrlConfig(RequestScope scope, DeleteFunctionUrlConfigRequest input);
@@ -5325,8 +5328,10 @@ internal interface ILambdaOperations
     void DeleteProvisionedConcurrencyConfig(RequestScope scope, DeleteProvisionedConcurrencyConfigRequest input);
     GetAccountSettingsResponse GetAccountSettings(RequestScope scope, GetAccountSettingsRequest input);
     AliasConfiguration GetAlias(RequestScope scope, GetAliasRequest input);
+    GetCodeSigningConfigResponse GetCodeSigningConfig(RequestScope scope, GetCodeSigningConfigRequest input);
     EventSourceMappingConfiguration GetEventSourceMapping(RequestScope scope, GetEventSourceMappingRequest input);
     GetFunctionResponse GetFunction(RequestScope scope, GetFunctionRequest input);
+    GetFunctionCodeSigningConfigResponse GetFunctionCodeSigningConfig(RequestScope scope, GetFunctionCodeSigningConfigRequest input);
     GetFunctionConcurrencyResponse GetFunctionConcurrency(RequestScope scope, GetFunctionConcurrencyRequest input);
     FunctionConfiguration GetFunctionConfiguration(RequestScope scope, GetFunctionConfigurationRequest input);
     FunctionEventInvokeConfig GetFunctionEventInvokeConfig(RequestScope scope, GetFunctionEventInvokeConfigRequest input);
@@ -5342,10 +5347,12 @@ internal interface ILambdaOperations
     Task<InvokeAsyncResponse> InvokeAsync(RequestScope scope, InvokeAsyncRequest input, CancellationToken cancellationToken);
     Task<InvokeWithResponseStreamResponse> InvokeWithResponseStream(RequestScope scope, InvokeWithResponseStreamRequest input, CancellationToken cancellationToken);
     ListAliasesResponse ListAliases(RequestScope scope, ListAliasesRequest input);
+    ListCodeSigningConfigsResponse ListCodeSigningConfigs(RequestScope scope, ListCodeSigningConfigsRequest input);
     ListEventSourceMappingsResponse ListEventSourceMappings(RequestScope scope, ListEventSourceMappingsRequest input);
     ListFunctionEventInvokeConfigsResponse ListFunctionEventInvokeConfigs(RequestScope scope, ListFunctionEventInvokeConfigsRequest input);
     ListFunctionUrlConfigsResponse ListFunctionUrlConfigs(RequestScope scope, ListFunctionUrlConfigsRequest input);
     ListFunctionsResponse ListFunctions(RequestScope scope, ListFunctionsRequest input);
+    ListFunctionsByCodeSigningConfigResponse ListFunctionsByCodeSigningConfig(RequestScope scope, ListFunctionsByCodeSigningConfigRequest input);
     ListLayerVersionsResponse ListLayerVersions(RequestScope scope, ListLayerVersionsRequest input);
     ListLayersResponse ListLayers(RequestScope scope, ListLayersRequest input);
     ListProvisionedConcurrencyConfigsResponse ListProvisionedConcurrencyConfigs(RequestScope scope, ListProvisionedConcurrencyConfigsRequest input);
@@ -5353,6 +5360,7 @@ internal interface ILambdaOperations
     ListVersionsByFunctionResponse ListVersionsByFunction(RequestScope scope, ListVersionsByFunctionRequest input);
     PublishLayerVersionResponse PublishLayerVersion(RequestScope scope, PublishLayerVersionRequest input);
     Task<FunctionConfiguration> PublishVersion(RequestScope scope, PublishVersionRequest input, CancellationToken cancellationToken);
+    PutFunctionCodeSigningConfigResponse PutFunctionCodeSigningConfig(RequestScope scope, PutFunctionCodeSigningConfigRequest input);
     Concurrency PutFunctionConcurrency(RequestScope scope, PutFunctionConcurrencyRequest input);
     FunctionEventInvokeConfig PutFunctionEventInvokeConfig(RequestScope scope, PutFunctionEventInvokeConfigRequest input);
     PutFunctionRecursionConfigResponse PutFunctionRecursionConfig(RequestScope scope, PutFunctionRecursionConfigRequest input);
@@ -5363,6 +5371,7 @@ internal interface ILambdaOperations
     void TagResource(RequestScope scope, TagResourceRequest input);
     void UntagResource(RequestScope scope, UntagResourceRequest input);
     AliasConfiguration UpdateAlias(RequestScope scope, UpdateAliasRequest input);
+    UpdateCodeSigningConfigResponse UpdateCodeSigningConfig(RequestScope scope, UpdateCodeSigningConfigRequest input);
     EventSourceMappingConfiguration UpdateEventSourceMapping(RequestScope scope, UpdateEventSourceMappingRequest input);
     Task<FunctionConfiguration> UpdateFunctionCode(RequestScope scope, UpdateFunctionCodeRequest input, CancellationToken cancellationToken);
     FunctionConfiguration UpdateFunctionConfiguration(RequestScope scope, UpdateFunctionConfigurationRequest input);

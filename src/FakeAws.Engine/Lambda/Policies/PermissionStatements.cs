@@ -112,6 +112,17 @@ internal static class PermissionStatements
         return true;
     }
 
+    /// <summary>
+    /// Whether a layer version's policy lets <paramref name="account"/> perform <paramref name="action"/>:
+    /// an Allow for the account's root or <c>*</c>, whose <c>aws:PrincipalOrgID</c>, when it names one,
+    /// is the account's organization.
+    /// </summary>
+    public static bool AllowsAccount(ResourcePolicy? policy, string account, string? organizationId, string action) =>
+        policy is not null && policy.Statements.Any(s =>
+            (string?)s["Effect"] == "Allow" && (string?)s["Action"] == action
+            && (s["Principal"] is JsonValue everyone ? (string?)everyone == "*" : (string?)s["Principal"]?["AWS"] == $"arn:aws:iam::{account}:root")
+            && (s["Condition"]?["StringEquals"]?["aws:PrincipalOrgID"] is not { } org || (string?)org == organizationId));
+
     /// <summary>How AWS writes a principal: a service, an account's root, an IAM ARN, or <c>*</c>.</summary>
     private static JsonNode Principal(string principal)
     {
