@@ -27,8 +27,12 @@ internal sealed class ApiGatewayModule : ServiceModule
     /// <summary>The routes of <see cref="FrontDoors"/>, in their order, known before the module is built.</summary>
     public static IReadOnlyList<WireRoute> Routes => [ApiGatewayWireService.Routing, ApiGatewayV2WireService.Routing, ExecuteApiWireService.Routing];
 
-    // Both management APIs keep their APIs in one store.
-    public override void Reset() => Helper.Store.Clear();
+    // Both management APIs keep their APIs in one store; WebSocket connections end with them.
+    public override void Reset()
+    {
+        Helper.WebSockets.CloseAll();
+        Helper.Store.Clear();
+    }
 
     public override IReadOnlyList<(string Name, IStateStore Store)> State => [("apigateway", Helper.Store.State)];
 }

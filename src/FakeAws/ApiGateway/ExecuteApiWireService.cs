@@ -11,17 +11,35 @@ namespace FakeAws.ApiGateway;
 /// the cloud (and a request signed for <c>execute-api</c>) reaches the same chain as
 /// <see cref="ApiGatewayHelper.CreateHttpClient"/>. The router's responses hold one value per
 /// header, so repeated headers (such as several Set-Cookie) arrive joined with commas here;
-/// FakeAws.Server and the helper's client keep them apart.
+/// FakeAws.Server and the helper's client keep them apart. WebSocket APIs' <c>@connections</c>
+/// management API (<c>/{stage}/@connections/{id}</c> at the API's host, or <c>/@connections/{id}</c>
+/// signed for <c>execute-api</c>) goes to <see cref="WebSocket.ConnectionsWireService"/>.
 /// </summary>
 internal sealed class ExecuteApiWireService(ApiGatewayHelper gateway) : IWireService
 {
     /// <summary>How the router knows this front door's requests, before the service is built.</summary>
-    public static readonly WireRoute Routing = new("execute-api", ownsPath: ExecuteApiRequests.IsUserRequestPath, ownsHost: ExecuteApiRequests.IsApiHost);
+    public static readonly WireRoute Routing = new(
+        "execute-api",
+        ownsPath: path => ExecuteApiRequests.IsUserRequestPath(path) || WebSocket.ConnectionsWireService.ManagementPath(path) is not null,
+        ownsHost: ExecuteApiRequests.IsApiHost);
 
     public WireRoute Route => Routing;
 
     public async Task<WireResponse> HandleAsync(WireRequest request, RequestScope scope, CancellationToken cancellationToken)
     {
+        if (WebSocket.ConnectionsWireService.ManagementPath(request.Path) is { } management)
+        {
+            var forConnections = new WireRequest
+            {
+                Method = request.Method,
+                Host = request.Host,
+                Path = management,
+                Query = request.Query,
+                Headers = request.Headers,
+                Body = request.Body,
+            };
+            return await gateway.Connections.HandleAsync(forConnections, scope, cancellationToken).ConfigureAwait(false);
+        }
         var target = ExecuteApiRequests.Parse(request.Path, request.Host)!;
         var response = await gateway.InvokeAsync(target, new GatewayRequest
         {
