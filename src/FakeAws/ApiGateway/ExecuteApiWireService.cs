@@ -18,10 +18,7 @@ namespace FakeAws.ApiGateway;
 internal sealed class ExecuteApiWireService(ApiGatewayHelper gateway) : IWireService
 {
     /// <summary>How the router knows this front door's requests, before the service is built.</summary>
-    public static readonly WireRoute Routing = new(
-        "execute-api",
-        ownsPath: path => ExecuteApiRequests.IsUserRequestPath(path) || WebSocket.ConnectionsWireService.ManagementPath(path) is not null,
-        ownsHost: ExecuteApiRequests.IsApiHost);
+    public static readonly WireRoute Routing = new("execute-api", ownsPath: ExecuteApiRequests.IsUserRequestPath, ownsHost: ExecuteApiRequests.IsApiHost);
 
     public WireRoute Route => Routing;
 

@@ -8,10 +8,11 @@ namespace FakeAws.Engine.ApiGateway.Invoke;
 /// API Gateway's data plane: serves a request to a deployed REST API (v1) or HTTP API (v2) through
 /// routing, authorization, throttling, the proxy event, the Lambda invoke and the response mapping,
 /// entirely in memory and in virtual time. Every failure is the gateway response AWS sends.
+/// WebSocket APIs' connections are served by <see cref="V2.WebSocket.WebSocketGateway"/>.
 /// </summary>
 /// <remarks>
 /// Not done yet: stage and method caches, canary releases, mutual TLS, custom domain names,
-/// AWS service integrations by path (<c>path/...</c> URIs of REST-style services), WebSocket APIs, IAM signature and policy checks (an AWS_IAM method only requires a
+/// AWS service integrations by path (<c>path/...</c> URIs of REST-style services), IAM signature and policy checks (an AWS_IAM method only requires a
 /// SigV4 Authorization header), and the account-level throttle (10,000 requests a second).
 /// </remarks>
 internal sealed partial class ApiGatewayInvoker

@@ -11,15 +11,22 @@ namespace FakeAws.ApiGateway.WebSocket;
 /// <summary>
 /// The <c>@connections</c> management API of WebSocket APIs (apigatewaymanagementapi) on the wire:
 /// restJson1 at <c>https://{apiId}.execute-api.{region}.amazonaws.com/{stage}/@connections/{connectionId}</c>,
-/// signed for <c>execute-api</c>. The execute-api front door hands it these requests with the stage
-/// taken off the path (the SDKs' endpoint is the stage's URL).
+/// signed for <c>execute-api</c>. The execute-api front door hands it the requests at an API's host,
+/// with the stage taken off the path (the SDKs' endpoint is the stage's URL).
 /// </summary>
 internal sealed partial class ConnectionsWireService(WebSocketGateway gateway, Func<string> newRequestId) : RestJsonService(
-    ExecuteApiWireService.Routing,
+    Routing,
     new OperationTable(ServiceModel.Name, ServiceModel.Bind(gateway), ReportInvalid),
     ApiGatewayV2WireService.Iso8601Json,
     newRequestId)
 {
+    /// <summary>
+    /// How the router knows this front door's requests, before the service is built: signed for
+    /// <c>execute-api</c> at a path ending in <c>/@connections/{id}</c>. Requests at an API's own host
+    /// reach the execute-api front door first, which hands these on.
+    /// </summary>
+    public static readonly WireRoute Routing = new("execute-api", ownsPath: path => ManagementPath(path) is not null);
+
     /// <summary>The management path in a request's path, <c>/@connections/{id}</c>, after any stage; null when it is not one.</summary>
     public static string? ManagementPath(string path) => ConnectionsPath().Match(path) is { Success: true } match ? match.Groups["rest"].Value : null;
 
