@@ -146,6 +146,22 @@ public class WebSocketInvokeTests : WebSocketTestBase
     }
 
     [Test]
+    public async Task PlainHttpRequest_Forbidden_FunctionNotCalled()
+    {
+        var calls = 0;
+        AddFunction("count", (JsonElement e) => new { statusCode = 200, body = (++calls).ToString(System.Globalization.CultureInfo.InvariantCulture) });
+        var apiId = await CreateWebSocketApi();
+        await CreateLambdaRoute(apiId, "$default", "count");
+        await CreateStage(apiId);
+        using var http = Aws.ApiGateway.CreateHttpClient(apiId, "production");
+
+        var response = await http.GetAsync("");
+
+        Assert.That((int)response.StatusCode, Is.EqualTo(403));
+        Assert.That(calls, Is.Zero);
+    }
+
+    [Test]
     public async Task RouteSelection_CustomRouteElseDefaultElseForbidden()
     {
         var routes = new List<string>();

@@ -50,6 +50,11 @@ internal sealed partial class ApiGatewayInvoker
         lock (region.Gate)
         {
             isRest = region.RestApis.ContainsKey(apiId);
+            // A WebSocket API answers only upgrades (WebSocketGateway); a plain request is forbidden.
+            if (region.HttpApis.TryGetValue(apiId, out var api) && api.IsWebSocket)
+            {
+                return RestGatewayErrors.Forbidden();
+            }
         }
         return await _cloud.Clock.RunInVirtualTimeAsync(
             () => isRest ? ServeRestAsync(region, apiId, stage, request) : ServeHttpAsync(region, apiId, stage, request),

@@ -164,11 +164,11 @@ internal sealed class WebSocketGateway(CloudContext cloud, ApiGatewayStore store
         };
     }
 
-    public async Task DeleteConnection(RequestScope scope, DeleteConnectionRequest input)
+    public Task DeleteConnection(RequestScope scope, DeleteConnectionRequest input)
     {
         var connection = Find(scope, input.ConnectionId);
         // A close frame without a status: the client sees 1005 (no status received).
-        await DisconnectInTimeAsync(connection, new WebSocketClosure(1005, "")).ConfigureAwait(false);
+        return DisconnectAsync(connection, new WebSocketClosure(1005, ""), CancellationToken.None);
     }
 
     /// <summary>An open connection of the caller's account, or GoneException (410), AWS's answer for a closed or unknown one.</summary>
