@@ -24,18 +24,9 @@ internal sealed class ExecuteApiWireService(ApiGatewayHelper gateway) : IWireSer
 
     public async Task<WireResponse> HandleAsync(WireRequest request, RequestScope scope, CancellationToken cancellationToken)
     {
-        if (WebSocket.ConnectionsWireService.ManagementPath(request.Path) is { } management)
+        if (WebSocket.ConnectionsWireService.ManagementPath(request.Path) is not null)
         {
-            var forConnections = new WireRequest
-            {
-                Method = request.Method,
-                Host = request.Host,
-                Path = management,
-                Query = request.Query,
-                Headers = request.Headers,
-                Body = request.Body,
-            };
-            return await gateway.Connections.HandleAsync(forConnections, scope, cancellationToken).ConfigureAwait(false);
+            return await gateway.Connections.HandleAsync(request, scope, cancellationToken).ConfigureAwait(false);
         }
         var target = ExecuteApiRequests.Parse(request.Path, request.Host)!;
         var response = await gateway.InvokeAsync(target, new GatewayRequest

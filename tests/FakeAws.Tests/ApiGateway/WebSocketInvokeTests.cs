@@ -296,6 +296,19 @@ public class WebSocketInvokeTests : WebSocketTestBase
     }
 
     [Test]
+    public async Task Connections_AtTheCloudEndpoint_SignedForExecuteApi()
+    {
+        var apiId = await CreateWebSocketApi();
+        await CreateStage(apiId);
+        await using var client = await Aws.ApiGateway.ConnectWebSocketAsync(apiId, "production");
+
+        var (status, body, _) = await Connections(HttpMethod.Post, apiId, "production", client.ConnectionId, "pushed", atCloudEndpoint: true);
+
+        Assert.That(status, Is.EqualTo(200), body);
+        Assert.That(await client.ReceiveAsync(), Is.EqualTo("pushed"));
+    }
+
+    [Test]
     public async Task Connections_UnknownId_Gone()
     {
         var apiId = await CreateWebSocketApi();

@@ -38,11 +38,17 @@ public abstract class WebSocketTestBase : HttpApiTestBase
 
     protected async Task CreateStage(string apiId, string stage = "production") => await CreateAutoDeployedStage(apiId, stage);
 
-    /// <summary>Calls <c>https://{apiId}.execute-api.us-east-1.amazonaws.com/{stage}/@connections/{id}</c> through the cloud's router, as an SDK client with that endpoint does.</summary>
-    protected async Task<(int Status, string Body, string? ErrorType)> Connections(HttpMethod method, string apiId, string stage, string connectionId, string? data = null)
+    /// <summary>
+    /// Calls <c>https://{apiId}.execute-api.us-east-1.amazonaws.com/{stage}/@connections/{id}</c> through the
+    /// cloud's router, as an SDK client with that endpoint does; or, with <paramref name="atCloudEndpoint"/>,
+    /// the same path at the cloud's own endpoint, which only the signature names as execute-api.
+    /// </summary>
+    protected async Task<(int Status, string Body, string? ErrorType)> Connections(
+        HttpMethod method, string apiId, string stage, string connectionId, string? data = null, bool atCloudEndpoint = false)
     {
         using var http = new HttpClient(Aws.CreateHttpMessageHandler());
-        using var request = new HttpRequestMessage(method, $"https://{apiId}.execute-api.us-east-1.amazonaws.com/{stage}/@connections/{Uri.EscapeDataString(connectionId)}");
+        var endpoint = atCloudEndpoint ? Aws.ServiceUrl.TrimEnd('/') : $"https://{apiId}.execute-api.us-east-1.amazonaws.com";
+        using var request = new HttpRequestMessage(method, $"{endpoint}/{stage}/@connections/{Uri.EscapeDataString(connectionId)}");
         if (data is not null)
         {
             request.Content = new ByteArrayContent(Encoding.UTF8.GetBytes(data));

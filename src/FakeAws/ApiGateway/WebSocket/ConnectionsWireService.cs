@@ -11,8 +11,7 @@ namespace FakeAws.ApiGateway.WebSocket;
 /// <summary>
 /// The <c>@connections</c> management API of WebSocket APIs (apigatewaymanagementapi) on the wire:
 /// restJson1 at <c>https://{apiId}.execute-api.{region}.amazonaws.com/{stage}/@connections/{connectionId}</c>,
-/// signed for <c>execute-api</c>. The execute-api front door hands it the requests at an API's host,
-/// with the stage taken off the path (the SDKs' endpoint is the stage's URL).
+/// signed for <c>execute-api</c>; the execute-api front door hands it the requests at an API's host.
 /// </summary>
 internal sealed partial class ConnectionsWireService(WebSocketGateway gateway, Func<string> newRequestId) : RestJsonService(
     Routing,
@@ -42,6 +41,9 @@ internal sealed partial class ConnectionsWireService(WebSocketGateway gateway, F
             ? new AwsServiceException("PayloadTooLargeException", "Message too long", 413)
             : ApiGatewayErrors.BadRequest(ViolationRenderer.Default.Message(validation.Violations));
     }
+
+    /// <summary>The SDKs' endpoint is the stage's URL, so the path starts with the stage: the model's URIs describe the rest.</summary>
+    protected override string OperationPath(WireRequest request) => ManagementPath(request.Path) ?? request.Path;
 
     protected override AwsServiceException MalformedBody(JsonException e) => ApiGatewayErrors.BadRequest(e.Message);
 
