@@ -1,4 +1,5 @@
 using FakeAws.ApiGateway;
+using FakeAws.ApiGateway.WebSocket;
 using FakeAws.Engine.ApiGateway.Invoke;
 
 namespace FakeAws.Server;
@@ -7,7 +8,8 @@ namespace FakeAws.Server;
 /// Serves deployed APIs over the socket: LocalStack's path form
 /// (<c>/restapis/{apiId}/{stage}/_user_request_/...</c>) and the host form, a Host header of
 /// <c>{apiId}.execute-api.{anything}</c> (for example <c>curl -H "Host: {apiId}.execute-api.localhost" http://127.0.0.1:4566/prod/items</c>).
-/// It writes repeated response headers (several Set-Cookie) one by one, which the generic bridge cannot.
+/// It writes repeated response headers (several Set-Cookie) one by one, which the generic bridge cannot,
+/// and hands WebSocket upgrades to WebSocket APIs to <see cref="WebSocketBridge"/>.
 /// </summary>
 internal static class ExecuteApiBridge
 {
@@ -16,16 +18,30 @@ internal static class ExecuteApiBridge
     {
         var request = context.Request;
         var path = request.Path.ToUriComponent() is { Length: > 0 } raw ? raw : "/";
-        if (ExecuteApiRequests.Parse(path, request.Host.Host) is not { } target)
+        // The @connections management API goes through the router, like every other AWS API.
+        if (ExecuteApiRequests.Parse(path, request.Host.Host) is not { } target || ConnectionsWireService.ManagementPath(path) is not null)
         {
             return false;
         }
-        var body = await ClientFaults.ReadBodyAsync(context);
         var headers = new List<KeyValuePair<string, string>>();
         foreach (var (name, values) in request.Headers)
         {
             headers.AddRange(values.OfType<string>().Select(v => new KeyValuePair<string, string>(name, v)));
         }
+        var sourceIp = context.Connection.RemoteIpAddress?.ToString() ?? "127.0.0.1";
+        var upgrade = new GatewayRequest
+        {
+            Method = request.Method,
+            Path = target.Path,
+            RawQuery = request.QueryString.HasValue ? request.QueryString.Value![1..] : "",
+            Headers = headers,
+            SourceIp = sourceIp,
+        };
+        if (await WebSocketBridge.TryServeAsync(cloud, context, target, upgrade))
+        {
+            return true;
+        }
+        var body = await ClientFaults.ReadBodyAsync(context);
         var response = await cloud.ApiGateway.InvokeAsync(target, new GatewayRequest
         {
             Method = request.Method,
@@ -33,7 +49,7 @@ internal static class ExecuteApiBridge
             RawQuery = request.QueryString.HasValue ? request.QueryString.Value![1..] : "",
             Headers = headers,
             Body = body,
-            SourceIp = context.Connection.RemoteIpAddress?.ToString() ?? "127.0.0.1",
+            SourceIp = sourceIp,
             VpcEndpointId = target.VpcEndpointId,
         }, context.RequestAborted);
         context.Response.StatusCode = response.Status;

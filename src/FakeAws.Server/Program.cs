@@ -27,6 +27,8 @@ static async Task<int> ServeAsync(ServerSettings settings, CancellationToken can
     builder.Logging.AddFilter(ClientFaults.LogCategory, LogLevel.Information);
     builder.WebHost.UseUrls($"http://{settings.Host}:{settings.Port}");
     var app = builder.Build();
+    // WebSocket APIs take upgrade requests at their execute-api hosts (WebSocketBridge).
+    app.UseWebSockets();
     var requests = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger(ClientFaults.LogCategory);
     app.Run(async context =>
     {

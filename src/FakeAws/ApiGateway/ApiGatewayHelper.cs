@@ -3,6 +3,9 @@ using FakeAws.Engine.ApiGateway;
 using FakeAws.Engine.ApiGateway.Auth;
 using FakeAws.Engine.ApiGateway.Invoke;
 using FakeAws.Engine.ApiGateway.V2;
+using FakeAws.Engine.ApiGateway.V2.WebSocket;
+using FakeAws.ApiGateway.WebSocket;
+using System.Net.WebSockets;
 
 namespace FakeAws.ApiGateway;
 
@@ -26,6 +29,8 @@ public sealed class ApiGatewayHelper
         Invoker = new ApiGatewayInvoker(cloud.Context, Store, ids, Issuers);
         Wire = new ApiGatewayWireService(new ApiGatewayEngine(cloud.Context, Store, ids), ids.RequestId);
         WireV2 = new ApiGatewayV2WireService(new ApiGatewayV2Engine(cloud.Context, Store, ids), ids.RequestId);
+        WebSockets = new WebSocketGateway(cloud.Context, Store, ids);
+        Connections = new ConnectionsWireService(WebSockets, ids.RequestId);
         ExecuteApi = new ExecuteApiWireService(this);
     }
 
@@ -44,6 +49,11 @@ public sealed class ApiGatewayHelper
     internal ApiGatewayV2WireService WireV2 { get; }
 
     internal ExecuteApiWireService ExecuteApi { get; }
+
+    /// <summary>WebSocket APIs' connections, and the <c>@connections</c> API over them.</summary>
+    internal WebSocketGateway WebSockets { get; }
+
+    internal ConnectionsWireService Connections { get; }
 
     /// <summary>
     /// Creates an <see cref="HttpClient"/> that calls the deployed API <paramref name="apiId"/> at
@@ -66,6 +76,43 @@ public sealed class ApiGatewayHelper
         var host = ExecuteApiRequests.HostName(apiId, region.Scope.Region, vpcEndpointId);
         var path = stage == "$default" ? "/" : $"/{Uri.EscapeDataString(stage)}/";
         return new HttpClient(new ExecuteApiHttpHandler(this)) { BaseAddress = new Uri($"https://{host}{path}") };
+    }
+
+    /// <summary>
+    /// Connects a WebSocket client to <paramref name="stage"/> of the WebSocket API
+    /// <paramref name="apiId"/>, in memory, as a client of
+    /// <c>wss://{apiId}.execute-api.{region}.amazonaws.com/{stage}</c>: the <c>$connect</c> route's
+    /// integration sees the headers and query string, and refusing (a status other than 2xx) fails the
+    /// connection as it fails a <see cref="ClientWebSocket"/>.
+    /// </summary>
+    /// <param name="apiId">The id of a WebSocket API of this cloud.</param>
+    /// <param name="stage">The stage, such as <c>production</c>.</param>
+    /// <param name="headers">Headers of the upgrade request (such as an Authorization header), or null.</param>
+    /// <param name="queryString">The upgrade request's query string without the <c>?</c> (<c>token=abc</c>), or null.</param>
+    /// <param name="cancellationToken">Stops waiting for <c>$connect</c>.</param>
+    /// <exception cref="ArgumentException">The cloud has no WebSocket API with that id.</exception>
+    /// <exception cref="WebSocketException">The API refused the connection: the stage does not exist (403), or <c>$connect</c> answered another status than 2xx.</exception>
+    public async Task<FakeWebSocketConnection> ConnectWebSocketAsync(
+        string apiId, string stage, IEnumerable<KeyValuePair<string, string>>? headers = null, string? queryString = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(apiId);
+        ArgumentException.ThrowIfNullOrEmpty(stage);
+        if (!WebSockets.IsWebSocketApi(_cloud.Context.AccountId, apiId))
+        {
+            throw new ArgumentException($"This cloud has no WebSocket API with id '{apiId}'.", nameof(apiId));
+        }
+        var request = new GatewayRequest
+        {
+            Method = "GET",
+            Path = "/",
+            RawQuery = queryString ?? "",
+            Headers = [.. headers ?? [], new("Sec-WebSocket-Version", "13")],
+            SourceIp = ExecuteApiHttpHandler.SourceIp,
+        };
+        var result = await WebSockets.ConnectAsync(_cloud.Context.AccountId, apiId, stage, request, cancellationToken).ConfigureAwait(false);
+        return result.Connection is { } connection
+            ? new FakeWebSocketConnection(WebSockets, connection)
+            : throw new WebSocketException(WebSocketError.NotAWebSocket, $"The server returned status code '{result.Refusal!.Status}' when status code '101' was expected.");
     }
 
     /// <summary>

@@ -6,8 +6,8 @@ using FakeAws.Protocol;
 namespace FakeAws.ApiGateway;
 
 /// <summary>
-/// API Gateway: REST (v1) and HTTP (v2) APIs' management front doors and the deployed APIs
-/// themselves (execute-api). Authorizers trust the cloud's Cognito user pools; integrations invoke
+/// API Gateway: REST (v1), HTTP and WebSocket (v2) APIs' management front doors, the deployed APIs
+/// themselves (execute-api) and WebSocket APIs' @connections API (apigatewaymanagementapi). Authorizers trust the cloud's Cognito user pools; integrations invoke
 /// functions through the cloud's service calls.
 /// </summary>
 internal sealed class ApiGatewayModule : ServiceModule
@@ -16,7 +16,7 @@ internal sealed class ApiGatewayModule : ServiceModule
     {
         Helper = new ApiGatewayHelper(cloud);
         Helper.Issuers.Add(new CognitoJwksSource(cognito.UserPools, cloud.Context.AccountId));
-        FrontDoors = [Helper.Wire, Helper.WireV2, Helper.ExecuteApi];
+        FrontDoors = [Helper.Wire, Helper.WireV2, Helper.ExecuteApi, Helper.Connections];
     }
 
     /// <summary>What a test reaches as <c>aws.ApiGateway</c>.</summary>
@@ -25,10 +25,15 @@ internal sealed class ApiGatewayModule : ServiceModule
     public override IReadOnlyList<IWireService> FrontDoors { get; }
 
     /// <summary>The routes of <see cref="FrontDoors"/>, in their order, known before the module is built.</summary>
-    public static IReadOnlyList<WireRoute> Routes => [ApiGatewayWireService.Routing, ApiGatewayV2WireService.Routing, ExecuteApiWireService.Routing];
+    public static IReadOnlyList<WireRoute> Routes =>
+        [ApiGatewayWireService.Routing, ApiGatewayV2WireService.Routing, ExecuteApiWireService.Routing, WebSocket.ConnectionsWireService.Routing];
 
-    // Both management APIs keep their APIs in one store.
-    public override void Reset() => Helper.Store.Clear();
+    // Both management APIs keep their APIs in one store; WebSocket connections end with them.
+    public override void Reset()
+    {
+        Helper.WebSockets.CloseAll();
+        Helper.Store.Clear();
+    }
 
     public override IReadOnlyList<(string Name, IStateStore Store)> State => [("apigateway", Helper.Store.State)];
 }

@@ -20,7 +20,8 @@ internal sealed class ApiGatewayV2WireService(ApiGatewayV2Engine engine, Func<st
     Iso8601Json,
     newRequestId)
 {
-    private static readonly JsonSerializerOptions Iso8601Json = CreateJsonOptions();
+    /// <summary>JSON with ISO 8601 timestamps, as v2 and the @connections API write them.</summary>
+    internal static readonly JsonSerializerOptions Iso8601Json = CreateJsonOptions();
 
     /// <summary>How the router knows this front door's requests, before the service is built.</summary>
     public static readonly WireRoute Routing = new("apigateway", ownsPath: path => path.StartsWith("/v2/", StringComparison.Ordinal));

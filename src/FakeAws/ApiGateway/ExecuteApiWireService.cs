@@ -11,7 +11,9 @@ namespace FakeAws.ApiGateway;
 /// the cloud (and a request signed for <c>execute-api</c>) reaches the same chain as
 /// <see cref="ApiGatewayHelper.CreateHttpClient"/>. The router's responses hold one value per
 /// header, so repeated headers (such as several Set-Cookie) arrive joined with commas here;
-/// FakeAws.Server and the helper's client keep them apart.
+/// FakeAws.Server and the helper's client keep them apart. WebSocket APIs' <c>@connections</c>
+/// management API (<c>/{stage}/@connections/{id}</c> at the API's host, or <c>/@connections/{id}</c>
+/// signed for <c>execute-api</c>) goes to <see cref="WebSocket.ConnectionsWireService"/>.
 /// </summary>
 internal sealed class ExecuteApiWireService(ApiGatewayHelper gateway) : IWireService
 {
@@ -22,6 +24,10 @@ internal sealed class ExecuteApiWireService(ApiGatewayHelper gateway) : IWireSer
 
     public async Task<WireResponse> HandleAsync(WireRequest request, RequestScope scope, CancellationToken cancellationToken)
     {
+        if (WebSocket.ConnectionsWireService.ManagementPath(request.Path) is not null)
+        {
+            return await gateway.Connections.HandleAsync(request, scope, cancellationToken).ConfigureAwait(false);
+        }
         var target = ExecuteApiRequests.Parse(request.Path, request.Host)!;
         var response = await gateway.InvokeAsync(target, new GatewayRequest
         {

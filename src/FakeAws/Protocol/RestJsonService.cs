@@ -95,9 +95,12 @@ internal abstract class RestJsonService : IWireService
     /// <summary>Writes the members of an error body; by default only <c>message</c>.</summary>
     protected virtual void WriteErrorBody(Utf8JsonWriter writer, AwsServiceException error) => writer.WriteString("message", error.Message);
 
+    /// <summary>The part of the request's path the model's request URIs describe; all of it, unless the service sits under a prefix.</summary>
+    protected virtual string OperationPath(WireRequest request) => request.Path;
+
     private (Operation Operation, Dictionary<string, string> Labels) Match(WireRequest request, QueryString query)
     {
-        var path = RestRoute.Split(request.Path);
+        var path = RestRoute.Split(OperationPath(request));
         foreach (var route in _routes)
         {
             if (route.Method == request.Method && route.TryMatch(path, query, out var labels))

@@ -24,11 +24,6 @@ public class HttpApiManagementTests : HttpApiTestBase
             "1 validation error detected: Value null at 'name' failed to satisfy constraint: Member must not be null");
 
     [Test]
-    public async Task CreateApi_WebSocket_RefusedNamingFakeAws() =>
-        AssertError(await Api.Post("/v2/apis", new { name = "ws", protocolType = "WEBSOCKET", routeSelectionExpression = "$request.body.action" }), 400,
-            "BadRequestException", "FakeAws does not support WebSocket APIs yet.");
-
-    [Test]
     public async Task GetApi_Unknown_NotFoundWithResourceType()
     {
         var reply = await Api.Get("/v2/apis/abcdefghij");

@@ -8,10 +8,11 @@ namespace FakeAws.Engine.ApiGateway.Invoke;
 /// API Gateway's data plane: serves a request to a deployed REST API (v1) or HTTP API (v2) through
 /// routing, authorization, throttling, the proxy event, the Lambda invoke and the response mapping,
 /// entirely in memory and in virtual time. Every failure is the gateway response AWS sends.
+/// WebSocket APIs' connections are served by <see cref="V2.WebSocket.WebSocketGateway"/>.
 /// </summary>
 /// <remarks>
 /// Not done yet: stage and method caches, canary releases, mutual TLS, custom domain names,
-/// AWS service integrations by path (<c>path/...</c> URIs of REST-style services), WebSocket APIs, IAM signature and policy checks (an AWS_IAM method only requires a
+/// AWS service integrations by path (<c>path/...</c> URIs of REST-style services), IAM signature and policy checks (an AWS_IAM method only requires a
 /// SigV4 Authorization header), and the account-level throttle (10,000 requests a second).
 /// </remarks>
 internal sealed partial class ApiGatewayInvoker
@@ -49,6 +50,11 @@ internal sealed partial class ApiGatewayInvoker
         lock (region.Gate)
         {
             isRest = region.RestApis.ContainsKey(apiId);
+            // A WebSocket API answers only upgrades (WebSocketGateway); a plain request is forbidden.
+            if (region.HttpApis.TryGetValue(apiId, out var api) && api.IsWebSocket)
+            {
+                return RestGatewayErrors.Forbidden();
+            }
         }
         return await _cloud.Clock.RunInVirtualTimeAsync(
             () => isRest ? ServeRestAsync(region, apiId, stage, request) : ServeHttpAsync(region, apiId, stage, request),

@@ -47,6 +47,9 @@ internal sealed class InvocationContext
     /// <summary>The route key that matched (HTTP APIs), such as <c>GET /items/{id}</c> or <c>$default</c>.</summary>
     public string RouteKey { get; set; } = "$default";
 
+    /// <summary>The WebSocket connection an event is for; null for HTTP requests.</summary>
+    public string? ConnectionId { get; init; }
+
     public Dictionary<string, string> PathParameters { get; set; } = new(StringComparer.Ordinal);
 
     public IReadOnlyDictionary<string, string>? StageVariables { get; set; }

@@ -56,9 +56,11 @@ internal sealed class LambdaCaller(CloudContext cloud)
     /// <summary>
     /// The ARN an integration's call comes from: <c>api-id/stage/METHOD/resource-path</c> with the
     /// matched resource's (REST) or route's (HTTP) path template, or <c>api-id/stage/$default</c> for
-    /// an HTTP API's default route, the forms AWS's console grants.
+    /// an HTTP API's default route, or <c>api-id/stage/route-key</c> for a WebSocket route, the forms AWS's console grants.
     /// </summary>
-    private static string SourceArn(InvocationContext context) => context.ResourceId == "$default"
+    private static string SourceArn(InvocationContext context) => context.ConnectionId is not null
+        ? $"{context.ApiArn}/{context.Stage}/{context.RouteKey}"
+        : context.ResourceId == "$default"
         ? $"{context.ApiArn}/{context.Stage}/$default"
         : $"{context.ApiArn}/{context.Stage}/{context.Request.Method}/{context.ResourcePath.TrimStart('/')}";
 }

@@ -253,7 +253,7 @@ internal static class ProxyEvents
         }
     }
 
-    private static void WriteSingleValues(Utf8JsonWriter writer, string name, List<KeyValuePair<string, string>> pairs, StringComparer comparer)
+    public static void WriteSingleValues(Utf8JsonWriter writer, string name, List<KeyValuePair<string, string>> pairs, StringComparer comparer)
     {
         if (pairs.Count == 0)
         {
@@ -283,7 +283,7 @@ internal static class ProxyEvents
         writer.WriteEndObject();
     }
 
-    private static void WriteMultiValues(Utf8JsonWriter writer, string name, List<KeyValuePair<string, string>> pairs, StringComparer comparer)
+    public static void WriteMultiValues(Utf8JsonWriter writer, string name, List<KeyValuePair<string, string>> pairs, StringComparer comparer)
     {
         if (pairs.Count == 0)
         {

@@ -8,9 +8,10 @@ internal sealed partial class ApiGatewayV2Engine
 {
     public CreateApiResponse CreateApi(RequestScope scope, CreateApiRequest request)
     {
-        if (request.ProtocolType == "WEBSOCKET")
+        var webSocket = request.ProtocolType == "WEBSOCKET";
+        if (webSocket)
         {
-            throw ApiGatewayErrors.Unsupported("WebSocket APIs");
+            CheckWebSocketApi(request);
         }
         CheckCors(request.CorsConfiguration);
         return Locked(scope, region =>
@@ -18,12 +19,13 @@ internal sealed partial class ApiGatewayV2Engine
             var id = ids.ApiId();
             var api = new HttpApiState(new Api
             {
-                ApiEndpoint = $"https://{id}.execute-api.{scope.Region}.amazonaws.com",
+                ApiEndpoint = $"{(webSocket ? "wss" : "https")}://{id}.execute-api.{scope.Region}.amazonaws.com",
                 ApiId = id,
                 ApiKeySelectionExpression = request.ApiKeySelectionExpression ?? "$request.header.x-api-key",
                 CorsConfiguration = request.CorsConfiguration is { } cors ? ApiGatewayJson.Clone(cors) : null,
                 CreatedDate = Now,
                 Description = request.Description,
+                DisableSchemaValidation = webSocket ? request.DisableSchemaValidation : null,
                 DisableExecuteApiEndpoint = request.DisableExecuteApiEndpoint ?? false,
                 IpAddressType = request.IpAddressType ?? "ipv4",
                 Name = request.Name,
@@ -56,6 +58,10 @@ internal sealed partial class ApiGatewayV2Engine
         return Changing(scope, request.ApiId, (_, api) =>
         {
             var model = api.Api;
+            if (model.ProtocolType == "WEBSOCKET")
+            {
+                CheckWebSocketUpdate(request);
+            }
             model.Name = request.Name ?? model.Name;
             model.Description = request.Description ?? model.Description;
             model.Version = request.Version ?? model.Version;
@@ -88,7 +94,7 @@ internal sealed partial class ApiGatewayV2Engine
     /// </summary>
     private void QuickCreate(HttpApiState api, string target, string routeKey)
     {
-        CheckRouteKey(routeKey);
+        CheckRouteKey(api, routeKey);
         if (LambdaIntegrationUri(target) is null)
         {
             throw ApiGatewayErrors.Unsupported("quick create with an HTTP target (HTTP_PROXY integrations)");

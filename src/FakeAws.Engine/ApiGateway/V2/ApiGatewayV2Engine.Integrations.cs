@@ -10,7 +10,7 @@ internal sealed partial class ApiGatewayV2Engine
 
     public CreateIntegrationResult CreateIntegration(RequestScope scope, CreateIntegrationRequest request) => Changing(scope, request.ApiId, (_, api) =>
     {
-        var integration = NewIntegration(request);
+        var integration = api.IsWebSocket ? NewWebSocketIntegration(request) : NewIntegration(request);
         api.Integrations[integration.IntegrationId!] = integration;
         return ApiGatewayJson.Convert<CreateIntegrationResult>(integration);
     });
@@ -27,7 +27,7 @@ internal sealed partial class ApiGatewayV2Engine
     public UpdateIntegrationResult UpdateIntegration(RequestScope scope, UpdateIntegrationRequest request) => Changing(scope, request.ApiId, (_, api) =>
     {
         var current = GetIntegration(api, request.IntegrationId);
-        var merged = NewIntegration(new CreateIntegrationRequest
+        var update = new CreateIntegrationRequest
         {
             IntegrationType = request.IntegrationType ?? current.IntegrationType,
             IntegrationUri = request.IntegrationUri ?? current.IntegrationUri,
@@ -38,7 +38,12 @@ internal sealed partial class ApiGatewayV2Engine
             CredentialsArn = request.CredentialsArn ?? current.CredentialsArn,
             RequestParameters = request.RequestParameters ?? current.RequestParameters,
             ResponseParameters = request.ResponseParameters ?? current.ResponseParameters,
-        }, current.IntegrationId);
+            ContentHandlingStrategy = request.ContentHandlingStrategy ?? current.ContentHandlingStrategy,
+            PassthroughBehavior = request.PassthroughBehavior ?? current.PassthroughBehavior,
+            RequestTemplates = request.RequestTemplates ?? current.RequestTemplates,
+            TemplateSelectionExpression = request.TemplateSelectionExpression ?? current.TemplateSelectionExpression,
+        };
+        var merged = api.IsWebSocket ? NewWebSocketIntegration(update, current.IntegrationId) : NewIntegration(update, current.IntegrationId);
         api.Integrations[merged.IntegrationId!] = merged;
         return ApiGatewayJson.Convert<UpdateIntegrationResult>(merged);
     });
@@ -46,6 +51,7 @@ internal sealed partial class ApiGatewayV2Engine
     public void DeleteIntegration(RequestScope scope, DeleteIntegrationRequest request) => Changing(scope, request.ApiId, (_, api) =>
     {
         api.Integrations.Remove(GetIntegration(api, request.IntegrationId).IntegrationId!);
+        api.IntegrationResponses.Remove(request.IntegrationId!);
     });
 
     private static Integration GetIntegration(HttpApiState api, string? integrationId) =>

@@ -10,7 +10,7 @@ internal sealed partial class ApiGatewayV2Engine
 
     public CreateRouteResult CreateRoute(RequestScope scope, CreateRouteRequest request) => Changing(scope, request.ApiId, (_, api) =>
     {
-        CheckRouteKey(request.RouteKey!);
+        CheckRouteKey(api, request.RouteKey!);
         if (api.Routes.Values.Any(r => r.RouteKey == request.RouteKey))
         {
             throw ApiGatewayErrors.Conflict($"Route with key {request.RouteKey} already exists for this API");
@@ -25,6 +25,7 @@ internal sealed partial class ApiGatewayV2Engine
             RequestParameters = request.RequestParameters,
             RouteId = ids.RouteId(),
             RouteKey = request.RouteKey,
+            RouteResponseSelectionExpression = request.RouteResponseSelectionExpression,
             Target = request.Target,
         };
         CheckRoute(api, route);
@@ -46,7 +47,7 @@ internal sealed partial class ApiGatewayV2Engine
         var route = ApiGatewayJson.Clone(GetRoute(api, request.RouteId));
         if (request.RouteKey is { } key && key != route.RouteKey)
         {
-            CheckRouteKey(key);
+            CheckRouteKey(api, key);
             if (api.Routes.Values.Any(r => r.RouteKey == key))
             {
                 throw ApiGatewayErrors.Conflict($"Route with key {key} already exists for this API");
@@ -60,6 +61,7 @@ internal sealed partial class ApiGatewayV2Engine
         route.OperationName = request.OperationName ?? route.OperationName;
         route.RequestParameters = request.RequestParameters ?? route.RequestParameters;
         route.Target = request.Target ?? route.Target;
+        route.RouteResponseSelectionExpression = request.RouteResponseSelectionExpression ?? route.RouteResponseSelectionExpression;
         CheckRoute(api, route);
         api.Routes[route.RouteId!] = route;
         return ApiGatewayJson.Convert<UpdateRouteResult>(route);
@@ -68,14 +70,20 @@ internal sealed partial class ApiGatewayV2Engine
     public void DeleteRoute(RequestScope scope, DeleteRouteRequest request) => Changing(scope, request.ApiId, (_, api) =>
     {
         api.Routes.Remove(GetRoute(api, request.RouteId).RouteId!);
+        api.RouteResponses.Remove(request.RouteId!);
     });
 
     private static Route GetRoute(HttpApiState api, string? routeId) =>
         routeId is not null && api.Routes.TryGetValue(routeId, out var route) ? route : throw ApiGatewayErrors.V2RouteNotFound(routeId ?? "");
 
-    /// <summary>A route key is <c>$default</c> or a method and a path, such as <c>GET /items/{id}</c> or <c>ANY /{proxy+}</c>.</summary>
-    private static void CheckRouteKey(string routeKey)
+    /// <summary>A route key is <c>$default</c> or a method and a path, such as <c>GET /items/{id}</c> or <c>ANY /{proxy+}</c>; a WebSocket API's are its own.</summary>
+    private static void CheckRouteKey(HttpApiState api, string routeKey)
     {
+        if (api.IsWebSocket)
+        {
+            CheckWebSocketRouteKey(routeKey);
+            return;
+        }
         if (routeKey == "$default")
         {
             return;
@@ -92,6 +100,7 @@ internal sealed partial class ApiGatewayV2Engine
     /// <summary>The route's authorizer must exist and be of the kind its authorization type needs; its target must exist.</summary>
     private static void CheckRoute(HttpApiState api, Route route)
     {
+        CheckRouteProtocol(api, route);
         var needed = route.AuthorizationType switch
         {
             "JWT" => "JWT",

@@ -9,8 +9,9 @@ namespace FakeAws.Engine.ApiGateway.V2;
 /// <c>autoDeploy</c> gets a new deployment after every change, as on AWS.
 /// </summary>
 /// <remarks>
-/// Not implemented yet (answered with an error naming the operation and FakeAws): WebSocket APIs
-/// (CreateApi refuses the protocol), route and integration responses, models, domain names and API
+/// WebSocket APIs (ProtocolType WEBSOCKET) have their own route keys, route responses and
+/// integration responses (<c>WebSocket/ApiGatewayV2Engine.WebSocket.cs</c>).
+/// Not implemented yet (answered with an error naming the operation and FakeAws): models, domain names and API
 /// mappings, VPC links, OpenAPI import and export, portals, routing rules and tags. Integrations
 /// are AWS_PROXY to Lambda (payload format 1.0 or 2.0): HTTP_PROXY and private integrations are
 /// refused with a clear error; request and response parameter mappings are stored but not applied.
@@ -75,7 +76,12 @@ internal sealed partial class ApiGatewayV2Engine(CloudContext cloud, ApiGatewayS
             api.Routes.Values.Select(ApiGatewayJson.Clone).ToList(),
             api.Integrations.ToDictionary(i => i.Key, i => ApiGatewayJson.Clone(i.Value), StringComparer.Ordinal),
             api.Authorizers.ToDictionary(a => a.Key, a => ApiGatewayJson.Clone(a.Value), StringComparer.Ordinal),
-            api.Api.CorsConfiguration is { } cors ? ApiGatewayJson.Clone(cors) : null);
+            api.Api.CorsConfiguration is { } cors ? ApiGatewayJson.Clone(cors) : null)
+        {
+            RouteSelectionExpression = api.Api.RouteSelectionExpression,
+            RouteResponses = api.RouteResponses.ToDictionary(r => r.Key, r => (IReadOnlyList<RouteResponse>)r.Value.Values.Select(ApiGatewayJson.Clone).ToList(), StringComparer.Ordinal),
+            IntegrationResponses = api.IntegrationResponses.ToDictionary(r => r.Key, r => (IReadOnlyList<IntegrationResponse>)r.Value.Values.Select(ApiGatewayJson.Clone).ToList(), StringComparer.Ordinal),
+        };
         api.Deployments[deployment.DeploymentId] = new HttpDeployment(deployment, snapshot);
         if (stage is not null)
         {

@@ -2,10 +2,12 @@ using FakeAws.Engine.ApiGateway.V2.Model;
 
 namespace FakeAws.Engine.ApiGateway.V2;
 
-/// <summary>One HTTP API (v2) as the management API edits it; deployments freeze copies of it.</summary>
+/// <summary>One HTTP or WebSocket API (v2) as the management API edits it; deployments freeze copies of it.</summary>
 internal sealed class HttpApiState(Api api)
 {
     public Api Api { get; } = api;
+
+    public bool IsWebSocket => Api.ProtocolType == "WEBSOCKET";
 
     public Dictionary<string, Route> Routes { get; } = new(StringComparer.Ordinal);
 
@@ -16,6 +18,12 @@ internal sealed class HttpApiState(Api api)
     public Dictionary<string, HttpDeployment> Deployments { get; } = new(StringComparer.Ordinal);
 
     public Dictionary<string, Stage> Stages { get; } = new(StringComparer.Ordinal);
+
+    /// <summary>A WebSocket API's route responses, by route id and then route response id.</summary>
+    public Dictionary<string, Dictionary<string, RouteResponse>> RouteResponses { get; } = new(StringComparer.Ordinal);
+
+    /// <summary>A WebSocket API's integration responses, by integration id and then integration response id.</summary>
+    public Dictionary<string, Dictionary<string, IntegrationResponse>> IntegrationResponses { get; } = new(StringComparer.Ordinal);
 }
 
 /// <summary>A deployment of an HTTP API and the API it froze.</summary>
@@ -26,9 +34,21 @@ internal sealed class HttpDeployment(Deployment deployment, HttpApiSnapshot snap
     public HttpApiSnapshot Snapshot { get; } = snapshot;
 }
 
-/// <summary>What a deployment of an HTTP API froze: routes, integrations, authorizers and CORS.</summary>
+/// <summary>
+/// What a deployment of an HTTP API froze: routes, integrations, authorizers and CORS; for a
+/// WebSocket API also its route selection expression and its route and integration responses.
+/// </summary>
 internal sealed record HttpApiSnapshot(
     IReadOnlyList<Route> Routes,
     IReadOnlyDictionary<string, Integration> Integrations,
     IReadOnlyDictionary<string, Authorizer> Authorizers,
-    Cors? Cors);
+    Cors? Cors)
+{
+    public string? RouteSelectionExpression { get; init; }
+
+    /// <summary>Route responses by route id.</summary>
+    public IReadOnlyDictionary<string, IReadOnlyList<RouteResponse>> RouteResponses { get; init; } = new Dictionary<string, IReadOnlyList<RouteResponse>>();
+
+    /// <summary>Integration responses by integration id.</summary>
+    public IReadOnlyDictionary<string, IReadOnlyList<IntegrationResponse>> IntegrationResponses { get; init; } = new Dictionary<string, IReadOnlyList<IntegrationResponse>>();
+}

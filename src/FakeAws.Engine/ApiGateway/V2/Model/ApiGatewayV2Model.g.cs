@@ -4753,14 +4753,14 @@ internal static partial class ServiceModel
         new(Operations[3], (scope, input, _) => new(engine.CreateDeployment(scope, (CreateDeploymentRequest)input))),
         new(Operations[4], null),
         new(Operations[5], (scope, input, _) => new(engine.CreateIntegration(scope, (CreateIntegrationRequest)input))),
-        new(Operations[6], null),
+        new(Operations[6], (scope, input, _) => new(engine.CreateIntegrationResponse(scope, (CreateIntegrationResponseRequest)input))),
         new(Operations[7], null),
         new(Operations[8], null),
         new(Operations[9], null),
         new(Operations[10], null),
         new(Operations[11], null),
         new(Operations[12], (scope, input, _) => new(engine.CreateRoute(scope, (CreateRouteRequest)input))),
-        new(Operations[13], null),
+        new(Operations[13], (scope, input, _) => new(engine.CreateRouteResponse(scope, (CreateRouteResponseRequest)input))),
         new(Operations[14], null),
         new(Operations[15], (scope, input, _) => new(engine.CreateStage(scope, (CreateStageRequest)input))),
         new(Operations[16], null),
@@ -4772,7 +4772,7 @@ internal static partial class ServiceModel
         new(Operations[22], (scope, input, _) => { engine.DeleteDeployment(scope, (DeleteDeploymentRequest)input); return default; }),
         new(Operations[23], null),
         new(Operations[24], (scope, input, _) => { engine.DeleteIntegration(scope, (DeleteIntegrationRequest)input); return default; }),
-        new(Operations[25], null),
+        new(Operations[25], (scope, input, _) => { engine.DeleteIntegrationResponse(scope, (DeleteIntegrationResponseRequest)input); return default; }),
         new(Operations[26], null),
         new(Operations[27], null),
         new(Operations[28], null),
@@ -4781,7 +4781,7 @@ internal static partial class ServiceModel
         new(Operations[31], null),
         new(Operations[32], (scope, input, _) => { engine.DeleteRoute(scope, (DeleteRouteRequest)input); return default; }),
         new(Operations[33], null),
-        new(Operations[34], null),
+        new(Operations[34], (scope, input, _) => { engine.DeleteRouteResponse(scope, (DeleteRouteResponseRequest)input); return default; }),
         new(Operations[35], null),
         new(Operations[36], null),
         new(Operations[37], (scope, input, _) => { engine.DeleteStage(scope, (DeleteStageRequest)input); return default; }),
@@ -4799,8 +4799,8 @@ internal static partial class ServiceModel
         new(Operations[49], null),
         new(Operations[50], null),
         new(Operations[51], (scope, input, _) => new(engine.GetIntegration(scope, (GetIntegrationRequest)input))),
-        new(Operations[52], null),
-        new(Operations[53], null),
+        new(Operations[52], (scope, input, _) => new(engine.GetIntegrationResponse(scope, (GetIntegrationResponseRequest)input))),
+        new(Operations[53], (scope, input, _) => new(engine.GetIntegrationResponses(scope, (GetIntegrationResponsesRequest)input))),
         new(Operations[54], (scope, input, _) => new(engine.GetIntegrations(scope, (GetIntegrationsRequest)input))),
         new(Operations[55], null),
         new(Operations[56], null),
@@ -4811,8 +4811,8 @@ internal static partial class ServiceModel
         new(Operations[61], null),
         new(Operations[62], null),
         new(Operations[63], (scope, input, _) => new(engine.GetRoute(scope, (GetRouteRequest)input))),
-        new(Operations[64], null),
-        new(Operations[65], null),
+        new(Operations[64], (scope, input, _) => new(engine.GetRouteResponse(scope, (GetRouteResponseRequest)input))),
+        new(Operations[65], (scope, input, _) => new(engine.GetRouteResponses(scope, (GetRouteResponsesRequest)input))),
         new(Operations[66], (scope, input, _) => new(engine.GetRoutes(scope, (GetRoutesRequest)input))),
         new(Operations[67], null),
         new(Operations[68], (scope, input, _) => new(engine.GetStage(scope, (GetStageRequest)input))),
@@ -4840,14 +4840,14 @@ internal static partial class ServiceModel
         new(Operations[90], null),
         new(Operations[91], null),
         new(Operations[92], (scope, input, _) => new(engine.UpdateIntegration(scope, (UpdateIntegrationRequest)input))),
-        new(Operations[93], null),
+        new(Operations[93], (scope, input, _) => new(engine.UpdateIntegrationResponse(scope, (UpdateIntegrationResponseRequest)input))),
         new(Operations[94], null),
         new(Operations[95], null),
         new(Operations[96], null),
         new(Operations[97], null),
         new(Operations[98], null),
         new(Operations[99], (scope, input, _) => new(engine.UpdateRoute(scope, (UpdateRouteRequest)input))),
-        new(Operations[100], null),
+        new(Operations[100], (scope, input, _) => new(engine.UpdateRouteResponse(scope, (UpdateRouteResponseRequest)input))),
         new(Operations[101], (scope, input, _) => new(engine.UpdateStage(scope, (UpdateStageRequest)input))),
         new(Operations[102], null),
     ];
@@ -4863,14 +4863,18 @@ internal interface IApiGatewayV2Operations
     CreateAuthorizerResponse CreateAuthorizer(RequestScope scope, CreateAuthorizerRequest input);
     CreateDeploymentResponse CreateDeployment(RequestScope scope, CreateDeploymentRequest input);
     CreateIntegrationResult CreateIntegration(RequestScope scope, CreateIntegrationRequest input);
+    CreateIntegrationResponseResponse CreateIntegrationResponse(RequestScope scope, CreateIntegrationResponseRequest input);
     CreateRouteResult CreateRoute(RequestScope scope, CreateRouteRequest input);
+    CreateRouteResponseResponse CreateRouteResponse(RequestScope scope, CreateRouteResponseRequest input);
     CreateStageResponse CreateStage(RequestScope scope, CreateStageRequest input);
     void DeleteApi(RequestScope scope, DeleteApiRequest input);
     void DeleteAuthorizer(RequestScope scope, DeleteAuthorizerRequest input);
     void DeleteCorsConfiguration(RequestScope scope, DeleteCorsConfigurationRequest input);
     void DeleteDeployment(RequestScope scope, DeleteDeploymentRequest input);
     void DeleteIntegration(RequestScope scope, DeleteIntegrationRequest input);
+    void DeleteIntegrationResponse(RequestScope scope, DeleteIntegrationResponseRequest input);
     void DeleteRoute(RequestScope scope, DeleteRouteRequest input);
+    void DeleteRouteResponse(RequestScope scope, DeleteRouteResponseRequest input);
     void DeleteStage(RequestScope scope, DeleteStageRequest input);
     GetApiResponse GetApi(RequestScope scope, GetApiRequest input);
     GetApisResponse GetApis(RequestScope scope, GetApisRequest input);
@@ -4879,8 +4883,12 @@ internal interface IApiGatewayV2Operations
     GetDeploymentResponse GetDeployment(RequestScope scope, GetDeploymentRequest input);
     GetDeploymentsResponse GetDeployments(RequestScope scope, GetDeploymentsRequest input);
     GetIntegrationResult GetIntegration(RequestScope scope, GetIntegrationRequest input);
+    GetIntegrationResponseResponse GetIntegrationResponse(RequestScope scope, GetIntegrationResponseRequest input);
+    GetIntegrationResponsesResponse GetIntegrationResponses(RequestScope scope, GetIntegrationResponsesRequest input);
     GetIntegrationsResponse GetIntegrations(RequestScope scope, GetIntegrationsRequest input);
     GetRouteResult GetRoute(RequestScope scope, GetRouteRequest input);
+    GetRouteResponseResponse GetRouteResponse(RequestScope scope, GetRouteResponseRequest input);
+    GetRouteResponsesResponse GetRouteResponses(RequestScope scope, GetRouteResponsesRequest input);
     GetRoutesResponse GetRoutes(RequestScope scope, GetRoutesRequest input);
     GetStageResponse GetStage(RequestScope scope, GetStageRequest input);
     GetStagesResponse GetStages(RequestScope scope, GetStagesRequest input);
@@ -4888,6 +4896,8 @@ internal interface IApiGatewayV2Operations
     UpdateApiResponse UpdateApi(RequestScope scope, UpdateApiRequest input);
     UpdateAuthorizerResponse UpdateAuthorizer(RequestScope scope, UpdateAuthorizerRequest input);
     UpdateIntegrationResult UpdateIntegration(RequestScope scope, UpdateIntegrationRequest input);
+    UpdateIntegrationResponseResponse UpdateIntegrationResponse(RequestScope scope, UpdateIntegrationResponseRequest input);
     UpdateRouteResult UpdateRoute(RequestScope scope, UpdateRouteRequest input);
+    UpdateRouteResponseResponse UpdateRouteResponse(RequestScope scope, UpdateRouteResponseRequest input);
     UpdateStageResponse UpdateStage(RequestScope scope, UpdateStageRequest input);
 }
