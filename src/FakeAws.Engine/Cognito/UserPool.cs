@@ -77,6 +77,9 @@ internal sealed class UserPool
 
     public SmsMfaConfigType? SmsMfa { get; set; }
 
+    /// <summary>Passkey settings from SetUserPoolMfaConfig: the relying party id and user verification.</summary>
+    public WebAuthnConfigurationType? WebAuthn { get; set; }
+
     /// <summary>Finds a user by user name, or by a sign-in attribute (email, phone) or alias the pool allows.</summary>
     public PoolUser? Find(string name)
     {

@@ -1333,7 +1333,7 @@ internal sealed partial class CompleteWebAuthnRegistrationRequest
     [JsonPropertyName("AccessToken")]
     public string? AccessToken { get; set; }
     [JsonPropertyName("Credential")]
-    public Document? Credential { get; set; }
+    public System.Text.Json.JsonElement? Credential { get; set; }
 
     /// <summary>Checks AWS's declared constraints on this shape and its members.</summary>
     public void Validate(ModelValidation v, string path = "")
@@ -1341,7 +1341,6 @@ internal sealed partial class CompleteWebAuthnRegistrationRequest
         v.Required(AccessToken, path, "accessToken", "AccessToken");
         v.Pattern(AccessToken, path, "accessToken", "[A-Za-z0-9-_=.]+");
         v.Required(Credential, path, "credential", "Credential");
-        Credential?.Validate(v, path + "credential" + ".");
     }
 }
 
@@ -1652,7 +1651,7 @@ internal sealed partial class CreateManagedLoginBrandingRequest
     [JsonPropertyName("UseCognitoProvidedValues")]
     public bool? UseCognitoProvidedValues { get; set; }
     [JsonPropertyName("Settings")]
-    public Document? Settings { get; set; }
+    public System.Text.Json.JsonElement? Settings { get; set; }
     [JsonPropertyName("Assets")]
     public List<AssetType>? Assets { get; set; }
 
@@ -1667,7 +1666,6 @@ internal sealed partial class CreateManagedLoginBrandingRequest
         v.MinLength(ClientId, path, "clientId", 1);
         v.MaxLength(ClientId, path, "clientId", 128);
         v.Pattern(ClientId, path, "clientId", "[\\w+]+");
-        Settings?.Validate(v, path + "settings" + ".");
         v.MaxLength(Assets, path, "assets", 40);
         v.Each(Assets, path, "assets", static (v, e, p) => { e?.Validate(v, p + "."); });
     }
@@ -2687,16 +2685,6 @@ internal sealed partial class DeviceType
     public DateTimeOffset? DeviceLastModifiedDate { get; set; }
     [JsonPropertyName("DeviceLastAuthenticatedDate")]
     public DateTimeOffset? DeviceLastAuthenticatedDate { get; set; }
-}
-
-/// <summary>The Document structure shape.</summary>
-internal sealed partial class Document
-{
-
-    /// <summary>Checks AWS's declared constraints on this shape and its members.</summary>
-    public void Validate(ModelValidation v, string path = "")
-    {
-    }
 }
 
 /// <summary>The DomainDescriptionType structure shape.</summary>
@@ -4088,7 +4076,7 @@ internal sealed partial class ManagedLoginBrandingType
     [JsonPropertyName("UseCognitoProvidedValues")]
     public bool? UseCognitoProvidedValues { get; set; }
     [JsonPropertyName("Settings")]
-    public Document? Settings { get; set; }
+    public System.Text.Json.JsonElement? Settings { get; set; }
     [JsonPropertyName("Assets")]
     public List<AssetType>? Assets { get; set; }
     [JsonPropertyName("CreationDate")]
@@ -5018,7 +5006,7 @@ internal sealed partial class StartWebAuthnRegistrationRequest
 internal sealed partial class StartWebAuthnRegistrationResponse
 {
     [JsonPropertyName("CredentialCreationOptions")]
-    public Document? CredentialCreationOptions { get; set; }
+    public System.Text.Json.JsonElement? CredentialCreationOptions { get; set; }
 }
 
 /// <summary>The StopUserImportJobRequest structure shape.</summary>
@@ -5420,7 +5408,7 @@ internal sealed partial class UpdateManagedLoginBrandingRequest
     [JsonPropertyName("UseCognitoProvidedValues")]
     public bool? UseCognitoProvidedValues { get; set; }
     [JsonPropertyName("Settings")]
-    public Document? Settings { get; set; }
+    public System.Text.Json.JsonElement? Settings { get; set; }
     [JsonPropertyName("Assets")]
     public List<AssetType>? Assets { get; set; }
 
@@ -5431,7 +5419,6 @@ internal sealed partial class UpdateManagedLoginBrandingRequest
         v.MaxLength(UserPoolId, path, "userPoolId", 55);
         v.Pattern(UserPoolId, path, "userPoolId", "[\\w-]+_[0-9a-zA-Z]+");
         v.Pattern(ManagedLoginBrandingId, path, "managedLoginBrandingId", "^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[4][0-9a-fA-F]{3}-[89abAB][0-9a-fA-F]{3}-[0-9a-fA-F]{12}$");
-        Settings?.Validate(v, path + "settings" + ".");
         v.MaxLength(Assets, path, "assets", 40);
         v.Each(Assets, path, "assets", static (v, e, p) => { e?.Validate(v, p + "."); });
     }
@@ -6483,7 +6470,7 @@ internal static partial class ServiceModel
         new(Operations[27], (scope, input, _) => new(engine.AdminUserGlobalSignOut(scope, (AdminUserGlobalSignOutRequest)input))),
         new(Operations[28], (scope, input, _) => new(engine.AssociateSoftwareToken(scope, (AssociateSoftwareTokenRequest)input))),
         new(Operations[29], (scope, input, _) => new(engine.ChangePassword(scope, (ChangePasswordRequest)input))),
-        new(Operations[30], null),
+        new(Operations[30], (scope, input, _) => new(engine.CompleteWebAuthnRegistration(scope, (CompleteWebAuthnRegistrationRequest)input))),
         new(Operations[31], (scope, input, _) => new(engine.ConfirmDevice(scope, (ConfirmDeviceRequest)input))),
         new(Operations[32], async (scope, input, token) => await engine.ConfirmForgotPassword(scope, (ConfirmForgotPasswordRequest)input, token).ConfigureAwait(false)),
         new(Operations[33], async (scope, input, token) => await engine.ConfirmSignUp(scope, (ConfirmSignUpRequest)input, token).ConfigureAwait(false)),
@@ -6507,7 +6494,7 @@ internal static partial class ServiceModel
         new(Operations[51], (scope, input, _) => { engine.DeleteUserPoolClient(scope, (DeleteUserPoolClientRequest)input); return default; }),
         new(Operations[52], null),
         new(Operations[53], (scope, input, _) => new(engine.DeleteUserPoolDomain(scope, (DeleteUserPoolDomainRequest)input))),
-        new(Operations[54], null),
+        new(Operations[54], (scope, input, _) => new(engine.DeleteWebAuthnCredential(scope, (DeleteWebAuthnCredentialRequest)input))),
         new(Operations[55], (scope, input, _) => new(engine.DescribeIdentityProvider(scope, (DescribeIdentityProviderRequest)input))),
         new(Operations[56], null),
         new(Operations[57], null),
@@ -6546,7 +6533,7 @@ internal static partial class ServiceModel
         new(Operations[90], (scope, input, _) => new(engine.ListUserPools(scope, (ListUserPoolsRequest)input))),
         new(Operations[91], (scope, input, _) => new(engine.ListUsers(scope, (ListUsersRequest)input))),
         new(Operations[92], (scope, input, _) => new(engine.ListUsersInGroup(scope, (ListUsersInGroupRequest)input))),
-        new(Operations[93], null),
+        new(Operations[93], (scope, input, _) => new(engine.ListWebAuthnCredentials(scope, (ListWebAuthnCredentialsRequest)input))),
         new(Operations[94], async (scope, input, token) => await engine.ResendConfirmationCode(scope, (ResendConfirmationCodeRequest)input, token).ConfigureAwait(false)),
         new(Operations[95], async (scope, input, token) => await engine.RespondToAuthChallenge(scope, (RespondToAuthChallengeRequest)input, token).ConfigureAwait(false)),
         new(Operations[96], (scope, input, _) => new(engine.RevokeToken(scope, (RevokeTokenRequest)input))),
@@ -6558,7 +6545,7 @@ internal static partial class ServiceModel
         new(Operations[102], null),
         new(Operations[103], async (scope, input, token) => await engine.SignUp(scope, (SignUpRequest)input, token).ConfigureAwait(false)),
         new(Operations[104], (scope, input, _) => new(engine.StartUserImportJob(scope, (StartUserImportJobRequest)input))),
-        new(Operations[105], null),
+        new(Operations[105], (scope, input, _) => new(engine.StartWebAuthnRegistration(scope, (StartWebAuthnRegistrationRequest)input))),
         new(Operations[106], (scope, input, _) => new(engine.StopUserImportJob(scope, (StopUserImportJobRequest)input))),
         new(Operations[107], (scope, input, _) => new(engine.TagResource(scope, (TagResourceRequest)input))),
         new(Operations[108], (scope, input, _) => new(engine.UntagResource(scope, (UntagResourceRequest)input))),
@@ -6610,6 +6597,7 @@ internal interface ICognitoIdentityProviderOperations
     AdminUserGlobalSignOutResponse AdminUserGlobalSignOut(RequestScope scope, AdminUserGlobalSignOutRequest input);
     AssociateSoftwareTokenResponse AssociateSoftwareToken(RequestScope scope, AssociateSoftwareTokenRequest input);
     ChangePasswordResponse ChangePassword(RequestScope scope, ChangePasswordRequest input);
+    CompleteWebAuthnRegistrationResponse CompleteWebAuthnRegistration(RequestScope scope, CompleteWebAuthnRegistrationRequest input);
     ConfirmDeviceResponse ConfirmDevice(RequestScope scope, ConfirmDeviceRequest input);
     Task<ConfirmForgotPasswordResponse> ConfirmForgotPassword(RequestScope scope, ConfirmForgotPasswordRequest input, CancellationToken cancellationToken);
     Task<ConfirmSignUpResponse> ConfirmSignUp(RequestScope scope, ConfirmSignUpRequest input, CancellationToken cancellationToken);
@@ -6628,6 +6616,7 @@ internal interface ICognitoIdentityProviderOperations
     void DeleteUserPool(RequestScope scope, DeleteUserPoolRequest input);
     void DeleteUserPoolClient(RequestScope scope, DeleteUserPoolClientRequest input);
     DeleteUserPoolDomainResponse DeleteUserPoolDomain(RequestScope scope, DeleteUserPoolDomainRequest input);
+    DeleteWebAuthnCredentialResponse DeleteWebAuthnCredential(RequestScope scope, DeleteWebAuthnCredentialRequest input);
     DescribeIdentityProviderResponse DescribeIdentityProvider(RequestScope scope, DescribeIdentityProviderRequest input);
     DescribeResourceServerResponse DescribeResourceServer(RequestScope scope, DescribeResourceServerRequest input);
     DescribeUserImportJobResponse DescribeUserImportJob(RequestScope scope, DescribeUserImportJobRequest input);
@@ -6657,6 +6646,7 @@ internal interface ICognitoIdentityProviderOperations
     ListUserPoolsResponse ListUserPools(RequestScope scope, ListUserPoolsRequest input);
     ListUsersResponse ListUsers(RequestScope scope, ListUsersRequest input);
     ListUsersInGroupResponse ListUsersInGroup(RequestScope scope, ListUsersInGroupRequest input);
+    ListWebAuthnCredentialsResponse ListWebAuthnCredentials(RequestScope scope, ListWebAuthnCredentialsRequest input);
     Task<ResendConfirmationCodeResponse> ResendConfirmationCode(RequestScope scope, ResendConfirmationCodeRequest input, CancellationToken cancellationToken);
     Task<RespondToAuthChallengeResponse> RespondToAuthChallenge(RequestScope scope, RespondToAuthChallengeRequest input, CancellationToken cancellationToken);
     RevokeTokenResponse RevokeToken(RequestScope scope, RevokeTokenRequest input);
@@ -6664,6 +6654,7 @@ internal interface ICognitoIdentityProviderOperations
     SetUserPoolMfaConfigResponse SetUserPoolMfaConfig(RequestScope scope, SetUserPoolMfaConfigRequest input);
     Task<SignUpResponse> SignUp(RequestScope scope, SignUpRequest input, CancellationToken cancellationToken);
     StartUserImportJobResponse StartUserImportJob(RequestScope scope, StartUserImportJobRequest input);
+    StartWebAuthnRegistrationResponse StartWebAuthnRegistration(RequestScope scope, StartWebAuthnRegistrationRequest input);
     StopUserImportJobResponse StopUserImportJob(RequestScope scope, StopUserImportJobRequest input);
     TagResourceResponse TagResource(RequestScope scope, TagResourceRequest input);
     UntagResourceResponse UntagResource(RequestScope scope, UntagResourceRequest input);
