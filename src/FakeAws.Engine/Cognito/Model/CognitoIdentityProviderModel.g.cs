@@ -6476,7 +6476,7 @@ internal static partial class ServiceModel
         new(Operations[33], async (scope, input, token) => await engine.ConfirmSignUp(scope, (ConfirmSignUpRequest)input, token).ConfigureAwait(false)),
         new(Operations[34], (scope, input, _) => new(engine.CreateGroup(scope, (CreateGroupRequest)input))),
         new(Operations[35], (scope, input, _) => new(engine.CreateIdentityProvider(scope, (CreateIdentityProviderRequest)input))),
-        new(Operations[36], null),
+        new(Operations[36], (scope, input, _) => new(engine.CreateManagedLoginBranding(scope, (CreateManagedLoginBrandingRequest)input))),
         new(Operations[37], (scope, input, _) => new(engine.CreateResourceServer(scope, (CreateResourceServerRequest)input))),
         new(Operations[38], null),
         new(Operations[39], (scope, input, _) => new(engine.CreateUserImportJob(scope, (CreateUserImportJobRequest)input))),
@@ -6485,7 +6485,7 @@ internal static partial class ServiceModel
         new(Operations[42], (scope, input, _) => new(engine.CreateUserPoolDomain(scope, (CreateUserPoolDomainRequest)input))),
         new(Operations[43], (scope, input, _) => { engine.DeleteGroup(scope, (DeleteGroupRequest)input); return default; }),
         new(Operations[44], (scope, input, _) => { engine.DeleteIdentityProvider(scope, (DeleteIdentityProviderRequest)input); return default; }),
-        new(Operations[45], null),
+        new(Operations[45], (scope, input, _) => { engine.DeleteManagedLoginBranding(scope, (DeleteManagedLoginBrandingRequest)input); return default; }),
         new(Operations[46], (scope, input, _) => { engine.DeleteResourceServer(scope, (DeleteResourceServerRequest)input); return default; }),
         new(Operations[47], null),
         new(Operations[48], (scope, input, _) => { engine.DeleteUser(scope, (DeleteUserRequest)input); return default; }),
@@ -6496,10 +6496,10 @@ internal static partial class ServiceModel
         new(Operations[53], (scope, input, _) => new(engine.DeleteUserPoolDomain(scope, (DeleteUserPoolDomainRequest)input))),
         new(Operations[54], (scope, input, _) => new(engine.DeleteWebAuthnCredential(scope, (DeleteWebAuthnCredentialRequest)input))),
         new(Operations[55], (scope, input, _) => new(engine.DescribeIdentityProvider(scope, (DescribeIdentityProviderRequest)input))),
-        new(Operations[56], null),
-        new(Operations[57], null),
+        new(Operations[56], (scope, input, _) => new(engine.DescribeManagedLoginBranding(scope, (DescribeManagedLoginBrandingRequest)input))),
+        new(Operations[57], (scope, input, _) => new(engine.DescribeManagedLoginBrandingByClient(scope, (DescribeManagedLoginBrandingByClientRequest)input))),
         new(Operations[58], (scope, input, _) => new(engine.DescribeResourceServer(scope, (DescribeResourceServerRequest)input))),
-        new(Operations[59], null),
+        new(Operations[59], (scope, input, _) => new(engine.DescribeRiskConfiguration(scope, (DescribeRiskConfigurationRequest)input))),
         new(Operations[60], null),
         new(Operations[61], (scope, input, _) => new(engine.DescribeUserImportJob(scope, (DescribeUserImportJobRequest)input))),
         new(Operations[62], (scope, input, _) => new(engine.DescribeUserPool(scope, (DescribeUserPoolRequest)input))),
@@ -6511,10 +6511,10 @@ internal static partial class ServiceModel
         new(Operations[68], (scope, input, _) => new(engine.GetDevice(scope, (GetDeviceRequest)input))),
         new(Operations[69], (scope, input, _) => new(engine.GetGroup(scope, (GetGroupRequest)input))),
         new(Operations[70], (scope, input, _) => new(engine.GetIdentityProviderByIdentifier(scope, (GetIdentityProviderByIdentifierRequest)input))),
-        new(Operations[71], null),
-        new(Operations[72], null),
+        new(Operations[71], (scope, input, _) => new(engine.GetLogDeliveryConfiguration(scope, (GetLogDeliveryConfigurationRequest)input))),
+        new(Operations[72], (scope, input, _) => new(engine.GetSigningCertificate(scope, (GetSigningCertificateRequest)input))),
         new(Operations[73], async (scope, input, token) => await engine.GetTokensFromRefreshToken(scope, (GetTokensFromRefreshTokenRequest)input, token).ConfigureAwait(false)),
-        new(Operations[74], null),
+        new(Operations[74], (scope, input, _) => new(engine.GetUICustomization(scope, (GetUICustomizationRequest)input))),
         new(Operations[75], (scope, input, _) => new(engine.GetUser(scope, (GetUserRequest)input))),
         new(Operations[76], async (scope, input, token) => await engine.GetUserAttributeVerificationCode(scope, (GetUserAttributeVerificationCodeRequest)input, token).ConfigureAwait(false)),
         new(Operations[77], (scope, input, _) => new(engine.GetUserAuthFactors(scope, (GetUserAuthFactorsRequest)input))),
@@ -6537,9 +6537,9 @@ internal static partial class ServiceModel
         new(Operations[94], async (scope, input, token) => await engine.ResendConfirmationCode(scope, (ResendConfirmationCodeRequest)input, token).ConfigureAwait(false)),
         new(Operations[95], async (scope, input, token) => await engine.RespondToAuthChallenge(scope, (RespondToAuthChallengeRequest)input, token).ConfigureAwait(false)),
         new(Operations[96], (scope, input, _) => new(engine.RevokeToken(scope, (RevokeTokenRequest)input))),
-        new(Operations[97], null),
-        new(Operations[98], null),
-        new(Operations[99], null),
+        new(Operations[97], (scope, input, _) => new(engine.SetLogDeliveryConfiguration(scope, (SetLogDeliveryConfigurationRequest)input))),
+        new(Operations[98], (scope, input, _) => new(engine.SetRiskConfiguration(scope, (SetRiskConfigurationRequest)input))),
+        new(Operations[99], (scope, input, _) => new(engine.SetUICustomization(scope, (SetUICustomizationRequest)input))),
         new(Operations[100], (scope, input, _) => new(engine.SetUserMFAPreference(scope, (SetUserMFAPreferenceRequest)input))),
         new(Operations[101], (scope, input, _) => new(engine.SetUserPoolMfaConfig(scope, (SetUserPoolMfaConfigRequest)input))),
         new(Operations[102], null),
@@ -6553,7 +6553,7 @@ internal static partial class ServiceModel
         new(Operations[110], (scope, input, _) => new(engine.UpdateDeviceStatus(scope, (UpdateDeviceStatusRequest)input))),
         new(Operations[111], (scope, input, _) => new(engine.UpdateGroup(scope, (UpdateGroupRequest)input))),
         new(Operations[112], (scope, input, _) => new(engine.UpdateIdentityProvider(scope, (UpdateIdentityProviderRequest)input))),
-        new(Operations[113], null),
+        new(Operations[113], (scope, input, _) => new(engine.UpdateManagedLoginBranding(scope, (UpdateManagedLoginBrandingRequest)input))),
         new(Operations[114], (scope, input, _) => new(engine.UpdateResourceServer(scope, (UpdateResourceServerRequest)input))),
         new(Operations[115], null),
         new(Operations[116], async (scope, input, token) => await engine.UpdateUserAttributes(scope, (UpdateUserAttributesRequest)input, token).ConfigureAwait(false)),
@@ -6603,6 +6603,7 @@ internal interface ICognitoIdentityProviderOperations
     Task<ConfirmSignUpResponse> ConfirmSignUp(RequestScope scope, ConfirmSignUpRequest input, CancellationToken cancellationToken);
     CreateGroupResponse CreateGroup(RequestScope scope, CreateGroupRequest input);
     CreateIdentityProviderResponse CreateIdentityProvider(RequestScope scope, CreateIdentityProviderRequest input);
+    CreateManagedLoginBrandingResponse CreateManagedLoginBranding(RequestScope scope, CreateManagedLoginBrandingRequest input);
     CreateResourceServerResponse CreateResourceServer(RequestScope scope, CreateResourceServerRequest input);
     CreateUserImportJobResponse CreateUserImportJob(RequestScope scope, CreateUserImportJobRequest input);
     CreateUserPoolResponse CreateUserPool(RequestScope scope, CreateUserPoolRequest input);
@@ -6610,6 +6611,7 @@ internal interface ICognitoIdentityProviderOperations
     CreateUserPoolDomainResponse CreateUserPoolDomain(RequestScope scope, CreateUserPoolDomainRequest input);
     void DeleteGroup(RequestScope scope, DeleteGroupRequest input);
     void DeleteIdentityProvider(RequestScope scope, DeleteIdentityProviderRequest input);
+    void DeleteManagedLoginBranding(RequestScope scope, DeleteManagedLoginBrandingRequest input);
     void DeleteResourceServer(RequestScope scope, DeleteResourceServerRequest input);
     void DeleteUser(RequestScope scope, DeleteUserRequest input);
     DeleteUserAttributesResponse DeleteUserAttributes(RequestScope scope, DeleteUserAttributesRequest input);
@@ -6618,7 +6620,10 @@ internal interface ICognitoIdentityProviderOperations
     DeleteUserPoolDomainResponse DeleteUserPoolDomain(RequestScope scope, DeleteUserPoolDomainRequest input);
     DeleteWebAuthnCredentialResponse DeleteWebAuthnCredential(RequestScope scope, DeleteWebAuthnCredentialRequest input);
     DescribeIdentityProviderResponse DescribeIdentityProvider(RequestScope scope, DescribeIdentityProviderRequest input);
+    DescribeManagedLoginBrandingResponse DescribeManagedLoginBranding(RequestScope scope, DescribeManagedLoginBrandingRequest input);
+    DescribeManagedLoginBrandingByClientResponse DescribeManagedLoginBrandingByClient(RequestScope scope, DescribeManagedLoginBrandingByClientRequest input);
     DescribeResourceServerResponse DescribeResourceServer(RequestScope scope, DescribeResourceServerRequest input);
+    DescribeRiskConfigurationResponse DescribeRiskConfiguration(RequestScope scope, DescribeRiskConfigurationRequest input);
     DescribeUserImportJobResponse DescribeUserImportJob(RequestScope scope, DescribeUserImportJobRequest input);
     DescribeUserPoolResponse DescribeUserPool(RequestScope scope, DescribeUserPoolRequest input);
     DescribeUserPoolClientResponse DescribeUserPoolClient(RequestScope scope, DescribeUserPoolClientRequest input);
@@ -6629,7 +6634,10 @@ internal interface ICognitoIdentityProviderOperations
     GetDeviceResponse GetDevice(RequestScope scope, GetDeviceRequest input);
     GetGroupResponse GetGroup(RequestScope scope, GetGroupRequest input);
     GetIdentityProviderByIdentifierResponse GetIdentityProviderByIdentifier(RequestScope scope, GetIdentityProviderByIdentifierRequest input);
+    GetLogDeliveryConfigurationResponse GetLogDeliveryConfiguration(RequestScope scope, GetLogDeliveryConfigurationRequest input);
+    GetSigningCertificateResponse GetSigningCertificate(RequestScope scope, GetSigningCertificateRequest input);
     Task<GetTokensFromRefreshTokenResponse> GetTokensFromRefreshToken(RequestScope scope, GetTokensFromRefreshTokenRequest input, CancellationToken cancellationToken);
+    GetUICustomizationResponse GetUICustomization(RequestScope scope, GetUICustomizationRequest input);
     GetUserResponse GetUser(RequestScope scope, GetUserRequest input);
     Task<GetUserAttributeVerificationCodeResponse> GetUserAttributeVerificationCode(RequestScope scope, GetUserAttributeVerificationCodeRequest input, CancellationToken cancellationToken);
     GetUserAuthFactorsResponse GetUserAuthFactors(RequestScope scope, GetUserAuthFactorsRequest input);
@@ -6650,6 +6658,9 @@ internal interface ICognitoIdentityProviderOperations
     Task<ResendConfirmationCodeResponse> ResendConfirmationCode(RequestScope scope, ResendConfirmationCodeRequest input, CancellationToken cancellationToken);
     Task<RespondToAuthChallengeResponse> RespondToAuthChallenge(RequestScope scope, RespondToAuthChallengeRequest input, CancellationToken cancellationToken);
     RevokeTokenResponse RevokeToken(RequestScope scope, RevokeTokenRequest input);
+    SetLogDeliveryConfigurationResponse SetLogDeliveryConfiguration(RequestScope scope, SetLogDeliveryConfigurationRequest input);
+    SetRiskConfigurationResponse SetRiskConfiguration(RequestScope scope, SetRiskConfigurationRequest input);
+    SetUICustomizationResponse SetUICustomization(RequestScope scope, SetUICustomizationRequest input);
     SetUserMFAPreferenceResponse SetUserMFAPreference(RequestScope scope, SetUserMFAPreferenceRequest input);
     SetUserPoolMfaConfigResponse SetUserPoolMfaConfig(RequestScope scope, SetUserPoolMfaConfigRequest input);
     Task<SignUpResponse> SignUp(RequestScope scope, SignUpRequest input, CancellationToken cancellationToken);
@@ -6661,6 +6672,7 @@ internal interface ICognitoIdentityProviderOperations
     UpdateDeviceStatusResponse UpdateDeviceStatus(RequestScope scope, UpdateDeviceStatusRequest input);
     UpdateGroupResponse UpdateGroup(RequestScope scope, UpdateGroupRequest input);
     UpdateIdentityProviderResponse UpdateIdentityProvider(RequestScope scope, UpdateIdentityProviderRequest input);
+    UpdateManagedLoginBrandingResponse UpdateManagedLoginBranding(RequestScope scope, UpdateManagedLoginBrandingRequest input);
     UpdateResourceServerResponse UpdateResourceServer(RequestScope scope, UpdateResourceServerRequest input);
     Task<UpdateUserAttributesResponse> UpdateUserAttributes(RequestScope scope, UpdateUserAttributesRequest input, CancellationToken cancellationToken);
     UpdateUserPoolResponse UpdateUserPool(RequestScope scope, UpdateUserPoolRequest input);
