@@ -29,10 +29,7 @@ internal sealed partial class CognitoIdentityProviderEngine
         var clientId = request.ClientId ?? AllClients;
         lock (pool.Gate)
         {
-            if (clientId != AllClients)
-            {
-                Client(pool, clientId);
-            }
+            ClientOrAll(pool, clientId);
             if (pool.Description.Domain is null && pool.Description.CustomDomain is null)
             {
                 throw CognitoErrors.InvalidParameter("There has to be a domain associated with this user pool.");
@@ -71,10 +68,7 @@ internal sealed partial class CognitoIdentityProviderEngine
         var clientId = request.ClientId ?? AllClients;
         lock (pool.Gate)
         {
-            if (clientId != AllClients)
-            {
-                Client(pool, clientId);
-            }
+            ClientOrAll(pool, clientId);
             // A client without its own customisation shows the pool's default (ALL), as its hosted UI does.
             var customization = pool.UiCustomizations.GetValueOrDefault(clientId) ?? pool.UiCustomizations.GetValueOrDefault(AllClients)
                 ?? new UICustomizationType { UserPoolId = pool.Id, ClientId = clientId };
@@ -169,6 +163,15 @@ internal sealed partial class CognitoIdentityProviderEngine
         lock (pool.Gate)
         {
             pool.Brandings.Remove(Branding(pool, request.ManagedLoginBrandingId).Id);
+        }
+    }
+
+    /// <summary>An app client of the pool, or ALL for the pool's default.</summary>
+    private static void ClientOrAll(UserPool pool, string clientId)
+    {
+        if (clientId != AllClients)
+        {
+            Client(pool, clientId);
         }
     }
 

@@ -122,12 +122,9 @@ internal sealed partial class CognitoIdentityProviderEngine
         {
             throw new AwsServiceException("UserPoolAddOnNotEnabledException", "Advanced security features are not enabled for this user pool.");
         }
-        if (clientId is null)
-        {
-            return AllClients;
-        }
-        Client(pool, clientId);
-        return clientId;
+        var key = clientId ?? AllClients;
+        ClientOrAll(pool, key);
+        return key;
     }
 
     /// <summary>An action that notifies needs a NotifyConfiguration to send from.</summary>

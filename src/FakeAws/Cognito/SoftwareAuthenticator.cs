@@ -74,21 +74,12 @@ public sealed class SoftwareAuthenticator : IDisposable
         attestation.WriteTextString("authData");
         attestation.WriteByteString(authData);
         attestation.WriteEndMap();
-        var id = Base64Url.Encode(credential.Id);
-        return new JsonObject
+        return PublicKeyCredential(credential, new JsonObject
         {
-            ["id"] = id,
-            ["rawId"] = id,
-            ["type"] = "public-key",
-            ["authenticatorAttachment"] = "platform",
-            ["response"] = new JsonObject
-            {
-                ["clientDataJSON"] = Base64Url.Encode(clientData),
-                ["attestationObject"] = Base64Url.Encode(attestation.Encode()),
-                ["transports"] = new JsonArray("internal"),
-            },
-            ["clientExtensionResults"] = new JsonObject(),
-        }.ToJsonString();
+            ["clientDataJSON"] = Base64Url.Encode(clientData),
+            ["attestationObject"] = Base64Url.Encode(attestation.Encode()),
+            ["transports"] = new JsonArray("internal"),
+        });
     }
 
     /// <summary>Signs a sign-in's challenge with a credential the options allow (any of the relying party's when they list none).</summary>
@@ -109,22 +100,13 @@ public sealed class SoftwareAuthenticator : IDisposable
         var signature = credential.Key is RSA rsa
             ? rsa.SignData(signed, HashAlgorithmName.SHA256, RSASignaturePadding.Pkcs1)
             : ((ECDsa)credential.Key).SignData(signed, HashAlgorithmName.SHA256, DSASignatureFormat.Rfc3279DerSequence);
-        var id = Base64Url.Encode(credential.Id);
-        return new JsonObject
+        return PublicKeyCredential(credential, new JsonObject
         {
-            ["id"] = id,
-            ["rawId"] = id,
-            ["type"] = "public-key",
-            ["authenticatorAttachment"] = "platform",
-            ["response"] = new JsonObject
-            {
-                ["clientDataJSON"] = Base64Url.Encode(clientData),
-                ["authenticatorData"] = Base64Url.Encode(authData),
-                ["signature"] = Base64Url.Encode(signature),
-                ["userHandle"] = credential.UserHandle,
-            },
-            ["clientExtensionResults"] = new JsonObject(),
-        }.ToJsonString();
+            ["clientDataJSON"] = Base64Url.Encode(clientData),
+            ["authenticatorData"] = Base64Url.Encode(authData),
+            ["signature"] = Base64Url.Encode(signature),
+            ["userHandle"] = credential.UserHandle,
+        });
     }
 
     /// <summary>Forgets the credentials' private keys.</summary>
@@ -135,6 +117,21 @@ public sealed class SoftwareAuthenticator : IDisposable
             credential.Key.Dispose();
         }
         _credentials.Clear();
+    }
+
+    // The PublicKeyCredential's JSON form (WebAuthn §5.1), around an attestation or an assertion response.
+    private static string PublicKeyCredential(Credential credential, JsonObject response)
+    {
+        var id = Base64Url.Encode(credential.Id);
+        return new JsonObject
+        {
+            ["id"] = id,
+            ["rawId"] = id,
+            ["type"] = "public-key",
+            ["authenticatorAttachment"] = "platform",
+            ["response"] = response,
+            ["clientExtensionResults"] = new JsonObject(),
+        }.ToJsonString();
     }
 
     private byte[] ClientData(string type, string challenge, string rpId) => JsonSerializer.SerializeToUtf8Bytes(new JsonObject
