@@ -3,7 +3,8 @@ and the app clients; `requests` then talks to the domain by its host name
 (Host: {prefix}.auth.us-east-1.localhost, as for execute-api) without following redirects:
 client credentials with a resource server scope, authorization code with PKCE through the hosted login,
 refresh, userInfo, revoke and logout, the RFC 6749 errors, and a federated sign-in with an OIDC provider this
-script runs on a local port (FakeAws.Server redeems its code and fetches its JWKS over the network). Tokens
+script runs on a local port (FakeAws.Server redeems its code and fetches its JWKS over the network; the provider
+dates its tokens by the server's clock, so the script passes after scripts that moved that clock). Tokens
 are checked (RS256 against the pool's JWKS) by hand, as PyJWT is not installed here.
 """
 import base64
@@ -12,7 +13,6 @@ import http.server
 import json
 import secrets
 import threading
-import time
 import urllib.parse
 
 from cryptography.hazmat.primitives import hashes
@@ -199,7 +199,9 @@ class OidcProvider(http.server.BaseHTTPRequestHandler):
         if nonce is None or form.get("client_secret") != "upstream-secret":
             self.reply(400, {"error": "invalid_grant"})
             return
-        now = int(time.time())
+        # The server's clock, not the wall's: scripts before this one may have moved FakeAws's clock (it stands still
+        # or runs ahead of the wall), and FakeAws checks this token's iat and exp against its own time.
+        now = int(admin("clock")["epochSeconds"])
         header = self.b64(json.dumps({"alg": "RS256", "kid": "k1", "typ": "JWT"}).encode())
         claims = self.b64(json.dumps({"iss": self.issuer, "aud": "upstream-client", "sub": "upstream-7", "email": "fed@example.com",
                                       "nonce": nonce, "iat": now, "exp": now + 3600}).encode())

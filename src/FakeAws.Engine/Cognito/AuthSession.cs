@@ -24,6 +24,9 @@ internal sealed class AuthSession
     /// <summary>DEVICE_PASSWORD_VERIFIER: the secret block the device's claim must sign.</summary>
     public string? SecretBlock { get; init; }
 
+    /// <summary>WEB_AUTHN: the challenge the passkey must sign, base64url.</summary>
+    public string? WebAuthnChallenge { get; init; }
+
     /// <summary>CUSTOM_AUTH: the challenges so far, as the Define trigger's <c>request.session</c> lists them.</summary>
     public JsonArray CustomHistory { get; } = [];
 

@@ -114,4 +114,26 @@ internal static class CognitoErrors
     public static AwsServiceException DeviceNotFound() => ResourceNotFound("Device does not exist.");
 
     public static AwsServiceException DuplicateProvider(string message) => Error("DuplicateProviderException", message);
+
+    // WebAuthn (passkeys). AWS's texts for these were not found; see docs/COGNITO.md, "Unverified".
+    public static AwsServiceException WebAuthnNotEnabled() =>
+        Error("WebAuthnNotEnabledException", "Passkey sign-in is not enabled for this user pool: its SignInPolicy does not allow WEB_AUTHN.");
+
+    public static AwsServiceException WebAuthnConfigurationMissing() =>
+        Error("WebAuthnConfigurationMissingException", "The user pool has neither a WebAuthn relying party ID nor a domain.");
+
+    public static AwsServiceException WebAuthnChallengeNotFound() =>
+        Error("WebAuthnChallengeNotFoundException", "No passkey registration challenge is waiting for this credential: start the registration again.");
+
+    public static AwsServiceException WebAuthnClientMismatch() =>
+        Error("WebAuthnClientMismatchException", "The access token was issued to another app client than the one that started the passkey registration.");
+
+    public static AwsServiceException WebAuthnRelyingPartyMismatch(string rpId) =>
+        Error("WebAuthnRelyingPartyMismatchException", $"The credential was not made for the user pool's relying party {rpId}.");
+
+    public static AwsServiceException WebAuthnOriginNotAllowed(string origin) =>
+        Error("WebAuthnOriginNotAllowedException", $"The credential's origin {origin} is not allowed for the user pool's relying party.");
+
+    public static AwsServiceException WebAuthnCredentialNotSupported(string reason) =>
+        Error("WebAuthnCredentialNotSupportedException", $"The passkey credential is not supported: {reason}.");
 }

@@ -126,6 +126,7 @@ internal sealed partial class CognitoIdentityProviderEngine
             "SELECT_CHALLENGE" => SelectAnswerAsync(scope, pool, client, session!, auth, responses, metadata, ct),
             "PASSWORD" => PasswordAnswerAsync(scope, pool, client, session!, auth, responses, metadata, ct),
             "EMAIL_OTP" or "SMS_OTP" => OtpAnswerAsync(scope, pool, client, session!, auth, responses, metadata, ct),
+            "WEB_AUTHN" => PasskeyAnswerAsync(scope, pool, client, session!, auth, responses, metadata, ct),
             "DEVICE_SRP_AUTH" => Task.FromResult(DeviceSrpStart(pool, client, session!, auth, responses)),
             "DEVICE_PASSWORD_VERIFIER" => DeviceVerifyAsync(scope, pool, client, session!, auth, responses, metadata, ct),
             _ => throw CognitoErrors.Unsupported($"the {challenge} challenge"),

@@ -5,8 +5,8 @@ namespace FakeAws.Engine.Cognito;
 
 // Choice-based sign-in (USER_AUTH): the first factor is the PREFERRED_CHALLENGE when the user has it, else
 // SELECT_CHALLENGE lists what the user can do (the pool's AllowedFirstAuthFactors and the user's password,
-// verified email and phone). PASSWORD and PASSWORD_SRP go the password way; EMAIL_OTP and SMS_OTP send a
-// code through the outbox. GetUserAuthFactors lists a user's factors.
+// verified email and phone, passkeys). PASSWORD and PASSWORD_SRP go the password way; EMAIL_OTP and SMS_OTP send a
+// code through the outbox; WEB_AUTHN asks for a passkey's assertion. GetUserAuthFactors lists a user's factors.
 internal sealed partial class CognitoIdentityProviderEngine
 {
     public GetUserAuthFactorsResponse GetUserAuthFactors(RequestScope scope, GetUserAuthFactorsRequest request)
@@ -76,6 +76,10 @@ internal sealed partial class CognitoIdentityProviderEngine
                     .ConfigureAwait(false);
         }
         await PreAuthenticationAsync(scope, pool, client, user, metadata, ct).ConfigureAwait(false);
+        if (factor == "WEB_AUTHN")
+        {
+            return PasskeyChallenge(pool, client, user);
+        }
         PendingMessage message;
         lock (pool.Gate)
         {
@@ -152,6 +156,10 @@ internal sealed partial class CognitoIdentityProviderEngine
         if (allowed.Contains("SMS_OTP") && user.IsVerified("phone_number") && user.Attribute("phone_number") is not null)
         {
             factors.Add("SMS_OTP");
+        }
+        if (allowed.Contains("WEB_AUTHN") && user.Passkeys.Count > 0)
+        {
+            factors.Add("WEB_AUTHN");
         }
         return factors;
     }

@@ -80,6 +80,13 @@ internal sealed partial class CognitoIdentityProviderEngine
         {
             Client(pool, request.ClientId);
             pool.Clients.Remove(request.ClientId!);
+            // What was configured for the client goes with it.
+            pool.UiCustomizations.Remove(request.ClientId!);
+            pool.RiskConfigurations.Remove(request.ClientId!);
+            foreach (var branding in pool.Brandings.Values.Where(b => b.ClientId == request.ClientId).ToList())
+            {
+                pool.Brandings.Remove(branding.Id);
+            }
         }
         _regions[scope].PoolsByClient.TryRemove(request.ClientId!, out _);
     }

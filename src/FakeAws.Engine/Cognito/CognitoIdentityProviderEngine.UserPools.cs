@@ -142,6 +142,7 @@ internal sealed partial class CognitoIdentityProviderEngine
                 MfaConfiguration = pool.MfaConfiguration,
                 SoftwareTokenMfaConfiguration = pool.SoftwareTokenMfa,
                 SmsMfaConfiguration = pool.SmsMfa,
+                WebAuthnConfiguration = pool.WebAuthn,
             };
         }
     }
@@ -149,20 +150,26 @@ internal sealed partial class CognitoIdentityProviderEngine
     public SetUserPoolMfaConfigResponse SetUserPoolMfaConfig(RequestScope scope, SetUserPoolMfaConfigRequest request)
     {
         var pool = Pool(scope, request.UserPoolId);
-        if (request.EmailMfaConfiguration is not null || request.WebAuthnConfiguration is not null)
+        if (request.EmailMfaConfiguration is not null)
         {
-            throw CognitoErrors.Unsupported("email MFA and WebAuthn");
+            throw CognitoErrors.Unsupported("email MFA");
         }
         lock (pool.Gate)
         {
             pool.Description.MfaConfiguration = request.MfaConfiguration ?? pool.MfaConfiguration;
             pool.SoftwareTokenMfa = request.SoftwareTokenMfaConfiguration ?? pool.SoftwareTokenMfa;
             pool.SmsMfa = request.SmsMfaConfiguration ?? pool.SmsMfa;
+            if (request.WebAuthnConfiguration is { } webAuthn)
+            {
+                webAuthn.UserVerification ??= "preferred";
+                pool.WebAuthn = webAuthn;
+            }
             return new SetUserPoolMfaConfigResponse
             {
                 MfaConfiguration = pool.MfaConfiguration,
                 SoftwareTokenMfaConfiguration = pool.SoftwareTokenMfa,
                 SmsMfaConfiguration = pool.SmsMfa,
+                WebAuthnConfiguration = pool.WebAuthn,
             };
         }
     }

@@ -10,7 +10,7 @@ namespace FakeAws.Engine.Cognito;
 /// comes from the cloud's clock and all ids, secrets, codes and keys from its seeded ids.
 /// </summary>
 /// <remarks>
-/// Not implemented yet (answered with an error that names the operation): WebAuthn (passkeys),
+/// Not implemented yet (answered with an error that names the operation): passkeys as MFA,
 /// risk configuration and advanced security, managed login branding and UI customisation,
 /// log delivery, terms, SAML sign-in (SAML providers are stored), MFA and new passwords in the hosted
 /// login, MFA_SETUP during sign-in, the custom email and SMS sender triggers, PreTokenGeneration V3

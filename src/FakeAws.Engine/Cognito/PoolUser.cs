@@ -64,6 +64,12 @@ internal sealed class PoolUser
     /// <summary>Devices the user signed in on, by device key, in the order they were first seen.</summary>
     public Dictionary<string, PoolDevice> Devices { get; } = new(StringComparer.Ordinal);
 
+    /// <summary>Registered passkeys by credential id, in the order they were registered.</summary>
+    public Dictionary<string, WebAuthn.WebAuthnCredential> Passkeys { get; } = new(StringComparer.Ordinal);
+
+    /// <summary>The passkey registration StartWebAuthnRegistration began, until it is completed or replaced.</summary>
+    public WebAuthn.PendingRegistration? PendingRegistration { get; set; }
+
     /// <summary>The <c>origin_jti</c> of every authentication that issued the user tokens, for GlobalSignOut.</summary>
     public HashSet<string> Origins { get; } = new(StringComparer.Ordinal);
 

@@ -55,6 +55,18 @@ internal sealed class UserPool
     /// <summary>The pool's user import jobs by job id, in the order they were created.</summary>
     public Dictionary<string, ImportJob> ImportJobs { get; } = new(StringComparer.Ordinal);
 
+    /// <summary>Hosted UI (classic) branding by app client id, <c>ALL</c> for the pool's default.</summary>
+    public Dictionary<string, UICustomizationType> UiCustomizations { get; } = new(StringComparer.Ordinal);
+
+    /// <summary>Managed login branding styles by id, in the order they were created.</summary>
+    public Dictionary<string, ManagedLoginBranding> Brandings { get; } = new(StringComparer.Ordinal);
+
+    /// <summary>Where the pool's logs go (SetLogDeliveryConfiguration); null until set.</summary>
+    public List<LogConfigurationType>? LogDelivery { get; set; }
+
+    /// <summary>Threat protection settings by app client id, <c>ALL</c> for the pool's own.</summary>
+    public Dictionary<string, RiskConfigurationType> RiskConfigurations { get; } = new(StringComparer.Ordinal);
+
     /// <summary>The <c>origin_jti</c> of every authentication whose tokens were revoked.</summary>
     public HashSet<string> RevokedOrigins { get; } = new(StringComparer.Ordinal);
 
@@ -76,6 +88,9 @@ internal sealed class UserPool
     public SoftwareTokenMfaConfigType? SoftwareTokenMfa { get; set; }
 
     public SmsMfaConfigType? SmsMfa { get; set; }
+
+    /// <summary>Passkey settings from SetUserPoolMfaConfig: the relying party id and user verification.</summary>
+    public WebAuthnConfigurationType? WebAuthn { get; set; }
 
     /// <summary>Finds a user by user name, or by a sign-in attribute (email, phone) or alias the pool allows.</summary>
     public PoolUser? Find(string name)

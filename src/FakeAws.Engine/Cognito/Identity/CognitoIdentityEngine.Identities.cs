@@ -94,8 +94,17 @@ internal sealed partial class CognitoIdentityEngine
                 identity = pool.Identities.GetValueOrDefault(request.IdentityId) ?? throw IdentityErrors.IdentityNotFound(request.IdentityId);
                 foreach (var login in logins)
                 {
-                    identity.Logins[login.Provider] = login.Subject;
+                    // A login another identity holds is not moved by linking; MergeDeveloperIdentities does that.
+                    if (pool.Identities.Values.Any(other => other != identity && other.Holds(login.Provider, login.Subject, developer)))
+                    {
+                        throw IdentityErrors.LoginLinkedElsewhere(login.Provider);
+                    }
                 }
+                foreach (var login in logins)
+                {
+                    identity.Link(login.Provider, login.Subject, developer);
+                }
+                identity.Modified = Now;
             }
             else
             {
@@ -153,7 +162,8 @@ internal sealed partial class CognitoIdentityEngine
     /// <summary>The identity a set of logins names, made on first sight; no logins means a new unauthenticated identity.</summary>
     private IdentityState IdentityFor(RequestScope scope, IdentityPoolState pool, List<VerifiedLogin> logins)
     {
-        var existing = pool.Identities.Values.FirstOrDefault(i => logins.Any(l => i.Logins.GetValueOrDefault(l.Provider) == l.Subject));
+        var developer = pool.Description.DeveloperProviderName;
+        var existing = pool.Identities.Values.FirstOrDefault(i => logins.Any(l => i.Holds(l.Provider, l.Subject, developer)));
         if (existing is not null)
         {
             return existing;
@@ -161,7 +171,7 @@ internal sealed partial class CognitoIdentityEngine
         var identity = new IdentityState($"{scope.Region}:{_cloud.Ids.NewGuid()}", Now);
         foreach (var login in logins)
         {
-            identity.Logins[login.Provider] = login.Subject;
+            identity.Link(login.Provider, login.Subject, developer);
         }
         pool.Identities[identity.Id] = identity;
         return identity;
@@ -172,7 +182,7 @@ internal sealed partial class CognitoIdentityEngine
     {
         if (identity.Logins.Count > 0)
         {
-            if (!logins.Any(l => identity.Logins.GetValueOrDefault(l.Provider) == l.Subject))
+            if (!logins.Any(l => identity.Holds(l.Provider, l.Subject, pool.Description.DeveloperProviderName)))
             {
                 throw IdentityErrors.LoginsDoNotMatch();
             }

@@ -13,9 +13,8 @@ namespace FakeAws.Engine.Cognito.Identity;
 /// <remarks>
 /// Not implemented yet (answered with an error that names the operation): logins from providers
 /// outside the cloud (Google, Facebook, Apple, Amazon, OIDC and SAML providers are rejected, as
-/// FakeAws cannot verify their tokens), the classic (basic) flow, developer identity lookup, merge
-/// and unlink, UnlinkIdentity, principal tags, and IAM checks of the roles (credentials are not usable
-/// against other services yet).
+/// FakeAws cannot verify their tokens), the classic (basic) flow, principal tags, and IAM checks of
+/// the roles (credentials are not usable against other services yet).
 /// </remarks>
 internal sealed partial class CognitoIdentityEngine : ICognitoIdentityOperations
 {
@@ -69,6 +68,26 @@ internal sealed partial class CognitoIdentityEngine : ICognitoIdentityOperations
         public DateTimeOffset Modified { get; set; } = created;
 
         public Dictionary<string, string> Logins { get; } = new(StringComparer.Ordinal);
+
+        /// <summary>
+        /// The developer user identifiers linked to the identity, in the order they were linked: an identity can hold
+        /// several (MergeDeveloperIdentities), while <see cref="Logins"/> names the developer provider once.
+        /// </summary>
+        public List<string> DeveloperUsers { get; } = [];
+
+        /// <summary>Whether a login names this identity.</summary>
+        public bool Holds(string provider, string subject, string? developer) =>
+            provider == developer ? DeveloperUsers.Contains(subject) : Logins.GetValueOrDefault(provider) == subject;
+
+        /// <summary>Links a login; a developer user identifier joins the others.</summary>
+        public void Link(string provider, string subject, string? developer)
+        {
+            Logins[provider] = provider == developer && DeveloperUsers.Count > 0 ? DeveloperUsers[0] : subject;
+            if (provider == developer && !DeveloperUsers.Contains(subject))
+            {
+                DeveloperUsers.Add(subject);
+            }
+        }
     }
 
     private IdentityPoolState Pool(RequestScope scope, string? id) =>

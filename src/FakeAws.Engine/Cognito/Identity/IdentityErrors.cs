@@ -22,4 +22,14 @@ internal static class IdentityErrors
         new("InvalidIdentityPoolConfigurationException", "Invalid identity pool configuration. Check assigned IAM roles for this pool.");
 
     public static AwsServiceException InvalidParameter(string message) => new("InvalidParameterException", message);
+
+    // Developer identities; AWS's texts for these were not found (docs/COGNITO.md, "Unverified").
+    public static AwsServiceException LoginLinkedElsewhere(string provider) =>
+        new("ResourceConflictException", $"The login for {provider} is already linked to another identity.");
+
+    public static AwsServiceException DeveloperUserNotFound(string identifier) =>
+        new("ResourceNotFoundException", $"Developer user identifier '{identifier}' not found.");
+
+    public static AwsServiceException DeveloperProviderMismatch() =>
+        NotAuthorized("The developer provider name does not match the identity pool's developer provider name.");
 }

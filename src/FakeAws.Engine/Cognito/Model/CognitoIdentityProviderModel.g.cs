@@ -1333,7 +1333,7 @@ internal sealed partial class CompleteWebAuthnRegistrationRequest
     [JsonPropertyName("AccessToken")]
     public string? AccessToken { get; set; }
     [JsonPropertyName("Credential")]
-    public Document? Credential { get; set; }
+    public System.Text.Json.JsonElement? Credential { get; set; }
 
     /// <summary>Checks AWS's declared constraints on this shape and its members.</summary>
     public void Validate(ModelValidation v, string path = "")
@@ -1341,7 +1341,6 @@ internal sealed partial class CompleteWebAuthnRegistrationRequest
         v.Required(AccessToken, path, "accessToken", "AccessToken");
         v.Pattern(AccessToken, path, "accessToken", "[A-Za-z0-9-_=.]+");
         v.Required(Credential, path, "credential", "Credential");
-        Credential?.Validate(v, path + "credential" + ".");
     }
 }
 
@@ -1652,7 +1651,7 @@ internal sealed partial class CreateManagedLoginBrandingRequest
     [JsonPropertyName("UseCognitoProvidedValues")]
     public bool? UseCognitoProvidedValues { get; set; }
     [JsonPropertyName("Settings")]
-    public Document? Settings { get; set; }
+    public System.Text.Json.JsonElement? Settings { get; set; }
     [JsonPropertyName("Assets")]
     public List<AssetType>? Assets { get; set; }
 
@@ -1667,7 +1666,6 @@ internal sealed partial class CreateManagedLoginBrandingRequest
         v.MinLength(ClientId, path, "clientId", 1);
         v.MaxLength(ClientId, path, "clientId", 128);
         v.Pattern(ClientId, path, "clientId", "[\\w+]+");
-        Settings?.Validate(v, path + "settings" + ".");
         v.MaxLength(Assets, path, "assets", 40);
         v.Each(Assets, path, "assets", static (v, e, p) => { e?.Validate(v, p + "."); });
     }
@@ -2687,16 +2685,6 @@ internal sealed partial class DeviceType
     public DateTimeOffset? DeviceLastModifiedDate { get; set; }
     [JsonPropertyName("DeviceLastAuthenticatedDate")]
     public DateTimeOffset? DeviceLastAuthenticatedDate { get; set; }
-}
-
-/// <summary>The Document structure shape.</summary>
-internal sealed partial class Document
-{
-
-    /// <summary>Checks AWS's declared constraints on this shape and its members.</summary>
-    public void Validate(ModelValidation v, string path = "")
-    {
-    }
 }
 
 /// <summary>The DomainDescriptionType structure shape.</summary>
@@ -4088,7 +4076,7 @@ internal sealed partial class ManagedLoginBrandingType
     [JsonPropertyName("UseCognitoProvidedValues")]
     public bool? UseCognitoProvidedValues { get; set; }
     [JsonPropertyName("Settings")]
-    public Document? Settings { get; set; }
+    public System.Text.Json.JsonElement? Settings { get; set; }
     [JsonPropertyName("Assets")]
     public List<AssetType>? Assets { get; set; }
     [JsonPropertyName("CreationDate")]
@@ -5018,7 +5006,7 @@ internal sealed partial class StartWebAuthnRegistrationRequest
 internal sealed partial class StartWebAuthnRegistrationResponse
 {
     [JsonPropertyName("CredentialCreationOptions")]
-    public Document? CredentialCreationOptions { get; set; }
+    public System.Text.Json.JsonElement? CredentialCreationOptions { get; set; }
 }
 
 /// <summary>The StopUserImportJobRequest structure shape.</summary>
@@ -5420,7 +5408,7 @@ internal sealed partial class UpdateManagedLoginBrandingRequest
     [JsonPropertyName("UseCognitoProvidedValues")]
     public bool? UseCognitoProvidedValues { get; set; }
     [JsonPropertyName("Settings")]
-    public Document? Settings { get; set; }
+    public System.Text.Json.JsonElement? Settings { get; set; }
     [JsonPropertyName("Assets")]
     public List<AssetType>? Assets { get; set; }
 
@@ -5431,7 +5419,6 @@ internal sealed partial class UpdateManagedLoginBrandingRequest
         v.MaxLength(UserPoolId, path, "userPoolId", 55);
         v.Pattern(UserPoolId, path, "userPoolId", "[\\w-]+_[0-9a-zA-Z]+");
         v.Pattern(ManagedLoginBrandingId, path, "managedLoginBrandingId", "^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[4][0-9a-fA-F]{3}-[89abAB][0-9a-fA-F]{3}-[0-9a-fA-F]{12}$");
-        Settings?.Validate(v, path + "settings" + ".");
         v.MaxLength(Assets, path, "assets", 40);
         v.Each(Assets, path, "assets", static (v, e, p) => { e?.Validate(v, p + "."); });
     }
@@ -6483,13 +6470,13 @@ internal static partial class ServiceModel
         new(Operations[27], (scope, input, _) => new(engine.AdminUserGlobalSignOut(scope, (AdminUserGlobalSignOutRequest)input))),
         new(Operations[28], (scope, input, _) => new(engine.AssociateSoftwareToken(scope, (AssociateSoftwareTokenRequest)input))),
         new(Operations[29], (scope, input, _) => new(engine.ChangePassword(scope, (ChangePasswordRequest)input))),
-        new(Operations[30], null),
+        new(Operations[30], (scope, input, _) => new(engine.CompleteWebAuthnRegistration(scope, (CompleteWebAuthnRegistrationRequest)input))),
         new(Operations[31], (scope, input, _) => new(engine.ConfirmDevice(scope, (ConfirmDeviceRequest)input))),
         new(Operations[32], async (scope, input, token) => await engine.ConfirmForgotPassword(scope, (ConfirmForgotPasswordRequest)input, token).ConfigureAwait(false)),
         new(Operations[33], async (scope, input, token) => await engine.ConfirmSignUp(scope, (ConfirmSignUpRequest)input, token).ConfigureAwait(false)),
         new(Operations[34], (scope, input, _) => new(engine.CreateGroup(scope, (CreateGroupRequest)input))),
         new(Operations[35], (scope, input, _) => new(engine.CreateIdentityProvider(scope, (CreateIdentityProviderRequest)input))),
-        new(Operations[36], null),
+        new(Operations[36], (scope, input, _) => new(engine.CreateManagedLoginBranding(scope, (CreateManagedLoginBrandingRequest)input))),
         new(Operations[37], (scope, input, _) => new(engine.CreateResourceServer(scope, (CreateResourceServerRequest)input))),
         new(Operations[38], null),
         new(Operations[39], (scope, input, _) => new(engine.CreateUserImportJob(scope, (CreateUserImportJobRequest)input))),
@@ -6498,7 +6485,7 @@ internal static partial class ServiceModel
         new(Operations[42], (scope, input, _) => new(engine.CreateUserPoolDomain(scope, (CreateUserPoolDomainRequest)input))),
         new(Operations[43], (scope, input, _) => { engine.DeleteGroup(scope, (DeleteGroupRequest)input); return default; }),
         new(Operations[44], (scope, input, _) => { engine.DeleteIdentityProvider(scope, (DeleteIdentityProviderRequest)input); return default; }),
-        new(Operations[45], null),
+        new(Operations[45], (scope, input, _) => { engine.DeleteManagedLoginBranding(scope, (DeleteManagedLoginBrandingRequest)input); return default; }),
         new(Operations[46], (scope, input, _) => { engine.DeleteResourceServer(scope, (DeleteResourceServerRequest)input); return default; }),
         new(Operations[47], null),
         new(Operations[48], (scope, input, _) => { engine.DeleteUser(scope, (DeleteUserRequest)input); return default; }),
@@ -6507,12 +6494,12 @@ internal static partial class ServiceModel
         new(Operations[51], (scope, input, _) => { engine.DeleteUserPoolClient(scope, (DeleteUserPoolClientRequest)input); return default; }),
         new(Operations[52], null),
         new(Operations[53], (scope, input, _) => new(engine.DeleteUserPoolDomain(scope, (DeleteUserPoolDomainRequest)input))),
-        new(Operations[54], null),
+        new(Operations[54], (scope, input, _) => new(engine.DeleteWebAuthnCredential(scope, (DeleteWebAuthnCredentialRequest)input))),
         new(Operations[55], (scope, input, _) => new(engine.DescribeIdentityProvider(scope, (DescribeIdentityProviderRequest)input))),
-        new(Operations[56], null),
-        new(Operations[57], null),
+        new(Operations[56], (scope, input, _) => new(engine.DescribeManagedLoginBranding(scope, (DescribeManagedLoginBrandingRequest)input))),
+        new(Operations[57], (scope, input, _) => new(engine.DescribeManagedLoginBrandingByClient(scope, (DescribeManagedLoginBrandingByClientRequest)input))),
         new(Operations[58], (scope, input, _) => new(engine.DescribeResourceServer(scope, (DescribeResourceServerRequest)input))),
-        new(Operations[59], null),
+        new(Operations[59], (scope, input, _) => new(engine.DescribeRiskConfiguration(scope, (DescribeRiskConfigurationRequest)input))),
         new(Operations[60], null),
         new(Operations[61], (scope, input, _) => new(engine.DescribeUserImportJob(scope, (DescribeUserImportJobRequest)input))),
         new(Operations[62], (scope, input, _) => new(engine.DescribeUserPool(scope, (DescribeUserPoolRequest)input))),
@@ -6524,10 +6511,10 @@ internal static partial class ServiceModel
         new(Operations[68], (scope, input, _) => new(engine.GetDevice(scope, (GetDeviceRequest)input))),
         new(Operations[69], (scope, input, _) => new(engine.GetGroup(scope, (GetGroupRequest)input))),
         new(Operations[70], (scope, input, _) => new(engine.GetIdentityProviderByIdentifier(scope, (GetIdentityProviderByIdentifierRequest)input))),
-        new(Operations[71], null),
-        new(Operations[72], null),
+        new(Operations[71], (scope, input, _) => new(engine.GetLogDeliveryConfiguration(scope, (GetLogDeliveryConfigurationRequest)input))),
+        new(Operations[72], (scope, input, _) => new(engine.GetSigningCertificate(scope, (GetSigningCertificateRequest)input))),
         new(Operations[73], async (scope, input, token) => await engine.GetTokensFromRefreshToken(scope, (GetTokensFromRefreshTokenRequest)input, token).ConfigureAwait(false)),
-        new(Operations[74], null),
+        new(Operations[74], (scope, input, _) => new(engine.GetUICustomization(scope, (GetUICustomizationRequest)input))),
         new(Operations[75], (scope, input, _) => new(engine.GetUser(scope, (GetUserRequest)input))),
         new(Operations[76], async (scope, input, token) => await engine.GetUserAttributeVerificationCode(scope, (GetUserAttributeVerificationCodeRequest)input, token).ConfigureAwait(false)),
         new(Operations[77], (scope, input, _) => new(engine.GetUserAuthFactors(scope, (GetUserAuthFactorsRequest)input))),
@@ -6546,19 +6533,19 @@ internal static partial class ServiceModel
         new(Operations[90], (scope, input, _) => new(engine.ListUserPools(scope, (ListUserPoolsRequest)input))),
         new(Operations[91], (scope, input, _) => new(engine.ListUsers(scope, (ListUsersRequest)input))),
         new(Operations[92], (scope, input, _) => new(engine.ListUsersInGroup(scope, (ListUsersInGroupRequest)input))),
-        new(Operations[93], null),
+        new(Operations[93], (scope, input, _) => new(engine.ListWebAuthnCredentials(scope, (ListWebAuthnCredentialsRequest)input))),
         new(Operations[94], async (scope, input, token) => await engine.ResendConfirmationCode(scope, (ResendConfirmationCodeRequest)input, token).ConfigureAwait(false)),
         new(Operations[95], async (scope, input, token) => await engine.RespondToAuthChallenge(scope, (RespondToAuthChallengeRequest)input, token).ConfigureAwait(false)),
         new(Operations[96], (scope, input, _) => new(engine.RevokeToken(scope, (RevokeTokenRequest)input))),
-        new(Operations[97], null),
-        new(Operations[98], null),
-        new(Operations[99], null),
+        new(Operations[97], (scope, input, _) => new(engine.SetLogDeliveryConfiguration(scope, (SetLogDeliveryConfigurationRequest)input))),
+        new(Operations[98], (scope, input, _) => new(engine.SetRiskConfiguration(scope, (SetRiskConfigurationRequest)input))),
+        new(Operations[99], (scope, input, _) => new(engine.SetUICustomization(scope, (SetUICustomizationRequest)input))),
         new(Operations[100], (scope, input, _) => new(engine.SetUserMFAPreference(scope, (SetUserMFAPreferenceRequest)input))),
         new(Operations[101], (scope, input, _) => new(engine.SetUserPoolMfaConfig(scope, (SetUserPoolMfaConfigRequest)input))),
         new(Operations[102], null),
         new(Operations[103], async (scope, input, token) => await engine.SignUp(scope, (SignUpRequest)input, token).ConfigureAwait(false)),
         new(Operations[104], (scope, input, _) => new(engine.StartUserImportJob(scope, (StartUserImportJobRequest)input))),
-        new(Operations[105], null),
+        new(Operations[105], (scope, input, _) => new(engine.StartWebAuthnRegistration(scope, (StartWebAuthnRegistrationRequest)input))),
         new(Operations[106], (scope, input, _) => new(engine.StopUserImportJob(scope, (StopUserImportJobRequest)input))),
         new(Operations[107], (scope, input, _) => new(engine.TagResource(scope, (TagResourceRequest)input))),
         new(Operations[108], (scope, input, _) => new(engine.UntagResource(scope, (UntagResourceRequest)input))),
@@ -6566,7 +6553,7 @@ internal static partial class ServiceModel
         new(Operations[110], (scope, input, _) => new(engine.UpdateDeviceStatus(scope, (UpdateDeviceStatusRequest)input))),
         new(Operations[111], (scope, input, _) => new(engine.UpdateGroup(scope, (UpdateGroupRequest)input))),
         new(Operations[112], (scope, input, _) => new(engine.UpdateIdentityProvider(scope, (UpdateIdentityProviderRequest)input))),
-        new(Operations[113], null),
+        new(Operations[113], (scope, input, _) => new(engine.UpdateManagedLoginBranding(scope, (UpdateManagedLoginBrandingRequest)input))),
         new(Operations[114], (scope, input, _) => new(engine.UpdateResourceServer(scope, (UpdateResourceServerRequest)input))),
         new(Operations[115], null),
         new(Operations[116], async (scope, input, token) => await engine.UpdateUserAttributes(scope, (UpdateUserAttributesRequest)input, token).ConfigureAwait(false)),
@@ -6610,11 +6597,13 @@ internal interface ICognitoIdentityProviderOperations
     AdminUserGlobalSignOutResponse AdminUserGlobalSignOut(RequestScope scope, AdminUserGlobalSignOutRequest input);
     AssociateSoftwareTokenResponse AssociateSoftwareToken(RequestScope scope, AssociateSoftwareTokenRequest input);
     ChangePasswordResponse ChangePassword(RequestScope scope, ChangePasswordRequest input);
+    CompleteWebAuthnRegistrationResponse CompleteWebAuthnRegistration(RequestScope scope, CompleteWebAuthnRegistrationRequest input);
     ConfirmDeviceResponse ConfirmDevice(RequestScope scope, ConfirmDeviceRequest input);
     Task<ConfirmForgotPasswordResponse> ConfirmForgotPassword(RequestScope scope, ConfirmForgotPasswordRequest input, CancellationToken cancellationToken);
     Task<ConfirmSignUpResponse> ConfirmSignUp(RequestScope scope, ConfirmSignUpRequest input, CancellationToken cancellationToken);
     CreateGroupResponse CreateGroup(RequestScope scope, CreateGroupRequest input);
     CreateIdentityProviderResponse CreateIdentityProvider(RequestScope scope, CreateIdentityProviderRequest input);
+    CreateManagedLoginBrandingResponse CreateManagedLoginBranding(RequestScope scope, CreateManagedLoginBrandingRequest input);
     CreateResourceServerResponse CreateResourceServer(RequestScope scope, CreateResourceServerRequest input);
     CreateUserImportJobResponse CreateUserImportJob(RequestScope scope, CreateUserImportJobRequest input);
     CreateUserPoolResponse CreateUserPool(RequestScope scope, CreateUserPoolRequest input);
@@ -6622,14 +6611,19 @@ internal interface ICognitoIdentityProviderOperations
     CreateUserPoolDomainResponse CreateUserPoolDomain(RequestScope scope, CreateUserPoolDomainRequest input);
     void DeleteGroup(RequestScope scope, DeleteGroupRequest input);
     void DeleteIdentityProvider(RequestScope scope, DeleteIdentityProviderRequest input);
+    void DeleteManagedLoginBranding(RequestScope scope, DeleteManagedLoginBrandingRequest input);
     void DeleteResourceServer(RequestScope scope, DeleteResourceServerRequest input);
     void DeleteUser(RequestScope scope, DeleteUserRequest input);
     DeleteUserAttributesResponse DeleteUserAttributes(RequestScope scope, DeleteUserAttributesRequest input);
     void DeleteUserPool(RequestScope scope, DeleteUserPoolRequest input);
     void DeleteUserPoolClient(RequestScope scope, DeleteUserPoolClientRequest input);
     DeleteUserPoolDomainResponse DeleteUserPoolDomain(RequestScope scope, DeleteUserPoolDomainRequest input);
+    DeleteWebAuthnCredentialResponse DeleteWebAuthnCredential(RequestScope scope, DeleteWebAuthnCredentialRequest input);
     DescribeIdentityProviderResponse DescribeIdentityProvider(RequestScope scope, DescribeIdentityProviderRequest input);
+    DescribeManagedLoginBrandingResponse DescribeManagedLoginBranding(RequestScope scope, DescribeManagedLoginBrandingRequest input);
+    DescribeManagedLoginBrandingByClientResponse DescribeManagedLoginBrandingByClient(RequestScope scope, DescribeManagedLoginBrandingByClientRequest input);
     DescribeResourceServerResponse DescribeResourceServer(RequestScope scope, DescribeResourceServerRequest input);
+    DescribeRiskConfigurationResponse DescribeRiskConfiguration(RequestScope scope, DescribeRiskConfigurationRequest input);
     DescribeUserImportJobResponse DescribeUserImportJob(RequestScope scope, DescribeUserImportJobRequest input);
     DescribeUserPoolResponse DescribeUserPool(RequestScope scope, DescribeUserPoolRequest input);
     DescribeUserPoolClientResponse DescribeUserPoolClient(RequestScope scope, DescribeUserPoolClientRequest input);
@@ -6640,7 +6634,10 @@ internal interface ICognitoIdentityProviderOperations
     GetDeviceResponse GetDevice(RequestScope scope, GetDeviceRequest input);
     GetGroupResponse GetGroup(RequestScope scope, GetGroupRequest input);
     GetIdentityProviderByIdentifierResponse GetIdentityProviderByIdentifier(RequestScope scope, GetIdentityProviderByIdentifierRequest input);
+    GetLogDeliveryConfigurationResponse GetLogDeliveryConfiguration(RequestScope scope, GetLogDeliveryConfigurationRequest input);
+    GetSigningCertificateResponse GetSigningCertificate(RequestScope scope, GetSigningCertificateRequest input);
     Task<GetTokensFromRefreshTokenResponse> GetTokensFromRefreshToken(RequestScope scope, GetTokensFromRefreshTokenRequest input, CancellationToken cancellationToken);
+    GetUICustomizationResponse GetUICustomization(RequestScope scope, GetUICustomizationRequest input);
     GetUserResponse GetUser(RequestScope scope, GetUserRequest input);
     Task<GetUserAttributeVerificationCodeResponse> GetUserAttributeVerificationCode(RequestScope scope, GetUserAttributeVerificationCodeRequest input, CancellationToken cancellationToken);
     GetUserAuthFactorsResponse GetUserAuthFactors(RequestScope scope, GetUserAuthFactorsRequest input);
@@ -6657,19 +6654,25 @@ internal interface ICognitoIdentityProviderOperations
     ListUserPoolsResponse ListUserPools(RequestScope scope, ListUserPoolsRequest input);
     ListUsersResponse ListUsers(RequestScope scope, ListUsersRequest input);
     ListUsersInGroupResponse ListUsersInGroup(RequestScope scope, ListUsersInGroupRequest input);
+    ListWebAuthnCredentialsResponse ListWebAuthnCredentials(RequestScope scope, ListWebAuthnCredentialsRequest input);
     Task<ResendConfirmationCodeResponse> ResendConfirmationCode(RequestScope scope, ResendConfirmationCodeRequest input, CancellationToken cancellationToken);
     Task<RespondToAuthChallengeResponse> RespondToAuthChallenge(RequestScope scope, RespondToAuthChallengeRequest input, CancellationToken cancellationToken);
     RevokeTokenResponse RevokeToken(RequestScope scope, RevokeTokenRequest input);
+    SetLogDeliveryConfigurationResponse SetLogDeliveryConfiguration(RequestScope scope, SetLogDeliveryConfigurationRequest input);
+    SetRiskConfigurationResponse SetRiskConfiguration(RequestScope scope, SetRiskConfigurationRequest input);
+    SetUICustomizationResponse SetUICustomization(RequestScope scope, SetUICustomizationRequest input);
     SetUserMFAPreferenceResponse SetUserMFAPreference(RequestScope scope, SetUserMFAPreferenceRequest input);
     SetUserPoolMfaConfigResponse SetUserPoolMfaConfig(RequestScope scope, SetUserPoolMfaConfigRequest input);
     Task<SignUpResponse> SignUp(RequestScope scope, SignUpRequest input, CancellationToken cancellationToken);
     StartUserImportJobResponse StartUserImportJob(RequestScope scope, StartUserImportJobRequest input);
+    StartWebAuthnRegistrationResponse StartWebAuthnRegistration(RequestScope scope, StartWebAuthnRegistrationRequest input);
     StopUserImportJobResponse StopUserImportJob(RequestScope scope, StopUserImportJobRequest input);
     TagResourceResponse TagResource(RequestScope scope, TagResourceRequest input);
     UntagResourceResponse UntagResource(RequestScope scope, UntagResourceRequest input);
     UpdateDeviceStatusResponse UpdateDeviceStatus(RequestScope scope, UpdateDeviceStatusRequest input);
     UpdateGroupResponse UpdateGroup(RequestScope scope, UpdateGroupRequest input);
     UpdateIdentityProviderResponse UpdateIdentityProvider(RequestScope scope, UpdateIdentityProviderRequest input);
+    UpdateManagedLoginBrandingResponse UpdateManagedLoginBranding(RequestScope scope, UpdateManagedLoginBrandingRequest input);
     UpdateResourceServerResponse UpdateResourceServer(RequestScope scope, UpdateResourceServerRequest input);
     Task<UpdateUserAttributesResponse> UpdateUserAttributes(RequestScope scope, UpdateUserAttributesRequest input, CancellationToken cancellationToken);
     UpdateUserPoolResponse UpdateUserPool(RequestScope scope, UpdateUserPoolRequest input);

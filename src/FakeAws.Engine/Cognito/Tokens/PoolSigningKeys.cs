@@ -34,9 +34,12 @@ internal sealed class SigningKey
 
     public string Kid { get; }
 
+    /// <summary>The key as an <see cref="RSA"/> the caller disposes.</summary>
+    public RSA ToRsa() => RSA.Create(_parameters);
+
     public byte[] Sign(byte[] data)
     {
-        using var rsa = RSA.Create(_parameters);
+        using var rsa = ToRsa();
         return rsa.SignData(data, HashAlgorithmName.SHA256, RSASignaturePadding.Pkcs1);
     }
 

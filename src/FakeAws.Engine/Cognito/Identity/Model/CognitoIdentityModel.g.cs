@@ -977,13 +977,13 @@ internal static partial class ServiceModel
         new(Operations[11], (scope, input, _) => new(engine.ListIdentities(scope, (ListIdentitiesInput)input))),
         new(Operations[12], (scope, input, _) => new(engine.ListIdentityPools(scope, (ListIdentityPoolsInput)input))),
         new(Operations[13], (scope, input, _) => new(engine.ListTagsForResource(scope, (ListTagsForResourceInput)input))),
-        new(Operations[14], null),
-        new(Operations[15], null),
+        new(Operations[14], (scope, input, _) => new(engine.LookupDeveloperIdentity(scope, (LookupDeveloperIdentityInput)input))),
+        new(Operations[15], (scope, input, _) => new(engine.MergeDeveloperIdentities(scope, (MergeDeveloperIdentitiesInput)input))),
         new(Operations[16], (scope, input, _) => { engine.SetIdentityPoolRoles(scope, (SetIdentityPoolRolesInput)input); return default; }),
         new(Operations[17], null),
         new(Operations[18], (scope, input, _) => new(engine.TagResource(scope, (TagResourceInput)input))),
-        new(Operations[19], null),
-        new(Operations[20], null),
+        new(Operations[19], (scope, input, _) => { engine.UnlinkDeveloperIdentity(scope, (UnlinkDeveloperIdentityInput)input); return default; }),
+        new(Operations[20], (scope, input, _) => { engine.UnlinkIdentity(scope, (UnlinkIdentityInput)input); return default; }),
         new(Operations[21], (scope, input, _) => new(engine.UntagResource(scope, (UntagResourceInput)input))),
         new(Operations[22], (scope, input, _) => new(engine.UpdateIdentityPool(scope, (IdentityPool)input))),
     ];
@@ -1008,8 +1008,12 @@ internal interface ICognitoIdentityOperations
     ListIdentitiesResponse ListIdentities(RequestScope scope, ListIdentitiesInput input);
     ListIdentityPoolsResponse ListIdentityPools(RequestScope scope, ListIdentityPoolsInput input);
     ListTagsForResourceResponse ListTagsForResource(RequestScope scope, ListTagsForResourceInput input);
+    LookupDeveloperIdentityResponse LookupDeveloperIdentity(RequestScope scope, LookupDeveloperIdentityInput input);
+    MergeDeveloperIdentitiesResponse MergeDeveloperIdentities(RequestScope scope, MergeDeveloperIdentitiesInput input);
     void SetIdentityPoolRoles(RequestScope scope, SetIdentityPoolRolesInput input);
     TagResourceResponse TagResource(RequestScope scope, TagResourceInput input);
+    void UnlinkDeveloperIdentity(RequestScope scope, UnlinkDeveloperIdentityInput input);
+    void UnlinkIdentity(RequestScope scope, UnlinkIdentityInput input);
     UntagResourceResponse UntagResource(RequestScope scope, UntagResourceInput input);
     IdentityPool UpdateIdentityPool(RequestScope scope, IdentityPool input);
 }
