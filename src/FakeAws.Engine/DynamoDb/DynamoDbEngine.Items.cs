@@ -30,6 +30,7 @@ internal sealed partial class DynamoDbEngine
         var table = GetTable(scope, input.TableName);
         expressions?.CheckKeySchema(table.Key);
         var key = ItemKeys.OfNewItem(table.Key, item);
+        RefuseHeld(table, key);
         lock (table.Gate)
         {
             table.CheckIndexKeys(item);
@@ -114,6 +115,7 @@ internal sealed partial class DynamoDbEngine
         var table = GetTable(scope, input.TableName);
         expressions.CheckKeySchema(table.Key);
         var key = ItemKeys.OfRequest(table.Key, input.Key);
+        RefuseHeld(table, key);
         lock (table.Gate)
         {
             var old = table.Get(key);
@@ -162,6 +164,7 @@ internal sealed partial class DynamoDbEngine
         var table = GetTable(scope, input.TableName);
         expressions?.CheckKeySchema(table.Key);
         var key = ItemKeys.OfRequest(table.Key, input.Key);
+        RefuseHeld(table, key);
         lock (table.Gate)
         {
             var old = table.Get(key);

@@ -405,6 +405,7 @@ internal sealed partial class DynamoDbEngine
         "ResourceNotFoundException" => "ResourceNotFound",
         "ItemCollectionSizeLimitExceededException" => "ItemCollectionSizeLimitExceeded",
         "ValidationException" => "ValidationError",
+        "TransactionConflictException" => "TransactionConflict",
         _ => "InternalServerError",
     };
 

@@ -4,8 +4,11 @@ using FakeAws.Engine.DynamoDb.Model;
 
 namespace FakeAws.Engine.DynamoDb;
 
-// Transactions: TransactWriteItems and TransactGetItems. A transaction locks every table it touches,
-// always in the order the tables were created, so two transactions can never wait on each other.
+// Transactions: TransactWriteItems and TransactGetItems. A write transaction first holds its items
+// (ItemHolds), then locks every table it touches, always in the order the tables were created, so two
+// transactions can never wait on each other. While it holds them, a write of one of its items is
+// refused with TransactionConflictException, and another transaction that meets one is cancelled with
+// the reason TransactionConflict, as DynamoDB refuses them ("Transaction conflict handling").
 internal sealed partial class DynamoDbEngine
 {
     /// <summary>The largest payload of a transaction: 4 MB.</summary>
@@ -15,6 +18,15 @@ internal sealed partial class DynamoDbEngine
     public static readonly TimeSpan IdempotencyWindow = TimeSpan.FromMinutes(10);
 
     private const string NoReason = "None";
+
+    /// <summary>The items in-flight write transactions hold.</summary>
+    private readonly ItemHolds _holds = new();
+
+    /// <summary>
+    /// The ClientRequestTokens of transactions still running, with their requests' fingerprints. Kept
+    /// apart from the regions' finished tokens, which snapshots take: a running transaction is not state.
+    /// </summary>
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<(Region Region, string Token), string> _tokensInFlight = new();
 
     public TransactWriteItemsOutput TransactWriteItems(RequestScope scope, TransactWriteItemsInput input)
     {
@@ -37,10 +49,14 @@ internal sealed partial class DynamoDbEngine
             return ExecuteWrites(actions, input);
         }
         var region = _regions[scope];
+        var fingerprint = Fingerprints.Of(input);
         lock (region.TransactionTokens)
         {
             var now = _cloud.Now;
-            var fingerprint = Fingerprints.Of(input);
+            if (_tokensInFlight.TryGetValue((region, token), out var running))
+            {
+                throw running == fingerprint ? DynamoDbErrors.TransactionInProgress() : DynamoDbErrors.IdempotentParameterMismatch();
+            }
             if (region.TransactionTokens.TryGetValue(token, out var earlier) && now - earlier.Completed <= IdempotencyWindow)
             {
                 if (earlier.Fingerprint != fingerprint)
@@ -54,13 +70,31 @@ internal sealed partial class DynamoDbEngine
                     ItemCollectionMetrics = earlier.Output.ItemCollectionMetrics,
                 };
             }
-            var output = ExecuteWrites(actions, input);
-            foreach (var expired in region.TransactionTokens.Where(t => now - t.Value.Completed > IdempotencyWindow).Select(t => t.Key).ToList())
-            {
-                region.TransactionTokens.Remove(expired);
-            }
-            region.TransactionTokens[token] = new IdempotentTransaction(fingerprint, _cloud.Now, output);
+            _tokensInFlight[(region, token)] = fingerprint;
+        }
+        // The transaction runs outside the tokens' lock, so transactions under other tokens overlap
+        // (and can conflict) as they do without one; a failed one leaves its token unused.
+        TransactWriteItemsOutput? output = null;
+        try
+        {
+            output = ExecuteWrites(actions, input);
             return output;
+        }
+        finally
+        {
+            lock (region.TransactionTokens)
+            {
+                _tokensInFlight.TryRemove((region, token), out _);
+                if (output is not null)
+                {
+                    var now = _cloud.Now;
+                    foreach (var expired in region.TransactionTokens.Where(t => now - t.Value.Completed > IdempotencyWindow).Select(t => t.Key).ToList())
+                    {
+                        region.TransactionTokens.Remove(expired);
+                    }
+                    region.TransactionTokens[token] = new IdempotentTransaction(fingerprint, now, output);
+                }
+            }
         }
     }
 
@@ -94,6 +128,11 @@ internal sealed partial class DynamoDbEngine
         var found = new IReadOnlyDictionary<string, AttributeValue>?[reads.Count];
         using (LockInOrder(reads.Select(r => r.Table)))
         {
+            // A read of an item that an in-flight write transaction holds cancels the whole read.
+            if (reads.Any(r => _holds.IsHeld(r.Table, r.Key)))
+            {
+                throw DynamoDbErrors.TransactionCanceled(reads.Select(r => _holds.IsHeld(r.Table, r.Key) ? Conflict() : new CancellationReason { Code = NoReason }).ToList());
+            }
             foreach (var table in reads.Select(r => r.Table).Distinct())
             {
                 AdmitRead(table, null);
@@ -146,7 +185,7 @@ internal sealed partial class DynamoDbEngine
     /// </summary>
     private TransactWriteItemsOutput ExecuteWrites(List<WriteAction> actions, TransactWriteItemsInput input)
     {
-        using var locks = LockInOrder(actions.Select(a => a.Table));
+        using var locks = HoldAndLock(actions);
         var reasons = actions.Select(_ => new CancellationReason { Code = NoReason }).ToList();
         for (var i = 0; i < actions.Count; i++)
         {
@@ -318,14 +357,60 @@ internal sealed partial class DynamoDbEngine
         "Collection size of items exceeded, which can also be caused by the aggregate size of the items in the transaction exceeding the 4MB limit");
 
     /// <summary>Takes the locks of <paramref name="tables"/> in creation order; disposing releases them.</summary>
-    private static TableLocks LockInOrder(IEnumerable<Table> tables) => new(tables.Distinct().OrderBy(t => t.Ordinal).ToList());
+    private static TableLocks LockInOrder(IEnumerable<Table> tables) => new(tables.Distinct().OrderBy(t => t.Ordinal).ToList(), null);
+
+    /// <summary>
+    /// Holds the transaction's items, then takes its tables' locks; disposing releases the items, then
+    /// the locks. When another in-flight transaction holds one of the items, the transaction is
+    /// cancelled with TransactionConflict for each such item, before anything is read.
+    /// </summary>
+    private TableLocks HoldAndLock(List<WriteAction> actions)
+    {
+        // An action whose key cannot be read yet holds nothing: its ValidationError cancels the transaction under the locks.
+        var keyed = actions.Select((a, i) => (Index: i, a.Table, Key: a.KeyOrNull())).Where(a => a.Key is not null).ToList();
+        var hold = _holds.TryHold(keyed.Select(a => (a.Table, a.Key!.Value)).ToList(), out var conflicts);
+        if (hold is null)
+        {
+            var held = conflicts.Select(c => keyed[c].Index).ToHashSet();
+            throw DynamoDbErrors.TransactionCanceled(actions.Select((_, i) => held.Contains(i) ? Conflict() : new CancellationReason { Code = NoReason }).ToList());
+        }
+        try
+        {
+            ItemsHeld?.Invoke();
+            return new TableLocks(actions.Select(a => a.Table).Distinct().OrderBy(t => t.Ordinal).ToList(), hold);
+        }
+        catch
+        {
+            hold.Dispose();
+            throw;
+        }
+    }
+
+    /// <summary>
+    /// Called on a write transaction's thread once it holds its items and before it takes its tables'
+    /// locks: a test pauses a transaction here to meet it in flight.
+    /// </summary>
+    internal Action? ItemsHeld { get; set; }
+
+    /// <summary>Refuses a single-item write of an item that an in-flight transaction holds, without waiting for it.</summary>
+    private void RefuseHeld(Table table, in PrimaryKey key)
+    {
+        if (_holds.IsHeld(table, key))
+        {
+            throw DynamoDbErrors.TransactionConflict();
+        }
+    }
+
+    private static CancellationReason Conflict() => new() { Code = "TransactionConflict", Message = DynamoDbErrors.TransactionConflictMessage };
 
     private sealed class TableLocks : IDisposable
     {
         private readonly List<Table> _held = [];
+        private readonly ItemHolds.Hold? _items;
 
-        public TableLocks(List<Table> tables)
+        public TableLocks(List<Table> tables, ItemHolds.Hold? items)
         {
+            _items = items;
             try
             {
                 foreach (var table in tables)
@@ -341,8 +426,10 @@ internal sealed partial class DynamoDbEngine
             }
         }
 
+        // The items are released while the tables are still locked: no request finds them held after the transaction is done.
         public void Dispose()
         {
+            _items?.Dispose();
             for (var i = _held.Count - 1; i >= 0; i--)
             {
                 Monitor.Exit(_held[i].Gate);

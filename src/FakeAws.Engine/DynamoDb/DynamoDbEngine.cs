@@ -20,8 +20,7 @@ namespace FakeAws.Engine.DynamoDb;
 /// (replicas in other regions, replicated on the clock, or at once with Multi-Region strong consistency;
 /// see <see cref="ReplicationGroup"/>). Not
 /// implemented yet (answered with an error that names the operation): imports and exports, Kinesis destinations,
-/// contributor insights and resource policies. Also left out: TransactionConflict between a transaction
-/// and a concurrent single-item write (the fake serialises them instead), the size limits of index keys
+/// contributor insights and resource policies. Also left out: the size limits of index keys
 /// on write (their values are checked only when an index is backfilled), PartiQL beyond single-table
 /// SELECT, INSERT, UPDATE and DELETE (no EXISTS, no nested SELECT, no ORDER BY), the item-collection size
 /// estimate beyond whole gigabytes, capacity charged for failed conditional writes, the limit on
@@ -60,8 +59,9 @@ internal sealed partial class DynamoDbEngine : Model.IDynamoDbOperations
         public object Gate { get; } = new();
 
         /// <summary>
-        /// TransactWriteItems done under a ClientRequestToken, by token. Locking it runs token-bearing
-        /// transactions one at a time, so a repeated token waits for the first and replays it.
+        /// TransactWriteItems done under a ClientRequestToken, by token. Its lock is held only to look a
+        /// token up and to record it: a token repeated while its transaction runs is refused with
+        /// TransactionInProgressException, one repeated after it finished replays it.
         /// </summary>
         public Dictionary<string, IdempotentTransaction> TransactionTokens { get; } = new(StringComparer.Ordinal);
 

@@ -71,6 +71,16 @@ internal static class DynamoDbErrors
         Details = reasons,
     };
 
+    /// <summary>What DynamoDB says of an item that an in-flight transaction holds, as an error and as a cancellation reason.</summary>
+    public const string TransactionConflictMessage = "Transaction is ongoing for the item";
+
+    /// <summary>A PutItem, UpdateItem or DeleteItem of an item that an in-flight TransactWriteItems holds.</summary>
+    public static AwsServiceException TransactionConflict() => new("TransactionConflictException", TransactionConflictMessage);
+
+    /// <summary>A TransactWriteItems repeating the ClientRequestToken of one still running.</summary>
+    public static AwsServiceException TransactionInProgress() =>
+        new("TransactionInProgressException", "The transaction with the given request token is already in progress.");
+
     public static AwsServiceException IdempotentParameterMismatch() => new(
         "IdempotentParameterMismatchException",
         "Specified idempotent token was used with different request parameters within the idempotency window");

@@ -3,8 +3,16 @@ using FakeAws.Engine.StepFunctions.Runtime;
 namespace FakeAws.Engine.StepFunctions;
 
 /// <summary>One execution and its history, as DescribeExecution and GetExecutionHistory show it.</summary>
-internal sealed class ExecutionRecord(TimeProvider clock)
+internal sealed class ExecutionRecord
 {
+    private readonly TimeProvider _clock;
+
+    public ExecutionRecord(TimeProvider clock)
+    {
+        _clock = clock;
+        History = new HistoryLog(clock) { LimitReached = FailAtHistoryLimit };
+    }
+
     public required string Arn { get; init; }
 
     public required string Name { get; init; }
@@ -47,7 +55,7 @@ internal sealed class ExecutionRecord(TimeProvider clock)
 
     public string? Cause { get; private set; }
 
-    public HistoryLog History { get; } = new(clock);
+    public HistoryLog History { get; }
 
     /// <summary>Cancelled when the current attempt stops (StopExecution) or times out; a redrive brings a new one.</summary>
     public CancellationTokenSource Stop { get; private set; } = new();
@@ -143,5 +151,24 @@ internal sealed class ExecutionRecord(TimeProvider clock)
             action();
         }
         return true;
+    }
+
+    /// <summary>
+    /// Ends the current attempt as AWS ends an execution whose history is full: FAILED with
+    /// States.Runtime, the failure event the history's last, whatever its program was doing.
+    /// </summary>
+    private void FailAtHistoryLimit(long lastEvent)
+    {
+        var attempt = Stop;
+        if (TryClose(
+            "FAILED",
+            _clock.GetUtcNow(),
+            () => History.Add(new HistoryCursor(lastEvent), "ExecutionFailed", HistoryEvents.ExecutionFailed(StatesErrors.Runtime, HistoryLog.LimitCause)),
+            error: StatesErrors.Runtime,
+            cause: HistoryLog.LimitCause,
+            attempt: attempt))
+        {
+            attempt.Cancel();
+        }
     }
 }

@@ -13,9 +13,6 @@ internal sealed partial class StepFunctionsEngine
     /// <summary>The longest an execution may stay open, redrives included.</summary>
     private static readonly TimeSpan MaxExecutionTime = TimeSpan.FromDays(365);
 
-    /// <summary>AWS's history quota; a redrive must leave room for its own events.</summary>
-    private const int MaxHistoryEvents = 25_000;
-
     public RedriveExecutionOutput RedriveExecution(RequestScope scope, RedriveExecutionInput input)
     {
         var execution = GetExecution(scope, input.ExecutionArn!);
@@ -59,7 +56,8 @@ internal sealed partial class StepFunctionsEngine
         {
             return "Execution redrivable period exceeded";
         }
-        if (execution.History.Count + 2 > MaxHistoryEvents)
+        // A redrive must leave room in the history for its own events.
+        if (execution.History.Count + 2 > HistoryLog.MaxEvents)
         {
             return "Execution history event limit exceeded";
         }

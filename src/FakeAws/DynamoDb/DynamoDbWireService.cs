@@ -68,7 +68,9 @@ internal sealed class DynamoDbWireService(IEnumerable<OperationBinding> operatio
         _ => ErrorNamespace + code,
     };
 
-    protected override string MessageMember(string code) => code == "TransactionCanceledException" ? "Message" : "message";
+    // Three of DynamoDB's error shapes spell their message member with a capital letter.
+    protected override string MessageMember(string code) =>
+        code is "TransactionCanceledException" or "TransactionInProgressException" or "IdempotentParameterMismatchException" ? "Message" : "message";
 
     protected override void WriteErrorDetails(Utf8JsonWriter writer, AwsServiceException error)
     {

@@ -20,10 +20,52 @@ internal static class JsonValues
         MaxDepth = NestingLimits.JsonDepth,
     };
 
-    private static readonly JsonDocumentOptions ParseOptions = new() { MaxDepth = NestingLimits.JsonDepth };
+    // Duplicate names are found while parsing; a node built lazily would throw ArgumentException
+    // wherever its object was first read.
+    private static readonly JsonDocumentOptions ParseOptions = new() { MaxDepth = NestingLimits.JsonDepth, AllowDuplicateProperties = false };
 
-    /// <summary>Parses JSON text; throws <see cref="JsonException"/> when it is not JSON.</summary>
-    public static JsonNode? Parse(string text) => JsonNode.Parse(text, documentOptions: ParseOptions);
+    private static readonly JsonDocumentOptions DuplicatesAllowed = new() { MaxDepth = NestingLimits.JsonDepth };
+
+    /// <summary>
+    /// Parses JSON text; throws <see cref="JsonException"/> when it is not JSON. An object that names
+    /// a member twice keeps the last value, in the first one's place, as Jackson reads it.
+    /// </summary>
+    public static JsonNode? Parse(string text)
+    {
+        try
+        {
+            return JsonNode.Parse(text, documentOptions: ParseOptions);
+        }
+        catch (JsonException)
+        {
+            // Not JSON at all throws again here; JSON with repeated names is read the slow way.
+            using var document = JsonDocument.Parse(text, DuplicatesAllowed);
+            return LastValueWins(document.RootElement);
+        }
+    }
+
+    private static JsonNode? LastValueWins(JsonElement element)
+    {
+        switch (element.ValueKind)
+        {
+            case JsonValueKind.Object:
+                var obj = new JsonObject();
+                foreach (var member in element.EnumerateObject())
+                {
+                    obj[member.Name] = LastValueWins(member.Value);
+                }
+                return obj;
+            case JsonValueKind.Array:
+                var array = new JsonArray();
+                foreach (var item in element.EnumerateArray())
+                {
+                    array.Add(LastValueWins(item));
+                }
+                return array;
+            default:
+                return JsonNode.Parse(element.GetRawText(), documentOptions: ParseOptions);
+        }
+    }
 
     /// <summary>Parses JSON text, or returns false when it is not one JSON value.</summary>
     public static bool TryParse(string text, out JsonNode? value)
