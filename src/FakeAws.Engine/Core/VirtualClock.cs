@@ -26,6 +26,18 @@ public sealed class VirtualClock : TimeProvider
 
     private static readonly TimeSpan MaxWakeDelay = TimeSpan.FromDays(40);
 
+    /// <summary>
+    /// How long the cloud waits, in real time, after a synchronous invocation arrives from outside
+    /// before it moves the clock for work that waits on it. Invocations a test starts together (for
+    /// example with Task.WhenAll) arrive one after another on its thread; each one restarts the wait, so
+    /// all of them start at the same virtual instant and overlap, whatever the threads' timing.
+    /// </summary>
+    internal static readonly TimeSpan ArrivalQuiet = TimeSpan.FromMilliseconds(50);
+
+#pragma warning disable RS0030 // Real time only decides when callers have stopped arriving, never what the clock reads.
+    private static readonly TimeProvider RealTime = TimeProvider.System;
+#pragma warning restore RS0030
+
     private readonly TimeProvider _source;
     private readonly FakeTimeProvider? _settable;
     private readonly object _wakeGate = new();
@@ -148,6 +160,10 @@ public sealed class VirtualClock : TimeProvider
     {
         // Completing inline lets a waiting caller resume before the scheduler looks for idle time.
         var done = new TaskCompletionSource<T>();
+        if (Scheduler.CurrentWork is null)
+        {
+            Scheduler.NoteArrival();
+        }
         Scheduler.Schedule(GetUtcNow(), async () =>
         {
             try
@@ -182,6 +198,21 @@ public sealed class VirtualClock : TimeProvider
     private async Task DriveAsync(Task? target, DateTimeOffset horizon, CancellationToken cancellationToken)
     {
         ThrowIfReentrant();
+        // A request that drives the clock waits on it: it no longer holds the clock still.
+        var call = Scheduler.CurrentWork is null ? Scheduler.CurrentCall : null;
+        call?.Park();
+        try
+        {
+            await DriveParkedAsync(target, horizon, cancellationToken).ConfigureAwait(false);
+        }
+        finally
+        {
+            call?.Unpark();
+        }
+    }
+
+    private async Task DriveParkedAsync(Task? target, DateTimeOffset horizon, CancellationToken cancellationToken)
+    {
         for (var jumps = 0; target is not { IsCompleted: true }; )
         {
             // Taken before the state is read, so a change made while it is read still wakes the wait.
@@ -205,6 +236,13 @@ public sealed class VirtualClock : TimeProvider
                 }
                 // The target waits on something outside the scheduler: wait for it to move.
                 await WaitForChange(change, target, target, cancellationToken);
+                continue;
+            }
+            if (!Scheduler.IsSettled(out var arrivals))
+            {
+                // Invocations may still be arriving: the clock moves once they have stopped for a moment.
+                await Task.Delay(ArrivalQuiet, RealTime, cancellationToken).ConfigureAwait(false);
+                Scheduler.MarkSettled(arrivals);
                 continue;
             }
             if (++jumps > MaxIdleJumps)
