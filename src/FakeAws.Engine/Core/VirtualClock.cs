@@ -26,18 +26,6 @@ public sealed class VirtualClock : TimeProvider
 
     private static readonly TimeSpan MaxWakeDelay = TimeSpan.FromDays(40);
 
-    /// <summary>
-    /// How long the cloud waits, in real time, after a synchronous invocation arrives from outside
-    /// before it moves the clock for work that waits on it. Invocations a test starts together (for
-    /// example with Task.WhenAll) arrive one after another on its thread; each one restarts the wait, so
-    /// all of them start at the same virtual instant and overlap, whatever the threads' timing.
-    /// </summary>
-    internal static readonly TimeSpan ArrivalQuiet = TimeSpan.FromMilliseconds(50);
-
-#pragma warning disable RS0030 // Real time only decides when callers have stopped arriving, never what the clock reads.
-    private static readonly TimeProvider RealTime = TimeProvider.System;
-#pragma warning restore RS0030
-
     private readonly TimeProvider _source;
     private readonly FakeTimeProvider? _settable;
     private readonly object _wakeGate = new();
@@ -160,10 +148,7 @@ public sealed class VirtualClock : TimeProvider
     {
         // Completing inline lets a waiting caller resume before the scheduler looks for idle time.
         var done = new TaskCompletionSource<T>();
-        if (Scheduler.CurrentWork is null)
-        {
-            Scheduler.NoteArrival();
-        }
+        Scheduler.NoteArrival();
         Scheduler.Schedule(GetUtcNow(), async () =>
         {
             try
@@ -238,11 +223,10 @@ public sealed class VirtualClock : TimeProvider
                 await WaitForChange(change, target, target, cancellationToken);
                 continue;
             }
-            if (!Scheduler.IsSettled(out var arrivals))
+            if (!Scheduler.Arrivals.IsSettled)
             {
-                // Invocations may still be arriving: the clock moves once they have stopped for a moment.
-                await Task.Delay(ArrivalQuiet, RealTime, cancellationToken).ConfigureAwait(false);
-                Scheduler.MarkSettled(arrivals);
+                // Invocations may still be arriving: the clock moves once they have stopped.
+                await Scheduler.Arrivals.WaitWindowAsync(cancellationToken).ConfigureAwait(false);
                 continue;
             }
             if (++jumps > MaxIdleJumps)

@@ -23,8 +23,6 @@ internal sealed class WorkScheduler
     private readonly AsyncLocal<ExternalCall?> _currentCall = new();
     private long _sequence;
     private int _busyCalls;
-    private long _arrivals;
-    private long _settledArrivals;
     private TaskCompletionSource _changed = NewSignal();
 
     /// <summary>Adds work that runs once the clock reaches <paramref name="due"/>.</summary>
@@ -88,30 +86,19 @@ internal sealed class WorkScheduler
         SignalChange();
     }
 
+    /// <summary>Invocations that arrived from outside the scheduler, and whether they have stopped.</summary>
+    public Arrivals Arrivals { get; } = new();
+
     /// <summary>
-    /// Notes a synchronous invocation started from outside the scheduler. Callers that start several
-    /// together (Task.WhenAll) send them one after another; the clock waits for a quiet moment after the
-    /// last (see <see cref="IsSettled"/>), so they all start at the same virtual instant.
+    /// Notes an invocation that arrives from outside the scheduler, taken or throttled; nothing for one
+    /// from scheduled work. The clock moves for waiting work only once they stop (<see cref="Arrivals"/>).
     /// </summary>
     public void NoteArrival()
     {
-        Interlocked.Increment(ref _arrivals);
-        SignalChange();
-    }
-
-    /// <summary>Whether no invocation has arrived since the cloud last marked a quiet moment; <paramref name="arrivals"/> is the count to mark.</summary>
-    public bool IsSettled(out long arrivals)
-    {
-        arrivals = Interlocked.Read(ref _arrivals);
-        return arrivals == Interlocked.Read(ref _settledArrivals);
-    }
-
-    /// <summary>Marks a quiet moment, unless an invocation arrived since <paramref name="arrivals"/> was read.</summary>
-    public void MarkSettled(long arrivals)
-    {
-        if (Interlocked.Read(ref _arrivals) == arrivals)
+        if (CurrentWork is null)
         {
-            Interlocked.Exchange(ref _settledArrivals, arrivals);
+            Arrivals.Note();
+            SignalChange();
         }
     }
 

@@ -91,7 +91,7 @@ public class ConcurrentInvokeTests : LambdaTestBase
         Aws.Lambda.Engine.Options.ConcurrentExecutions = 8;
         AddSlowFunction("slow");
 
-        for (var run = 0; run < 10; run++)
+        for (var run = 0; run < 5; run++)
         {
             var before = Aws.Clock.GetUtcNow();
             var replies = await Task.WhenAll(Enumerable.Range(0, 20).Select(_ => Wire.Invoke("slow")));
