@@ -6,12 +6,10 @@ function code in Docker, so against moto (LAMBDA_TARGET=moto) only what needs no
 """
 import base64
 import json
-import threading
 import urllib.request
-from concurrent.futures import ThreadPoolExecutor
 
 from botocore.exceptions import ClientError
-from harness import ENDPOINT, Checks, admin, client
+from harness import ENDPOINT, Checks
 from lambda_common import BUILT_IN, MOTO, ROLE, arn, package, start
 
 checks = Checks("lambda_invoke" + (" against moto" if MOTO else ""))
@@ -138,35 +136,10 @@ def throttling():
     checks.equal("after the slot frees", invoke("hold", b'{"seconds": 1}')[0]["StatusCode"], 200)
 
 
-def parallel_throttling():
-    """20 invokes sent together from 20 threads against reserved concurrency 5: 5 run, 15 are throttled, every round (issue #22)."""
-    create("burst", "Sleep", Timeout=60)
-    lam.put_function_concurrency(FunctionName="burst", ReservedConcurrentExecutions=5)
-    burst = client("lambda", max_pool_connections=20)
-    for round_ in range(3):
-        start_line = threading.Barrier(20)
-
-        def one(_):
-            start_line.wait()
-            try:
-                burst.invoke(FunctionName="burst", Payload=b'{"seconds": 10}')
-                return "ok"
-            except ClientError as e:
-                return e.response.get("Reason")
-
-        before = admin("clock")["epochSeconds"]
-        with ThreadPoolExecutor(max_workers=20) as pool:
-            results = list(pool.map(one, range(20)))
-        checks.equal(f"parallel round {round_}: run", results.count("ok"), 5)
-        checks.equal(f"parallel round {round_}: throttled", results.count("ReservedFunctionConcurrentInvocationLimitExceeded"), 15)
-        checks.equal(f"parallel round {round_}: virtual time", admin("clock")["epochSeconds"] - before, 10)
-
-
 section("outcomes", outcomes)
 section("errors", errors)
 section("payload limits", payload_limits)
 section("qualifiers", qualifiers)
 if not MOTO:
     section("throttling", throttling)
-    section("parallel throttling", parallel_throttling)
 checks.finish()
