@@ -10,7 +10,7 @@ namespace FakeAws.Engine.Core;
 /// <c>Task.Delay</c> on a TimeProvider stops at about 49 days), it fires in the scheduler's order of
 /// virtual time, and no thread is held while it waits.</para>
 /// <para>While it is armed, the work that started it counts as waiting on the clock
-/// (<see cref="RunningWork.IsParked"/>), so <see cref="VirtualClock.RunUntilIdleAsync"/> may jump the
+/// (<see cref="RunningWork.IsParked"/>; for a request from outside the scheduler, <see cref="ExternalCall.Park"/>), so <see cref="VirtualClock.RunUntilIdleAsync"/> may jump the
 /// clock to it. A wait that runs beside its work instead, such as a timeout raced against the work
 /// itself, does not count: the work is busy while it runs.</para>
 /// <para>The task completes inline, on the scheduler's run: the waiter resumes before the scheduler
@@ -21,14 +21,16 @@ internal sealed class ClockWait
     private readonly TaskCompletionSource _done = new();
     private readonly object _gate = new();
     private readonly RunningWork? _owner;
+    private readonly ExternalCall? _call;
     private readonly CancellationToken _cancellationToken;
     private ScheduledWork? _item;
     private CancellationTokenRegistration _registration;
     private bool _settled;
 
-    private ClockWait(RunningWork? owner, CancellationToken cancellationToken)
+    private ClockWait(RunningWork? owner, ExternalCall? call, CancellationToken cancellationToken)
     {
         _owner = owner;
+        _call = call;
         _cancellationToken = cancellationToken;
     }
 
@@ -51,10 +53,13 @@ internal sealed class ClockWait
             return Task.CompletedTask;
         }
         // A wait without a due time holds no timer, so it never lets the clock jump.
-        var wait = new ClockWait(parksCaller && due is not null ? clock.Scheduler.CurrentWork : null, cancellationToken);
+        var parks = parksCaller && due is not null;
+        var owner = parks ? clock.Scheduler.CurrentWork : null;
+        var wait = new ClockWait(owner, parks && owner is null ? clock.Scheduler.CurrentCall : null, cancellationToken);
         if (due is { } at)
         {
             wait._owner?.TimerArmed();
+            wait._call?.Park();
             wait._item = clock.Scheduler.Schedule(at, wait.Fire, "clock wait");
         }
         if (cancellationToken.CanBeCanceled)
@@ -89,6 +94,7 @@ internal sealed class ClockWait
         }
         registration.Unregister();
         _owner?.TimerDone();
+        _call?.Unpark();
         _done.TrySetResult();
     }
 
@@ -105,6 +111,7 @@ internal sealed class ClockWait
         // Taken off the queue, so a cancelled wait never makes RunUntilIdleAsync move the clock.
         _item?.Cancel();
         _owner?.TimerDone();
+        _call?.Unpark();
         _done.TrySetCanceled(_cancellationToken);
     }
 }

@@ -148,6 +148,7 @@ public sealed class VirtualClock : TimeProvider
     {
         // Completing inline lets a waiting caller resume before the scheduler looks for idle time.
         var done = new TaskCompletionSource<T>();
+        Scheduler.NoteArrival();
         Scheduler.Schedule(GetUtcNow(), async () =>
         {
             try
@@ -182,6 +183,21 @@ public sealed class VirtualClock : TimeProvider
     private async Task DriveAsync(Task? target, DateTimeOffset horizon, CancellationToken cancellationToken)
     {
         ThrowIfReentrant();
+        // A request that drives the clock waits on it: it no longer holds the clock still.
+        var call = Scheduler.CurrentWork is null ? Scheduler.CurrentCall : null;
+        call?.Park();
+        try
+        {
+            await DriveParkedAsync(target, horizon, cancellationToken).ConfigureAwait(false);
+        }
+        finally
+        {
+            call?.Unpark();
+        }
+    }
+
+    private async Task DriveParkedAsync(Task? target, DateTimeOffset horizon, CancellationToken cancellationToken)
+    {
         for (var jumps = 0; target is not { IsCompleted: true }; )
         {
             // Taken before the state is read, so a change made while it is read still wakes the wait.
@@ -205,6 +221,12 @@ public sealed class VirtualClock : TimeProvider
                 }
                 // The target waits on something outside the scheduler: wait for it to move.
                 await WaitForChange(change, target, target, cancellationToken);
+                continue;
+            }
+            if (!Scheduler.Arrivals.IsSettled)
+            {
+                // Invocations may still be arriving: the clock moves once they have stopped.
+                await Scheduler.Arrivals.WaitWindowAsync(cancellationToken).ConfigureAwait(false);
                 continue;
             }
             if (++jumps > MaxIdleJumps)

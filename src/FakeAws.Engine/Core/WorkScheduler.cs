@@ -20,7 +20,9 @@ internal sealed class WorkScheduler
     private readonly List<RunningWork> _running = [];
     private readonly List<Exception> _faults = [];
     private readonly AsyncLocal<RunningWork?> _currentWork = new();
+    private readonly AsyncLocal<ExternalCall?> _currentCall = new();
     private long _sequence;
+    private int _busyCalls;
     private TaskCompletionSource _changed = NewSignal();
 
     /// <summary>Adds work that runs once the clock reaches <paramref name="due"/>.</summary>
@@ -56,6 +58,49 @@ internal sealed class WorkScheduler
 
     /// <summary>The work item whose asynchronous flow is running on this thread, if any.</summary>
     public RunningWork? CurrentWork => _currentWork.Value;
+
+    /// <summary>The request from outside the scheduler whose asynchronous flow is running, if any.</summary>
+    public ExternalCall? CurrentCall => _currentCall.Value;
+
+    /// <summary>
+    /// Registers a request that reaches the cloud from outside its scheduler, for the asynchronous flow
+    /// of the caller (an async method): until it is disposed or parks, the scheduler is not quiescent,
+    /// so the clock does not move while it is on its way. Null for calls from scheduled work, which
+    /// count as that work, and for a flow that already holds a call.
+    /// </summary>
+    public ExternalCall? Arrive()
+    {
+        if (CurrentWork is not null || CurrentCall is not null)
+        {
+            return null;
+        }
+        var call = new ExternalCall(this);
+        CallBusy(+1);
+        _currentCall.Value = call;
+        return call;
+    }
+
+    internal void CallBusy(int delta)
+    {
+        Interlocked.Add(ref _busyCalls, delta);
+        SignalChange();
+    }
+
+    /// <summary>Invocations that arrived from outside the scheduler, and whether they have stopped.</summary>
+    public Arrivals Arrivals { get; } = new();
+
+    /// <summary>
+    /// Notes an invocation that arrives from outside the scheduler, taken or throttled; nothing for one
+    /// from scheduled work. The clock moves for waiting work only once they stop (<see cref="Arrivals"/>).
+    /// </summary>
+    public void NoteArrival()
+    {
+        if (CurrentWork is null)
+        {
+            Arrivals.Note();
+            SignalChange();
+        }
+    }
 
     /// <summary>The due time of the earliest pending item, upkeep left out.</summary>
     public DateTimeOffset? NextDue
@@ -103,13 +148,19 @@ internal sealed class WorkScheduler
     }
 
     /// <summary>
-    /// True when nothing can make progress without the clock moving: every started item has
-    /// finished, or waits on a virtual timer or on an event outside the scheduler.
+    /// True when nothing can make progress without the clock moving: no request from outside is being
+    /// handled (<see cref="Arrive"/>), and every started item has finished, or waits on a virtual timer
+    /// or on an event outside the scheduler.
     /// </summary>
     public bool IsQuiescent(out Task? busy)
     {
         lock (_gate)
         {
+            if (Volatile.Read(ref _busyCalls) > 0)
+            {
+                busy = _changed.Task;
+                return false;
+            }
             _running.RemoveAll(w => w.Task.IsCompleted);
             foreach (var work in _running)
             {

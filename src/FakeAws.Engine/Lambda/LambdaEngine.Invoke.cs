@@ -43,6 +43,10 @@ internal sealed partial class LambdaEngine
     private async Task<LambdaInvokeResult> InvokeCoreAsync(
         RequestScope scope, string functionNameOrArn, string? qualifier, byte[] payload, LambdaInvocationType type, string? clientContext, CancellationToken cancellationToken)
     {
+        // An invocation from outside the scheduler holds the clock still until it has taken its slot
+        // and waits for its handler, so invocations sent together overlap in virtual time.
+        using var call = _cloud.Clock.Scheduler.Arrive();
+        _cloud.Clock.Scheduler.NoteArrival();
         var (limit, typeName) = type == LambdaInvocationType.Event
             ? (LambdaLimits.AsyncPayloadBytes, "Event")
             : (LambdaLimits.SyncPayloadBytes, type.ToString());

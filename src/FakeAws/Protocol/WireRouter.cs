@@ -34,6 +34,8 @@ internal sealed class WireRouter(FakeAwsCloud cloud)
         {
             return Admin(request);
         }
+        // The clock stands still while the request is handled, unless it waits on the clock itself.
+        using var call = cloud.Clock.Scheduler.Arrive();
         var signed = SigV4Scope.From(request);
         var service = Route(request, signed);
         // GET / is the health check unless a front door with a host of its own (a deployed API) claims it.

@@ -12,11 +12,24 @@ namespace FakeAws.Lambda.Runtimes;
 /// custom <c>bootstrap</c>): the process, and the Runtime API it polls for events, served by FakeAws.
 /// Init ends when the runtime first asks for an event (or reports an init error, or exits); each
 /// invocation hands it one event and waits for its response or error. Its output goes to the
-/// invocation's log. Disposing it (a timeout, a reset of the cloud) stops the process and removes its files.
+/// invocation's log: FakeAws's own runtime clients end each request's output on stdout and stderr
+/// with <see cref="OutputEndMark"/>, and the invocation ends only once both marks are read, so the
+/// log holds the handler's last lines (a custom <c>bootstrap</c> writes no mark). Disposing it (a timeout, a reset of the cloud) stops the process and removes its files.
 /// </summary>
 internal sealed class ProcessEnvironment : ILambdaHandler, IDisposable
 {
     private const string Api = "/2018-06-01/runtime";
+
+    /// <summary>The start of the line that ends a request's output on each stream: the mark, then the request id. It is never logged.</summary>
+    public const string OutputEndMark = "__FAKEAWS_LOG_END__ ";
+
+    // The marks were written before the response was posted, so they are already in the pipes; the
+    // limit only covers a handler that closed or redirected its streams, whose mark never comes.
+    private static readonly TimeSpan OutputEndLimit = TimeSpan.FromSeconds(5);
+
+#pragma warning disable RS0030 // A local process writes its output in real time; this bounds the wait for the rest of it.
+    private static readonly TimeProvider RealTime = TimeProvider.System;
+#pragma warning restore RS0030
 
     private readonly TaskCompletionSource<Exception?> _initialized = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private readonly ConcurrentQueue<string> _initOutput = new();
@@ -26,10 +39,42 @@ internal sealed class ProcessEnvironment : ILambdaHandler, IDisposable
     private Process? _process;
     private TaskCompletionSource<RuntimeApiResponse>? _nextEvent;
     private Pending? _current;
+    private Pending? _logging;
+    private bool _marksOutputEnd;
     private int _disposed;
 
-    /// <summary>The invocation the runtime is working on: its id, its log and how it ends.</summary>
-    private sealed record Pending(string RequestId, LambdaLog Log, TaskCompletionSource<byte[]> Result);
+    /// <summary>
+    /// The invocation the runtime is working on: its id, its log, how it ends, and whether its output
+    /// has all been read (the end marks still awaited, one per stream).
+    /// </summary>
+    private sealed class Pending(string requestId, LambdaLog log, int marks)
+    {
+        private int _marksLeft = marks;
+
+        public string RequestId { get; } = requestId;
+        public LambdaLog Log { get; } = log;
+        public TaskCompletionSource<byte[]> Result { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+        public TaskCompletionSource OutputRead { get; } = NewOutputRead(marks);
+
+        /// <summary>One stream's end mark was read.</summary>
+        public void MarkRead()
+        {
+            if (Interlocked.Decrement(ref _marksLeft) == 0)
+            {
+                OutputRead.TrySetResult();
+            }
+        }
+
+        private static TaskCompletionSource NewOutputRead(int marks)
+        {
+            var read = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+            if (marks == 0)
+            {
+                read.SetResult();
+            }
+            return read;
+        }
+    }
 
     private ProcessEnvironment(string root, Action<ProcessEnvironment> onDispose)
     {
@@ -59,7 +104,7 @@ internal sealed class ProcessEnvironment : ILambdaHandler, IDisposable
 
     public async Task<byte[]> InvokeAsync(byte[] payload, LambdaInvocation invocation)
     {
-        var pending = new Pending(invocation.AwsRequestId, invocation.Log, new TaskCompletionSource<byte[]>(TaskCreationOptions.RunContinuationsAsynchronously));
+        var pending = new Pending(invocation.AwsRequestId, invocation.Log, _marksOutputEnd ? 2 : 0);
         while (_initOutput.TryDequeue(out var line))
         {
             invocation.Log.WriteLine(line);
@@ -68,6 +113,7 @@ internal sealed class ProcessEnvironment : ILambdaHandler, IDisposable
         lock (this)
         {
             _current = pending;
+            _logging = pending;
             next = _nextEvent ??= new TaskCompletionSource<RuntimeApiResponse>(TaskCreationOptions.RunContinuationsAsynchronously);
         }
         var headers = new Dictionary<string, string>
@@ -84,7 +130,28 @@ internal sealed class ProcessEnvironment : ILambdaHandler, IDisposable
             headers["Lambda-Runtime-Client-Context"] = clientContext;
         }
         next.TrySetResult(new RuntimeApiResponse(200, payload, headers));
-        return await pending.Result.Task.ConfigureAwait(false);
+        try
+        {
+            return await pending.Result.Task.ConfigureAwait(false);
+        }
+        finally
+        {
+            await OutputReadAsync(pending).ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>Waits until the invocation's output on both streams has been read into its log.</summary>
+    private async Task OutputReadAsync(Pending pending)
+    {
+        try
+        {
+            await pending.OutputRead.Task.WaitAsync(OutputEndLimit, RealTime).ConfigureAwait(false);
+        }
+        catch (TimeoutException)
+        {
+            // The log keeps what was read; later lines go to the environment's next log.
+        }
+        Interlocked.CompareExchange(ref _logging, null, pending);
     }
 
     public void Dispose()
@@ -108,6 +175,7 @@ internal sealed class ProcessEnvironment : ILambdaHandler, IDisposable
         _process?.Dispose();
         _api?.Dispose();
         Fail(new LambdaFunctionException("Runtime.ExitError", "The execution environment was stopped."));
+        _logging?.OutputRead.TrySetResult();
         try
         {
             Directory.Delete(_root, recursive: true);
@@ -137,6 +205,7 @@ internal sealed class ProcessEnvironment : ILambdaHandler, IDisposable
             start.Environment[name] = value;
         }
         start.Environment["AWS_LAMBDA_RUNTIME_API"] = _api.Address;
+        _marksOutputEnd = command.MarksOutputEnd;
         _process = new Process { StartInfo = start, EnableRaisingEvents = true };
         _process.OutputDataReceived += (_, e) => Output(e.Data);
         _process.ErrorDataReceived += (_, e) => Output(e.Data);
@@ -218,9 +287,18 @@ internal sealed class ProcessEnvironment : ILambdaHandler, IDisposable
         {
             return;
         }
-        if (_current is { } current)
+        var logging = Volatile.Read(ref _logging);
+        if (line.StartsWith(OutputEndMark, StringComparison.Ordinal))
         {
-            current.Log.WriteLine(line);
+            if (logging is not null && line.AsSpan(OutputEndMark.Length).SequenceEqual(logging.RequestId))
+            {
+                logging.MarkRead();
+            }
+            return;
+        }
+        if (logging is not null)
+        {
+            logging.Log.WriteLine(line);
         }
         else
         {
@@ -242,6 +320,8 @@ internal sealed class ProcessEnvironment : ILambdaHandler, IDisposable
         var error = new LambdaFunctionException("Runtime.ExitError", $"RequestId: {_current?.RequestId} Error: Runtime exited with error: exit status {code}");
         _initialized.TrySetResult(new LambdaFunctionException("Runtime.ExitError", $"Runtime exited with error: exit status {code}"));
         Fail(error);
+        // A process that is gone writes no more marks.
+        _logging?.OutputRead.TrySetResult();
     }
 
     private void Fail(Exception error)

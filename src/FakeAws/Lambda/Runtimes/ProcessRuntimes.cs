@@ -5,7 +5,14 @@ using FakeAws.Engine.Lambda.Code;
 namespace FakeAws.Lambda.Runtimes;
 
 /// <summary>How to start one runtime's process.</summary>
-internal sealed record RuntimeCommand(string FileName, IReadOnlyList<string> Arguments, string WorkingDirectory);
+/// <param name="FileName">The program.</param>
+/// <param name="Arguments">Its arguments.</param>
+/// <param name="WorkingDirectory">Where it runs: the task root.</param>
+/// <param name="MarksOutputEnd">
+/// Whether the process is FakeAws's own runtime client, which ends each request's output with a mark
+/// (<see cref="ProcessEnvironment.OutputEndMark"/>); a custom runtime's <c>bootstrap</c> does not.
+/// </param>
+internal sealed record RuntimeCommand(string FileName, IReadOnlyList<string> Arguments, string WorkingDirectory, bool MarksOutputEnd);
 
 /// <summary>
 /// Runs functions of the python3.x, nodejs*.x and provided* runtimes as AWS does, from their own
@@ -43,8 +50,8 @@ internal sealed class ProcessRuntimes : IDisposable
                 Extract(layer, opt);
             }
             var command = interpreterPath is null
-                ? new RuntimeCommand(CustomBootstrap(task, opt, runtime), [], task)
-                : new RuntimeCommand(interpreterPath, [WriteClient(root, interpreter!)], task);
+                ? new RuntimeCommand(CustomBootstrap(task, opt, runtime), [], task, MarksOutputEnd: false)
+                : new RuntimeCommand(interpreterPath, [WriteClient(root, interpreter!)], task, MarksOutputEnd: true);
             var environment = Environment(init, runtime, task, opt);
             var started = await ProcessEnvironment.StartAsync(root, command, environment, e => _live.TryRemove(e, out _)).ConfigureAwait(false);
             _live[started] = 0;

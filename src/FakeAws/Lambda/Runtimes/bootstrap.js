@@ -9,6 +9,15 @@ const { pathToFileURL } = require("url");
 
 const [host, port] = process.env.AWS_LAMBDA_RUNTIME_API.split(":");
 const API = "/2018-06-01/runtime";
+// FakeAws reads stdout and stderr as they come. This line, never logged, tells it that everything the
+// handler printed for a request has been read, so LogResult holds the handler's last lines.
+const LOG_END = "__FAKEAWS_LOG_END__ ";
+
+// Written on both streams, each after what the handler wrote there; resolves once both are flushed.
+function endOutput(requestId) {
+  const line = LOG_END + requestId + "\n";
+  return Promise.all([process.stdout, process.stderr].map((stream) => new Promise((resolve) => stream.write(line, resolve))));
+}
 
 function request(method, route, body, headers) {
   return new Promise((resolve, reject) => {
@@ -106,8 +115,10 @@ async function main() {
     const event = next.body.length ? JSON.parse(next.body.toString("utf8")) : null;
     try {
       const result = await run(fn, event, context);
+      await endOutput(requestId);
       await request("POST", `/invocation/${requestId}/response`, JSON.stringify(result === undefined ? null : result), { "Content-Type": "application/json" });
     } catch (error) {
+      await endOutput(requestId);
       await request("POST", `/invocation/${requestId}/error`, errorDocument(error), { "Lambda-Runtime-Function-Error-Type": "Unhandled", "Content-Type": "application/json" });
     }
   }

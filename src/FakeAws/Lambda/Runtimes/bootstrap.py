@@ -10,6 +10,9 @@ import traceback
 import urllib.request
 
 API = "http://" + os.environ["AWS_LAMBDA_RUNTIME_API"] + "/2018-06-01/runtime"
+# FakeAws reads stdout and stderr as they come. This line, never logged, tells it that everything the
+# handler printed for a request has been read, so LogResult holds the handler's last lines.
+LOG_END = "__FAKEAWS_LOG_END__ "
 
 
 def post(path, body, error_type=None):
@@ -19,6 +22,16 @@ def post(path, body, error_type=None):
     request = urllib.request.Request(API + path, data=body, headers=headers, method="POST")
     with urllib.request.urlopen(request) as response:
         response.read()
+
+
+def end_output(request_id):
+    # The handler prints to sys.stdout (buffered in a pipe); the marks go to the process's own streams,
+    # which a handler may have replaced.
+    for stream in (sys.stdout, sys.stderr):
+        stream.flush()
+    for stream in (sys.__stdout__, sys.__stderr__):
+        stream.write(LOG_END + request_id + "\n")
+        stream.flush()
 
 
 def error_document(error, error_type=None, request_id=None):
@@ -81,10 +94,10 @@ def main():
             result = handler(event, context)
             body = json.dumps(result).encode("utf-8")
         except Exception as error:
-            sys.stdout.flush()
+            end_output(request_id)
             post("/invocation/%s/error" % request_id, error_document(error, request_id=request_id), "Unhandled")
             continue
-        sys.stdout.flush()
+        end_output(request_id)
         post("/invocation/%s/response" % request_id, body)
 
 
