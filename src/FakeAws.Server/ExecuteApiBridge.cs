@@ -7,7 +7,7 @@ namespace FakeAws.Server;
 /// Serves deployed APIs over the socket: LocalStack's path form
 /// (<c>/restapis/{apiId}/{stage}/_user_request_/...</c>) and the host form, a Host header of
 /// <c>{apiId}.execute-api.{anything}</c> (for example <c>curl -H "Host: {apiId}.execute-api.localhost" http://127.0.0.1:4566/prod/items</c>).
-/// It writes repeated response headers (several Set-Cookie) one by one, which the generic bridge cannot.
+/// Requests to a custom domain name of the cloud go through its base path (API) mappings. It writes repeated response headers (several Set-Cookie) one by one, which the generic bridge cannot.
 /// </summary>
 internal static class ExecuteApiBridge
 {
@@ -16,7 +16,8 @@ internal static class ExecuteApiBridge
     {
         var request = context.Request;
         var path = request.Path.ToUriComponent() is { Length: > 0 } raw ? raw : "/";
-        if (ExecuteApiRequests.Parse(path, request.Host.Host) is not { } target)
+        // A custom domain exists only once API Gateway is built; the API's own forms build it.
+        if ((ExecuteApiRequests.Parse(path, request.Host.Host) ?? cloud.ApiGatewayIfBuilt?.Resolve(path, request.Host.Host)) is not { } target)
         {
             return false;
         }
@@ -35,6 +36,7 @@ internal static class ExecuteApiBridge
             Body = body,
             SourceIp = context.Connection.RemoteIpAddress?.ToString() ?? "127.0.0.1",
             VpcEndpointId = target.VpcEndpointId,
+            CustomDomain = target.CustomDomain,
         }, context.RequestAborted);
         context.Response.StatusCode = response.Status;
         foreach (var header in response.Headers.GroupBy(h => h.Key, StringComparer.OrdinalIgnoreCase))

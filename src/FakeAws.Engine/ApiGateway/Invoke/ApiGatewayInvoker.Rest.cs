@@ -43,8 +43,8 @@ internal sealed partial class ApiGatewayInvoker
             {
                 return null;
             }
-            // A private API answers only through a VPC endpoint; a disabled default endpoint answers nobody.
-            if ((deployment.Snapshot.IsPrivate && request.VpcEndpointId is null) || api.Api.DisableExecuteApiEndpoint == true)
+            // A private API answers only through a VPC endpoint; a disabled default endpoint answers only through custom domains.
+            if ((deployment.Snapshot.IsPrivate && request.VpcEndpointId is null) || (api.Api.DisableExecuteApiEndpoint == true && request.CustomDomain is null))
             {
                 return null;
             }
