@@ -10,8 +10,7 @@ namespace FakeAws.Engine.ApiGateway.V2;
 /// </summary>
 /// <remarks>
 /// Not implemented yet (answered with an error naming the operation and FakeAws): WebSocket APIs
-/// (CreateApi refuses the protocol), route and integration responses, models, domain names and API
-/// mappings, VPC links, OpenAPI import and export, portals, routing rules and tags. Integrations
+/// (CreateApi refuses the protocol), route and integration responses, models, VPC links, OpenAPI import and export, portals, routing rules and tags. Integrations
 /// are AWS_PROXY to Lambda (payload format 1.0 or 2.0): HTTP_PROXY and private integrations are
 /// refused with a clear error; request and response parameter mappings are stored but not applied.
 /// Access logs, detailed metrics and mutual TLS are echoed back only.
