@@ -31,6 +31,22 @@ internal sealed partial class ApiGatewayEngine
         }
         var stage = NewStage(request.StageName!, request.DeploymentId!, request.Description, request.Variables, request.TracingEnabled);
         stage.Tags = request.Tags is { Count: > 0 } tags ? new(tags) : null;
+        if (request.CanarySettings is { } canary)
+        {
+            var deploymentId = canary.DeploymentId ?? request.DeploymentId!;
+            if (!api.Deployments.ContainsKey(deploymentId))
+            {
+                throw ApiGatewayErrors.BadRequest("Deployment id does not exist");
+            }
+            CheckPercentTraffic(canary.PercentTraffic);
+            stage.CanarySettings = new CanarySettings
+            {
+                DeploymentId = deploymentId,
+                PercentTraffic = canary.PercentTraffic ?? 0,
+                StageVariableOverrides = canary.StageVariableOverrides is { Count: > 0 } overrides ? new(overrides) : null,
+                UseStageCache = canary.UseStageCache ?? false,
+            };
+        }
         api.Stages[stage.StageName!] = stage;
         return ApiGatewayJson.Clone(stage);
     });
@@ -101,6 +117,11 @@ internal sealed partial class ApiGatewayEngine
     private static void ApplyStagePatch(RestApiState api, Stage stage, PatchOperation patch)
     {
         var path = patch.Path ?? "";
+        if (path.StartsWith(CanaryPath + "/", StringComparison.Ordinal) || (path == CanaryPath && patch.Op == "remove"))
+        {
+            ApplyCanaryPatch(api, stage, patch);
+            return;
+        }
         if (path.StartsWith("/variables/", StringComparison.Ordinal))
         {
             var name = path["/variables/".Length..];
@@ -164,6 +185,75 @@ internal sealed partial class ApiGatewayEngine
             };
         }
         set(setting, patch);
+    }
+
+    private const string CanaryPath = "/canarySettings";
+
+    /// <summary>
+    /// A change to the stage's canary: <c>remove /canarySettings</c> ends it; replacing one of its
+    /// settings starts one (at the stage's own deployment, 0 percent) when the stage has none.
+    /// </summary>
+    private static void ApplyCanaryPatch(RestApiState api, Stage stage, PatchOperation patch)
+    {
+        var path = patch.Path!;
+        var setting = path.Length > CanaryPath.Length ? path[(CanaryPath.Length + 1)..] : "";
+        const string Overrides = "stageVariableOverrides/";
+        var isOverride = setting.StartsWith(Overrides, StringComparison.Ordinal) && setting.Length > Overrides.Length;
+        if (patch.Op == "remove")
+        {
+            if (setting.Length == 0)
+            {
+                stage.CanarySettings = null;
+                return;
+            }
+            if (!isOverride || stage.CanarySettings?.StageVariableOverrides is not { } existing || !existing.Remove(setting[Overrides.Length..]))
+            {
+                throw ApiGatewayErrors.BadRequest($"Cannot remove method setting canarySettings/{setting} because there is no method setting for this method ");
+            }
+            if (existing.Count == 0)
+            {
+                stage.CanarySettings.StageVariableOverrides = null;
+            }
+            return;
+        }
+        if (patch.Op != "replace" && !(isOverride && patch.Op == "add"))
+        {
+            throw ApiGatewayErrors.BadRequest($"Invalid {patch.Op} operation with path: {path}");
+        }
+        if (!isOverride && setting is not ("percentTraffic" or "deploymentId" or "useStageCache"))
+        {
+            throw ApiGatewayErrors.BadRequest($"Invalid method setting path: {path}. Must be one of: {StagePatchPaths}");
+        }
+        var canary = stage.CanarySettings ??= new CanarySettings { DeploymentId = stage.DeploymentId, PercentTraffic = 0, UseStageCache = false };
+        switch (setting)
+        {
+            case "percentTraffic":
+                canary.PercentTraffic = PatchOperations.Double(patch, $"Invalid value for percentTraffic: {patch.Value}");
+                CheckPercentTraffic(canary.PercentTraffic);
+                break;
+            case "deploymentId":
+                if (patch.Value is null || !api.Deployments.ContainsKey(patch.Value))
+                {
+                    throw ApiGatewayErrors.BadRequest("Deployment id does not exist");
+                }
+                canary.DeploymentId = patch.Value;
+                break;
+            case "useStageCache":
+                canary.UseStageCache = PatchOperations.Bool(patch);
+                break;
+            default:
+                (canary.StageVariableOverrides ??= new(StringComparer.Ordinal))[setting[Overrides.Length..]] = patch.Value ?? "";
+                break;
+        }
+    }
+
+    /// <summary>A canary takes 0 to 100 percent of the stage's traffic.</summary>
+    private static void CheckPercentTraffic(double? percent)
+    {
+        if (percent is < 0 or > 100)
+        {
+            throw ApiGatewayErrors.BadRequest("Canary traffic percentage must be between 0.0 and 100.0");
+        }
     }
 
     private static Action<MethodSetting, PatchOperation>? MethodSettingSetter(string group, string name) => (group, name) switch

@@ -13,8 +13,13 @@ internal sealed partial class ApiGatewayInvoker
     private readonly ConditionalWeakTable<RestApiSnapshot, ResourceMatcher> _matchers = [];
     private readonly RequestValidation _validation = new();
 
-    /// <summary>What a REST API request reads from the stage under the region's lock.</summary>
-    private sealed record RestStage(RestApiSnapshot Snapshot, string Stage, string Path, Dictionary<string, string>? Variables, Dictionary<string, MethodSetting> Settings);
+    /// <summary>
+    /// What a REST API request reads from the stage under the region's lock: the deployment it is
+    /// served by (the canary's, for a request that went to the canary) and whether it went to the
+    /// canary (null when the stage has none).
+    /// </summary>
+    private sealed record RestStage(RestApiSnapshot Snapshot, string Stage, string Path, Dictionary<string, string>? Variables, Dictionary<string, MethodSetting> Settings,
+        bool? IsCanary);
 
     private async Task<GatewayResponse> ServeRestAsync(ApiGatewayRegion region, string apiId, string? stageName, GatewayRequest request)
     {
@@ -27,6 +32,7 @@ internal sealed partial class ApiGatewayInvoker
         var context = NewContext(region, apiId, stage.Stage, stage.Path, request);
         context.DeploymentId = stage.Snapshot.DeploymentId;
         context.StageVariables = stage.Variables;
+        context.IsCanaryRequest = stage.IsCanary;
         var response = CustomGatewayResponses.Apply(await RestChainAsync(region, stage, context).ConfigureAwait(false), stage.Snapshot, context);
         response.Set("x-amzn-RequestId", context.RequestId);
         response.Set("x-amz-apigw-id", context.ExtendedRequestId);
@@ -34,7 +40,7 @@ internal sealed partial class ApiGatewayInvoker
         return response;
     }
 
-    private static RestStage? ReadRestStage(ApiGatewayRegion region, string apiId, string stageName, string path, GatewayRequest request)
+    private RestStage? ReadRestStage(ApiGatewayRegion region, string apiId, string stageName, string path, GatewayRequest request)
     {
         lock (region.Gate)
         {
@@ -48,12 +54,23 @@ internal sealed partial class ApiGatewayInvoker
             {
                 return null;
             }
-            return new RestStage(
-                deployment.Snapshot,
-                stageName,
-                path,
-                stage.Variables is { Count: > 0 } variables ? new(variables) : null,
-                new(stage.MethodSettings ?? [], StringComparer.Ordinal));
+            var variables = stage.Variables is { Count: > 0 } own ? new Dictionary<string, string>(own) : null;
+            bool? isCanary = null;
+            // A canary takes its share of the requests, drawn on the cloud's seeded random, with its
+            // own deployment and its stage variable overrides over the stage's variables.
+            if (stage.CanarySettings is { } canary && api.Deployments.TryGetValue(canary.DeploymentId ?? "", out var canaryDeployment))
+            {
+                isCanary = _ids.ToCanary(canary.PercentTraffic ?? 0);
+                if (isCanary == true)
+                {
+                    deployment = canaryDeployment;
+                    foreach (var (name, value) in canary.StageVariableOverrides ?? [])
+                    {
+                        (variables ??= new(StringComparer.Ordinal))[name] = value;
+                    }
+                }
+            }
+            return new RestStage(deployment.Snapshot, stageName, path, variables, new(stage.MethodSettings ?? [], StringComparer.Ordinal), isCanary);
         }
     }
 

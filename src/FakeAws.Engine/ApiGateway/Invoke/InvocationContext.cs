@@ -57,6 +57,9 @@ internal sealed class InvocationContext
 
     public string? DeploymentId { get; set; }
 
+    /// <summary>Whether the request went to the stage's canary (<c>$context.isCanaryRequest</c>); null when the stage has no canary.</summary>
+    public bool? IsCanaryRequest { get; set; }
+
     /// <summary>The route key that matched (HTTP APIs), such as <c>GET /items/{id}</c> or <c>$default</c>.</summary>
     public string RouteKey { get; set; } = "$default";
 
