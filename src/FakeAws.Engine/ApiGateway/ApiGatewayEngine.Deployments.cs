@@ -45,7 +45,9 @@ internal sealed partial class ApiGatewayEngine
             }
             else
             {
-                api.Stages[name] = NewStage(name, deployment.Id, request.StageDescription, request.Variables, request.TracingEnabled);
+                var created = NewStage(name, deployment.Id, request.StageDescription, request.Variables, request.TracingEnabled);
+                SetCacheCluster(created, request.CacheClusterEnabled ?? false, request.CacheClusterSize);
+                api.Stages[name] = created;
             }
         }
         return ApiGatewayJson.Clone(deployment);

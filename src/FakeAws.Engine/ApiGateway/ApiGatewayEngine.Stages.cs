@@ -4,7 +4,7 @@ using FakeAws.Engine.Core;
 
 namespace FakeAws.Engine.ApiGateway;
 
-// CreateStage, GetStage(s), UpdateStage, DeleteStage, FlushStageAuthorizersCache.
+// CreateStage, GetStage(s), UpdateStage, DeleteStage, FlushStageAuthorizersCache, FlushStageCache.
 internal sealed partial class ApiGatewayEngine
 {
     private static readonly Regex StageNamePattern = new("^[a-zA-Z0-9_]{1,128}$", RegexOptions.CultureInvariant);
@@ -31,6 +31,7 @@ internal sealed partial class ApiGatewayEngine
         }
         var stage = NewStage(request.StageName!, request.DeploymentId!, request.Description, request.Variables, request.TracingEnabled);
         stage.Tags = request.Tags is { Count: > 0 } tags ? new(tags) : null;
+        SetCacheCluster(stage, request.CacheClusterEnabled ?? false, request.CacheClusterSize);
         if (request.CanarySettings is { } canary)
         {
             var deploymentId = canary.DeploymentId ?? request.DeploymentId!;
@@ -73,6 +74,11 @@ internal sealed partial class ApiGatewayEngine
             ApplyStagePatch(api, updated, patch);
         }
         updated.LastUpdatedDate = Now;
+        SetCacheCluster(updated, updated.CacheClusterEnabled == true, updated.CacheClusterSize);
+        if (updated.CacheClusterEnabled != true)
+        {
+            region.StageCache.Flush(api.Api.Id!, stage.StageName!);
+        }
         api.Stages[stage.StageName!] = updated;
         return ApiGatewayJson.Clone(updated);
     });
@@ -83,7 +89,27 @@ internal sealed partial class ApiGatewayEngine
         var stage = GetStage(api, request.StageName);
         api.Stages.Remove(stage.StageName!);
         region.AuthorizerCache.Flush(api.Api.Id!, stage.StageName!);
+        region.StageCache.Flush(api.Api.Id!, stage.StageName!);
     });
+
+    /// <summary>Empties the stage's cache: the next request of each key reaches the integration.</summary>
+    public void FlushStageCache(RequestScope scope, FlushStageCacheRequest request) => Locked(scope, region =>
+    {
+        var api = GetApi(region, request.RestApiId);
+        GetStage(api, request.StageName);
+        region.StageCache.Flush(api.Api.Id!, request.StageName!);
+    });
+
+    /// <summary>
+    /// Turns the stage's cache cluster on (AVAILABLE at once, 0.5 GB unless sized) or off
+    /// (NOT_AVAILABLE); AWS takes minutes to provision one, FakeAws none.
+    /// </summary>
+    private static void SetCacheCluster(Stage stage, bool enabled, string? size)
+    {
+        stage.CacheClusterEnabled = enabled;
+        stage.CacheClusterSize = enabled ? size ?? "0.5" : size;
+        stage.CacheClusterStatus = enabled ? "AVAILABLE" : "NOT_AVAILABLE";
+    }
 
     public void FlushStageAuthorizersCache(RequestScope scope, FlushStageAuthorizersCacheRequest request) => Locked(scope, region =>
     {

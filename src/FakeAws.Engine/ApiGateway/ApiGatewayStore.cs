@@ -38,6 +38,9 @@ internal sealed class ApiGatewayRegion(RequestScope scope)
 
     /// <summary>Lambda authorizer results, kept for their TTL on the virtual clock.</summary>
     public AuthorizerCache AuthorizerCache { get; } = new();
+
+    /// <summary>The REST API stage caches, kept for each method's TTL on the virtual clock.</summary>
+    public Invoke.StageCache StageCache { get; } = new();
 }
 
 /// <summary>The regional states of one cloud, shared by the v1 and v2 engines and the data plane.</summary>

@@ -10,7 +10,7 @@ namespace FakeAws.Engine.ApiGateway.Invoke;
 /// entirely in memory and in virtual time. Every failure is the gateway response AWS sends.
 /// </summary>
 /// <remarks>
-/// Not done yet: stage and method caches, canary releases, mutual TLS,
+/// Not done yet: client cache invalidation (<c>Cache-Control: max-age=0</c>), mutual TLS,
 /// AWS service integrations by path (<c>path/...</c> URIs of REST-style services), WebSocket APIs, IAM signature and policy checks (an AWS_IAM method only requires a
 /// SigV4 Authorization header), and the account-level throttle (10,000 requests a second).
 /// </remarks>

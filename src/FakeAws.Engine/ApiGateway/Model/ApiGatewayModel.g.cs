@@ -3675,7 +3675,7 @@ internal static partial class ServiceModel
         new(Operations[36], (scope, input, _) => { engine.DeleteUsagePlanKey(scope, (DeleteUsagePlanKeyRequest)input); return default; }),
         new(Operations[37], null),
         new(Operations[38], (scope, input, _) => { engine.FlushStageAuthorizersCache(scope, (FlushStageAuthorizersCacheRequest)input); return default; }),
-        new(Operations[39], null),
+        new(Operations[39], (scope, input, _) => { engine.FlushStageCache(scope, (FlushStageCacheRequest)input); return default; }),
         new(Operations[40], (scope, input, _) => new(engine.GenerateClientCertificate(scope, (GenerateClientCertificateRequest)input))),
         new(Operations[41], null),
         new(Operations[42], (scope, input, _) => new(engine.GetApiKey(scope, (GetApiKeyRequest)input))),
@@ -3800,6 +3800,7 @@ internal interface IApiGatewayOperations
     void DeleteUsagePlan(RequestScope scope, DeleteUsagePlanRequest input);
     void DeleteUsagePlanKey(RequestScope scope, DeleteUsagePlanKeyRequest input);
     void FlushStageAuthorizersCache(RequestScope scope, FlushStageAuthorizersCacheRequest input);
+    void FlushStageCache(RequestScope scope, FlushStageCacheRequest input);
     ClientCertificate GenerateClientCertificate(RequestScope scope, GenerateClientCertificateRequest input);
     ApiKey GetApiKey(RequestScope scope, GetApiKeyRequest input);
     ApiKeys GetApiKeys(RequestScope scope, GetApiKeysRequest input);
