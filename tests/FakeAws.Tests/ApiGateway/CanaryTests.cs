@@ -8,14 +8,7 @@ public class CanaryTests : ApiGatewayTestBase
     /// <summary>A MOCK GET / whose answer names <paramref name="message"/>, the stage variables and whether the request went to the canary.</summary>
     private async Task<(string ApiId, string RootId)> MockApi(string message)
     {
-        var apiId = await CreateRestApi();
-        var rootId = await RootId(apiId);
-        await PutMethod(apiId, rootId, "GET");
-        AssertStatus(await Api.Put($"/restapis/{apiId}/resources/{rootId}/methods/GET/integration", new
-        {
-            type = "MOCK",
-            requestTemplates = new Dictionary<string, string> { ["application/json"] = """{"statusCode": 200}""" },
-        }), 201);
+        var (apiId, rootId) = await MockRootApi();
         await Answer(apiId, rootId, message);
         return (apiId, rootId);
     }

@@ -3748,10 +3748,10 @@ internal static partial class ServiceModel
         new(Operations[109], null),
         new(Operations[110], (scope, input, _) => new(engine.UpdateDomainName(scope, (UpdateDomainNameRequest)input))),
         new(Operations[111], (scope, input, _) => new(engine.UpdateGatewayResponse(scope, (UpdateGatewayResponseRequest)input))),
-        new(Operations[112], null),
-        new(Operations[113], null),
+        new(Operations[112], (scope, input, _) => new(engine.UpdateIntegration(scope, (UpdateIntegrationRequest)input))),
+        new(Operations[113], (scope, input, _) => new(engine.UpdateIntegrationResponse(scope, (UpdateIntegrationResponseRequest)input))),
         new(Operations[114], (scope, input, _) => new(engine.UpdateMethod(scope, (UpdateMethodRequest)input))),
-        new(Operations[115], null),
+        new(Operations[115], (scope, input, _) => new(engine.UpdateMethodResponse(scope, (UpdateMethodResponseRequest)input))),
         new(Operations[116], (scope, input, _) => new(engine.UpdateModel(scope, (UpdateModelRequest)input))),
         new(Operations[117], (scope, input, _) => new(engine.UpdateRequestValidator(scope, (UpdateRequestValidatorRequest)input))),
         new(Operations[118], null),
@@ -3846,7 +3846,10 @@ internal interface IApiGatewayOperations
     ClientCertificate UpdateClientCertificate(RequestScope scope, UpdateClientCertificateRequest input);
     DomainName UpdateDomainName(RequestScope scope, UpdateDomainNameRequest input);
     GatewayResponse UpdateGatewayResponse(RequestScope scope, UpdateGatewayResponseRequest input);
+    Integration UpdateIntegration(RequestScope scope, UpdateIntegrationRequest input);
+    IntegrationResponse UpdateIntegrationResponse(RequestScope scope, UpdateIntegrationResponseRequest input);
     Method UpdateMethod(RequestScope scope, UpdateMethodRequest input);
+    MethodResponse UpdateMethodResponse(RequestScope scope, UpdateMethodResponseRequest input);
     Model UpdateModel(RequestScope scope, UpdateModelRequest input);
     RequestValidator UpdateRequestValidator(RequestScope scope, UpdateRequestValidatorRequest input);
     RestApi UpdateRestApi(RequestScope scope, UpdateRestApiRequest input);
