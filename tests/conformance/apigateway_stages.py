@@ -1,4 +1,4 @@
-"""API Gateway REST stages through boto3 and plain HTTP: canary releases (CreateDeployment and
+"""API Gateway REST stages through boto3 and plain HTTP: UpdateIntegrationResponse, canary releases (CreateDeployment and
 UpdateStage canarySettings, the traffic split and stage variable overrides) and the stage cache
 (caching method settings, TTL on the clock, FlushStageCache), with AWS's codes and messages.
 
@@ -67,7 +67,13 @@ def canary():
                  "Invalid deployment content specified.Non null and non empty stageName must be provided for canary deployment. Provided value is null")
     checks.error("canary deployment to a missing stage", lambda: apigw.create_deployment(restApiId=api_id, stageName="non-existing", canarySettings={"percentTraffic": 50}),
                  "BadRequestException", "Invalid deployment content specified.Stage non-existing must already be created before making a canary release deployment")
-    answer(api_id, root, "canary")
+    changed = apigw.update_integration_response(restApiId=api_id, resourceId=root, httpMethod="GET", statusCode="200", patchOperations=[
+        {"op": "replace", "path": "/responseTemplates/application~1json",
+         "value": json.dumps({"message": "canary", "variable": "$stageVariables.testVar", "isCanary": "$context.isCanaryRequest", "request": "$context.requestId"})}])
+    checks.equal("update_integration_response", json.loads(changed["responseTemplates"]["application/json"])["message"], "canary")
+    checks.error("update_integration_response bad path", lambda: apigw.update_integration_response(
+        restApiId=api_id, resourceId=root, httpMethod="GET", statusCode="200", patchOperations=[{"op": "replace", "path": "/statusCode", "value": "201"}]),
+        "BadRequestException")
     canary_id = apigw.create_deployment(restApiId=api_id, stageName="dev",
                                         canarySettings={"percentTraffic": 0, "stageVariableOverrides": {"testVar": "canary"}})["id"]
     stage = apigw.get_stage(restApiId=api_id, stageName="dev")
