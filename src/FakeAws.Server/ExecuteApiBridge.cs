@@ -8,8 +8,9 @@ namespace FakeAws.Server;
 /// Serves deployed APIs over the socket: LocalStack's path form
 /// (<c>/restapis/{apiId}/{stage}/_user_request_/...</c>) and the host form, a Host header of
 /// <c>{apiId}.execute-api.{anything}</c> (for example <c>curl -H "Host: {apiId}.execute-api.localhost" http://127.0.0.1:4566/prod/items</c>).
-/// It writes repeated response headers (several Set-Cookie) one by one, which the generic bridge cannot,
-/// and hands WebSocket upgrades to WebSocket APIs to <see cref="WebSocketBridge"/>.
+/// Requests to a custom domain name of the cloud go through its base path (API) mappings. It writes
+/// repeated response headers (several Set-Cookie) one by one, which the generic bridge cannot, and hands
+/// WebSocket upgrades to WebSocket APIs to <see cref="WebSocketBridge"/>.
 /// </summary>
 internal static class ExecuteApiBridge
 {
@@ -18,8 +19,10 @@ internal static class ExecuteApiBridge
     {
         var request = context.Request;
         var path = request.Path.ToUriComponent() is { Length: > 0 } raw ? raw : "/";
-        // The @connections management API goes through the router, like every other AWS API.
-        if (ExecuteApiRequests.Parse(path, request.Host.Host) is not { } target || ConnectionsWireService.ManagementPath(path) is not null)
+        // The @connections management API goes through the router, like every other AWS API. A custom
+        // domain exists only once API Gateway is built; the API's own forms build it.
+        if ((ExecuteApiRequests.Parse(path, request.Host.Host) ?? cloud.ApiGatewayIfBuilt?.Resolve(path, request.Host.Host)) is not { } target
+            || ConnectionsWireService.ManagementPath(path) is not null)
         {
             return false;
         }
@@ -51,6 +54,7 @@ internal static class ExecuteApiBridge
             Body = body,
             SourceIp = sourceIp,
             VpcEndpointId = target.VpcEndpointId,
+            CustomDomain = target.CustomDomain,
         }, context.RequestAborted);
         context.Response.StatusCode = response.Status;
         foreach (var header in response.Headers.GroupBy(h => h.Key, StringComparer.OrdinalIgnoreCase))

@@ -75,7 +75,8 @@ public sealed partial class FakeAwsCloud : IDisposable
         // _cognito is read at request time, after the constructor has set it.
         var domains = CognitoDomainService.RoutingOf(host => IfBuilt(_cognito!)?.UserPools.DomainForHost(host) is not null);
         _cognito = Defer(() => new CognitoModule(this, domains), CognitoModule.Routes(domains));
-        _apiGateway = Defer(() => new ApiGatewayModule(this, _cognito.Value), ApiGatewayModule.Routes);
+        var executeApi = ExecuteApiWireService.RoutingOf(host => IfBuilt(_apiGateway!)?.Helper.IsCustomDomain(host) == true);
+        _apiGateway = Defer(() => new ApiGatewayModule(this, _cognito.Value, executeApi), ApiGatewayModule.Routes(executeApi));
         Context.Services = new ServiceCalls(Router);
     }
 
@@ -124,6 +125,9 @@ public sealed partial class FakeAwsCloud : IDisposable
     internal DaxModule DaxModule => _dax.Value;
     internal CognitoIdentityProviderEngine CognitoIdentityProvider => _cognito.Value.UserPools;
     internal CognitoIdentityEngine CognitoIdentity => _cognito.Value.IdentityPools;
+
+    /// <summary>API Gateway's helper when the service is built, else null (FakeAws.Server asks for custom domains without building it).</summary>
+    internal ApiGatewayHelper? ApiGatewayIfBuilt => IfBuilt(_apiGateway)?.Helper;
 
     /// <summary>Cognito's test helpers: codes sent to users, TOTP codes, and the JWKS handler for JWT validation.</summary>
     public FakeCognito Cognito => Built(_cognito).Helper;

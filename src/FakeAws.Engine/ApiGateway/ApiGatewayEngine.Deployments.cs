@@ -22,6 +22,10 @@ internal sealed partial class ApiGatewayEngine
         {
             throw ApiGatewayErrors.BadRequest("Private REST API doesn't have a resource policy attached to it.");
         }
+        if (request.CanarySettings is { } canary)
+        {
+            return CreateCanaryDeployment(api, request.StageName, request.Description, canary);
+        }
         if (request.StageName is { } stageName)
         {
             CheckStageName(stageName);
@@ -41,7 +45,9 @@ internal sealed partial class ApiGatewayEngine
             }
             else
             {
-                api.Stages[name] = NewStage(name, deployment.Id, request.StageDescription, request.Variables, request.TracingEnabled);
+                var created = NewStage(name, deployment.Id, request.StageDescription, request.Variables, request.TracingEnabled);
+                SetCacheCluster(created, request.CacheClusterEnabled ?? false, request.CacheClusterSize);
+                api.Stages[name] = created;
             }
         }
         return ApiGatewayJson.Clone(deployment);
@@ -61,12 +67,41 @@ internal sealed partial class ApiGatewayEngine
     {
         var api = GetApi(region, request.RestApiId);
         var deployment = GetDeployment(api, request.DeploymentId);
-        if (api.Stages.Values.Any(s => s.DeploymentId == deployment.Deployment.Id))
+        if (api.Stages.Values.Any(s => s.DeploymentId == deployment.Deployment.Id || s.CanarySettings?.DeploymentId == deployment.Deployment.Id))
         {
             throw ApiGatewayErrors.BadRequest("Active stages pointing to this deployment must be moved or deleted");
         }
         api.Deployments.Remove(deployment.Deployment.Id!);
     });
+
+    /// <summary>
+    /// A canary release: the new deployment becomes the canary of an existing stage, which keeps
+    /// serving its own deployment to the rest of the traffic.
+    /// </summary>
+    private Deployment CreateCanaryDeployment(RestApiState api, string? stageName, string? description, DeploymentCanarySettings canary)
+    {
+        if (string.IsNullOrEmpty(stageName))
+        {
+            throw ApiGatewayErrors.BadRequest(
+                $"Invalid deployment content specified.Non null and non empty stageName must be provided for canary deployment. Provided value is {stageName ?? "null"}");
+        }
+        if (!api.Stages.TryGetValue(stageName, out var stage))
+        {
+            throw ApiGatewayErrors.BadRequest($"Invalid deployment content specified.Stage {stageName} must already be created before making a canary release deployment");
+        }
+        CheckPercentTraffic(canary.PercentTraffic);
+        var deployment = new Deployment { Id = ids.ShortId(), Description = description, CreatedDate = Now };
+        api.Deployments[deployment.Id] = new RestDeployment(deployment, Freeze(api, deployment.Id));
+        stage.CanarySettings = new CanarySettings
+        {
+            DeploymentId = deployment.Id,
+            PercentTraffic = canary.PercentTraffic ?? 0,
+            StageVariableOverrides = canary.StageVariableOverrides is { Count: > 0 } overrides ? new(overrides) : null,
+            UseStageCache = canary.UseStageCache ?? false,
+        };
+        stage.LastUpdatedDate = Now;
+        return ApiGatewayJson.Clone(deployment);
+    }
 
     private static RestDeployment GetDeployment(RestApiState api, string? deploymentId) =>
         deploymentId is not null && api.Deployments.TryGetValue(deploymentId, out var deployment)

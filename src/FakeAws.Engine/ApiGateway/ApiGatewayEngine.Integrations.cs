@@ -3,25 +3,14 @@ using FakeAws.Engine.Core;
 
 namespace FakeAws.Engine.ApiGateway;
 
-// PutIntegration, GetIntegration, DeleteIntegration and integration responses.
+// PutIntegration, GetIntegration, UpdateIntegration, DeleteIntegration and integration responses.
 internal sealed partial class ApiGatewayEngine
 {
     private const int DefaultTimeoutMillis = 29000;
 
     public Integration PutIntegration(RequestScope scope, PutIntegrationRequest request)
     {
-        if (request.Type is "AWS_PROXY" or "AWS")
-        {
-            CheckAwsIntegrationUri(request);
-        }
-        if (request.Type is "HTTP" or "HTTP_PROXY")
-        {
-            CheckHttpIntegrationUri(request);
-        }
-        if (request.TimeoutInMillis is < 50 or > DefaultTimeoutMillis)
-        {
-            throw ApiGatewayErrors.BadRequest("Timeout should be between 50 ms and 29000 ms");
-        }
+        CheckIntegration(request);
         return Locked(scope, region =>
         {
             var resource = GetResource(GetApi(region, request.RestApiId), request.ResourceId);
@@ -46,6 +35,67 @@ internal sealed partial class ApiGatewayEngine
 
     public Integration GetIntegration(RequestScope scope, GetIntegrationRequest request) => Locked(scope, region =>
         ApiGatewayJson.Clone(GetIntegration(GetMethod(GetResource(GetApi(region, request.RestApiId), request.ResourceId), request.HttpMethod))));
+
+    private static readonly string[] IntegrationPatchPaths =
+    [
+        "/uri", "/httpMethod", "/credentials", "/timeoutInMillis", "/passthroughBehavior", "/contentHandling", "/cacheNamespace",
+        "/connectionType", "/connectionId", "/tlsConfig/insecureSkipVerification",
+    ];
+
+    /// <summary>
+    /// UpdateIntegration: <c>replace</c> of the integration's settings; <c>add</c>, <c>replace</c> or
+    /// <c>remove</c> of one request template or parameter; <c>add</c> or <c>remove</c> of a cache key
+    /// parameter. The result is checked as PutIntegration checks it.
+    /// </summary>
+    public Integration UpdateIntegration(RequestScope scope, UpdateIntegrationRequest request) => Locked(scope, region =>
+    {
+        var method = GetMethod(GetResource(GetApi(region, request.RestApiId), request.ResourceId), request.HttpMethod);
+        // Patched on a copy, so a refused patch changes nothing.
+        var updated = ApiGatewayJson.Clone(GetIntegration(method));
+        foreach (var patch in request.PatchOperations ?? [])
+        {
+            var path = patch.Path ?? "";
+            if (PatchMapEntry(patch, "/requestTemplates/", () => updated.RequestTemplates ??= new(StringComparer.Ordinal))
+                || PatchMapEntry(patch, "/requestParameters/", () => updated.RequestParameters ??= new(StringComparer.Ordinal)))
+            {
+                continue;
+            }
+            if (MapEntry(path, "/cacheKeyParameters/") is { } cacheKey && patch.Op is "add" or "remove")
+            {
+                var keys = updated.CacheKeyParameters ??= [];
+                keys.Remove(cacheKey);
+                if (patch.Op == "add")
+                {
+                    keys.Add(cacheKey);
+                }
+                continue;
+            }
+            PatchOperations.RequireReplace(patch, IntegrationPatchPaths);
+            switch (path)
+            {
+                case "/uri": updated.Uri = patch.Value; break;
+                case "/httpMethod": updated.HttpMethod = patch.Value; break;
+                case "/credentials": updated.Credentials = patch.Value; break;
+                case "/timeoutInMillis": updated.TimeoutInMillis = PatchOperations.Int(patch, $"Invalid timeout value: {patch.Value}"); break;
+                case "/passthroughBehavior": updated.PassthroughBehavior = patch.Value; break;
+                case "/contentHandling": updated.ContentHandling = string.IsNullOrEmpty(patch.Value) ? null : patch.Value; break;
+                case "/cacheNamespace": updated.CacheNamespace = patch.Value; break;
+                case "/connectionType": updated.ConnectionType = patch.Value; break;
+                case "/connectionId": updated.ConnectionId = patch.Value; break;
+                default: (updated.TlsConfig ??= new()).InsecureSkipVerification = PatchOperations.Bool(patch); break;
+            }
+        }
+        CheckIntegration(new PutIntegrationRequest
+        {
+            Type = updated.Type,
+            IntegrationHttpMethod = updated.HttpMethod,
+            Uri = updated.Uri,
+            TimeoutInMillis = updated.TimeoutInMillis,
+        });
+        RemoveEmptyMaps(updated);
+        method.MethodIntegration = updated;
+        return ApiGatewayJson.Clone(updated);
+    });
 
     public void DeleteIntegration(RequestScope scope, DeleteIntegrationRequest request) => Locked(scope, region =>
     {
@@ -77,6 +127,62 @@ internal sealed partial class ApiGatewayEngine
             : throw ApiGatewayErrors.ResponseNotFound();
     });
 
+    private static readonly string[] IntegrationResponsePatchPaths = ["/selectionPattern", "/contentHandling"];
+
+    /// <summary>
+    /// UpdateIntegrationResponse: <c>replace</c> of the selection pattern and content handling;
+    /// <c>add</c>, <c>replace</c> or <c>remove</c> of one response template or header mapping.
+    /// </summary>
+    public IntegrationResponse UpdateIntegrationResponse(RequestScope scope, UpdateIntegrationResponseRequest request) => Locked(scope, region =>
+    {
+        var integration = GetIntegration(GetMethod(GetResource(GetApi(region, request.RestApiId), request.ResourceId), request.HttpMethod));
+        var existing = integration.IntegrationResponses?.GetValueOrDefault(request.StatusCode!) ?? throw ApiGatewayErrors.ResponseNotFound();
+        var updated = ApiGatewayJson.Clone(existing);
+        foreach (var patch in request.PatchOperations ?? [])
+        {
+            if (PatchMapEntry(patch, "/responseTemplates/", () => updated.ResponseTemplates ??= new(StringComparer.Ordinal))
+                || PatchMapEntry(patch, "/responseParameters/", () => updated.ResponseParameters ??= new(StringComparer.Ordinal)))
+            {
+                continue;
+            }
+            PatchOperations.RequireReplace(patch, IntegrationResponsePatchPaths);
+            if (patch.Path == "/selectionPattern")
+            {
+                updated.SelectionPattern = string.IsNullOrEmpty(patch.Value) ? null : patch.Value;
+            }
+            else
+            {
+                updated.ContentHandling = string.IsNullOrEmpty(patch.Value) ? null : patch.Value;
+            }
+        }
+        updated.ResponseTemplates = updated.ResponseTemplates is { Count: > 0 } templates ? templates : null;
+        updated.ResponseParameters = updated.ResponseParameters is { Count: > 0 } parameters ? parameters : null;
+        integration.IntegrationResponses![request.StatusCode!] = updated;
+        return ApiGatewayJson.Clone(updated);
+    });
+
+    /// <summary>
+    /// Applies an <c>add</c>, <c>replace</c> or <c>remove</c> of one entry under <paramref name="prefix"/>
+    /// (such as <c>/requestTemplates/application~1json</c>) to the map <paramref name="map"/> gives;
+    /// false when the patch is not one.
+    /// </summary>
+    private static bool PatchMapEntry(PatchOperation patch, string prefix, Func<Dictionary<string, string>> map)
+    {
+        if (MapEntry(patch.Path ?? "", prefix) is not { } key || patch.Op is not ("add" or "replace" or "remove"))
+        {
+            return false;
+        }
+        Apply(map(), key, patch);
+        return true;
+    }
+
+    /// <summary>An integration shows no empty template or parameter map, as after PutIntegration.</summary>
+    private static void RemoveEmptyMaps(Integration integration)
+    {
+        integration.RequestTemplates = integration.RequestTemplates is { Count: > 0 } templates ? templates : null;
+        integration.RequestParameters = integration.RequestParameters is { Count: > 0 } parameters ? parameters : null;
+    }
+
     public void DeleteIntegrationResponse(RequestScope scope, DeleteIntegrationResponseRequest request) => Locked(scope, region =>
     {
         var integration = GetIntegration(GetMethod(GetResource(GetApi(region, request.RestApiId), request.ResourceId), request.HttpMethod));
@@ -85,6 +191,23 @@ internal sealed partial class ApiGatewayEngine
             throw ApiGatewayErrors.ResponseNotFound();
         }
     });
+
+    /// <summary>An integration's target and timeout, as PutIntegration and UpdateIntegration check them.</summary>
+    private static void CheckIntegration(PutIntegrationRequest request)
+    {
+        if (request.Type is "AWS_PROXY" or "AWS")
+        {
+            CheckAwsIntegrationUri(request);
+        }
+        if (request.Type is "HTTP" or "HTTP_PROXY")
+        {
+            CheckHttpIntegrationUri(request);
+        }
+        if (request.TimeoutInMillis is < 50 or > DefaultTimeoutMillis)
+        {
+            throw ApiGatewayErrors.BadRequest("Timeout should be between 50 ms and 29000 ms");
+        }
+    }
 
     private static Integration GetIntegration(Method method) => method.MethodIntegration ?? throw ApiGatewayErrors.IntegrationNotFound();
 

@@ -154,6 +154,45 @@ internal sealed partial class ApiGatewayEngine
             : throw ApiGatewayErrors.ResponseNotFound();
     });
 
+    /// <summary>
+    /// UpdateMethodResponse: <c>add</c>, <c>replace</c> or <c>remove</c> of one response header
+    /// (<c>/responseParameters/method.response.header.X</c>, a boolean: required) or response model.
+    /// </summary>
+    public MethodResponse UpdateMethodResponse(RequestScope scope, UpdateMethodResponseRequest request) => Locked(scope, region =>
+    {
+        var api = GetApi(region, request.RestApiId);
+        var method = GetMethod(GetResource(api, request.ResourceId), request.HttpMethod);
+        var existing = method.MethodResponses?.GetValueOrDefault(request.StatusCode!) ?? throw ApiGatewayErrors.ResponseNotFound();
+        var updated = ApiGatewayJson.Clone(existing);
+        foreach (var patch in request.PatchOperations ?? [])
+        {
+            var path = patch.Path ?? "";
+            if (MapEntry(path, "/responseParameters/") is { } parameter && patch.Op is "add" or "replace" or "remove")
+            {
+                var headers = updated.ResponseParameters ??= new(StringComparer.Ordinal);
+                if (patch.Op == "remove")
+                {
+                    headers.Remove(parameter);
+                }
+                else
+                {
+                    headers[parameter] = PatchOperations.Bool(patch);
+                }
+                continue;
+            }
+            if (PatchMapEntry(patch, "/responseModels/", () => updated.ResponseModels ??= new(StringComparer.Ordinal)))
+            {
+                continue;
+            }
+            throw ApiGatewayErrors.BadRequest($"Invalid patch path  '{path}' specified for op '{patch.Op}'. Must be one of: [/responseParameters/{{name}}, /responseModels/{{type}}]");
+        }
+        CheckValidatorAndModels(api, null, updated.ResponseModels);
+        updated.ResponseParameters = updated.ResponseParameters is { Count: > 0 } parameters ? parameters : null;
+        updated.ResponseModels = updated.ResponseModels is { Count: > 0 } models ? models : null;
+        method.MethodResponses![request.StatusCode!] = updated;
+        return ApiGatewayJson.Clone(updated);
+    });
+
     public void DeleteMethodResponse(RequestScope scope, DeleteMethodResponseRequest request) => Locked(scope, region =>
     {
         var method = GetMethod(GetResource(GetApi(region, request.RestApiId), request.ResourceId), request.HttpMethod);

@@ -4,7 +4,7 @@ using FakeAws.Engine.Core;
 
 namespace FakeAws.Engine.ApiGateway;
 
-// CreateStage, GetStage(s), UpdateStage, DeleteStage, FlushStageAuthorizersCache.
+// CreateStage, GetStage(s), UpdateStage, DeleteStage, FlushStageAuthorizersCache, FlushStageCache.
 internal sealed partial class ApiGatewayEngine
 {
     private static readonly Regex StageNamePattern = new("^[a-zA-Z0-9_]{1,128}$", RegexOptions.CultureInvariant);
@@ -31,6 +31,23 @@ internal sealed partial class ApiGatewayEngine
         }
         var stage = NewStage(request.StageName!, request.DeploymentId!, request.Description, request.Variables, request.TracingEnabled);
         stage.Tags = request.Tags is { Count: > 0 } tags ? new(tags) : null;
+        SetCacheCluster(stage, request.CacheClusterEnabled ?? false, request.CacheClusterSize);
+        if (request.CanarySettings is { } canary)
+        {
+            var deploymentId = canary.DeploymentId ?? request.DeploymentId!;
+            if (!api.Deployments.ContainsKey(deploymentId))
+            {
+                throw ApiGatewayErrors.BadRequest("Deployment id does not exist");
+            }
+            CheckPercentTraffic(canary.PercentTraffic);
+            stage.CanarySettings = new CanarySettings
+            {
+                DeploymentId = deploymentId,
+                PercentTraffic = canary.PercentTraffic ?? 0,
+                StageVariableOverrides = canary.StageVariableOverrides is { Count: > 0 } overrides ? new(overrides) : null,
+                UseStageCache = canary.UseStageCache ?? false,
+            };
+        }
         api.Stages[stage.StageName!] = stage;
         return ApiGatewayJson.Clone(stage);
     });
@@ -57,6 +74,11 @@ internal sealed partial class ApiGatewayEngine
             ApplyStagePatch(api, updated, patch);
         }
         updated.LastUpdatedDate = Now;
+        SetCacheCluster(updated, updated.CacheClusterEnabled == true, updated.CacheClusterSize);
+        if (updated.CacheClusterEnabled != true)
+        {
+            region.StageCache.Flush(api.Api.Id!, stage.StageName!);
+        }
         api.Stages[stage.StageName!] = updated;
         return ApiGatewayJson.Clone(updated);
     });
@@ -67,7 +89,27 @@ internal sealed partial class ApiGatewayEngine
         var stage = GetStage(api, request.StageName);
         api.Stages.Remove(stage.StageName!);
         region.AuthorizerCache.Flush(api.Api.Id!, stage.StageName!);
+        region.StageCache.Flush(api.Api.Id!, stage.StageName!);
     });
+
+    /// <summary>Empties the stage's cache: the next request of each key reaches the integration.</summary>
+    public void FlushStageCache(RequestScope scope, FlushStageCacheRequest request) => Locked(scope, region =>
+    {
+        var api = GetApi(region, request.RestApiId);
+        GetStage(api, request.StageName);
+        region.StageCache.Flush(api.Api.Id!, request.StageName!);
+    });
+
+    /// <summary>
+    /// Turns the stage's cache cluster on (AVAILABLE at once, 0.5 GB unless sized) or off
+    /// (NOT_AVAILABLE); AWS takes minutes to provision one, FakeAws none.
+    /// </summary>
+    private static void SetCacheCluster(Stage stage, bool enabled, string? size)
+    {
+        stage.CacheClusterEnabled = enabled;
+        stage.CacheClusterSize = enabled ? size ?? "0.5" : size;
+        stage.CacheClusterStatus = enabled ? "AVAILABLE" : "NOT_AVAILABLE";
+    }
 
     public void FlushStageAuthorizersCache(RequestScope scope, FlushStageAuthorizersCacheRequest request) => Locked(scope, region =>
     {
@@ -101,6 +143,11 @@ internal sealed partial class ApiGatewayEngine
     private static void ApplyStagePatch(RestApiState api, Stage stage, PatchOperation patch)
     {
         var path = patch.Path ?? "";
+        if (path.StartsWith(CanaryPath + "/", StringComparison.Ordinal) || (path == CanaryPath && patch.Op == "remove"))
+        {
+            ApplyCanaryPatch(api, stage, patch);
+            return;
+        }
         if (path.StartsWith("/variables/", StringComparison.Ordinal))
         {
             var name = path["/variables/".Length..];
@@ -164,6 +211,75 @@ internal sealed partial class ApiGatewayEngine
             };
         }
         set(setting, patch);
+    }
+
+    private const string CanaryPath = "/canarySettings";
+
+    /// <summary>
+    /// A change to the stage's canary: <c>remove /canarySettings</c> ends it; replacing one of its
+    /// settings starts one (at the stage's own deployment, 0 percent) when the stage has none.
+    /// </summary>
+    private static void ApplyCanaryPatch(RestApiState api, Stage stage, PatchOperation patch)
+    {
+        var path = patch.Path!;
+        var setting = path.Length > CanaryPath.Length ? path[(CanaryPath.Length + 1)..] : "";
+        const string Overrides = "stageVariableOverrides/";
+        var isOverride = setting.StartsWith(Overrides, StringComparison.Ordinal) && setting.Length > Overrides.Length;
+        if (patch.Op == "remove")
+        {
+            if (setting.Length == 0)
+            {
+                stage.CanarySettings = null;
+                return;
+            }
+            if (!isOverride || stage.CanarySettings?.StageVariableOverrides is not { } existing || !existing.Remove(setting[Overrides.Length..]))
+            {
+                throw ApiGatewayErrors.BadRequest($"Cannot remove method setting canarySettings/{setting} because there is no method setting for this method ");
+            }
+            if (existing.Count == 0)
+            {
+                stage.CanarySettings.StageVariableOverrides = null;
+            }
+            return;
+        }
+        if (patch.Op != "replace" && !(isOverride && patch.Op == "add"))
+        {
+            throw ApiGatewayErrors.BadRequest($"Invalid {patch.Op} operation with path: {path}");
+        }
+        if (!isOverride && setting is not ("percentTraffic" or "deploymentId" or "useStageCache"))
+        {
+            throw ApiGatewayErrors.BadRequest($"Invalid method setting path: {path}. Must be one of: {StagePatchPaths}");
+        }
+        var canary = stage.CanarySettings ??= new CanarySettings { DeploymentId = stage.DeploymentId, PercentTraffic = 0, UseStageCache = false };
+        switch (setting)
+        {
+            case "percentTraffic":
+                canary.PercentTraffic = PatchOperations.Double(patch, $"Invalid value for percentTraffic: {patch.Value}");
+                CheckPercentTraffic(canary.PercentTraffic);
+                break;
+            case "deploymentId":
+                if (patch.Value is null || !api.Deployments.ContainsKey(patch.Value))
+                {
+                    throw ApiGatewayErrors.BadRequest("Deployment id does not exist");
+                }
+                canary.DeploymentId = patch.Value;
+                break;
+            case "useStageCache":
+                canary.UseStageCache = PatchOperations.Bool(patch);
+                break;
+            default:
+                (canary.StageVariableOverrides ??= new(StringComparer.Ordinal))[setting[Overrides.Length..]] = patch.Value ?? "";
+                break;
+        }
+    }
+
+    /// <summary>A canary takes 0 to 100 percent of the stage's traffic.</summary>
+    private static void CheckPercentTraffic(double? percent)
+    {
+        if (percent is < 0 or > 100)
+        {
+            throw ApiGatewayErrors.BadRequest("Canary traffic percentage must be between 0.0 and 100.0");
+        }
     }
 
     private static Action<MethodSetting, PatchOperation>? MethodSettingSetter(string group, string name) => (group, name) switch

@@ -10,11 +10,12 @@ namespace FakeAws.Engine.ApiGateway;
 /// </summary>
 /// <remarks>
 /// Not implemented yet (answered with an error naming the operation and FakeAws): documentation,
-/// domain names and base path mappings, VPC links, SDK generation and exports, OpenAPI import
-/// (ImportRestApi, PutRestApi), canary settings, tags, GetUsage, TestInvokeMethod and
+/// private domain names and their access associations, VPC links, SDK generation and exports, OpenAPI import
+/// (ImportRestApi, PutRestApi), tags, GetUsage, TestInvokeMethod and
 /// TestInvokeAuthorizer. Integrations of every type are served: AWS_PROXY and AWS to Lambda, AWS to
 /// the cloud's JSON services (<c>action/...</c> URIs), HTTP and HTTP_PROXY, and MOCK, with mapping
-/// templates in Velocity. Stage caches, access logs and X-Ray settings are echoed back only.
+/// templates in Velocity. Stages serve canaries and caches; access logs and X-Ray settings are
+/// echoed back only.
 /// </remarks>
 internal sealed partial class ApiGatewayEngine(CloudContext cloud, ApiGatewayStore store, ApiGatewayIds ids) : IApiGatewayOperations
 {

@@ -23,6 +23,15 @@ internal sealed class ApiGatewayIds(DeterministicIds ids)
     /// <summary>Route and integration ids of HTTP APIs are seven characters.</summary>
     public string RouteId() => ids.NewString(7, LowerAlphanumerics);
 
+    /// <summary>A regional custom domain's target host: <c>d-{10 characters}.execute-api.{region}.amazonaws.com</c>.</summary>
+    public string RegionalDomainName(string region) => $"d-{ids.NewString(10, LowerAlphanumerics)}.execute-api.{region}.amazonaws.com";
+
+    /// <summary>An edge-optimized custom domain's CloudFront distribution: <c>d{13 characters}.cloudfront.net</c>.</summary>
+    public string DistributionDomainName() => $"d{ids.NewString(13, LowerAlphanumerics)}.cloudfront.net";
+
+    /// <summary>Whether a request goes to a stage's canary that takes <paramref name="percent"/> of the traffic: a seeded draw, so runs repeat.</summary>
+    public bool ToCanary(double percent) => percent >= 100 || (percent > 0 && ids.NewDouble() * 100 < percent);
+
     public string ApiKeyValue() => ids.NewString(40, ExtendedIdCharacters);
 
     public string RequestId() => ids.NewGuid().ToString();

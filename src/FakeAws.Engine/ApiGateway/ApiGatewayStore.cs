@@ -30,11 +30,17 @@ internal sealed class ApiGatewayRegion(RequestScope scope)
     /// <summary>Client certificates by id, in creation order.</summary>
     public Dictionary<string, ClientCertificate> ClientCertificates { get; } = new(StringComparer.Ordinal);
 
+    /// <summary>Custom domain names by name (DNS names, so case does not matter), in creation order; v1 and v2 share them.</summary>
+    public Dictionary<string, CustomDomainState> DomainNames { get; } = new(StringComparer.OrdinalIgnoreCase);
+
     /// <summary>Token buckets and quota counters of stages, routes and usage plans.</summary>
     public UsageMeter Usage { get; } = new();
 
     /// <summary>Lambda authorizer results, kept for their TTL on the virtual clock.</summary>
     public AuthorizerCache AuthorizerCache { get; } = new();
+
+    /// <summary>The REST API stage caches, kept for each method's TTL on the virtual clock.</summary>
+    public Invoke.StageCache StageCache { get; } = new();
 }
 
 /// <summary>The regional states of one cloud, shared by the v1 and v2 engines and the data plane.</summary>
@@ -58,6 +64,35 @@ internal sealed class ApiGatewayStore
                 if (region.RestApis.ContainsKey(apiId) || region.HttpApis.ContainsKey(apiId))
                 {
                     return region;
+                }
+            }
+        }
+        return null;
+    }
+
+    /// <summary>
+    /// The custom domain <paramref name="host"/> names in <paramref name="accountId"/>, in any region: the
+    /// domain of that name, or else a wildcard domain (<c>*.example.com</c>) that covers it.
+    /// </summary>
+    public (ApiGatewayRegion Region, CustomDomainState Domain)? FindDomain(string accountId, string host)
+    {
+        var name = host.TrimEnd('.');
+        var dot = name.IndexOf('.');
+        var wildcard = dot > 0 ? "*" + name[dot..] : null;
+        foreach (var candidate in wildcard is null ? [name] : new[] { name, wildcard })
+        {
+            foreach (var (scope, region) in _regions.All)
+            {
+                if (scope.AccountId != accountId)
+                {
+                    continue;
+                }
+                lock (region.Gate)
+                {
+                    if (region.DomainNames.TryGetValue(candidate, out var domain))
+                    {
+                        return (region, domain);
+                    }
                 }
             }
         }

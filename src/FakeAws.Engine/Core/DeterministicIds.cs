@@ -36,6 +36,15 @@ internal sealed class DeterministicIds(int seed)
         return new string(chars);
     }
 
+    /// <summary>A number from 0 (included) to 1 (excluded), for choices that must repeat from run to run.</summary>
+    public double NewDouble()
+    {
+        lock (_random)
+        {
+            return _random.NextDouble();
+        }
+    }
+
     /// <summary>Random bytes, for secrets and keys that must still be the same on every run.</summary>
     public byte[] NewBytes(int length)
     {

@@ -5,6 +5,7 @@ using FakeAws.Engine.ApiGateway.Invoke;
 using FakeAws.Engine.ApiGateway.V2;
 using FakeAws.Engine.ApiGateway.V2.WebSocket;
 using FakeAws.ApiGateway.WebSocket;
+using FakeAws.Protocol;
 using System.Net.WebSockets;
 
 namespace FakeAws.ApiGateway;
@@ -20,7 +21,7 @@ public sealed class ApiGatewayHelper
     private readonly FakeAwsCloud _cloud;
     private readonly TrustedIssuers _trusted = new();
 
-    internal ApiGatewayHelper(FakeAwsCloud cloud)
+    internal ApiGatewayHelper(FakeAwsCloud cloud, WireRoute executeApi)
     {
         _cloud = cloud;
         var ids = new ApiGatewayIds(cloud.Context.Ids);
@@ -31,7 +32,7 @@ public sealed class ApiGatewayHelper
         WireV2 = new ApiGatewayV2WireService(new ApiGatewayV2Engine(cloud.Context, Store, ids), ids.RequestId);
         WebSockets = new WebSocketGateway(cloud.Context, Store, ids);
         Connections = new ConnectionsWireService(WebSockets, ids.RequestId);
-        ExecuteApi = new ExecuteApiWireService(this);
+        ExecuteApi = new ExecuteApiWireService(this, executeApi);
     }
 
     internal ApiGatewayStore Store { get; }
@@ -153,6 +154,52 @@ public sealed class ApiGatewayHelper
         ArgumentException.ThrowIfNullOrEmpty(issuer);
         ArgumentNullException.ThrowIfNull(key);
         _trusted.Trust(issuer, JsonWebKeySet.FromRsa(key.ExportParameters(includePrivateParameters: false), keyId));
+    }
+
+    /// <summary>
+    /// Creates an <see cref="HttpClient"/> that calls the custom domain name <paramref name="domainName"/>
+    /// of this cloud in memory: each request goes through the domain's base path (API) mappings to an
+    /// API's stage, as a client of <c>https://{domainName}/</c> would, and a path no mapping covers is
+    /// answered 403. Its base address is <c>https://{domainName}/</c>.
+    /// </summary>
+    /// <param name="domainName">A domain made with CreateDomainName (v1 or v2), such as <c>api.example.com</c>.</param>
+    /// <exception cref="ArgumentException">The cloud has no custom domain of that name.</exception>
+    public HttpClient CreateDomainHttpClient(string domainName)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(domainName);
+        if (Store.FindDomain(_cloud.Context.AccountId, domainName) is null)
+        {
+            throw new ArgumentException($"This cloud has no custom domain name '{domainName}'.", nameof(domainName));
+        }
+        return new HttpClient(new ExecuteApiHttpHandler(this)) { BaseAddress = new Uri($"https://{domainName}/") };
+    }
+
+    /// <summary>Whether <paramref name="host"/> is a custom domain name of the cloud's account.</summary>
+    internal bool IsCustomDomain(string host) => Store.FindDomain(_cloud.Context.AccountId, host) is not null;
+
+    /// <summary>
+    /// The deployed API a request with this path and host addresses: an API's own path or host form,
+    /// or a custom domain of the cloud's account through its mappings; null for neither.
+    /// </summary>
+    internal ExecuteApiTarget? Resolve(string path, string? host)
+    {
+        if (ExecuteApiRequests.Parse(path, host) is { } target)
+        {
+            return target;
+        }
+        if (host is null || Store.FindDomain(_cloud.Context.AccountId, host) is not var (region, domain))
+        {
+            return null;
+        }
+        var call = new CustomDomainCall(host, path.Length == 0 ? "/" : path);
+        (DomainMapping Mapping, string Remainder)? resolved;
+        lock (region.Gate)
+        {
+            resolved = domain.Resolve(call.Path);
+        }
+        return resolved is var (mapping, rest)
+            ? new ExecuteApiTarget(mapping.ApiId, mapping.Stage, rest, null, call)
+            : new ExecuteApiTarget("", null, call.Path, null, call);
     }
 
     /// <summary>Serves one data-plane request of any form, for the cloud's own account.</summary>

@@ -12,9 +12,9 @@ namespace FakeAws.ApiGateway;
 /// </summary>
 internal sealed class ApiGatewayModule : ServiceModule
 {
-    public ApiGatewayModule(FakeAwsCloud cloud, CognitoModule cognito)
+    public ApiGatewayModule(FakeAwsCloud cloud, CognitoModule cognito, WireRoute executeApi)
     {
-        Helper = new ApiGatewayHelper(cloud);
+        Helper = new ApiGatewayHelper(cloud, executeApi);
         Helper.Issuers.Add(new CognitoJwksSource(cognito.UserPools, cloud.Context.AccountId));
         FrontDoors = [Helper.Wire, Helper.WireV2, Helper.ExecuteApi, Helper.Connections];
     }
@@ -25,8 +25,8 @@ internal sealed class ApiGatewayModule : ServiceModule
     public override IReadOnlyList<IWireService> FrontDoors { get; }
 
     /// <summary>The routes of <see cref="FrontDoors"/>, in their order, known before the module is built.</summary>
-    public static IReadOnlyList<WireRoute> Routes =>
-        [ApiGatewayWireService.Routing, ApiGatewayV2WireService.Routing, ExecuteApiWireService.Routing, WebSocket.ConnectionsWireService.Routing];
+    public static IReadOnlyList<WireRoute> Routes(WireRoute executeApi) =>
+        [ApiGatewayWireService.Routing, ApiGatewayV2WireService.Routing, executeApi, WebSocket.ConnectionsWireService.Routing];
 
     // Both management APIs keep their APIs in one store; WebSocket connections end with them.
     public override void Reset()

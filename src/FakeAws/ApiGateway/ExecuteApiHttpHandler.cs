@@ -4,8 +4,8 @@ namespace FakeAws.ApiGateway;
 
 /// <summary>
 /// The HttpMessageHandler behind <see cref="ApiGatewayHelper.CreateHttpClient"/>: it sends each
-/// request to the deployed API its host names (<c>{apiId}.execute-api.{region}.amazonaws.com</c>),
-/// in memory, and answers with what API Gateway would answer. No socket, no DNS.
+/// request to the deployed API its host names (<c>{apiId}.execute-api.{region}.amazonaws.com</c>, or a
+/// custom domain name through its mappings), in memory, and answers with what API Gateway would answer. No socket, no DNS.
 /// </summary>
 internal sealed class ExecuteApiHttpHandler(ApiGatewayHelper gateway) : HttpMessageHandler
 {
@@ -15,10 +15,11 @@ internal sealed class ExecuteApiHttpHandler(ApiGatewayHelper gateway) : HttpMess
     protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {
         var uri = request.RequestUri ?? throw new InvalidOperationException("The request has no URI.");
-        var target = ExecuteApiRequests.Parse(uri.AbsolutePath, uri.Host)
-            ?? throw new HttpRequestException($"FakeAws's API Gateway client reaches only deployed APIs ({{apiId}}.execute-api.{{region}}.amazonaws.com), not {uri.Host}.");
-        var response = await gateway.InvokeAsync(target, await GatewayMessages.FromHttpAsync(request, target.Path, SourceIp, target.VpcEndpointId, cancellationToken).ConfigureAwait(false),
-            cancellationToken).ConfigureAwait(false);
+        var target = gateway.Resolve(uri.AbsolutePath, uri.Host)
+            ?? throw new HttpRequestException(
+                $"FakeAws's API Gateway client reaches only deployed APIs ({{apiId}}.execute-api.{{region}}.amazonaws.com) and custom domain names of the cloud, not {uri.Host}.");
+        var gatewayRequest = await GatewayMessages.FromHttpAsync(request, target.Path, SourceIp, target.VpcEndpointId, cancellationToken, target.CustomDomain).ConfigureAwait(false);
+        var response = await gateway.InvokeAsync(target, gatewayRequest, cancellationToken).ConfigureAwait(false);
         return GatewayMessages.ToHttp(response, request);
     }
 

@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using FakeAws.Engine.ApiGateway.Invoke;
 
 namespace FakeAws.ApiGateway;
 
@@ -7,7 +8,11 @@ namespace FakeAws.ApiGateway;
 /// <param name="Stage">The stage, when the address names it apart (the path form); null when it is the path's first segment.</param>
 /// <param name="Path">The path the API is asked for, still percent-encoded.</param>
 /// <param name="VpcEndpointId">The VPC endpoint in a private API's host name, or null.</param>
-internal sealed record ExecuteApiTarget(string ApiId, string? Stage, string Path, string? VpcEndpointId);
+/// <param name="CustomDomain">
+/// The custom domain the request came to, or null. <paramref name="ApiId"/> is empty when no mapping
+/// of the domain covers the path, which the gateway answers 403.
+/// </param>
+internal sealed record ExecuteApiTarget(string ApiId, string? Stage, string Path, string? VpcEndpointId, CustomDomainCall? CustomDomain = null);
 
 /// <summary>
 /// The two ways to address a deployed API: LocalStack's path form,

@@ -10,7 +10,8 @@ namespace FakeAws.Protocol;
 internal static class GatewayMessages
 {
     /// <summary>The request an <see cref="HttpClient"/> sent, with every header value apart and a Host header.</summary>
-    public static async Task<GatewayRequest> FromHttpAsync(HttpRequestMessage request, string path, string sourceIp, string? vpcEndpointId, CancellationToken cancellationToken)
+    public static async Task<GatewayRequest> FromHttpAsync(HttpRequestMessage request, string path, string sourceIp, string? vpcEndpointId, CancellationToken cancellationToken,
+        CustomDomainCall? customDomain = null)
     {
         var uri = request.RequestUri!;
         var headers = new List<KeyValuePair<string, string>>();
@@ -40,6 +41,7 @@ internal static class GatewayMessages
             Body = body,
             SourceIp = sourceIp,
             VpcEndpointId = vpcEndpointId,
+            CustomDomain = customDomain,
         };
     }
 

@@ -120,6 +120,21 @@ public abstract class ApiGatewayTestBase
         }), 201);
     }
 
+    /// <summary>A REST API whose root has GET with a MOCK integration answering 200; returns the API and its root.</summary>
+    protected async Task<(string ApiId, string RootId)> MockRootApi(Dictionary<string, string>? requestParameters = null)
+    {
+        var apiId = await CreateRestApi();
+        var rootId = await RootId(apiId);
+        await PutMethod(apiId, rootId, "GET");
+        AssertStatus(await Api.Put($"/restapis/{apiId}/resources/{rootId}/methods/GET/integration", new
+        {
+            type = "MOCK",
+            requestTemplates = new Dictionary<string, string> { ["application/json"] = """{"statusCode": 200}""" },
+            requestParameters,
+        }), 201);
+        return (apiId, rootId);
+    }
+
     protected async Task Deploy(string apiId, string stage = "prod", object? variables = null)
     {
         var reply = await Api.Post($"/restapis/{apiId}/deployments", new { stageName = stage, variables });

@@ -44,7 +44,7 @@ internal sealed partial class ApiGatewayInvoker
     {
         lock (region.Gate)
         {
-            if (!region.HttpApis.TryGetValue(apiId, out var api) || api.Api.DisableExecuteApiEndpoint == true)
+            if (!region.HttpApis.TryGetValue(apiId, out var api) || (api.Api.DisableExecuteApiEndpoint == true && request.CustomDomain is null))
             {
                 return null;
             }

@@ -13,8 +13,13 @@ internal sealed partial class ApiGatewayInvoker
     private readonly ConditionalWeakTable<RestApiSnapshot, ResourceMatcher> _matchers = [];
     private readonly RequestValidation _validation = new();
 
-    /// <summary>What a REST API request reads from the stage under the region's lock.</summary>
-    private sealed record RestStage(RestApiSnapshot Snapshot, string Stage, string Path, Dictionary<string, string>? Variables, Dictionary<string, MethodSetting> Settings);
+    /// <summary>
+    /// What a REST API request reads from the stage under the region's lock: the deployment it is
+    /// served by (the canary's, for a request that went to the canary), whether it went to the
+    /// canary (null when the stage has none) and whether the stage's cache serves it.
+    /// </summary>
+    private sealed record RestStage(RestApiSnapshot Snapshot, string Stage, string Path, Dictionary<string, string>? Variables, Dictionary<string, MethodSetting> Settings,
+        bool? IsCanary, bool UsesCache);
 
     private async Task<GatewayResponse> ServeRestAsync(ApiGatewayRegion region, string apiId, string? stageName, GatewayRequest request)
     {
@@ -27,6 +32,7 @@ internal sealed partial class ApiGatewayInvoker
         var context = NewContext(region, apiId, stage.Stage, stage.Path, request);
         context.DeploymentId = stage.Snapshot.DeploymentId;
         context.StageVariables = stage.Variables;
+        context.IsCanaryRequest = stage.IsCanary;
         var response = CustomGatewayResponses.Apply(await RestChainAsync(region, stage, context).ConfigureAwait(false), stage.Snapshot, context);
         response.Set("x-amzn-RequestId", context.RequestId);
         response.Set("x-amz-apigw-id", context.ExtendedRequestId);
@@ -34,7 +40,7 @@ internal sealed partial class ApiGatewayInvoker
         return response;
     }
 
-    private static RestStage? ReadRestStage(ApiGatewayRegion region, string apiId, string stageName, string path, GatewayRequest request)
+    private RestStage? ReadRestStage(ApiGatewayRegion region, string apiId, string stageName, string path, GatewayRequest request)
     {
         lock (region.Gate)
         {
@@ -43,17 +49,30 @@ internal sealed partial class ApiGatewayInvoker
             {
                 return null;
             }
-            // A private API answers only through a VPC endpoint; a disabled default endpoint answers nobody.
-            if ((deployment.Snapshot.IsPrivate && request.VpcEndpointId is null) || api.Api.DisableExecuteApiEndpoint == true)
+            // A private API answers only through a VPC endpoint; a disabled default endpoint answers only through custom domains.
+            if ((deployment.Snapshot.IsPrivate && request.VpcEndpointId is null) || (api.Api.DisableExecuteApiEndpoint == true && request.CustomDomain is null))
             {
                 return null;
             }
-            return new RestStage(
-                deployment.Snapshot,
-                stageName,
-                path,
-                stage.Variables is { Count: > 0 } variables ? new(variables) : null,
-                new(stage.MethodSettings ?? [], StringComparer.Ordinal));
+            var variables = stage.Variables is { Count: > 0 } own ? new Dictionary<string, string>(own) : null;
+            bool? isCanary = null;
+            var usesCache = stage.CacheClusterEnabled == true;
+            // A canary takes its share of the requests, drawn on the cloud's seeded random, with its
+            // own deployment and its stage variable overrides over the stage's variables.
+            if (stage.CanarySettings is { } canary && api.Deployments.TryGetValue(canary.DeploymentId ?? "", out var canaryDeployment))
+            {
+                isCanary = _ids.ToCanary(canary.PercentTraffic ?? 0);
+                if (isCanary == true)
+                {
+                    deployment = canaryDeployment;
+                    usesCache &= canary.UseStageCache == true;
+                    foreach (var (name, value) in canary.StageVariableOverrides ?? [])
+                    {
+                        (variables ??= new(StringComparer.Ordinal))[name] = value;
+                    }
+                }
+            }
+            return new RestStage(deployment.Snapshot, stageName, path, variables, new(stage.MethodSettings ?? [], StringComparer.Ordinal), isCanary, usesCache);
         }
     }
 
@@ -93,12 +112,62 @@ internal sealed partial class ApiGatewayInvoker
             return invalid;
         }
         var integration = match.Method.MethodIntegration!;
-        return integration.Type switch
+        var cache = CacheTtl(stage, settingKey, request.Method) is { } ttl ? (Key: CacheKey(integration, context), Ttl: ttl) : default;
+        if (cache.Key is not null && region.StageCache.TryGet(context.ApiId, context.Stage, cache.Key, _cloud.Now) is { } cached)
+        {
+            return cached;
+        }
+        var answer = integration.Type switch
         {
             "AWS_PROXY" => await LambdaProxyAsync(integration, stage.Snapshot, context).ConfigureAwait(false),
             "HTTP_PROXY" => await HttpProxyAsync(integration, context).ConfigureAwait(false),
             _ => await NonProxyAsync(integration, context).ConfigureAwait(false),
         };
+        if (cache.Key is not null && answer is { Status: >= 200 and < 300, ResponseType: null })
+        {
+            region.StageCache.Put(context.ApiId, context.Stage, cache.Key, answer, cache.Ttl, _cloud.Now);
+        }
+        return answer;
+    }
+
+    /// <summary>
+    /// How long the stage caches this method's answers, or null when it does not: the stage's cache
+    /// must be on, and caching enabled for the method, or for <c>*/*</c>, which covers GET only.
+    /// </summary>
+    private static TimeSpan? CacheTtl(RestStage stage, string settingKey, string method)
+    {
+        if (!stage.UsesCache)
+        {
+            return null;
+        }
+        var setting = stage.Settings.GetValueOrDefault(settingKey) is { CachingEnabled: not null } own ? own
+            : method == "GET" ? stage.Settings.GetValueOrDefault("*/*")
+            : null;
+        return setting is { CachingEnabled: true } && (setting.CacheTtlInSeconds ?? 300) is > 0 and var seconds ? TimeSpan.FromSeconds(seconds) : null;
+    }
+
+    /// <summary>
+    /// The cache key: the integration's cache namespace (its resource, unless set), the method, and the
+    /// values of its cache key parameters (<c>method.request.querystring.x</c>, <c>.header.x</c>, <c>.path.x</c>).
+    /// Path parameters not named there are not part of it, as on AWS.
+    /// </summary>
+    private static string CacheKey(Integration integration, InvocationContext context)
+    {
+        var key = new System.Text.StringBuilder($"{integration.CacheNamespace}\n{context.Request.Method}");
+        foreach (var parameter in integration.CacheKeyParameters ?? [])
+        {
+            var value = parameter.Split('.') switch
+            {
+                ["method", "request", "querystring", var name] => RequestParts.Query(context.Request.RawQuery).LastOrDefault(q => q.Key == name).Value,
+                ["method", "request", "multivaluequerystring", var name] =>
+                    string.Join(",", RequestParts.Query(context.Request.RawQuery).Where(q => q.Key == name).Select(q => q.Value)),
+                ["method", "request", "header", var name] => context.Request.Header(name),
+                ["method", "request", "path", var name] => context.PathParameters.GetValueOrDefault(name),
+                _ => null,
+            };
+            key.Append('\n').Append(parameter).Append('=').Append(value);
+        }
+        return key.ToString();
     }
 
     /// <summary>The API's resource policy, as deployed: an explicit deny, or no allow for a caller not signed with IAM, stops the request.</summary>

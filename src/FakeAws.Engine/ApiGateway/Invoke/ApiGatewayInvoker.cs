@@ -11,7 +11,7 @@ namespace FakeAws.Engine.ApiGateway.Invoke;
 /// WebSocket APIs' connections are served by <see cref="V2.WebSocket.WebSocketGateway"/>.
 /// </summary>
 /// <remarks>
-/// Not done yet: stage and method caches, canary releases, mutual TLS, custom domain names,
+/// Not done yet: client cache invalidation (<c>Cache-Control: max-age=0</c>), mutual TLS,
 /// AWS service integrations by path (<c>path/...</c> URIs of REST-style services), IAM signature and policy checks (an AWS_IAM method only requires a
 /// SigV4 Authorization header), and the account-level throttle (10,000 requests a second).
 /// </remarks>

@@ -28,6 +28,9 @@ internal sealed class GatewayRequest
     /// <summary>The VPC endpoint the request came through (a private API's host <c>{apiId}-{vpceId}.execute-api...</c>), or null.</summary>
     public string? VpcEndpointId { get; init; }
 
+    /// <summary>The custom domain the request came through, or null for the API's own host or path form.</summary>
+    public CustomDomainCall? CustomDomain { get; init; }
+
     /// <summary>The last value of a header, case-insensitively, or null.</summary>
     public string? Header(string name)
     {
@@ -67,4 +70,13 @@ internal sealed class GatewayRequest
         pattern == "*/*"
         || string.Equals(pattern, contentType, StringComparison.OrdinalIgnoreCase)
         || (pattern.EndsWith("/*", StringComparison.Ordinal) && contentType.StartsWith(pattern[..^1], StringComparison.OrdinalIgnoreCase));
+}
+
+/// <summary>How a request reached an API through a custom domain name.</summary>
+/// <param name="DomainName">The custom domain, as <c>requestContext.domainName</c> reports it.</param>
+/// <param name="Path">The whole path the caller asked the domain for, base path included, still percent-encoded.</param>
+internal sealed record CustomDomainCall(string DomainName, string Path)
+{
+    /// <summary>The domain's first label, as <c>requestContext.domainPrefix</c> reports it.</summary>
+    public string Prefix => DomainName.Split('.')[0];
 }

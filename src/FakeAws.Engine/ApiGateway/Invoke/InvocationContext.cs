@@ -31,10 +31,23 @@ internal sealed class InvocationContext
 
     public required DateTimeOffset Time { get; init; }
 
-    public string DomainName => $"{ApiId}.execute-api.{Region}.amazonaws.com";
+    /// <summary>The host the request came to: the API's own, or the custom domain's.</summary>
+    public string DomainName => Request.CustomDomain?.DomainName ?? $"{ApiId}.execute-api.{Region}.amazonaws.com";
 
-    /// <summary>The path as the caller wrote it, stage included (<c>$default</c> has none in the URL).</summary>
-    public string PathWithStage => Stage == "$default" ? Path : $"/{Stage}{Path}";
+    /// <summary>The first label of <see cref="DomainName"/>: the API id, or the custom domain's first label.</summary>
+    public string DomainPrefix => Request.CustomDomain?.Prefix ?? ApiId;
+
+    /// <summary>
+    /// The path as the caller wrote it: stage included (<c>$default</c> has none in the URL), or
+    /// through a custom domain the domain's whole path, base path included.
+    /// </summary>
+    public string PathWithStage => Request.CustomDomain?.Path ?? (Stage == "$default" ? Path : $"/{Stage}{Path}");
+
+    /// <summary>
+    /// A REST event's <c>path</c>: the path after the stage, except through a custom domain, where
+    /// AWS hands over the domain's whole path, base path included.
+    /// </summary>
+    public string EventPath => Request.CustomDomain?.Path ?? Path;
 
     /// <summary>The matched resource's path template (REST) or the route's path (HTTP), such as <c>/items/{id}</c>.</summary>
     public string ResourcePath { get; set; } = "/";
@@ -43,6 +56,9 @@ internal sealed class InvocationContext
     public string ResourceId { get; set; } = "";
 
     public string? DeploymentId { get; set; }
+
+    /// <summary>Whether the request went to the stage's canary (<c>$context.isCanaryRequest</c>); null when the stage has no canary.</summary>
+    public bool? IsCanaryRequest { get; set; }
 
     /// <summary>The route key that matched (HTTP APIs), such as <c>GET /items/{id}</c> or <c>$default</c>.</summary>
     public string RouteKey { get; set; } = "$default";

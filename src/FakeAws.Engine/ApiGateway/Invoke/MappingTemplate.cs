@@ -26,6 +26,10 @@ internal sealed class MappingTemplate
         _context = (OrderedDictionary<string, object?>)VtlJson.ToValue(JsonNode.Parse(requestContext)!["context"])!;
         _context["apiId"] = context.ApiId;
         _context["domainName"] = context.DomainName;
+        if (context.IsCanaryRequest is { } isCanary)
+        {
+            _context["isCanaryRequest"] = isCanary;
+        }
         _context["requestOverride"] = VtlValues.Map([new("header", Empty()), new("path", Empty()), new("querystring", Empty())]);
         _context["responseOverride"] = VtlValues.Map([new("header", Empty()), new("status", null)]);
         _stageVariables = VtlValues.Map(context.StageVariables?.Select(v => new KeyValuePair<string, object?>(v.Key, v.Value)) ?? []);

@@ -20,7 +20,7 @@ internal static class ProxyEvents
         var headers = RestHeaders(context);
         var query = RequestParts.Query(context.Request.RawQuery);
         writer.WriteString("resource", context.ResourcePath);
-        writer.WriteString("path", context.Path);
+        writer.WriteString("path", context.EventPath);
         writer.WriteString("httpMethod", context.Request.Method);
         WriteSingleValues(writer, "headers", headers, StringComparer.OrdinalIgnoreCase);
         WriteMultiValues(writer, "multiValueHeaders", headers, StringComparer.OrdinalIgnoreCase);
@@ -51,7 +51,7 @@ internal static class ProxyEvents
         writer.WriteString("accountId", context.AccountId);
         writer.WriteString("protocol", "HTTP/1.1");
         writer.WriteString("stage", context.Stage);
-        writer.WriteString("domainPrefix", context.ApiId);
+        writer.WriteString("domainPrefix", context.DomainPrefix);
         writer.WriteNumber("requestTimeEpoch", context.TimeEpochMilliseconds);
         writer.WriteString("requestId", context.RequestId);
         writer.WritePropertyName("identity");
@@ -226,7 +226,7 @@ internal static class ProxyEvents
             authorizer(writer);
         }
         writer.WriteString("domainName", context.DomainName);
-        writer.WriteString("domainPrefix", context.ApiId);
+        writer.WriteString("domainPrefix", context.DomainPrefix);
     }
 
     private static void WriteIamIdentity(Utf8JsonWriter writer, InvocationContext context)

@@ -3638,11 +3638,11 @@ internal static partial class ServiceModel
     [
         new(Operations[0], (scope, input, _) => new(engine.CreateApiKey(scope, (CreateApiKeyRequest)input))),
         new(Operations[1], (scope, input, _) => new(engine.CreateAuthorizer(scope, (CreateAuthorizerRequest)input))),
-        new(Operations[2], null),
+        new(Operations[2], (scope, input, _) => new(engine.CreateBasePathMapping(scope, (CreateBasePathMappingRequest)input))),
         new(Operations[3], (scope, input, _) => new(engine.CreateDeployment(scope, (CreateDeploymentRequest)input))),
         new(Operations[4], null),
         new(Operations[5], null),
-        new(Operations[6], null),
+        new(Operations[6], (scope, input, _) => new(engine.CreateDomainName(scope, (CreateDomainNameRequest)input))),
         new(Operations[7], null),
         new(Operations[8], (scope, input, _) => new(engine.CreateModel(scope, (CreateModelRequest)input))),
         new(Operations[9], (scope, input, _) => new(engine.CreateRequestValidator(scope, (CreateRequestValidatorRequest)input))),
@@ -3654,12 +3654,12 @@ internal static partial class ServiceModel
         new(Operations[15], null),
         new(Operations[16], (scope, input, _) => { engine.DeleteApiKey(scope, (DeleteApiKeyRequest)input); return default; }),
         new(Operations[17], (scope, input, _) => { engine.DeleteAuthorizer(scope, (DeleteAuthorizerRequest)input); return default; }),
-        new(Operations[18], null),
+        new(Operations[18], (scope, input, _) => { engine.DeleteBasePathMapping(scope, (DeleteBasePathMappingRequest)input); return default; }),
         new(Operations[19], (scope, input, _) => { engine.DeleteClientCertificate(scope, (DeleteClientCertificateRequest)input); return default; }),
         new(Operations[20], (scope, input, _) => { engine.DeleteDeployment(scope, (DeleteDeploymentRequest)input); return default; }),
         new(Operations[21], null),
         new(Operations[22], null),
-        new(Operations[23], null),
+        new(Operations[23], (scope, input, _) => { engine.DeleteDomainName(scope, (DeleteDomainNameRequest)input); return default; }),
         new(Operations[24], null),
         new(Operations[25], (scope, input, _) => { engine.DeleteGatewayResponse(scope, (DeleteGatewayResponseRequest)input); return default; }),
         new(Operations[26], (scope, input, _) => { engine.DeleteIntegration(scope, (DeleteIntegrationRequest)input); return default; }),
@@ -3675,15 +3675,15 @@ internal static partial class ServiceModel
         new(Operations[36], (scope, input, _) => { engine.DeleteUsagePlanKey(scope, (DeleteUsagePlanKeyRequest)input); return default; }),
         new(Operations[37], null),
         new(Operations[38], (scope, input, _) => { engine.FlushStageAuthorizersCache(scope, (FlushStageAuthorizersCacheRequest)input); return default; }),
-        new(Operations[39], null),
+        new(Operations[39], (scope, input, _) => { engine.FlushStageCache(scope, (FlushStageCacheRequest)input); return default; }),
         new(Operations[40], (scope, input, _) => new(engine.GenerateClientCertificate(scope, (GenerateClientCertificateRequest)input))),
         new(Operations[41], null),
         new(Operations[42], (scope, input, _) => new(engine.GetApiKey(scope, (GetApiKeyRequest)input))),
         new(Operations[43], (scope, input, _) => new(engine.GetApiKeys(scope, (GetApiKeysRequest)input))),
         new(Operations[44], (scope, input, _) => new(engine.GetAuthorizer(scope, (GetAuthorizerRequest)input))),
         new(Operations[45], (scope, input, _) => new(engine.GetAuthorizers(scope, (GetAuthorizersRequest)input))),
-        new(Operations[46], null),
-        new(Operations[47], null),
+        new(Operations[46], (scope, input, _) => new(engine.GetBasePathMapping(scope, (GetBasePathMappingRequest)input))),
+        new(Operations[47], (scope, input, _) => new(engine.GetBasePathMappings(scope, (GetBasePathMappingsRequest)input))),
         new(Operations[48], (scope, input, _) => new(engine.GetClientCertificate(scope, (GetClientCertificateRequest)input))),
         new(Operations[49], (scope, input, _) => new(engine.GetClientCertificates(scope, (GetClientCertificatesRequest)input))),
         new(Operations[50], (scope, input, _) => new(engine.GetDeployment(scope, (GetDeploymentRequest)input))),
@@ -3692,9 +3692,9 @@ internal static partial class ServiceModel
         new(Operations[53], null),
         new(Operations[54], null),
         new(Operations[55], null),
-        new(Operations[56], null),
+        new(Operations[56], (scope, input, _) => new(engine.GetDomainName(scope, (GetDomainNameRequest)input))),
         new(Operations[57], null),
-        new(Operations[58], null),
+        new(Operations[58], (scope, input, _) => new(engine.GetDomainNames(scope, (GetDomainNamesRequest)input))),
         new(Operations[59], null),
         new(Operations[60], (scope, input, _) => new(engine.GetGatewayResponse(scope, (GetGatewayResponseRequest)input))),
         new(Operations[61], (scope, input, _) => new(engine.GetGatewayResponses(scope, (GetGatewayResponsesRequest)input))),
@@ -3741,17 +3741,17 @@ internal static partial class ServiceModel
         new(Operations[102], null),
         new(Operations[103], (scope, input, _) => new(engine.UpdateApiKey(scope, (UpdateApiKeyRequest)input))),
         new(Operations[104], (scope, input, _) => new(engine.UpdateAuthorizer(scope, (UpdateAuthorizerRequest)input))),
-        new(Operations[105], null),
+        new(Operations[105], (scope, input, _) => new(engine.UpdateBasePathMapping(scope, (UpdateBasePathMappingRequest)input))),
         new(Operations[106], (scope, input, _) => new(engine.UpdateClientCertificate(scope, (UpdateClientCertificateRequest)input))),
         new(Operations[107], null),
         new(Operations[108], null),
         new(Operations[109], null),
-        new(Operations[110], null),
+        new(Operations[110], (scope, input, _) => new(engine.UpdateDomainName(scope, (UpdateDomainNameRequest)input))),
         new(Operations[111], (scope, input, _) => new(engine.UpdateGatewayResponse(scope, (UpdateGatewayResponseRequest)input))),
-        new(Operations[112], null),
-        new(Operations[113], null),
+        new(Operations[112], (scope, input, _) => new(engine.UpdateIntegration(scope, (UpdateIntegrationRequest)input))),
+        new(Operations[113], (scope, input, _) => new(engine.UpdateIntegrationResponse(scope, (UpdateIntegrationResponseRequest)input))),
         new(Operations[114], (scope, input, _) => new(engine.UpdateMethod(scope, (UpdateMethodRequest)input))),
-        new(Operations[115], null),
+        new(Operations[115], (scope, input, _) => new(engine.UpdateMethodResponse(scope, (UpdateMethodResponseRequest)input))),
         new(Operations[116], (scope, input, _) => new(engine.UpdateModel(scope, (UpdateModelRequest)input))),
         new(Operations[117], (scope, input, _) => new(engine.UpdateRequestValidator(scope, (UpdateRequestValidatorRequest)input))),
         new(Operations[118], null),
@@ -3771,7 +3771,9 @@ internal interface IApiGatewayOperations
 {
     ApiKey CreateApiKey(RequestScope scope, CreateApiKeyRequest input);
     Authorizer CreateAuthorizer(RequestScope scope, CreateAuthorizerRequest input);
+    BasePathMapping CreateBasePathMapping(RequestScope scope, CreateBasePathMappingRequest input);
     Deployment CreateDeployment(RequestScope scope, CreateDeploymentRequest input);
+    DomainName CreateDomainName(RequestScope scope, CreateDomainNameRequest input);
     Model CreateModel(RequestScope scope, CreateModelRequest input);
     RequestValidator CreateRequestValidator(RequestScope scope, CreateRequestValidatorRequest input);
     Resource CreateResource(RequestScope scope, CreateResourceRequest input);
@@ -3781,8 +3783,10 @@ internal interface IApiGatewayOperations
     UsagePlanKey CreateUsagePlanKey(RequestScope scope, CreateUsagePlanKeyRequest input);
     void DeleteApiKey(RequestScope scope, DeleteApiKeyRequest input);
     void DeleteAuthorizer(RequestScope scope, DeleteAuthorizerRequest input);
+    void DeleteBasePathMapping(RequestScope scope, DeleteBasePathMappingRequest input);
     void DeleteClientCertificate(RequestScope scope, DeleteClientCertificateRequest input);
     void DeleteDeployment(RequestScope scope, DeleteDeploymentRequest input);
+    void DeleteDomainName(RequestScope scope, DeleteDomainNameRequest input);
     void DeleteGatewayResponse(RequestScope scope, DeleteGatewayResponseRequest input);
     void DeleteIntegration(RequestScope scope, DeleteIntegrationRequest input);
     void DeleteIntegrationResponse(RequestScope scope, DeleteIntegrationResponseRequest input);
@@ -3796,15 +3800,20 @@ internal interface IApiGatewayOperations
     void DeleteUsagePlan(RequestScope scope, DeleteUsagePlanRequest input);
     void DeleteUsagePlanKey(RequestScope scope, DeleteUsagePlanKeyRequest input);
     void FlushStageAuthorizersCache(RequestScope scope, FlushStageAuthorizersCacheRequest input);
+    void FlushStageCache(RequestScope scope, FlushStageCacheRequest input);
     ClientCertificate GenerateClientCertificate(RequestScope scope, GenerateClientCertificateRequest input);
     ApiKey GetApiKey(RequestScope scope, GetApiKeyRequest input);
     ApiKeys GetApiKeys(RequestScope scope, GetApiKeysRequest input);
     Authorizer GetAuthorizer(RequestScope scope, GetAuthorizerRequest input);
     Authorizers GetAuthorizers(RequestScope scope, GetAuthorizersRequest input);
+    BasePathMapping GetBasePathMapping(RequestScope scope, GetBasePathMappingRequest input);
+    BasePathMappings GetBasePathMappings(RequestScope scope, GetBasePathMappingsRequest input);
     ClientCertificate GetClientCertificate(RequestScope scope, GetClientCertificateRequest input);
     ClientCertificates GetClientCertificates(RequestScope scope, GetClientCertificatesRequest input);
     Deployment GetDeployment(RequestScope scope, GetDeploymentRequest input);
     Deployments GetDeployments(RequestScope scope, GetDeploymentsRequest input);
+    DomainName GetDomainName(RequestScope scope, GetDomainNameRequest input);
+    DomainNames GetDomainNames(RequestScope scope, GetDomainNamesRequest input);
     GatewayResponse GetGatewayResponse(RequestScope scope, GetGatewayResponseRequest input);
     GatewayResponses GetGatewayResponses(RequestScope scope, GetGatewayResponsesRequest input);
     Integration GetIntegration(RequestScope scope, GetIntegrationRequest input);
@@ -3833,9 +3842,14 @@ internal interface IApiGatewayOperations
     MethodResponse PutMethodResponse(RequestScope scope, PutMethodResponseRequest input);
     ApiKey UpdateApiKey(RequestScope scope, UpdateApiKeyRequest input);
     Authorizer UpdateAuthorizer(RequestScope scope, UpdateAuthorizerRequest input);
+    BasePathMapping UpdateBasePathMapping(RequestScope scope, UpdateBasePathMappingRequest input);
     ClientCertificate UpdateClientCertificate(RequestScope scope, UpdateClientCertificateRequest input);
+    DomainName UpdateDomainName(RequestScope scope, UpdateDomainNameRequest input);
     GatewayResponse UpdateGatewayResponse(RequestScope scope, UpdateGatewayResponseRequest input);
+    Integration UpdateIntegration(RequestScope scope, UpdateIntegrationRequest input);
+    IntegrationResponse UpdateIntegrationResponse(RequestScope scope, UpdateIntegrationResponseRequest input);
     Method UpdateMethod(RequestScope scope, UpdateMethodRequest input);
+    MethodResponse UpdateMethodResponse(RequestScope scope, UpdateMethodResponseRequest input);
     Model UpdateModel(RequestScope scope, UpdateModelRequest input);
     RequestValidator UpdateRequestValidator(RequestScope scope, UpdateRequestValidatorRequest input);
     RestApi UpdateRestApi(RequestScope scope, UpdateRestApiRequest input);

@@ -4748,10 +4748,10 @@ internal static partial class ServiceModel
     public static IReadOnlyList<OperationBinding> Bind(IApiGatewayV2Operations engine) =>
     [
         new(Operations[0], (scope, input, _) => new(engine.CreateApi(scope, (CreateApiRequest)input))),
-        new(Operations[1], null),
+        new(Operations[1], (scope, input, _) => new(engine.CreateApiMapping(scope, (CreateApiMappingRequest)input))),
         new(Operations[2], (scope, input, _) => new(engine.CreateAuthorizer(scope, (CreateAuthorizerRequest)input))),
         new(Operations[3], (scope, input, _) => new(engine.CreateDeployment(scope, (CreateDeploymentRequest)input))),
-        new(Operations[4], null),
+        new(Operations[4], (scope, input, _) => new(engine.CreateDomainName(scope, (CreateDomainNameRequest)input))),
         new(Operations[5], (scope, input, _) => new(engine.CreateIntegration(scope, (CreateIntegrationRequest)input))),
         new(Operations[6], (scope, input, _) => new(engine.CreateIntegrationResponse(scope, (CreateIntegrationResponseRequest)input))),
         new(Operations[7], null),
@@ -4766,11 +4766,11 @@ internal static partial class ServiceModel
         new(Operations[16], null),
         new(Operations[17], null),
         new(Operations[18], (scope, input, _) => { engine.DeleteApi(scope, (DeleteApiRequest)input); return default; }),
-        new(Operations[19], null),
+        new(Operations[19], (scope, input, _) => { engine.DeleteApiMapping(scope, (DeleteApiMappingRequest)input); return default; }),
         new(Operations[20], (scope, input, _) => { engine.DeleteAuthorizer(scope, (DeleteAuthorizerRequest)input); return default; }),
         new(Operations[21], (scope, input, _) => { engine.DeleteCorsConfiguration(scope, (DeleteCorsConfigurationRequest)input); return default; }),
         new(Operations[22], (scope, input, _) => { engine.DeleteDeployment(scope, (DeleteDeploymentRequest)input); return default; }),
-        new(Operations[23], null),
+        new(Operations[23], (scope, input, _) => { engine.DeleteDomainName(scope, (DeleteDomainNameRequest)input); return default; }),
         new(Operations[24], (scope, input, _) => { engine.DeleteIntegration(scope, (DeleteIntegrationRequest)input); return default; }),
         new(Operations[25], (scope, input, _) => { engine.DeleteIntegrationResponse(scope, (DeleteIntegrationResponseRequest)input); return default; }),
         new(Operations[26], null),
@@ -4789,15 +4789,15 @@ internal static partial class ServiceModel
         new(Operations[39], null),
         new(Operations[40], null),
         new(Operations[41], (scope, input, _) => new(engine.GetApi(scope, (GetApiRequest)input))),
-        new(Operations[42], null),
-        new(Operations[43], null),
+        new(Operations[42], (scope, input, _) => new(engine.GetApiMapping(scope, (GetApiMappingRequest)input))),
+        new(Operations[43], (scope, input, _) => new(engine.GetApiMappings(scope, (GetApiMappingsRequest)input))),
         new(Operations[44], (scope, input, _) => new(engine.GetApis(scope, (GetApisRequest)input))),
         new(Operations[45], (scope, input, _) => new(engine.GetAuthorizer(scope, (GetAuthorizerRequest)input))),
         new(Operations[46], (scope, input, _) => new(engine.GetAuthorizers(scope, (GetAuthorizersRequest)input))),
         new(Operations[47], (scope, input, _) => new(engine.GetDeployment(scope, (GetDeploymentRequest)input))),
         new(Operations[48], (scope, input, _) => new(engine.GetDeployments(scope, (GetDeploymentsRequest)input))),
-        new(Operations[49], null),
-        new(Operations[50], null),
+        new(Operations[49], (scope, input, _) => new(engine.GetDomainName(scope, (GetDomainNameRequest)input))),
+        new(Operations[50], (scope, input, _) => new(engine.GetDomainNames(scope, (GetDomainNamesRequest)input))),
         new(Operations[51], (scope, input, _) => new(engine.GetIntegration(scope, (GetIntegrationRequest)input))),
         new(Operations[52], (scope, input, _) => new(engine.GetIntegrationResponse(scope, (GetIntegrationResponseRequest)input))),
         new(Operations[53], (scope, input, _) => new(engine.GetIntegrationResponses(scope, (GetIntegrationResponsesRequest)input))),
@@ -4835,10 +4835,10 @@ internal static partial class ServiceModel
         new(Operations[85], null),
         new(Operations[86], null),
         new(Operations[87], (scope, input, _) => new(engine.UpdateApi(scope, (UpdateApiRequest)input))),
-        new(Operations[88], null),
+        new(Operations[88], (scope, input, _) => new(engine.UpdateApiMapping(scope, (UpdateApiMappingRequest)input))),
         new(Operations[89], (scope, input, _) => new(engine.UpdateAuthorizer(scope, (UpdateAuthorizerRequest)input))),
         new(Operations[90], null),
-        new(Operations[91], null),
+        new(Operations[91], (scope, input, _) => new(engine.UpdateDomainName(scope, (UpdateDomainNameRequest)input))),
         new(Operations[92], (scope, input, _) => new(engine.UpdateIntegration(scope, (UpdateIntegrationRequest)input))),
         new(Operations[93], (scope, input, _) => new(engine.UpdateIntegrationResponse(scope, (UpdateIntegrationResponseRequest)input))),
         new(Operations[94], null),
@@ -4860,28 +4860,36 @@ internal static partial class ServiceModel
 internal interface IApiGatewayV2Operations
 {
     CreateApiResponse CreateApi(RequestScope scope, CreateApiRequest input);
+    CreateApiMappingResponse CreateApiMapping(RequestScope scope, CreateApiMappingRequest input);
     CreateAuthorizerResponse CreateAuthorizer(RequestScope scope, CreateAuthorizerRequest input);
     CreateDeploymentResponse CreateDeployment(RequestScope scope, CreateDeploymentRequest input);
+    CreateDomainNameResponse CreateDomainName(RequestScope scope, CreateDomainNameRequest input);
     CreateIntegrationResult CreateIntegration(RequestScope scope, CreateIntegrationRequest input);
     CreateIntegrationResponseResponse CreateIntegrationResponse(RequestScope scope, CreateIntegrationResponseRequest input);
     CreateRouteResult CreateRoute(RequestScope scope, CreateRouteRequest input);
     CreateRouteResponseResponse CreateRouteResponse(RequestScope scope, CreateRouteResponseRequest input);
     CreateStageResponse CreateStage(RequestScope scope, CreateStageRequest input);
     void DeleteApi(RequestScope scope, DeleteApiRequest input);
+    void DeleteApiMapping(RequestScope scope, DeleteApiMappingRequest input);
     void DeleteAuthorizer(RequestScope scope, DeleteAuthorizerRequest input);
     void DeleteCorsConfiguration(RequestScope scope, DeleteCorsConfigurationRequest input);
     void DeleteDeployment(RequestScope scope, DeleteDeploymentRequest input);
+    void DeleteDomainName(RequestScope scope, DeleteDomainNameRequest input);
     void DeleteIntegration(RequestScope scope, DeleteIntegrationRequest input);
     void DeleteIntegrationResponse(RequestScope scope, DeleteIntegrationResponseRequest input);
     void DeleteRoute(RequestScope scope, DeleteRouteRequest input);
     void DeleteRouteResponse(RequestScope scope, DeleteRouteResponseRequest input);
     void DeleteStage(RequestScope scope, DeleteStageRequest input);
     GetApiResponse GetApi(RequestScope scope, GetApiRequest input);
+    GetApiMappingResponse GetApiMapping(RequestScope scope, GetApiMappingRequest input);
+    GetApiMappingsResponse GetApiMappings(RequestScope scope, GetApiMappingsRequest input);
     GetApisResponse GetApis(RequestScope scope, GetApisRequest input);
     GetAuthorizerResponse GetAuthorizer(RequestScope scope, GetAuthorizerRequest input);
     GetAuthorizersResponse GetAuthorizers(RequestScope scope, GetAuthorizersRequest input);
     GetDeploymentResponse GetDeployment(RequestScope scope, GetDeploymentRequest input);
     GetDeploymentsResponse GetDeployments(RequestScope scope, GetDeploymentsRequest input);
+    GetDomainNameResponse GetDomainName(RequestScope scope, GetDomainNameRequest input);
+    GetDomainNamesResponse GetDomainNames(RequestScope scope, GetDomainNamesRequest input);
     GetIntegrationResult GetIntegration(RequestScope scope, GetIntegrationRequest input);
     GetIntegrationResponseResponse GetIntegrationResponse(RequestScope scope, GetIntegrationResponseRequest input);
     GetIntegrationResponsesResponse GetIntegrationResponses(RequestScope scope, GetIntegrationResponsesRequest input);
@@ -4894,7 +4902,9 @@ internal interface IApiGatewayV2Operations
     GetStagesResponse GetStages(RequestScope scope, GetStagesRequest input);
     void ResetAuthorizersCache(RequestScope scope, ResetAuthorizersCacheRequest input);
     UpdateApiResponse UpdateApi(RequestScope scope, UpdateApiRequest input);
+    UpdateApiMappingResponse UpdateApiMapping(RequestScope scope, UpdateApiMappingRequest input);
     UpdateAuthorizerResponse UpdateAuthorizer(RequestScope scope, UpdateAuthorizerRequest input);
+    UpdateDomainNameResponse UpdateDomainName(RequestScope scope, UpdateDomainNameRequest input);
     UpdateIntegrationResult UpdateIntegration(RequestScope scope, UpdateIntegrationRequest input);
     UpdateIntegrationResponseResponse UpdateIntegrationResponse(RequestScope scope, UpdateIntegrationResponseRequest input);
     UpdateRouteResult UpdateRoute(RequestScope scope, UpdateRouteRequest input);
