@@ -95,6 +95,9 @@ public sealed class AwsCall
     /// <summary>The request as the service read it: the operation's input shape.</summary>
     internal object Input => _input;
 
+    /// <summary>The call's number in the log that recorded it, in order of arrival.</summary>
+    internal long Sequence { get; set; }
+
     /// <summary>Whether the call succeeded.</summary>
     public bool Succeeded => _answered && ErrorCode is null;
 
