@@ -101,6 +101,10 @@ internal sealed class DaxModule : ServiceModule
         });
     }
 
+    /// <summary>Records a request to a cluster endpoint that names no available cluster, as DAX's, with the error it was answered.</summary>
+    public void Refused(WireRequest request, RequestScope scope, Engine.Core.AwsServiceException error) =>
+        _cloud.Interceptor.Refused("dax", CallInterceptor.OperationOf(request), scope, request, error.Code, error.Message, error.StatusCode);
+
     // Clusters are state, as tables are: a reset cloud has none.
     public override void Reset() => Engine.Reset();
 

@@ -41,15 +41,28 @@ internal sealed class OperationTable
     /// <param name="interceptor">The cloud's interceptor.</param>
     public void Intercept(string service, System.Text.Json.JsonSerializerOptions json, CallInterceptor interceptor)
     {
+        Intercepted = new Interception(service, json, interceptor);
         foreach (var operation in _operations.Values)
         {
-            operation.Intercepted = new Interception(service, json, interceptor);
+            operation.Intercepted = Intercepted;
         }
     }
+
+    /// <summary>The cloud's interceptor of the table's calls, once its front door is registered on a cloud's router.</summary>
+    public Interception? Intercepted { get; private set; }
 }
 
 /// <summary>Where an operation's calls go before they run: the cloud's interceptor, and the service's name and JSON settings for it.</summary>
-internal sealed record Interception(string Service, System.Text.Json.JsonSerializerOptions Json, CallInterceptor Interceptor);
+internal sealed record Interception(string Service, System.Text.Json.JsonSerializerOptions Json, CallInterceptor Interceptor)
+{
+    /// <summary>Records a request of this service refused before it reached <paramref name="operation"/>, with the error it was answered.</summary>
+    public void Refused(string operation, RequestScope scope, WireRequest request, AwsServiceException error) =>
+        Refused(operation, scope, request, error.Code, error.Message, error.StatusCode);
+
+    /// <summary>Records a request of this service refused before it reached <paramref name="operation"/>, with the code, message and status it was answered.</summary>
+    public void Refused(string operation, RequestScope scope, WireRequest request, string code, string message, int status) =>
+        Interceptor.Refused(Service, operation, scope, request, code, message, status);
+}
 
 /// <summary>One operation of a service and, where FakeAws implements it, its engine method.</summary>
 internal sealed class Operation(
