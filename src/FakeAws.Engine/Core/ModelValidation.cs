@@ -17,6 +17,9 @@ internal sealed class ModelValidation
     private List<Violation>? _violations;
     private List<string>? _missingTopLevel;
 
+    /// <summary>Whether nothing was found: no violation and no missing member.</summary>
+    public bool IsEmpty => _violations is null && _missingTopLevel is null;
+
     /// <summary>The violations found, in the order they were found, up to the ten AWS reports.</summary>
     public IReadOnlyList<Violation> Violations => _violations ?? [];
 

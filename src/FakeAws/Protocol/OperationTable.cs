@@ -15,7 +15,7 @@ internal sealed class OperationTable
     /// <summary>Builds the table of one service.</summary>
     /// <param name="serviceName">The service's name for messages and the coverage report (the generated <c>ServiceModel.Name</c>).</param>
     /// <param name="bindings">Every operation of the service's model, as the generated <c>ServiceModel.Bind</c> binds it to the engine.</param>
-    /// <param name="reportInvalid">Turns the model's constraint violations (and the operation's name, which some services quote) into the service's error, or null when valid.</param>
+    /// <param name="reportInvalid">Turns the model's constraint violations (and the operation's name, which some services quote) into the service's error, or null when valid; called only when there are some.</param>
     public OperationTable(
         string serviceName, IEnumerable<OperationBinding> bindings, Func<ModelValidation, string, AwsServiceException?> reportInvalid)
     {
@@ -103,13 +103,22 @@ internal sealed class Operation(
         }
         if (Model.Validate is { } validate)
         {
-            var validation = new ModelValidation();
+            // Taken from the thread's spare, so a valid request allocates none and skips the report; one that found violations is not given back.
+            var validation = t_spareValidation ?? new ModelValidation();
+            t_spareValidation = null;
             validate(input, validation);
-            if (reportInvalid(validation, Name) is { } error)
+            if (validation.IsEmpty)
+            {
+                t_spareValidation = validation;
+            }
+            else if (reportInvalid(validation, Name) is { } error)
             {
                 throw error;
             }
         }
         return invoke(scope, input, cancellationToken);
     }
+
+    [ThreadStatic]
+    private static ModelValidation? t_spareValidation;
 }

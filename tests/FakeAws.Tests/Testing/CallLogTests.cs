@@ -1,5 +1,6 @@
 using Amazon.DynamoDBv2;
 using Amazon.DynamoDBv2.Model;
+using FakeAws.Tests.Core;
 
 namespace FakeAws.Tests.Testing;
 
@@ -98,7 +99,7 @@ public class CallLogTests
         var recorded = AllocatedPerGetItem(recording, request);
         var unrecorded = AllocatedPerGetItem(silent, request);
         var call = recording.Calls[0];
-        var record = Allocated(() => new AwsCall(call.Service, call.Operation, new(call.AccountId, call.Region), call.Time, call.Input, System.Text.Json.JsonSerializerOptions.Default));
+        var record = Allocations.PerCall(() => new AwsCall(call.Service, call.Operation, new(call.AccountId, call.Region), call.Time, call.Input, System.Text.Json.JsonSerializerOptions.Default));
 
         Assert.That(recording.Calls.Dropped, Is.GreaterThan(0), "the log was full while it was measured");
         Assert.That(recorded - unrecorded, Is.EqualTo(record), $"bytes per call: recording adds the {record}-byte record and nothing else");
@@ -122,21 +123,6 @@ public class CallLogTests
         using var ddb = aws.CreateClient<AmazonDynamoDBClient>();
         ddb.PutItemAsync("items", new() { ["pk"] = new AttributeValue("a"), ["n"] = new AttributeValue { N = "1" } }).GetAwaiter().GetResult();
         // The fast path answers synchronously, so the calls allocate on this thread.
-        return Allocated(() => ddb.GetItemAsync(request).GetAwaiter().GetResult());
-    }
-
-    private static long Allocated(Action call)
-    {
-        const int calls = 1_000;
-        for (var i = 0; i < calls; i++)
-        {
-            call();
-        }
-        var before = GC.GetAllocatedBytesForCurrentThread();
-        for (var i = 0; i < calls; i++)
-        {
-            call();
-        }
-        return (GC.GetAllocatedBytesForCurrentThread() - before) / calls;
+        return Allocations.PerCall(() => ddb.GetItemAsync(request).GetAwaiter().GetResult());
     }
 }
