@@ -83,19 +83,22 @@ internal sealed class ModelValidation
         }
     }
 
-    public void Min(IConvertible? value, string parent, string member, double min)
+    // Generic over the number's type, so a valid number is compared without being boxed.
+    public void Min<T>(T? value, string parent, string member, double min)
+        where T : struct, IConvertible
     {
-        if (value is not null && value.ToDouble(null) < min)
+        if (value is { } number && number.ToDouble(null) < min)
         {
-            Add(new Violation(parent + member, value, new Constraint.MinValue(min)));
+            Add(new Violation(parent + member, number, new Constraint.MinValue(min)));
         }
     }
 
-    public void Max(IConvertible? value, string parent, string member, double max)
+    public void Max<T>(T? value, string parent, string member, double max)
+        where T : struct, IConvertible
     {
-        if (value is not null && value.ToDouble(null) > max)
+        if (value is { } number && number.ToDouble(null) > max)
         {
-            Add(new Violation(parent + member, value, new Constraint.MaxValue(max)));
+            Add(new Violation(parent + member, number, new Constraint.MaxValue(max)));
         }
     }
 
