@@ -22,6 +22,18 @@ internal static class ServerCommand
         {
             Description = "A snapshot file: the cloud's state is loaded from it at start, when it exists, and saved to it at shutdown (like DynamoDB Local's -dbPath).",
         };
+        var recordCalls = new Option<int>("--record-calls")
+        {
+            Description = "How many of the most recent calls GET /_fakeaws/calls keeps (older ones are dropped and counted); 0 records none.",
+            DefaultValueFactory = _ => CallLog.DefaultCapacity,
+        };
+        recordCalls.Validators.Add(result =>
+        {
+            if (result.GetValueOrDefault<int>() < 0)
+            {
+                result.AddError("--record-calls must be 0 or more.");
+            }
+        });
         port.Validators.Add(result =>
         {
             if (result.GetValueOrDefault<int>() is < 0 or > 65535)
@@ -34,14 +46,15 @@ internal static class ServerCommand
             "Admin endpoints: GET /_fakeaws/health, GET /_fakeaws/clock, POST /_fakeaws/clock/advance {\"seconds\": N}, POST /_fakeaws/run-until-idle, POST /_fakeaws/reset, " +
             "GET|PUT /_fakeaws/state (a snapshot), GET|POST|DELETE /_fakeaws/faults[/{id}], GET|DELETE /_fakeaws/calls.")
         {
-            port, host, region, account, clock, auth, state,
+            port, host, region, account, clock, auth, state, recordCalls,
         };
         root.SetAction((parse, cancellationToken) => serve(
             new ServerSettings(
                 parse.GetRequiredValue(host), parse.GetValue(port), parse.GetRequiredValue(region), parse.GetRequiredValue(account),
                 Enum.Parse<ServerClock>(parse.GetRequiredValue(clock), ignoreCase: true),
                 Enum.Parse<ServerAuth>(parse.GetRequiredValue(auth), ignoreCase: true),
-                parse.GetValue(state)),
+                parse.GetValue(state),
+                parse.GetValue(recordCalls)),
             cancellationToken));
         return root;
     }

@@ -8,7 +8,9 @@ namespace FakeAws.Server;
 /// <param name="Clock">Whether the cloud's clock follows the wall clock or stands still until advanced.</param>
 /// <param name="Auth">Whether requests' SigV4 signatures are checked.</param>
 /// <param name="StateFile">A snapshot file the cloud's state is loaded from at start (when it exists) and saved to at shutdown; null for none.</param>
-internal sealed record ServerSettings(string Host, int Port, string Region, string AccountId, ServerClock Clock, ServerAuth Auth, string? StateFile = null);
+/// <param name="RecordCalls">How many of the most recent calls <c>GET /_fakeaws/calls</c> keeps; 0 records none.</param>
+internal sealed record ServerSettings(
+    string Host, int Port, string Region, string AccountId, ServerClock Clock, ServerAuth Auth, string? StateFile = null, int RecordCalls = CallLog.DefaultCapacity);
 
 /// <summary>How the server's clock moves.</summary>
 internal enum ServerClock

@@ -57,11 +57,12 @@ public sealed partial class FakeAwsCloud : IDisposable
     /// <summary>Creates a cloud with the given options.</summary>
     public FakeAwsCloud(FakeAwsOptions options)
     {
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(options.CallLogCapacity);
         Options = options.Clone();
         Id = LiveClouds.Add(this);
         Clock = Options.TimeProvider is null ? VirtualClock.StartingNow() : new VirtualClock(Options.TimeProvider);
         Context = new CloudContext(Options.AccountId, Options.Region, Clock, Options.Seed);
-        Calls = new CallLog(Options.RecordCalls);
+        Calls = new CallLog(Options.RecordCalls, Options.CallLogCapacity);
         Faults = new FaultInjector(Options.Seed);
         Interceptor = new CallInterceptor(Clock, Calls, Faults);
         Router = new WireRouter(this);

@@ -38,10 +38,18 @@ public sealed class FakeAwsOptions
 
     /// <summary>
     /// Whether the cloud records every call it answers in <see cref="FakeAwsCloud.Calls"/>. On by default:
-    /// a record keeps references to the request and response and renders JSON only when read. Turn it
-    /// off (here, or later with <see cref="CallLog.Enabled"/>) for long runs that make millions of calls.
+    /// a record keeps references to the request and response and renders JSON only when read, and the log
+    /// keeps the most recent <see cref="CallLogCapacity"/> calls. Turn it off (here, or later with <see cref="CallLog.Enabled"/>) for long runs that make millions of calls.
     /// </summary>
     public bool RecordCalls { get; set; } = true;
+
+    /// <summary>
+    /// How many calls <see cref="FakeAwsCloud.Calls"/> keeps: the most recent ones, with the count of older
+    /// calls it let go in <see cref="CallLog.Dropped"/>. Default <see cref="CallLog.DefaultCapacity"/>
+    /// (1,000): the bound keeps a long run's memory flat and recording cheap. A test that makes more calls
+    /// and reads the early ones sets a larger number.
+    /// </summary>
+    public int CallLogCapacity { get; set; } = CallLog.DefaultCapacity;
 
     /// <summary>Seeds every generated identifier and random choice, so runs repeat exactly. Default 0.</summary>
     public int Seed { get; set; }

@@ -94,7 +94,9 @@ def record(checks, ddb):
     # boto3's own retries answer the injected 500 with a second PutItem.
     dynamodb(attempts=3).put_item(TableName="orders", Item=item("a", status="open"))
     ddb.get_item(TableName="orders", Key=item("a"))
-    calls = call(ENDPOINT, "GET", "calls")["calls"]
+    listed = call(ENDPOINT, "GET", "calls")
+    checks.equal("the server keeps the last 1000 calls and dropped none", (listed["capacity"], listed["dropped"]), (1000, 0))
+    calls = listed["calls"]
     checks.equal("every call in order", [c["operation"] for c in calls], ["PutItem", "PutItem", "GetItem"])
     checks.equal("the failed call's code", [c["errorCode"] for c in calls], ["InternalServerError", None, None])
     checks.equal("the failed call's status", calls[0]["statusCode"], 500)
@@ -106,6 +108,24 @@ def record(checks, ddb):
     call(ENDPOINT, "DELETE", "calls")
     checks.equal("cleared", call(ENDPOINT, "GET", "calls")["calls"], [])
     call(ENDPOINT, "DELETE", "faults")
+
+
+def refused(checks):
+    """Requests refused before they reach an operation are recorded with what they were answered."""
+    call(ENDPOINT, "DELETE", "calls")
+    for target, body in (("DynamoDB_20120810.MakeCoffee", b"{}"), ("DynamoDB_20120810.GetItem", b"{not json")):
+        request = urllib.request.Request(ENDPOINT + "/", method="POST", data=body, headers={
+            "X-Amz-Target": target, "Content-Type": "application/x-amz-json-1.0",
+            "Authorization": "AWS4-HMAC-SHA256 Credential=AKIAFAKEAWS000000000/20300101/us-east-1/dynamodb/aws4_request, SignedHeaders=host, Signature=x"})
+        try:
+            urllib.request.urlopen(request).read()
+        except urllib.error.HTTPError as e:
+            e.read()
+    calls = call(ENDPOINT, "GET", "calls")["calls"]
+    checks.equal("refused calls are recorded", [(c["service"], c["operation"], c["errorCode"], c["statusCode"]) for c in calls],
+                 [("dynamodb", "MakeCoffee", "UnknownOperationException", 400), ("dynamodb", "GetItem", "SerializationException", 400)])
+    checks.equal("a body that is not JSON is recorded as text", calls[1]["request"], "{not json")
+    call(ENDPOINT, "DELETE", "calls")
 
 
 def snapshot_same_server(checks, ddb):
@@ -135,8 +155,8 @@ def server_binary():
     return found[-1] if found else None
 
 
-def start_server(port, state_file):
-    process = subprocess.Popen(["dotnet", server_binary(), "--port", str(port), "--clock", "manual", "--state", state_file],
+def start_server(port, *flags):
+    process = subprocess.Popen(["dotnet", server_binary(), "--port", str(port), "--clock", "manual", *flags],
                                stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     endpoint = f"http://127.0.0.1:{port}"
     for _ in range(300):
@@ -163,7 +183,7 @@ def snapshot_fresh_server(checks, state):
         state_file = os.path.join(folder, "cloud.snapshot")
         with open(state_file, "wb") as f:
             f.write(state)
-        process, endpoint = start_server(port, state_file)
+        process, endpoint = start_server(port, "--state", state_file)
         try:
             other = dynamodb(endpoint)
             checks.equal("--state loads at start", other.scan(TableName="orders")["Count"], 5)
@@ -173,7 +193,7 @@ def snapshot_fresh_server(checks, state):
             other.put_item(TableName="orders", Item=item("k9", n="9"))
         finally:
             stop_server(process)
-        process, endpoint = start_server(port, state_file)
+        process, endpoint = start_server(port, "--state", state_file)
         try:
             other = dynamodb(endpoint)
             checks.equal("--state saves at shutdown", other.get_item(TableName="orders", Key=item("k9"))["Item"]["n"], {"S": "9"})
@@ -181,13 +201,33 @@ def snapshot_fresh_server(checks, state):
             stop_server(process)
 
 
+def record_calls_flag(checks):
+    """--record-calls N keeps the last N calls and counts the ones it dropped."""
+    if server_binary() is None:
+        checks.equal("FakeAws.Server is built for the --record-calls checks", False, True)
+        return
+    process, endpoint = start_server(urllib.parse.urlparse(ENDPOINT).port + 51, "--record-calls", "2")
+    try:
+        other = dynamodb(endpoint)
+        for name in ("first", "second", "third"):
+            other.list_tables(ExclusiveStartTableName=name)
+        listed = call(endpoint, "GET", "calls")
+        checks.equal("--record-calls 2 keeps the last two calls",
+                     [c["request"]["ExclusiveStartTableName"] for c in listed["calls"]], ["second", "third"])
+        checks.equal("and counts the one it dropped", (listed["capacity"], listed["dropped"]), (2, 1))
+    finally:
+        stop_server(process)
+
+
 def main():
     checks = Checks("superpowers")
     ddb = dynamodb()
     faults(checks, ddb)
     record(checks, ddb)
+    refused(checks)
     state = snapshot_same_server(checks, ddb)
     snapshot_fresh_server(checks, state)
+    record_calls_flag(checks)
     checks.finish()
 
 

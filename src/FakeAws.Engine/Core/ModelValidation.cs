@@ -17,6 +17,9 @@ internal sealed class ModelValidation
     private List<Violation>? _violations;
     private List<string>? _missingTopLevel;
 
+    /// <summary>Whether nothing was found: no violation and no missing member.</summary>
+    public bool IsEmpty => _violations is null && _missingTopLevel is null;
+
     /// <summary>The violations found, in the order they were found, up to the ten AWS reports.</summary>
     public IReadOnlyList<Violation> Violations => _violations ?? [];
 
@@ -80,19 +83,22 @@ internal sealed class ModelValidation
         }
     }
 
-    public void Min(IConvertible? value, string parent, string member, double min)
+    // Generic over the number's type, so a valid number is compared without being boxed.
+    public void Min<T>(T? value, string parent, string member, double min)
+        where T : struct, IConvertible
     {
-        if (value is not null && value.ToDouble(null) < min)
+        if (value is { } number && number.ToDouble(null) < min)
         {
-            Add(new Violation(parent + member, value, new Constraint.MinValue(min)));
+            Add(new Violation(parent + member, number, new Constraint.MinValue(min)));
         }
     }
 
-    public void Max(IConvertible? value, string parent, string member, double max)
+    public void Max<T>(T? value, string parent, string member, double max)
+        where T : struct, IConvertible
     {
-        if (value is not null && value.ToDouble(null) > max)
+        if (value is { } number && number.ToDouble(null) > max)
         {
-            Add(new Violation(parent + member, value, new Constraint.MaxValue(max)));
+            Add(new Violation(parent + member, number, new Constraint.MaxValue(max)));
         }
     }
 

@@ -25,6 +25,7 @@ internal sealed class DaxDataPlaneWireService(DaxModule module) : IWireService
         catch (AwsServiceException error)
         {
             // The endpoint of a cluster since deleted: an error answer, not an exception out of the router.
+            module.Refused(request, scope, error);
             return Task.FromResult(((IWireService)this).Refuse(error));
         }
         return cluster.HandleAsync(request, scope, cancellationToken);

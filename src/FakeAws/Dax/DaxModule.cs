@@ -60,13 +60,16 @@ internal sealed class DaxModule : ServiceModule
     /// </summary>
     public Operation? ClusterOperation(string? serviceUrl, string operation)
     {
-        if (serviceUrl is null || !serviceUrl.Contains(HostInfix, StringComparison.OrdinalIgnoreCase)
-            || !Uri.TryCreate(serviceUrl, UriKind.Absolute, out var uri) || !IsClusterHost(uri.Host))
+        if (!MayBeClusterUrl(serviceUrl) || !Uri.TryCreate(serviceUrl, UriKind.Absolute, out var uri) || !IsClusterHost(uri.Host))
         {
             return null;
         }
         return ClusterAt(uri.Host).Operations!.TryGet(operation, out var found) ? found : null;
     }
+
+    /// <summary>Whether a client's service URL could be a cluster endpoint of some cloud: a check that needs no module, so DAX is not built for other clients.</summary>
+    public static bool MayBeClusterUrl([System.Diagnostics.CodeAnalysis.NotNullWhen(true)] string? serviceUrl) =>
+        serviceUrl is not null && serviceUrl.Contains(HostInfix, StringComparison.OrdinalIgnoreCase);
 
     /// <summary>Whether the cloud's region has an available cluster of that name.</summary>
     public bool Exists(string name) => Engine.DataPlane(DefaultScope, name) is not null;
@@ -100,6 +103,10 @@ internal sealed class DaxModule : ServiceModule
             return frontDoor;
         });
     }
+
+    /// <summary>Records a request to a cluster endpoint that names no available cluster, as DAX's, with the error it was answered.</summary>
+    public void Refused(WireRequest request, RequestScope scope, Engine.Core.AwsServiceException error) =>
+        _cloud.Interceptor.Refused("dax", CallInterceptor.OperationOf(request), scope, request, error.Code, error.Message, error.StatusCode);
 
     // Clusters are state, as tables are: a reset cloud has none.
     public override void Reset() => Engine.Reset();

@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using System.Net;
 using Amazon.Runtime;
+using FakeAws.Dax;
 using FakeAws.Engine.Core;
 using FakeAws.Protocol;
 using FakeAws.Sdk;
@@ -18,8 +19,14 @@ internal sealed class DynamoDbFastPath
 
     private readonly FakeAwsCloud _cloud;
     private readonly ConcurrentDictionary<Type, Route?> _routes = new();
+    // Made once: a method group passed to GetOrAdd would allocate a delegate on every call.
+    private readonly Func<Type, Route?> _findRoute;
 
-    public DynamoDbFastPath(FakeAwsCloud cloud) => _cloud = cloud;
+    public DynamoDbFastPath(FakeAwsCloud cloud)
+    {
+        _cloud = cloud;
+        _findRoute = FindRoute;
+    }
 
     /// <summary>How one SDK request type is answered: its operation and the two copies.</summary>
     private sealed record Route(Operation Operation, Func<object, object?> ToInput, Func<object?, AmazonWebServiceResponse> ToResponse);
@@ -30,7 +37,7 @@ internal sealed class DynamoDbFastPath
     /// </summary>
     public ValueTask<AmazonWebServiceResponse?> TryInvokeAsync(AmazonWebServiceRequest request, IClientConfig config, CancellationToken cancellationToken)
     {
-        if (_routes.GetOrAdd(request.GetType(), FindRoute) is not { } route)
+        if (_routes.GetOrAdd(request.GetType(), _findRoute) is not { } route)
         {
             return ValueTask.FromResult<AmazonWebServiceResponse?>(null);
         }
@@ -39,8 +46,10 @@ internal sealed class DynamoDbFastPath
         ValueTask<object?> execution;
         try
         {
-            // A DAX client's requests run the cluster's operation of the same name.
-            var operation = _cloud.DaxModule.ClusterOperation(config.ServiceURL, route.Operation.Name) ?? route.Operation;
+            // A DAX client's requests run the cluster's operation of the same name; DAX is built only for them.
+            var operation = DaxModule.MayBeClusterUrl(config.ServiceURL)
+                ? _cloud.DaxModule.ClusterOperation(config.ServiceURL, route.Operation.Name) ?? route.Operation
+                : route.Operation;
             execution = operation.ExecuteAsync(scope, route.ToInput(request)!, cancellationToken);
         }
         catch (AwsServiceException error)

@@ -31,15 +31,17 @@ internal abstract class AwsJsonService(
     {
         if (request.Method != "POST" || (request.Body.Length > 0 && !IsJsonContentType(request.Header("Content-Type"))))
         {
+            operations.Intercepted?.Refused(CallInterceptor.OperationOf(request), scope, request, "UnknownOperationException", "", 404);
             return NotAnOperation();
         }
         var requestId = newRequestId();
+        var target = request.Header("X-Amz-Target") ?? "";
+        var prefix = route.TargetPrefix!;
+        var name = target.StartsWith(prefix + ".", StringComparison.Ordinal) ? target[(prefix.Length + 1)..] : target;
+        var reached = false;
         WireResponse response;
         try
         {
-            var target = request.Header("X-Amz-Target") ?? "";
-            var prefix = route.TargetPrefix!;
-            var name = target.StartsWith(prefix + ".", StringComparison.Ordinal) ? target[(prefix.Length + 1)..] : target;
             if (!operations.TryGet(name, out var operation))
             {
                 throw new AwsServiceException("UnknownOperationException", $"Unrecognized operation {name}: it is not an operation of {operations.ServiceName}.");
@@ -49,12 +51,17 @@ internal abstract class AwsJsonService(
                 throw operation.NotImplemented();
             }
             var input = ReadInput(request.Body, operation.Model.InputType!, json);
+            reached = true;
             var output = await operation.ExecuteAsync(scope, input, cancellationToken).ConfigureAwait(false);
             var body = output is null ? "{}"u8.ToArray() : JsonSerializer.SerializeToUtf8Bytes(output, output.GetType(), json);
             response = WireResponse.Json(body, _contentType);
         }
         catch (AwsServiceException error)
         {
+            if (!reached)
+            {
+                operations.Intercepted?.Refused(name.Length > 0 ? name : CallInterceptor.OperationOf(request), scope, request, error);
+            }
             response = WireResponse.Json(EncodeError(error), _contentType, error.StatusCode);
         }
         response.Headers["x-amzn-RequestId"] = requestId;

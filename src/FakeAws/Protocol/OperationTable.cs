@@ -15,7 +15,7 @@ internal sealed class OperationTable
     /// <summary>Builds the table of one service.</summary>
     /// <param name="serviceName">The service's name for messages and the coverage report (the generated <c>ServiceModel.Name</c>).</param>
     /// <param name="bindings">Every operation of the service's model, as the generated <c>ServiceModel.Bind</c> binds it to the engine.</param>
-    /// <param name="reportInvalid">Turns the model's constraint violations (and the operation's name, which some services quote) into the service's error, or null when valid.</param>
+    /// <param name="reportInvalid">Turns the model's constraint violations (and the operation's name, which some services quote) into the service's error, or null when valid; called only when there are some.</param>
     public OperationTable(
         string serviceName, IEnumerable<OperationBinding> bindings, Func<ModelValidation, string, AwsServiceException?> reportInvalid)
     {
@@ -41,15 +41,28 @@ internal sealed class OperationTable
     /// <param name="interceptor">The cloud's interceptor.</param>
     public void Intercept(string service, System.Text.Json.JsonSerializerOptions json, CallInterceptor interceptor)
     {
+        Intercepted = new Interception(service, json, interceptor);
         foreach (var operation in _operations.Values)
         {
-            operation.Intercepted = new Interception(service, json, interceptor);
+            operation.Intercepted = Intercepted;
         }
     }
+
+    /// <summary>The cloud's interceptor of the table's calls, once its front door is registered on a cloud's router.</summary>
+    public Interception? Intercepted { get; private set; }
 }
 
 /// <summary>Where an operation's calls go before they run: the cloud's interceptor, and the service's name and JSON settings for it.</summary>
-internal sealed record Interception(string Service, System.Text.Json.JsonSerializerOptions Json, CallInterceptor Interceptor);
+internal sealed record Interception(string Service, System.Text.Json.JsonSerializerOptions Json, CallInterceptor Interceptor)
+{
+    /// <summary>Records a request of this service refused before it reached <paramref name="operation"/>, with the error it was answered.</summary>
+    public void Refused(string operation, RequestScope scope, WireRequest request, AwsServiceException error) =>
+        Refused(operation, scope, request, error.Code, error.Message, error.StatusCode);
+
+    /// <summary>Records a request of this service refused before it reached <paramref name="operation"/>, with the code, message and status it was answered.</summary>
+    public void Refused(string operation, RequestScope scope, WireRequest request, string code, string message, int status) =>
+        Interceptor.Refused(Service, operation, scope, request, code, message, status);
+}
 
 /// <summary>One operation of a service and, where FakeAws implements it, its engine method.</summary>
 internal sealed class Operation(
@@ -90,13 +103,22 @@ internal sealed class Operation(
         }
         if (Model.Validate is { } validate)
         {
-            var validation = new ModelValidation();
+            // Taken from the thread's spare, so a valid request allocates none and skips the report; one that found violations is not given back.
+            var validation = t_spareValidation ?? new ModelValidation();
+            t_spareValidation = null;
             validate(input, validation);
-            if (reportInvalid(validation, Name) is { } error)
+            if (validation.IsEmpty)
+            {
+                t_spareValidation = validation;
+            }
+            else if (reportInvalid(validation, Name) is { } error)
             {
                 throw error;
             }
         }
         return invoke(scope, input, cancellationToken);
     }
+
+    [ThreadStatic]
+    private static ModelValidation? t_spareValidation;
 }

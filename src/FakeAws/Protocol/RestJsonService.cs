@@ -33,23 +33,30 @@ internal abstract class RestJsonService : IWireService
     public async Task<WireResponse> HandleAsync(WireRequest request, RequestScope scope, CancellationToken cancellationToken)
     {
         var requestId = _newRequestId();
+        Operation? matched = null;
+        var reached = false;
         WireResponse response;
         try
         {
             var query = new QueryString(request.Query);
-            var (operation, labels) = Match(request, query);
-            if (!operation.IsImplemented)
+            (matched, var labels) = Match(request, query);
+            if (!matched.IsImplemented)
             {
-                throw operation.NotImplemented();
+                throw matched.NotImplemented();
             }
-            CheckRequest(operation, request);
-            var input = Bind(operation.Model.InputType, request, labels, query);
-            var output = await operation.ExecuteAsync(scope, input, cancellationToken).ConfigureAwait(false);
-            response = Write(operation.Model, output);
+            CheckRequest(matched, request);
+            var input = Bind(matched.Model.InputType, request, labels, query);
+            reached = true;
+            var output = await matched.ExecuteAsync(scope, input, cancellationToken).ConfigureAwait(false);
+            response = Write(matched.Model, output);
             requestId = ResponseRequestId(output) ?? requestId;
         }
         catch (AwsServiceException error)
         {
+            if (!reached)
+            {
+                Operations.Intercepted?.Refused(matched?.Name ?? CallInterceptor.OperationOf(request), scope, request, error);
+            }
             response = ErrorResponse(error);
         }
         response.Headers["x-amzn-RequestId"] = requestId;

@@ -33,7 +33,8 @@ internal static class UnservedService
     /// <param name="request">The request.</param>
     /// <param name="signed">Its SigV4 credential scope, when it is signed.</param>
     /// <param name="served">The signing names of the services the cloud serves, listed in the message.</param>
-    public static WireResponse Answer(WireRequest request, SigV4Scope? signed, IEnumerable<string> served)
+    /// <param name="refusal">What was answered, for the record of calls.</param>
+    public static WireResponse Answer(WireRequest request, SigV4Scope? signed, IEnumerable<string> served, out Refusal refusal)
     {
         var service = signed?.Service ?? FromHost(request.Host) ?? FromTarget(request.Header("X-Amz-Target"));
         var servedList = string.Join(", ", served.Distinct().Order(StringComparer.Ordinal));
@@ -43,13 +44,16 @@ internal static class UnservedService
         if (service == "s3")
         {
             // S3 speaks REST-XML; its own code for "this is not implemented" is NotImplemented, 501.
+            refusal = new Refusal(service, "NotImplemented", message, 501);
             return Xml(501, $"<Error><Code>NotImplemented</Code><Message>{SecurityElement.Escape(message)}</Message></Error>");
         }
         if (request.Header("X-Amz-Target") is null && IsQueryProtocol(request))
         {
+            refusal = new Refusal(service, "InvalidAction", message, 400);
             return Xml(400, "<ErrorResponse><Error><Type>Sender</Type><Code>InvalidAction</Code>" +
                             $"<Message>{SecurityElement.Escape(message)}</Message></Error></ErrorResponse>");
         }
+        refusal = new Refusal(service, "UnknownOperationException", message, 400);
         var response = new WireResponse
         {
             Status = 400,
@@ -83,3 +87,6 @@ internal static class UnservedService
     private static WireResponse Xml(int status, string body) =>
         new() { Status = status, ContentType = "text/xml", Body = Encoding.UTF8.GetBytes("<?xml version=\"1.0\" encoding=\"UTF-8\"?>" + body) };
 }
+
+/// <summary>What the router answered a request no service of the cloud serves: the service it named, if any, and the error.</summary>
+internal readonly record struct Refusal(string? Service, string Code, string Message, int Status);

@@ -43,23 +43,27 @@ internal sealed class WireRouter(FakeAwsCloud cloud)
         {
             return HealthCheck();
         }
+        var scope = cloud.Context.Scope(signed?.Region);
         if (service is null)
         {
-            return UnservedService.Answer(request, signed, _services.Select(s => s.Route.SigningName));
+            var unserved = UnservedService.Answer(request, signed, _services.Select(s => s.Route.SigningName), out var refusal);
+            cloud.Interceptor.Refused(refusal.Service ?? "unknown", CallInterceptor.OperationOf(request), scope, request, refusal.Code, refusal.Message, refusal.Status);
+            return unserved;
         }
-        if (cloud.Options.VerifySignatures && service.Operations is not null && VerifySignature(request, service) is { } refused)
+        if (cloud.Options.VerifySignatures && service.Operations is not null && VerifySignature(request, service, scope) is { } refused)
         {
             return refused;
         }
         switch (BodyEncoding.TryDecode(request.Body, request.Header("Content-Encoding"), service.MaxRequestBytes ?? Array.MaxLength, out var body))
         {
             case BodyEncoding.Failure.TooLarge:
+                // Answered without a body, as AWS's front door does; the record names the status's reason.
+                Refused(service, request, scope, new AwsServiceException("RequestEntityTooLarge", "Request Entity Too Large", 413));
                 return new WireResponse { Status = 413 };
             case BodyEncoding.Failure.Undecodable:
                 // DynamoDB answers a body it cannot decode with a 500, as if it had failed itself.
-                return service.Refuse(new AwsServiceException("InternalServerError", "Internal server error", 500));
+                return Refused(service, request, scope, new AwsServiceException("InternalServerError", "Internal server error", 500));
         }
-        var scope = cloud.Context.Scope(signed?.Region);
         var response = await service.HandleAsync(ReferenceEquals(body, request.Body) ? request : request.WithBody(body), scope, cancellationToken)
             .ConfigureAwait(false);
         return service.CompressesResponses && BodyEncoding.ShouldCompress(request.Header("Accept-Encoding"), response.Body.Length)
@@ -67,14 +71,21 @@ internal sealed class WireRouter(FakeAwsCloud cloud)
             : response;
     }
 
-    private WireResponse? VerifySignature(WireRequest request, IWireService service)
+    private WireResponse? VerifySignature(WireRequest request, IWireService service, RequestScope scope)
     {
         var credentials = cloud.Credentials.GetCredentials();
         // The JSON protocols answer authentication errors with 400, the REST ones with 403.
         var status = service.Route.TargetPrefix is null ? 403 : 400;
         return SignatureCheck.Verify(request, credentials.AccessKey, credentials.SecretKey, cloud.Clock.GetUtcNow(), status) is { } error
-            ? service.Refuse(error)
+            ? Refused(service, request, scope, error)
             : null;
+    }
+
+    // A request the front door refuses before the service reads it: recorded under the service's signing name, and answered in its format.
+    private WireResponse Refused(IWireService service, WireRequest request, RequestScope scope, AwsServiceException error)
+    {
+        cloud.Interceptor.Refused(service.Route.SigningName, CallInterceptor.OperationOf(request), scope, request, error.Code, error.Message, error.StatusCode);
+        return service.Refuse(error);
     }
 
     private static WireResponse Compressed(WireResponse response)

@@ -12,7 +12,8 @@ namespace FakeAws.Sdk;
 /// can move is moved forward by the back-off, as a sleeping client would see time pass, so a throttled
 /// table refills while the client waits and the retry runs at once; work the cloud runs in the background
 /// waits on the clock instead. The client's retry limit is read from its config at each retry, so
-/// <c>MaxErrorRetry</c> set after the client was made counts.
+/// <c>MaxErrorRetry</c> set after the client was made counts. In the adaptive retry mode, the client-side
+/// rate limiter also reads and waits on the cloud's clock (<see cref="CloudClockTokenBucket"/>).
 /// </summary>
 internal sealed class CloudClockRetryPolicy : RetryPolicy
 {
@@ -20,11 +21,25 @@ internal sealed class CloudClockRetryPolicy : RetryPolicy
     private static readonly Func<IExecutionContext, int, int>? StandardDelay = Find<Func<IExecutionContext, int, int>>(typeof(StandardRetryPolicy), [typeof(IExecutionContext), typeof(int)]);
     private static readonly Func<int, int, int>? LegacyDelay = Find<Func<int, int, int>>(typeof(DefaultRetryPolicy), [typeof(int), typeof(int)]);
 
+    // AdaptiveRetryPolicy's rate limiter, which it keeps in a protected property; found once.
+    private static readonly PropertyInfo? AdaptiveTokenBucket =
+        typeof(AdaptiveRetryPolicy).GetProperty("TokenBucket", BindingFlags.NonPublic | BindingFlags.Instance) is { CanWrite: true } property
+        && property.PropertyType == typeof(TokenBucket)
+            ? property
+            : null;
+
     private readonly RetryPolicy _inner;
+    // The adaptive mode's rate limiter, replaced by one on the cloud's clock; null in the other modes.
+    private readonly CloudClockTokenBucket? _tokenBucket;
 
     public CloudClockRetryPolicy(RetryPolicy inner)
     {
         _inner = inner;
+        if (inner is AdaptiveRetryPolicy && AdaptiveTokenBucket is not null)
+        {
+            _tokenBucket = new CloudClockTokenBucket();
+            AdaptiveTokenBucket.SetValue(inner, _tokenBucket);
+        }
         MaxRetries = inner.MaxRetries;
         Logger = inner.Logger;
         ThrottlingErrorCodes = inner.ThrottlingErrorCodes;
@@ -121,9 +136,26 @@ internal sealed class CloudClockRetryPolicy : RetryPolicy
     public override bool OnRetry(IExecutionContext executionContext, bool bypassAcquireCapacity, bool isThrottlingError) =>
         _inner.OnRetry(executionContext, bypassAcquireCapacity, isThrottlingError);
 
-    public override void ObtainSendToken(IExecutionContext executionContext, Exception exception) => _inner.ObtainSendToken(executionContext, exception);
+    // Each request names its cloud before the adaptive mode's rate limiter reads the time for it.
+    public override void ObtainSendToken(IExecutionContext executionContext, Exception exception)
+    {
+        UseClockOf(executionContext);
+        _inner.ObtainSendToken(executionContext, exception);
+    }
 
-    public override Task ObtainSendTokenAsync(IExecutionContext executionContext, Exception exception) => _inner.ObtainSendTokenAsync(executionContext, exception);
+    public override Task ObtainSendTokenAsync(IExecutionContext executionContext, Exception exception)
+    {
+        UseClockOf(executionContext);
+        return _inner.ObtainSendTokenAsync(executionContext, exception);
+    }
+
+    private void UseClockOf(IExecutionContext executionContext)
+    {
+        if (_tokenBucket is not null)
+        {
+            _tokenBucket.Clock = CloudOf(executionContext)?.Clock;
+        }
+    }
 
     public override bool IsThrottlingError(Exception exception) => _inner.IsThrottlingError(exception);
 

@@ -35,7 +35,10 @@ public sealed class AwsCall
     /// <summary>The service, by its signing name: <c>dynamodb</c>, <c>lambda</c>, <c>states</c>, ...</summary>
     public string Service { get; }
 
-    /// <summary>The operation, as AWS names the action.</summary>
+    /// <summary>
+    /// The operation, as AWS names the action. A request refused before FakeAws knew its operation (no
+    /// X-Amz-Target, a path no operation has) shows its method and path instead, like <c>GET /unknown</c>.
+    /// </summary>
     public string Operation { get; }
 
     /// <summary>The region the call acted in.</summary>
@@ -69,7 +72,8 @@ public sealed class AwsCall
     public InjectedFault? Fault { get; internal set; }
 
     /// <summary>The request as JSON, with the member names of AWS's API reference.</summary>
-    public string RequestJson => _requestJson ??= JsonSerializer.Serialize(_input, _input.GetType(), _json);
+    /// <remarks>A call refused before it reached its operation has no input shape: its request is the body as it came (its text as a JSON string when it is not JSON).</remarks>
+    public string RequestJson => _requestJson ??= _input is RefusedRequest refused ? refused.Json() : JsonSerializer.Serialize(_input, _input.GetType(), _json);
 
     /// <summary>The response as JSON: the output, or the error's <c>__type</c> and <c>message</c>; null while the call runs.</summary>
     public string? ResponseJson
@@ -94,6 +98,9 @@ public sealed class AwsCall
 
     /// <summary>The request as the service read it: the operation's input shape.</summary>
     internal object Input => _input;
+
+    /// <summary>The call's number in the log that recorded it, in order of arrival.</summary>
+    internal long Sequence { get; set; }
 
     /// <summary>Whether the call succeeded.</summary>
     public bool Succeeded => _answered && ErrorCode is null;

@@ -33,6 +33,26 @@ internal sealed class CallInterceptor(VirtualClock clock, CallLog calls, FaultIn
         return Observed(operation, call, scope, input, cancellationToken);
     }
 
+    /// <summary>
+    /// Records a request the front door refused before it reached an operation (an unknown operation or
+    /// service, a body that is not the input's JSON, a signature that does not verify), with what was answered.
+    /// Injected faults do not apply: the request never became a call of an operation.
+    /// </summary>
+    public void Refused(string service, string operation, RequestScope scope, WireRequest request, string code, string message, int status)
+    {
+        if (!calls.Enabled)
+        {
+            return;
+        }
+        var call = new AwsCall(service, operation, scope, clock.GetUtcNow(), new RefusedRequest(request.Body), JsonSerializerOptions.Default);
+        call.Fail(code, message, status);
+        calls.Add(call);
+    }
+
+    /// <summary>The operation a request names before any front door knows it: its X-Amz-Target's action, or its method and path.</summary>
+    public static string OperationOf(WireRequest request) =>
+        request.Header("X-Amz-Target") is { } target ? target[(target.IndexOf('.', StringComparison.Ordinal) + 1)..] : $"{request.Method} {request.Path}";
+
     // Not an async method, so a synchronous operation's answer passes straight through on the fast path.
     private static ValueTask<object?> Observed(Operation operation, AwsCall call, RequestScope scope, object input, CancellationToken cancellationToken)
     {

@@ -12,7 +12,8 @@ namespace FakeAws;
 /// <c>afterCalls</c>, <c>times</c>, <c>probability</c>, <c>errorCode</c>, <c>statusCode</c>, <c>message</c>, <c>throttle</c>,
 /// <c>latencySeconds</c>) adds it and answers its <c>id</c>; <c>GET /_fakeaws/faults</c> lists the rules with their counts;
 /// <c>DELETE /_fakeaws/faults/{id}</c> removes one, <c>DELETE /_fakeaws/faults</c> all.</item>
-/// <item><c>GET /_fakeaws/calls</c>: every recorded call, with its request and response as JSON; <c>DELETE /_fakeaws/calls</c> clears them.</item>
+/// <item><c>GET /_fakeaws/calls</c>: the recorded calls (the most recent <c>capacity</c>), with their requests and responses as JSON, and
+/// how many older ones were <c>dropped</c>; <c>DELETE /_fakeaws/calls</c> clears them.</item>
 /// </list>
 /// </summary>
 internal static class TestingAdmin
@@ -49,7 +50,7 @@ internal static class TestingAdmin
                 fault.Remove();
                 return WireRouter.AdminJson(new { removed = true });
             case ("GET", "/_fakeaws/calls"):
-                return WireRouter.AdminJson(new { calls = cloud.Calls.Select(Describe) });
+                return WireRouter.AdminJson(new { calls = cloud.Calls.Select(Describe), dropped = cloud.Calls.Dropped, capacity = cloud.Calls.Capacity });
             case ("DELETE", "/_fakeaws/calls"):
                 cloud.Calls.Clear();
                 return WireRouter.AdminJson(new { cleared = true });

@@ -12,8 +12,8 @@ public class ModelValidationTests
 
         validation.MinLength("ab", "", "tableName", 3);
         validation.MaxLength(new List<int> { 1, 2, 3 }, "keys.", "keySchema", 2);
-        validation.Min(0, "", "limit", 1);
-        validation.Max(5000L, "", "limit", 1000);
+        validation.Min((int?)0, "", "limit", 1);
+        validation.Max((long?)5000L, "", "limit", 1000);
         validation.Pattern("a b", "", "tableName", "[a-z]+");
         validation.Enum("MAYBE", "", "select", ["ALL", "NONE"]);
 
@@ -35,7 +35,7 @@ public class ModelValidationTests
 
         validation.MinLength("abc", "", "tableName", 3);
         validation.MaxLength(null, "", "tableName", 2);
-        validation.Min(null, "", "limit", 1);
+        validation.Min((int?)null, "", "limit", 1);
         validation.Pattern("abc", "", "tableName", "[a-z]+");
         validation.Enum("ALL", "", "select", ["ALL", "NONE"]);
         validation.Enum(null, "", "select", ["ALL", "NONE"]);

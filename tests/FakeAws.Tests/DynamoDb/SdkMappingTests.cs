@@ -4,6 +4,7 @@ using Amazon.DynamoDBv2.Model;
 using FakeAws.DynamoDb;
 using FakeAws.Engine.Core;
 using FakeAws.Sdk;
+using FakeAws.Tests.Core;
 using EngineModel = FakeAws.Engine.DynamoDb.Model;
 
 namespace FakeAws.Tests.DynamoDb;
@@ -81,8 +82,8 @@ public class SdkMappingTests
         var toInput = DynamoDbSdkMapping.Mapper.Converter(typeof(GetItemRequest), typeof(EngineModel.GetItemInput));
         var toResponse = DynamoDbSdkMapping.Mapper.Converter(typeof(EngineModel.GetItemOutput), typeof(GetItemResponse));
 
-        var copies = AllocatedPerCall(() => { toInput(request); toResponse(output); });
-        var created = AllocatedPerCall(() =>
+        var copies = Allocations.PerCall(() => { toInput(request); toResponse(output); });
+        var created = Allocations.PerCall(() =>
         {
             _ = new EngineModel.GetItemInput { Key = FakeAws.DynamoDb.SdkAttributeValues.ToEngine(key), ExpressionAttributeNames = new(names) };
             _ = new GetItemResponse { Item = FakeAws.DynamoDb.SdkAttributeValues.ToSdk(item) };
@@ -98,20 +99,6 @@ public class SdkMappingTests
         && property.Name.StartsWith("Is", StringComparison.Ordinal) && property.Name.EndsWith("Set", StringComparison.Ordinal)
         && property.DeclaringType!.GetProperty(property.Name[2..^3]) is not null;
 
-    private static long AllocatedPerCall(Action call)
-    {
-        const int calls = 1000;
-        for (var i = 0; i < calls; i++)
-        {
-            call();
-        }
-        var before = GC.GetAllocatedBytesForCurrentThread();
-        for (var i = 0; i < calls; i++)
-        {
-            call();
-        }
-        return (GC.GetAllocatedBytesForCurrentThread() - before) / calls;
-    }
 
     // Every pair of model shapes the fast path copies for the operations it serves: requests to inputs,
     // outputs to responses, and the shapes nested in them.

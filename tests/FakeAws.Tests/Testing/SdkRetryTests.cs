@@ -1,6 +1,7 @@
 using System.Globalization;
 using Amazon.DynamoDBv2;
 using Amazon.DynamoDBv2.Model;
+using Amazon.Runtime;
 using Microsoft.Extensions.Time.Testing;
 
 namespace FakeAws.Tests.Testing;
@@ -12,9 +13,14 @@ public class SdkRetryTests
 
     private static Dictionary<string, AttributeValue> Key(int i) => new() { ["pk"] = new AttributeValue { S = i.ToString(CultureInfo.InvariantCulture) } };
 
-    private static async Task<AmazonDynamoDBClient> RetryingClientAsync(FakeAwsCloud aws, int maxErrorRetry, long? writeCapacity = null)
+    private static async Task<AmazonDynamoDBClient> RetryingClientAsync(FakeAwsCloud aws, int maxErrorRetry, long? writeCapacity = null, RequestRetryMode? mode = null)
     {
-        var ddb = new AmazonDynamoDBClient(aws.Credentials, aws.Configure(new AmazonDynamoDBConfig { MaxErrorRetry = maxErrorRetry }));
+        var config = new AmazonDynamoDBConfig { MaxErrorRetry = maxErrorRetry };
+        if (mode is { } retryMode)
+        {
+            config.RetryMode = retryMode;
+        }
+        var ddb = new AmazonDynamoDBClient(aws.Credentials, aws.Configure(config));
         await ddb.CreateTableAsync(new CreateTableRequest
         {
             TableName = "orders",
@@ -43,6 +49,27 @@ public class SdkRetryTests
         Assert.That(waited, Is.GreaterThan(TimeSpan.Zero).And.LessThanOrEqualTo(TimeSpan.FromSeconds(3)));
         Assert.That(puts[2].Time - puts[0].Time, Is.EqualTo(waited));
         Assert.That(puts[1].Time, Is.InRange(puts[0].Time, puts[2].Time));
+    }
+
+    [Test]
+    public async Task AdaptiveMode_RateLimitsOnTheCloudsClock_AfterAThrottle()
+    {
+        var time = new FakeTimeProvider(Start);
+        using var aws = new FakeAwsCloud(new FakeAwsOptions { TimeProvider = time });
+        using var ddb = await RetryingClientAsync(aws, maxErrorRetry: 3, mode: RequestRetryMode.Adaptive);
+        aws.Faults.Add(new FaultRule { Service = "dynamodb", Operation = "PutItem", Throttle = true, Times = 2 });
+        await ddb.PutItemAsync("orders", Key(0));
+        var afterThrottles = time.GetUtcNow();
+
+        // A throttle turns the client's rate limiter on at a low sending rate. The clock stands still
+        // between the calls, so every token it waits for is waited for on the cloud's clock.
+        for (var i = 1; i <= 20; i++)
+        {
+            await ddb.PutItemAsync("orders", Key(i));
+        }
+
+        Assert.That(aws.Calls.Of("dynamodb", "PutItem").Count(c => c.Succeeded), Is.EqualTo(21));
+        Assert.That(time.GetUtcNow(), Is.GreaterThan(afterThrottles), "the rate limiter's waits moved the cloud's clock");
     }
 
     [Test]
