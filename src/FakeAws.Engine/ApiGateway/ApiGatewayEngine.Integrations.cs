@@ -21,6 +21,8 @@ internal sealed partial class ApiGatewayEngine
                 HttpMethod = request.Type == "MOCK" ? null : request.IntegrationHttpMethod,
                 Uri = request.Type == "MOCK" ? null : request.Uri,
                 Credentials = request.Credentials,
+                ConnectionType = request.ConnectionType,
+                ConnectionId = request.ConnectionId,
                 RequestParameters = request.RequestParameters is { Count: > 0 } parameters ? new(parameters) : null,
                 RequestTemplates = request.RequestTemplates is { Count: > 0 } templates ? new(templates) : null,
                 PassthroughBehavior = request.PassthroughBehavior ?? "WHEN_NO_MATCH",

@@ -10,7 +10,7 @@ namespace FakeAws.Engine.ApiGateway;
 /// </summary>
 /// <remarks>
 /// Not implemented yet (answered with an error naming the operation and FakeAws): documentation,
-/// private domain names and their access associations, VPC links, SDK generation and exports, OpenAPI import
+/// private domain names and their access associations, SDK generation and exports, OpenAPI import
 /// (ImportRestApi, PutRestApi), tags, GetUsage, TestInvokeMethod and
 /// TestInvokeAuthorizer. Integrations of every type are served: AWS_PROXY and AWS to Lambda, AWS to
 /// the cloud's JSON services (<c>action/...</c> URIs), HTTP and HTTP_PROXY, and MOCK, with mapping

@@ -62,6 +62,9 @@ internal static class ApiGatewayErrors
 
     public static AwsServiceException V2DeploymentNotFound(string deploymentId) =>
         V2NotFound("Deployment", $"Invalid Deployment identifier specified {deploymentId}");
+
+    public static AwsServiceException V2VpcLinkNotFound(string vpcLinkId) =>
+        V2NotFound("VpcLink", $"Invalid VpcLink identifier specified {vpcLinkId}");
 }
 
 /// <summary>The <c>resourceType</c> member of an HTTP API (v2) NotFoundException.</summary>

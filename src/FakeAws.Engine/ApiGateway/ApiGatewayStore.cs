@@ -4,6 +4,8 @@ using FakeAws.Engine.ApiGateway.V2;
 using FakeAws.Engine.Core;
 using ApiKey = FakeAws.Engine.ApiGateway.Model.ApiKey;
 using ClientCertificate = FakeAws.Engine.ApiGateway.Model.ClientCertificate;
+using VpcLink = FakeAws.Engine.ApiGateway.Model.VpcLink;
+using VpcLinkV2 = FakeAws.Engine.ApiGateway.V2.Model.VpcLink;
 
 namespace FakeAws.Engine.ApiGateway;
 
@@ -29,6 +31,12 @@ internal sealed class ApiGatewayRegion(RequestScope scope)
 
     /// <summary>Client certificates by id, in creation order.</summary>
     public Dictionary<string, ClientCertificate> ClientCertificates { get; } = new(StringComparer.Ordinal);
+
+    /// <summary>REST API (v1) VPC links to network load balancers by id, in creation order.</summary>
+    public Dictionary<string, VpcLink> VpcLinks { get; } = new(StringComparer.Ordinal);
+
+    /// <summary>HTTP API (v2) VPC links to subnets by id, in creation order: a resource of their own, apart from v1's.</summary>
+    public Dictionary<string, VpcLinkV2> V2VpcLinks { get; } = new(StringComparer.Ordinal);
 
     /// <summary>Custom domain names by name (DNS names, so case does not matter), in creation order; v1 and v2 share them.</summary>
     public Dictionary<string, CustomDomainState> DomainNames { get; } = new(StringComparer.OrdinalIgnoreCase);

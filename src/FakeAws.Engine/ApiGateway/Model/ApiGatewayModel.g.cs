@@ -3651,7 +3651,7 @@ internal static partial class ServiceModel
         new(Operations[12], (scope, input, _) => new(engine.CreateStage(scope, (CreateStageRequest)input))),
         new(Operations[13], (scope, input, _) => new(engine.CreateUsagePlan(scope, (CreateUsagePlanRequest)input))),
         new(Operations[14], (scope, input, _) => new(engine.CreateUsagePlanKey(scope, (CreateUsagePlanKeyRequest)input))),
-        new(Operations[15], null),
+        new(Operations[15], (scope, input, _) => new(engine.CreateVpcLink(scope, (CreateVpcLinkRequest)input))),
         new(Operations[16], (scope, input, _) => { engine.DeleteApiKey(scope, (DeleteApiKeyRequest)input); return default; }),
         new(Operations[17], (scope, input, _) => { engine.DeleteAuthorizer(scope, (DeleteAuthorizerRequest)input); return default; }),
         new(Operations[18], (scope, input, _) => { engine.DeleteBasePathMapping(scope, (DeleteBasePathMappingRequest)input); return default; }),
@@ -3673,7 +3673,7 @@ internal static partial class ServiceModel
         new(Operations[34], (scope, input, _) => { engine.DeleteStage(scope, (DeleteStageRequest)input); return default; }),
         new(Operations[35], (scope, input, _) => { engine.DeleteUsagePlan(scope, (DeleteUsagePlanRequest)input); return default; }),
         new(Operations[36], (scope, input, _) => { engine.DeleteUsagePlanKey(scope, (DeleteUsagePlanKeyRequest)input); return default; }),
-        new(Operations[37], null),
+        new(Operations[37], (scope, input, _) => { engine.DeleteVpcLink(scope, (DeleteVpcLinkRequest)input); return default; }),
         new(Operations[38], (scope, input, _) => { engine.FlushStageAuthorizersCache(scope, (FlushStageAuthorizersCacheRequest)input); return default; }),
         new(Operations[39], (scope, input, _) => { engine.FlushStageCache(scope, (FlushStageCacheRequest)input); return default; }),
         new(Operations[40], (scope, input, _) => new(engine.GenerateClientCertificate(scope, (GenerateClientCertificateRequest)input))),
@@ -3722,8 +3722,8 @@ internal static partial class ServiceModel
         new(Operations[83], (scope, input, _) => new(engine.GetUsagePlanKey(scope, (GetUsagePlanKeyRequest)input))),
         new(Operations[84], (scope, input, _) => new(engine.GetUsagePlanKeys(scope, (GetUsagePlanKeysRequest)input))),
         new(Operations[85], (scope, input, _) => new(engine.GetUsagePlans(scope, (GetUsagePlansRequest)input))),
-        new(Operations[86], null),
-        new(Operations[87], null),
+        new(Operations[86], (scope, input, _) => new(engine.GetVpcLink(scope, (GetVpcLinkRequest)input))),
+        new(Operations[87], (scope, input, _) => new(engine.GetVpcLinks(scope, (GetVpcLinksRequest)input))),
         new(Operations[88], null),
         new(Operations[89], null),
         new(Operations[90], null),
@@ -3759,7 +3759,7 @@ internal static partial class ServiceModel
         new(Operations[120], (scope, input, _) => new(engine.UpdateStage(scope, (UpdateStageRequest)input))),
         new(Operations[121], null),
         new(Operations[122], (scope, input, _) => new(engine.UpdateUsagePlan(scope, (UpdateUsagePlanRequest)input))),
-        new(Operations[123], null),
+        new(Operations[123], (scope, input, _) => new(engine.UpdateVpcLink(scope, (UpdateVpcLinkRequest)input))),
     ];
 }
 
@@ -3781,6 +3781,7 @@ internal interface IApiGatewayOperations
     Stage CreateStage(RequestScope scope, CreateStageRequest input);
     UsagePlan CreateUsagePlan(RequestScope scope, CreateUsagePlanRequest input);
     UsagePlanKey CreateUsagePlanKey(RequestScope scope, CreateUsagePlanKeyRequest input);
+    VpcLink CreateVpcLink(RequestScope scope, CreateVpcLinkRequest input);
     void DeleteApiKey(RequestScope scope, DeleteApiKeyRequest input);
     void DeleteAuthorizer(RequestScope scope, DeleteAuthorizerRequest input);
     void DeleteBasePathMapping(RequestScope scope, DeleteBasePathMappingRequest input);
@@ -3799,6 +3800,7 @@ internal interface IApiGatewayOperations
     void DeleteStage(RequestScope scope, DeleteStageRequest input);
     void DeleteUsagePlan(RequestScope scope, DeleteUsagePlanRequest input);
     void DeleteUsagePlanKey(RequestScope scope, DeleteUsagePlanKeyRequest input);
+    void DeleteVpcLink(RequestScope scope, DeleteVpcLinkRequest input);
     void FlushStageAuthorizersCache(RequestScope scope, FlushStageAuthorizersCacheRequest input);
     void FlushStageCache(RequestScope scope, FlushStageCacheRequest input);
     ClientCertificate GenerateClientCertificate(RequestScope scope, GenerateClientCertificateRequest input);
@@ -3835,6 +3837,8 @@ internal interface IApiGatewayOperations
     UsagePlanKey GetUsagePlanKey(RequestScope scope, GetUsagePlanKeyRequest input);
     UsagePlanKeys GetUsagePlanKeys(RequestScope scope, GetUsagePlanKeysRequest input);
     UsagePlans GetUsagePlans(RequestScope scope, GetUsagePlansRequest input);
+    VpcLink GetVpcLink(RequestScope scope, GetVpcLinkRequest input);
+    VpcLinks GetVpcLinks(RequestScope scope, GetVpcLinksRequest input);
     GatewayResponse PutGatewayResponse(RequestScope scope, PutGatewayResponseRequest input);
     Integration PutIntegration(RequestScope scope, PutIntegrationRequest input);
     IntegrationResponse PutIntegrationResponse(RequestScope scope, PutIntegrationResponseRequest input);
@@ -3855,4 +3859,5 @@ internal interface IApiGatewayOperations
     RestApi UpdateRestApi(RequestScope scope, UpdateRestApiRequest input);
     Stage UpdateStage(RequestScope scope, UpdateStageRequest input);
     UsagePlan UpdateUsagePlan(RequestScope scope, UpdateUsagePlanRequest input);
+    VpcLink UpdateVpcLink(RequestScope scope, UpdateVpcLinkRequest input);
 }

@@ -4763,7 +4763,7 @@ internal static partial class ServiceModel
         new(Operations[13], (scope, input, _) => new(engine.CreateRouteResponse(scope, (CreateRouteResponseRequest)input))),
         new(Operations[14], null),
         new(Operations[15], (scope, input, _) => new(engine.CreateStage(scope, (CreateStageRequest)input))),
-        new(Operations[16], null),
+        new(Operations[16], (scope, input, _) => new(engine.CreateVpcLink(scope, (CreateVpcLinkRequest)input))),
         new(Operations[17], null),
         new(Operations[18], (scope, input, _) => { engine.DeleteApi(scope, (DeleteApiRequest)input); return default; }),
         new(Operations[19], (scope, input, _) => { engine.DeleteApiMapping(scope, (DeleteApiMappingRequest)input); return default; }),
@@ -4785,7 +4785,7 @@ internal static partial class ServiceModel
         new(Operations[35], null),
         new(Operations[36], null),
         new(Operations[37], (scope, input, _) => { engine.DeleteStage(scope, (DeleteStageRequest)input); return default; }),
-        new(Operations[38], null),
+        new(Operations[38], (scope, input, _) => new(engine.DeleteVpcLink(scope, (DeleteVpcLinkRequest)input))),
         new(Operations[39], null),
         new(Operations[40], null),
         new(Operations[41], (scope, input, _) => new(engine.GetApi(scope, (GetApiRequest)input))),
@@ -4818,8 +4818,8 @@ internal static partial class ServiceModel
         new(Operations[68], (scope, input, _) => new(engine.GetStage(scope, (GetStageRequest)input))),
         new(Operations[69], (scope, input, _) => new(engine.GetStages(scope, (GetStagesRequest)input))),
         new(Operations[70], null),
-        new(Operations[71], null),
-        new(Operations[72], null),
+        new(Operations[71], (scope, input, _) => new(engine.GetVpcLink(scope, (GetVpcLinkRequest)input))),
+        new(Operations[72], (scope, input, _) => new(engine.GetVpcLinks(scope, (GetVpcLinksRequest)input))),
         new(Operations[73], null),
         new(Operations[74], null),
         new(Operations[75], null),
@@ -4849,7 +4849,7 @@ internal static partial class ServiceModel
         new(Operations[99], (scope, input, _) => new(engine.UpdateRoute(scope, (UpdateRouteRequest)input))),
         new(Operations[100], (scope, input, _) => new(engine.UpdateRouteResponse(scope, (UpdateRouteResponseRequest)input))),
         new(Operations[101], (scope, input, _) => new(engine.UpdateStage(scope, (UpdateStageRequest)input))),
-        new(Operations[102], null),
+        new(Operations[102], (scope, input, _) => new(engine.UpdateVpcLink(scope, (UpdateVpcLinkRequest)input))),
     ];
 }
 
@@ -4869,6 +4869,7 @@ internal interface IApiGatewayV2Operations
     CreateRouteResult CreateRoute(RequestScope scope, CreateRouteRequest input);
     CreateRouteResponseResponse CreateRouteResponse(RequestScope scope, CreateRouteResponseRequest input);
     CreateStageResponse CreateStage(RequestScope scope, CreateStageRequest input);
+    CreateVpcLinkResponse CreateVpcLink(RequestScope scope, CreateVpcLinkRequest input);
     void DeleteApi(RequestScope scope, DeleteApiRequest input);
     void DeleteApiMapping(RequestScope scope, DeleteApiMappingRequest input);
     void DeleteAuthorizer(RequestScope scope, DeleteAuthorizerRequest input);
@@ -4880,6 +4881,7 @@ internal interface IApiGatewayV2Operations
     void DeleteRoute(RequestScope scope, DeleteRouteRequest input);
     void DeleteRouteResponse(RequestScope scope, DeleteRouteResponseRequest input);
     void DeleteStage(RequestScope scope, DeleteStageRequest input);
+    DeleteVpcLinkResponse DeleteVpcLink(RequestScope scope, DeleteVpcLinkRequest input);
     GetApiResponse GetApi(RequestScope scope, GetApiRequest input);
     GetApiMappingResponse GetApiMapping(RequestScope scope, GetApiMappingRequest input);
     GetApiMappingsResponse GetApiMappings(RequestScope scope, GetApiMappingsRequest input);
@@ -4900,6 +4902,8 @@ internal interface IApiGatewayV2Operations
     GetRoutesResponse GetRoutes(RequestScope scope, GetRoutesRequest input);
     GetStageResponse GetStage(RequestScope scope, GetStageRequest input);
     GetStagesResponse GetStages(RequestScope scope, GetStagesRequest input);
+    GetVpcLinkResponse GetVpcLink(RequestScope scope, GetVpcLinkRequest input);
+    GetVpcLinksResponse GetVpcLinks(RequestScope scope, GetVpcLinksRequest input);
     void ResetAuthorizersCache(RequestScope scope, ResetAuthorizersCacheRequest input);
     UpdateApiResponse UpdateApi(RequestScope scope, UpdateApiRequest input);
     UpdateApiMappingResponse UpdateApiMapping(RequestScope scope, UpdateApiMappingRequest input);
@@ -4910,4 +4914,5 @@ internal interface IApiGatewayV2Operations
     UpdateRouteResult UpdateRoute(RequestScope scope, UpdateRouteRequest input);
     UpdateRouteResponseResponse UpdateRouteResponse(RequestScope scope, UpdateRouteResponseRequest input);
     UpdateStageResponse UpdateStage(RequestScope scope, UpdateStageRequest input);
+    UpdateVpcLinkResponse UpdateVpcLink(RequestScope scope, UpdateVpcLinkRequest input);
 }
