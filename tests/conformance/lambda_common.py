@@ -32,3 +32,12 @@ def package():
     with zipfile.ZipFile(buffer, "w") as archive:
         archive.writestr("bootstrap.txt", "in-process code")
     return buffer.getvalue()
+
+
+def zip_of(files):
+    """A deployment package holding the given files (path to text)."""
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w") as archive:
+        for path, text in files.items():
+            archive.writestr(path, text)
+    return buffer.getvalue()

@@ -4,16 +4,14 @@ through boto3 and plain HTTP against FakeAws.Server.
 Runs against FakeAws.Server (FAKEAWS_ENDPOINT), or against moto_server for comparison:
     FAKEAWS_ENDPOINT=http://127.0.0.1:5002 LAMBDA_TARGET=moto python3 tests/conformance/lambda_round2.py
 """
-import io
 import json
 import urllib.error
 import urllib.parse
 import urllib.request
-import zipfile
 
 from botocore.exceptions import ClientError
 from harness import ENDPOINT, Checks
-from lambda_common import ACCOUNT, BUILT_IN, MOTO, ROLE, arn, package, start
+from lambda_common import ACCOUNT, BUILT_IN, MOTO, ROLE, arn, package, start, zip_of
 
 checks = Checks("lambda_round2" + (" against moto" if MOTO else ""))
 lam = start()
@@ -26,14 +24,6 @@ def section(name, steps):
     except (ClientError, urllib.error.URLError, KeyError) as e:
         checks.failed.append(name)
         print(f"FAIL {checks.suite}: {name}: {e!r}")
-
-
-def zip_of(files):
-    buffer = io.BytesIO()
-    with zipfile.ZipFile(buffer, "w") as archive:
-        for path, text in files.items():
-            archive.writestr(path, text)
-    return buffer.getvalue()
 
 
 def create_echo(name):

@@ -1,4 +1,4 @@
-"""Lambda's code signing configurations and AWS_IAM function URLs through boto3 against FakeAws.Server.
+"""Lambda's code signing configurations, AWS_IAM function URLs and streamed responses through boto3 against FakeAws.Server.
 
 Runs against FakeAws.Server (FAKEAWS_ENDPOINT), or against moto_server for comparison:
     FAKEAWS_ENDPOINT=http://127.0.0.1:5002 LAMBDA_TARGET=moto python3 tests/conformance/lambda_round3.py
@@ -13,7 +13,7 @@ from botocore.awsrequest import AWSRequest
 from botocore.credentials import Credentials
 from botocore.exceptions import ClientError
 from harness import ENDPOINT, Checks
-from lambda_common import ACCOUNT, BUILT_IN, MOTO, ROLE, arn, package, start
+from lambda_common import ACCOUNT, BUILT_IN, MOTO, ROLE, arn, package, start, zip_of
 
 checks = Checks("lambda_round3" + (" against moto" if MOTO else ""))
 lam = start()
@@ -116,8 +116,32 @@ def iam_url():
     checks.equal("iam url signed", status, 200)
 
 
+STREAMING = """
+exports.handler = awslambda.streamifyResponse(async (event, responseStream, context) => {
+  responseStream.write("one ");
+  responseStream.write("two ");
+  responseStream.write(context.functionName);
+  responseStream.end();
+});
+"""
+
+
+def streamed_chunks():
+    """A Node.js handler wrapped in awslambda.streamifyResponse: one PayloadChunk per write, as AWS streams them."""
+    lam.create_function(FunctionName="chunks", Runtime="nodejs20.x", Role=ROLE, Handler="index.handler", Code={"ZipFile": zip_of({"index.js": STREAMING})})
+    if MOTO:
+        return
+    reply = lam.invoke_with_response_stream(FunctionName="chunks", Payload="{}")
+    events = list(reply["EventStream"])
+    checks.equal("streamed events", [next(iter(e)) for e in events], ["PayloadChunk", "PayloadChunk", "PayloadChunk", "InvokeComplete"])
+    checks.equal("streamed chunks", [e["PayloadChunk"]["Payload"] for e in events[:3]], [b"one ", b"two ", b"chunks"])
+    checks.equal("streamed complete", {k: v for k, v in events[3]["InvokeComplete"].items() if k != "ResponseMetadata"}, {})
+    checks.equal("buffered invoke of a streaming handler", lam.invoke(FunctionName="chunks", Payload="{}")["Payload"].read(), b"one two chunks")
+
+
 section("code signing configs", configs)
 section("function code signing configs", function_configs)
 section("enforcement", enforcement)
 section("iam function url", iam_url)
+section("streamed chunks", streamed_chunks)
 checks.finish()

@@ -32,10 +32,10 @@ internal static class FunctionErrorPayloads
     public static string TimeoutMessage(int timeoutSeconds) =>
         string.Create(CultureInfo.InvariantCulture, $"Task timed out after {timeoutSeconds:F2} seconds");
 
-    /// <summary>The function's response was over the synchronous limit.</summary>
-    public static byte[] ResponseTooLarge() => Json(writer =>
+    /// <summary>The function's response was over <paramref name="limit"/> (the synchronous one, or the streamed one).</summary>
+    public static byte[] ResponseTooLarge(int limit) => Json(writer =>
     {
-        writer.WriteString("errorMessage", $"Response payload size exceeded maximum allowed payload size ({LambdaLimits.SyncResponseBytes} bytes).");
+        writer.WriteString("errorMessage", $"Response payload size exceeded maximum allowed payload size ({limit} bytes).");
         writer.WriteString("errorType", "Function.ResponseSizeTooLarge");
     });
 

@@ -22,6 +22,12 @@ internal sealed record LambdaInvokeResult
     /// <summary>The response payload (RequestResponse only): the function's result, or its error as JSON.</summary>
     public byte[]? Payload { get; init; }
 
+    /// <summary>
+    /// The writes of a response the function streamed, in order (RequestResponse only), else null;
+    /// with a function error, those it wrote before it failed.
+    /// </summary>
+    public IReadOnlyList<byte[]>? Chunks { get; init; }
+
     /// <summary><c>Unhandled</c> when the function failed (an exception, a timeout, an oversized response), else null.</summary>
     public string? FunctionError { get; init; }
 

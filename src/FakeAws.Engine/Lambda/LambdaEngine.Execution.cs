@@ -7,7 +7,11 @@ namespace FakeAws.Engine.Lambda;
 internal sealed partial class LambdaEngine
 {
     /// <summary>What one execution produced.</summary>
-    private sealed record ExecutionOutcome(byte[] Payload, string? FunctionError, string Log);
+    private sealed record ExecutionOutcome(byte[] Payload, string? FunctionError, string Log)
+    {
+        /// <summary>The writes of a streamed response, else null.</summary>
+        public IReadOnlyList<byte[]>? Chunks { get; init; }
+    }
 
     /// <summary>
     /// Runs one invocation in an execution environment: takes a warm one or starts one, runs the
@@ -64,15 +68,16 @@ internal sealed partial class LambdaEngine
         {
             var response = await run.ConfigureAwait(false);
             version.Environments.Return(handler);
-            return response.Length > LambdaLimits.SyncResponseBytes
-                ? Finish(log, requestId, start, version, FunctionErrorPayloads.ResponseTooLarge(), "Unhandled", null)
-                : Finish(log, requestId, start, version, response, null, null);
+            var limit = invocation.StreamedChunks is null ? LambdaLimits.SyncResponseBytes : LambdaLimits.StreamedResponseBytes;
+            return response.Length > limit
+                ? Finish(log, requestId, start, version, FunctionErrorPayloads.ResponseTooLarge(limit), "Unhandled", null)
+                : Finish(log, requestId, start, version, response, null, null) with { Chunks = invocation.StreamedChunks };
         }
         catch (Exception e)
         {
             version.Environments.Return(handler);
             log.WriteLine($"{Now.UtcDateTime:yyyy-MM-dd'T'HH:mm:ss.fff'Z'}\t{requestId}\tfail\t{e.GetType().FullName}: {e.Message}");
-            return Finish(log, requestId, start, version, FunctionErrorPayloads.From(e), "Unhandled", null);
+            return Finish(log, requestId, start, version, FunctionErrorPayloads.From(e), "Unhandled", null) with { Chunks = invocation.StreamedChunks };
         }
     }
 

@@ -82,6 +82,7 @@ internal sealed partial class LambdaEngine
         {
             StatusCode = 200,
             Payload = outcome.Payload,
+            Chunks = outcome.Chunks,
             FunctionError = outcome.FunctionError,
             ExecutedVersion = target.Version.Version,
             Log = outcome.Log,

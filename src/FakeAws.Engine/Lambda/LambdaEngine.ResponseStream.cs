@@ -8,8 +8,9 @@ namespace FakeAws.Engine.Lambda;
 internal sealed partial class LambdaEngine
 {
     /// <summary>
-    /// Runs the function as Invoke does and answers with the events AWS streams: the response as one
-    /// <c>PayloadChunk</c> (FakeAws's handlers return their response whole), then <c>InvokeComplete</c>,
+    /// Runs the function as Invoke does and answers with the events AWS streams: a <c>PayloadChunk</c>
+    /// per write of a handler that streams (a Node.js handler wrapped in <c>awslambda.streamifyResponse</c>),
+    /// or one with the whole response of a handler that returns it (none when it fails), then <c>InvokeComplete</c>,
     /// which carries a function error's type and message and, with <c>LogType: Tail</c>, the log's tail.
     /// </summary>
     public async Task<InvokeWithResponseStreamResponse> InvokeWithResponseStream(RequestScope scope, InvokeWithResponseStreamRequest request, CancellationToken cancellationToken)
@@ -35,7 +36,7 @@ internal sealed partial class LambdaEngine
             ExecutedVersion = result.ExecutedVersion,
             EventStream = new InvokeWithResponseStreamResponseEvent
             {
-                PayloadChunk = result.FunctionError is null ? new InvokeResponseStreamUpdate { Payload = result.Payload ?? [] } : null,
+                PayloadChunks = [.. (result.Chunks ?? (result.FunctionError is null ? [result.Payload ?? []] : [])).Select(chunk => new InvokeResponseStreamUpdate { Payload = chunk })],
                 InvokeComplete = complete,
             },
         };

@@ -40,6 +40,9 @@ internal static class LambdaLimits
     /// <summary>A synchronous response; AWS allows 100 bytes over 6 MB.</summary>
     public const int SyncResponseBytes = 6_291_556;
 
+    /// <summary>A streamed response (a handler that writes its response as it goes): 200 MB.</summary>
+    public const int StreamedResponseBytes = 200 * 1024 * 1024;
+
     /// <summary>How much of the execution log <c>LogType: Tail</c> returns.</summary>
     public const int LogTailBytes = 4096;
 

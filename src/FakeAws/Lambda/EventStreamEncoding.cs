@@ -22,13 +22,13 @@ internal static class EventStreamEncoding
         return c;
     }).ToArray();
 
-    /// <summary>The response's events: a PayloadChunk with the payload, when there is one, then InvokeComplete.</summary>
+    /// <summary>The response's events: its PayloadChunks, in order, then InvokeComplete.</summary>
     public static byte[] Encode(InvokeWithResponseStreamResponseEvent events)
     {
         using var body = new MemoryStream();
-        if (events.PayloadChunk?.Payload is { } chunk)
+        foreach (var chunk in events.PayloadChunks)
         {
-            body.Write(Message("PayloadChunk", "application/octet-stream", chunk));
+            body.Write(Message("PayloadChunk", "application/octet-stream", chunk.Payload ?? []));
         }
         if (events.InvokeComplete is { } complete)
         {

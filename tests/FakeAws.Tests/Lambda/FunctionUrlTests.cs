@@ -218,4 +218,26 @@ public class FunctionUrlTests : LambdaTestBase
         Assert.That((int)response.StatusCode, Is.EqualTo(202));
         Assert.That(await response.Content.ReadAsStringAsync(), Is.EqualTo("streamed"));
     }
+
+    [Test]
+    public async Task ResponseStream_NodeHttpResponseStreamFrom_SetsStatusAndHeaders()
+    {
+        var code = """
+            exports.handler = awslambda.streamifyResponse(async (event, responseStream) => {
+              const stream = awslambda.HttpResponseStream.from(responseStream, { statusCode: 201, headers: { "x-made": "yes" } });
+              stream.write("part 1, ");
+              stream.end("part 2");
+            });
+            """;
+        await Wire.CreateFunction("fn", "index.handler", runtime: "nodejs20.x", zip: ProcessRuntimeTests.Zip(("index.js", code)));
+        var url = await CreateUrl(new { AuthType = "NONE", InvokeMode = "RESPONSE_STREAM" });
+        await AllowPublic();
+        using var http = new HttpClient(Aws.Lambda.CreateHttpMessageHandler());
+
+        var response = await http.GetAsync(url);
+
+        Assert.That((int)response.StatusCode, Is.EqualTo(201));
+        Assert.That(response.Headers.GetValues("x-made"), Is.EqualTo(new[] { "yes" }));
+        Assert.That(await response.Content.ReadAsStringAsync(), Is.EqualTo("part 1, part 2"));
+    }
 }

@@ -43,4 +43,45 @@ public class ResponseStreamTests : LambdaTestBase
 
         Assert.That(Events(reply.Body), Is.EqualTo(new[] { ("InvokeComplete", """{"ErrorCode":"InvalidOperationException","ErrorDetails":"broken"}""") }));
     }
+
+    private const string Streaming = """
+        exports.handler = awslambda.streamifyResponse(async (event, responseStream, context) => {
+          for (const word of event.words) {
+            responseStream.write(word);
+            await new Promise((resolve) => setTimeout(resolve, 20));
+          }
+          if (event.fail) throw new RangeError("after " + event.words.length);
+          responseStream.end();
+        });
+        """;
+
+    [Test]
+    public async Task NodeStreamifyResponse_OnePayloadChunkPerWrite()
+    {
+        await Wire.CreateFunction("streams", "index.handler", runtime: "nodejs20.x", zip: ProcessRuntimeTests.Zip(("index.js", Streaming)));
+
+        var reply = await Wire.Post("/2021-11-15/functions/streams/response-streaming-invocations", new { words = new[] { "one ", "two ", "three" } });
+
+        Assert.That(Events(reply.Body), Is.EqualTo(new[] { ("PayloadChunk", "one "), ("PayloadChunk", "two "), ("PayloadChunk", "three"), ("InvokeComplete", "{}") }));
+    }
+
+    [Test]
+    public async Task NodeStreamifyResponse_InvokeReturnsTheWritesTogether()
+    {
+        await Wire.CreateFunction("streams", "index.handler", runtime: "nodejs20.x", zip: ProcessRuntimeTests.Zip(("index.js", Streaming)));
+
+        var reply = await Wire.Invoke("streams", """{"words":["a","b"]}""");
+
+        Assert.That(reply.Text, Is.EqualTo("ab"));
+    }
+
+    [Test]
+    public async Task NodeStreamifyResponse_ErrorAfterWrites_TheWritesThenInvokeCompleteWithTheError()
+    {
+        await Wire.CreateFunction("streams", "index.handler", runtime: "nodejs20.x", zip: ProcessRuntimeTests.Zip(("index.js", Streaming)));
+
+        var reply = await Wire.Post("/2021-11-15/functions/streams/response-streaming-invocations", new { words = new[] { "a" }, fail = true });
+
+        Assert.That(Events(reply.Body), Is.EqualTo(new[] { ("PayloadChunk", "a"), ("InvokeComplete", """{"ErrorCode":"RangeError","ErrorDetails":"after 1"}""") }));
+    }
 }

@@ -30,6 +30,12 @@ internal sealed class LambdaInvocation
     /// <summary>The client context the caller sent (decoded JSON), if any.</summary>
     public string? ClientContext { get; init; }
 
+    /// <summary>
+    /// The writes of a response the handler streamed, in order (their concatenation is the response it
+    /// returns), set by a handler that streams; null for a response returned whole.
+    /// </summary>
+    public IReadOnlyList<byte[]>? StreamedChunks { get; set; }
+
     /// <summary>The time left before the function times out, read from the virtual clock.</summary>
     public TimeSpan RemainingTime
     {

@@ -56,6 +56,9 @@ internal sealed class ProcessEnvironment : ILambdaHandler, IDisposable
         public TaskCompletionSource<byte[]> Result { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
         public TaskCompletionSource OutputRead { get; } = NewOutputRead(marks);
 
+        /// <summary>The chunks of a response the runtime streamed, else null.</summary>
+        public IReadOnlyList<byte[]>? StreamedChunks { get; set; }
+
         /// <summary>One stream's end mark was read.</summary>
         public void MarkRead()
         {
@@ -136,6 +139,7 @@ internal sealed class ProcessEnvironment : ILambdaHandler, IDisposable
         }
         finally
         {
+            invocation.StreamedChunks = pending.StreamedChunks;
             await OutputReadAsync(pending).ConfigureAwait(false);
         }
     }
@@ -245,6 +249,13 @@ internal sealed class ProcessEnvironment : ILambdaHandler, IDisposable
             _current = null;
             if (parts[5] == "response")
             {
+                // What a streamed response wrote before it failed was already on its way to the caller.
+                current.StreamedChunks = request.Chunks;
+                if (StreamedError(request) is { } streamedError)
+                {
+                    current.Result.TrySetException(streamedError);
+                    return RuntimeApiResponse.Accepted;
+                }
                 current.Result.TrySetResult(request.Body);
                 return RuntimeApiResponse.Accepted;
             }
@@ -255,6 +266,20 @@ internal sealed class ProcessEnvironment : ILambdaHandler, IDisposable
             }
         }
         return new RuntimeApiResponse(404, """{"errorType":"InvalidRequestID","errorMessage":"Invalid request ID"}"""u8.ToArray());
+    }
+
+    /// <summary>
+    /// The error a streamed response ended with: the Runtime API's streaming mode reports it in the
+    /// body's trailers, its type and its document in base64.
+    /// </summary>
+    private static LambdaFunctionException? StreamedError(RuntimeApiRequest request)
+    {
+        if (request.Chunks is null || !request.Headers.TryGetValue("Lambda-Runtime-Function-Error-Type", out var type))
+        {
+            return null;
+        }
+        var body = request.Headers.TryGetValue("Lambda-Runtime-Function-Error-Body", out var encoded) ? Convert.FromBase64String(encoded) : [];
+        return Reported(request with { Body = body }, type);
     }
 
     /// <summary>An error the runtime posted: its document is the function's error payload, as Lambda returns it.</summary>

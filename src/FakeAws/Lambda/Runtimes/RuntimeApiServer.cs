@@ -5,8 +5,11 @@ using System.Text;
 
 namespace FakeAws.Lambda.Runtimes;
 
-/// <summary>One request to the Runtime API: its method, path, headers and body.</summary>
-internal sealed record RuntimeApiRequest(string Method, string Path, IReadOnlyDictionary<string, string> Headers, byte[] Body);
+/// <summary>
+/// One request to the Runtime API: its method, path, headers (with a chunked body's trailers) and
+/// body. A body sent with chunked transfer encoding also keeps its chunks, in order.
+/// </summary>
+internal sealed record RuntimeApiRequest(string Method, string Path, IReadOnlyDictionary<string, string> Headers, byte[] Body, IReadOnlyList<byte[]>? Chunks = null);
 
 /// <summary>The answer to a Runtime API request.</summary>
 internal sealed record RuntimeApiResponse(int Status, byte[] Body, IReadOnlyDictionary<string, string>? Headers = null)
@@ -79,9 +82,35 @@ internal sealed class RuntimeApiServer : IDisposable
 
     private async Task<RuntimeApiRequest?> ReadAsync(NetworkStream stream)
     {
+        if (await ReadHeadAsync(stream).ConfigureAwait(false) is not { } head)
+        {
+            return null;
+        }
+        var lines = head.Split("\r\n");
+        var start = lines[0].Split(' ');
+        if (start.Length < 2)
+        {
+            return null;
+        }
+        var headers = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+        AddHeaders(headers, lines.Skip(1));
+        if (headers.TryGetValue("Transfer-Encoding", out var encoding) && encoding.Contains("chunked", StringComparison.OrdinalIgnoreCase))
+        {
+            var chunks = await ReadChunksAsync(stream, headers).ConfigureAwait(false);
+            return chunks is null ? null : new RuntimeApiRequest(start[0], start[1], headers, [.. chunks.SelectMany(c => c)], chunks);
+        }
+        var length = headers.TryGetValue("Content-Length", out var value) && int.TryParse(value, CultureInfo.InvariantCulture, out var parsed) ? parsed : 0;
+        var body = new byte[length];
+        await stream.ReadExactlyAsync(body, _stop.Token).ConfigureAwait(false);
+        return new RuntimeApiRequest(start[0], start[1], headers, body);
+    }
+
+    /// <summary>The text up to the first empty line (the head, or a chunked body's trailers), or null if the connection closed first.</summary>
+    private async Task<string?> ReadHeadAsync(NetworkStream stream)
+    {
         var buffer = new List<byte>();
         var one = new byte[1];
-        // Headers end with an empty line; they are small, so byte-by-byte reading is cheap enough.
+        // Heads are small, so byte-by-byte reading is cheap enough.
         while (!EndsWithBlankLine(buffer))
         {
             if (await stream.ReadAsync(one, _stop.Token).ConfigureAwait(false) == 0)
@@ -89,23 +118,62 @@ internal sealed class RuntimeApiServer : IDisposable
                 return null;
             }
             buffer.Add(one[0]);
+            if (buffer.Count == 2 && buffer[0] == '\r' && buffer[1] == '\n')
+            {
+                return ""; // no trailers
+            }
         }
-        var lines = Encoding.ASCII.GetString([.. buffer]).Split("\r\n");
-        var start = lines[0].Split(' ');
-        if (start.Length < 2)
+        return Encoding.ASCII.GetString([.. buffer]);
+    }
+
+    /// <summary>A chunked body: each chunk as the client sent it, then its trailers added to <paramref name="headers"/>.</summary>
+    private async Task<List<byte[]>?> ReadChunksAsync(NetworkStream stream, Dictionary<string, string> headers)
+    {
+        var chunks = new List<byte[]>();
+        for (;;)
         {
-            return null;
+            if (await ReadLineAsync(stream).ConfigureAwait(false) is not { } sizeLine
+                || !int.TryParse(sizeLine.Split(';')[0].Trim(), NumberStyles.HexNumber, CultureInfo.InvariantCulture, out var size))
+            {
+                return null;
+            }
+            if (size == 0)
+            {
+                if (await ReadHeadAsync(stream).ConfigureAwait(false) is not { } trailers)
+                {
+                    return null;
+                }
+                AddHeaders(headers, trailers.Split("\r\n"));
+                return chunks;
+            }
+            var chunk = new byte[size + 2]; // the data and its CRLF
+            await stream.ReadExactlyAsync(chunk, _stop.Token).ConfigureAwait(false);
+            chunks.Add(chunk[..size]);
         }
-        var headers = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
-        foreach (var line in lines.Skip(1).Where(l => l.Contains(':', StringComparison.Ordinal)))
+    }
+
+    private async Task<string?> ReadLineAsync(NetworkStream stream)
+    {
+        var line = new StringBuilder();
+        var one = new byte[1];
+        while (!(line.Length > 0 && line[^1] == '\n'))
+        {
+            if (await stream.ReadAsync(one, _stop.Token).ConfigureAwait(false) == 0)
+            {
+                return null;
+            }
+            line.Append((char)one[0]);
+        }
+        return line.ToString().TrimEnd('\r', '\n');
+    }
+
+    private static void AddHeaders(Dictionary<string, string> headers, IEnumerable<string> lines)
+    {
+        foreach (var line in lines.Where(l => l.Contains(':', StringComparison.Ordinal)))
         {
             var colon = line.IndexOf(':', StringComparison.Ordinal);
             headers[line[..colon].Trim()] = line[(colon + 1)..].Trim();
         }
-        var length = headers.TryGetValue("Content-Length", out var value) && int.TryParse(value, CultureInfo.InvariantCulture, out var parsed) ? parsed : 0;
-        var body = new byte[length];
-        await stream.ReadExactlyAsync(body, _stop.Token).ConfigureAwait(false);
-        return new RuntimeApiRequest(start[0], start[1], headers, body);
     }
 
     private static bool EndsWithBlankLine(List<byte> buffer) =>

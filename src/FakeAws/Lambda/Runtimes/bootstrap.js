@@ -1,8 +1,12 @@
 // FakeAws's runtime interface client for nodejs*.x functions: what AWS's runtime does, with Node's
 // standard library only. It loads the handler from LAMBDA_TASK_ROOT (CommonJS or an ES module; the
 // layers' modules on NODE_PATH), then polls the Runtime API at AWS_LAMBDA_RUNTIME_API for events.
+// A handler wrapped in awslambda.streamifyResponse posts its response as AWS's runtime does, in the
+// streaming response mode with chunked transfer encoding: one HTTP chunk per write, which FakeAws
+// turns into one PayloadChunk event each.
 "use strict";
 const http = require("http");
+const { Writable } = require("stream");
 const path = require("path");
 const fs = require("fs");
 const { pathToFileURL } = require("url");
@@ -30,6 +34,73 @@ function request(method, route, body, headers) {
     req.on("error", reject);
     if (data) req.write(data);
     req.end();
+  });
+}
+
+const STREAMING = Symbol("fakeaws.streaming");
+// What AWS's runtime puts before a function URL's streamed body: the HTTP metadata as JSON, then eight zero bytes.
+const HTTP_INTEGRATION = "application/vnd.awslambda.http-integration-response";
+
+// The response stream a streaming handler writes to: each write goes out at once as one chunk.
+class ResponseStream extends Writable {
+  constructor(request) {
+    super();
+    this.request = request;
+    this.prelude = undefined;
+  }
+  setContentType(type) {
+    this.request.setHeader("Content-Type", type);
+  }
+  _write(chunk, encoding, done) {
+    // A function URL's prelude and its eight zero bytes travel with the first write, in its chunk.
+    const data = this.prelude === undefined ? chunk : Buffer.concat([Buffer.from(this.prelude), Buffer.alloc(8), Buffer.from(chunk)]);
+    this.prelude = undefined;
+    this.request.write(data, done);
+  }
+}
+
+globalThis.awslambda = {
+  streamifyResponse(handler) {
+    const streaming = (event, responseStream, context) => handler(event, responseStream, context);
+    streaming[STREAMING] = true;
+    return streaming;
+  },
+  HttpResponseStream: {
+    // The prelude goes out with the first write, as AWS's runtime sends it just before.
+    from(stream, prelude) {
+      stream.setContentType(HTTP_INTEGRATION);
+      stream.prelude = JSON.stringify(prelude);
+      return stream;
+    },
+  },
+};
+
+// Runs a streaming handler with a response stream on one chunked POST; a failure ends the request
+// with the error in its trailers, as the Runtime API's streaming mode reports one.
+function runStreaming(fn, event, context, requestId) {
+  return new Promise((resolve, reject) => {
+    const error = (e) => {
+      const document = errorDocument(e);
+      request.addTrailers({ "Lambda-Runtime-Function-Error-Type": "Unhandled", "Lambda-Runtime-Function-Error-Body": Buffer.from(document).toString("base64") });
+      request.end();
+    };
+    const request = http.request({
+      host, port, method: "POST", path: `${API}/invocation/${requestId}/response`,
+      headers: { "Lambda-Runtime-Function-Response-Mode": "streaming", "Transfer-Encoding": "chunked", "Content-Type": "application/octet-stream", Trailer: "Lambda-Runtime-Function-Error-Type, Lambda-Runtime-Function-Error-Body" },
+    }, (res) => {
+      res.resume();
+      res.on("end", resolve);
+    });
+    request.on("error", reject);
+    const stream = new ResponseStream(request);
+    let finished = false;
+    stream.on("finish", () => { finished = true; });
+    Promise.resolve()
+      .then(() => fn(event, stream, context))
+      .then(() => finished || stream.writableEnded ? undefined : new Promise((done) => stream.end(done)))
+      .then(() => (finished ? undefined : new Promise((done) => stream.on("finish", done))))
+      .then(() => endOutput(requestId))
+      .then(() => request.end(), (e) => endOutput(requestId).then(() => error(e)));
   });
 }
 
@@ -113,6 +184,10 @@ async function main() {
       getRemainingTimeInMillis: () => Math.max(0, endsAt - Date.now()),
     };
     const event = next.body.length ? JSON.parse(next.body.toString("utf8")) : null;
+    if (fn[STREAMING]) {
+      await runStreaming(fn, event, context, requestId);
+      continue;
+    }
     try {
       const result = await run(fn, event, context);
       await endOutput(requestId);
