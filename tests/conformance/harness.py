@@ -62,6 +62,14 @@ class Checks:
         self.failed.append(name)
         print(f"FAIL {self.suite}: {name}: expected {code}, but the call succeeded")
 
+    def section(self, name, steps):
+        """Runs one group of checks; an operation the target lacks fails the group, and the script goes on."""
+        try:
+            steps()
+        except ClientError as e:
+            self.failed.append(name)
+            print(f"FAIL {self.suite}: {name}: {e}")
+
     def finish(self):
         print(f"{self.suite}: {self.passed} passed, {len(self.failed)} failed")
         sys.exit(1 if self.failed else 0)
