@@ -7,7 +7,7 @@ namespace FakeAws.Engine.Lambda;
 internal static class LambdaServiceCalls
 {
     /// <summary>
-    /// Invokes a function synchronously (RequestResponse), as the Invoke API does. A function error is a
+    /// Invokes a function, synchronously (RequestResponse) unless told otherwise, as the Invoke API does. A function error is a
     /// response with <see cref="InvocationResponse.FunctionError"/> set, not an exception.
     /// </summary>
     /// <param name="calls">The cloud's service calls.</param>
@@ -17,14 +17,16 @@ internal static class LambdaServiceCalls
     /// <param name="payload">The event JSON; empty means <c>{}</c>.</param>
     /// <param name="cancellationToken">Stops waiting (the invocation itself runs on).</param>
     /// <param name="logType"><c>Tail</c> for the end of the invocation's log in <see cref="InvocationResponse.LogResult"/>; null for none.</param>
+    /// <param name="invocationType"><c>RequestResponse</c>, <c>Event</c> (queued: answers 202 at once) or <c>DryRun</c>.</param>
     /// <exception cref="AwsServiceException">Lambda refused the invocation: not found, throttled, payload too large, not active.</exception>
     public static Task<InvocationResponse> InvokeLambdaAsync(
-        this IServiceCalls calls, RequestScope scope, string functionNameOrArn, string? qualifier, byte[] payload, CancellationToken cancellationToken = default, string? logType = null) =>
+        this IServiceCalls calls, RequestScope scope, string functionNameOrArn, string? qualifier, byte[] payload, CancellationToken cancellationToken = default, string? logType = null,
+        string invocationType = "RequestResponse") =>
         calls.CallAsync<InvocationRequest, InvocationResponse>("lambda", "Invoke", ScopeOf(scope, functionNameOrArn), new InvocationRequest
         {
             FunctionName = functionNameOrArn,
             Qualifier = qualifier,
-            InvocationType = "RequestResponse",
+            InvocationType = invocationType,
             LogType = logType,
             Payload = payload,
         }, cancellationToken);

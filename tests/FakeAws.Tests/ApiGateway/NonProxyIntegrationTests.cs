@@ -129,6 +129,82 @@ public class NonProxyIntegrationTests : ApiGatewayTestBase
         await AssertGatewayError(await client.PostAsync("photos/1", new StringContent("{}")), 500, """{"message": "Internal server error"}""", "InternalServerErrorException");
     }
 
+    /// <summary>A function behind POST /photos/{id} whose integration maps <c>X-Amz-Invocation-Type</c> from <paramref name="invocationType"/>.</summary>
+    /// The function fails when the event has <c>fail</c>.
+    private async Task<(string ApiId, List<string> Received)> AsyncFunctionApi(string invocationType)
+    {
+        var (apiId, resourceId) = await MethodOn();
+        var received = new List<string>();
+        AddFunction("worker", (JsonElement input) =>
+        {
+            lock (received)
+            {
+                received.Add(input.GetRawText());
+            }
+            return input.TryGetProperty("fail", out _) ? throw new InvalidOperationException("failed") : new { done = true };
+        });
+        AssertStatus(await Api.Put($"/restapis/{apiId}/resources/{resourceId}/methods/POST/integration", new
+        {
+            type = "AWS",
+            httpMethod = "POST",
+            uri = InvokeUri("worker"),
+            requestParameters = new Dictionary<string, string> { ["integration.request.header.X-Amz-Invocation-Type"] = invocationType },
+        }), 201);
+        await PutResponses(apiId, resourceId, "POST", 200);
+        await Deploy(apiId);
+        return (apiId, received);
+    }
+
+    [Test]
+    public async Task Lambda_StaticEventInvocationType_AnswersWithoutTheResult_LambdaRunsAndRetriesTheEvent()
+    {
+        var (apiId, received) = await AsyncFunctionApi("'Event'");
+        using var client = Aws.ApiGateway.CreateHttpClient(apiId, "prod");
+
+        using var ok = await client.PostAsync("photos/1", new StringContent("""{"job": 7}""", Encoding.UTF8, "application/json"));
+        using var failing = await client.PostAsync("photos/1", new StringContent("""{"fail": true}""", Encoding.UTF8, "application/json"));
+
+        Assert.That((int)ok.StatusCode, Is.EqualTo(200), "the default integration response maps Lambda's empty 202 answer");
+        Assert.That(await ok.Content.ReadAsStringAsync(), Is.Empty, "the function's result does not come back");
+        Assert.That((int)failing.StatusCode, Is.EqualTo(200), "a function error is Lambda's to retry, not the caller's");
+        Assert.That(await failing.Content.ReadAsStringAsync(), Is.Empty);
+        await Aws.RunUntilIdleAsync();
+        Assert.That(received.Count(r => r.Contains("job", StringComparison.Ordinal)), Is.EqualTo(1));
+        Assert.That(received.Count(r => r.Contains("fail", StringComparison.Ordinal)), Is.EqualTo(3), "Lambda's two retries of an asynchronous event");
+    }
+
+    [Test]
+    public async Task Lambda_InvocationTypeFromMethodRequestHeader_ClientChooses()
+    {
+        var (apiId, received) = await AsyncFunctionApi("method.request.header.InvocationType");
+        using var client = Aws.ApiGateway.CreateHttpClient(apiId, "prod");
+
+        using var queued = new HttpRequestMessage(HttpMethod.Post, "photos/1") { Content = new StringContent("{}", Encoding.UTF8, "application/json") };
+        queued.Headers.Add("InvocationType", "Event");
+        using var queuedResponse = await client.SendAsync(queued);
+        Assert.That((int)queuedResponse.StatusCode, Is.EqualTo(200));
+        Assert.That(await queuedResponse.Content.ReadAsStringAsync(), Is.Empty);
+
+        using var waited = new HttpRequestMessage(HttpMethod.Post, "photos/1") { Content = new StringContent("{}", Encoding.UTF8, "application/json") };
+        waited.Headers.Add("InvocationType", "RequestResponse");
+        using var waitedResponse = await client.SendAsync(waited);
+        AssertJson(await waitedResponse.Content.ReadAsStringAsync(), """{"done": true}""");
+
+        await Aws.RunUntilIdleAsync();
+        Assert.That(received, Has.Count.EqualTo(2), "the queued event and the synchronous call each ran once");
+    }
+
+    [Test]
+    public async Task Lambda_InvocationTypeLambdaRefuses_InternalServerError()
+    {
+        var (apiId, received) = await AsyncFunctionApi("'Later'");
+        using var client = Aws.ApiGateway.CreateHttpClient(apiId, "prod");
+
+        await AssertGatewayError(await client.PostAsync("photos/1", new StringContent("{}", Encoding.UTF8, "application/json")), 500,
+            """{"message": "Internal server error"}""", "InternalServerErrorException");
+        Assert.That(received, Is.Empty);
+    }
+
     [TestCase("WHEN_NO_MATCH", true, "text/plain", 200)]
     [TestCase("WHEN_NO_TEMPLATES", true, "text/plain", 415)]
     [TestCase("WHEN_NO_TEMPLATES", false, "text/plain", 200)]

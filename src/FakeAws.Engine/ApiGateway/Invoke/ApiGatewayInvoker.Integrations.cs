@@ -39,7 +39,7 @@ internal sealed partial class ApiGatewayInvoker
         var isLambda = integration.Type == "AWS" && IntegrationUris.LambdaFunction(integration.Uri) is not null;
         var outcome = integration.Type switch
         {
-            "AWS" when isLambda => await LambdaIntegrationAsync(integration, context, payload).ConfigureAwait(false),
+            "AWS" when isLambda => await LambdaIntegrationAsync(integration, context, targets, payload).ConfigureAwait(false),
             "AWS" => await ServiceIntegrationAsync(integration, context, payload).ConfigureAwait(false),
             "HTTP" => await HttpIntegrationAsync(integration, context, targets, Encoding.UTF8.GetBytes(payload)).ConfigureAwait(false),
             _ => MockIntegration(payload),
@@ -112,11 +112,18 @@ internal sealed partial class ApiGatewayInvoker
         return targets;
     }
 
-    private async Task<Outcome> LambdaIntegrationAsync(Integration integration, InvocationContext context, string payload)
+    /// <summary>
+    /// A function behind a non-proxy integration. A mapped <c>X-Amz-Invocation-Type</c> header is the
+    /// Invoke call's invocation type: <c>Event</c> queues the event on Lambda (which runs it later, with
+    /// its retries and destinations) and answers at once with an empty payload, which the default
+    /// integration response maps; a type Lambda refuses is a 500.
+    /// </summary>
+    private async Task<Outcome> LambdaIntegrationAsync(Integration integration, InvocationContext context, RequestTargets targets, string payload)
     {
         var function = IntegrationUris.LambdaFunction(IntegrationUris.WithStageVariables(integration.Uri ?? "", context.StageVariables))!;
         var timeout = TimeSpan.FromMilliseconds(integration.TimeoutInMillis ?? 29000);
-        var call = await _lambda.InvokeAsync(context, function, Encoding.UTF8.GetBytes(payload), timeout, integration.Credentials).ConfigureAwait(false);
+        var invocationType = targets.Headers.LastOrDefault(h => string.Equals(h.Key, "X-Amz-Invocation-Type", StringComparison.OrdinalIgnoreCase)).Value ?? "RequestResponse";
+        var call = await _lambda.InvokeAsync(context, function, Encoding.UTF8.GetBytes(payload), timeout, integration.Credentials, invocationType: invocationType).ConfigureAwait(false);
         if (call.TimedOut)
         {
             return RestGatewayErrors.Timeout();

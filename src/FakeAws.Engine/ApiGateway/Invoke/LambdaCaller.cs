@@ -26,14 +26,16 @@ internal sealed class LambdaCaller(CloudContext cloud)
 
     /// <summary>
     /// Invokes the function of an integration, or of the authorizer <paramref name="authorizerId"/>, with
-    /// the integration's or authorizer's <paramref name="credentials"/> (a role ARN) when it has them.
+    /// the integration's or authorizer's <paramref name="credentials"/> (a role ARN) when it has them, as
+    /// <paramref name="invocationType"/> (an integration's <c>X-Amz-Invocation-Type</c> header; <c>Event</c> queues it).
     /// </summary>
-    public async Task<LambdaCall> InvokeAsync(InvocationContext context, string functionArn, byte[] payload, TimeSpan timeout, string? credentials, string? authorizerId = null)
+    public async Task<LambdaCall> InvokeAsync(InvocationContext context, string functionArn, byte[] payload, TimeSpan timeout, string? credentials, string? authorizerId = null,
+        string invocationType = "RequestResponse")
     {
         var sourceArn = authorizerId is null ? SourceArn(context) : $"{context.ApiArn}/authorizers/{authorizerId}";
         var caller = new ServiceCaller(ApiGateway, sourceArn, string.IsNullOrEmpty(credentials) ? null : credentials);
         // Not cancelled at the timeout: on AWS the function runs on after API Gateway gives up.
-        var invoke = cloud.Services.InvokeLambdaAsync(new RequestScope(context.AccountId, context.Region, caller), functionArn, null, payload, CancellationToken.None);
+        var invoke = cloud.Services.InvokeLambdaAsync(new RequestScope(context.AccountId, context.Region, caller), functionArn, null, payload, CancellationToken.None, invocationType: invocationType);
         using var stopTimer = new CancellationTokenSource();
         var timer = cloud.Clock.Delay(timeout, stopTimer.Token);
         if (await Task.WhenAny(invoke, timer).ConfigureAwait(false) == timer && !invoke.IsCompleted)
