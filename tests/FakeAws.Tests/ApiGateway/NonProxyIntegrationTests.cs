@@ -8,7 +8,7 @@ using Amazon.DynamoDBv2.Model;
 namespace FakeAws.Tests.ApiGateway;
 
 /// <summary>REST APIs' non-proxy integrations (AWS to Lambda and to other services, HTTP, MOCK) with mapping templates, through HttpClient.</summary>
-public class NonProxyIntegrationTests : ApiGatewayTestBase
+public partial class NonProxyIntegrationTests : ApiGatewayTestBase
 {
     // AWS's "Mapping template examples": the photos response template and its expected output.
     private const string PhotosTemplate = """

@@ -120,7 +120,7 @@ internal sealed partial class ApiGatewayInvoker
                 .Where(h => !HopByHop.Contains(h.Key))
                 .SelectMany(h => h.Value.Select(v => new KeyValuePair<string, string>(h.Key, v)))
                 .ToList();
-            return new HttpOutcome(IntegrationAnswer.Http((int)response.StatusCode, headers, Encoding.UTF8.GetString(body)), null, body);
+            return new HttpOutcome(IntegrationAnswer.Http((int)response.StatusCode, headers, Encoding.UTF8.GetString(body)) with { Raw = body }, null, body);
         }
         catch (Exception e) when (e is HttpRequestException or InvalidOperationException or UriFormatException)
         {

@@ -17,34 +17,50 @@ internal sealed partial class ApiGatewayInvoker
     /// A non-proxy integration: the request template chosen by the request's Content-Type (or the
     /// passthrough behaviour), the request parameter mappings, the call, and the integration response
     /// whose selection pattern matches (else the default one) with its parameter mappings and template.
+    /// The integration's <c>contentHandling</c> converts the body: a binary body that stays binary goes
+    /// on untouched; otherwise templates see text (a binary body base64-encoded) and a body converted
+    /// to binary is the base64-decoded result (a 500 when it is not base64).
     /// </summary>
-    private async Task<GatewayResponse> NonProxyAsync(Integration integration, InvocationContext context)
+    private async Task<GatewayResponse> NonProxyAsync(Integration integration, IReadOnlyList<string> binaryMediaTypes, InvocationContext context)
     {
         var mapping = new MappingTemplate(context);
         var requestBody = Encoding.UTF8.GetString(context.Request.Body);
-        string payload;
-        try
+        var isBinary = ContentHandling.IsBinary(context.Request.Header("Content-Type")?.Split(';')[0].Trim(), binaryMediaTypes);
+        var toBinary = ContentHandling.ToBinary(integration.ContentHandling, isBinary);
+        byte[] payload;
+        if (isBinary && toBinary)
         {
-            if (RequestPayload(integration, context.Request, mapping, requestBody) is not { } rendered)
-            {
-                return RestGatewayErrors.UnsupportedMediaType();
-            }
-            payload = rendered;
+            payload = context.Request.Body;
         }
-        catch (VtlException)
+        else
         {
-            return RestGatewayErrors.InternalServerError();
+            try
+            {
+                if (RequestPayload(integration, context.Request, mapping, ContentHandling.AsText(context.Request.Body, isBinary)) is not { } rendered)
+                {
+                    return RestGatewayErrors.UnsupportedMediaType();
+                }
+                if (ContentHandling.FromText(rendered, toBinary) is not { } converted)
+                {
+                    return RestGatewayErrors.InternalServerError();
+                }
+                payload = converted;
+            }
+            catch (VtlException)
+            {
+                return RestGatewayErrors.InternalServerError();
+            }
         }
         var targets = RequestTargets(integration, mapping, context, requestBody);
         var isLambda = integration.Type == "AWS" && IntegrationUris.LambdaFunction(integration.Uri) is not null;
         var outcome = integration.Type switch
         {
             "AWS" when isLambda => await LambdaIntegrationAsync(integration, context, targets, payload).ConfigureAwait(false),
-            "AWS" => await ServiceIntegrationAsync(integration, context, payload).ConfigureAwait(false),
-            "HTTP" => await HttpIntegrationAsync(integration, context, targets, Encoding.UTF8.GetBytes(payload)).ConfigureAwait(false),
-            _ => MockIntegration(payload),
+            "AWS" => await ServiceIntegrationAsync(integration, context, Encoding.UTF8.GetString(payload)).ConfigureAwait(false),
+            "HTTP" => await HttpIntegrationAsync(integration, context, targets, payload).ConfigureAwait(false),
+            _ => MockIntegration(Encoding.UTF8.GetString(payload)),
         };
-        return outcome.Failed ?? IntegrationResponse(integration, mapping, outcome.Answer!, isLambda, context.Request);
+        return outcome.Failed ?? IntegrationResponse(integration, binaryMediaTypes, mapping, outcome.Answer!, isLambda, context.Request);
     }
 
     /// <summary>The integration's answer, or the gateway's own response when there is none (a timeout, a refused call).</summary>
@@ -118,12 +134,12 @@ internal sealed partial class ApiGatewayInvoker
     /// its retries and destinations) and answers at once with an empty payload, which the default
     /// integration response maps; a type Lambda refuses is a 500.
     /// </summary>
-    private async Task<Outcome> LambdaIntegrationAsync(Integration integration, InvocationContext context, RequestTargets targets, string payload)
+    private async Task<Outcome> LambdaIntegrationAsync(Integration integration, InvocationContext context, RequestTargets targets, byte[] payload)
     {
         var function = IntegrationUris.LambdaFunction(IntegrationUris.WithStageVariables(integration.Uri ?? "", context.StageVariables))!;
         var timeout = TimeSpan.FromMilliseconds(integration.TimeoutInMillis ?? 29000);
         var invocationType = targets.Headers.LastOrDefault(h => string.Equals(h.Key, "X-Amz-Invocation-Type", StringComparison.OrdinalIgnoreCase)).Value ?? "RequestResponse";
-        var call = await _lambda.InvokeAsync(context, function, Encoding.UTF8.GetBytes(payload), timeout, integration.Credentials, invocationType: invocationType).ConfigureAwait(false);
+        var call = await _lambda.InvokeAsync(context, function, payload, timeout, integration.Credentials, invocationType: invocationType).ConfigureAwait(false);
         if (call.TimedOut)
         {
             return RestGatewayErrors.Timeout();
@@ -212,8 +228,10 @@ internal sealed partial class ApiGatewayInvoker
     /// fully matches (the error message for a function, the status otherwise), else the default one
     /// (no pattern); none is a 500. Its header mappings, its template for the media type the caller
     /// accepts (else application/json, else the first), and a template's <c>responseOverride</c> apply.
+    /// Its <c>contentHandling</c> (unset: the caller's first Accept type) decides whether the body
+    /// goes back binary or text, converting an answer whose Content-Type is binary or text the other way.
     /// </summary>
-    private static GatewayResponse IntegrationResponse(Integration integration, MappingTemplate mapping, IntegrationAnswer answer, bool isLambda, GatewayRequest request)
+    private static GatewayResponse IntegrationResponse(Integration integration, IReadOnlyList<string> binaryMediaTypes, MappingTemplate mapping, IntegrationAnswer answer, bool isLambda, GatewayRequest request)
     {
         var responses = integration.IntegrationResponses?.Values.ToList() ?? [];
         var input = answer.SelectionInput(isLambda);
@@ -226,16 +244,32 @@ internal sealed partial class ApiGatewayInvoker
         var templates = selected.ResponseTemplates ?? [];
         var accepted = request.Header("Accept")?.Split(',').Select(a => a.Split(';')[0].Trim()).FirstOrDefault(a => templates.ContainsKey(a));
         var mediaType = accepted ?? (templates.ContainsKey("application/json") ? "application/json" : templates.Keys.FirstOrDefault()) ?? "application/json";
-        string body;
-        try
+        var answerType = answer.Headers.LastOrDefault(h => string.Equals(h.Key, "Content-Type", StringComparison.OrdinalIgnoreCase)).Value?.Split(';')[0].Trim();
+        var isBinary = ContentHandling.IsBinary(answerType, binaryMediaTypes);
+        var toBinary = ContentHandling.ToBinary(selected.ContentHandling, ContentHandling.IsBinary(ContentHandling.FirstAccepted(request.Header("Accept")), binaryMediaTypes));
+        byte[] body;
+        if (isBinary && toBinary)
         {
-            body = templates.GetValueOrDefault(mediaType) is { Length: > 0 } template ? mapping.Render(template, answer.Body) : answer.Body;
+            body = answer.Raw;
         }
-        catch (VtlException)
+        else
         {
-            return RestGatewayErrors.InternalServerError();
+            try
+            {
+                var text = ContentHandling.AsText(answer.Raw, isBinary);
+                var rendered = templates.GetValueOrDefault(mediaType) is { Length: > 0 } template ? mapping.Render(template, text) : text;
+                if (ContentHandling.FromText(rendered, toBinary) is not { } converted)
+                {
+                    return RestGatewayErrors.InternalServerError();
+                }
+                body = converted;
+            }
+            catch (VtlException)
+            {
+                return RestGatewayErrors.InternalServerError();
+            }
         }
-        var response = new GatewayResponse { Status = mapping.StatusOverride ?? status, Body = Encoding.UTF8.GetBytes(body) };
+        var response = new GatewayResponse { Status = mapping.StatusOverride ?? status, Body = body };
         response.Headers.Add(new("Content-Type", mediaType));
         foreach (var (target, source) in selected.ResponseParameters ?? [])
         {

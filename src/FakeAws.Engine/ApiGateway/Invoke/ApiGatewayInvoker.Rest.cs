@@ -121,7 +121,7 @@ internal sealed partial class ApiGatewayInvoker
         {
             "AWS_PROXY" => await LambdaProxyAsync(integration, stage.Snapshot, context).ConfigureAwait(false),
             "HTTP_PROXY" => await HttpProxyAsync(integration, context).ConfigureAwait(false),
-            _ => await NonProxyAsync(integration, context).ConfigureAwait(false),
+            _ => await NonProxyAsync(integration, stage.Snapshot.BinaryMediaTypes, context).ConfigureAwait(false),
         };
         if (cache.Key is not null && answer is { Status: >= 200 and < 300, ResponseType: null })
         {

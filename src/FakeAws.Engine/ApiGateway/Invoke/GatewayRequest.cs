@@ -66,7 +66,8 @@ internal sealed class GatewayRequest
 
     private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
 
-    private static bool MediaTypeMatches(string pattern, string contentType) =>
+    /// <summary>Whether a binary media type (exact, <c>type/*</c> or <c>*/*</c>) covers a content type.</summary>
+    internal static bool MediaTypeMatches(string pattern, string contentType) =>
         pattern == "*/*"
         || string.Equals(pattern, contentType, StringComparison.OrdinalIgnoreCase)
         || (pattern.EndsWith("/*", StringComparison.Ordinal) && contentType.StartsWith(pattern[..^1], StringComparison.OrdinalIgnoreCase));

@@ -13,6 +13,9 @@ internal sealed record IntegrationAnswer(string Selector, string? ErrorMessage, 
     public static IntegrationAnswer Http(int status, IReadOnlyList<KeyValuePair<string, string>> headers, string body) =>
         new(status.ToString(System.Globalization.CultureInfo.InvariantCulture), null, headers, body);
 
+    /// <summary>The body's bytes as they came (an HTTP backend's binary body is not UTF-8), by default the body as UTF-8.</summary>
+    public byte[] Raw { get; init; } = System.Text.Encoding.UTF8.GetBytes(Body);
+
     /// <summary>What selection patterns are matched against: the error message for a function, the status code otherwise.</summary>
     public string SelectionInput(bool isLambda) => isLambda ? ErrorMessage ?? "" : Selector;
 }
