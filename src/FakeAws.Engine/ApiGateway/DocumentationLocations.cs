@@ -94,36 +94,23 @@ internal static class DocumentationLocations
         return string.Join(", ", parts);
     }
 
-    /// <summary>Whether properties hold content: an empty object documents nothing (locationStatus UNDOCUMENTED).</summary>
-    public static bool IsDocumented(string? properties)
-    {
-        try
-        {
-            using var document = JsonDocument.Parse(properties ?? "");
-            return document.RootElement.ValueKind switch
-            {
-                JsonValueKind.Object => document.RootElement.EnumerateObject().Any(),
-                JsonValueKind.Null => false,
-                _ => true,
-            };
-        }
-        catch (JsonException)
-        {
-            return false;
-        }
-    }
+    /// <summary>Whether stored properties (always a JSON object) hold content: <c>{}</c> documents nothing (locationStatus UNDOCUMENTED).</summary>
+    public static bool IsDocumented(string? properties) => MemberCount(properties) > 0;
 
     /// <summary>Whether <paramref name="properties"/> is a JSON object, as every part's content map must be.</summary>
-    public static bool IsJsonObject(string? properties)
+    public static bool IsJsonObject(string? properties) => MemberCount(properties) >= 0;
+
+    /// <summary>The number of members of a JSON object text; -1 when the text is not a JSON object.</summary>
+    private static int MemberCount(string? text)
     {
         try
         {
-            using var document = JsonDocument.Parse(properties ?? "");
-            return document.RootElement.ValueKind == JsonValueKind.Object;
+            using var document = JsonDocument.Parse(text ?? "");
+            return document.RootElement.ValueKind == JsonValueKind.Object ? document.RootElement.EnumerateObject().Count() : -1;
         }
         catch (JsonException)
         {
-            return false;
+            return -1;
         }
     }
 
