@@ -9,7 +9,7 @@ namespace FakeAws.Engine.ApiGateway;
 /// freeze the API; <see cref="Invoke.ApiGatewayInvoker"/> serves the frozen copies.
 /// </summary>
 /// <remarks>
-/// Not implemented yet (answered with an error naming the operation and FakeAws): documentation,
+/// Not implemented yet (answered with an error naming the operation and FakeAws):
 /// private domain names and their access associations, SDK generation and exports, OpenAPI import
 /// (ImportRestApi, PutRestApi), tags, GetUsage, TestInvokeMethod and
 /// TestInvokeAuthorizer. Integrations of every type are served: AWS_PROXY and AWS to Lambda, AWS to

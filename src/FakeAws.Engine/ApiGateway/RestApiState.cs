@@ -24,8 +24,22 @@ internal sealed class RestApiState(RestApi api)
     /// <summary>The gateway responses the API customised, by response type.</summary>
     public Dictionary<string, Model.GatewayResponse> GatewayResponses { get; } = new(StringComparer.Ordinal);
 
+    /// <summary>Documentation parts by id, in creation order.</summary>
+    public Dictionary<string, DocumentationPart> DocumentationParts { get; } = new(StringComparer.Ordinal);
+
+    /// <summary>Published documentation versions by version identifier, in creation order.</summary>
+    public Dictionary<string, DocumentationSnapshot> DocumentationVersions { get; } = new(StringComparer.Ordinal);
+
     /// <summary>The API is PRIVATE: only callable through a VPC endpoint.</summary>
     public bool IsPrivate => Api.EndpointConfiguration?.Types?.Contains("PRIVATE") == true;
+}
+
+/// <summary>A published documentation version: its description and the parts as they were when it was made.</summary>
+internal sealed class DocumentationSnapshot(DocumentationVersion version, IReadOnlyList<DocumentationPart> parts)
+{
+    public DocumentationVersion Version { get; } = version;
+
+    public IReadOnlyList<DocumentationPart> Parts { get; } = parts;
 }
 
 /// <summary>A resource of a REST API: one path part under its parent, with its methods.</summary>

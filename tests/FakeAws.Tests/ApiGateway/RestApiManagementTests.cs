@@ -448,9 +448,9 @@ public class RestApiManagementTests : ApiGatewayTestBase
     {
         var apiId = await CreateRestApi();
 
-        var reply = await Api.Get($"/restapis/{apiId}/documentation/parts");
+        var reply = await Api.Get($"/restapis/{apiId}/stages/prod/exports/oas30");
 
         Assert.That(reply.ErrorType, Is.EqualTo("UnknownOperationException"));
-        Assert.That(reply.Message, Is.EqualTo("FakeAws does not support the API Gateway operation GetDocumentationParts yet."));
+        Assert.That(reply.Message, Is.EqualTo("FakeAws does not support the API Gateway operation GetExport yet."));
     }
 }

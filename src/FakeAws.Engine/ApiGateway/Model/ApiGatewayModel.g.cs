@@ -3640,8 +3640,8 @@ internal static partial class ServiceModel
         new(Operations[1], (scope, input, _) => new(engine.CreateAuthorizer(scope, (CreateAuthorizerRequest)input))),
         new(Operations[2], (scope, input, _) => new(engine.CreateBasePathMapping(scope, (CreateBasePathMappingRequest)input))),
         new(Operations[3], (scope, input, _) => new(engine.CreateDeployment(scope, (CreateDeploymentRequest)input))),
-        new(Operations[4], null),
-        new(Operations[5], null),
+        new(Operations[4], (scope, input, _) => new(engine.CreateDocumentationPart(scope, (CreateDocumentationPartRequest)input))),
+        new(Operations[5], (scope, input, _) => new(engine.CreateDocumentationVersion(scope, (CreateDocumentationVersionRequest)input))),
         new(Operations[6], (scope, input, _) => new(engine.CreateDomainName(scope, (CreateDomainNameRequest)input))),
         new(Operations[7], null),
         new(Operations[8], (scope, input, _) => new(engine.CreateModel(scope, (CreateModelRequest)input))),
@@ -3657,8 +3657,8 @@ internal static partial class ServiceModel
         new(Operations[18], (scope, input, _) => { engine.DeleteBasePathMapping(scope, (DeleteBasePathMappingRequest)input); return default; }),
         new(Operations[19], (scope, input, _) => { engine.DeleteClientCertificate(scope, (DeleteClientCertificateRequest)input); return default; }),
         new(Operations[20], (scope, input, _) => { engine.DeleteDeployment(scope, (DeleteDeploymentRequest)input); return default; }),
-        new(Operations[21], null),
-        new(Operations[22], null),
+        new(Operations[21], (scope, input, _) => { engine.DeleteDocumentationPart(scope, (DeleteDocumentationPartRequest)input); return default; }),
+        new(Operations[22], (scope, input, _) => { engine.DeleteDocumentationVersion(scope, (DeleteDocumentationVersionRequest)input); return default; }),
         new(Operations[23], (scope, input, _) => { engine.DeleteDomainName(scope, (DeleteDomainNameRequest)input); return default; }),
         new(Operations[24], null),
         new(Operations[25], (scope, input, _) => { engine.DeleteGatewayResponse(scope, (DeleteGatewayResponseRequest)input); return default; }),
@@ -3688,10 +3688,10 @@ internal static partial class ServiceModel
         new(Operations[49], (scope, input, _) => new(engine.GetClientCertificates(scope, (GetClientCertificatesRequest)input))),
         new(Operations[50], (scope, input, _) => new(engine.GetDeployment(scope, (GetDeploymentRequest)input))),
         new(Operations[51], (scope, input, _) => new(engine.GetDeployments(scope, (GetDeploymentsRequest)input))),
-        new(Operations[52], null),
-        new(Operations[53], null),
-        new(Operations[54], null),
-        new(Operations[55], null),
+        new(Operations[52], (scope, input, _) => new(engine.GetDocumentationPart(scope, (GetDocumentationPartRequest)input))),
+        new(Operations[53], (scope, input, _) => new(engine.GetDocumentationParts(scope, (GetDocumentationPartsRequest)input))),
+        new(Operations[54], (scope, input, _) => new(engine.GetDocumentationVersion(scope, (GetDocumentationVersionRequest)input))),
+        new(Operations[55], (scope, input, _) => new(engine.GetDocumentationVersions(scope, (GetDocumentationVersionsRequest)input))),
         new(Operations[56], (scope, input, _) => new(engine.GetDomainName(scope, (GetDomainNameRequest)input))),
         new(Operations[57], null),
         new(Operations[58], (scope, input, _) => new(engine.GetDomainNames(scope, (GetDomainNamesRequest)input))),
@@ -3725,7 +3725,7 @@ internal static partial class ServiceModel
         new(Operations[86], (scope, input, _) => new(engine.GetVpcLink(scope, (GetVpcLinkRequest)input))),
         new(Operations[87], (scope, input, _) => new(engine.GetVpcLinks(scope, (GetVpcLinksRequest)input))),
         new(Operations[88], null),
-        new(Operations[89], null),
+        new(Operations[89], (scope, input, _) => new(engine.ImportDocumentationParts(scope, (ImportDocumentationPartsRequest)input))),
         new(Operations[90], null),
         new(Operations[91], (scope, input, _) => new(engine.PutGatewayResponse(scope, (PutGatewayResponseRequest)input))),
         new(Operations[92], (scope, input, _) => new(engine.PutIntegration(scope, (PutIntegrationRequest)input))),
@@ -3744,8 +3744,8 @@ internal static partial class ServiceModel
         new(Operations[105], (scope, input, _) => new(engine.UpdateBasePathMapping(scope, (UpdateBasePathMappingRequest)input))),
         new(Operations[106], (scope, input, _) => new(engine.UpdateClientCertificate(scope, (UpdateClientCertificateRequest)input))),
         new(Operations[107], null),
-        new(Operations[108], null),
-        new(Operations[109], null),
+        new(Operations[108], (scope, input, _) => new(engine.UpdateDocumentationPart(scope, (UpdateDocumentationPartRequest)input))),
+        new(Operations[109], (scope, input, _) => new(engine.UpdateDocumentationVersion(scope, (UpdateDocumentationVersionRequest)input))),
         new(Operations[110], (scope, input, _) => new(engine.UpdateDomainName(scope, (UpdateDomainNameRequest)input))),
         new(Operations[111], (scope, input, _) => new(engine.UpdateGatewayResponse(scope, (UpdateGatewayResponseRequest)input))),
         new(Operations[112], (scope, input, _) => new(engine.UpdateIntegration(scope, (UpdateIntegrationRequest)input))),
@@ -3773,6 +3773,8 @@ internal interface IApiGatewayOperations
     Authorizer CreateAuthorizer(RequestScope scope, CreateAuthorizerRequest input);
     BasePathMapping CreateBasePathMapping(RequestScope scope, CreateBasePathMappingRequest input);
     Deployment CreateDeployment(RequestScope scope, CreateDeploymentRequest input);
+    DocumentationPart CreateDocumentationPart(RequestScope scope, CreateDocumentationPartRequest input);
+    DocumentationVersion CreateDocumentationVersion(RequestScope scope, CreateDocumentationVersionRequest input);
     DomainName CreateDomainName(RequestScope scope, CreateDomainNameRequest input);
     Model CreateModel(RequestScope scope, CreateModelRequest input);
     RequestValidator CreateRequestValidator(RequestScope scope, CreateRequestValidatorRequest input);
@@ -3787,6 +3789,8 @@ internal interface IApiGatewayOperations
     void DeleteBasePathMapping(RequestScope scope, DeleteBasePathMappingRequest input);
     void DeleteClientCertificate(RequestScope scope, DeleteClientCertificateRequest input);
     void DeleteDeployment(RequestScope scope, DeleteDeploymentRequest input);
+    void DeleteDocumentationPart(RequestScope scope, DeleteDocumentationPartRequest input);
+    void DeleteDocumentationVersion(RequestScope scope, DeleteDocumentationVersionRequest input);
     void DeleteDomainName(RequestScope scope, DeleteDomainNameRequest input);
     void DeleteGatewayResponse(RequestScope scope, DeleteGatewayResponseRequest input);
     void DeleteIntegration(RequestScope scope, DeleteIntegrationRequest input);
@@ -3814,6 +3818,10 @@ internal interface IApiGatewayOperations
     ClientCertificates GetClientCertificates(RequestScope scope, GetClientCertificatesRequest input);
     Deployment GetDeployment(RequestScope scope, GetDeploymentRequest input);
     Deployments GetDeployments(RequestScope scope, GetDeploymentsRequest input);
+    DocumentationPart GetDocumentationPart(RequestScope scope, GetDocumentationPartRequest input);
+    DocumentationParts GetDocumentationParts(RequestScope scope, GetDocumentationPartsRequest input);
+    DocumentationVersion GetDocumentationVersion(RequestScope scope, GetDocumentationVersionRequest input);
+    DocumentationVersions GetDocumentationVersions(RequestScope scope, GetDocumentationVersionsRequest input);
     DomainName GetDomainName(RequestScope scope, GetDomainNameRequest input);
     DomainNames GetDomainNames(RequestScope scope, GetDomainNamesRequest input);
     GatewayResponse GetGatewayResponse(RequestScope scope, GetGatewayResponseRequest input);
@@ -3839,6 +3847,7 @@ internal interface IApiGatewayOperations
     UsagePlans GetUsagePlans(RequestScope scope, GetUsagePlansRequest input);
     VpcLink GetVpcLink(RequestScope scope, GetVpcLinkRequest input);
     VpcLinks GetVpcLinks(RequestScope scope, GetVpcLinksRequest input);
+    DocumentationPartIds ImportDocumentationParts(RequestScope scope, ImportDocumentationPartsRequest input);
     GatewayResponse PutGatewayResponse(RequestScope scope, PutGatewayResponseRequest input);
     Integration PutIntegration(RequestScope scope, PutIntegrationRequest input);
     IntegrationResponse PutIntegrationResponse(RequestScope scope, PutIntegrationResponseRequest input);
@@ -3848,6 +3857,8 @@ internal interface IApiGatewayOperations
     Authorizer UpdateAuthorizer(RequestScope scope, UpdateAuthorizerRequest input);
     BasePathMapping UpdateBasePathMapping(RequestScope scope, UpdateBasePathMappingRequest input);
     ClientCertificate UpdateClientCertificate(RequestScope scope, UpdateClientCertificateRequest input);
+    DocumentationPart UpdateDocumentationPart(RequestScope scope, UpdateDocumentationPartRequest input);
+    DocumentationVersion UpdateDocumentationVersion(RequestScope scope, UpdateDocumentationVersionRequest input);
     DomainName UpdateDomainName(RequestScope scope, UpdateDomainNameRequest input);
     GatewayResponse UpdateGatewayResponse(RequestScope scope, UpdateGatewayResponseRequest input);
     Integration UpdateIntegration(RequestScope scope, UpdateIntegrationRequest input);
