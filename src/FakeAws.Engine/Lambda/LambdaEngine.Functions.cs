@@ -98,6 +98,7 @@ internal sealed partial class LambdaEngine
                 AttachableCodeSigningConfig(region, codeSigningConfigArn);
             }
             config.SigningProfileVersionArn = CheckSignatures(region, request.CodeSigningConfigArn, name, package, layers);
+            config.CapacityProviderConfig = request.CapacityProviderConfig is { } capacity ? AttachableCapacityProvider(region, capacity) : null;
             function = new LambdaFunction(scope, name, latest) { CodeSigningConfigArn = request.CodeSigningConfigArn };
             foreach (var (key, value) in request.Tags ?? [])
             {
@@ -181,6 +182,10 @@ internal sealed partial class LambdaEngine
             if (request.VpcConfig is { } vpc)
             {
                 config.VpcConfig = VpcResponse(vpc);
+            }
+            if (request.CapacityProviderConfig is { } capacity)
+            {
+                config.CapacityProviderConfig = AttachableCapacityProvider(region, capacity);
             }
             if (request.Environment is { } environment)
             {

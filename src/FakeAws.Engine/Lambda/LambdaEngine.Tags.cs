@@ -3,7 +3,7 @@ using FakeAws.Engine.Lambda.Model;
 
 namespace FakeAws.Engine.Lambda;
 
-// TagResource, UntagResource and ListTags, on function and code signing configuration ARNs. Tagging a
+// TagResource, UntagResource and ListTags, on function, code signing configuration and capacity provider ARNs. Tagging a
 // function gives its $LATEST a new RevisionId, as in AWS.
 internal sealed partial class LambdaEngine
 {
@@ -54,8 +54,8 @@ internal sealed partial class LambdaEngine
     }
 
     /// <summary>
-    /// The tags of a resource: a function as a whole (versions and aliases have none) or a code signing
-    /// configuration; the function is null for the latter.
+    /// The tags of a resource: a function as a whole (versions and aliases have none), a code signing
+    /// configuration or a capacity provider; the function is null for the latter two.
     /// </summary>
     private (SortedDictionary<string, string> Tags, LambdaFunction? Function, LambdaRegion Region) GetTaggable(RequestScope scope, string resource)
     {
@@ -65,6 +65,13 @@ internal sealed partial class LambdaEngine
             lock (region.Gate)
             {
                 return (GetCodeSigningConfig(region, resource).Tags, null, region);
+            }
+        }
+        if (resource.Contains(":capacity-provider:", StringComparison.Ordinal))
+        {
+            lock (region.Gate)
+            {
+                return (GetCapacityProvider(region, resource).Tags, null, region);
             }
         }
         var reference = FunctionArns.Resolve(scope, resource, null);

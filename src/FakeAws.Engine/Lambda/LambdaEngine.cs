@@ -22,9 +22,10 @@ namespace FakeAws.Engine.Lambda;
 /// Resource-based policies are enforced when another service invokes a function
 /// (<see cref="LambdaOptions.EnforceResourcePolicies"/>); function URLs are served by
 /// <see cref="InvokeFunctionUrlAsync"/>. Code signing configurations are enforced on deployments, with
-/// a package signed only when the test declared it signed (AWS Signer is not faked). Not implemented yet
-/// (answered with an error naming the operation and FakeAws): scaling settings, durable executions and
-/// capacity providers. Container images and code from S3 are
+/// a package signed only when the test declared it signed (AWS Signer is not faked). Capacity providers
+/// (Lambda Managed Instances) and function scaling settings are stored and validated; no instances are
+/// launched. Not implemented yet (answered with an error naming the operation and FakeAws): durable
+/// executions. Container images and code from S3 are
 /// refused with a clear error. Functions have no network, VPC or file system configuration beyond
 /// echoing it back. Destinations other than Lambda functions, and dead-letter queues, are accepted but
 /// receive nothing. Provisioned concurrency is bookkeeping: it does not pre-start environments.

@@ -99,6 +99,9 @@ internal sealed class FunctionVersion
     /// <summary>Whether the version came from an update of an active $LATEST (InProgress) rather than a create or publish (Pending).</summary>
     public bool IsUpdate { get; init; }
 
+    /// <summary>The minimum and maximum execution environments set by PutFunctionScalingConfig (Lambda Managed Instances), or null.</summary>
+    public FunctionScalingConfig? ScalingConfig { get; set; }
+
     /// <summary>The version's warm execution environments.</summary>
     public EnvironmentPool Environments { get; } = new();
 

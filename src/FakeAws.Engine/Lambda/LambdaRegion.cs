@@ -21,6 +21,9 @@ internal sealed class LambdaRegion(RequestScope scope)
     /// <summary>The region's code signing configurations by ARN.</summary>
     public SortedDictionary<string, Signing.CodeSigningSettings> CodeSigningConfigs { get; } = new(StringComparer.Ordinal);
 
+    /// <summary>The region's capacity providers (Lambda Managed Instances) by name.</summary>
+    public SortedDictionary<string, Capacity.CapacityProviderSettings> CapacityProviders { get; } = new(StringComparer.Ordinal);
+
     /// <summary>The signing profile version that signed each package the test declared signed, by the package's SHA-256 (base64).</summary>
     public Dictionary<string, string> SignedPackages { get; } = new(StringComparer.Ordinal);
 

@@ -203,9 +203,9 @@ public class FunctionTests : LambdaTestBase
     [Test]
     public async Task UnimplementedOperation_SaysFakeAwsDoesNotSupportItYet()
     {
-        var reply = await Wire.Get("/2025-11-30/capacity-providers");
+        var reply = await Wire.Get("/2025-12-01/functions/f/durable-executions");
 
-        AssertError(reply, 400, "UnknownOperationException", "FakeAws does not support the Lambda operation ListCapacityProviders yet.");
+        AssertError(reply, 400, "UnknownOperationException", "FakeAws does not support the Lambda operation ListDurableExecutionsByFunction yet.");
     }
 
     [Test]

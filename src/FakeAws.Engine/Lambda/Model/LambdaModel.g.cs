@@ -5219,13 +5219,13 @@ internal static partial class ServiceModel
         new(Operations[1], (scope, input, _) => new(engine.AddPermission(scope, (AddPermissionRequest)input))),
         new(Operations[2], null),
         new(Operations[3], (scope, input, _) => new(engine.CreateAlias(scope, (CreateAliasRequest)input))),
-        new(Operations[4], null),
+        new(Operations[4], (scope, input, _) => new(engine.CreateCapacityProvider(scope, (CreateCapacityProviderRequest)input))),
         new(Operations[5], (scope, input, _) => new(engine.CreateCodeSigningConfig(scope, (CreateCodeSigningConfigRequest)input))),
         new(Operations[6], (scope, input, _) => new(engine.CreateEventSourceMapping(scope, (CreateEventSourceMappingRequest)input))),
         new(Operations[7], async (scope, input, token) => await engine.CreateFunction(scope, (CreateFunctionRequest)input, token).ConfigureAwait(false)),
         new(Operations[8], (scope, input, _) => new(engine.CreateFunctionUrlConfig(scope, (CreateFunctionUrlConfigRequest)input))),
         new(Operations[9], (scope, input, _) => { engine.DeleteAlias(scope, (DeleteAliasRequest)input); return default; }),
-        new(Operations[10], null),
+        new(Operations[10], (scope, input, _) => new(engine.DeleteCapacityProvider(scope, (DeleteCapacityProviderRequest)input))),
         new(Operations[11], (scope, input, _) => new(engine.DeleteCodeSigningConfig(scope, (DeleteCodeSigningConfigRequest)input))),
         new(Operations[12], (scope, input, _) => new(engine.DeleteEventSourceMapping(scope, (DeleteEventSourceMappingRequest)input))),
         new(Operations[13], (scope, input, _) => new(engine.DeleteFunction(scope, (DeleteFunctionRequest)input))),
@@ -5237,7 +5237,7 @@ internal static partial class ServiceModel
         new(Operations[19], (scope, input, _) => { engine.DeleteProvisionedConcurrencyConfig(scope, (DeleteProvisionedConcurrencyConfigRequest)input); return default; }),
         new(Operations[20], (scope, input, _) => new(engine.GetAccountSettings(scope, (GetAccountSettingsRequest)input))),
         new(Operations[21], (scope, input, _) => new(engine.GetAlias(scope, (GetAliasRequest)input))),
-        new(Operations[22], null),
+        new(Operations[22], (scope, input, _) => new(engine.GetCapacityProvider(scope, (GetCapacityProviderRequest)input))),
         new(Operations[23], (scope, input, _) => new(engine.GetCodeSigningConfig(scope, (GetCodeSigningConfigRequest)input))),
         new(Operations[24], null),
         new(Operations[25], null),
@@ -5249,7 +5249,7 @@ internal static partial class ServiceModel
         new(Operations[31], (scope, input, _) => new(engine.GetFunctionConfiguration(scope, (GetFunctionConfigurationRequest)input))),
         new(Operations[32], (scope, input, _) => new(engine.GetFunctionEventInvokeConfig(scope, (GetFunctionEventInvokeConfigRequest)input))),
         new(Operations[33], (scope, input, _) => new(engine.GetFunctionRecursionConfig(scope, (GetFunctionRecursionConfigRequest)input))),
-        new(Operations[34], null),
+        new(Operations[34], (scope, input, _) => new(engine.GetFunctionScalingConfig(scope, (GetFunctionScalingConfigRequest)input))),
         new(Operations[35], (scope, input, _) => new(engine.GetFunctionUrlConfig(scope, (GetFunctionUrlConfigRequest)input))),
         new(Operations[36], (scope, input, _) => new(engine.GetLayerVersion(scope, (GetLayerVersionRequest)input))),
         new(Operations[37], (scope, input, _) => new(engine.GetLayerVersionByArn(scope, (GetLayerVersionByArnRequest)input))),
@@ -5261,13 +5261,13 @@ internal static partial class ServiceModel
         new(Operations[43], async (scope, input, token) => await engine.InvokeAsync(scope, (InvokeAsyncRequest)input, token).ConfigureAwait(false)),
         new(Operations[44], async (scope, input, token) => await engine.InvokeWithResponseStream(scope, (InvokeWithResponseStreamRequest)input, token).ConfigureAwait(false)),
         new(Operations[45], (scope, input, _) => new(engine.ListAliases(scope, (ListAliasesRequest)input))),
-        new(Operations[46], null),
+        new(Operations[46], (scope, input, _) => new(engine.ListCapacityProviders(scope, (ListCapacityProvidersRequest)input))),
         new(Operations[47], (scope, input, _) => new(engine.ListCodeSigningConfigs(scope, (ListCodeSigningConfigsRequest)input))),
         new(Operations[48], null),
         new(Operations[49], (scope, input, _) => new(engine.ListEventSourceMappings(scope, (ListEventSourceMappingsRequest)input))),
         new(Operations[50], (scope, input, _) => new(engine.ListFunctionEventInvokeConfigs(scope, (ListFunctionEventInvokeConfigsRequest)input))),
         new(Operations[51], (scope, input, _) => new(engine.ListFunctionUrlConfigs(scope, (ListFunctionUrlConfigsRequest)input))),
-        new(Operations[52], null),
+        new(Operations[52], (scope, input, _) => new(engine.ListFunctionVersionsByCapacityProvider(scope, (ListFunctionVersionsByCapacityProviderRequest)input))),
         new(Operations[53], (scope, input, _) => new(engine.ListFunctions(scope, (ListFunctionsRequest)input))),
         new(Operations[54], (scope, input, _) => new(engine.ListFunctionsByCodeSigningConfig(scope, (ListFunctionsByCodeSigningConfigRequest)input))),
         new(Operations[55], (scope, input, _) => new(engine.ListLayerVersions(scope, (ListLayerVersionsRequest)input))),
@@ -5281,7 +5281,7 @@ internal static partial class ServiceModel
         new(Operations[63], (scope, input, _) => new(engine.PutFunctionConcurrency(scope, (PutFunctionConcurrencyRequest)input))),
         new(Operations[64], (scope, input, _) => new(engine.PutFunctionEventInvokeConfig(scope, (PutFunctionEventInvokeConfigRequest)input))),
         new(Operations[65], (scope, input, _) => new(engine.PutFunctionRecursionConfig(scope, (PutFunctionRecursionConfigRequest)input))),
-        new(Operations[66], null),
+        new(Operations[66], (scope, input, _) => new(engine.PutFunctionScalingConfig(scope, (PutFunctionScalingConfigRequest)input))),
         new(Operations[67], (scope, input, _) => new(engine.PutProvisionedConcurrencyConfig(scope, (PutProvisionedConcurrencyConfigRequest)input))),
         new(Operations[68], (scope, input, _) => new(engine.PutRuntimeManagementConfig(scope, (PutRuntimeManagementConfigRequest)input))),
         new(Operations[69], (scope, input, _) => { engine.RemoveLayerVersionPermission(scope, (RemoveLayerVersionPermissionRequest)input); return default; }),
@@ -5293,7 +5293,7 @@ internal static partial class ServiceModel
         new(Operations[75], (scope, input, _) => { engine.TagResource(scope, (TagResourceRequest)input); return default; }),
         new(Operations[76], (scope, input, _) => { engine.UntagResource(scope, (UntagResourceRequest)input); return default; }),
         new(Operations[77], (scope, input, _) => new(engine.UpdateAlias(scope, (UpdateAliasRequest)input))),
-        new(Operations[78], null),
+        new(Operations[78], (scope, input, _) => new(engine.UpdateCapacityProvider(scope, (UpdateCapacityProviderRequest)input))),
         new(Operations[79], (scope, input, _) => new(engine.UpdateCodeSigningConfig(scope, (UpdateCodeSigningConfigRequest)input))),
         new(Operations[80], (scope, input, _) => new(engine.UpdateEventSourceMapping(scope, (UpdateEventSourceMappingRequest)input))),
         new(Operations[81], async (scope, input, token) => await engine.UpdateFunctionCode(scope, (UpdateFunctionCodeRequest)input, token).ConfigureAwait(false)),
@@ -5312,11 +5312,13 @@ internal interface ILambdaOperations
     AddLayerVersionPermissionResponse AddLayerVersionPermission(RequestScope scope, AddLayerVersionPermissionRequest input);
     AddPermissionResponse AddPermission(RequestScope scope, AddPermissionRequest input);
     AliasConfiguration CreateAlias(RequestScope scope, CreateAliasRequest input);
+    CreateCapacityProviderResponse CreateCapacityProvider(RequestScope scope, CreateCapacityProviderRequest input);
     CreateCodeSigningConfigResponse CreateCodeSigningConfig(RequestScope scope, CreateCodeSigningConfigRequest input);
     EventSourceMappingConfiguration CreateEventSourceMapping(RequestScope scope, CreateEventSourceMappingRequest input);
     Task<FunctionConfiguration> CreateFunction(RequestScope scope, CreateFunctionRequest input, CancellationToken cancellationToken);
     CreateFunctionUrlConfigResponse CreateFunctionUrlConfig(RequestScope scope, CreateFunctionUrlConfigRequest input);
     void DeleteAlias(RequestScope scope, DeleteAliasRequest input);
+    DeleteCapacityProviderResponse DeleteCapacityProvider(RequestScope scope, DeleteCapacityProviderRequest input);
     DeleteCodeSigningConfigResponse DeleteCodeSigningConfig(RequestScope scope, DeleteCodeSigningConfigRequest input);
     EventSourceMappingConfiguration DeleteEventSourceMapping(RequestScope scope, DeleteEventSourceMappingRequest input);
     DeleteFunctionResponse DeleteFunction(RequestScope scope, DeleteFunctionRequest input);
@@ -5328,6 +5330,7 @@ internal interface ILambdaOperations
     void DeleteProvisionedConcurrencyConfig(RequestScope scope, DeleteProvisionedConcurrencyConfigRequest input);
     GetAccountSettingsResponse GetAccountSettings(RequestScope scope, GetAccountSettingsRequest input);
     AliasConfiguration GetAlias(RequestScope scope, GetAliasRequest input);
+    GetCapacityProviderResponse GetCapacityProvider(RequestScope scope, GetCapacityProviderRequest input);
     GetCodeSigningConfigResponse GetCodeSigningConfig(RequestScope scope, GetCodeSigningConfigRequest input);
     EventSourceMappingConfiguration GetEventSourceMapping(RequestScope scope, GetEventSourceMappingRequest input);
     GetFunctionResponse GetFunction(RequestScope scope, GetFunctionRequest input);
@@ -5336,6 +5339,7 @@ internal interface ILambdaOperations
     FunctionConfiguration GetFunctionConfiguration(RequestScope scope, GetFunctionConfigurationRequest input);
     FunctionEventInvokeConfig GetFunctionEventInvokeConfig(RequestScope scope, GetFunctionEventInvokeConfigRequest input);
     GetFunctionRecursionConfigResponse GetFunctionRecursionConfig(RequestScope scope, GetFunctionRecursionConfigRequest input);
+    GetFunctionScalingConfigResponse GetFunctionScalingConfig(RequestScope scope, GetFunctionScalingConfigRequest input);
     GetFunctionUrlConfigResponse GetFunctionUrlConfig(RequestScope scope, GetFunctionUrlConfigRequest input);
     GetLayerVersionResponse GetLayerVersion(RequestScope scope, GetLayerVersionRequest input);
     GetLayerVersionResponse GetLayerVersionByArn(RequestScope scope, GetLayerVersionByArnRequest input);
@@ -5347,10 +5351,12 @@ internal interface ILambdaOperations
     Task<InvokeAsyncResponse> InvokeAsync(RequestScope scope, InvokeAsyncRequest input, CancellationToken cancellationToken);
     Task<InvokeWithResponseStreamResponse> InvokeWithResponseStream(RequestScope scope, InvokeWithResponseStreamRequest input, CancellationToken cancellationToken);
     ListAliasesResponse ListAliases(RequestScope scope, ListAliasesRequest input);
+    ListCapacityProvidersResponse ListCapacityProviders(RequestScope scope, ListCapacityProvidersRequest input);
     ListCodeSigningConfigsResponse ListCodeSigningConfigs(RequestScope scope, ListCodeSigningConfigsRequest input);
     ListEventSourceMappingsResponse ListEventSourceMappings(RequestScope scope, ListEventSourceMappingsRequest input);
     ListFunctionEventInvokeConfigsResponse ListFunctionEventInvokeConfigs(RequestScope scope, ListFunctionEventInvokeConfigsRequest input);
     ListFunctionUrlConfigsResponse ListFunctionUrlConfigs(RequestScope scope, ListFunctionUrlConfigsRequest input);
+    ListFunctionVersionsByCapacityProviderResponse ListFunctionVersionsByCapacityProvider(RequestScope scope, ListFunctionVersionsByCapacityProviderRequest input);
     ListFunctionsResponse ListFunctions(RequestScope scope, ListFunctionsRequest input);
     ListFunctionsByCodeSigningConfigResponse ListFunctionsByCodeSigningConfig(RequestScope scope, ListFunctionsByCodeSigningConfigRequest input);
     ListLayerVersionsResponse ListLayerVersions(RequestScope scope, ListLayerVersionsRequest input);
@@ -5364,6 +5370,7 @@ internal interface ILambdaOperations
     Concurrency PutFunctionConcurrency(RequestScope scope, PutFunctionConcurrencyRequest input);
     FunctionEventInvokeConfig PutFunctionEventInvokeConfig(RequestScope scope, PutFunctionEventInvokeConfigRequest input);
     PutFunctionRecursionConfigResponse PutFunctionRecursionConfig(RequestScope scope, PutFunctionRecursionConfigRequest input);
+    PutFunctionScalingConfigResponse PutFunctionScalingConfig(RequestScope scope, PutFunctionScalingConfigRequest input);
     PutProvisionedConcurrencyConfigResponse PutProvisionedConcurrencyConfig(RequestScope scope, PutProvisionedConcurrencyConfigRequest input);
     PutRuntimeManagementConfigResponse PutRuntimeManagementConfig(RequestScope scope, PutRuntimeManagementConfigRequest input);
     void RemoveLayerVersionPermission(RequestScope scope, RemoveLayerVersionPermissionRequest input);
@@ -5371,6 +5378,7 @@ internal interface ILambdaOperations
     void TagResource(RequestScope scope, TagResourceRequest input);
     void UntagResource(RequestScope scope, UntagResourceRequest input);
     AliasConfiguration UpdateAlias(RequestScope scope, UpdateAliasRequest input);
+    UpdateCapacityProviderResponse UpdateCapacityProvider(RequestScope scope, UpdateCapacityProviderRequest input);
     UpdateCodeSigningConfigResponse UpdateCodeSigningConfig(RequestScope scope, UpdateCodeSigningConfigRequest input);
     EventSourceMappingConfiguration UpdateEventSourceMapping(RequestScope scope, UpdateEventSourceMappingRequest input);
     Task<FunctionConfiguration> UpdateFunctionCode(RequestScope scope, UpdateFunctionCodeRequest input, CancellationToken cancellationToken);
