@@ -59,6 +59,7 @@ internal sealed partial class LambdaEngine
         if (await Task.WhenAny(run, timedOut).ConfigureAwait(false) != run)
         {
             // AWS stops a timed-out environment; the abandoned handler's later output goes nowhere.
+            version.Environments.Discard(handler);
             (handler as IDisposable)?.Dispose();
             log.WriteLine($"{Now.UtcDateTime:yyyy-MM-dd'T'HH:mm:ss.fff'Z'} {requestId} {FunctionErrorPayloads.TimeoutMessage(timeoutSeconds)}");
             return Finish(log, requestId, start, version, FunctionErrorPayloads.Timeout(requestId, timeoutSeconds), "Unhandled", "timeout");
@@ -95,10 +96,22 @@ internal sealed partial class LambdaEngine
     private async Task<(ILambdaHandler? Handler, byte[]? InitFailure)> AcquireEnvironmentAsync(InvokeTarget target, LambdaLog log)
     {
         var version = target.Version;
-        if (version.Environments.TryTake(out var warm))
+        if (version.Environments.TryTake(PerEnvironmentConcurrency(version.Config), out var warm))
         {
             return (warm, null);
         }
+        var (handler, failure) = await StartEnvironmentAsync(target, log).ConfigureAwait(false);
+        if (handler is not null)
+        {
+            version.Environments.Add(handler);
+        }
+        return (handler, failure);
+    }
+
+    /// <summary>A restored environment (SnapStart) or a newly started one; or the init error.</summary>
+    private async Task<(ILambdaHandler? Handler, byte[]? InitFailure)> StartEnvironmentAsync(InvokeTarget target, LambdaLog log)
+    {
+        var version = target.Version;
         if (version.SnapStartOn && version.Environments.Snapshot is { } image)
         {
             var restoreStart = Now;
@@ -123,6 +136,33 @@ internal sealed partial class LambdaEngine
         {
             return (null, FunctionErrorPayloads.From(e));
         }
+    }
+
+    /// <summary>
+    /// How many invocations one environment of a version runs at once: 1 on demand; on a capacity
+    /// provider (Lambda Managed Instances) its <c>PerExecutionEnvironmentMaxConcurrency</c>, else AWS's
+    /// default per vCPU for the runtime (.NET and Java 32, Node.js 64, Python 16) times the
+    /// environment's vCPUs (its memory over <c>ExecutionEnvironmentMemoryGiBPerVCpu</c>, 2 GiB by default).
+    /// </summary>
+    private static int PerEnvironmentConcurrency(Model.FunctionConfiguration config)
+    {
+        if (config.CapacityProviderConfig?.LambdaManagedInstancesCapacityProviderConfig is not { } managed)
+        {
+            return 1;
+        }
+        if (managed.PerExecutionEnvironmentMaxConcurrency is { } configured)
+        {
+            return configured;
+        }
+        var perVCpu = config.Runtime switch
+        {
+            { } r when r.StartsWith("nodejs", StringComparison.Ordinal) => 64,
+            { } r when r.StartsWith("python", StringComparison.Ordinal) => 16,
+            _ => 32,
+        };
+        var memoryGiB = (config.MemorySize ?? LambdaLimits.DefaultMemorySize) / 1024.0;
+        var vCpus = Math.Max(1, (int)(memoryGiB / (managed.ExecutionEnvironmentMemoryGiBPerVCpu ?? 2.0)));
+        return perVCpu * vCpus;
     }
 
     /// <summary>What a new environment of the target is started with: its files and the environment variables AWS sets.</summary>

@@ -1,3 +1,5 @@
+using System.Text.Json;
+
 namespace FakeAws.Tests.Lambda;
 
 /// <summary>Capacity providers of Lambda Managed Instances, the functions that name one, and their scaling settings.</summary>
@@ -151,6 +153,36 @@ public class CapacityProviderTests : LambdaTestBase
             Assert.That(refused.Message, Does.Contain("To delete this capacity provider, first remove its association"));
             Assert.That(invoked.Text, Is.EqualTo("{\"a\":1}"), "a version on a provider still runs");
             AssertOk(deleted, 202);
+        });
+    }
+
+    [Test]
+    public async Task AVersionOnAProvider_RunsUpToItsPerEnvironmentConcurrencyInOneEnvironment()
+    {
+        var release = new TaskCompletionSource<string>(TaskCreationOptions.RunContinuationsAsynchronously);
+        var environments = new Dictionary<string, int> { ["multi"] = 0, ["single"] = 0 };
+        foreach (var name in environments.Keys.ToList())
+        {
+            Aws.Lambda.AddFunction(name, (JsonElement _) => release.Task, o => o.Init = () =>
+            {
+                lock (environments) environments[name]++;
+                return Task.CompletedTask;
+            });
+        }
+        await CreateProvider("fleet");
+        await Wire.Put("/2015-03-31/functions/multi/configuration", OnProvider("fleet", perEnvironment: 2));
+        await Wire.PublishVersion("multi");
+        await Wire.PublishVersion("single");
+
+        var calls = Enumerable.Range(0, 3).SelectMany(_ => new[] { Wire.Invoke("multi", qualifier: "1"), Wire.Invoke("single", qualifier: "1") }).ToList();
+        release.SetResult("done");
+        var replies = await Task.WhenAll(calls);
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(replies.Select(r => r.Text), Is.All.EqualTo("\"done\""));
+            Assert.That(environments["multi"], Is.EqualTo(2), "two invocations share the first environment, the third starts another");
+            Assert.That(environments["single"], Is.EqualTo(3), "on demand, one environment per overlapping invocation");
         });
     }
 

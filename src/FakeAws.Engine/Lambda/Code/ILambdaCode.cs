@@ -21,6 +21,14 @@ internal interface ILambdaHandler
 {
     /// <summary>Runs one invocation: the event JSON in, the response payload out. An exception is the function's error.</summary>
     Task<byte[]> InvokeAsync(byte[] payload, LambdaInvocation invocation);
+
+    /// <summary>
+    /// Whether the environment can run several invocations at once, as a Lambda Managed Instances
+    /// environment does when its runtime shares one handler object between concurrent requests (.NET
+    /// Tasks). An environment that serves one request at a time (a local process polling the Runtime
+    /// API) says no, and each concurrent request gets an environment of its own.
+    /// </summary>
+    bool TakesConcurrentInvocations => false;
 }
 
 /// <summary>Finds the code of a function created over the wire from its <c>Handler</c> string and runtime.</summary>

@@ -75,5 +75,9 @@ internal sealed class HandlerCode : ILambdaCode
     private sealed class Environment(HandlerMethod handler, object? target) : ILambdaHandler
     {
         public Task<byte[]> InvokeAsync(byte[] payload, LambdaInvocation invocation) => handler.InvokeAsync(target, payload, invocation);
+
+        // Each invocation has its own payload, context and log; only the handler object is shared, as
+        // AWS's .NET runtime shares it between the Tasks of a multi-concurrent environment.
+        public bool TakesConcurrentInvocations => true;
     }
 }
