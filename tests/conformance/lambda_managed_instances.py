@@ -118,8 +118,27 @@ def scaling():
                                                                      FunctionScalingConfig={"MaxExecutionEnvironments": 15001}), "ValidationException")
 
 
+def latest_published():
+    create_provider("republished")
+    create_function("rp", CapacityProviderConfig=on_provider("republished"))
+    first = lam.publish_version(FunctionName="rp", PublishTo="LATEST_PUBLISHED")
+    checks.equal("latest published version", first["Version"], "$LATEST.PUBLISHED")
+    checks.equal("latest published arn", first["FunctionArn"], arn("rp", "$LATEST.PUBLISHED"))
+    lam.update_function_configuration(FunctionName="rp", Description="second")
+    lam.publish_version(FunctionName="rp", PublishTo="LATEST_PUBLISHED")
+    got = lam.get_function_configuration(FunctionName="rp", Qualifier="$LATEST.PUBLISHED")
+    checks.equal("republished in place", got["Description"], "second")
+    checks.equal("numbers unused", lam.publish_version(FunctionName="rp")["Version"], "1")
+    if not MOTO:
+        reply = lam.invoke(FunctionName="rp", Payload=b'{"b":2}')
+        checks.equal("unqualified invoke runs it", reply["ExecutedVersion"], "$LATEST.PUBLISHED")
+    put = lam.put_function_scaling_config(FunctionName="rp", Qualifier="$LATEST.PUBLISHED", FunctionScalingConfig={"MaxExecutionEnvironments": 4})
+    checks.equal("scaling on latest published", put["ResponseMetadata"]["HTTPStatusCode"], 202)
+
+
 section("capacity providers", providers)
 section("provider validation", validation)
 section("functions on a provider", functions)
 section("function scaling", scaling)
+section("latest published", latest_published)
 checks.finish()

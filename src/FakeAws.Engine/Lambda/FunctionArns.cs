@@ -10,6 +10,12 @@ internal static class FunctionArns
 {
     public const string Latest = "$LATEST";
 
+    /// <summary>The version Lambda Managed Instances republishes in place (<c>PublishTo: LATEST_PUBLISHED</c>).</summary>
+    public const string LatestPublished = "$LATEST.PUBLISHED";
+
+    /// <summary>The <c>PublishTo</c> value that publishes to <see cref="LatestPublished"/>.</summary>
+    public const string PublishToLatestPublished = "LATEST_PUBLISHED";
+
     public static string Function(RequestScope scope, string name) => $"arn:aws:lambda:{scope.Region}:{scope.AccountId}:function:{name}";
 
     public static string Qualified(RequestScope scope, string name, string qualifier) => $"{Function(scope, name)}:{qualifier}";
@@ -60,5 +66,5 @@ internal static class FunctionArns
     public static bool IsVersion(string qualifier) => qualifier.Length > 0 && qualifier.All(char.IsAsciiDigit);
 
     /// <summary>Whether a qualifier names an alias rather than a version.</summary>
-    public static bool IsAlias(string qualifier) => qualifier != Latest && !IsVersion(qualifier);
+    public static bool IsAlias(string qualifier) => qualifier != Latest && qualifier != LatestPublished && !IsVersion(qualifier);
 }

@@ -144,9 +144,9 @@ internal sealed partial class LambdaEngine
         return Clone(config);
     }
 
-    /// <summary>The published versions (never $LATEST) whose configuration names the provider <paramref name="arn"/>.</summary>
+    /// <summary>The published versions (numbered and $LATEST.PUBLISHED, never $LATEST) whose configuration names the provider <paramref name="arn"/>.</summary>
     private static IEnumerable<(LambdaFunction Function, FunctionVersion Version)> VersionsOn(LambdaRegion region, string arn) =>
-        region.Functions.Values.SelectMany(f => f.Versions.Values.Select(v => (Function: f, Version: v)))
+        region.Functions.Values.SelectMany(f => f.PublishedVersions.Select(v => (Function: f, Version: v)))
             .Where(p => UsesProvider(p.Version, arn));
 
     private static bool UsesProvider(FunctionVersion version, string arn) =>

@@ -108,7 +108,8 @@ internal sealed partial class LambdaEngine
         }
         if (request.Publish == true)
         {
-            var (version, _) = await PublishAsync(function, description: null, afterChange: true, cancellationToken).ConfigureAwait(false);
+            var (version, _) = await PublishAsync(
+                function, description: null, afterChange: true, request.PublishTo == FunctionArns.PublishToLatestPublished, cancellationToken).ConfigureAwait(false);
             return Describe(version, function.Arn, justChanged: true);
         }
         return Describe(latest, function.Arn, justChanged: true);
@@ -255,7 +256,8 @@ internal sealed partial class LambdaEngine
         }
         if (request.Publish == true)
         {
-            var (version, _) = await PublishAsync(function, description: null, afterChange: true, cancellationToken).ConfigureAwait(false);
+            var (version, _) = await PublishAsync(
+                function, description: null, afterChange: true, request.PublishTo == FunctionArns.PublishToLatestPublished, cancellationToken).ConfigureAwait(false);
             return Describe(version, FunctionArns.Qualified(scope, function.Name, version.Version), justChanged: true);
         }
         return Describe(function.Latest, function.Arn, justChanged: true);
@@ -274,7 +276,11 @@ internal sealed partial class LambdaEngine
             var function = GetFunction(region, reference.Name);
             if (reference.Qualifier is { } qualifier)
             {
-                if (!int.TryParse(qualifier, out var number) || !function.Versions.Remove(number))
+                if (qualifier == FunctionArns.LatestPublished && function.LatestPublished is not null)
+                {
+                    function.LatestPublished = null;
+                }
+                else if (!int.TryParse(qualifier, out var number) || !function.Versions.Remove(number))
                 {
                     throw LambdaErrors.FunctionNotFound(FunctionArns.Qualified(scope, function.Name, qualifier));
                 }
@@ -299,7 +305,7 @@ internal sealed partial class LambdaEngine
         {
             all = request.FunctionVersion == "ALL"
                 ? region.Functions.Values
-                    .SelectMany(f => new[] { f.Latest }.Concat(f.Versions.Values).Select(v => Listed(v, FunctionArns.Qualified(scope, f.Name, v.Version))))
+                    .SelectMany(f => new[] { f.Latest }.Concat(f.PublishedVersions).Select(v => Listed(v, FunctionArns.Qualified(scope, f.Name, v.Version))))
                     .ToList()
                 : region.Functions.Values.Select(f => Listed(f.Latest, f.Arn)).ToList();
         }

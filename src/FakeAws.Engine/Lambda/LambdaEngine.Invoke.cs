@@ -105,7 +105,9 @@ internal sealed partial class LambdaEngine
             {
                 throw LambdaErrors.FunctionNotFound(invoked);
             }
-            var name = reference.Qualifier ?? FunctionArns.Latest;
+            // An unqualified invoke of a Lambda Managed Instances function runs its $LATEST.PUBLISHED version.
+            var name = reference.Qualifier
+                ?? (function.Latest.Config.CapacityProviderConfig is not null && function.LatestPublished is not null ? FunctionArns.LatestPublished : FunctionArns.Latest);
             var versionName = name;
             if (FunctionArns.IsAlias(name))
             {

@@ -25,7 +25,8 @@ internal sealed partial class LambdaEngine
                     $"CodeSHA256 ({request.CodeSha256}) is different from current CodeSHA256 in $LATEST ({latest.Config.CodeSha256}). Please try again with the CodeSHA256 in $LATEST.");
             }
         }
-        var (version, published) = await PublishAsync(function, request.Description, afterChange: false, cancellationToken).ConfigureAwait(false);
+        var (version, published) = await PublishAsync(
+            function, request.Description, afterChange: false, request.PublishTo == FunctionArns.PublishToLatestPublished, cancellationToken).ConfigureAwait(false);
         lock (region.Gate)
         {
             // A published version is Active in PublishVersion's response, except while SnapStart takes its snapshot.
@@ -41,7 +42,7 @@ internal sealed partial class LambdaEngine
         lock (region.Gate)
         {
             var function = GetFunction(region, reference.Name);
-            versions = new[] { function.Latest }.Concat(function.Versions.Values)
+            versions = new[] { function.Latest }.Concat(function.PublishedVersions)
                 .Select(v => Listed(v, FunctionArns.Qualified(scope, function.Name, v.Version)))
                 .ToList();
         }
@@ -60,10 +61,14 @@ internal sealed partial class LambdaEngine
     /// Whether the publish completes a create or code update (<c>Publish: true</c>): the version is then
     /// Pending like the change itself; a PublishVersion call publishes an Active version.
     /// </param>
+    /// <param name="toLatestPublished">
+    /// Whether to publish to $LATEST.PUBLISHED (<c>PublishTo: LATEST_PUBLISHED</c>), which each publish
+    /// creates or replaces, rather than to the next numbered version.
+    /// </param>
     /// <param name="cancellationToken">Stops waiting for the snapshot.</param>
     /// <returns>The version, and whether this call published it.</returns>
     private async Task<(FunctionVersion Version, bool Published)> PublishAsync(
-        LambdaFunction function, string? description, bool afterChange, CancellationToken cancellationToken)
+        LambdaFunction function, string? description, bool afterChange, bool toLatestPublished, CancellationToken cancellationToken)
     {
         var region = Region(function.Scope);
         FunctionVersion version;
@@ -74,13 +79,14 @@ internal sealed partial class LambdaEngine
             {
                 throw LambdaErrors.UpdateInProgress(function.Arn);
             }
-            if (function.PublishedRevision == latest.Config.RevisionId && function.Versions.Count > 0)
+            if (!toLatestPublished && function.PublishedRevision == latest.Config.RevisionId && function.Versions.Count > 0)
             {
                 return (function.Versions.Values.Last(), false);
             }
-            var number = function.NextVersion++;
             var config = Clone(latest.Config);
-            config.Version = number.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            config.Version = toLatestPublished
+                ? FunctionArns.LatestPublished
+                : function.NextVersion++.ToString(System.Globalization.CultureInfo.InvariantCulture);
             config.Description = description ?? config.Description;
             config.RevisionId = NewRevisionId();
             config.LastModified = Timestamp();
@@ -99,8 +105,17 @@ internal sealed partial class LambdaEngine
                 ResolvedFromHandler = latest.ResolvedFromHandler,
                 ReadyAt = afterChange || config.SnapStart?.ApplyOn == "PublishedVersions" ? ReadyAt() : Now,
             };
-            function.Versions[number] = version;
-            function.PublishedRevision = latest.Config.RevisionId;
+            if (toLatestPublished)
+            {
+                // Republishing replaces the version in place; its scaling setting stays with the qualifier.
+                version.ScalingConfig = function.LatestPublished?.ScalingConfig;
+                function.LatestPublished = version;
+            }
+            else
+            {
+                function.Versions[int.Parse(version.Version, System.Globalization.CultureInfo.InvariantCulture)] = version;
+                function.PublishedRevision = latest.Config.RevisionId;
+            }
             latest.RevisionId = NewRevisionId();
         }
         if (version.SnapStartOn)

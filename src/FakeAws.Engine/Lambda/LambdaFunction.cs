@@ -19,6 +19,12 @@ internal sealed class LambdaFunction(RequestScope scope, string name, FunctionVe
 
     public int NextVersion { get; set; } = 1;
 
+    /// <summary>The $LATEST.PUBLISHED version (Lambda Managed Instances), once published to.</summary>
+    public FunctionVersion? LatestPublished { get; set; }
+
+    /// <summary>The published versions: the numbered ones, then $LATEST.PUBLISHED when there is one.</summary>
+    public IEnumerable<FunctionVersion> PublishedVersions => LatestPublished is { } latestPublished ? Versions.Values.Append(latestPublished) : Versions.Values;
+
     /// <summary>The configuration revision of $LATEST when it was last published, so an unchanged $LATEST is not published twice.</summary>
     public string? PublishedRevision { get; set; }
 
@@ -52,9 +58,10 @@ internal sealed class LambdaFunction(RequestScope scope, string name, FunctionVe
     /// <summary>The code signing configuration new deployments of the function are checked against, or null.</summary>
     public string? CodeSigningConfigArn { get; set; }
 
-    /// <summary>The published version <paramref name="qualifier"/> names, or $LATEST.</summary>
+    /// <summary>The published version <paramref name="qualifier"/> names, $LATEST or $LATEST.PUBLISHED.</summary>
     public FunctionVersion? FindVersion(string qualifier) =>
         qualifier == FunctionArns.Latest ? Latest
+        : qualifier == FunctionArns.LatestPublished ? LatestPublished
         : int.TryParse(qualifier, out var number) && Versions.TryGetValue(number, out var version) ? version
         : null;
 }

@@ -246,6 +246,45 @@ public class CapacityProviderTests : LambdaTestBase
     }
 
     [Test]
+    public async Task PublishToLatestPublished_ReplacesOneVersion_WhichAnUnqualifiedInvokeRuns()
+    {
+        await CreateProvider("fleet");
+        await Wire.CreateFunction("f", Echo, OnProvider("fleet"));
+        var first = await Wire.PublishVersion("f", new { PublishTo = "LATEST_PUBLISHED" });
+        await Wire.Put("/2025-11-30/functions/f/function-scaling-config?Qualifier=$LATEST.PUBLISHED",
+            new { FunctionScalingConfig = new { MinExecutionEnvironments = 1, MaxExecutionEnvironments = 4 } });
+        await Wire.Put("/2015-03-31/functions/f/configuration", new { Description = "second" });
+        var second = await Wire.PublishVersion("f", new { PublishTo = "LATEST_PUBLISHED" });
+        var numbered = await Wire.PublishVersion("f");
+        var got = await Wire.Get("/2015-03-31/functions/f/configuration?Qualifier=$LATEST.PUBLISHED");
+        var scaling = await Wire.Get("/2025-11-30/functions/f/function-scaling-config?Qualifier=$LATEST.PUBLISHED");
+        var invoked = await Wire.Invoke("f", "{\"k\":2}");
+        var onProvider = await Wire.Get($"{Providers}/fleet/function-versions");
+        var versions = await Wire.Get("/2015-03-31/functions/f/versions");
+        var deleted = await Wire.Delete("/2015-03-31/functions/f?Qualifier=$LATEST.PUBLISHED");
+        var gone = await Wire.Get("/2015-03-31/functions/f/configuration?Qualifier=$LATEST.PUBLISHED");
+
+        Assert.Multiple(() =>
+        {
+            AssertOk(first, 201);
+            Assert.That(first.Json.GetProperty("Version").GetString(), Is.EqualTo("$LATEST.PUBLISHED"));
+            Assert.That(first.Json.GetProperty("FunctionArn").GetString(), Is.EqualTo(Arn("f") + ":$LATEST.PUBLISHED"));
+            Assert.That(second.Json.GetProperty("Description").GetString(), Is.EqualTo("second"));
+            Assert.That(numbered.Json.GetProperty("Version").GetString(), Is.EqualTo("1"), "$LATEST.PUBLISHED takes no number");
+            Assert.That(got.Json.GetProperty("Description").GetString(), Is.EqualTo("second"), "republishing replaces the version");
+            Assert.That(scaling.Json.GetProperty("RequestedFunctionScalingConfig").GetProperty("MaxExecutionEnvironments").GetInt32(), Is.EqualTo(4));
+            Assert.That(invoked.Text, Is.EqualTo("{\"k\":2}"));
+            Assert.That(invoked.Header("X-Amz-Executed-Version"), Is.EqualTo("$LATEST.PUBLISHED"), "an unqualified invoke of a managed-instances function");
+            Assert.That(onProvider.Json.GetProperty("FunctionVersions").EnumerateArray().Select(v => v.GetProperty("FunctionArn").GetString()),
+                Is.EqualTo(new[] { Arn("f") + ":1", Arn("f") + ":$LATEST.PUBLISHED" }));
+            Assert.That(versions.Json.GetProperty("Versions").EnumerateArray().Select(v => v.GetProperty("Version").GetString()),
+                Is.EqualTo(new[] { "$LATEST", "1", "$LATEST.PUBLISHED" }));
+            Assert.That((int)deleted.Status, Is.EqualTo(204), deleted.ToString());
+            Assert.That(gone.ErrorType, Is.EqualTo("ResourceNotFoundException"), gone.ToString());
+        });
+    }
+
+    [Test]
     public async Task Tags_OnAProvidersArn()
     {
         await CreateProvider("fleet", tags: new Dictionary<string, string> { ["team"] = "a" });
