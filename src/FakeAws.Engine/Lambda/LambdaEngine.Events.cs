@@ -51,7 +51,7 @@ internal sealed partial class LambdaEngine
         ConcurrencyLease lease;
         try
         {
-            lease = ConcurrencyLease.Acquire(target.Region, target.Function, Options.ConcurrentExecutions);
+            lease = AcquireLease(target);
         }
         catch (AwsServiceException)
         {
@@ -64,7 +64,7 @@ internal sealed partial class LambdaEngine
         ExecutionOutcome outcome;
         try
         {
-            outcome = await ExecuteAsync(target, queued.Payload, queued.RequestId, queued.ClientContext).ConfigureAwait(false);
+            outcome = await ExecuteAsync(target, queued.Payload, queued.RequestId, queued.ClientContext, lease.ProvisionedKey is not null).ConfigureAwait(false);
         }
         finally
         {

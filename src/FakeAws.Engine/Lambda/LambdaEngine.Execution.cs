@@ -15,13 +15,15 @@ internal sealed partial class LambdaEngine
 
     /// <summary>
     /// Runs one invocation in an execution environment: takes a warm one or starts one, runs the
-    /// handler until it returns or its timeout passes on the virtual clock, and writes the log.
+    /// handler until it returns or its timeout passes on the virtual clock, and writes the log. A
+    /// <paramref name="provisioned"/> invocation runs in one of the version's provisioned environments.
     /// </summary>
-    private async Task<ExecutionOutcome> ExecuteAsync(InvokeTarget target, byte[] payload, string requestId, string? clientContext)
+    private async Task<ExecutionOutcome> ExecuteAsync(InvokeTarget target, byte[] payload, string requestId, string? clientContext, bool provisioned)
     {
         var version = target.Version;
         var log = new LambdaLog();
-        var (handler, initFailure) = await AcquireEnvironmentAsync(target, log).ConfigureAwait(false);
+        var pool = provisioned ? version.ProvisionedEnvironments : version.Environments;
+        var (handler, initFailure) = await AcquireEnvironmentAsync(target, pool, log).ConfigureAwait(false);
         var start = Now;
         log.WriteLine($"START RequestId: {requestId} Version: {version.Version}");
         if (handler is null)
@@ -59,7 +61,7 @@ internal sealed partial class LambdaEngine
         if (await Task.WhenAny(run, timedOut).ConfigureAwait(false) != run)
         {
             // AWS stops a timed-out environment; the abandoned handler's later output goes nowhere.
-            version.Environments.Discard(handler);
+            pool.Discard(handler);
             (handler as IDisposable)?.Dispose();
             log.WriteLine($"{Now.UtcDateTime:yyyy-MM-dd'T'HH:mm:ss.fff'Z'} {requestId} {FunctionErrorPayloads.TimeoutMessage(timeoutSeconds)}");
             return Finish(log, requestId, start, version, FunctionErrorPayloads.Timeout(requestId, timeoutSeconds), "Unhandled", "timeout");
@@ -68,7 +70,7 @@ internal sealed partial class LambdaEngine
         try
         {
             var response = await run.ConfigureAwait(false);
-            version.Environments.Return(handler);
+            pool.Return(handler);
             var limit = invocation.StreamedChunks is null ? LambdaLimits.SyncResponseBytes : LambdaLimits.StreamedResponseBytes;
             return response.Length > limit
                 ? Finish(log, requestId, start, version, FunctionErrorPayloads.ResponseTooLarge(limit), "Unhandled", null)
@@ -76,7 +78,7 @@ internal sealed partial class LambdaEngine
         }
         catch (Exception e)
         {
-            version.Environments.Return(handler);
+            pool.Return(handler);
             log.WriteLine($"{Now.UtcDateTime:yyyy-MM-dd'T'HH:mm:ss.fff'Z'}\t{requestId}\tfail\t{e.GetType().FullName}: {e.Message}");
             return Finish(log, requestId, start, version, FunctionErrorPayloads.From(e), "Unhandled", null) with { Chunks = invocation.StreamedChunks };
         }
@@ -93,23 +95,26 @@ internal sealed partial class LambdaEngine
     }
 
     /// <summary>A warm environment, a restored one (SnapStart) or a newly started one; or the init error.</summary>
-    private async Task<(ILambdaHandler? Handler, byte[]? InitFailure)> AcquireEnvironmentAsync(InvokeTarget target, LambdaLog log)
+    private async Task<(ILambdaHandler? Handler, byte[]? InitFailure)> AcquireEnvironmentAsync(InvokeTarget target, EnvironmentPool pool, LambdaLog log)
     {
         var version = target.Version;
-        if (version.Environments.TryTake(PerEnvironmentConcurrency(version.Config), out var warm))
+        if (pool.TryTake(PerEnvironmentConcurrency(version.Config), out var warm))
         {
             return (warm, null);
         }
-        var (handler, failure) = await StartEnvironmentAsync(target, log).ConfigureAwait(false);
+        var provisioned = ReferenceEquals(pool, version.ProvisionedEnvironments);
+        // A provisioned environment was initialized ahead of its first invocation, as AWS allocates
+        // them: its init is not this invocation's, so nothing of it goes to this invocation's log.
+        var (handler, failure) = await StartEnvironmentAsync(target, provisioned ? new LambdaLog() : log, provisioned).ConfigureAwait(false);
         if (handler is not null)
         {
-            version.Environments.Add(handler);
+            pool.Add(handler);
         }
         return (handler, failure);
     }
 
     /// <summary>A restored environment (SnapStart) or a newly started one; or the init error.</summary>
-    private async Task<(ILambdaHandler? Handler, byte[]? InitFailure)> StartEnvironmentAsync(InvokeTarget target, LambdaLog log)
+    private async Task<(ILambdaHandler? Handler, byte[]? InitFailure)> StartEnvironmentAsync(InvokeTarget target, LambdaLog log, bool provisioned)
     {
         var version = target.Version;
         if (version.SnapStartOn && version.Environments.Snapshot is { } image)
@@ -130,7 +135,7 @@ internal sealed partial class LambdaEngine
         log.WriteLine($"INIT_START Runtime Version: {version.Config.Runtime} Runtime Version ARN: {version.Config.RuntimeVersionConfig?.RuntimeVersionArn}");
         try
         {
-            return (await version.Code.InitializeAsync(InitFor(target)).ConfigureAwait(false), null);
+            return (await version.Code.InitializeAsync(InitFor(target, provisioned)).ConfigureAwait(false), null);
         }
         catch (Exception e)
         {
@@ -166,7 +171,7 @@ internal sealed partial class LambdaEngine
     }
 
     /// <summary>What a new environment of the target is started with: its files and the environment variables AWS sets.</summary>
-    private LambdaInit InitFor(InvokeTarget target)
+    private LambdaInit InitFor(InvokeTarget target, bool provisioned)
     {
         var version = target.Version;
         var config = version.Config;
@@ -181,7 +186,7 @@ internal sealed partial class LambdaEngine
         environment["AWS_LAMBDA_FUNCTION_NAME"] = target.Function.Name;
         environment["AWS_LAMBDA_FUNCTION_MEMORY_SIZE"] = (config.MemorySize ?? LambdaLimits.DefaultMemorySize).ToString(CultureInfo.InvariantCulture);
         environment["AWS_LAMBDA_FUNCTION_VERSION"] = version.Version;
-        environment["AWS_LAMBDA_INITIALIZATION_TYPE"] = "on-demand";
+        environment["AWS_LAMBDA_INITIALIZATION_TYPE"] = provisioned ? "provisioned-concurrency" : "on-demand";
         environment["AWS_LAMBDA_LOG_GROUP_NAME"] = config.LoggingConfig?.LogGroup ?? $"/aws/lambda/{target.Function.Name}";
         environment["AWS_LAMBDA_LOG_STREAM_NAME"] = LogStreamName(version);
         environment["_HANDLER"] = config.Handler ?? "";

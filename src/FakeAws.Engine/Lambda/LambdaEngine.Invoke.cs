@@ -66,12 +66,12 @@ internal sealed partial class LambdaEngine
                 Enqueue(new AsyncEvent(scope, functionNameOrArn, qualifier, payload, requestId, clientContext, Now), Now);
                 return new LambdaInvokeResult { StatusCode = 202, RequestId = requestId };
         }
-        var lease = ConcurrencyLease.Acquire(target.Region, target.Function, Options.ConcurrentExecutions);
+        var lease = AcquireLease(target);
         var outcome = await _cloud.Clock.RunInVirtualTimeAsync(async () =>
         {
             try
             {
-                return await ExecuteAsync(target, payload, requestId, clientContext).ConfigureAwait(false);
+                return await ExecuteAsync(target, payload, requestId, clientContext, lease.ProvisionedKey is not null).ConfigureAwait(false);
             }
             finally
             {
@@ -89,6 +89,10 @@ internal sealed partial class LambdaEngine
             RequestId = requestId,
         };
     }
+
+    /// <summary>Admits an invocation of <paramref name="target"/>: the provisioned concurrency of the qualifier it named, or of the version it runs, serves first.</summary>
+    private ConcurrencyLease AcquireLease(InvokeTarget target) =>
+        ConcurrencyLease.Acquire(target.Region, target.Function, Options.ConcurrentExecutions, [target.Qualifier, target.Version.Version], Now);
 
     /// <summary>
     /// The function, version and invoked ARN a request names. An alias picks its version by its

@@ -28,7 +28,8 @@ namespace FakeAws.Engine.Lambda;
 /// executions. Container images and code from S3 are
 /// refused with a clear error. Functions have no network, VPC or file system configuration beyond
 /// echoing it back. Destinations other than Lambda functions, and dead-letter queues, are accepted but
-/// receive nothing. Provisioned concurrency is bookkeeping: it does not pre-start environments.
+/// receive nothing. Provisioned concurrency serves invocations from environments of its own (initialized
+/// when first used, kept out of the invocation's log), then spills over on demand.
 /// </remarks>
 internal sealed partial class LambdaEngine : ILambdaOperations
 {

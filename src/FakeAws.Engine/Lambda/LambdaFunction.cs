@@ -37,6 +37,9 @@ internal sealed class LambdaFunction(RequestScope scope, string name, FunctionVe
     /// <summary>Provisioned concurrency by qualifier (version or alias).</summary>
     public SortedDictionary<string, ProvisionedConcurrency> Provisioned { get; } = new(StringComparer.Ordinal);
 
+    /// <summary>Invocations in flight, in virtual time, served by each qualifier's provisioned concurrency.</summary>
+    public Dictionary<string, int> ProvisionedInFlight { get; } = new(StringComparer.Ordinal);
+
     /// <summary>Asynchronous invocation settings by qualifier ($LATEST, version or alias).</summary>
     public SortedDictionary<string, EventInvokeSettings> EventInvokeConfigs { get; } = new(StringComparer.Ordinal);
 
@@ -109,8 +112,11 @@ internal sealed class FunctionVersion
     /// <summary>The minimum and maximum execution environments set by PutFunctionScalingConfig (Lambda Managed Instances), or null.</summary>
     public FunctionScalingConfig? ScalingConfig { get; set; }
 
-    /// <summary>The version's warm execution environments.</summary>
+    /// <summary>The version's warm on-demand execution environments.</summary>
     public EnvironmentPool Environments { get; } = new();
+
+    /// <summary>The version's provisioned-concurrency environments: initialized ahead, never a cold start.</summary>
+    public EnvironmentPool ProvisionedEnvironments { get; } = new();
 
     /// <summary>Whether SnapStart applies: a published version of a function with <c>ApplyOn: PublishedVersions</c>.</summary>
     public bool SnapStartOn => Version != FunctionArns.Latest && Config.SnapStart?.ApplyOn == "PublishedVersions";
