@@ -14,6 +14,14 @@ internal sealed record LoadResult(long Requests, long Errors, double Seconds, lo
 {
     public double PerSecond => Requests / Seconds;
 
+    /// <summary>This run and <paramref name="other"/> as one: their requests, errors, time and latencies together.</summary>
+    public LoadResult Add(LoadResult other)
+    {
+        long[] latencies = [.. Latencies, .. other.Latencies];
+        Array.Sort(latencies);
+        return new LoadResult(Requests + other.Requests, Errors + other.Errors, Seconds + other.Seconds, latencies);
+    }
+
     /// <summary>The latency below which <paramref name="fraction"/> of the answers came, in milliseconds.</summary>
     public double PercentileMs(double fraction) => Latencies.Length == 0
         ? double.NaN

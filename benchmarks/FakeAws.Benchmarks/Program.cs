@@ -5,7 +5,7 @@ using FakeAws.Benchmarks;
 // dotnet run -c Release --project benchmarks/FakeAws.Benchmarks -- cloud-cost   (a quick check without BenchmarkDotNet)
 // dotnet run -c Release --project benchmarks/FakeAws.Benchmarks -- recording-cost   (the same, of call recording)
 // dotnet run -c Release --project benchmarks/FakeAws.Benchmarks -- fastpath-allocations   (the GetItem fast path's bytes, step by step)
-// dotnet run -c Release --project benchmarks/FakeAws.Benchmarks -- server-load [seconds]   (FakeAws.Server against dynalite under HTTP load)
+// dotnet run -c Release --project benchmarks/FakeAws.Benchmarks -- server-load [seconds per phase, 5] [another build's FakeAws.Server.dll]   (FakeAws.Server against dynalite under HTTP load)
 if (args is ["cloud-cost"])
 {
     CloudCost.Run();
@@ -14,9 +14,10 @@ else if (args is ["fastpath-allocations"])
 {
     FastPathAllocations.Run();
 }
-else if (args is ["server-load"] or ["server-load", _])
+else if (args is ["server-load", ..] and { Length: <= 3 })
 {
-    await ServerLoad.RunAsync(TimeSpan.FromSeconds(args is [_, var seconds] ? int.Parse(seconds, System.Globalization.CultureInfo.InvariantCulture) : 10));
+    var seconds = args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 5;
+    await ServerLoad.RunAsync(TimeSpan.FromSeconds(seconds), args.Length > 2 ? args[2] : null);
 }
 else if (args is ["trivial-server", var port])
 {

@@ -6,10 +6,10 @@ namespace FakeAws.Benchmarks;
 /// FakeAws.Server's throughput and latency under load against dynalite (and moto_server, when on the
 /// PATH) in the same run, each a process of its own on its own port, driven by one load generator
 /// (<see cref="HttpLoad"/>) whose own ceiling is measured first against a trivial Kestrel endpoint:
-/// <c>dotnet run -c Release --project benchmarks/FakeAws.Benchmarks -- server-load [seconds per phase]</c>.
-/// Each server gets the same table and items, a warm-up, then GetItem and PutItem at 16 and 64
-/// connections, the last phase being 20 s of overwrites of the same 100 keys with the server's resident
-/// memory sampled before and after.
+/// <c>dotnet run -c Release --project benchmarks/FakeAws.Benchmarks -- server-load [seconds per phase] [another FakeAws.Server.dll]</c>.
+/// Each server gets the same table and items and a warm-up, then rounds of GetItem and PutItem at 16
+/// and 64 connections on each server in turn, and last 20 s of overwrites of the same 100 keys with the
+/// server's resident memory read before and after.
 /// </summary>
 internal static class ServerLoad
 {
@@ -18,81 +18,133 @@ internal static class ServerLoad
     private const int DynalitePort = 4614;
     private const int MotoPort = 4624;
     private const int FloorPort = 4634;
+    private const int BeforePort = 4644;
+
+    private const string FakeAws = "FakeAws.Server";
+    private const int Rounds = 3;
 
     private static readonly TimeSpan WarmUp = TimeSpan.FromSeconds(3);
     private static readonly TimeSpan Overwrites = TimeSpan.FromSeconds(20);
+    private static readonly (string Operation, int Connections)[] Phases = [("GetItem", 16), ("GetItem", 64), ("PutItem", 16), ("PutItem", 64)];
 
-    public static async Task RunAsync(TimeSpan phase)
+    /// <summary>Runs the comparison; <paramref name="before"/>, when given, is another build of FakeAws.Server.dll measured beside this one (before and after a change).</summary>
+    public static async Task RunAsync(TimeSpan phase, string? before = null)
     {
         Console.WriteLine($"Load average at start: {LoadAverage()}");
-        var rows = new List<Row>();
-        var memory = new List<string>();
-        foreach (var start in Targets())
+        var targets = new List<LoadTarget>();
+        try
         {
-            using var target = await start();
-            Console.Error.WriteLine($"{target.Name}: on port {target.Port}");
-            var floor = target.Name == "trivial Kestrel endpoint";
-            if (!floor)
+            foreach (var start in Targets(before))
+            {
+                targets.Add(await start());
+            }
+            foreach (var target in targets.Where(t => t.Port != FloorPort))
             {
                 await CreateTableAsync(target.Port);
             }
-            Func<int, byte[]> get = key => DynamoDbPosts.GetItem(target.Port, key);
-            Func<int, byte[]> put = key => DynamoDbPosts.PutItem(target.Port, key);
-            await HttpLoad.RunAsync(target.Port, 16, WarmUp, c => DynamoDbPosts.Rotation(c, get));
-            foreach (var connections in new[] { 16, 64 })
+            foreach (var target in targets)
             {
-                rows.Add(await MeasureAsync(target, "GetItem", connections, phase, get));
+                await HttpLoad.RunAsync(target.Port, 16, WarmUp, c => DynamoDbPosts.Rotation(c, key => DynamoDbPosts.GetItem(target.Port, key)));
             }
-            rows.Add(await MeasureAsync(target, "PutItem", 16, phase, put));
-            var before = target.ResidentMegabytes;
-            var overwrites = await MeasureAsync(target, "PutItem", 64, Overwrites, put);
-            var after = target.ResidentMegabytes;
-            rows.Add(overwrites);
-            memory.Add($"| {target.Name} | {overwrites.Result.Requests:N0} | {before:N0} MB | {after:N0} MB | {after - before:+0;-0;0} MB |");
-            Console.Error.WriteLine($"{target.Name}: done; load average {LoadAverage()}");
+            // Rounds of every phase on every server in turn, so a change in the machine's load (other work
+            // shares it) falls on all of them alike; each row adds up its rounds.
+            var rows = new Dictionary<(string Server, string Operation, int Connections), Row>();
+            for (var round = 1; round <= Rounds; round++)
+            {
+                foreach (var (operation, connections) in Phases)
+                {
+                    foreach (var target in targets)
+                    {
+                        var measured = await MeasureAsync(target, operation, connections, phase);
+                        var key = (target.Name, operation, connections);
+                        rows[key] = rows.TryGetValue(key, out var row) ? row.Add(measured) : measured;
+                    }
+                }
+                Console.Error.WriteLine($"round {round} of {Rounds} done; load average {LoadAverage()}");
+            }
+            var memory = new List<string>();
+            foreach (var target in targets)
+            {
+                var residentBefore = target.ResidentMegabytes;
+                var overwrites = await HttpLoad.RunAsync(target.Port, 64, Overwrites, c => DynamoDbPosts.Rotation(c, key => DynamoDbPosts.PutItem(target.Port, key)));
+                var after = target.ResidentMegabytes;
+                memory.Add($"| {target.Name} | {overwrites.Requests:N0} | {overwrites.Errors:N0} | {overwrites.PercentileMs(0.99):N2} ms | {residentBefore:N0} MB | {after:N0} MB | {after - residentBefore:+0;-0;0} MB |");
+            }
+            Print(rows.Values.ToList(), memory);
         }
-        Console.WriteLine();
-        Console.WriteLine("| Server | Operation | Connections | Requests/s | p50 | p99 | Errors | Server CPU per request | Generator CPU per request | FakeAws ÷ this, requests/s | this ÷ FakeAws, CPU per request |");
-        Console.WriteLine("|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
-        foreach (var row in rows)
+        finally
         {
-            var fakeAws = rows.Single(r => r.Server == "FakeAws.Server" && r.Operation == row.Operation && r.Connections == row.Connections);
-            Console.WriteLine(
-                $"| {row.Server} | {row.Operation} | {row.Connections} | {row.Result.PerSecond:N0} | {row.Result.PercentileMs(0.5):N2} ms | " +
-                $"{row.Result.PercentileMs(0.99):N2} ms | {row.Result.Errors:N0} | {row.ServerCpuMicroseconds:N1} µs | {row.GeneratorCpuMicroseconds:N1} µs | " +
-                $"{fakeAws.Result.PerSecond / row.Result.PerSecond:N2} | {row.ServerCpuMicroseconds / fakeAws.ServerCpuMicroseconds:N2} |");
+            targets.ForEach(t => t.Dispose());
         }
-        Console.WriteLine();
-        Console.WriteLine("Resident memory over 20 s of PutItem overwrites of the same 100 keys, 64 connections:");
-        Console.WriteLine();
-        Console.WriteLine("| Server | Overwrites | Before | After | Change |");
-        Console.WriteLine("|---|---:|---:|---:|---:|");
-        memory.ForEach(Console.WriteLine);
         Console.WriteLine();
         Console.WriteLine($"Load average at end: {LoadAverage()}");
     }
 
-    // What one phase measured, with the CPU time the server and the generator each spent per request:
-    // on a machine shared with other work, CPU per request holds steadier than requests per second.
-    private sealed record Row(string Server, string Operation, int Connections, LoadResult Result, double ServerCpuMicroseconds, double GeneratorCpuMicroseconds);
-
-    private static async Task<Row> MeasureAsync(LoadTarget target, string operation, int connections, TimeSpan duration, Func<int, byte[]> request)
+    private static void Print(List<Row> rows, List<string> memory)
     {
+        Console.WriteLine();
+        Console.WriteLine($"{Rounds} rounds of each phase; requests/s, CPU and latencies over all rounds; the ratios' spread is the lowest and highest of single rounds.");
+        Console.WriteLine();
+        Console.WriteLine("| Server | Operation | Connections | Requests/s | p50 | p99 | Errors | Server CPU per request | Generator CPU per request | FakeAws ÷ this, requests/s (spread) | this ÷ FakeAws, server CPU per request |");
+        Console.WriteLine("|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
+        foreach (var row in rows)
+        {
+            var fakeAws = rows.Single(r => r.Server == FakeAws && r.Operation == row.Operation && r.Connections == row.Connections);
+            var ratios = fakeAws.PerSecondByRound.Zip(row.PerSecondByRound, (f, t) => f / t).ToList();
+            Console.WriteLine(
+                $"| {row.Server} | {row.Operation} | {row.Connections} | {row.Result.PerSecond:N0} | {row.Result.PercentileMs(0.5):N2} ms | " +
+                $"{row.Result.PercentileMs(0.99):N2} ms | {row.Result.Errors:N0} | {row.ServerCpuMicroseconds:N1} µs | {row.GeneratorCpuMicroseconds:N1} µs | " +
+                $"{fakeAws.Result.PerSecond / row.Result.PerSecond:N2} ({ratios.Min():N2}–{ratios.Max():N2}) | {row.ServerCpuMicroseconds / fakeAws.ServerCpuMicroseconds:N2} |");
+        }
+        Console.WriteLine();
+        Console.WriteLine("20 s of PutItem overwrites of the same 100 keys, 64 connections, with the server's resident memory before and after:");
+        Console.WriteLine();
+        Console.WriteLine("| Server | Overwrites | Errors | p99 | Before | After | Change |");
+        Console.WriteLine("|---|---:|---:|---:|---:|---:|---:|");
+        memory.ForEach(Console.WriteLine);
+    }
+
+    // What phases measured, with the CPU time the server and the generator each spent per request: on a
+    // machine shared with other work, CPU per request holds steadier than requests per second.
+    private sealed record Row(
+        string Server, string Operation, int Connections, LoadResult Result, TimeSpan ServerCpu, TimeSpan GeneratorCpu, List<double> PerSecondByRound)
+    {
+        public double ServerCpuMicroseconds => ServerCpu.TotalMicroseconds / Result.Requests;
+
+        public double GeneratorCpuMicroseconds => GeneratorCpu.TotalMicroseconds / Result.Requests;
+
+        public Row Add(Row other) => this with
+        {
+            Result = Result.Add(other.Result),
+            ServerCpu = ServerCpu + other.ServerCpu,
+            GeneratorCpu = GeneratorCpu + other.GeneratorCpu,
+            PerSecondByRound = [.. PerSecondByRound, .. other.PerSecondByRound],
+        };
+    }
+
+    private static async Task<Row> MeasureAsync(LoadTarget target, string operation, int connections, TimeSpan duration)
+    {
+        Func<int, byte[]> request = operation == "GetItem"
+            ? key => DynamoDbPosts.GetItem(target.Port, key)
+            : key => DynamoDbPosts.PutItem(target.Port, key);
         var generator = System.Diagnostics.Process.GetCurrentProcess();
         var serverCpu = target.CpuTime;
         var generatorCpu = generator.TotalProcessorTime;
         var result = await HttpLoad.RunAsync(target.Port, connections, duration, c => DynamoDbPosts.Rotation(c, request));
         generator.Refresh();
         return new Row(target.Name, operation, connections, result,
-            (target.CpuTime - serverCpu).TotalMicroseconds / result.Requests,
-            (generator.TotalProcessorTime - generatorCpu).TotalMicroseconds / result.Requests);
+            target.CpuTime - serverCpu, generator.TotalProcessorTime - generatorCpu, [result.PerSecond]);
     }
 
     // The floor first, so the generator's ceiling is known before the servers are read against it.
-    private static IEnumerable<Func<Task<LoadTarget>>> Targets()
+    private static IEnumerable<Func<Task<LoadTarget>>> Targets(string? before)
     {
         yield return () => LoadTarget.StartAsync("trivial Kestrel endpoint", FloorPort, Environment.ProcessPath!, "trivial-server", FloorPort.ToString(CultureInfo.InvariantCulture));
-        yield return () => LoadTarget.StartAsync("FakeAws.Server", FakeAwsPort, "dotnet", FakeAwsServerPath(), "--port", $"{FakeAwsPort}", "--clock", "manual");
+        yield return () => LoadTarget.StartAsync(FakeAws, FakeAwsPort, "dotnet", FakeAwsServerPath(), "--port", $"{FakeAwsPort}", "--clock", "manual");
+        if (before is not null)
+        {
+            yield return () => LoadTarget.StartAsync($"{FakeAws}, before", BeforePort, "dotnet", before, "--port", $"{BeforePort}", "--clock", "manual");
+        }
         yield return () => LoadTarget.StartAsync("dynalite 4.0.0", DynalitePort, "node", DynalitePath(), "--port", $"{DynalitePort}", "--createTableMs", "0");
         if (OnPath("moto_server") is { } moto)
         {
