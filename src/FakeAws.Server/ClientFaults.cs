@@ -26,6 +26,13 @@ internal static class ClientFaults
             throw new BadHttpRequestException(
                 $"The request body of {request.ContentLength} bytes is over the limit of {limit} bytes.", StatusCodes.Status413PayloadTooLarge);
         }
+        if (request.ContentLength is { } length)
+        {
+            // The usual case (every SDK sends Content-Length): read into an array of that size, no copy.
+            var exact = length == 0 ? [] : new byte[length];
+            await request.Body.ReadExactlyAsync(exact, context.RequestAborted);
+            return exact;
+        }
         using var body = new MemoryStream();
         await request.Body.CopyToAsync(body, context.RequestAborted);
         return body.ToArray();

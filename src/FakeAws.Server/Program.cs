@@ -27,6 +27,9 @@ static async Task<int> ServeAsync(ServerSettings settings, CancellationToken can
     var builder = WebApplication.CreateSlimBuilder();
     builder.Logging.SetMinimumLevel(LogLevel.Warning);
     builder.Logging.AddFilter(ClientFaults.LogCategory, LogLevel.Information);
+    // ASP.NET's request logging is off entirely: enabled at any level, it starts an Activity and a logging
+    // scope for every request, which cost more than a GetItem (Kestrel still logs unhandled exceptions).
+    builder.Logging.AddFilter("Microsoft.AspNetCore.Hosting.Diagnostics", LogLevel.None);
     builder.WebHost.UseUrls($"http://{settings.Host}:{settings.Port}");
     var app = builder.Build();
     // WebSocket APIs take upgrade requests at their execute-api hosts (WebSocketBridge).

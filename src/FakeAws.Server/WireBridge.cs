@@ -9,7 +9,7 @@ internal static class WireBridge
     {
         var request = context.Request;
         var body = await ClientFaults.ReadBodyAsync(context);
-        var headers = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+        var headers = new Dictionary<string, string>(request.Headers.Count, StringComparer.OrdinalIgnoreCase);
         foreach (var (name, values) in request.Headers)
         {
             headers[name] = values.ToString();

@@ -100,6 +100,9 @@ def main():
         status, _, body = send("POST", "/", b"{}", headers)
         check.equal(f"content type {content_type}", (status, body), (404, b"<UnknownOperationException/>\n"))
     check.equal("application/json is JSON", call("ListTables", "{}", {"Content-Type": "application/json"})[0], 200)
+    # Answers are framed by Content-Length, as DynamoDB's are, not chunked.
+    _, headers, body = call("ListTables", "{}")
+    check.equal("answer framed by Content-Length", (headers.get("content-length"), "transfer-encoding" in headers), (str(len(body)), False))
     response = call(None, "{}")
     check.equal("no X-Amz-Target", (response[0], error_type(response)), (400, "com.amazon.coral.service#UnknownOperationException"))
     response = call("MakeCoffee", "{}")

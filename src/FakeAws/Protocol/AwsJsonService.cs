@@ -77,7 +77,8 @@ internal abstract class AwsJsonService(
 
     // The JSON protocols take JSON only: application/json or the protocol's own type, whatever its parameters.
     private bool IsJsonContentType(string? contentType) =>
-        contentType?.Split(';')[0].Trim() is { } mediaType
+        contentType is not null
+        && contentType.AsSpan(0, contentType.IndexOf(';') is >= 0 and var end ? end : contentType.Length).Trim() is var mediaType
         && (mediaType.Equals("application/json", StringComparison.OrdinalIgnoreCase) || mediaType.Equals(_contentType, StringComparison.OrdinalIgnoreCase));
 
     // What AWS's JSON front doors answer a request that is not a JSON POST: a 404 page, not a JSON error.

@@ -21,7 +21,11 @@ internal readonly record struct SigV4Scope(string AccessKeyId, string Region, st
         }
         start += "Credential=".Length;
         var end = authorization.IndexOfAny([',', ' '], start);
-        var parts = authorization[start..(end < 0 ? authorization.Length : end)].Split('/');
-        return parts.Length >= 5 ? new SigV4Scope(parts[0], parts[2], parts[3]) : null;
+        // AKID/date/region/service/aws4_request, read in place: every request of the server passes here.
+        var credential = authorization.AsSpan(start..(end < 0 ? authorization.Length : end));
+        Span<Range> parts = stackalloc Range[6];
+        return credential.Split(parts, '/') >= 5
+            ? new SigV4Scope(credential[parts[0]].ToString(), credential[parts[2]].ToString(), credential[parts[3]].ToString())
+            : null;
     }
 }

@@ -115,8 +115,16 @@ internal sealed class WireRouter(FakeAwsCloud cloud)
         var target = request.Header("X-Amz-Target");
         if (target is not null)
         {
-            var prefix = target.Split('.')[0];
-            return _services.FirstOrDefault(s => s.Route.TargetPrefix == prefix);
+            var dot = target.IndexOf('.', StringComparison.Ordinal);
+            var prefix = dot < 0 ? target.AsSpan() : target.AsSpan(0, dot);
+            foreach (var service in _services)
+            {
+                if (service.Route.TargetPrefix is { } own && prefix.SequenceEqual(own))
+                {
+                    return service;
+                }
+            }
+            return null;
         }
         if (signed is { } scope)
         {
