@@ -9,9 +9,19 @@ namespace FakeAws.Engine.DynamoDb;
 // ack-api-quirks recorded them against AWS (2026-10).
 internal sealed partial class DynamoDbEngine
 {
+    /// <summary>What DynamoDB reports when an ENABLE found the account's CloudWatch rules at their quota (recorded by ack-api-quirks).</summary>
+    private static readonly FailureException RuleLimitReached = new()
+    {
+        ExceptionName = "LimitExceededException",
+        ExceptionDescription =
+            "Amazon CloudWatch Contributor Insights rule limit reached. Please disable Contributor Insights for other tables/indexes OR disable other CloudWatch Contributor Insights rules before retrying.",
+    };
+
     public UpdateContributorInsightsOutput UpdateContributorInsights(RequestScope scope, UpdateContributorInsightsInput input)
     {
         var table = GetTableForControl(scope, input.TableName);
+        // Counted before the table's lock is taken: a request never holds two tables' locks.
+        var rulesHeld = InsightsRulesHeld(table, input.IndexName ?? "");
         lock (table.Gate)
         {
             var index = InsightsIndex(table, input.IndexName);
@@ -27,15 +37,17 @@ internal sealed partial class DynamoDbEngine
                         $"Table or Index is not in a valid state to update Key Access Insights: {what} must be ACTIVE to enable ContributorInsights.");
                 }
                 var mode = input.ContributorInsightsMode ?? ContributorInsights.DefaultMode;
-                // Enabling again in the same mode changes nothing; another mode re-enables, keeping the rules' creation time.
-                if (setting is not { Enabled: true } || setting.Mode != mode)
+                // Enabling again in the same mode changes nothing; another mode re-enables, keeping the rules' creation
+                // time; a failed setting tries again. Past the account's rule quota the attempt ends FAILED.
+                if (setting is not { Enabled: true } || setting.Mode != mode || setting.Failed)
                 {
-                    var wasEnabled = setting?.Enabled == true;
+                    var keptRules = setting?.HoldsRules == true;
                     setting ??= table.Insights[input.IndexName ?? ""] = new ContributorInsights();
                     setting.Enabled = true;
                     setting.Mode = mode;
                     setting.ChangedAt = now;
-                    setting.RulesCreatedAt = wasEnabled ? setting.RulesCreatedAt : now;
+                    setting.RulesCreatedAt = keptRules ? setting.RulesCreatedAt : now;
+                    setting.Failed = rulesHeld + ContributorInsights.RuleCount(mode, (index?.Key ?? table.Key).Range is not null) > Options.ContributorInsightsRuleLimit;
                     return InsightsUpdated(table, input.IndexName, "ENABLING", mode);
                 }
             }
@@ -72,6 +84,10 @@ internal sealed partial class DynamoDbEngine
             output.ContributorInsightsStatus = setting.Status(now, delay);
             output.ContributorInsightsMode = setting.Mode;
             output.LastUpdateDateTime = setting.LastUpdate(now, delay);
+            if (setting.ShowsFailure(now, delay))
+            {
+                output.FailureException = RuleLimitReached;
+            }
             if (output.ContributorInsightsStatus == "ENABLED")
             {
                 var key = index?.Key ?? table.Key;
@@ -123,6 +139,30 @@ internal sealed partial class DynamoDbEngine
             ContributorInsightsSummaries = page,
             NextToken = next < summaries.Count ? next.ToString(CultureInfo.InvariantCulture) : null,
         };
+    }
+
+    /// <summary>
+    /// How many CloudWatch rules the Contributor Insights settings of <paramref name="table"/>'s account and region
+    /// hold, leaving out the setting <paramref name="exceptKey"/> of the table itself (whose rules a change replaces).
+    /// </summary>
+    private int InsightsRulesHeld(Table table, string exceptKey)
+    {
+        var held = 0;
+        foreach (var other in _regions[new RequestScope(table.AccountId, table.Region)].Tables.Values)
+        {
+            lock (other.Gate)
+            {
+                foreach (var (key, setting) in other.Insights)
+                {
+                    if (setting.HoldsRules && !(ReferenceEquals(other, table) && key == exceptKey))
+                    {
+                        var keySchema = key.Length == 0 ? other.Key : other.Index(key)?.Key ?? other.Key;
+                        held += ContributorInsights.RuleCount(setting.Mode, keySchema.Range is not null);
+                    }
+                }
+            }
+        }
+        return held;
     }
 
     /// <summary>

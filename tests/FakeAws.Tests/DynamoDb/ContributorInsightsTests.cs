@@ -11,9 +11,11 @@ public class ContributorInsightsTests(DynamoDbPath path) : DynamoDbTestBase(path
 {
     protected static readonly TimeSpan StatusDelay = TimeSpan.FromSeconds(2);
 
+    // Six rules: the indexed table (four) and its index (two) fill the quota, so a test can pass it.
     protected override FakeAwsOptions Options(FakeAwsOptions options)
     {
         options.DynamoDb.TableStatusDelay = StatusDelay;
+        options.DynamoDb.ContributorInsightsRuleLimit = 6;
         return options;
     }
 
@@ -181,6 +183,71 @@ public class ContributorInsightsTests(DynamoDbPath path) : DynamoDbTestBase(path
             Assert.That(second.NextToken, Is.Null);
             Assert.That(all.ContributorInsightsSummaries.Select(s => (s.TableName, s.IndexName)), Is.EqualTo(new[] { ("orders", (string?)null), ("orders", "by-status") }));
         });
+    }
+
+    [Test]
+    public async Task PastTheRuleQuota_EnableEndsFailed_UntilRulesAreFreed()
+    {
+        await CreateIndexedTableAsync();
+        await CreateTableAsync("extra");
+        Time.Advance(StatusDelay);
+        await UpdateAsync(ContributorInsightsAction.ENABLE);
+        await UpdateAsync(ContributorInsightsAction.ENABLE, "by-status");
+        var failedAt = Time.GetUtcNow();
+
+        var enabling = await Ddb.UpdateContributorInsightsAsync(new UpdateContributorInsightsRequest { TableName = "extra", ContributorInsightsAction = ContributorInsightsAction.ENABLE });
+        Time.Advance(StatusDelay);
+        var failed = await Ddb.DescribeContributorInsightsAsync(new DescribeContributorInsightsRequest { TableName = "extra" });
+        var listed = await Ddb.ListContributorInsightsAsync(new ListContributorInsightsRequest { TableName = "extra" });
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(enabling.ContributorInsightsStatus, Is.EqualTo(ContributorInsightsStatus.ENABLING));
+            Assert.That(failed.ContributorInsightsStatus, Is.EqualTo(ContributorInsightsStatus.FAILED));
+            Assert.That(failed.FailureException.ExceptionName, Is.EqualTo("LimitExceededException"));
+            Assert.That(failed.FailureException.ExceptionDescription, Is.EqualTo(
+                "Amazon CloudWatch Contributor Insights rule limit reached. Please disable Contributor Insights for other tables/indexes OR disable other CloudWatch Contributor Insights rules before retrying."));
+            Assert.That(failed.ContributorInsightsRuleList, Is.Null.Or.Empty);
+            Assert.That(failed.LastUpdateDateTime, Is.EqualTo((failedAt + StatusDelay).UtcDateTime));
+            Assert.That(listed.ContributorInsightsSummaries.Single().ContributorInsightsStatus, Is.EqualTo(ContributorInsightsStatus.FAILED));
+        });
+
+        // Narrowing the index to THROTTLED_KEYS frees a rule, but "extra" needs two; disabling the index frees enough.
+        await UpdateAsync(ContributorInsightsAction.ENABLE, "by-status", ContributorInsightsMode.THROTTLED_KEYS);
+        await Ddb.UpdateContributorInsightsAsync(new UpdateContributorInsightsRequest { TableName = "extra", ContributorInsightsAction = ContributorInsightsAction.ENABLE });
+        Time.Advance(StatusDelay);
+        Assert.That((await Ddb.DescribeContributorInsightsAsync(new DescribeContributorInsightsRequest { TableName = "extra" })).ContributorInsightsStatus,
+            Is.EqualTo(ContributorInsightsStatus.FAILED));
+        await UpdateAsync(ContributorInsightsAction.DISABLE, "by-status");
+        await Ddb.UpdateContributorInsightsAsync(new UpdateContributorInsightsRequest { TableName = "extra", ContributorInsightsAction = ContributorInsightsAction.ENABLE });
+        Time.Advance(StatusDelay);
+        var enabled = await Ddb.DescribeContributorInsightsAsync(new DescribeContributorInsightsRequest { TableName = "extra" });
+        Assert.That(enabled.ContributorInsightsStatus, Is.EqualTo(ContributorInsightsStatus.ENABLED));
+        Assert.That(enabled.FailureException, Is.Null);
+        Assert.That(enabled.ContributorInsightsRuleList, Has.Count.EqualTo(2));
+    }
+
+    [Test]
+    public async Task DisablingAFailedSetting_ShowsTheFailureUntilDisabled()
+    {
+        await CreateIndexedTableAsync();
+        await UpdateAsync(ContributorInsightsAction.ENABLE);
+        await UpdateAsync(ContributorInsightsAction.ENABLE, "by-status");
+        await CreateTableAsync("extra");
+        Time.Advance(StatusDelay);
+        await Ddb.UpdateContributorInsightsAsync(new UpdateContributorInsightsRequest { TableName = "extra", ContributorInsightsAction = ContributorInsightsAction.ENABLE });
+        Time.Advance(StatusDelay);
+
+        var disable = await Ddb.UpdateContributorInsightsAsync(new UpdateContributorInsightsRequest { TableName = "extra", ContributorInsightsAction = ContributorInsightsAction.DISABLE });
+        var disabling = await Ddb.DescribeContributorInsightsAsync(new DescribeContributorInsightsRequest { TableName = "extra" });
+        Time.Advance(StatusDelay);
+        var disabled = await Ddb.DescribeContributorInsightsAsync(new DescribeContributorInsightsRequest { TableName = "extra" });
+
+        Assert.That(disable.ContributorInsightsStatus, Is.EqualTo(ContributorInsightsStatus.DISABLING));
+        Assert.That(disabling.FailureException?.ExceptionName, Is.EqualTo("LimitExceededException"));
+        Assert.That(disabled.ContributorInsightsStatus, Is.EqualTo(ContributorInsightsStatus.DISABLED));
+        Assert.That(disabled.FailureException, Is.Null);
+        Assert.That(disabled.ContributorInsightsMode, Is.EqualTo(ContributorInsightsMode.ACCESSED_AND_THROTTLED_KEYS));
     }
 
     [Test]

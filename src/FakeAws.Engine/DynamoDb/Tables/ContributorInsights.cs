@@ -16,6 +16,12 @@ internal sealed class ContributorInsights
     /// <summary>ACCESSED_AND_THROTTLED_KEYS or THROTTLED_KEYS.</summary>
     public string Mode { get; set; } = DefaultMode;
 
+    /// <summary>
+    /// Whether the last ENABLE failed because the account's CloudWatch rules would have passed their quota: it
+    /// shows ENABLING, then FAILED, and holds no rules. DISABLE clears it once DISABLED.
+    /// </summary>
+    public bool Failed { get; set; }
+
     /// <summary>When the last change was asked for.</summary>
     public DateTimeOffset ChangedAt { get; set; }
 
@@ -28,7 +34,7 @@ internal sealed class ContributorInsights
     /// <summary>ENABLING, ENABLED, DISABLING or DISABLED at <paramref name="now"/>.</summary>
     public string Status(DateTimeOffset now, TimeSpan delay) => (Enabled, IsSettled(now, delay)) switch
     {
-        (true, true) => "ENABLED",
+        (true, true) => Failed ? "FAILED" : "ENABLED",
         (true, false) => "ENABLING",
         (false, true) => "DISABLED",
         (false, false) => "DISABLING",
@@ -36,6 +42,15 @@ internal sealed class ContributorInsights
 
     /// <summary>The last time the status changed: the request, or the moment it settled.</summary>
     public DateTimeOffset LastUpdate(DateTimeOffset now, TimeSpan delay) => IsSettled(now, delay) ? ChangedAt + delay : ChangedAt;
+
+    /// <summary>Whether the failure of the last ENABLE is still shown: while FAILED, and while DISABLING from it.</summary>
+    public bool ShowsFailure(DateTimeOffset now, TimeSpan delay) => Failed && (Enabled || !IsSettled(now, delay));
+
+    /// <summary>Whether the setting holds CloudWatch rules (counted against the quota): enabled, and not failed.</summary>
+    public bool HoldsRules => Enabled && !Failed;
+
+    /// <summary>How many rules a setting in <paramref name="mode"/> holds: two per key (partition, sort), one in THROTTLED_KEYS mode.</summary>
+    public static int RuleCount(string mode, bool hasSortKey) => (mode == DefaultMode ? 2 : 1) * (hasSortKey ? 2 : 1);
 
     /// <summary>
     /// The CloudWatch Contributor Insights rules DynamoDB creates, named as AWS's developer guide gives them:
