@@ -4301,13 +4301,13 @@ internal static partial class ServiceModel
         new(Operations[15], (scope, input, _) => new(engine.DescribeGlobalTable(scope, (DescribeGlobalTableInput)input))),
         new(Operations[16], (scope, input, _) => new(engine.DescribeGlobalTableSettings(scope, (DescribeGlobalTableSettingsInput)input))),
         new(Operations[17], null),
-        new(Operations[18], null),
+        new(Operations[18], (scope, input, _) => new(engine.DescribeKinesisStreamingDestination(scope, (DescribeKinesisStreamingDestinationInput)input))),
         new(Operations[19], (scope, input, _) => new(engine.DescribeLimits(scope, (DescribeLimitsInput)input))),
         new(Operations[20], (scope, input, _) => new(engine.DescribeTable(scope, (DescribeTableInput)input))),
         new(Operations[21], (scope, input, _) => new(engine.DescribeTableReplicaAutoScaling(scope, (DescribeTableReplicaAutoScalingInput)input))),
         new(Operations[22], (scope, input, _) => new(engine.DescribeTimeToLive(scope, (DescribeTimeToLiveInput)input))),
-        new(Operations[23], null),
-        new(Operations[24], null),
+        new(Operations[23], (scope, input, _) => new(engine.DisableKinesisStreamingDestination(scope, (KinesisStreamingDestinationInput)input))),
+        new(Operations[24], (scope, input, _) => new(engine.EnableKinesisStreamingDestination(scope, (KinesisStreamingDestinationInput)input))),
         new(Operations[25], (scope, input, _) => new(engine.ExecuteStatement(scope, (ExecuteStatementInput)input))),
         new(Operations[26], (scope, input, _) => new(engine.ExecuteTransaction(scope, (ExecuteTransactionInput)input))),
         new(Operations[27], null),
@@ -4336,7 +4336,7 @@ internal static partial class ServiceModel
         new(Operations[50], (scope, input, _) => new(engine.UpdateGlobalTable(scope, (UpdateGlobalTableInput)input))),
         new(Operations[51], (scope, input, _) => new(engine.UpdateGlobalTableSettings(scope, (UpdateGlobalTableSettingsInput)input))),
         new(Operations[52], (scope, input, _) => new(engine.UpdateItem(scope, (UpdateItemInput)input))),
-        new(Operations[53], null),
+        new(Operations[53], (scope, input, _) => new(engine.UpdateKinesisStreamingDestination(scope, (UpdateKinesisStreamingDestinationInput)input))),
         new(Operations[54], (scope, input, _) => new(engine.UpdateTable(scope, (UpdateTableInput)input))),
         new(Operations[55], (scope, input, _) => new(engine.UpdateTableReplicaAutoScaling(scope, (UpdateTableReplicaAutoScalingInput)input))),
         new(Operations[56], (scope, input, _) => new(engine.UpdateTimeToLive(scope, (UpdateTimeToLiveInput)input))),
@@ -4365,10 +4365,13 @@ internal interface IDynamoDbOperations
     DescribeEndpointsResponse DescribeEndpoints(RequestScope scope, DescribeEndpointsRequest input);
     DescribeGlobalTableOutput DescribeGlobalTable(RequestScope scope, DescribeGlobalTableInput input);
     DescribeGlobalTableSettingsOutput DescribeGlobalTableSettings(RequestScope scope, DescribeGlobalTableSettingsInput input);
+    DescribeKinesisStreamingDestinationOutput DescribeKinesisStreamingDestination(RequestScope scope, DescribeKinesisStreamingDestinationInput input);
     DescribeLimitsOutput DescribeLimits(RequestScope scope, DescribeLimitsInput input);
     DescribeTableOutput DescribeTable(RequestScope scope, DescribeTableInput input);
     DescribeTableReplicaAutoScalingOutput DescribeTableReplicaAutoScaling(RequestScope scope, DescribeTableReplicaAutoScalingInput input);
     DescribeTimeToLiveOutput DescribeTimeToLive(RequestScope scope, DescribeTimeToLiveInput input);
+    KinesisStreamingDestinationOutput DisableKinesisStreamingDestination(RequestScope scope, KinesisStreamingDestinationInput input);
+    KinesisStreamingDestinationOutput EnableKinesisStreamingDestination(RequestScope scope, KinesisStreamingDestinationInput input);
     ExecuteStatementOutput ExecuteStatement(RequestScope scope, ExecuteStatementInput input);
     ExecuteTransactionOutput ExecuteTransaction(RequestScope scope, ExecuteTransactionInput input);
     GetItemOutput GetItem(RequestScope scope, GetItemInput input);
@@ -4393,6 +4396,7 @@ internal interface IDynamoDbOperations
     UpdateGlobalTableOutput UpdateGlobalTable(RequestScope scope, UpdateGlobalTableInput input);
     UpdateGlobalTableSettingsOutput UpdateGlobalTableSettings(RequestScope scope, UpdateGlobalTableSettingsInput input);
     UpdateItemOutput UpdateItem(RequestScope scope, UpdateItemInput input);
+    UpdateKinesisStreamingDestinationOutput UpdateKinesisStreamingDestination(RequestScope scope, UpdateKinesisStreamingDestinationInput input);
     UpdateTableOutput UpdateTable(RequestScope scope, UpdateTableInput input);
     UpdateTableReplicaAutoScalingOutput UpdateTableReplicaAutoScaling(RequestScope scope, UpdateTableReplicaAutoScalingInput input);
     UpdateTimeToLiveOutput UpdateTimeToLive(RequestScope scope, UpdateTimeToLiveInput input);

@@ -93,6 +93,9 @@ internal sealed class Table
     /// <summary>The last policy revision given out for the table or its streams, so revisions only grow.</summary>
     public long LastPolicyRevision { get; set; }
 
+    /// <summary>The Kinesis data streams the table streams to, the most recently enabled first; disabled and failed ones stay listed.</summary>
+    public List<KinesisDestination> KinesisDestinations { get; } = [];
+
     /// <summary>Contributor Insights: the table's setting under "", each global secondary index's under its name.</summary>
     public Dictionary<string, ContributorInsights> Insights { get; } = new(StringComparer.Ordinal);
 
