@@ -1,6 +1,7 @@
-"""DynamoDB round 3 through boto3: resource-based policies and Contributor Insights, each an exact check of
-AWS's answer (moto's AWS-verified tests and ack-api-quirks' recordings; docs/DYNAMODB.md, "Resource-based
-policies" and "Contributor Insights").
+"""DynamoDB round 3 through boto3: resource-based policies, Contributor Insights and Kinesis streaming
+destinations, each an exact check of AWS's answer (moto's AWS-verified tests and ack-api-quirks' recordings;
+docs/DYNAMODB.md, "Resource-based policies and Contributor Insights (round 3)"). FakeAws.Server's table
+status delay is zero, so each change has settled by the next request.
 
     dotnet run --no-build --project src/FakeAws.Server -- --port 4606 --clock manual &
     FAKEAWS_ENDPOINT=http://127.0.0.1:4606 python3 tests/conformance/dynamodb_round3.py
@@ -142,12 +143,52 @@ def contributor_insights(check, ddb):
     check.equal("DISABLE answers DISABLING", disabled["ContributorInsightsStatus"], "DISABLING")
 
 
+def kinesis_destinations(check, ddb):
+    create(ddb, "streamed")
+    stream = f"arn:aws:kinesis:us-east-1:{ACCOUNT}:stream/changes"
+    check.equal("no destination yet", ddb.describe_kinesis_streaming_destination(TableName="streamed")["KinesisDataStreamDestinations"], [])
+    enabled = ddb.enable_kinesis_streaming_destination(TableName="streamed", StreamArn=stream)
+    check.equal("Enable answers ENABLING and echoes an empty configuration",
+                (enabled["DestinationStatus"], enabled.get("EnableKinesisStreamingConfiguration")), ("ENABLING", {}))
+    check.equal("then ACTIVE, with no precision shown",
+                ddb.describe_kinesis_streaming_destination(TableName="streamed")["KinesisDataStreamDestinations"],
+                [{"StreamArn": stream, "DestinationStatus": "ACTIVE"}])
+    check.error("a second live destination",
+                lambda: ddb.enable_kinesis_streaming_destination(TableName="streamed", StreamArn=stream.replace("changes", "other")),
+                "ValidationException",
+                "Table is not in a valid state to enable Kinesis Streaming Destination: "
+                "EnableKinesisStreamingDestination must be DISABLED or ENABLE_FAILED to perform ENABLE operation.")
+    updated = ddb.update_kinesis_streaming_destination(TableName="streamed", StreamArn=stream,
+                                                       UpdateKinesisStreamingConfiguration={"ApproximateCreationDateTimePrecision": "MICROSECOND"})
+    check.equal("Update answers UPDATING", updated["DestinationStatus"], "UPDATING")
+    table_id = ddb.describe_table(TableName="streamed")["Table"]["TableId"]
+    check.error("the precision in force",
+                lambda: ddb.update_kinesis_streaming_destination(TableName="streamed", StreamArn=stream,
+                                                                 UpdateKinesisStreamingConfiguration={"ApproximateCreationDateTimePrecision": "MICROSECOND"}),
+                "ValidationException",
+                f"Invalid Request: Precision is already set to the desired value of MICROSECOND for tableId: {table_id}, kdsArn: {stream}")
+    check.equal("Disable answers DISABLING",
+                ddb.disable_kinesis_streaming_destination(TableName="streamed", StreamArn=stream)["DestinationStatus"], "DISABLING")
+    check.error("Disable of a disabled destination",
+                lambda: ddb.disable_kinesis_streaming_destination(TableName="streamed", StreamArn=stream), "ValidationException",
+                "Table is not in a valid state to enable Kinesis Streaming Destination: "
+                "KinesisStreamingDestination must be ACTIVE to perform DISABLE operation.")
+    elsewhere = stream.replace("us-east-1", "eu-west-1")
+    ddb.enable_kinesis_streaming_destination(TableName="streamed", StreamArn=elsewhere)
+    check.equal("another region's stream fails, the disabled entry stays",
+                [(d["StreamArn"], d["DestinationStatus"], d.get("DestinationStatusDescription"))
+                 for d in ddb.describe_kinesis_streaming_destination(TableName="streamed")["KinesisDataStreamDestinations"]],
+                [(elsewhere, "ENABLE_FAILED", "The kinesis Arn used to enable kinesis replication belongs to a stream which is not in the current region"),
+                 (stream, "DISABLED", None)])
+
+
 def main():
     reset()
     check = Checks("dynamodb_round3" + (" against moto" if MOTO else ""))
     ddb = client("dynamodb")
     check.section("resource-based policies", lambda: resource_policies(check, ddb))
     check.section("Contributor Insights", lambda: contributor_insights(check, ddb))
+    check.section("Kinesis streaming destinations", lambda: kinesis_destinations(check, ddb))
     check.finish()
 
 

@@ -19,9 +19,9 @@ namespace FakeAws.Engine.DynamoDb;
 /// enforced with token buckets (throttled batch items come back unprocessed), the once-a-day switch to
 /// on-demand, tags, status delays of tables, indexes and backups, and global tables of version 2019.11.21
 /// (replicas in other regions, replicated on the clock, or at once with Multi-Region strong consistency;
-/// see <see cref="ReplicationGroup"/>). Not
-/// implemented yet (answered with an error that names the operation): imports and exports and Kinesis
-/// destinations. Also left out: the size limits of index keys
+/// see <see cref="ReplicationGroup"/>), resource-based policies (which decide other accounts' requests),
+/// Contributor Insights, and Kinesis streaming destinations (their statuses; FakeAws has no Kinesis). Not
+/// implemented yet (answered with an error that names the operation): imports and exports. Also left out: the size limits of index keys
 /// on write (their values are checked only when an index is backfilled), PartiQL beyond single-table
 /// SELECT, INSERT, UPDATE and DELETE (no EXISTS, no nested SELECT, no ORDER BY), the item-collection size
 /// estimate beyond whole gigabytes, capacity charged for failed conditional writes, the limit on
