@@ -68,12 +68,15 @@ internal sealed partial class PolicyDocument
         JsonObject root;
         try
         {
-            root = JsonNode.Parse(text) as JsonObject ?? throw Invalid("This policy contains invalid Json");
+            // A name given twice in an object is no JSON a policy may be.
+            root = JsonNode.Parse(text, documentOptions: new JsonDocumentOptions { AllowDuplicateProperties = false }) as JsonObject
+                ?? throw Invalid("This policy contains invalid Json");
         }
         catch (JsonException)
         {
             throw Invalid("This policy contains invalid Json");
         }
+
         var statements = root["Statement"] switch
         {
             JsonArray list => list.Select(s => s as JsonObject ?? throw Invalid("This policy contains invalid Json")).ToList(),

@@ -93,4 +93,26 @@ public class CrossAccountPolicyTests
         Assert.That(Denied(() => _engine.ExecuteStatement(Caller, new ExecuteStatementInput { Statement = $"DELETE FROM \"{Arn}\" WHERE pk = 'a'" })),
             Does.Contain("dynamodb:PartiQLDelete"));
     }
+
+    [Test]
+    public void Transactions_AreJudgedItemByItem_AsTheOperationsTheyPerform()
+    {
+        Attach("""{"Effect":"Allow","Principal":{"AWS":"123456789012"},"Action":["dynamodb:GetItem","dynamodb:ConditionCheckItem"],"Resource":"*"}""");
+        var key = new Dictionary<string, AttributeValue> { ["pk"] = AttributeValue.FromS("a") };
+
+        var read = _engine.TransactGetItems(Caller, new TransactGetItemsInput { TransactItems = [new TransactGetItem { Get = new Get { TableName = Arn, Key = key } }] });
+
+        Assert.That(read.Responses!.Single().Item, Is.Not.Null);
+        Assert.That(Denied(() => _engine.TransactWriteItems(Caller, new TransactWriteItemsInput
+        {
+            TransactItems = [new TransactWriteItem { Delete = new Delete { TableName = Arn, Key = key } }],
+        })), Does.Contain("dynamodb:DeleteItem"));
+    }
+
+    [Test]
+    public void A_PolicyNamingAPropertyTwice_IsNoJson()
+    {
+        var error = Assert.Throws<AwsServiceException>(() => Attach("""{"Effect":"Allow","Effect":"Deny","Principal":{"AWS":"123456789012"},"Action":"dynamodb:GetItem","Resource":"*"}"""))!;
+        Assert.That(error.Message, Is.EqualTo("One or more parameter values were invalid: Invalid policy document: This policy contains invalid Json"));
+    }
 }
