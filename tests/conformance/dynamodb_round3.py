@@ -1,7 +1,7 @@
 """DynamoDB round 3 through boto3: resource-based policies, Contributor Insights and Kinesis streaming
 destinations, each an exact check of AWS's answer (moto's AWS-verified tests and ack-api-quirks' recordings;
-docs/DYNAMODB.md, "Resource-based policies and Contributor Insights (round 3)"). FakeAws.Server's table
-status delay is zero, so each change has settled by the next request.
+docs/DYNAMODB.md, "Resource-based policies, Contributor Insights and Kinesis destinations (round 3)").
+FakeAws.Server's table status delay is zero, so each change has settled by the next request.
 
     dotnet run --no-build --project src/FakeAws.Server -- --port 4606 --clock manual &
     FAKEAWS_ENDPOINT=http://127.0.0.1:4606 python3 tests/conformance/dynamodb_round3.py
