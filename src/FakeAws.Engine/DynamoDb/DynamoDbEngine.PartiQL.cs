@@ -54,7 +54,7 @@ internal sealed partial class DynamoDbEngine
                 switch (statement)
                 {
                     case SelectStatement select:
-                        var table = GetTable(scope, select.Target.Table);
+                        var table = GetTable(scope, select.Target.Table, "PartiQLSelect");
                         RefuseMultiAttributeIndex(table, select.Target.Index);
                         RefuseUnsupported(select);
                         // A batch reads items by their keys: the WHERE names exactly the table's key, and no index.
@@ -114,7 +114,7 @@ internal sealed partial class DynamoDbEngine
             {
                 var select = (SelectStatement)s.Parsed.Statement;
                 RefuseUnsupported(select);
-                var table = GetTable(scope, select.Target.Table);
+                var table = GetTable(scope, select.Target.Table, "PartiQLSelect");
                 if (!PartiQLTranslator.IsKeyLookup(select.Where, table.Key))
                 {
                     throw PartiQLErrors.InTransaction(i, PartiQLErrors.TransactionSelectWithoutKey);
@@ -190,7 +190,7 @@ internal sealed partial class DynamoDbEngine
             ExpressionAttributeNames = translator.Names,
             ExpressionAttributeValues = translator.Values,
         }, ExpressionOperation.Scan);
-        var table = GetTable(scope, select.Target.Table);
+        var table = GetTable(scope, select.Target.Table, "PartiQLSelect");
         lock (table.Gate)
         {
             // PartiQL words these two in its own way: the index unnamed, and the consistent read checked after it.
@@ -255,7 +255,7 @@ internal sealed partial class DynamoDbEngine
         {
             throw PartiQLErrors.Malformed("Unexpected value: INSERT takes one item, a map");
         }
-        var table = GetTable(scope, insert.Target.Table);
+        var table = GetTable(scope, insert.Target.Table, "PartiQLInsert");
         return new PutItemInput
         {
             TableName = insert.Target.Table,
@@ -267,7 +267,7 @@ internal sealed partial class DynamoDbEngine
 
     private UpdateItemInput UpdateInput(RequestScope scope, UpdateStatement update, PartiQLTranslator translator, string? returnConsumedCapacity, string? returnOnFailure)
     {
-        var table = GetTable(scope, update.Target.Table);
+        var table = GetTable(scope, update.Target.Table, "PartiQLUpdate");
         var key = KeyOf(table, translator.Equalities(update.Where));
         var expression = translator.Update(update);
         return new UpdateItemInput
@@ -298,7 +298,7 @@ internal sealed partial class DynamoDbEngine
         {
             throw PartiQLErrors.Validation($"Invalid returning clause: RETURNING {delete.Returning} *. Only RETURNING ALL OLD * is allowed in DELETE statements.");
         }
-        var table = GetTable(scope, delete.Target.Table);
+        var table = GetTable(scope, delete.Target.Table, "PartiQLDelete");
         var key = KeyOf(table, translator.Equalities(delete.Where));
         var condition = translator.Condition(delete.Where!);
         return new DeleteItemInput
@@ -350,7 +350,7 @@ internal sealed partial class DynamoDbEngine
     private ConditionCheck ConditionCheckOf(RequestScope scope, SelectStatement select, PartiQLTranslator translator, string? returnOnFailure, int index)
     {
         RefuseUnsupported(select);
-        var table = GetTable(scope, select.Target.Table);
+        var table = GetTable(scope, select.Target.Table, "PartiQLSelect");
         if (select.Target.Index is not null || !PartiQLTranslator.IsKeyLookupWithCondition(select.Where, table.Key))
         {
             throw PartiQLErrors.InTransaction(index, PartiQLErrors.ExistsWithoutCondition);

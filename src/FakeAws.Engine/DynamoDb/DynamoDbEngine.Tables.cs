@@ -17,6 +17,7 @@ internal sealed partial class DynamoDbEngine
         var (key, indexes) = TableCreation.Validate(input);
         ValidateStreamAtCreate(input.StreamSpecification);
         var tags = Tagging.Validate(input.Tags);
+        var policy = input.ResourcePolicy is { } text ? PolicyDocument.Parse(text) : null;
         var billing = input.BillingMode ?? "PROVISIONED";
         var region = _regions[scope];
         var name = TableNames.Resolve(input.TableName);
@@ -47,6 +48,10 @@ internal sealed partial class DynamoDbEngine
                 table.AddIndex(index.Create(key, table.Arn));
             }
             Tagging.Apply(table, tags);
+            if (policy is not null)
+            {
+                Attach(table, table.Arn, policy);
+            }
             if (input.StreamSpecification is { StreamEnabled: true, StreamViewType: { } viewType })
             {
                 OpenStream(scope, table, viewType);

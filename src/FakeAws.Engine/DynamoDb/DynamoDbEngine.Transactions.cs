@@ -37,7 +37,14 @@ internal sealed partial class DynamoDbEngine
         }
         foreach (var action in actions)
         {
-            action.Table = GetTable(scope, action.TableName);
+            // IAM has no transaction actions: each item is authorised as the operation it performs.
+            action.Table = GetTable(scope, action.TableName, action.Kind switch
+            {
+                WriteKind.Put => "PutItem",
+                WriteKind.Update => "UpdateItem",
+                WriteKind.Delete => "DeleteItem",
+                _ => "ConditionCheckItem",
+            });
             action.Expressions?.CheckKeySchema(action.Table.Key);
             // An empty key value is refused before the transaction opens; other key faults cancel it.
             ItemKeys.RejectEmptyKeyValues(action.Table.Key, action.Item);
@@ -116,7 +123,7 @@ internal sealed partial class DynamoDbEngine
         }).ToList();
         var tables = gets.Select(g =>
         {
-            var table = GetTable(scope, g.Get.TableName);
+            var table = GetTable(scope, g.Get.TableName, "GetItem");
             g.Expressions?.CheckKeySchema(table.Key);
             ItemKeys.RejectEmptyKeyValues(table.Key, g.Get.Key);
             return table;

@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Runtime.CompilerServices;
 using FakeAws.Engine.Core;
 using FakeAws.Engine.DynamoDbStreams;
 
@@ -18,9 +19,9 @@ namespace FakeAws.Engine.DynamoDb;
 /// enforced with token buckets (throttled batch items come back unprocessed), the once-a-day switch to
 /// on-demand, tags, status delays of tables, indexes and backups, and global tables of version 2019.11.21
 /// (replicas in other regions, replicated on the clock, or at once with Multi-Region strong consistency;
-/// see <see cref="ReplicationGroup"/>). Not
-/// implemented yet (answered with an error that names the operation): imports and exports, Kinesis destinations,
-/// contributor insights and resource policies. Also left out: the size limits of index keys
+/// see <see cref="ReplicationGroup"/>), resource-based policies (which decide other accounts' requests),
+/// Contributor Insights, and Kinesis streaming destinations (their statuses; FakeAws has no Kinesis). Not
+/// implemented yet (answered with an error that names the operation): imports and exports. Also left out: the size limits of index keys
 /// on write (their values are checked only when an index is backfilled), PartiQL beyond single-table
 /// SELECT, INSERT, UPDATE and DELETE (no EXISTS, no nested SELECT, no ORDER BY), the item-collection size
 /// estimate beyond whole gigabytes, capacity charged for failed conditional writes, the limit on
@@ -72,23 +73,30 @@ internal sealed partial class DynamoDbEngine : Model.IDynamoDbOperations
         public List<Backup> Backups { get; } = [];
     }
 
-    /// <summary>The table a data-plane request names, by name or ARN (in the ARN's own account and region).</summary>
-    private Table GetTable(RequestScope scope, string? nameOrArn)
+    /// <summary>
+    /// The table a data-plane request names, by name or ARN (in the ARN's own account and region); a table of
+    /// another account only as its resource-based policy allows <paramref name="operation"/>.
+    /// </summary>
+    private Table GetTable(RequestScope scope, string? nameOrArn, [CallerMemberName] string operation = "")
     {
         var (home, name) = TableNames.Resolve(scope, nameOrArn);
         if (_regions[home].Tables.TryGetValue(name, out var table) && table.Status != "DELETING")
         {
+            Authorize(scope, table, operation);
             return table;
         }
         throw DynamoDbErrors.ResourceNotFound();
     }
 
-    /// <summary>The table a control-plane request names; its error names the table.</summary>
-    private Table GetTableForControl(RequestScope scope, string? nameOrArn)
+    /// <summary>The table a control-plane request names; its error names the table. Another account's, as <see cref="GetTable"/>.</summary>
+    private Table GetTableForControl(RequestScope scope, string? nameOrArn, [CallerMemberName] string operation = "")
     {
         var (home, name) = TableNames.Resolve(scope, nameOrArn);
-        return _regions[home].Tables.TryGetValue(name, out var table)
-            ? table
-            : throw DynamoDbErrors.TableNotFound(name);
+        if (!_regions[home].Tables.TryGetValue(name, out var table))
+        {
+            throw DynamoDbErrors.TableNotFound(name);
+        }
+        Authorize(scope, table, operation);
+        return table;
     }
 }

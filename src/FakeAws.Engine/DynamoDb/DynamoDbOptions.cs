@@ -16,6 +16,14 @@ public sealed class DynamoDbOptions
     public TimeSpan TableStatusDelay { get; set; } = TimeSpan.Zero;
 
     /// <summary>
+    /// How many CloudWatch Contributor Insights rules an account may have in a region: 100, AWS's default quota.
+    /// Each table or global index with Contributor Insights on holds two rules (four with a sort key; half in
+    /// THROTTLED_KEYS mode); an ENABLE that would pass the limit ends FAILED with a LimitExceededException
+    /// FailureException, as on AWS. Raise it as an account's quota would be raised.
+    /// </summary>
+    public int ContributorInsightsRuleLimit { get; set; } = 100;
+
+    /// <summary>
     /// How long a write takes to reach the table's global secondary indexes, in virtual time. AWS
     /// propagates asynchronously, usually within a second; zero (the default) makes it immediate, and a
     /// delay lets a test meet the eventual consistency its production code will see.

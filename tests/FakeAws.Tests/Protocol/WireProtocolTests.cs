@@ -36,20 +36,23 @@ public class WireProtocolTests : InMemoryHttpTest
     [Test]
     public async Task UnimplementedOperation_SaysFakeAwsDoesNotSupportItYet()
     {
-        var response = await DynamoDb("DescribeContributorInsights", "{}");
+        var response = await DynamoDb("DescribeExport", "{}");
         var body = await Json(response);
 
         Assert.That(body.GetProperty("__type").GetString(), Is.EqualTo("com.amazon.coral.service#UnknownOperationException"));
-        Assert.That(body.GetProperty("message").GetString(), Is.EqualTo("FakeAws does not support the DynamoDB operation DescribeContributorInsights yet."));
+        Assert.That(body.GetProperty("message").GetString(), Is.EqualTo("FakeAws does not support the DynamoDB operation DescribeExport yet."));
     }
 
     [Test]
     public async Task UnimplementedOperation_ThroughTheSdk_IsATypedErrorNamingIt()
     {
         var ddb = Aws.CreateClient<AmazonDynamoDBClient>();
-        var error = Assert.ThrowsAsync<AmazonDynamoDBException>(() => ddb.DescribeContributorInsightsAsync(new DescribeContributorInsightsRequest { TableName = "orders" }));
+        var error = Assert.ThrowsAsync<AmazonDynamoDBException>(() => ddb.DescribeExportAsync(new DescribeExportRequest
+        {
+            ExportArn = "arn:aws:dynamodb:us-east-1:123456789012:table/orders/export/01234567890123-abcdefgh",
+        }));
         Assert.That(error!.ErrorCode, Is.EqualTo("UnknownOperationException"));
-        Assert.That(error.Message, Does.Contain("DescribeContributorInsights"));
+        Assert.That(error.Message, Does.Contain("DescribeExport"));
         Assert.That(error.ErrorType, Is.EqualTo(Amazon.Runtime.ErrorType.Sender), "the caller asked for what is not there, as AWS classes it");
         await Task.CompletedTask;
     }

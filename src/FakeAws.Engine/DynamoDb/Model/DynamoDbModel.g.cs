@@ -4291,38 +4291,38 @@ internal static partial class ServiceModel
         new(Operations[5], (scope, input, _) => new(engine.CreateTable(scope, (CreateTableInput)input))),
         new(Operations[6], (scope, input, _) => new(engine.DeleteBackup(scope, (DeleteBackupInput)input))),
         new(Operations[7], (scope, input, _) => new(engine.DeleteItem(scope, (DeleteItemInput)input))),
-        new(Operations[8], null),
+        new(Operations[8], (scope, input, _) => new(engine.DeleteResourcePolicy(scope, (DeleteResourcePolicyInput)input))),
         new(Operations[9], (scope, input, _) => new(engine.DeleteTable(scope, (DeleteTableInput)input))),
         new(Operations[10], (scope, input, _) => new(engine.DescribeBackup(scope, (DescribeBackupInput)input))),
         new(Operations[11], (scope, input, _) => new(engine.DescribeContinuousBackups(scope, (DescribeContinuousBackupsInput)input))),
-        new(Operations[12], null),
+        new(Operations[12], (scope, input, _) => new(engine.DescribeContributorInsights(scope, (DescribeContributorInsightsInput)input))),
         new(Operations[13], (scope, input, _) => new(engine.DescribeEndpoints(scope, (DescribeEndpointsRequest)input))),
         new(Operations[14], null),
         new(Operations[15], (scope, input, _) => new(engine.DescribeGlobalTable(scope, (DescribeGlobalTableInput)input))),
         new(Operations[16], (scope, input, _) => new(engine.DescribeGlobalTableSettings(scope, (DescribeGlobalTableSettingsInput)input))),
         new(Operations[17], null),
-        new(Operations[18], null),
+        new(Operations[18], (scope, input, _) => new(engine.DescribeKinesisStreamingDestination(scope, (DescribeKinesisStreamingDestinationInput)input))),
         new(Operations[19], (scope, input, _) => new(engine.DescribeLimits(scope, (DescribeLimitsInput)input))),
         new(Operations[20], (scope, input, _) => new(engine.DescribeTable(scope, (DescribeTableInput)input))),
         new(Operations[21], (scope, input, _) => new(engine.DescribeTableReplicaAutoScaling(scope, (DescribeTableReplicaAutoScalingInput)input))),
         new(Operations[22], (scope, input, _) => new(engine.DescribeTimeToLive(scope, (DescribeTimeToLiveInput)input))),
-        new(Operations[23], null),
-        new(Operations[24], null),
+        new(Operations[23], (scope, input, _) => new(engine.DisableKinesisStreamingDestination(scope, (KinesisStreamingDestinationInput)input))),
+        new(Operations[24], (scope, input, _) => new(engine.EnableKinesisStreamingDestination(scope, (KinesisStreamingDestinationInput)input))),
         new(Operations[25], (scope, input, _) => new(engine.ExecuteStatement(scope, (ExecuteStatementInput)input))),
         new(Operations[26], (scope, input, _) => new(engine.ExecuteTransaction(scope, (ExecuteTransactionInput)input))),
         new(Operations[27], null),
         new(Operations[28], (scope, input, _) => new(engine.GetItem(scope, (GetItemInput)input))),
-        new(Operations[29], null),
+        new(Operations[29], (scope, input, _) => new(engine.GetResourcePolicy(scope, (GetResourcePolicyInput)input))),
         new(Operations[30], null),
         new(Operations[31], (scope, input, _) => new(engine.ListBackups(scope, (ListBackupsInput)input))),
-        new(Operations[32], null),
+        new(Operations[32], (scope, input, _) => new(engine.ListContributorInsights(scope, (ListContributorInsightsInput)input))),
         new(Operations[33], null),
         new(Operations[34], (scope, input, _) => new(engine.ListGlobalTables(scope, (ListGlobalTablesInput)input))),
         new(Operations[35], null),
         new(Operations[36], (scope, input, _) => new(engine.ListTables(scope, (ListTablesInput)input))),
         new(Operations[37], (scope, input, _) => new(engine.ListTagsOfResource(scope, (ListTagsOfResourceInput)input))),
         new(Operations[38], (scope, input, _) => new(engine.PutItem(scope, (PutItemInput)input))),
-        new(Operations[39], null),
+        new(Operations[39], (scope, input, _) => new(engine.PutResourcePolicy(scope, (PutResourcePolicyInput)input))),
         new(Operations[40], (scope, input, _) => new(engine.Query(scope, (QueryInput)input))),
         new(Operations[41], (scope, input, _) => new(engine.RestoreTableFromBackup(scope, (RestoreTableFromBackupInput)input))),
         new(Operations[42], (scope, input, _) => new(engine.RestoreTableToPointInTime(scope, (RestoreTableToPointInTimeInput)input))),
@@ -4332,11 +4332,11 @@ internal static partial class ServiceModel
         new(Operations[46], (scope, input, _) => new(engine.TransactWriteItems(scope, (TransactWriteItemsInput)input))),
         new(Operations[47], (scope, input, _) => { engine.UntagResource(scope, (UntagResourceInput)input); return default; }),
         new(Operations[48], (scope, input, _) => new(engine.UpdateContinuousBackups(scope, (UpdateContinuousBackupsInput)input))),
-        new(Operations[49], null),
+        new(Operations[49], (scope, input, _) => new(engine.UpdateContributorInsights(scope, (UpdateContributorInsightsInput)input))),
         new(Operations[50], (scope, input, _) => new(engine.UpdateGlobalTable(scope, (UpdateGlobalTableInput)input))),
         new(Operations[51], (scope, input, _) => new(engine.UpdateGlobalTableSettings(scope, (UpdateGlobalTableSettingsInput)input))),
         new(Operations[52], (scope, input, _) => new(engine.UpdateItem(scope, (UpdateItemInput)input))),
-        new(Operations[53], null),
+        new(Operations[53], (scope, input, _) => new(engine.UpdateKinesisStreamingDestination(scope, (UpdateKinesisStreamingDestinationInput)input))),
         new(Operations[54], (scope, input, _) => new(engine.UpdateTable(scope, (UpdateTableInput)input))),
         new(Operations[55], (scope, input, _) => new(engine.UpdateTableReplicaAutoScaling(scope, (UpdateTableReplicaAutoScalingInput)input))),
         new(Operations[56], (scope, input, _) => new(engine.UpdateTimeToLive(scope, (UpdateTimeToLiveInput)input))),
@@ -4357,24 +4357,32 @@ internal interface IDynamoDbOperations
     CreateTableOutput CreateTable(RequestScope scope, CreateTableInput input);
     DeleteBackupOutput DeleteBackup(RequestScope scope, DeleteBackupInput input);
     DeleteItemOutput DeleteItem(RequestScope scope, DeleteItemInput input);
+    DeleteResourcePolicyOutput DeleteResourcePolicy(RequestScope scope, DeleteResourcePolicyInput input);
     DeleteTableOutput DeleteTable(RequestScope scope, DeleteTableInput input);
     DescribeBackupOutput DescribeBackup(RequestScope scope, DescribeBackupInput input);
     DescribeContinuousBackupsOutput DescribeContinuousBackups(RequestScope scope, DescribeContinuousBackupsInput input);
+    DescribeContributorInsightsOutput DescribeContributorInsights(RequestScope scope, DescribeContributorInsightsInput input);
     DescribeEndpointsResponse DescribeEndpoints(RequestScope scope, DescribeEndpointsRequest input);
     DescribeGlobalTableOutput DescribeGlobalTable(RequestScope scope, DescribeGlobalTableInput input);
     DescribeGlobalTableSettingsOutput DescribeGlobalTableSettings(RequestScope scope, DescribeGlobalTableSettingsInput input);
+    DescribeKinesisStreamingDestinationOutput DescribeKinesisStreamingDestination(RequestScope scope, DescribeKinesisStreamingDestinationInput input);
     DescribeLimitsOutput DescribeLimits(RequestScope scope, DescribeLimitsInput input);
     DescribeTableOutput DescribeTable(RequestScope scope, DescribeTableInput input);
     DescribeTableReplicaAutoScalingOutput DescribeTableReplicaAutoScaling(RequestScope scope, DescribeTableReplicaAutoScalingInput input);
     DescribeTimeToLiveOutput DescribeTimeToLive(RequestScope scope, DescribeTimeToLiveInput input);
+    KinesisStreamingDestinationOutput DisableKinesisStreamingDestination(RequestScope scope, KinesisStreamingDestinationInput input);
+    KinesisStreamingDestinationOutput EnableKinesisStreamingDestination(RequestScope scope, KinesisStreamingDestinationInput input);
     ExecuteStatementOutput ExecuteStatement(RequestScope scope, ExecuteStatementInput input);
     ExecuteTransactionOutput ExecuteTransaction(RequestScope scope, ExecuteTransactionInput input);
     GetItemOutput GetItem(RequestScope scope, GetItemInput input);
+    GetResourcePolicyOutput GetResourcePolicy(RequestScope scope, GetResourcePolicyInput input);
     ListBackupsOutput ListBackups(RequestScope scope, ListBackupsInput input);
+    ListContributorInsightsOutput ListContributorInsights(RequestScope scope, ListContributorInsightsInput input);
     ListGlobalTablesOutput ListGlobalTables(RequestScope scope, ListGlobalTablesInput input);
     ListTablesOutput ListTables(RequestScope scope, ListTablesInput input);
     ListTagsOfResourceOutput ListTagsOfResource(RequestScope scope, ListTagsOfResourceInput input);
     PutItemOutput PutItem(RequestScope scope, PutItemInput input);
+    PutResourcePolicyOutput PutResourcePolicy(RequestScope scope, PutResourcePolicyInput input);
     QueryOutput Query(RequestScope scope, QueryInput input);
     RestoreTableFromBackupOutput RestoreTableFromBackup(RequestScope scope, RestoreTableFromBackupInput input);
     RestoreTableToPointInTimeOutput RestoreTableToPointInTime(RequestScope scope, RestoreTableToPointInTimeInput input);
@@ -4384,9 +4392,11 @@ internal interface IDynamoDbOperations
     TransactWriteItemsOutput TransactWriteItems(RequestScope scope, TransactWriteItemsInput input);
     void UntagResource(RequestScope scope, UntagResourceInput input);
     UpdateContinuousBackupsOutput UpdateContinuousBackups(RequestScope scope, UpdateContinuousBackupsInput input);
+    UpdateContributorInsightsOutput UpdateContributorInsights(RequestScope scope, UpdateContributorInsightsInput input);
     UpdateGlobalTableOutput UpdateGlobalTable(RequestScope scope, UpdateGlobalTableInput input);
     UpdateGlobalTableSettingsOutput UpdateGlobalTableSettings(RequestScope scope, UpdateGlobalTableSettingsInput input);
     UpdateItemOutput UpdateItem(RequestScope scope, UpdateItemInput input);
+    UpdateKinesisStreamingDestinationOutput UpdateKinesisStreamingDestination(RequestScope scope, UpdateKinesisStreamingDestinationInput input);
     UpdateTableOutput UpdateTable(RequestScope scope, UpdateTableInput input);
     UpdateTableReplicaAutoScalingOutput UpdateTableReplicaAutoScaling(RequestScope scope, UpdateTableReplicaAutoScalingInput input);
     UpdateTimeToLiveOutput UpdateTimeToLive(RequestScope scope, UpdateTimeToLiveInput input);

@@ -87,6 +87,18 @@ internal sealed class Table
     /// <summary>The table's tags, in the order they were first set.</summary>
     public List<KeyValuePair<string, string>> Tags { get; } = [];
 
+    /// <summary>The resource-based policies of the table and of its streams, by the ARN each is attached to.</summary>
+    public Dictionary<string, PolicySlot> Policies { get; } = new(StringComparer.Ordinal);
+
+    /// <summary>The last policy revision given out for the table or its streams, so revisions only grow.</summary>
+    public long LastPolicyRevision { get; set; }
+
+    /// <summary>The Kinesis data streams the table streams to, the most recently enabled first; disabled and failed ones stay listed.</summary>
+    public List<KinesisDestination> KinesisDestinations { get; } = [];
+
+    /// <summary>Contributor Insights: the table's setting under "", each global secondary index's under its name.</summary>
+    public Dictionary<string, ContributorInsights> Insights { get; } = new(StringComparer.Ordinal);
+
     /// <summary>Where a restored table came from; null for a table that was created.</summary>
     public RestoreSummary? RestoreSummary { get; set; }
 
@@ -150,8 +162,12 @@ internal sealed class Table
         }
     }
 
-    /// <summary>Drops an index and everything in it.</summary>
-    public void RemoveIndex(SecondaryIndex index) => _indexes.Remove(index);
+    /// <summary>Drops an index and everything in it, its Contributor Insights included.</summary>
+    public void RemoveIndex(SecondaryIndex index)
+    {
+        _indexes.Remove(index);
+        Insights.Remove(index.Name);
+    }
 
     /// <summary>The item with <paramref name="key"/>, or null.</summary>
     public IReadOnlyDictionary<string, AttributeValue>? Get(in PrimaryKey key) => Items.Get(key)?.Item;
