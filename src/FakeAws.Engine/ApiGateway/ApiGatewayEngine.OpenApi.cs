@@ -70,7 +70,18 @@ internal sealed partial class ApiGatewayEngine
         var api = GetApi(region, request.RestApiId);
         var document = ReadDefinition(request.Body);
         var parameters = ImportParameters.Read(request.Parameters);
-        var warnings = new OpenApiImporter(this, scope, api.Api.Id!, document, parameters, request.FailOnWarnings == true).Import(merge: request.Mode == "merge");
+        var saved = new RestApiDefinition(api);
+        List<string> warnings;
+        try
+        {
+            warnings = new OpenApiImporter(this, scope, api.Api.Id!, document, parameters, request.FailOnWarnings == true).Import(merge: request.Mode == "merge");
+        }
+        catch (AwsServiceException)
+        {
+            // An import that fails changes nothing.
+            saved.Restore(api);
+            throw;
+        }
         var result = ApiGatewayJson.Clone(api.Api);
         result.Warnings = warnings.Count > 0 ? warnings : null;
         return result;

@@ -289,6 +289,39 @@ public class OpenApiImportTests : ApiGatewayTestBase
     }
 
     [Test]
+    public async Task PutRestApi_Refused_LeavesTheApiAsItWas()
+    {
+        var apiId = (await Import(PetStore(InvokeUri("pets")))).Id();
+
+        var reply = await Api.Send(HttpMethod.Put, $"/restapis/{apiId}?mode=overwrite", PetStore("not-an-arn").Replace("PetStore", "Renamed", StringComparison.Ordinal));
+
+        Assert.That(reply.ErrorType, Is.EqualTo("BadRequestException"));
+        var api = (await Api.Get($"/restapis/{apiId}")).Json;
+        var pets = (await Api.Get($"/restapis/{apiId}/resources")).Json.GetProperty("item").EnumerateArray().Single(r => r.GetProperty("path").GetString() == "/pets");
+        var post = (await Api.Get($"/restapis/{apiId}/resources/{pets.Id()}/methods/POST")).Json;
+        Assert.Multiple(() =>
+        {
+            Assert.That(api.GetProperty("name").GetString(), Is.EqualTo("PetStore"));
+            Assert.That(post.GetProperty("methodIntegration").GetProperty("uri").GetString(), Is.EqualTo(InvokeUri("pets")));
+        });
+    }
+
+    [Test]
+    public async Task ImportRestApi_OpenApi3BasePathVariable_Split()
+    {
+        const string definition = """
+            {"openapi": "3.0.1", "info": {"title": "split"},
+             "servers": [{"url": "https://example.com/{basePath}", "variables": {"basePath": {"default": "/a/b/c"}}}],
+             "paths": {"/e": {"get": {"responses": {"200": {"description": "ok"}}}}}}
+            """;
+
+        var apiId = (await Import(definition, "&basepath=split")).Id();
+
+        var paths = (await Api.Get($"/restapis/{apiId}/resources")).Json.GetProperty("item").EnumerateArray().Select(r => r.GetProperty("path").GetString());
+        Assert.That(paths, Is.EquivalentTo(new[] { "/", "/b", "/b/c", "/b/c/e" }));
+    }
+
+    [Test]
     public async Task PutRestApi_UnknownApi_NotFound() =>
         AssertError(await Api.Send(HttpMethod.Put, "/restapis/nope123456?mode=overwrite", PetStore(InvokeUri("pets"))), 404, "NotFoundException",
             "Invalid API identifier specified 123456789012:nope123456");

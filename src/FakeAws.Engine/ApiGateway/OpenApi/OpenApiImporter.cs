@@ -254,20 +254,29 @@ internal sealed class OpenApiImporter(ApiGatewayEngine engine, RequestScope scop
         }
     }
 
-    /// <summary>The base path of a Swagger definition, or the path of an OpenAPI 3 definition's first server URL with its variables' defaults.</summary>
+    /// <summary>
+    /// The base path of a Swagger definition; of an OpenAPI 3 definition, the default of the first
+    /// <c>basePath</c> server variable, else the path of the first server URL (its variables at their
+    /// defaults), as AWS's "Set the OpenAPI basePath property" describes.
+    /// </summary>
     private string? DefinitionBasePath()
     {
         if (!IsOas30)
         {
             return OpenApiExtensions.Text(document, "basePath");
         }
-        if (document["servers"] is not JsonArray { Count: > 0 } servers || servers[0] is not JsonObject server || OpenApiExtensions.Text(server, "url") is not { } url)
+        var servers = (document["servers"] as JsonArray ?? []).OfType<JsonObject>().ToList();
+        if (servers.Select(s => (s["variables"] as JsonObject)?["basePath"] as JsonObject).FirstOrDefault(v => v is not null) is { } variable)
+        {
+            return OpenApiExtensions.Text(variable, "default");
+        }
+        if (servers.FirstOrDefault() is not { } server || OpenApiExtensions.Text(server, "url") is not { } url)
         {
             return null;
         }
-        foreach (var (name, variable) in server["variables"] as JsonObject ?? [])
+        foreach (var (name, value) in server["variables"] as JsonObject ?? [])
         {
-            url = url.Replace("{" + name + "}", variable is JsonObject v ? OpenApiExtensions.Text(v, "default") : "");
+            url = url.Replace("{" + name + "}", value is JsonObject v ? OpenApiExtensions.Text(v, "default") : "");
         }
         var start = url.IndexOf("://", StringComparison.Ordinal) is var scheme and >= 0 ? url.IndexOf('/', scheme + 3) : url.IndexOf('/');
         return start < 0 ? null : url[start..];
