@@ -322,6 +322,30 @@ public class OpenApiImportTests : ApiGatewayTestBase
     }
 
     [Test]
+    public async Task ImportDocumentationParts_Yaml()
+    {
+        var apiId = await CreateRestApi();
+        const string definition = """
+            swagger: '2.0'
+            info:
+              title: docs
+            x-amazon-apigateway-documentation:
+              version: '1'
+              documentationParts:
+                - location:
+                    type: API
+                  properties:
+                    description: from YAML
+            """;
+
+        var reply = await Api.Send(HttpMethod.Put, $"/restapis/{apiId}/documentation/parts?mode=overwrite", definition);
+
+        AssertStatus(reply, 200);
+        var part = (await Api.Get($"/restapis/{apiId}/documentation/parts")).Json.GetProperty("item")[0];
+        Assert.That(part.GetProperty("properties").GetString(), Is.EqualTo("""{"description":"from YAML"}"""));
+    }
+
+    [Test]
     public async Task PutRestApi_UnknownApi_NotFound() =>
         AssertError(await Api.Send(HttpMethod.Put, "/restapis/nope123456?mode=overwrite", PetStore(InvokeUri("pets"))), 404, "NotFoundException",
             "Invalid API identifier specified 123456789012:nope123456");
