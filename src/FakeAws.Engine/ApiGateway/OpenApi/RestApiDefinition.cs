@@ -57,7 +57,8 @@ internal sealed class RestApiDefinition
     private static Dictionary<string, T> Copy<T>(Dictionary<string, T> source) where T : class =>
         source.ToDictionary(p => p.Key, p => ApiGatewayJson.Clone(p.Value), StringComparer.Ordinal);
 
-    private static void Refill<T>(Dictionary<string, T> target, Dictionary<string, T> saved) where T : notnull
+    /// <summary>Replaces the entries of <paramref name="target"/> with <paramref name="saved"/>.</summary>
+    public static void Refill<T>(Dictionary<string, T> target, IEnumerable<KeyValuePair<string, T>> saved)
     {
         target.Clear();
         foreach (var (key, value) in saved)
