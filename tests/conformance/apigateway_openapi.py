@@ -18,6 +18,7 @@ MOTO = os.environ.get("APIGW_TARGET") == "moto"
 checks = Checks("apigateway_openapi" + (" against moto" if MOTO else ""))
 urllib.request.urlopen(urllib.request.Request(f"{ENDPOINT}/{'moto-api' if MOTO else '_fakeaws'}/reset", method="POST"))
 apigw = client("apigateway")
+apigw2 = client("apigatewayv2")
 section = checks.section
 
 PETSTORE = {
@@ -235,6 +236,41 @@ def exports():
     checks.equal("round trip: definitions", reexported["definitions"], swagger["definitions"])
 
 
+HTTP_API = {
+    "openapi": "3.0.1",
+    "info": {"title": "pets-http", "description": "HTTP pets", "version": "1.0"},
+    "paths": {
+        "/pets/{id}": {"get": {
+            "responses": {"default": {"description": "Default response for GET /pets/{id}"}},
+            "x-amazon-apigateway-integration": {"payloadFormatVersion": "2.0", "type": "aws_proxy", "httpMethod": "POST",
+                                                "uri": "arn:aws:lambda:us-east-1:123456789012:function:pets", "connectionType": "INTERNET"},
+        }},
+    },
+    "x-amazon-apigateway-cors": {"allowOrigins": ["https://example.com"]},
+}
+
+
+def http_apis():
+    api = apigw2.import_api(Body=json.dumps(HTTP_API))
+    checks.equal("v2 import: name and protocol", (api["Name"], api["ProtocolType"]), ("pets-http", "HTTP"))
+    checks.equal("v2 import: cors", api.get("CorsConfiguration", {}).get("AllowOrigins"), ["https://example.com"])
+    routes = apigw2.get_routes(ApiId=api["ApiId"])["Items"]
+    checks.equal("v2 import: routes", [r["RouteKey"] for r in routes], ["GET /pets/{id}"])
+    integration = apigw2.get_integrations(ApiId=api["ApiId"])["Items"][0]
+    checks.equal("v2 import: integration", (integration["IntegrationType"], integration["PayloadFormatVersion"]), ("AWS_PROXY", "2.0"))
+    exported = json.loads(apigw2.export_api(ApiId=api["ApiId"], Specification="OAS30", OutputType="JSON")["body"].read())
+    get = exported["paths"]["/pets/{id}"]["get"]
+    checks.equal("v2 export: default response", get["responses"]["default"]["description"], "Default response for GET /pets/{id}")
+    checks.equal("v2 export: integration", get["x-amazon-apigateway-integration"]["payloadFormatVersion"], "2.0")
+    bare = apigw2.export_api(ApiId=api["ApiId"], Specification="OAS30", OutputType="YAML", IncludeExtensions=False)["body"].read().decode()
+    checks.equal("v2 export: yaml without extensions", (bare.startswith("openapi: 3.0.1"), "x-amazon-apigateway-integration" in bare), (True, False))
+    replacement = {"openapi": "3.0.1", "info": {"title": "pets-http", "description": "HTTP pets"},
+                   "paths": {"/only": {"get": {"responses": {"default": {"description": "x"}},
+                                               "x-amazon-apigateway-integration": HTTP_API["paths"]["/pets/{id}"]["get"]["x-amazon-apigateway-integration"]}}}}
+    apigw2.reimport_api(ApiId=api["ApiId"], Body=json.dumps(replacement))
+    checks.equal("v2 reimport replaces the routes", [r["RouteKey"] for r in apigw2.get_routes(ApiId=api["ApiId"])["Items"]], ["GET /only"])
+
+
 def invoke():
     api = imported_api("invoking the imported API")
     if api is None:
@@ -254,6 +290,7 @@ section("ImportRestApi from YAML", yaml_import)
 section("warnings and errors", warnings)
 section("PutRestApi", put_rest_api)
 section("GetExport", exports)
+section("HTTP APIs (v2)", http_apis)
 if not MOTO:
     section("invoking the imported API", invoke)
 checks.finish()
