@@ -1,5 +1,4 @@
 using System.Text;
-using System.Text.Json;
 using FakeAws.Engine.ApiGateway.Model;
 using FakeAws.Engine.ApiGateway.OpenApi;
 using FakeAws.Engine.Core;
@@ -9,8 +8,6 @@ namespace FakeAws.Engine.ApiGateway;
 // GetExport, ImportRestApi, PutRestApi.
 internal sealed partial class ApiGatewayEngine
 {
-    private static readonly JsonSerializerOptions ExportJson = new() { WriteIndented = true, NewLine = "\n", Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
-
     public ExportResponse GetExport(RequestScope scope, GetExportRequest request) => Locked(scope, region =>
     {
         var api = GetApi(region, request.RestApiId);
@@ -27,7 +24,7 @@ internal sealed partial class ApiGatewayEngine
         var extensions = ExportExtensions.Parse(request.Parameters?.GetValueOrDefault("extensions"));
         var document = OpenApiExporter.Export(oas30, api.Api, deployment.Snapshot, deployment.Deployment.CreatedDate ?? Now,
             stage.StageName!, scope.Region, extensions, documentation);
-        var text = yaml ? OpenApiDocuments.ToYaml(document) : document.ToJsonString(ExportJson);
+        var text = yaml ? OpenApiDocuments.ToYaml(document) : OpenApiDocuments.ToJson(document);
         var extension = yaml ? "yaml" : "json";
         return new ExportResponse
         {

@@ -38,6 +38,16 @@ internal static partial class OpenApiDocuments
         }
     }
 
+    private static readonly JsonSerializerOptions Indented = new()
+    {
+        WriteIndented = true,
+        NewLine = "\n",
+        Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+    };
+
+    /// <summary>The document as indented JSON, as the exports answer it.</summary>
+    public static string ToJson(JsonNode document) => document.ToJsonString(Indented);
+
     /// <summary>The document as YAML, with strings that would read back as numbers or booleans quoted.</summary>
     public static string ToYaml(JsonNode document)
     {

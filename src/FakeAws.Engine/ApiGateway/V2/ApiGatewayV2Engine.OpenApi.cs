@@ -1,5 +1,4 @@
 using System.Text;
-using System.Text.Json;
 using FakeAws.Engine.ApiGateway.OpenApi;
 using FakeAws.Engine.ApiGateway.V2.Model;
 using FakeAws.Engine.Core;
@@ -9,8 +8,6 @@ namespace FakeAws.Engine.ApiGateway.V2;
 // ImportApi, ReimportApi, ExportApi.
 internal sealed partial class ApiGatewayV2Engine
 {
-    private static readonly JsonSerializerOptions ExportJson = new() { WriteIndented = true, NewLine = "\n", Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
-
     public ImportApiResponse ImportApi(RequestScope scope, ImportApiRequest request)
     {
         var document = HttpApiImporter.Read(request.Body);
@@ -79,7 +76,7 @@ internal sealed partial class ApiGatewayV2Engine
         var document = request.StageName is { } stageName
             ? ExportStage(api, stageName, extensions)
             : HttpApiExporter.Export(api.Api, api.Routes.Values, api.Integrations, api.Authorizers, api.Api.CorsConfiguration, null, extensions);
-        var text = request.OutputType == "YAML" ? OpenApiDocuments.ToYaml(document) : document.ToJsonString(ExportJson);
+        var text = request.OutputType == "YAML" ? OpenApiDocuments.ToYaml(document) : OpenApiDocuments.ToJson(document);
         return new ExportApiResponse { Body = Encoding.UTF8.GetBytes(text) };
     });
 
