@@ -182,23 +182,12 @@ internal sealed partial class ApiGatewayEngine
             ? snapshot
             : throw ApiGatewayErrors.NotFound("Invalid Documentation version identifier specified");
 
-    /// <summary>The <c>documentationParts</c> of an OpenAPI file's documentation extension; none when it has none.</summary>
-    private static List<JsonElement> ReadDocumentationParts(byte[] body)
-    {
-        try
-        {
-            using var document = JsonDocument.Parse(body);
-            return document.RootElement.ValueKind == JsonValueKind.Object
-                && document.RootElement.TryGetProperty(DocumentationExtension, out var extension)
-                && extension.ValueKind == JsonValueKind.Object
-                && extension.TryGetProperty("documentationParts", out var parts)
-                && parts.ValueKind == JsonValueKind.Array
-                ? parts.EnumerateArray().Select(p => p.Clone()).ToList()
+    /// <summary>The <c>documentationParts</c> of an OpenAPI file's (JSON or YAML) documentation extension; none when it has none.</summary>
+    private static List<JsonElement> ReadDocumentationParts(byte[] body) =>
+        OpenApi.OpenApiDocuments.Parse(body) is not { } document
+            ? throw ApiGatewayErrors.BadRequest("Invalid OpenAPI input.")
+            : document[DocumentationExtension] is System.Text.Json.Nodes.JsonObject extension
+                && extension["documentationParts"] is System.Text.Json.Nodes.JsonArray parts
+                ? parts.Select(p => JsonSerializer.SerializeToElement(p)).ToList()
                 : [];
-        }
-        catch (JsonException)
-        {
-            throw ApiGatewayErrors.BadRequest("Invalid OpenAPI input.");
-        }
-    }
 }

@@ -147,6 +147,7 @@ internal abstract class RestJsonService : IWireService
             object? value = member.Location switch
             {
                 "uri" => labels.GetValueOrDefault(member.Name),
+                "querystring" when member.Property.PropertyType == typeof(Dictionary<string, string>) => QueryMap(shape, query),
                 "querystring" => member.Property.PropertyType == typeof(List<string>) ? query.All(member.Name)?.ToList() : (object?)query.First(member.Name),
                 "header" => request.Header(member.Name),
                 "headers" => request.Headers.Where(h => h.Key.StartsWith(member.Name, StringComparison.OrdinalIgnoreCase))
@@ -166,6 +167,17 @@ internal abstract class RestJsonService : IWireService
             member.Property.SetValue(input, value);
         }
         return input;
+    }
+
+    /// <summary>
+    /// A query-string map member (GetExport's <c>parameters</c>): every query parameter that no other
+    /// member of the shape names, as the SDKs send the map's entries as parameters of their own.
+    /// </summary>
+    private static Dictionary<string, string>? QueryMap(RestShape shape, QueryString query)
+    {
+        var named = shape.Located.Where(m => m.Location == "querystring").Select(m => m.Name).ToHashSet(StringComparer.Ordinal);
+        var map = query.Keys.Where(key => !named.Contains(key)).ToDictionary(key => key, key => query.First(key)!, StringComparer.Ordinal);
+        return map.Count > 0 ? map : null;
     }
 
     private object? ParseValue(LocatedMember member, string text)
@@ -208,7 +220,13 @@ internal abstract class RestJsonService : IWireService
                 ? WireResponse.Json(JsonSerializer.SerializeToUtf8Bytes(output, model.OutputType, _json), "application/json", status)
                 : new WireResponse { Status = status };
         }
-        foreach (var member in shape.Located)
+        // A Content-Type the output names (GetExport's JSON or YAML) is the payload's own.
+        if (shape.Located.FirstOrDefault(m => m.Location == "header" && m.Name.Equals("Content-Type", StringComparison.OrdinalIgnoreCase)) is { } type
+            && type.Property.GetValue(output) is string contentType)
+        {
+            response = new WireResponse { Status = response.Status, Body = response.Body, ContentType = contentType };
+        }
+        foreach (var member in shape.Located.Where(m => !m.Name.Equals("Content-Type", StringComparison.OrdinalIgnoreCase)))
         {
             if (member.Location == "header" && member.Property.GetValue(output) is { } value)
             {

@@ -123,4 +123,7 @@ internal sealed class QueryString
     public string? First(string key) => _values.TryGetValue(key, out var list) ? list[0] : null;
 
     public IReadOnlyList<string>? All(string key) => _values.GetValueOrDefault(key);
+
+    /// <summary>The parameters' names, in the order they first appear.</summary>
+    public IEnumerable<string> Keys => _values.Keys;
 }

@@ -14,9 +14,13 @@ public sealed class ApiGatewayWire(FakeAwsCloud aws, string region = "us-east-1"
 
     public void Dispose() => _http.Dispose();
 
-    public async Task<ApiReply> Send(HttpMethod method, string pathAndQuery, object? json = null)
+    public async Task<ApiReply> Send(HttpMethod method, string pathAndQuery, object? json = null, string? accept = null)
     {
         using var request = new HttpRequestMessage(method, pathAndQuery);
+        if (accept is not null)
+        {
+            request.Headers.TryAddWithoutValidation("Accept", accept);
+        }
         if (json is not null)
         {
             request.Content = new ByteArrayContent(json is string text ? Encoding.UTF8.GetBytes(text) : JsonSerializer.SerializeToUtf8Bytes(json));
@@ -30,7 +34,7 @@ public sealed class ApiGatewayWire(FakeAwsCloud aws, string region = "us-east-1"
         return new ApiReply(response.StatusCode, headers, await response.Content.ReadAsByteArrayAsync());
     }
 
-    public Task<ApiReply> Get(string path) => Send(HttpMethod.Get, path);
+    public Task<ApiReply> Get(string path, string? accept = null) => Send(HttpMethod.Get, path, accept: accept);
 
     public Task<ApiReply> Post(string path, object? json = null) => Send(HttpMethod.Post, path, json ?? new { });
 

@@ -448,9 +448,9 @@ public class RestApiManagementTests : ApiGatewayTestBase
     {
         var apiId = await CreateRestApi();
 
-        var reply = await Api.Get($"/restapis/{apiId}/stages/prod/exports/oas30");
+        var reply = await Api.Get($"/restapis/{apiId}/stages/prod/sdks/javascript");
 
         Assert.That(reply.ErrorType, Is.EqualTo("UnknownOperationException"));
-        Assert.That(reply.Message, Is.EqualTo("FakeAws does not support the API Gateway operation GetExport yet."));
+        Assert.That(reply.Message, Is.EqualTo("FakeAws does not support the API Gateway operation GetSdk yet."));
     }
 }

@@ -3695,7 +3695,7 @@ internal static partial class ServiceModel
         new(Operations[56], (scope, input, _) => new(engine.GetDomainName(scope, (GetDomainNameRequest)input))),
         new(Operations[57], null),
         new(Operations[58], (scope, input, _) => new(engine.GetDomainNames(scope, (GetDomainNamesRequest)input))),
-        new(Operations[59], null),
+        new(Operations[59], (scope, input, _) => new(engine.GetExport(scope, (GetExportRequest)input))),
         new(Operations[60], (scope, input, _) => new(engine.GetGatewayResponse(scope, (GetGatewayResponseRequest)input))),
         new(Operations[61], (scope, input, _) => new(engine.GetGatewayResponses(scope, (GetGatewayResponsesRequest)input))),
         new(Operations[62], (scope, input, _) => new(engine.GetIntegration(scope, (GetIntegrationRequest)input))),
@@ -3726,13 +3726,13 @@ internal static partial class ServiceModel
         new(Operations[87], (scope, input, _) => new(engine.GetVpcLinks(scope, (GetVpcLinksRequest)input))),
         new(Operations[88], null),
         new(Operations[89], (scope, input, _) => new(engine.ImportDocumentationParts(scope, (ImportDocumentationPartsRequest)input))),
-        new(Operations[90], null),
+        new(Operations[90], (scope, input, _) => new(engine.ImportRestApi(scope, (ImportRestApiRequest)input))),
         new(Operations[91], (scope, input, _) => new(engine.PutGatewayResponse(scope, (PutGatewayResponseRequest)input))),
         new(Operations[92], (scope, input, _) => new(engine.PutIntegration(scope, (PutIntegrationRequest)input))),
         new(Operations[93], (scope, input, _) => new(engine.PutIntegrationResponse(scope, (PutIntegrationResponseRequest)input))),
         new(Operations[94], (scope, input, _) => new(engine.PutMethod(scope, (PutMethodRequest)input))),
         new(Operations[95], (scope, input, _) => new(engine.PutMethodResponse(scope, (PutMethodResponseRequest)input))),
-        new(Operations[96], null),
+        new(Operations[96], (scope, input, _) => new(engine.PutRestApi(scope, (PutRestApiRequest)input))),
         new(Operations[97], null),
         new(Operations[98], null),
         new(Operations[99], null),
@@ -3824,6 +3824,7 @@ internal interface IApiGatewayOperations
     DocumentationVersions GetDocumentationVersions(RequestScope scope, GetDocumentationVersionsRequest input);
     DomainName GetDomainName(RequestScope scope, GetDomainNameRequest input);
     DomainNames GetDomainNames(RequestScope scope, GetDomainNamesRequest input);
+    ExportResponse GetExport(RequestScope scope, GetExportRequest input);
     GatewayResponse GetGatewayResponse(RequestScope scope, GetGatewayResponseRequest input);
     GatewayResponses GetGatewayResponses(RequestScope scope, GetGatewayResponsesRequest input);
     Integration GetIntegration(RequestScope scope, GetIntegrationRequest input);
@@ -3848,11 +3849,13 @@ internal interface IApiGatewayOperations
     VpcLink GetVpcLink(RequestScope scope, GetVpcLinkRequest input);
     VpcLinks GetVpcLinks(RequestScope scope, GetVpcLinksRequest input);
     DocumentationPartIds ImportDocumentationParts(RequestScope scope, ImportDocumentationPartsRequest input);
+    RestApi ImportRestApi(RequestScope scope, ImportRestApiRequest input);
     GatewayResponse PutGatewayResponse(RequestScope scope, PutGatewayResponseRequest input);
     Integration PutIntegration(RequestScope scope, PutIntegrationRequest input);
     IntegrationResponse PutIntegrationResponse(RequestScope scope, PutIntegrationResponseRequest input);
     Method PutMethod(RequestScope scope, PutMethodRequest input);
     MethodResponse PutMethodResponse(RequestScope scope, PutMethodResponseRequest input);
+    RestApi PutRestApi(RequestScope scope, PutRestApiRequest input);
     ApiKey UpdateApiKey(RequestScope scope, UpdateApiKeyRequest input);
     Authorizer UpdateAuthorizer(RequestScope scope, UpdateAuthorizerRequest input);
     BasePathMapping UpdateBasePathMapping(RequestScope scope, UpdateBasePathMappingRequest input);

@@ -4787,7 +4787,7 @@ internal static partial class ServiceModel
         new(Operations[37], (scope, input, _) => { engine.DeleteStage(scope, (DeleteStageRequest)input); return default; }),
         new(Operations[38], (scope, input, _) => new(engine.DeleteVpcLink(scope, (DeleteVpcLinkRequest)input))),
         new(Operations[39], null),
-        new(Operations[40], null),
+        new(Operations[40], (scope, input, _) => new(engine.ExportApi(scope, (ExportApiRequest)input))),
         new(Operations[41], (scope, input, _) => new(engine.GetApi(scope, (GetApiRequest)input))),
         new(Operations[42], (scope, input, _) => new(engine.GetApiMapping(scope, (GetApiMappingRequest)input))),
         new(Operations[43], (scope, input, _) => new(engine.GetApiMappings(scope, (GetApiMappingsRequest)input))),
@@ -4820,7 +4820,7 @@ internal static partial class ServiceModel
         new(Operations[70], null),
         new(Operations[71], (scope, input, _) => new(engine.GetVpcLink(scope, (GetVpcLinkRequest)input))),
         new(Operations[72], (scope, input, _) => new(engine.GetVpcLinks(scope, (GetVpcLinksRequest)input))),
-        new(Operations[73], null),
+        new(Operations[73], (scope, input, _) => new(engine.ImportApi(scope, (ImportApiRequest)input))),
         new(Operations[74], null),
         new(Operations[75], null),
         new(Operations[76], null),
@@ -4830,7 +4830,7 @@ internal static partial class ServiceModel
         new(Operations[80], null),
         new(Operations[81], null),
         new(Operations[82], null),
-        new(Operations[83], null),
+        new(Operations[83], (scope, input, _) => new(engine.ReimportApi(scope, (ReimportApiRequest)input))),
         new(Operations[84], (scope, input, _) => { engine.ResetAuthorizersCache(scope, (ResetAuthorizersCacheRequest)input); return default; }),
         new(Operations[85], null),
         new(Operations[86], null),
@@ -4882,6 +4882,7 @@ internal interface IApiGatewayV2Operations
     void DeleteRouteResponse(RequestScope scope, DeleteRouteResponseRequest input);
     void DeleteStage(RequestScope scope, DeleteStageRequest input);
     DeleteVpcLinkResponse DeleteVpcLink(RequestScope scope, DeleteVpcLinkRequest input);
+    ExportApiResponse ExportApi(RequestScope scope, ExportApiRequest input);
     GetApiResponse GetApi(RequestScope scope, GetApiRequest input);
     GetApiMappingResponse GetApiMapping(RequestScope scope, GetApiMappingRequest input);
     GetApiMappingsResponse GetApiMappings(RequestScope scope, GetApiMappingsRequest input);
@@ -4904,6 +4905,8 @@ internal interface IApiGatewayV2Operations
     GetStagesResponse GetStages(RequestScope scope, GetStagesRequest input);
     GetVpcLinkResponse GetVpcLink(RequestScope scope, GetVpcLinkRequest input);
     GetVpcLinksResponse GetVpcLinks(RequestScope scope, GetVpcLinksRequest input);
+    ImportApiResponse ImportApi(RequestScope scope, ImportApiRequest input);
+    ReimportApiResponse ReimportApi(RequestScope scope, ReimportApiRequest input);
     void ResetAuthorizersCache(RequestScope scope, ResetAuthorizersCacheRequest input);
     UpdateApiResponse UpdateApi(RequestScope scope, UpdateApiRequest input);
     UpdateApiMappingResponse UpdateApiMapping(RequestScope scope, UpdateApiMappingRequest input);
