@@ -1,11 +1,13 @@
 """Cognito operations added in round 3, through boto3 against FakeAws.Server: identity pools' principal tag
-attribute maps (SetPrincipalTagAttributeMap, GetPrincipalTagAttributeMap), with their errors.
+attribute maps (SetPrincipalTagAttributeMap, GetPrincipalTagAttributeMap) and the legacy user settings
+(AdminSetUserSettings, SetUserSettings), with their errors.
 """
 from harness import Checks, admin, client
 
 checks = Checks("cognito_round3")
 admin("reset", {})
 identity = client("cognito-identity")
+idp = client("cognito-idp")
 PROVIDER = "cognito-idp.us-east-1.amazonaws.com/us-east-1_Example"
 
 
@@ -34,5 +36,30 @@ def principal_tags():
                  "ResourceNotFoundException")
 
 
+def user_settings():
+    pool_id = idp.create_user_pool(PoolName="settings")["UserPool"]["Id"]
+    client_id = idp.create_user_pool_client(UserPoolId=pool_id, ClientName="app", ExplicitAuthFlows=["ALLOW_ADMIN_USER_PASSWORD_AUTH", "ALLOW_REFRESH_TOKEN_AUTH"])[
+        "UserPoolClient"]["ClientId"]
+    idp.admin_create_user(UserPoolId=pool_id, Username="ana", MessageAction="SUPPRESS")
+    idp.admin_set_user_password(UserPoolId=pool_id, Username="ana", Password="Passw0rd!", Permanent=True)
+    sms = [{"DeliveryMedium": "SMS", "AttributeName": "phone_number"}]
+    checks.equal("no MFAOptions at first", "MFAOptions" in idp.admin_get_user(UserPoolId=pool_id, Username="ana"), False)
+    idp.admin_set_user_settings(UserPoolId=pool_id, Username="ana", MFAOptions=sms)
+    user = idp.admin_get_user(UserPoolId=pool_id, Username="ana")
+    checks.equal("admin settings turn SMS MFA on", (user.get("MFAOptions"), user.get("UserMFASettingList")), (sms, ["SMS_MFA"]))
+    idp.admin_set_user_settings(UserPoolId=pool_id, Username="ana", MFAOptions=[])
+    user = idp.admin_get_user(UserPoolId=pool_id, Username="ana")
+    checks.equal("an empty list turns it off", (user.get("MFAOptions"), user.get("UserMFASettingList", [])), (None, []))
+    token = idp.admin_initiate_auth(UserPoolId=pool_id, ClientId=client_id, AuthFlow="ADMIN_USER_PASSWORD_AUTH",
+                                    AuthParameters={"USERNAME": "ana", "PASSWORD": "Passw0rd!"})["AuthenticationResult"]["AccessToken"]
+    idp.set_user_settings(AccessToken=token, MFAOptions=sms)
+    checks.equal("the user's own settings show in GetUser", idp.get_user(AccessToken=token).get("MFAOptions"), sms)
+    checks.error("an email option", lambda: idp.admin_set_user_settings(
+        UserPoolId=pool_id, Username="ana", MFAOptions=[{"DeliveryMedium": "EMAIL", "AttributeName": "email"}]), "InvalidParameterException")
+    checks.error("an unknown user", lambda: idp.admin_set_user_settings(UserPoolId=pool_id, Username="nobody", MFAOptions=sms),
+                 "UserNotFoundException", "User does not exist.")
+
+
 checks.section("principal tag attribute maps", principal_tags)
+checks.section("legacy user settings", user_settings)
 checks.finish()
