@@ -2,7 +2,7 @@ using FakeAws;
 using FakeAws.Server;
 
 // FakeAws.Server, the `fakeaws` tool: `fakeaws --port 4566 [--host 127.0.0.1] [--region us-east-1]
-// [--account 123456789012] [--clock wall|manual] [--auth permissive|strict] [--state FILE] [--record-calls 1000]`; `fakeaws --help` for usage.
+// [--account 123456789012] [--clock wall|manual] [--auth permissive|strict] [--state FILE] [--record-calls 1000] [--arrival-window 500]`; `fakeaws --help` for usage.
 // One port serves every service; the request's host, X-Amz-Target, SigV4 credential scope or path picks it.
 return await ServerCommand.Create(ServeAsync).Parse(args).InvokeAsync();
 
@@ -18,6 +18,7 @@ static async Task<int> ServeAsync(ServerSettings settings, CancellationToken can
         VerifySignatures = settings.Auth == ServerAuth.Strict,
         RecordCalls = settings.RecordCalls > 0,
         CallLogCapacity = Math.Max(1, settings.RecordCalls),
+        ArrivalWindow = settings.ArrivalWindow,
     });
     if (settings.StateFile is { } stateFile && File.Exists(stateFile))
     {

@@ -34,6 +34,20 @@ internal static class ServerCommand
                 result.AddError("--record-calls must be 0 or more.");
             }
         });
+        var arrivalWindow = new Option<int>("--arrival-window")
+        {
+            Description = "Milliseconds of real time in which no invocation (Lambda Invoke, an API Gateway request) may arrive before the clock moves for " +
+                "work waiting on it, so that clients started together overlap in virtual time and reserved concurrency throttles them deterministically. " +
+                "Each invoke whose handler waits on the clock takes this much real time more; 0 moves the clock at once.",
+            DefaultValueFactory = _ => ServerSettings.DefaultArrivalWindowMilliseconds,
+        };
+        arrivalWindow.Validators.Add(result =>
+        {
+            if (result.GetValueOrDefault<int>() < 0)
+            {
+                result.AddError("--arrival-window must be 0 or more.");
+            }
+        });
         port.Validators.Add(result =>
         {
             if (result.GetValueOrDefault<int>() is < 0 or > 65535)
@@ -46,7 +60,7 @@ internal static class ServerCommand
             "Admin endpoints: GET /_fakeaws/health, GET /_fakeaws/clock, POST /_fakeaws/clock/advance {\"seconds\": N}, POST /_fakeaws/run-until-idle, POST /_fakeaws/reset, " +
             "GET|PUT /_fakeaws/state (a snapshot), GET|POST|DELETE /_fakeaws/faults[/{id}], GET|DELETE /_fakeaws/calls.")
         {
-            port, host, region, account, clock, auth, state, recordCalls,
+            port, host, region, account, clock, auth, state, recordCalls, arrivalWindow,
         };
         root.SetAction((parse, cancellationToken) => serve(
             new ServerSettings(
@@ -54,7 +68,8 @@ internal static class ServerCommand
                 Enum.Parse<ServerClock>(parse.GetRequiredValue(clock), ignoreCase: true),
                 Enum.Parse<ServerAuth>(parse.GetRequiredValue(auth), ignoreCase: true),
                 parse.GetValue(state),
-                parse.GetValue(recordCalls)),
+                parse.GetValue(recordCalls),
+                TimeSpan.FromMilliseconds(parse.GetValue(arrivalWindow))),
             cancellationToken));
         return root;
     }

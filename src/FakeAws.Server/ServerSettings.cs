@@ -9,8 +9,17 @@ namespace FakeAws.Server;
 /// <param name="Auth">Whether requests' SigV4 signatures are checked.</param>
 /// <param name="StateFile">A snapshot file the cloud's state is loaded from at start (when it exists) and saved to at shutdown; null for none.</param>
 /// <param name="RecordCalls">How many of the most recent calls <c>GET /_fakeaws/calls</c> keeps; 0 records none.</param>
+/// <param name="ArrivalWindow">How long no invocation may arrive before the clock moves for work waiting on it (<see cref="FakeAwsOptions.ArrivalWindow"/>).</param>
 internal sealed record ServerSettings(
-    string Host, int Port, string Region, string AccountId, ServerClock Clock, ServerAuth Auth, string? StateFile = null, int RecordCalls = CallLog.DefaultCapacity);
+    string Host, int Port, string Region, string AccountId, ServerClock Clock, ServerAuth Auth, string? StateFile, int RecordCalls,
+    TimeSpan ArrivalWindow)
+{
+    /// <summary>
+    /// The server's arrival window. Far longer than a cloud's in process (60 ms): clients in other threads or processes,
+    /// such as boto3 threads released by one barrier, reached a loaded 2-core machine spread over 100–300 ms.
+    /// </summary>
+    public const int DefaultArrivalWindowMilliseconds = 1000;
+}
 
 /// <summary>How the server's clock moves.</summary>
 internal enum ServerClock

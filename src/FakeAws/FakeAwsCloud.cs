@@ -58,9 +58,11 @@ public sealed partial class FakeAwsCloud : IDisposable
     public FakeAwsCloud(FakeAwsOptions options)
     {
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(options.CallLogCapacity);
+        ArgumentOutOfRangeException.ThrowIfLessThan(options.ArrivalWindow, TimeSpan.Zero);
         Options = options.Clone();
         Id = LiveClouds.Add(this);
         Clock = Options.TimeProvider is null ? VirtualClock.StartingNow() : new VirtualClock(Options.TimeProvider);
+        Clock.Scheduler.Arrivals.QuietTime = Options.ArrivalWindow;
         Context = new CloudContext(Options.AccountId, Options.Region, Clock, Options.Seed);
         Calls = new CallLog(Options.RecordCalls, Options.CallLogCapacity);
         Faults = new FaultInjector(Options.Seed);

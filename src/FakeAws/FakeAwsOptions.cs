@@ -1,3 +1,5 @@
+using FakeAws.Engine.Core;
+
 namespace FakeAws;
 
 /// <summary>Settings of a <see cref="FakeAwsCloud"/>.</summary>
@@ -50,6 +52,19 @@ public sealed class FakeAwsOptions
     /// and reads the early ones sets a larger number.
     /// </summary>
     public int CallLogCapacity { get; set; } = CallLog.DefaultCapacity;
+
+    /// <summary>
+    /// How long, in real time, no invocation may arrive from outside the cloud (a test's call, a wire
+    /// request) before the clock moves for work that waits on it. Invocations sent together (Lambda
+    /// invokes, API Gateway requests) therefore start at one virtual instant and overlap, so reserved
+    /// concurrency throttles them the same way every run. Default 60 ms, enough for calls a test
+    /// starts together from one thread. The trade-off: every call whose work waits on the clock takes
+    /// this much real time more, and a caller that pauses longer than this between two calls it meant
+    /// to overlap sends the second after the clock moved. FakeAws.Server's <c>--arrival-window</c> sets
+    /// it (1 s there: clients in other threads or processes arrive spread out). Zero moves the clock
+    /// at once. Real time only decides when the clock moves, never what it reads.
+    /// </summary>
+    public TimeSpan ArrivalWindow { get; set; } = Arrivals.DefaultQuietTime;
 
     /// <summary>Seeds every generated identifier and random choice, so runs repeat exactly. Default 0.</summary>
     public int Seed { get; set; }

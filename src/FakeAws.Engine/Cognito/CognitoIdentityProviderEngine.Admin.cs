@@ -112,6 +112,7 @@ internal sealed partial class CognitoIdentityProviderEngine
                 UserStatus = user.Status,
                 PreferredMfaSetting = user.PreferredMfa,
                 UserMFASettingList = MfaSettings(user),
+                MFAOptions = LegacyMfaOptions(user),
             };
         }
     }

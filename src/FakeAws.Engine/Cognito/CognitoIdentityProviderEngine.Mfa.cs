@@ -4,7 +4,8 @@ using FakeAws.Engine.Core;
 
 namespace FakeAws.Engine.Cognito;
 
-// MFA settings: AssociateSoftwareToken, VerifySoftwareToken, SetUserMFAPreference, AdminSetUserMFAPreference.
+// MFA settings: AssociateSoftwareToken, VerifySoftwareToken, SetUserMFAPreference, AdminSetUserMFAPreference, and the
+// legacy SetUserSettings and AdminSetUserSettings, which turn SMS MFA on or off.
 internal sealed partial class CognitoIdentityProviderEngine
 {
     public AssociateSoftwareTokenResponse AssociateSoftwareToken(RequestScope scope, AssociateSoftwareTokenRequest request)
@@ -61,6 +62,50 @@ internal sealed partial class CognitoIdentityProviderEngine
         }
         return new AdminSetUserMFAPreferenceResponse();
     }
+
+    public SetUserSettingsResponse SetUserSettings(RequestScope scope, SetUserSettingsRequest request)
+    {
+        var (pool, user, _) = ReadAccessToken(scope, request.AccessToken);
+        lock (pool.Gate)
+        {
+            SetLegacyMfaOptions(user, request.MFAOptions!);
+        }
+        return new SetUserSettingsResponse();
+    }
+
+    public AdminSetUserSettingsResponse AdminSetUserSettings(RequestScope scope, AdminSetUserSettingsRequest request)
+    {
+        var pool = Pool(scope, request.UserPoolId);
+        lock (pool.Gate)
+        {
+            SetLegacyMfaOptions(User(pool, request.Username), request.MFAOptions!);
+        }
+        return new AdminSetUserSettingsResponse();
+    }
+
+    /// <summary>
+    /// The legacy MFA options: only SMS to <c>phone_number</c> can be named. Naming it turns SMS MFA on, as
+    /// <c>SMSMfaSettings.Enabled</c> does; an empty list turns it off.
+    /// </summary>
+    private static void SetLegacyMfaOptions(PoolUser user, List<MFAOptionType> options)
+    {
+        foreach (var option in options)
+        {
+            if (option.DeliveryMedium != "SMS")
+            {
+                throw CognitoErrors.InvalidParameter("Only SMS is supported as the DeliveryMedium of MFAOptions.");
+            }
+            if (option.AttributeName != "phone_number")
+            {
+                throw CognitoErrors.InvalidParameter("Only phone_number is supported as the AttributeName of MFAOptions.");
+            }
+        }
+        SetMfaPreference(user, new SMSMfaSettingsType { Enabled = options.Count > 0 }, null, other: false);
+    }
+
+    /// <summary>The legacy view of a user's MFA that GetUser and AdminGetUser still answer: SMS to phone_number while SMS MFA is on.</summary>
+    private static List<MFAOptionType>? LegacyMfaOptions(PoolUser user) =>
+        user.SmsMfaEnabled ? [new MFAOptionType { DeliveryMedium = "SMS", AttributeName = "phone_number" }] : null;
 
     private static void SetMfaPreference(PoolUser user, SMSMfaSettingsType? sms, SoftwareTokenMfaSettingsType? totp, bool other)
     {

@@ -19,6 +19,7 @@ internal sealed partial class CognitoIdentityProviderEngine
                 UserAttributes = AttributeList(user),
                 PreferredMfaSetting = user.PreferredMfa,
                 UserMFASettingList = MfaSettings(user),
+                MFAOptions = LegacyMfaOptions(user),
             };
         }
     }

@@ -4,20 +4,20 @@ namespace FakeAws.Engine.Core;
 /// Invocations that arrive from outside the cloud's scheduler, and whether they have stopped arriving.
 /// A caller that starts several together (for example with Task.WhenAll) sends them one after another
 /// from its thread, and the cloud cannot see whether more are coming; so before it moves the clock for
-/// work that waits on it, it waits until none has arrived for <see cref="QuietWindows"/> windows of
-/// <see cref="Window"/> of real time in a row. Invocations started together then all arrive at the
-/// same virtual instant and overlap. Several short windows rather than one long one: a pause of the
-/// whole process (a garbage collection, a busy machine) spends at most one of them, and the caller
-/// still has the others to send the rest.
+/// work that waits on it, it waits until none has arrived for <see cref="QuietTime"/> of real time,
+/// counted as <see cref="QuietWindows"/> windows in a row. Invocations started together then all
+/// arrive at the same virtual instant and overlap. Several short windows rather than one long one: a
+/// pause of the whole process (a garbage collection, a busy machine) spends at most one of them, and
+/// the caller still has the others to send the rest.
 /// </summary>
 /// <remarks>Real time only decides when the callers have stopped, never what the clock reads.</remarks>
 internal sealed class Arrivals
 {
-    /// <summary>How long one window lasts.</summary>
-    public static readonly TimeSpan Window = TimeSpan.FromMilliseconds(20);
-
     /// <summary>How many windows in a row must pass with no arrival.</summary>
     public const int QuietWindows = 3;
+
+    /// <summary>The quiet time of a cloud in process: three windows of 20 ms.</summary>
+    public static readonly TimeSpan DefaultQuietTime = TimeSpan.FromMilliseconds(60);
 
 #pragma warning disable RS0030 // Real time only decides when callers have stopped arriving (see the remarks).
     private static readonly TimeProvider RealTime = TimeProvider.System;
@@ -28,6 +28,17 @@ internal sealed class Arrivals
     private long _settledCount;
     private long _epoch;
     private int _quietWindows;
+    private TimeSpan _window = DefaultQuietTime / QuietWindows;
+
+    /// <summary>
+    /// How long no invocation may arrive before the clock moves for waiting work:
+    /// <c>FakeAwsOptions.ArrivalWindow</c>, zero or more. Zero moves it at once.
+    /// </summary>
+    public TimeSpan QuietTime
+    {
+        get => _window * QuietWindows;
+        set => _window = value / QuietWindows;
+    }
 
     /// <summary>Notes one arrival.</summary>
     public void Note()
@@ -56,7 +67,7 @@ internal sealed class Arrivals
         {
             (count, epoch) = (_count, _epoch);
         }
-        await Task.Delay(Window, RealTime, cancellationToken).ConfigureAwait(false);
+        await Task.Delay(_window, RealTime, cancellationToken).ConfigureAwait(false);
         lock (_gate)
         {
             if (epoch != _epoch)

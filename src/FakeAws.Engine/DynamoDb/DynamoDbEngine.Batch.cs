@@ -167,10 +167,20 @@ internal sealed partial class DynamoDbEngine
         var wantCapacity = CapacityUnits.Wanted(input.ReturnConsumedCapacity);
         var unprocessed = new Dictionary<string, List<WriteRequest>>(StringComparer.Ordinal);
         var throttles = new List<ThrottlingReason>();
+        void Unprocessed(Table table, WriteRequest request) =>
+            (unprocessed.TryGetValue(table.Name, out var list) ? list : unprocessed[table.Name] = []).Add(request);
         foreach (var write in writes)
         {
             lock (write.Table.Gate)
             {
+                // A write of an item an in-flight transaction holds is rejected without waiting, as PutItem's
+                // and DeleteItem's are; BatchWriteItem has no TransactionConflictException, so the rejected
+                // write comes back in UnprocessedItems and the others go ahead.
+                if (_holds.IsHeld(write.Table, write.Key))
+                {
+                    Unprocessed(write.Table, write.Request);
+                    continue;
+                }
                 write.Table.CheckItemCollection(write.Key, write.Item, write.Size);
                 var old = write.Table.Get(write.Key);
                 var units = Measures(write.Table, input.ReturnConsumedCapacity) ? CapacityUnits.ForItemWrite(write.Table, old, write.Item) : null;
@@ -178,7 +188,7 @@ internal sealed partial class DynamoDbEngine
                 if (WriteThrottle(write.Table, units) is { } throttle)
                 {
                     throttles.Add(throttle);
-                    (unprocessed.TryGetValue(write.Table.Name, out var list) ? list : unprocessed[write.Table.Name] = []).Add(write.Request);
+                    Unprocessed(write.Table, write.Request);
                     continue;
                 }
                 if (wantCapacity)

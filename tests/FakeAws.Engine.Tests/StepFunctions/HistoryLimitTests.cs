@@ -39,8 +39,8 @@ public class HistoryLimitTests
             {"StartAt": "P", "States": {"P": {"Type": "Parallel", "End": true, "Branches": [
               {"StartAt": "A", "States": {"A": {"Type": "Pass", "Next": "C"},
                 "C": {"Type": "Choice", "Choices": [{"Variable": "$.spin", "BooleanEquals": true, "Next": "A"}], "Default": "D"}, "D": {"Type": "Succeed"}}},
-              {"StartAt": "W", "States": {"W": {"Type": "Wait", "Seconds": 1, "Next": "C"},
-                "C": {"Type": "Choice", "Choices": [{"Variable": "$.spin", "BooleanEquals": true, "Next": "W"}], "Default": "D"}, "D": {"Type": "Succeed"}}}]}}}
+              {"StartAt": "W", "States": {"W": {"Type": "Wait", "Seconds": 1, "Next": "C2"},
+                "C2": {"Type": "Choice", "Choices": [{"Variable": "$.spin", "BooleanEquals": true, "Next": "W"}], "Default": "D2"}, "D2": {"Type": "Succeed"}}}]}}}
             """, """{"spin": true}""");
 
         AssertFailedAtTheLimit(execution);

@@ -166,6 +166,39 @@ public class TransactionConflictTests(DynamoDbPath path) : DynamoDbTestBase(path
     }
 
     [Test]
+    public async Task BatchWriteItem_OfHeldItems_ReturnsThemUnprocessed_AndWritesTheRest()
+    {
+        var alice = new WriteRequest { PutRequest = new PutRequest { Item = Item(("pk", S("alice")), ("balance", N("1"))) } };
+        var bob = new WriteRequest { DeleteRequest = new DeleteRequest { Key = Item(("pk", S("bob"))) } };
+        var carol = new WriteRequest { PutRequest = new PutRequest { Item = Item(("pk", S("carol")), ("balance", N("7"))) } };
+        BatchWriteItemResponse batch, onlyHeld;
+        await using (await Hold(Transfer("30")))
+        {
+            batch = await Ddb.BatchWriteItemAsync(new BatchWriteItemRequest { RequestItems = new() { ["accounts"] = [alice, carol, bob] } });
+            // A batch whose every write is held still answers 200: nothing is thrown, everything is unprocessed.
+            onlyHeld = await Ddb.BatchWriteItemAsync(new BatchWriteItemRequest { RequestItems = new() { ["accounts"] = [bob] } });
+            Assert.That(await Balance("carol"), Is.EqualTo("7"), "the write of an item the transaction does not hold went ahead");
+        }
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(batch.UnprocessedItems.Keys, Is.EqualTo(new[] { "accounts" }));
+            Assert.That(batch.UnprocessedItems["accounts"].Select(w => w.PutRequest?.Item["pk"].S ?? w.DeleteRequest.Key["pk"].S),
+                Is.EqualTo(new[] { "alice", "bob" }), "the held writes, in the order they were sent");
+            Assert.That(onlyHeld.HttpStatusCode, Is.EqualTo(HttpStatusCode.OK));
+            Assert.That(onlyHeld.UnprocessedItems["accounts"].Single().DeleteRequest.Key["pk"].S, Is.EqualTo("bob"));
+        });
+        Assert.That(await Balance("alice"), Is.EqualTo("70"), "the unprocessed writes changed nothing; the transaction applied");
+        Assert.That(await Balance("bob"), Is.EqualTo("30"));
+
+        var retry = await Ddb.BatchWriteItemAsync(new BatchWriteItemRequest { RequestItems = batch.UnprocessedItems });
+        Assert.That(retry.UnprocessedItems, Is.Empty, "once the transaction ends, the retry is processed");
+        Assert.That(await Balance("alice"), Is.EqualTo("1"));
+        var gone = await Ddb.GetItemAsync("accounts", Item(("pk", S("bob"))));
+        Assert.That(gone.Item?.Count ?? 0, Is.Zero);
+    }
+
+    [Test]
     public async Task PartiQL_WritesOfAHeldItem_MeetTheConflict()
     {
         await using (await Hold(Transfer("30")))

@@ -4,6 +4,7 @@ using Amazon.Lambda.Core;
 using FakeAws.Engine.Core;
 using FakeAws.Engine.Lambda;
 using FakeAws.Engine.Lambda.Model;
+using Microsoft.Extensions.Time.Testing;
 
 namespace FakeAws.Tests.Lambda;
 
@@ -129,4 +130,37 @@ public class ConcurrentInvokeTests : LambdaTestBase
 
         Assert.That(Aws.Clock.GetUtcNow() - Start, Is.EqualTo(3 * HandlerTime));
     }
+
+    [Test]
+    public async Task WithALongerArrivalWindow_InvokesSpreadOverRealTimeStillOverlap()
+    {
+        // Clients of FakeAws.Server arrive spread out in real time; a longer window still gathers them.
+        using var aws = new FakeAwsCloud(new FakeAwsOptions { TimeProvider = new FakeTimeProvider(Start), ArrivalWindow = TimeSpan.FromSeconds(3) });
+        using var wire = new LambdaWire(aws);
+        aws.Lambda.AddFunction("slow", async (JsonElement _, ILambdaContext _) =>
+        {
+            await Task.Delay(HandlerTime, aws.Clock);
+            return "ok";
+        }, o => o.Timeout = 60);
+        await wire.Put("/2017-10-31/functions/slow/concurrency", new { ReservedConcurrentExecutions = 2 });
+
+        var replies = await Task.WhenAll(Enumerable.Range(0, 6).Select(async i =>
+        {
+            // Each invoke starts 150 ms of real time after the one before: more than the default window of 60 ms.
+#pragma warning disable RS0030 // The gap between callers is real time by design.
+            await Task.Delay(TimeSpan.FromMilliseconds(150 * i), TimeProvider.System);
+#pragma warning restore RS0030
+            return await wire.Invoke("slow");
+        }));
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(replies.Select(r => (int)r.Status), Is.EqualTo(new[] { 200, 200, 429, 429, 429, 429 }));
+            Assert.That(aws.Clock.GetUtcNow() - Start, Is.EqualTo(HandlerTime));
+        });
+    }
+
+    [Test]
+    public void ANegativeArrivalWindow_IsRefused() =>
+        Assert.Throws<ArgumentOutOfRangeException>(() => new FakeAwsCloud(new FakeAwsOptions { ArrivalWindow = TimeSpan.FromMilliseconds(-1) }));
 }

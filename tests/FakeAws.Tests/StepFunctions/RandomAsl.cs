@@ -14,6 +14,7 @@ namespace FakeAws.Tests.StepFunctions;
 internal sealed class RandomAsl(Random random)
 {
     private readonly bool _wild = random.Next(3) == 0;
+    private int _programs;
 
     // Paths that validate wherever a path goes, and those a reference path (ResultPath, ItemsPath, Variable ...) takes.
     private static readonly string[] ValidPaths = ["$", "$.a", "$.b", "$.b.c", "$.items", "$.items[0]", "$.missing", "$.s", "$$.Execution.Id"];
@@ -123,7 +124,10 @@ internal sealed class RandomAsl(Random random)
     private JsonObject Program(int depth, bool jsonata)
     {
         var count = random.Next(1, 6);
-        var names = Enumerable.Range(0, count).Select(i => $"S{i}").ToList();
+        // State names are unique across the whole definition: each branch or processor has its own
+        // prefix, except when a wild builder repeats the top level's names on purpose.
+        var prefix = _programs++ == 0 || Break(10) ? "S" : $"P{_programs}S";
+        var names = Enumerable.Range(0, count).Select(i => $"{prefix}{i}").ToList();
         var states = new JsonObject();
         for (var i = 0; i < count; i++)
         {

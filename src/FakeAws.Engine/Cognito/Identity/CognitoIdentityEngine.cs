@@ -13,7 +13,8 @@ namespace FakeAws.Engine.Cognito.Identity;
 /// <remarks>
 /// Not implemented yet (answered with an error that names the operation): logins from providers
 /// outside the cloud (Google, Facebook, Apple, Amazon, OIDC and SAML providers are rejected, as
-/// FakeAws cannot verify their tokens), the classic (basic) flow, principal tags, and IAM checks of
+/// FakeAws cannot verify their tokens), the classic (basic) flow, principal tags on the credentials (the
+/// attribute maps are stored and read back), and IAM checks of
 /// the roles (credentials are not usable against other services yet).
 /// </remarks>
 internal sealed partial class CognitoIdentityEngine : ICognitoIdentityOperations
@@ -56,7 +57,13 @@ internal sealed partial class CognitoIdentityEngine : ICognitoIdentityOperations
         public Dictionary<string, RoleMapping> RoleMappings { get; set; } = new(StringComparer.Ordinal);
 
         public Dictionary<string, IdentityState> Identities { get; } = new(StringComparer.Ordinal);
+
+        /// <summary>The principal tag attribute maps, by identity provider name.</summary>
+        public Dictionary<string, PrincipalTagMapping> PrincipalTags { get; } = new(StringComparer.Ordinal);
     }
+
+    /// <summary>One provider's principal tag attribute map: whether the default claims map, and the tag of each claim.</summary>
+    private sealed record PrincipalTagMapping(bool UseDefaults, Dictionary<string, string> Tags);
 
     /// <summary>One identity: the logins linked to it, by provider, as "provider|subject".</summary>
     private sealed class IdentityState(string id, DateTimeOffset created)

@@ -6463,7 +6463,7 @@ internal static partial class ServiceModel
         new(Operations[20], async (scope, input, token) => await engine.AdminRespondToAuthChallenge(scope, (AdminRespondToAuthChallengeRequest)input, token).ConfigureAwait(false)),
         new(Operations[21], (scope, input, _) => new(engine.AdminSetUserMFAPreference(scope, (AdminSetUserMFAPreferenceRequest)input))),
         new(Operations[22], (scope, input, _) => new(engine.AdminSetUserPassword(scope, (AdminSetUserPasswordRequest)input))),
-        new(Operations[23], null),
+        new(Operations[23], (scope, input, _) => new(engine.AdminSetUserSettings(scope, (AdminSetUserSettingsRequest)input))),
         new(Operations[24], null),
         new(Operations[25], (scope, input, _) => new(engine.AdminUpdateDeviceStatus(scope, (AdminUpdateDeviceStatusRequest)input))),
         new(Operations[26], async (scope, input, token) => await engine.AdminUpdateUserAttributes(scope, (AdminUpdateUserAttributesRequest)input, token).ConfigureAwait(false)),
@@ -6542,7 +6542,7 @@ internal static partial class ServiceModel
         new(Operations[99], (scope, input, _) => new(engine.SetUICustomization(scope, (SetUICustomizationRequest)input))),
         new(Operations[100], (scope, input, _) => new(engine.SetUserMFAPreference(scope, (SetUserMFAPreferenceRequest)input))),
         new(Operations[101], (scope, input, _) => new(engine.SetUserPoolMfaConfig(scope, (SetUserPoolMfaConfigRequest)input))),
-        new(Operations[102], null),
+        new(Operations[102], (scope, input, _) => new(engine.SetUserSettings(scope, (SetUserSettingsRequest)input))),
         new(Operations[103], async (scope, input, token) => await engine.SignUp(scope, (SignUpRequest)input, token).ConfigureAwait(false)),
         new(Operations[104], (scope, input, _) => new(engine.StartUserImportJob(scope, (StartUserImportJobRequest)input))),
         new(Operations[105], (scope, input, _) => new(engine.StartWebAuthnRegistration(scope, (StartWebAuthnRegistrationRequest)input))),
@@ -6592,6 +6592,7 @@ internal interface ICognitoIdentityProviderOperations
     Task<AdminRespondToAuthChallengeResponse> AdminRespondToAuthChallenge(RequestScope scope, AdminRespondToAuthChallengeRequest input, CancellationToken cancellationToken);
     AdminSetUserMFAPreferenceResponse AdminSetUserMFAPreference(RequestScope scope, AdminSetUserMFAPreferenceRequest input);
     AdminSetUserPasswordResponse AdminSetUserPassword(RequestScope scope, AdminSetUserPasswordRequest input);
+    AdminSetUserSettingsResponse AdminSetUserSettings(RequestScope scope, AdminSetUserSettingsRequest input);
     AdminUpdateDeviceStatusResponse AdminUpdateDeviceStatus(RequestScope scope, AdminUpdateDeviceStatusRequest input);
     Task<AdminUpdateUserAttributesResponse> AdminUpdateUserAttributes(RequestScope scope, AdminUpdateUserAttributesRequest input, CancellationToken cancellationToken);
     AdminUserGlobalSignOutResponse AdminUserGlobalSignOut(RequestScope scope, AdminUserGlobalSignOutRequest input);
@@ -6663,6 +6664,7 @@ internal interface ICognitoIdentityProviderOperations
     SetUICustomizationResponse SetUICustomization(RequestScope scope, SetUICustomizationRequest input);
     SetUserMFAPreferenceResponse SetUserMFAPreference(RequestScope scope, SetUserMFAPreferenceRequest input);
     SetUserPoolMfaConfigResponse SetUserPoolMfaConfig(RequestScope scope, SetUserPoolMfaConfigRequest input);
+    SetUserSettingsResponse SetUserSettings(RequestScope scope, SetUserSettingsRequest input);
     Task<SignUpResponse> SignUp(RequestScope scope, SignUpRequest input, CancellationToken cancellationToken);
     StartUserImportJobResponse StartUserImportJob(RequestScope scope, StartUserImportJobRequest input);
     StartWebAuthnRegistrationResponse StartWebAuthnRegistration(RequestScope scope, StartWebAuthnRegistrationRequest input);

@@ -122,6 +122,7 @@ internal sealed partial class AslValidator
             Schema("/", "The value for the field 'TimeoutSeconds' must be a positive integer");
         }
         ValidateProgram(obj, "", ProgramFields);
+        ValidateUniqueStateNames(definition);
     }
 
     private void ValidateProgram(JsonObject program, string location, HashSet<string> allowed)

@@ -39,7 +39,7 @@ internal static class JsonValues
         catch (JsonException)
         {
             // Not JSON at all throws again here; JSON with repeated names is read the slow way.
-            using var document = JsonDocument.Parse(text, DuplicatesAllowed);
+            using var document = ParseKeepingRepeats(text);
             return LastValueWins(document.RootElement);
         }
     }
@@ -66,6 +66,12 @@ internal static class JsonValues
                 return JsonNode.Parse(element.GetRawText(), documentOptions: ParseOptions);
         }
     }
+
+    /// <summary>
+    /// Reads JSON text as a document that keeps every member an object names twice, for checks that must
+    /// see the repeats (<see cref="Parse"/> keeps only the last). Throws <see cref="JsonException"/> when it is not JSON.
+    /// </summary>
+    public static JsonDocument ParseKeepingRepeats(string text) => JsonDocument.Parse(text, DuplicatesAllowed);
 
     /// <summary>Parses JSON text, or returns false when it is not one JSON value.</summary>
     public static bool TryParse(string text, out JsonNode? value)

@@ -973,14 +973,14 @@ internal static partial class ServiceModel
         new(Operations[7], (scope, input, _) => new(engine.GetIdentityPoolRoles(scope, (GetIdentityPoolRolesInput)input))),
         new(Operations[8], (scope, input, _) => new(engine.GetOpenIdToken(scope, (GetOpenIdTokenInput)input))),
         new(Operations[9], (scope, input, _) => new(engine.GetOpenIdTokenForDeveloperIdentity(scope, (GetOpenIdTokenForDeveloperIdentityInput)input))),
-        new(Operations[10], null),
+        new(Operations[10], (scope, input, _) => new(engine.GetPrincipalTagAttributeMap(scope, (GetPrincipalTagAttributeMapInput)input))),
         new(Operations[11], (scope, input, _) => new(engine.ListIdentities(scope, (ListIdentitiesInput)input))),
         new(Operations[12], (scope, input, _) => new(engine.ListIdentityPools(scope, (ListIdentityPoolsInput)input))),
         new(Operations[13], (scope, input, _) => new(engine.ListTagsForResource(scope, (ListTagsForResourceInput)input))),
         new(Operations[14], (scope, input, _) => new(engine.LookupDeveloperIdentity(scope, (LookupDeveloperIdentityInput)input))),
         new(Operations[15], (scope, input, _) => new(engine.MergeDeveloperIdentities(scope, (MergeDeveloperIdentitiesInput)input))),
         new(Operations[16], (scope, input, _) => { engine.SetIdentityPoolRoles(scope, (SetIdentityPoolRolesInput)input); return default; }),
-        new(Operations[17], null),
+        new(Operations[17], (scope, input, _) => new(engine.SetPrincipalTagAttributeMap(scope, (SetPrincipalTagAttributeMapInput)input))),
         new(Operations[18], (scope, input, _) => new(engine.TagResource(scope, (TagResourceInput)input))),
         new(Operations[19], (scope, input, _) => { engine.UnlinkDeveloperIdentity(scope, (UnlinkDeveloperIdentityInput)input); return default; }),
         new(Operations[20], (scope, input, _) => { engine.UnlinkIdentity(scope, (UnlinkIdentityInput)input); return default; }),
@@ -1005,12 +1005,14 @@ internal interface ICognitoIdentityOperations
     GetIdentityPoolRolesResponse GetIdentityPoolRoles(RequestScope scope, GetIdentityPoolRolesInput input);
     GetOpenIdTokenResponse GetOpenIdToken(RequestScope scope, GetOpenIdTokenInput input);
     GetOpenIdTokenForDeveloperIdentityResponse GetOpenIdTokenForDeveloperIdentity(RequestScope scope, GetOpenIdTokenForDeveloperIdentityInput input);
+    GetPrincipalTagAttributeMapResponse GetPrincipalTagAttributeMap(RequestScope scope, GetPrincipalTagAttributeMapInput input);
     ListIdentitiesResponse ListIdentities(RequestScope scope, ListIdentitiesInput input);
     ListIdentityPoolsResponse ListIdentityPools(RequestScope scope, ListIdentityPoolsInput input);
     ListTagsForResourceResponse ListTagsForResource(RequestScope scope, ListTagsForResourceInput input);
     LookupDeveloperIdentityResponse LookupDeveloperIdentity(RequestScope scope, LookupDeveloperIdentityInput input);
     MergeDeveloperIdentitiesResponse MergeDeveloperIdentities(RequestScope scope, MergeDeveloperIdentitiesInput input);
     void SetIdentityPoolRoles(RequestScope scope, SetIdentityPoolRolesInput input);
+    SetPrincipalTagAttributeMapResponse SetPrincipalTagAttributeMap(RequestScope scope, SetPrincipalTagAttributeMapInput input);
     TagResourceResponse TagResource(RequestScope scope, TagResourceInput input);
     void UnlinkDeveloperIdentity(RequestScope scope, UnlinkDeveloperIdentityInput input);
     void UnlinkIdentity(RequestScope scope, UnlinkIdentityInput input);
