@@ -3716,7 +3716,7 @@ internal static partial class ServiceModel
         new(Operations[77], null),
         new(Operations[78], (scope, input, _) => new(engine.GetStage(scope, (GetStageRequest)input))),
         new(Operations[79], (scope, input, _) => new(engine.GetStages(scope, (GetStagesRequest)input))),
-        new(Operations[80], null),
+        new(Operations[80], (scope, input, _) => new(engine.GetTags(scope, (GetTagsRequest)input))),
         new(Operations[81], null),
         new(Operations[82], (scope, input, _) => new(engine.GetUsagePlan(scope, (GetUsagePlanRequest)input))),
         new(Operations[83], (scope, input, _) => new(engine.GetUsagePlanKey(scope, (GetUsagePlanKeyRequest)input))),
@@ -3734,16 +3734,16 @@ internal static partial class ServiceModel
         new(Operations[95], (scope, input, _) => new(engine.PutMethodResponse(scope, (PutMethodResponseRequest)input))),
         new(Operations[96], null),
         new(Operations[97], null),
-        new(Operations[98], null),
+        new(Operations[98], (scope, input, _) => { engine.TagResource(scope, (TagResourceRequest)input); return default; }),
         new(Operations[99], null),
         new(Operations[100], null),
-        new(Operations[101], null),
+        new(Operations[101], (scope, input, _) => { engine.UntagResource(scope, (UntagResourceRequest)input); return default; }),
         new(Operations[102], null),
         new(Operations[103], (scope, input, _) => new(engine.UpdateApiKey(scope, (UpdateApiKeyRequest)input))),
         new(Operations[104], (scope, input, _) => new(engine.UpdateAuthorizer(scope, (UpdateAuthorizerRequest)input))),
         new(Operations[105], (scope, input, _) => new(engine.UpdateBasePathMapping(scope, (UpdateBasePathMappingRequest)input))),
         new(Operations[106], (scope, input, _) => new(engine.UpdateClientCertificate(scope, (UpdateClientCertificateRequest)input))),
-        new(Operations[107], null),
+        new(Operations[107], (scope, input, _) => new(engine.UpdateDeployment(scope, (UpdateDeploymentRequest)input))),
         new(Operations[108], (scope, input, _) => new(engine.UpdateDocumentationPart(scope, (UpdateDocumentationPartRequest)input))),
         new(Operations[109], (scope, input, _) => new(engine.UpdateDocumentationVersion(scope, (UpdateDocumentationVersionRequest)input))),
         new(Operations[110], (scope, input, _) => new(engine.UpdateDomainName(scope, (UpdateDomainNameRequest)input))),
@@ -3754,7 +3754,7 @@ internal static partial class ServiceModel
         new(Operations[115], (scope, input, _) => new(engine.UpdateMethodResponse(scope, (UpdateMethodResponseRequest)input))),
         new(Operations[116], (scope, input, _) => new(engine.UpdateModel(scope, (UpdateModelRequest)input))),
         new(Operations[117], (scope, input, _) => new(engine.UpdateRequestValidator(scope, (UpdateRequestValidatorRequest)input))),
-        new(Operations[118], null),
+        new(Operations[118], (scope, input, _) => new(engine.UpdateResource(scope, (UpdateResourceRequest)input))),
         new(Operations[119], (scope, input, _) => new(engine.UpdateRestApi(scope, (UpdateRestApiRequest)input))),
         new(Operations[120], (scope, input, _) => new(engine.UpdateStage(scope, (UpdateStageRequest)input))),
         new(Operations[121], null),
@@ -3841,6 +3841,7 @@ internal interface IApiGatewayOperations
     RestApis GetRestApis(RequestScope scope, GetRestApisRequest input);
     Stage GetStage(RequestScope scope, GetStageRequest input);
     Stages GetStages(RequestScope scope, GetStagesRequest input);
+    Tags GetTags(RequestScope scope, GetTagsRequest input);
     UsagePlan GetUsagePlan(RequestScope scope, GetUsagePlanRequest input);
     UsagePlanKey GetUsagePlanKey(RequestScope scope, GetUsagePlanKeyRequest input);
     UsagePlanKeys GetUsagePlanKeys(RequestScope scope, GetUsagePlanKeysRequest input);
@@ -3853,10 +3854,13 @@ internal interface IApiGatewayOperations
     IntegrationResponse PutIntegrationResponse(RequestScope scope, PutIntegrationResponseRequest input);
     Method PutMethod(RequestScope scope, PutMethodRequest input);
     MethodResponse PutMethodResponse(RequestScope scope, PutMethodResponseRequest input);
+    void TagResource(RequestScope scope, TagResourceRequest input);
+    void UntagResource(RequestScope scope, UntagResourceRequest input);
     ApiKey UpdateApiKey(RequestScope scope, UpdateApiKeyRequest input);
     Authorizer UpdateAuthorizer(RequestScope scope, UpdateAuthorizerRequest input);
     BasePathMapping UpdateBasePathMapping(RequestScope scope, UpdateBasePathMappingRequest input);
     ClientCertificate UpdateClientCertificate(RequestScope scope, UpdateClientCertificateRequest input);
+    Deployment UpdateDeployment(RequestScope scope, UpdateDeploymentRequest input);
     DocumentationPart UpdateDocumentationPart(RequestScope scope, UpdateDocumentationPartRequest input);
     DocumentationVersion UpdateDocumentationVersion(RequestScope scope, UpdateDocumentationVersionRequest input);
     DomainName UpdateDomainName(RequestScope scope, UpdateDomainNameRequest input);
@@ -3867,6 +3871,7 @@ internal interface IApiGatewayOperations
     MethodResponse UpdateMethodResponse(RequestScope scope, UpdateMethodResponseRequest input);
     Model UpdateModel(RequestScope scope, UpdateModelRequest input);
     RequestValidator UpdateRequestValidator(RequestScope scope, UpdateRequestValidatorRequest input);
+    Resource UpdateResource(RequestScope scope, UpdateResourceRequest input);
     RestApi UpdateRestApi(RequestScope scope, UpdateRestApiRequest input);
     Stage UpdateStage(RequestScope scope, UpdateStageRequest input);
     UsagePlan UpdateUsagePlan(RequestScope scope, UpdateUsagePlanRequest input);

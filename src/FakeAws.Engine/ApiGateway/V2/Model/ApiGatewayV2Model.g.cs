@@ -4817,7 +4817,7 @@ internal static partial class ServiceModel
         new(Operations[67], null),
         new(Operations[68], (scope, input, _) => new(engine.GetStage(scope, (GetStageRequest)input))),
         new(Operations[69], (scope, input, _) => new(engine.GetStages(scope, (GetStagesRequest)input))),
-        new(Operations[70], null),
+        new(Operations[70], (scope, input, _) => new(engine.GetTags(scope, (GetTagsRequest)input))),
         new(Operations[71], (scope, input, _) => new(engine.GetVpcLink(scope, (GetVpcLinkRequest)input))),
         new(Operations[72], (scope, input, _) => new(engine.GetVpcLinks(scope, (GetVpcLinksRequest)input))),
         new(Operations[73], null),
@@ -4832,12 +4832,12 @@ internal static partial class ServiceModel
         new(Operations[82], null),
         new(Operations[83], null),
         new(Operations[84], (scope, input, _) => { engine.ResetAuthorizersCache(scope, (ResetAuthorizersCacheRequest)input); return default; }),
-        new(Operations[85], null),
-        new(Operations[86], null),
+        new(Operations[85], (scope, input, _) => new(engine.TagResource(scope, (TagResourceRequest)input))),
+        new(Operations[86], (scope, input, _) => { engine.UntagResource(scope, (UntagResourceRequest)input); return default; }),
         new(Operations[87], (scope, input, _) => new(engine.UpdateApi(scope, (UpdateApiRequest)input))),
         new(Operations[88], (scope, input, _) => new(engine.UpdateApiMapping(scope, (UpdateApiMappingRequest)input))),
         new(Operations[89], (scope, input, _) => new(engine.UpdateAuthorizer(scope, (UpdateAuthorizerRequest)input))),
-        new(Operations[90], null),
+        new(Operations[90], (scope, input, _) => new(engine.UpdateDeployment(scope, (UpdateDeploymentRequest)input))),
         new(Operations[91], (scope, input, _) => new(engine.UpdateDomainName(scope, (UpdateDomainNameRequest)input))),
         new(Operations[92], (scope, input, _) => new(engine.UpdateIntegration(scope, (UpdateIntegrationRequest)input))),
         new(Operations[93], (scope, input, _) => new(engine.UpdateIntegrationResponse(scope, (UpdateIntegrationResponseRequest)input))),
@@ -4902,12 +4902,16 @@ internal interface IApiGatewayV2Operations
     GetRoutesResponse GetRoutes(RequestScope scope, GetRoutesRequest input);
     GetStageResponse GetStage(RequestScope scope, GetStageRequest input);
     GetStagesResponse GetStages(RequestScope scope, GetStagesRequest input);
+    GetTagsResponse GetTags(RequestScope scope, GetTagsRequest input);
     GetVpcLinkResponse GetVpcLink(RequestScope scope, GetVpcLinkRequest input);
     GetVpcLinksResponse GetVpcLinks(RequestScope scope, GetVpcLinksRequest input);
     void ResetAuthorizersCache(RequestScope scope, ResetAuthorizersCacheRequest input);
+    TagResourceResponse TagResource(RequestScope scope, TagResourceRequest input);
+    void UntagResource(RequestScope scope, UntagResourceRequest input);
     UpdateApiResponse UpdateApi(RequestScope scope, UpdateApiRequest input);
     UpdateApiMappingResponse UpdateApiMapping(RequestScope scope, UpdateApiMappingRequest input);
     UpdateAuthorizerResponse UpdateAuthorizer(RequestScope scope, UpdateAuthorizerRequest input);
+    UpdateDeploymentResponse UpdateDeployment(RequestScope scope, UpdateDeploymentRequest input);
     UpdateDomainNameResponse UpdateDomainName(RequestScope scope, UpdateDomainNameRequest input);
     UpdateIntegrationResult UpdateIntegration(RequestScope scope, UpdateIntegrationRequest input);
     UpdateIntegrationResponseResponse UpdateIntegrationResponse(RequestScope scope, UpdateIntegrationResponseRequest input);
