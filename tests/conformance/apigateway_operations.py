@@ -1,0 +1,117 @@
+"""API Gateway's remaining management operations through boto3: v1 and v2 tags on every taggable
+resource (TagResource, UntagResource, GetTags) with AWS's limits, UpdateResource (renaming and
+moving a subtree) and v1 and v2 UpdateDeployment.
+
+Runs against FakeAws.Server (FAKEAWS_ENDPOINT). Also runs against moto_server for comparison:
+    FAKEAWS_ENDPOINT=http://127.0.0.1:5004 APIGW_TARGET=moto python3 tests/conformance/apigateway_operations.py
+"""
+import os
+import urllib.request
+
+from harness import ENDPOINT, REGION, Checks, client
+
+MOTO = os.environ.get("APIGW_TARGET") == "moto"
+checks = Checks("apigateway_operations" + (" against moto" if MOTO else ""))
+urllib.request.urlopen(urllib.request.Request(f"{ENDPOINT}/{'moto-api' if MOTO else '_fakeaws'}/reset", method="POST"))
+apigw = client("apigateway")
+apigw2 = client("apigatewayv2")
+ARN = f"arn:aws:apigateway:{REGION}::"
+section = checks.section
+
+
+def mock_api(name="api"):
+    """A REST API whose root GET answers from a MOCK integration; returns (api id, root id)."""
+    api = apigw.create_rest_api(name=name, tags={"team": "a"})
+    root = apigw.get_resources(restApiId=api["id"])["items"][0]["id"]
+    apigw.put_method(restApiId=api["id"], resourceId=root, httpMethod="GET", authorizationType="NONE")
+    apigw.put_integration(restApiId=api["id"], resourceId=root, httpMethod="GET", type="MOCK",
+                          requestTemplates={"application/json": '{"statusCode": 200}'})
+    return api["id"], root
+
+
+def v1_tags():
+    api_id, _ = mock_api()
+    arn = f"{ARN}/restapis/{api_id}"
+    checks.equal("get_tags shows the create tags", apigw.get_tags(resourceArn=arn)["tags"], {"team": "a"})
+    apigw.tag_resource(resourceArn=arn, tags={"team": "b", "env": "prod"})
+    checks.equal("tag_resource adds and replaces", apigw.get_tags(resourceArn=arn)["tags"], {"team": "b", "env": "prod"})
+    checks.equal("get_rest_api shows them", apigw.get_rest_api(restApiId=api_id)["tags"], {"team": "b", "env": "prod"})
+    apigw.untag_resource(resourceArn=arn, tagKeys=["team", "absent"])
+    checks.equal("untag_resource removes, ignoring absent keys", apigw.get_tags(resourceArn=arn)["tags"], {"env": "prod"})
+    apigw.create_deployment(restApiId=api_id, stageName="prod")
+    stage_arn = f"{arn}/stages/prod"
+    apigw.tag_resource(resourceArn=stage_arn, tags={"stage": "prod"})
+    checks.equal("stage tags", apigw.get_tags(resourceArn=stage_arn)["tags"], {"stage": "prod"})
+    checks.equal("get_stage shows them", apigw.get_stage(restApiId=api_id, stageName="prod")["tags"], {"stage": "prod"})
+    key = apigw.create_api_key(name="k")
+    apigw.tag_resource(resourceArn=f"{ARN}/apikeys/{key['id']}", tags={"key": "yes"})
+    checks.equal("api key tags", apigw.get_api_key(apiKey=key["id"])["tags"], {"key": "yes"})
+    plan = apigw.create_usage_plan(name="p")
+    apigw.tag_resource(resourceArn=f"{ARN}/usageplans/{plan['id']}", tags={"plan": "yes"})
+    checks.equal("usage plan tags", apigw.get_usage_plan(usagePlanId=plan["id"])["tags"], {"plan": "yes"})
+    if not MOTO:
+        checks.error("aws: prefix", lambda: apigw.tag_resource(resourceArn=arn, tags={"aws:x": "v"}),
+                     "BadRequestException", "Invalid tag key. Tag keys cannot start with 'aws:' (case insensitive)")
+        checks.error("51 tags", lambda: apigw.tag_resource(resourceArn=arn, tags={f"k{i}": "v" for i in range(51)}), "BadRequestException")
+        checks.error("unknown api", lambda: apigw.get_tags(resourceArn=f"{ARN}/restapis/nosuch"),
+                     "NotFoundException", "Invalid API identifier specified 123456789012:nosuch")
+
+
+def v2_tags():
+    api = apigw2.create_api(Name="http", ProtocolType="HTTP", Tags={"team": "a"})
+    arn = f"{ARN}/apis/{api['ApiId']}"
+    checks.equal("v2 get_tags shows the create tags", apigw2.get_tags(ResourceArn=arn)["Tags"], {"team": "a"})
+    apigw2.tag_resource(ResourceArn=arn, Tags={"env": "prod"})
+    apigw2.untag_resource(ResourceArn=arn, TagKeys=["team"])
+    checks.equal("v2 tag and untag", apigw2.get_tags(ResourceArn=arn)["Tags"], {"env": "prod"})
+    checks.equal("v2 get_api shows them", apigw2.get_api(ApiId=api["ApiId"])["Tags"], {"env": "prod"})
+    apigw2.create_stage(ApiId=api["ApiId"], StageName="dev")
+    apigw2.tag_resource(ResourceArn=f"{arn}/stages/dev", Tags={"stage": "dev"})
+    checks.equal("v2 stage tags", apigw2.get_stage(ApiId=api["ApiId"], StageName="dev")["Tags"], {"stage": "dev"})
+    if not MOTO:
+        checks.error("v2 unknown api", lambda: apigw2.get_tags(ResourceArn=f"{ARN}/apis/nosuch"),
+                     "NotFoundException", "Invalid API identifier specified nosuch")
+
+
+def update_resource():
+    api_id, root = mock_api("resources")
+    items = apigw.create_resource(restApiId=api_id, parentId=root, pathPart="items")
+    child = apigw.create_resource(restApiId=api_id, parentId=items["id"], pathPart="{id}")
+    v1 = apigw.create_resource(restApiId=api_id, parentId=root, pathPart="v1")
+    renamed = apigw.update_resource(restApiId=api_id, resourceId=items["id"],
+                                    patchOperations=[{"op": "replace", "path": "/pathPart", "value": "things"}])
+    checks.equal("rename: path", renamed["path"], "/things")
+    moved = apigw.update_resource(restApiId=api_id, resourceId=items["id"],
+                                  patchOperations=[{"op": "replace", "path": "/parentId", "value": v1["id"]}])
+    checks.equal("move: path and parent", (moved["path"], moved["parentId"]), ("/v1/things", v1["id"]))
+    checks.equal("move: the child follows", apigw.get_resource(restApiId=api_id, resourceId=child["id"])["path"], "/v1/things/{id}")
+    if not MOTO:
+        checks.error("cyclical", lambda: apigw.update_resource(restApiId=api_id, resourceId=items["id"],
+                                                               patchOperations=[{"op": "replace", "path": "/parentId", "value": child["id"]}]),
+                     "BadRequestException", "Resources cannot be cyclical.")
+        other = apigw.create_resource(restApiId=api_id, parentId=v1["id"], pathPart="other")
+        checks.error("same name under the parent", lambda: apigw.update_resource(restApiId=api_id, resourceId=other["id"],
+                                                                                 patchOperations=[{"op": "replace", "path": "/pathPart", "value": "things"}]),
+                     "ConflictException", "Another resource with the same parent already has this name: things")
+        checks.error("unknown patch path", lambda: apigw.update_resource(restApiId=api_id, resourceId=other["id"],
+                                                                         patchOperations=[{"op": "replace", "path": "/path", "value": "x"}]),
+                     "BadRequestException", "Invalid patch path  '/path' specified for op 'replace'. Must be one of: [/parentId, /pathPart]")
+
+
+def update_deployment():
+    api_id, _ = mock_api("deployments")
+    deployment = apigw.create_deployment(restApiId=api_id, stageName="prod", description="one")
+    updated = apigw.update_deployment(restApiId=api_id, deploymentId=deployment["id"],
+                                      patchOperations=[{"op": "replace", "path": "/description", "value": "two"}])
+    checks.equal("v1 update_deployment", updated["description"], "two")
+    checks.equal("v1 get_deployment", apigw.get_deployment(restApiId=api_id, deploymentId=deployment["id"])["description"], "two")
+    api = apigw2.create_api(Name="http", ProtocolType="HTTP")
+    v2 = apigw2.create_deployment(ApiId=api["ApiId"], Description="one")
+    checks.equal("v2 update_deployment", apigw2.update_deployment(ApiId=api["ApiId"], DeploymentId=v2["DeploymentId"], Description="two")["Description"], "two")
+
+
+section("v1 tags", v1_tags)
+section("v2 tags", v2_tags)
+section("update_resource", update_resource)
+section("update_deployment", update_deployment)
+checks.finish()
