@@ -3735,8 +3735,8 @@ internal static partial class ServiceModel
         new(Operations[96], null),
         new(Operations[97], null),
         new(Operations[98], (scope, input, _) => { engine.TagResource(scope, (TagResourceRequest)input); return default; }),
-        new(Operations[99], null),
-        new(Operations[100], null),
+        new(Operations[99], async (scope, input, _) => await engine.TestInvokeAuthorizer(scope, (TestInvokeAuthorizerRequest)input).ConfigureAwait(false)),
+        new(Operations[100], async (scope, input, _) => await engine.TestInvokeMethod(scope, (TestInvokeMethodRequest)input).ConfigureAwait(false)),
         new(Operations[101], (scope, input, _) => { engine.UntagResource(scope, (UntagResourceRequest)input); return default; }),
         new(Operations[102], null),
         new(Operations[103], (scope, input, _) => new(engine.UpdateApiKey(scope, (UpdateApiKeyRequest)input))),
@@ -3855,6 +3855,8 @@ internal interface IApiGatewayOperations
     Method PutMethod(RequestScope scope, PutMethodRequest input);
     MethodResponse PutMethodResponse(RequestScope scope, PutMethodResponseRequest input);
     void TagResource(RequestScope scope, TagResourceRequest input);
+    Task<TestInvokeAuthorizerResponse> TestInvokeAuthorizer(RequestScope scope, TestInvokeAuthorizerRequest input);
+    Task<TestInvokeMethodResponse> TestInvokeMethod(RequestScope scope, TestInvokeMethodRequest input);
     void UntagResource(RequestScope scope, UntagResourceRequest input);
     ApiKey UpdateApiKey(RequestScope scope, UpdateApiKeyRequest input);
     Authorizer UpdateAuthorizer(RequestScope scope, UpdateAuthorizerRequest input);
