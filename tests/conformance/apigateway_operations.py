@@ -1,6 +1,6 @@
 """API Gateway's remaining management operations through boto3: v1 and v2 tags on every taggable
 resource (TagResource, UntagResource, GetTags) with AWS's limits, UpdateResource (renaming and
-moving a subtree) and v1 and v2 UpdateDeployment.
+moving a subtree), v1 and v2 UpdateDeployment and TestInvokeMethod.
 
 Runs against FakeAws.Server (FAKEAWS_ENDPOINT). Also runs against moto_server for comparison:
     FAKEAWS_ENDPOINT=http://127.0.0.1:5004 APIGW_TARGET=moto python3 tests/conformance/apigateway_operations.py
@@ -110,8 +110,24 @@ def update_deployment():
     checks.equal("v2 update_deployment", apigw2.update_deployment(ApiId=api["ApiId"], DeploymentId=v2["DeploymentId"], Description="two")["Description"], "two")
 
 
+def test_invoke():
+    api_id, root = mock_api("test-invoke")
+    apigw.put_method_response(restApiId=api_id, resourceId=root, httpMethod="GET", statusCode="200")
+    apigw.put_integration_response(restApiId=api_id, resourceId=root, httpMethod="GET", statusCode="200",
+                                   responseTemplates={"application/json": '{"stage": "$context.stage", "v": "$stageVariables.v"}'})
+    answer = apigw.test_invoke_method(restApiId=api_id, resourceId=root, httpMethod="GET", pathWithQueryString="/?a=1",
+                                      stageVariables={"v": "1"})
+    checks.equal("test_invoke_method: status", answer["status"], 200)
+    checks.equal("test_invoke_method: body", answer["body"], '{"stage": "test-invoke-stage", "v": "1"}')
+    checks.equal("test_invoke_method: content type", answer["headers"].get("Content-Type"), "application/json")
+    checks.equal("test_invoke_method: log", "Method completed with status: 200" in answer["log"], True)
+    checks.error("test_invoke_method: unknown method", lambda: apigw.test_invoke_method(restApiId=api_id, resourceId=root, httpMethod="PUT"),
+                 "NotFoundException", None if MOTO else "Invalid Method identifier specified")
+
+
 section("v1 tags", v1_tags)
 section("v2 tags", v2_tags)
 section("update_resource", update_resource)
 section("update_deployment", update_deployment)
+section("test_invoke", test_invoke)
 checks.finish()
