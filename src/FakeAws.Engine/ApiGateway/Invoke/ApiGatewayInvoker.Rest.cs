@@ -231,10 +231,11 @@ internal sealed partial class ApiGatewayInvoker
             return RestGatewayErrors.Throttled();
         }
         if (plan.Quota is { Limit: { } limit } quota
-            && !region.Usage.TryCount($"quota/{plan.Id}/{key.Id}", limit, quota.Period ?? "DAY", quota.Offset ?? 0, _cloud.Now))
+            && !region.Usage.TryCount(ApiGatewayEngine.QuotaKey(plan.Id!, key.Id!), limit, quota.Period ?? "DAY", quota.Offset ?? 0, _cloud.Now))
         {
             return RestGatewayErrors.QuotaExceeded();
         }
+        region.Usage.CountDay(ApiGatewayEngine.UsageKey(plan.Id!, key.Id!), _cloud.Now);
         context.ApiKey = key.Value;
         context.ApiKeyId = key.Id;
         return null;
