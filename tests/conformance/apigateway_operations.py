@@ -1,6 +1,7 @@
 """API Gateway's remaining management operations through boto3: v1 and v2 tags on every taggable
 resource (TagResource, UntagResource, GetTags) with AWS's limits, UpdateResource (renaming and
-moving a subtree), v1 and v2 UpdateDeployment and TestInvokeMethod.
+moving a subtree), v1 and v2 UpdateDeployment, TestInvokeMethod, GetAccount/UpdateAccount,
+GetUsage/UpdateUsage and ImportApiKeys.
 
 Runs against FakeAws.Server (FAKEAWS_ENDPOINT). Also runs against moto_server for comparison:
     FAKEAWS_ENDPOINT=http://127.0.0.1:5004 APIGW_TARGET=moto python3 tests/conformance/apigateway_operations.py
@@ -125,9 +126,29 @@ def test_invoke():
                  "NotFoundException", None if MOTO else "Invalid Method identifier specified")
 
 
+def account_and_usage():
+    account = apigw.get_account()
+    checks.equal("get_account: throttle", (account["throttleSettings"]["burstLimit"], account["throttleSettings"]["rateLimit"]), (5000, 10000.0))
+    role = "arn:aws:iam::123456789012:role/apigw-logs"
+    updated = apigw.update_account(patchOperations=[{"op": "replace", "path": "/cloudwatchRoleArn", "value": role}])
+    checks.equal("update_account: role", updated.get("cloudwatchRoleArn"), role)
+    plan = apigw.create_usage_plan(name="metered", quota={"limit": 10, "period": "DAY"})
+    key = apigw.create_api_key(name="k", enabled=True)
+    apigw.create_usage_plan_key(usagePlanId=plan["id"], keyId=key["id"], keyType="API_KEY")
+    usage = apigw.get_usage(usagePlanId=plan["id"], startDate="2030-01-01", endDate="2030-01-02")
+    checks.equal("get_usage: no calls yet", usage["items"].get(key["id"]), [[0, 10], [0, 10]])
+    if not MOTO:
+        updated = apigw.update_usage(usagePlanId=plan["id"], keyId=key["id"], patchOperations=[{"op": "replace", "path": "/remaining", "value": "25"}])
+        checks.equal("update_usage: remaining", updated["items"][key["id"]][0][1], 25)
+        imported = apigw.import_api_keys(body=b"name,key,enabled\nimported,imported-key-value-0123456789,true\n", format="csv")
+        checks.equal("import_api_keys: one id", len(imported["ids"]), 1)
+        checks.equal("import_api_keys: the value", apigw.get_api_key(apiKey=imported["ids"][0], includeValue=True)["value"], "imported-key-value-0123456789")
+
+
 section("v1 tags", v1_tags)
 section("v2 tags", v2_tags)
 section("update_resource", update_resource)
 section("update_deployment", update_deployment)
 section("test_invoke", test_invoke)
+section("account and usage", account_and_usage)
 checks.finish()

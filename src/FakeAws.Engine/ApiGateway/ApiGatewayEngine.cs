@@ -11,7 +11,7 @@ namespace FakeAws.Engine.ApiGateway;
 /// <remarks>
 /// Not implemented yet (answered with an error naming the operation and FakeAws):
 /// private domain names and their access associations, SDK generation and exports, OpenAPI import
-/// (ImportRestApi, PutRestApi) and GetUsage. Integrations of every type are served: AWS_PROXY and AWS to Lambda, AWS to
+/// (ImportRestApi, PutRestApi). Integrations of every type are served: AWS_PROXY and AWS to Lambda, AWS to
 /// the cloud's JSON services (<c>action/...</c> URIs), HTTP and HTTP_PROXY, and MOCK, with mapping
 /// templates in Velocity. Stages serve canaries and caches; access logs and X-Ray settings are
 /// echoed back only.
