@@ -1,7 +1,8 @@
 """API Gateway's remaining management operations through boto3: v1 and v2 tags on every taggable
 resource (TagResource, UntagResource, GetTags) with AWS's limits, UpdateResource (renaming and
 moving a subtree), v1 and v2 UpdateDeployment, TestInvokeMethod, GetAccount/UpdateAccount,
-GetUsage/UpdateUsage and ImportApiKeys.
+GetUsage/UpdateUsage and ImportApiKeys; v2 models, DeleteRouteSettings, DeleteAccessLogSettings and
+DeleteRouteRequestParameter.
 
 Runs against FakeAws.Server (FAKEAWS_ENDPOINT). Also runs against moto_server for comparison:
     FAKEAWS_ENDPOINT=http://127.0.0.1:5004 APIGW_TARGET=moto python3 tests/conformance/apigateway_operations.py
@@ -145,10 +146,32 @@ def account_and_usage():
         checks.equal("import_api_keys: the value", apigw.get_api_key(apiKey=imported["ids"][0], includeValue=True)["value"], "imported-key-value-0123456789")
 
 
+def v2_models_and_deletes():
+    api = apigw2.create_api(Name="ws", ProtocolType="WEBSOCKET", RouteSelectionExpression="$request.body.action")
+    schema = '{"type": "object", "properties": {"name": {"type": "string"}}}'
+    model = apigw2.create_model(ApiId=api["ApiId"], Name="Pet", ContentType="application/json", Schema=schema)
+    checks.equal("v2 create_model", (model["Name"], model["Schema"]), ("Pet", schema))
+    checks.equal("v2 get_models", [m["ModelId"] for m in apigw2.get_models(ApiId=api["ApiId"])["Items"]], [model["ModelId"]])
+    checks.equal("v2 update_model", apigw2.update_model(ApiId=api["ApiId"], ModelId=model["ModelId"], Description="d")["Description"], "d")
+    checks.equal("v2 get_model_template", '"name" : "$inputRoot.name"' in apigw2.get_model_template(ApiId=api["ApiId"], ModelId=model["ModelId"])["Value"], True)
+    apigw2.delete_model(ApiId=api["ApiId"], ModelId=model["ModelId"])
+    checks.error("v2 get deleted model", lambda: apigw2.get_model(ApiId=api["ApiId"], ModelId=model["ModelId"]), "NotFoundException")
+    route = apigw2.create_route(ApiId=api["ApiId"], RouteKey="$connect", RequestParameters={"route.request.header.Auth": {"Required": True}})
+    apigw2.delete_route_request_parameter(ApiId=api["ApiId"], RouteId=route["RouteId"], RequestParameterKey="route.request.header.Auth")
+    checks.equal("v2 delete_route_request_parameter", apigw2.get_route(ApiId=api["ApiId"], RouteId=route["RouteId"]).get("RequestParameters", {}), {})
+    apigw2.create_stage(ApiId=api["ApiId"], StageName="dev", RouteSettings={"$connect": {"ThrottlingRateLimit": 1.0, "ThrottlingBurstLimit": 1}},
+                        AccessLogSettings={"DestinationArn": "arn:aws:logs:us-east-1:123456789012:log-group:g", "Format": "$context.requestId"})
+    apigw2.delete_route_settings(ApiId=api["ApiId"], StageName="dev", RouteKey="$connect")
+    apigw2.delete_access_log_settings(ApiId=api["ApiId"], StageName="dev")
+    stage = apigw2.get_stage(ApiId=api["ApiId"], StageName="dev")
+    checks.equal("v2 delete_route_settings and access log settings", (stage.get("RouteSettings", {}), "AccessLogSettings" in stage), ({}, False))
+
+
 section("v1 tags", v1_tags)
 section("v2 tags", v2_tags)
 section("update_resource", update_resource)
 section("update_deployment", update_deployment)
 section("test_invoke", test_invoke)
 section("account and usage", account_and_usage)
+section("v2 models and deletes", v2_models_and_deletes)
 checks.finish()
