@@ -59,6 +59,10 @@ internal static class ResourceTags
         return merged;
     }
 
+    /// <summary>The tags a Create operation was given, checked as TagResource checks them; null when there are none.</summary>
+    public static Dictionary<string, string>? Initial(IReadOnlyDictionary<string, string>? tags) =>
+        tags is { Count: > 0 } ? Merge(null, tags) : null;
+
     /// <summary><paramref name="existing"/> without <paramref name="keys"/>; keys it does not hold are ignored, as on AWS.</summary>
     public static Dictionary<string, string> Without(IReadOnlyDictionary<string, string>? existing, IEnumerable<string> keys)
     {

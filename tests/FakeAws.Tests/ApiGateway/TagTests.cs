@@ -142,6 +142,24 @@ public class TagTests : HttpApiTestBase
     }
 
     [Test]
+    public async Task Create_ChecksTheTagsAsTagResourceDoes()
+    {
+        var reserved = new Dictionary<string, string> { ["aws:cloudformation:stack-name"] = "s" };
+        const string Message = "Invalid tag key. Tag keys cannot start with 'aws:' (case insensitive)";
+
+        Assert.Multiple(async () =>
+        {
+            AssertError(await Api.Post("/restapis", new { name = "api", tags = reserved }), 400, "BadRequestException", Message);
+            AssertError(await Api.Post("/domainnames", new { domainName = "api.example.com", certificateArn = "arn:aws:acm:us-east-1:123456789012:certificate/c", tags = reserved }),
+                400, "BadRequestException", Message);
+            AssertError(await Api.Post("/v2/apis", new { name = "http", protocolType = "HTTP", tags = reserved }), 400, "BadRequestException", Message);
+            AssertError(await Api.Post("/apikeys", new { name = "k", tags = Enumerable.Range(0, 51).ToDictionary(i => $"k{i}", i => "v") }), 400, "BadRequestException",
+                "Too many tags: a resource can have at most 50 tags");
+            Assert.That((await Api.Get("/restapis")).Json.GetProperty("item").GetArrayLength(), Is.EqualTo(0), "a refused create makes nothing");
+        });
+    }
+
+    [Test]
     public async Task Snapshot_KeepsTagsSetByTagResource()
     {
         var apiId = await CreateRestApi();
