@@ -35,7 +35,7 @@ internal sealed partial class ApiGatewayEngine
             CreatedDate = Now,
             LastUpdatedDate = Now,
             StageKeys = (request.StageKeys ?? []).Select(k => $"{k.RestApiId}/{k.StageName}").ToList(),
-            Tags = request.Tags is { Count: > 0 } tags ? new(tags) : null,
+            Tags = ResourceTags.Initial(request.Tags),
         };
         key.Name ??= key.Id;
         region.ApiKeys[key.Id] = key;

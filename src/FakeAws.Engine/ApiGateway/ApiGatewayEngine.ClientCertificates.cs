@@ -28,7 +28,7 @@ internal sealed partial class ApiGatewayEngine
             PemEncodedCertificate = certificate.ExportCertificatePem() + "\n",
             CreatedDate = now,
             ExpirationDate = now + ClientCertificateLifetime,
-            Tags = request.Tags is { Count: > 0 } tags ? new(tags) : null,
+            Tags = ResourceTags.Initial(request.Tags),
         };
         return Locked(scope, region =>
         {

@@ -47,7 +47,7 @@ internal sealed partial class ApiGatewayEngine
             DomainNameStatus = "AVAILABLE",
             SecurityPolicy = request.SecurityPolicy ?? "TLS_1_2",
             EndpointAccessMode = request.EndpointAccessMode,
-            Tags = request.Tags is { Count: > 0 } tags ? new(tags) : null,
+            Tags = ResourceTags.Initial(request.Tags),
             MutualTlsAuthentication = request.MutualTlsAuthentication is { } tls
                 ? new MutualTlsAuthentication { TruststoreUri = tls.TruststoreUri, TruststoreVersion = tls.TruststoreVersion }
                 : null,

@@ -107,8 +107,8 @@ internal sealed partial class ApiGatewayEngine
     private static Model.Model GetModel(RestApiState api, string? name) =>
         name is not null && api.Models.TryGetValue(name, out var model) ? model : throw ApiGatewayErrors.NotFound("Invalid Model Name specified");
 
-    /// <summary>A model's schema is a JSON object (JSON Schema draft-04).</summary>
-    private static void CheckSchema(string? schema)
+    /// <summary>A model's schema is a JSON object (JSON Schema draft-04); v2's models are checked alike.</summary>
+    internal static void CheckSchema(string? schema)
     {
         if (schema is null)
         {

@@ -41,7 +41,7 @@ internal sealed partial class ApiGatewayEngine
                 ApiKeySource = request.ApiKeySource ?? "HEADER",
                 EndpointConfiguration = endpoint,
                 Policy = request.Policy,
-                Tags = request.Tags is { Count: > 0 } tags ? new(tags) : null,
+                Tags = ResourceTags.Initial(request.Tags),
                 DisableExecuteApiEndpoint = request.DisableExecuteApiEndpoint ?? false,
                 RootResourceId = ids.RootResourceId(),
             };

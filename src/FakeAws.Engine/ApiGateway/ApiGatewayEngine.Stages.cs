@@ -30,7 +30,7 @@ internal sealed partial class ApiGatewayEngine
             throw ApiGatewayErrors.Conflict("Stage already exists");
         }
         var stage = NewStage(request.StageName!, request.DeploymentId!, request.Description, request.Variables, request.TracingEnabled);
-        stage.Tags = request.Tags is { Count: > 0 } tags ? new(tags) : null;
+        stage.Tags = ResourceTags.Initial(request.Tags);
         SetCacheCluster(stage, request.CacheClusterEnabled ?? false, request.CacheClusterSize);
         if (request.CanarySettings is { } canary)
         {

@@ -24,7 +24,7 @@ internal sealed partial class ApiGatewayEngine
             ApiStages = stages,
             Throttle = request.Throttle is { } throttle ? ApiGatewayJson.Clone(throttle) : null,
             Quota = request.Quota is { } quota ? ApiGatewayJson.Clone(quota) : null,
-            Tags = request.Tags is { Count: > 0 } tags ? new(tags) : null,
+            Tags = ResourceTags.Initial(request.Tags),
         };
         if (plan.Quota is not null)
         {

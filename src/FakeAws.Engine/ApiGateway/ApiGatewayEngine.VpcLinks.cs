@@ -26,7 +26,7 @@ internal sealed partial class ApiGatewayEngine
             TargetArns = [.. request.TargetArns],
             Status = "AVAILABLE",
             StatusMessage = "Your vpc link is ready for use",
-            Tags = request.Tags is { Count: > 0 } tags ? new(tags) : null,
+            Tags = ResourceTags.Initial(request.Tags),
         };
         return Locked(scope, region =>
         {

@@ -10,14 +10,14 @@ namespace FakeAws.Engine.ApiGateway;
 /// </summary>
 /// <remarks>
 /// Not implemented yet (answered with an error naming the operation and FakeAws):
-/// private domain names and their access associations, SDK generation, tags, GetUsage,
-/// TestInvokeMethod and TestInvokeAuthorizer. OpenAPI import (ImportRestApi, PutRestApi) and export
-/// (GetExport) are served by <see cref="OpenApi.OpenApiImporter"/> and <see cref="OpenApi.OpenApiExporter"/>. Integrations of every type are served: AWS_PROXY and AWS to Lambda, AWS to
+/// private domain names and their access associations, and SDK generation. OpenAPI import
+/// (ImportRestApi, PutRestApi) and export (GetExport) are served by <see cref="OpenApi.OpenApiImporter"/>
+/// and <see cref="OpenApi.OpenApiExporter"/>. Integrations of every type are served: AWS_PROXY and AWS to Lambda, AWS to
 /// the cloud's JSON services (<c>action/...</c> URIs), HTTP and HTTP_PROXY, and MOCK, with mapping
 /// templates in Velocity. Stages serve canaries and caches; access logs and X-Ray settings are
 /// echoed back only.
 /// </remarks>
-internal sealed partial class ApiGatewayEngine(CloudContext cloud, ApiGatewayStore store, ApiGatewayIds ids) : IApiGatewayOperations
+internal sealed partial class ApiGatewayEngine(CloudContext cloud, ApiGatewayStore store, ApiGatewayIds ids, Invoke.ApiGatewayInvoker invoker) : IApiGatewayOperations
 {
     private DateTimeOffset Now => cloud.Now;
 

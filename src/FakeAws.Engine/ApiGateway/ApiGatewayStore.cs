@@ -41,6 +41,9 @@ internal sealed class ApiGatewayRegion(RequestScope scope)
     /// <summary>Custom domain names by name (DNS names, so case does not matter), in creation order; v1 and v2 share them.</summary>
     public Dictionary<string, CustomDomainState> DomainNames { get; } = new(StringComparer.OrdinalIgnoreCase);
 
+    /// <summary>The account's API Gateway settings (GetAccount, UpdateAccount); null until UpdateAccount changes AWS's defaults.</summary>
+    public Model.Account? Account { get; set; }
+
     /// <summary>Token buckets and quota counters of stages, routes and usage plans.</summary>
     public UsageMeter Usage { get; } = new();
 

@@ -47,13 +47,14 @@ internal sealed class RestResource(string id, string? parentId, string? pathPart
 {
     public string Id { get; } = id;
 
-    public string? ParentId { get; } = parentId;
+    /// <summary>The parent's id (UpdateResource may move the resource); null for the root.</summary>
+    public string? ParentId { get; set; } = parentId;
 
     /// <summary>The last segment of the path: a literal, <c>{param}</c> or <c>{proxy+}</c>; null for the root.</summary>
-    public string? PathPart { get; } = pathPart;
+    public string? PathPart { get; set; } = pathPart;
 
     /// <summary>The full path, such as <c>/items/{id}</c>; <c>/</c> for the root.</summary>
-    public string Path { get; } = path;
+    public string Path { get; set; } = path;
 
     /// <summary>Methods by HTTP method (GET, POST, ..., ANY), in the order they were put.</summary>
     public Dictionary<string, Method> Methods { get; } = new(StringComparer.Ordinal);

@@ -28,7 +28,7 @@ public sealed class ApiGatewayHelper
         Store = new ApiGatewayStore();
         Issuers.Add(_trusted);
         Invoker = new ApiGatewayInvoker(cloud.Context, Store, ids, Issuers);
-        Wire = new ApiGatewayWireService(new ApiGatewayEngine(cloud.Context, Store, ids), ids.RequestId);
+        Wire = new ApiGatewayWireService(new ApiGatewayEngine(cloud.Context, Store, ids, Invoker), ids.RequestId);
         WireV2 = new ApiGatewayV2WireService(new ApiGatewayV2Engine(cloud.Context, Store, ids), ids.RequestId);
         WebSockets = new WebSocketGateway(cloud.Context, Store, ids);
         Connections = new ConnectionsWireService(WebSockets, ids.RequestId);

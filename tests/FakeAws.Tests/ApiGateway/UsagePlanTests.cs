@@ -1,7 +1,7 @@
 namespace FakeAws.Tests.ApiGateway;
 
 /// <summary>Methods that require an API key: keys, usage plans, throttles (rate and burst) and quotas on the virtual clock.</summary>
-public class UsagePlanTests : ApiGatewayTestBase
+public partial class UsagePlanTests : ApiGatewayTestBase
 {
     private string _apiId = null!;
     private string _keyValue = null!;

@@ -117,18 +117,21 @@ internal sealed partial class ApiGatewayInvoker
         {
             return cached;
         }
-        var answer = integration.Type switch
-        {
-            "AWS_PROXY" => await LambdaProxyAsync(integration, stage.Snapshot, context).ConfigureAwait(false),
-            "HTTP_PROXY" => await HttpProxyAsync(integration, context).ConfigureAwait(false),
-            _ => await NonProxyAsync(integration, stage.Snapshot.BinaryMediaTypes, context).ConfigureAwait(false),
-        };
+        var answer = await IntegrateAsync(integration, stage.Snapshot, context).ConfigureAwait(false);
         if (cache.Key is not null && answer is { Status: >= 200 and < 300, ResponseType: null })
         {
             region.StageCache.Put(context.ApiId, context.Stage, cache.Key, answer, cache.Ttl, _cloud.Now);
         }
         return answer;
     }
+
+    /// <summary>The integration's answer, mapped to the method's response: Lambda proxy, HTTP proxy, or through mapping templates.</summary>
+    private async Task<GatewayResponse> IntegrateAsync(Integration integration, RestApiSnapshot snapshot, InvocationContext context) => integration.Type switch
+    {
+        "AWS_PROXY" => await LambdaProxyAsync(integration, snapshot, context).ConfigureAwait(false),
+        "HTTP_PROXY" => await HttpProxyAsync(integration, context).ConfigureAwait(false),
+        _ => await NonProxyAsync(integration, snapshot.BinaryMediaTypes, context).ConfigureAwait(false),
+    };
 
     /// <summary>
     /// How long the stage caches this method's answers, or null when it does not: the stage's cache
@@ -228,10 +231,11 @@ internal sealed partial class ApiGatewayInvoker
             return RestGatewayErrors.Throttled();
         }
         if (plan.Quota is { Limit: { } limit } quota
-            && !region.Usage.TryCount($"quota/{plan.Id}/{key.Id}", limit, quota.Period ?? "DAY", quota.Offset ?? 0, _cloud.Now))
+            && !region.Usage.TryCount(ApiGatewayEngine.QuotaKey(plan.Id!, key.Id!), limit, quota.Period ?? "DAY", quota.Offset ?? 0, _cloud.Now))
         {
             return RestGatewayErrors.QuotaExceeded();
         }
+        region.Usage.CountDay(ApiGatewayEngine.UsageKey(plan.Id!, key.Id!), _cloud.Now);
         context.ApiKey = key.Value;
         context.ApiKeyId = key.Id;
         return null;

@@ -68,7 +68,8 @@ internal sealed class RestAuthorization(CloudContext cloud, LambdaCaller lambda,
         return AuthorizationOutcome.Allowed;
     }
 
-    private GatewayResponse? Cognito(Authorizer authorizer, Method method, InvocationContext context)
+    /// <summary>A Cognito user pool authorizer's check of the request's token; null when it passes (the claims are then on the context).</summary>
+    public GatewayResponse? Cognito(Authorizer authorizer, Method method, InvocationContext context)
     {
         var raw = IdentitySources.Read([authorizer.IdentitySource ?? "method.request.header.Authorization"], context)?[0];
         if (raw is null || !JwtToken.TryParse(StripBearer(raw), out var token))
@@ -114,6 +115,41 @@ internal sealed class RestAuthorization(CloudContext cloud, LambdaCaller lambda,
 
     private async Task<AuthorizationOutcome> LambdaAsync(ApiGatewayRegion region, Authorizer authorizer, InvocationContext context)
     {
+        if (LambdaIdentity(authorizer, context) is not { } identity)
+        {
+            return new AuthorizationOutcome(RestGatewayErrors.Unauthorized());
+        }
+        var methodArn = context.MethodArn(context.Request.Method, context.Path);
+        var ttl = TimeSpan.FromSeconds(authorizer.AuthorizerResultTtlInSeconds ?? ApiGatewayEngine.DefaultAuthorizerTtlSeconds);
+        var cacheKey = string.Join("\n", identity);
+        var cacheable = ttl > TimeSpan.Zero && identity.Count > 0;
+        if (!cacheable || !region.AuthorizerCache.TryGet(context.ApiId, context.Stage, authorizer.Id!, cacheKey, cloud.Now, out var result))
+        {
+            var (read, failed) = await CallLambdaAsync(authorizer, context, identity, methodArn).ConfigureAwait(false);
+            if (failed is not null)
+            {
+                return new AuthorizationOutcome(failed);
+            }
+            result = read!;
+            if (cacheable)
+            {
+                region.AuthorizerCache.Put(context.ApiId, context.Stage, authorizer.Id!, cacheKey, result, ttl, cloud.Now);
+            }
+        }
+        if (Decide(result, methodArn, context) is { } denied)
+        {
+            return new AuthorizationOutcome(denied);
+        }
+        context.Authorizer = writer => WriteLambdaAuthorizer(writer, result);
+        return new AuthorizationOutcome(null, result.UsageIdentifierKey);
+    }
+
+    /// <summary>
+    /// The identity a Lambda authorizer is called with: the token (TOKEN, checked against the
+    /// validation expression) or every identity source (REQUEST); null when the request lacks it.
+    /// </summary>
+    public static List<string>? LambdaIdentity(Authorizer authorizer, InvocationContext context)
+    {
         var isToken = authorizer.Type == "TOKEN";
         var sources = isToken
             ? [authorizer.IdentitySource ?? "method.request.header.Authorization"]
@@ -121,44 +157,40 @@ internal sealed class RestAuthorization(CloudContext cloud, LambdaCaller lambda,
         var identity = IdentitySources.Read(sources, context);
         if (identity is null)
         {
-            return new AuthorizationOutcome(RestGatewayErrors.Unauthorized());
+            return null;
         }
-        if (isToken && authorizer.IdentityValidationExpression is { Length: > 0 } expression
-            && !Patterns.FullMatch(identity[0], expression))
+        return isToken && authorizer.IdentityValidationExpression is { Length: > 0 } expression && !Patterns.FullMatch(identity[0], expression)
+            ? null
+            : identity;
+    }
+
+    /// <summary>Calls a Lambda authorizer and reads its answer; a failure is the gateway response the caller gets.</summary>
+    public async Task<(LambdaAuthorization? Result, GatewayResponse? Failed)> CallLambdaAsync(
+        Authorizer authorizer, InvocationContext context, List<string> identity, string methodArn)
+    {
+        var payload = authorizer.Type == "TOKEN"
+            ? ProxyEvents.Write(w =>
+            {
+                w.WriteString("type", "TOKEN");
+                w.WriteString("methodArn", methodArn);
+                w.WriteString("authorizationToken", identity[0]);
+            })
+            : RequestEvent(context, methodArn);
+        var call = IntegrationUris.LambdaFunction(IntegrationUris.WithStageVariables(authorizer.AuthorizerUri ?? "", context.StageVariables)) is { } function
+            ? await lambda.InvokeAsync(context, function, payload, AuthorizerTimeout, authorizer.AuthorizerCredentials, authorizer.Id).ConfigureAwait(false)
+            : null;
+        if (call is { Result: { FunctionError: not null } failed } && LambdaAuthorizerResults.IsUnauthorizedError(failed.Payload))
         {
-            return new AuthorizationOutcome(RestGatewayErrors.Unauthorized());
+            return (null, RestGatewayErrors.Unauthorized());
         }
-        var methodArn = context.MethodArn(context.Request.Method, context.Path);
-        var ttl = TimeSpan.FromSeconds(authorizer.AuthorizerResultTtlInSeconds ?? ApiGatewayEngine.DefaultAuthorizerTtlSeconds);
-        var cacheKey = string.Join("\n", identity);
-        var cacheable = ttl > TimeSpan.Zero && sources.Length > 0;
-        if (!cacheable || !region.AuthorizerCache.TryGet(context.ApiId, context.Stage, authorizer.Id!, cacheKey, cloud.Now, out var result))
-        {
-            var payload = isToken
-                ? ProxyEvents.Write(w =>
-                {
-                    w.WriteString("type", "TOKEN");
-                    w.WriteString("methodArn", methodArn);
-                    w.WriteString("authorizationToken", identity[0]);
-                })
-                : RequestEvent(context, methodArn);
-            var call = IntegrationUris.LambdaFunction(IntegrationUris.WithStageVariables(authorizer.AuthorizerUri ?? "", context.StageVariables)) is { } function
-                ? await lambda.InvokeAsync(context, function, payload, AuthorizerTimeout, authorizer.AuthorizerCredentials, authorizer.Id).ConfigureAwait(false)
-                : null;
-            if (call is { Result: { FunctionError: not null } failed } && LambdaAuthorizerResults.IsUnauthorizedError(failed.Payload))
-            {
-                return new AuthorizationOutcome(RestGatewayErrors.Unauthorized());
-            }
-            if (call is not { Succeeded: true } || LambdaAuthorizerResults.ReadPolicy(call.Result!.Payload ?? [], principalRequired: true) is not { } read)
-            {
-                return new AuthorizationOutcome(RestGatewayErrors.AuthorizerConfiguration());
-            }
-            result = read;
-            if (cacheable)
-            {
-                region.AuthorizerCache.Put(context.ApiId, context.Stage, authorizer.Id!, cacheKey, result, ttl, cloud.Now);
-            }
-        }
+        return call is { Succeeded: true } && LambdaAuthorizerResults.ReadPolicy(call.Result!.Payload ?? [], principalRequired: true) is { } read
+            ? (read, null)
+            : (null, RestGatewayErrors.AuthorizerConfiguration());
+    }
+
+    /// <summary>Whether the authorizer's policy allows <paramref name="methodArn"/>: null when it does, else the refusal.</summary>
+    public static GatewayResponse? Decide(LambdaAuthorization result, string methodArn, InvocationContext context)
+    {
         PolicyDecision decision;
         try
         {
@@ -166,14 +198,9 @@ internal sealed class RestAuthorization(CloudContext cloud, LambdaCaller lambda,
         }
         catch (FormatException)
         {
-            return new AuthorizationOutcome(RestGatewayErrors.AuthorizerConfiguration());
+            return RestGatewayErrors.AuthorizerConfiguration();
         }
-        if (decision != PolicyDecision.Allow)
-        {
-            return new AuthorizationOutcome(RestGatewayErrors.AccessDenied(explicitDeny: decision == PolicyDecision.ExplicitDeny));
-        }
-        context.Authorizer = writer => WriteLambdaAuthorizer(writer, result);
-        return new AuthorizationOutcome(null, result.UsageIdentifierKey);
+        return decision == PolicyDecision.Allow ? null : RestGatewayErrors.AccessDenied(explicitDeny: decision == PolicyDecision.ExplicitDeny);
     }
 
     /// <summary>A REQUEST authorizer's event: the request as the proxy event has it, with the method ARN.</summary>

@@ -3677,7 +3677,7 @@ internal static partial class ServiceModel
         new(Operations[38], (scope, input, _) => { engine.FlushStageAuthorizersCache(scope, (FlushStageAuthorizersCacheRequest)input); return default; }),
         new(Operations[39], (scope, input, _) => { engine.FlushStageCache(scope, (FlushStageCacheRequest)input); return default; }),
         new(Operations[40], (scope, input, _) => new(engine.GenerateClientCertificate(scope, (GenerateClientCertificateRequest)input))),
-        new(Operations[41], null),
+        new(Operations[41], (scope, input, _) => new(engine.GetAccount(scope, (GetAccountRequest)input))),
         new(Operations[42], (scope, input, _) => new(engine.GetApiKey(scope, (GetApiKeyRequest)input))),
         new(Operations[43], (scope, input, _) => new(engine.GetApiKeys(scope, (GetApiKeysRequest)input))),
         new(Operations[44], (scope, input, _) => new(engine.GetAuthorizer(scope, (GetAuthorizerRequest)input))),
@@ -3716,15 +3716,15 @@ internal static partial class ServiceModel
         new(Operations[77], null),
         new(Operations[78], (scope, input, _) => new(engine.GetStage(scope, (GetStageRequest)input))),
         new(Operations[79], (scope, input, _) => new(engine.GetStages(scope, (GetStagesRequest)input))),
-        new(Operations[80], null),
-        new(Operations[81], null),
+        new(Operations[80], (scope, input, _) => new(engine.GetTags(scope, (GetTagsRequest)input))),
+        new(Operations[81], (scope, input, _) => new(engine.GetUsage(scope, (GetUsageRequest)input))),
         new(Operations[82], (scope, input, _) => new(engine.GetUsagePlan(scope, (GetUsagePlanRequest)input))),
         new(Operations[83], (scope, input, _) => new(engine.GetUsagePlanKey(scope, (GetUsagePlanKeyRequest)input))),
         new(Operations[84], (scope, input, _) => new(engine.GetUsagePlanKeys(scope, (GetUsagePlanKeysRequest)input))),
         new(Operations[85], (scope, input, _) => new(engine.GetUsagePlans(scope, (GetUsagePlansRequest)input))),
         new(Operations[86], (scope, input, _) => new(engine.GetVpcLink(scope, (GetVpcLinkRequest)input))),
         new(Operations[87], (scope, input, _) => new(engine.GetVpcLinks(scope, (GetVpcLinksRequest)input))),
-        new(Operations[88], null),
+        new(Operations[88], (scope, input, _) => new(engine.ImportApiKeys(scope, (ImportApiKeysRequest)input))),
         new(Operations[89], (scope, input, _) => new(engine.ImportDocumentationParts(scope, (ImportDocumentationPartsRequest)input))),
         new(Operations[90], (scope, input, _) => new(engine.ImportRestApi(scope, (ImportRestApiRequest)input))),
         new(Operations[91], (scope, input, _) => new(engine.PutGatewayResponse(scope, (PutGatewayResponseRequest)input))),
@@ -3734,16 +3734,16 @@ internal static partial class ServiceModel
         new(Operations[95], (scope, input, _) => new(engine.PutMethodResponse(scope, (PutMethodResponseRequest)input))),
         new(Operations[96], (scope, input, _) => new(engine.PutRestApi(scope, (PutRestApiRequest)input))),
         new(Operations[97], null),
-        new(Operations[98], null),
-        new(Operations[99], null),
-        new(Operations[100], null),
-        new(Operations[101], null),
-        new(Operations[102], null),
+        new(Operations[98], (scope, input, _) => { engine.TagResource(scope, (TagResourceRequest)input); return default; }),
+        new(Operations[99], async (scope, input, _) => await engine.TestInvokeAuthorizer(scope, (TestInvokeAuthorizerRequest)input).ConfigureAwait(false)),
+        new(Operations[100], async (scope, input, _) => await engine.TestInvokeMethod(scope, (TestInvokeMethodRequest)input).ConfigureAwait(false)),
+        new(Operations[101], (scope, input, _) => { engine.UntagResource(scope, (UntagResourceRequest)input); return default; }),
+        new(Operations[102], (scope, input, _) => new(engine.UpdateAccount(scope, (UpdateAccountRequest)input))),
         new(Operations[103], (scope, input, _) => new(engine.UpdateApiKey(scope, (UpdateApiKeyRequest)input))),
         new(Operations[104], (scope, input, _) => new(engine.UpdateAuthorizer(scope, (UpdateAuthorizerRequest)input))),
         new(Operations[105], (scope, input, _) => new(engine.UpdateBasePathMapping(scope, (UpdateBasePathMappingRequest)input))),
         new(Operations[106], (scope, input, _) => new(engine.UpdateClientCertificate(scope, (UpdateClientCertificateRequest)input))),
-        new(Operations[107], null),
+        new(Operations[107], (scope, input, _) => new(engine.UpdateDeployment(scope, (UpdateDeploymentRequest)input))),
         new(Operations[108], (scope, input, _) => new(engine.UpdateDocumentationPart(scope, (UpdateDocumentationPartRequest)input))),
         new(Operations[109], (scope, input, _) => new(engine.UpdateDocumentationVersion(scope, (UpdateDocumentationVersionRequest)input))),
         new(Operations[110], (scope, input, _) => new(engine.UpdateDomainName(scope, (UpdateDomainNameRequest)input))),
@@ -3754,10 +3754,10 @@ internal static partial class ServiceModel
         new(Operations[115], (scope, input, _) => new(engine.UpdateMethodResponse(scope, (UpdateMethodResponseRequest)input))),
         new(Operations[116], (scope, input, _) => new(engine.UpdateModel(scope, (UpdateModelRequest)input))),
         new(Operations[117], (scope, input, _) => new(engine.UpdateRequestValidator(scope, (UpdateRequestValidatorRequest)input))),
-        new(Operations[118], null),
+        new(Operations[118], (scope, input, _) => new(engine.UpdateResource(scope, (UpdateResourceRequest)input))),
         new(Operations[119], (scope, input, _) => new(engine.UpdateRestApi(scope, (UpdateRestApiRequest)input))),
         new(Operations[120], (scope, input, _) => new(engine.UpdateStage(scope, (UpdateStageRequest)input))),
-        new(Operations[121], null),
+        new(Operations[121], (scope, input, _) => new(engine.UpdateUsage(scope, (UpdateUsageRequest)input))),
         new(Operations[122], (scope, input, _) => new(engine.UpdateUsagePlan(scope, (UpdateUsagePlanRequest)input))),
         new(Operations[123], (scope, input, _) => new(engine.UpdateVpcLink(scope, (UpdateVpcLinkRequest)input))),
     ];
@@ -3808,6 +3808,7 @@ internal interface IApiGatewayOperations
     void FlushStageAuthorizersCache(RequestScope scope, FlushStageAuthorizersCacheRequest input);
     void FlushStageCache(RequestScope scope, FlushStageCacheRequest input);
     ClientCertificate GenerateClientCertificate(RequestScope scope, GenerateClientCertificateRequest input);
+    Account GetAccount(RequestScope scope, GetAccountRequest input);
     ApiKey GetApiKey(RequestScope scope, GetApiKeyRequest input);
     ApiKeys GetApiKeys(RequestScope scope, GetApiKeysRequest input);
     Authorizer GetAuthorizer(RequestScope scope, GetAuthorizerRequest input);
@@ -3842,12 +3843,15 @@ internal interface IApiGatewayOperations
     RestApis GetRestApis(RequestScope scope, GetRestApisRequest input);
     Stage GetStage(RequestScope scope, GetStageRequest input);
     Stages GetStages(RequestScope scope, GetStagesRequest input);
+    Tags GetTags(RequestScope scope, GetTagsRequest input);
+    Usage GetUsage(RequestScope scope, GetUsageRequest input);
     UsagePlan GetUsagePlan(RequestScope scope, GetUsagePlanRequest input);
     UsagePlanKey GetUsagePlanKey(RequestScope scope, GetUsagePlanKeyRequest input);
     UsagePlanKeys GetUsagePlanKeys(RequestScope scope, GetUsagePlanKeysRequest input);
     UsagePlans GetUsagePlans(RequestScope scope, GetUsagePlansRequest input);
     VpcLink GetVpcLink(RequestScope scope, GetVpcLinkRequest input);
     VpcLinks GetVpcLinks(RequestScope scope, GetVpcLinksRequest input);
+    ApiKeyIds ImportApiKeys(RequestScope scope, ImportApiKeysRequest input);
     DocumentationPartIds ImportDocumentationParts(RequestScope scope, ImportDocumentationPartsRequest input);
     RestApi ImportRestApi(RequestScope scope, ImportRestApiRequest input);
     GatewayResponse PutGatewayResponse(RequestScope scope, PutGatewayResponseRequest input);
@@ -3856,10 +3860,16 @@ internal interface IApiGatewayOperations
     Method PutMethod(RequestScope scope, PutMethodRequest input);
     MethodResponse PutMethodResponse(RequestScope scope, PutMethodResponseRequest input);
     RestApi PutRestApi(RequestScope scope, PutRestApiRequest input);
+    void TagResource(RequestScope scope, TagResourceRequest input);
+    Task<TestInvokeAuthorizerResponse> TestInvokeAuthorizer(RequestScope scope, TestInvokeAuthorizerRequest input);
+    Task<TestInvokeMethodResponse> TestInvokeMethod(RequestScope scope, TestInvokeMethodRequest input);
+    void UntagResource(RequestScope scope, UntagResourceRequest input);
+    Account UpdateAccount(RequestScope scope, UpdateAccountRequest input);
     ApiKey UpdateApiKey(RequestScope scope, UpdateApiKeyRequest input);
     Authorizer UpdateAuthorizer(RequestScope scope, UpdateAuthorizerRequest input);
     BasePathMapping UpdateBasePathMapping(RequestScope scope, UpdateBasePathMappingRequest input);
     ClientCertificate UpdateClientCertificate(RequestScope scope, UpdateClientCertificateRequest input);
+    Deployment UpdateDeployment(RequestScope scope, UpdateDeploymentRequest input);
     DocumentationPart UpdateDocumentationPart(RequestScope scope, UpdateDocumentationPartRequest input);
     DocumentationVersion UpdateDocumentationVersion(RequestScope scope, UpdateDocumentationVersionRequest input);
     DomainName UpdateDomainName(RequestScope scope, UpdateDomainNameRequest input);
@@ -3870,8 +3880,10 @@ internal interface IApiGatewayOperations
     MethodResponse UpdateMethodResponse(RequestScope scope, UpdateMethodResponseRequest input);
     Model UpdateModel(RequestScope scope, UpdateModelRequest input);
     RequestValidator UpdateRequestValidator(RequestScope scope, UpdateRequestValidatorRequest input);
+    Resource UpdateResource(RequestScope scope, UpdateResourceRequest input);
     RestApi UpdateRestApi(RequestScope scope, UpdateRestApiRequest input);
     Stage UpdateStage(RequestScope scope, UpdateStageRequest input);
+    Usage UpdateUsage(RequestScope scope, UpdateUsageRequest input);
     UsagePlan UpdateUsagePlan(RequestScope scope, UpdateUsagePlanRequest input);
     VpcLink UpdateVpcLink(RequestScope scope, UpdateVpcLinkRequest input);
 }

@@ -10,6 +10,7 @@ internal sealed class UsageMeter
     private readonly object _gate = new();
     private readonly Dictionary<string, TokenBucket> _buckets = new(StringComparer.Ordinal);
     private readonly Dictionary<(string Key, DateTimeOffset Period), int> _quotaUsed = [];
+    private readonly Dictionary<(string Key, DateTimeOffset Day), int> _daily = [];
 
     /// <summary>Takes a token from the bucket <paramref name="key"/>; a bucket whose limits changed starts full.</summary>
     public bool TryTake(string key, double rate, int burst, DateTimeOffset now)
@@ -37,6 +38,43 @@ internal sealed class UsageMeter
             }
             _quotaUsed[(key, start)] = used + 1;
             return true;
+        }
+    }
+
+    /// <summary>Counts one request a usage plan key made on the day of <paramref name="now"/> (GetUsage's daily log).</summary>
+    public void CountDay(string key, DateTimeOffset now)
+    {
+        var day = PeriodStart("DAY", 0, now);
+        lock (_gate)
+        {
+            _daily[(key, day)] = _daily.GetValueOrDefault((key, day)) + 1;
+        }
+    }
+
+    /// <summary>The requests <see cref="CountDay"/> counted for <paramref name="key"/> on the day starting at <paramref name="day"/>.</summary>
+    public int UsedOn(string key, DateTimeOffset day)
+    {
+        lock (_gate)
+        {
+            return _daily.GetValueOrDefault((key, day));
+        }
+    }
+
+    /// <summary>What the quota <paramref name="key"/> counted in the period holding <paramref name="at"/>.</summary>
+    public int QuotaUsed(string key, string period, int offset, DateTimeOffset at)
+    {
+        lock (_gate)
+        {
+            return _quotaUsed.GetValueOrDefault((key, PeriodStart(period, offset, at)));
+        }
+    }
+
+    /// <summary>Sets what the quota counted in the period holding <paramref name="now"/>: UpdateUsage's new remaining quota.</summary>
+    public void SetQuotaUsed(string key, string period, int offset, DateTimeOffset now, int used)
+    {
+        lock (_gate)
+        {
+            _quotaUsed[(key, PeriodStart(period, offset, now))] = used;
         }
     }
 

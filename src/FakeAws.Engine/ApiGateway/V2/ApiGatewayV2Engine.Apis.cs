@@ -31,7 +31,7 @@ internal sealed partial class ApiGatewayV2Engine
                 Name = request.Name,
                 ProtocolType = request.ProtocolType,
                 RouteSelectionExpression = request.RouteSelectionExpression ?? "$request.method $request.path",
-                Tags = request.Tags is { } tags ? new(tags) : [],
+                Tags = ResourceTags.Initial(request.Tags) ?? [],
                 Version = request.Version,
             });
             if (request.Target is { } target)

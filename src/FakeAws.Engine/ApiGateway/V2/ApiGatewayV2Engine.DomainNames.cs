@@ -18,7 +18,7 @@ internal sealed partial class ApiGatewayV2Engine
             DomainNameArn = CustomDomainNames.Arn(scope, name),
             DomainNameStatus = "AVAILABLE",
             EndpointConfiguration = new V1.EndpointConfiguration { IpAddressType = configuration.IpAddressType ?? "ipv4" },
-            Tags = request.Tags is { Count: > 0 } tags ? new(tags) : null,
+            Tags = ResourceTags.Initial(request.Tags),
             MutualTlsAuthentication = request.MutualTlsAuthentication is { } tls
                 ? new V1.MutualTlsAuthentication { TruststoreUri = tls.TruststoreUri, TruststoreVersion = tls.TruststoreVersion }
                 : null,

@@ -30,7 +30,7 @@ internal sealed partial class ApiGatewayV2Engine
         stage.DefaultRouteSettings = request.DefaultRouteSettings is { } defaults ? ApiGatewayJson.Clone(defaults) : stage.DefaultRouteSettings;
         stage.RouteSettings = request.RouteSettings is { } routes ? new(routes) : stage.RouteSettings;
         stage.StageVariables = request.StageVariables is { } variables ? new(variables) : stage.StageVariables;
-        stage.Tags = request.Tags is { } tags ? new(tags) : stage.Tags;
+        stage.Tags = ResourceTags.Initial(request.Tags) ?? stage.Tags;
         stage.AccessLogSettings = request.AccessLogSettings;
         api.Stages[stage.StageName!] = stage;
         if (stage.AutoDeploy == true)

@@ -18,7 +18,7 @@ internal sealed partial class ApiGatewayV2Engine
             Name = request.Name,
             SecurityGroupIds = request.SecurityGroupIds is { } groups ? [.. groups] : [],
             SubnetIds = [.. request.SubnetIds!],
-            Tags = request.Tags is { } tags ? new(tags) : [],
+            Tags = ResourceTags.Initial(request.Tags) ?? [],
             VpcLinkId = ids.ShortId(),
             VpcLinkStatus = "AVAILABLE",
             VpcLinkStatusMessage = "VPC link is ready to route traffic",

@@ -11,8 +11,8 @@ namespace FakeAws.Engine.ApiGateway.V2;
 /// <remarks>
 /// WebSocket APIs (ProtocolType WEBSOCKET) have their own route keys, route responses and
 /// integration responses (<c>WebSocket/ApiGatewayV2Engine.WebSocket.cs</c>).
-/// Not implemented yet (answered with an error naming the operation and FakeAws): models,
-/// OpenAPI import and export, portals, routing rules and tags. Integrations
+/// Not implemented yet (answered with an error naming the operation and FakeAws):
+/// OpenAPI import and export, portals and routing rules. Integrations
 /// are AWS_PROXY to Lambda (payload format 1.0 or 2.0): HTTP_PROXY and private integrations are
 /// refused with a clear error; request and response parameter mappings are stored but not applied.
 /// Access logs, detailed metrics and mutual TLS are echoed back only.

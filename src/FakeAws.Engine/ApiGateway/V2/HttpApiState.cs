@@ -19,6 +19,9 @@ internal sealed class HttpApiState(Api api)
 
     public Dictionary<string, Stage> Stages { get; } = new(StringComparer.Ordinal);
 
+    /// <summary>The API's models by id, in creation order.</summary>
+    public Dictionary<string, Model.Model> Models { get; } = new(StringComparer.Ordinal);
+
     /// <summary>A WebSocket API's route responses, by route id and then route response id.</summary>
     public Dictionary<string, Dictionary<string, RouteResponse>> RouteResponses { get; } = new(StringComparer.Ordinal);
 

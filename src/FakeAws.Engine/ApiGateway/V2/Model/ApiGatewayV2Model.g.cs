@@ -4754,7 +4754,7 @@ internal static partial class ServiceModel
         new(Operations[4], (scope, input, _) => new(engine.CreateDomainName(scope, (CreateDomainNameRequest)input))),
         new(Operations[5], (scope, input, _) => new(engine.CreateIntegration(scope, (CreateIntegrationRequest)input))),
         new(Operations[6], (scope, input, _) => new(engine.CreateIntegrationResponse(scope, (CreateIntegrationResponseRequest)input))),
-        new(Operations[7], null),
+        new(Operations[7], (scope, input, _) => new(engine.CreateModel(scope, (CreateModelRequest)input))),
         new(Operations[8], null),
         new(Operations[9], null),
         new(Operations[10], null),
@@ -4764,7 +4764,7 @@ internal static partial class ServiceModel
         new(Operations[14], null),
         new(Operations[15], (scope, input, _) => new(engine.CreateStage(scope, (CreateStageRequest)input))),
         new(Operations[16], (scope, input, _) => new(engine.CreateVpcLink(scope, (CreateVpcLinkRequest)input))),
-        new(Operations[17], null),
+        new(Operations[17], (scope, input, _) => { engine.DeleteAccessLogSettings(scope, (DeleteAccessLogSettingsRequest)input); return default; }),
         new(Operations[18], (scope, input, _) => { engine.DeleteApi(scope, (DeleteApiRequest)input); return default; }),
         new(Operations[19], (scope, input, _) => { engine.DeleteApiMapping(scope, (DeleteApiMappingRequest)input); return default; }),
         new(Operations[20], (scope, input, _) => { engine.DeleteAuthorizer(scope, (DeleteAuthorizerRequest)input); return default; }),
@@ -4773,16 +4773,16 @@ internal static partial class ServiceModel
         new(Operations[23], (scope, input, _) => { engine.DeleteDomainName(scope, (DeleteDomainNameRequest)input); return default; }),
         new(Operations[24], (scope, input, _) => { engine.DeleteIntegration(scope, (DeleteIntegrationRequest)input); return default; }),
         new(Operations[25], (scope, input, _) => { engine.DeleteIntegrationResponse(scope, (DeleteIntegrationResponseRequest)input); return default; }),
-        new(Operations[26], null),
+        new(Operations[26], (scope, input, _) => { engine.DeleteModel(scope, (DeleteModelRequest)input); return default; }),
         new(Operations[27], null),
         new(Operations[28], null),
         new(Operations[29], null),
         new(Operations[30], null),
         new(Operations[31], null),
         new(Operations[32], (scope, input, _) => { engine.DeleteRoute(scope, (DeleteRouteRequest)input); return default; }),
-        new(Operations[33], null),
+        new(Operations[33], (scope, input, _) => { engine.DeleteRouteRequestParameter(scope, (DeleteRouteRequestParameterRequest)input); return default; }),
         new(Operations[34], (scope, input, _) => { engine.DeleteRouteResponse(scope, (DeleteRouteResponseRequest)input); return default; }),
-        new(Operations[35], null),
+        new(Operations[35], (scope, input, _) => { engine.DeleteRouteSettings(scope, (DeleteRouteSettingsRequest)input); return default; }),
         new(Operations[36], null),
         new(Operations[37], (scope, input, _) => { engine.DeleteStage(scope, (DeleteStageRequest)input); return default; }),
         new(Operations[38], (scope, input, _) => new(engine.DeleteVpcLink(scope, (DeleteVpcLinkRequest)input))),
@@ -4802,9 +4802,9 @@ internal static partial class ServiceModel
         new(Operations[52], (scope, input, _) => new(engine.GetIntegrationResponse(scope, (GetIntegrationResponseRequest)input))),
         new(Operations[53], (scope, input, _) => new(engine.GetIntegrationResponses(scope, (GetIntegrationResponsesRequest)input))),
         new(Operations[54], (scope, input, _) => new(engine.GetIntegrations(scope, (GetIntegrationsRequest)input))),
-        new(Operations[55], null),
-        new(Operations[56], null),
-        new(Operations[57], null),
+        new(Operations[55], (scope, input, _) => new(engine.GetModel(scope, (GetModelRequest)input))),
+        new(Operations[56], (scope, input, _) => new(engine.GetModelTemplate(scope, (GetModelTemplateRequest)input))),
+        new(Operations[57], (scope, input, _) => new(engine.GetModels(scope, (GetModelsRequest)input))),
         new(Operations[58], null),
         new(Operations[59], null),
         new(Operations[60], null),
@@ -4817,7 +4817,7 @@ internal static partial class ServiceModel
         new(Operations[67], null),
         new(Operations[68], (scope, input, _) => new(engine.GetStage(scope, (GetStageRequest)input))),
         new(Operations[69], (scope, input, _) => new(engine.GetStages(scope, (GetStagesRequest)input))),
-        new(Operations[70], null),
+        new(Operations[70], (scope, input, _) => new(engine.GetTags(scope, (GetTagsRequest)input))),
         new(Operations[71], (scope, input, _) => new(engine.GetVpcLink(scope, (GetVpcLinkRequest)input))),
         new(Operations[72], (scope, input, _) => new(engine.GetVpcLinks(scope, (GetVpcLinksRequest)input))),
         new(Operations[73], (scope, input, _) => new(engine.ImportApi(scope, (ImportApiRequest)input))),
@@ -4832,16 +4832,16 @@ internal static partial class ServiceModel
         new(Operations[82], null),
         new(Operations[83], (scope, input, _) => new(engine.ReimportApi(scope, (ReimportApiRequest)input))),
         new(Operations[84], (scope, input, _) => { engine.ResetAuthorizersCache(scope, (ResetAuthorizersCacheRequest)input); return default; }),
-        new(Operations[85], null),
-        new(Operations[86], null),
+        new(Operations[85], (scope, input, _) => new(engine.TagResource(scope, (TagResourceRequest)input))),
+        new(Operations[86], (scope, input, _) => { engine.UntagResource(scope, (UntagResourceRequest)input); return default; }),
         new(Operations[87], (scope, input, _) => new(engine.UpdateApi(scope, (UpdateApiRequest)input))),
         new(Operations[88], (scope, input, _) => new(engine.UpdateApiMapping(scope, (UpdateApiMappingRequest)input))),
         new(Operations[89], (scope, input, _) => new(engine.UpdateAuthorizer(scope, (UpdateAuthorizerRequest)input))),
-        new(Operations[90], null),
+        new(Operations[90], (scope, input, _) => new(engine.UpdateDeployment(scope, (UpdateDeploymentRequest)input))),
         new(Operations[91], (scope, input, _) => new(engine.UpdateDomainName(scope, (UpdateDomainNameRequest)input))),
         new(Operations[92], (scope, input, _) => new(engine.UpdateIntegration(scope, (UpdateIntegrationRequest)input))),
         new(Operations[93], (scope, input, _) => new(engine.UpdateIntegrationResponse(scope, (UpdateIntegrationResponseRequest)input))),
-        new(Operations[94], null),
+        new(Operations[94], (scope, input, _) => new(engine.UpdateModel(scope, (UpdateModelRequest)input))),
         new(Operations[95], null),
         new(Operations[96], null),
         new(Operations[97], null),
@@ -4866,10 +4866,12 @@ internal interface IApiGatewayV2Operations
     CreateDomainNameResponse CreateDomainName(RequestScope scope, CreateDomainNameRequest input);
     CreateIntegrationResult CreateIntegration(RequestScope scope, CreateIntegrationRequest input);
     CreateIntegrationResponseResponse CreateIntegrationResponse(RequestScope scope, CreateIntegrationResponseRequest input);
+    CreateModelResponse CreateModel(RequestScope scope, CreateModelRequest input);
     CreateRouteResult CreateRoute(RequestScope scope, CreateRouteRequest input);
     CreateRouteResponseResponse CreateRouteResponse(RequestScope scope, CreateRouteResponseRequest input);
     CreateStageResponse CreateStage(RequestScope scope, CreateStageRequest input);
     CreateVpcLinkResponse CreateVpcLink(RequestScope scope, CreateVpcLinkRequest input);
+    void DeleteAccessLogSettings(RequestScope scope, DeleteAccessLogSettingsRequest input);
     void DeleteApi(RequestScope scope, DeleteApiRequest input);
     void DeleteApiMapping(RequestScope scope, DeleteApiMappingRequest input);
     void DeleteAuthorizer(RequestScope scope, DeleteAuthorizerRequest input);
@@ -4878,8 +4880,11 @@ internal interface IApiGatewayV2Operations
     void DeleteDomainName(RequestScope scope, DeleteDomainNameRequest input);
     void DeleteIntegration(RequestScope scope, DeleteIntegrationRequest input);
     void DeleteIntegrationResponse(RequestScope scope, DeleteIntegrationResponseRequest input);
+    void DeleteModel(RequestScope scope, DeleteModelRequest input);
     void DeleteRoute(RequestScope scope, DeleteRouteRequest input);
+    void DeleteRouteRequestParameter(RequestScope scope, DeleteRouteRequestParameterRequest input);
     void DeleteRouteResponse(RequestScope scope, DeleteRouteResponseRequest input);
+    void DeleteRouteSettings(RequestScope scope, DeleteRouteSettingsRequest input);
     void DeleteStage(RequestScope scope, DeleteStageRequest input);
     DeleteVpcLinkResponse DeleteVpcLink(RequestScope scope, DeleteVpcLinkRequest input);
     ExportApiResponse ExportApi(RequestScope scope, ExportApiRequest input);
@@ -4897,23 +4902,31 @@ internal interface IApiGatewayV2Operations
     GetIntegrationResponseResponse GetIntegrationResponse(RequestScope scope, GetIntegrationResponseRequest input);
     GetIntegrationResponsesResponse GetIntegrationResponses(RequestScope scope, GetIntegrationResponsesRequest input);
     GetIntegrationsResponse GetIntegrations(RequestScope scope, GetIntegrationsRequest input);
+    GetModelResponse GetModel(RequestScope scope, GetModelRequest input);
+    GetModelTemplateResponse GetModelTemplate(RequestScope scope, GetModelTemplateRequest input);
+    GetModelsResponse GetModels(RequestScope scope, GetModelsRequest input);
     GetRouteResult GetRoute(RequestScope scope, GetRouteRequest input);
     GetRouteResponseResponse GetRouteResponse(RequestScope scope, GetRouteResponseRequest input);
     GetRouteResponsesResponse GetRouteResponses(RequestScope scope, GetRouteResponsesRequest input);
     GetRoutesResponse GetRoutes(RequestScope scope, GetRoutesRequest input);
     GetStageResponse GetStage(RequestScope scope, GetStageRequest input);
     GetStagesResponse GetStages(RequestScope scope, GetStagesRequest input);
+    GetTagsResponse GetTags(RequestScope scope, GetTagsRequest input);
     GetVpcLinkResponse GetVpcLink(RequestScope scope, GetVpcLinkRequest input);
     GetVpcLinksResponse GetVpcLinks(RequestScope scope, GetVpcLinksRequest input);
     ImportApiResponse ImportApi(RequestScope scope, ImportApiRequest input);
     ReimportApiResponse ReimportApi(RequestScope scope, ReimportApiRequest input);
     void ResetAuthorizersCache(RequestScope scope, ResetAuthorizersCacheRequest input);
+    TagResourceResponse TagResource(RequestScope scope, TagResourceRequest input);
+    void UntagResource(RequestScope scope, UntagResourceRequest input);
     UpdateApiResponse UpdateApi(RequestScope scope, UpdateApiRequest input);
     UpdateApiMappingResponse UpdateApiMapping(RequestScope scope, UpdateApiMappingRequest input);
     UpdateAuthorizerResponse UpdateAuthorizer(RequestScope scope, UpdateAuthorizerRequest input);
+    UpdateDeploymentResponse UpdateDeployment(RequestScope scope, UpdateDeploymentRequest input);
     UpdateDomainNameResponse UpdateDomainName(RequestScope scope, UpdateDomainNameRequest input);
     UpdateIntegrationResult UpdateIntegration(RequestScope scope, UpdateIntegrationRequest input);
     UpdateIntegrationResponseResponse UpdateIntegrationResponse(RequestScope scope, UpdateIntegrationResponseRequest input);
+    UpdateModelResponse UpdateModel(RequestScope scope, UpdateModelRequest input);
     UpdateRouteResult UpdateRoute(RequestScope scope, UpdateRouteRequest input);
     UpdateRouteResponseResponse UpdateRouteResponse(RequestScope scope, UpdateRouteResponseRequest input);
     UpdateStageResponse UpdateStage(RequestScope scope, UpdateStageRequest input);
