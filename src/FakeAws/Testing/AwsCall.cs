@@ -12,22 +12,24 @@ namespace FakeAws;
 /// </summary>
 public sealed class AwsCall
 {
+    // The output of a call still running: a call whose output is anything else has been answered.
+    private static readonly object Running = new();
+
+    // A call is kept in the log until the log laps it, often past a garbage collection, so it holds only what
+    // every call needs; what few calls need (an error, a fault, the rendered JSON) sits in one object made when needed.
+    private readonly RequestScope _scope;
+    private readonly DateTime _time;
     private readonly object _input;
     private readonly JsonSerializerOptions _json;
-    private object? _output;
-    private string? _requestJson;
-    private string? _responseJson;
-    private volatile bool _answered;
+    private volatile object? _output = Running;
+    private Details? _details;
 
     internal AwsCall(string service, string operation, RequestScope scope, DateTimeOffset time, object input, JsonSerializerOptions json)
     {
         Service = service;
         Operation = operation;
-        Region = scope.Region;
-        AccountId = scope.AccountId;
-        Caller = scope.Caller?.Principal;
-        CallerArn = scope.Caller?.SourceArn;
-        Time = time;
+        _scope = scope;
+        _time = time.UtcDateTime;
         _input = input;
         _json = json;
     }
@@ -42,51 +44,64 @@ public sealed class AwsCall
     public string Operation { get; }
 
     /// <summary>The region the call acted in.</summary>
-    public string Region { get; }
+    public string Region => _scope.Region;
 
     /// <summary>The account the call acted in.</summary>
-    public string AccountId { get; }
+    public string AccountId => _scope.AccountId;
 
     /// <summary>The service principal that made the call (<c>states.amazonaws.com</c>, ...), or null for a client of the cloud.</summary>
-    public string? Caller { get; }
+    public string? Caller => _scope.Caller?.Principal;
 
     /// <summary>The resource the calling service acted for (a state machine, an API, a user pool, an event source mapping), when it says.</summary>
-    public string? CallerArn { get; }
+    public string? CallerArn => _scope.Caller?.SourceArn;
 
     /// <summary>The virtual time the call arrived.</summary>
-    public DateTimeOffset Time { get; }
+    public DateTimeOffset Time => new(_time, TimeSpan.Zero);
 
     /// <summary>Whether the call has been answered; a call still waiting (on added latency, or on a function) has not.</summary>
-    public bool IsAnswered => _answered;
+    public bool IsAnswered => !ReferenceEquals(_output, Running);
 
     /// <summary>The AWS error code the call failed with; null on success or while it runs.</summary>
-    public string? ErrorCode { get; private set; }
+    public string? ErrorCode => Volatile.Read(ref _details)?.ErrorCode;
 
     /// <summary>The error's message; null on success.</summary>
-    public string? ErrorMessage { get; private set; }
+    public string? ErrorMessage => Volatile.Read(ref _details)?.ErrorMessage;
 
     /// <summary>The error's HTTP status; null on success.</summary>
-    public int? StatusCode { get; private set; }
+    public int? StatusCode => Volatile.Read(ref _details)?.StatusCode;
 
     /// <summary>The injected fault that hit the call, or null.</summary>
-    public InjectedFault? Fault { get; internal set; }
+    public InjectedFault? Fault
+    {
+        get => Volatile.Read(ref _details)?.Fault;
+        internal set => EnsureDetails().Fault = value;
+    }
 
     /// <summary>The request as JSON, with the member names of AWS's API reference.</summary>
     /// <remarks>A call refused before it reached its operation has no input shape: its request is the body as it came (its text as a JSON string when it is not JSON).</remarks>
-    public string RequestJson => _requestJson ??= _input is RefusedRequest refused ? refused.Json() : JsonSerializer.Serialize(_input, _input.GetType(), _json);
+    public string RequestJson
+    {
+        get
+        {
+            var details = EnsureDetails();
+            return details.RequestJson ??= _input is RefusedRequest refused ? refused.Json() : JsonSerializer.Serialize(_input, _input.GetType(), _json);
+        }
+    }
 
     /// <summary>The response as JSON: the output, or the error's <c>__type</c> and <c>message</c>; null while the call runs.</summary>
     public string? ResponseJson
     {
         get
         {
-            if (!_answered)
+            var output = _output;
+            if (ReferenceEquals(output, Running))
             {
                 return null;
             }
-            return _responseJson ??= ErrorCode is { } code
-                ? JsonSerializer.Serialize(new JsonObject { ["__type"] = code, ["message"] = ErrorMessage })
-                : _output is null ? "{}" : JsonSerializer.Serialize(_output, _output.GetType(), _json);
+            var details = EnsureDetails();
+            return details.ResponseJson ??= details.ErrorCode is { } code
+                ? JsonSerializer.Serialize(new JsonObject { ["__type"] = code, ["message"] = details.ErrorMessage })
+                : output is null ? "{}" : JsonSerializer.Serialize(output, output.GetType(), _json);
         }
     }
 
@@ -103,23 +118,42 @@ public sealed class AwsCall
     internal long Sequence { get; set; }
 
     /// <summary>Whether the call succeeded.</summary>
-    public bool Succeeded => _answered && ErrorCode is null;
+    public bool Succeeded => IsAnswered && ErrorCode is null;
 
-    internal void Answer(object? output)
-    {
-        _output = output;
-        _answered = true;
-    }
+    internal void Answer(object? output) => _output = output;
 
     internal void Fail(string code, string message, int status)
     {
-        ErrorCode = code;
-        ErrorMessage = message;
-        StatusCode = status;
-        _answered = true;
+        var details = EnsureDetails();
+        details.ErrorCode = code;
+        details.ErrorMessage = message;
+        details.StatusCode = status;
+        // Published by the volatile write: whoever sees the call answered sees its error.
+        _output = null;
+    }
+
+    private Details EnsureDetails()
+    {
+        if (Volatile.Read(ref _details) is { } details)
+        {
+            return details;
+        }
+        var fresh = new Details();
+        return Interlocked.CompareExchange(ref _details, fresh, null) ?? fresh;
     }
 
     /// <inheritdoc/>
     public override string ToString() =>
-        $"{Time:O} {Service} {Operation} ({Region}){(Caller is null ? "" : " by " + Caller)}: {(_answered ? ErrorCode ?? "OK" : "running")}";
+        $"{Time:O} {Service} {Operation} ({Region}){(Caller is null ? "" : " by " + Caller)}: {(IsAnswered ? ErrorCode ?? "OK" : "running")}";
+
+    /// <summary>What only some calls have: an error, an injected fault, the JSON once rendered.</summary>
+    private sealed class Details
+    {
+        public string? ErrorCode;
+        public string? ErrorMessage;
+        public int? StatusCode;
+        public InjectedFault? Fault;
+        public string? RequestJson;
+        public string? ResponseJson;
+    }
 }

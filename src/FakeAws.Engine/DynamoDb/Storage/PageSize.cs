@@ -16,7 +16,7 @@ internal static class PageSize
     {
         var size = 0;
         var sortKeySize = 0;
-        foreach (var (name, value) in item)
+        foreach (var (name, value) in ItemEntries.Of(item))
         {
             if (name == sortKeyName)
             {
@@ -65,10 +65,18 @@ internal static class PageSize
             case AttributeType.BS:
                 return value.Binaries.Sum(b => b.Length);
             case AttributeType.L:
-                return 3 + value.L.Sum(e => 1 + Stored(e, compressed));
+                // An index loop, not a Sum with a lambda: capturing the parameter would allocate on every call,
+                // whatever the type, and a foreach over the IReadOnlyList would box its enumerator.
+                var elements = value.L;
+                var list = 3;
+                for (var i = 0; i < elements.Count; i++)
+                {
+                    list += 1 + Stored(elements[i], compressed);
+                }
+                return list;
             case AttributeType.M:
                 var size = 3 + value.M.Count;
-                foreach (var (name, member) in value.M)
+                foreach (var (name, member) in ItemEntries.Of(value.M))
                 {
                     size += Stored(member, compressed) + (compressed ? 1 : AttributeValue.Utf8Length(name));
                 }

@@ -13,7 +13,7 @@ internal static class ItemSize
     public static int Of(IReadOnlyDictionary<string, AttributeValue> item)
     {
         var size = 0;
-        foreach (var (name, value) in item)
+        foreach (var (name, value) in ItemEntries.Of(item))
         {
             size += AttributeValue.Utf8Length(name) + Of(value);
         }
@@ -45,10 +45,17 @@ internal static class ItemSize
             case AttributeType.BS:
                 return value.Binaries.Sum(b => b.Length);
             case AttributeType.L:
-                return 3 + value.L.Sum(e => 1 + Of(e));
+                // By index: Sum, or a foreach over the IReadOnlyList, would box its enumerator.
+                var elements = value.L;
+                var list = 3;
+                for (var i = 0; i < elements.Count; i++)
+                {
+                    list += 1 + Of(elements[i]);
+                }
+                return list;
             case AttributeType.M:
                 var size = 3;
-                foreach (var (name, member) in value.M)
+                foreach (var (name, member) in ItemEntries.Of(value.M))
                 {
                     size += 1 + AttributeValue.Utf8Length(name) + Of(member);
                 }

@@ -46,7 +46,8 @@ internal readonly struct ValueChecks
         {
             return;
         }
-        foreach (var value in values.Values)
+        // Not values.Values: a request's dictionary would make its Values collection for this one look.
+        foreach (var (_, value) in ItemEntries.Of(values))
         {
             Check(value, null);
         }
@@ -59,7 +60,7 @@ internal readonly struct ValueChecks
         {
             return;
         }
-        foreach (var (placeholder, value) in values)
+        foreach (var (placeholder, value) in ItemEntries.Of(values))
         {
             Check(value, placeholder);
         }
@@ -138,8 +139,17 @@ internal readonly struct ValueChecks
     }
 
     /// <summary>Whether an item's documents stay within the depth limit (the check of an item an update has made).</summary>
-    public static bool WithinDepth(IReadOnlyDictionary<string, AttributeValue> item) =>
-        item.Values.All(value => Current.FirstFault(value, 1) is null);
+    public static bool WithinDepth(IReadOnlyDictionary<string, AttributeValue> item)
+    {
+        foreach (var (_, value) in ItemEntries.Of(item))
+        {
+            if (Current.FirstFault(value, 1) is not null)
+            {
+                return false;
+            }
+        }
+        return true;
+    }
 
     // The first fault in document order: a value below the depth limit is refused before anything in it.
     private ValueFault? FirstFault(AttributeValue value, int level)
@@ -153,7 +163,7 @@ internal readonly struct ValueChecks
             case AttributeType.Invalid:
                 return value.Fault;
             case AttributeType.M:
-                foreach (var member in value.M.Values)
+                foreach (var (_, member) in ItemEntries.Of(value.M))
                 {
                     if (FirstFault(member, level + 1) is { } fault)
                     {
@@ -162,9 +172,11 @@ internal readonly struct ValueChecks
                 }
                 return null;
             case AttributeType.L:
-                foreach (var element in value.L)
+                // By index: a foreach over the IReadOnlyList would box its enumerator.
+                var elements = value.L;
+                for (var i = 0; i < elements.Count; i++)
                 {
-                    if (FirstFault(element, level + 1) is { } fault)
+                    if (FirstFault(elements[i], level + 1) is { } fault)
                     {
                         return fault;
                     }
