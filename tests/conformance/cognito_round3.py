@@ -1,6 +1,7 @@
 """Cognito operations added in round 3, through boto3 against FakeAws.Server: identity pools' principal tag
 attribute maps (SetPrincipalTagAttributeMap, GetPrincipalTagAttributeMap) and the legacy user settings
-(AdminSetUserSettings, SetUserSettings), with their errors.
+(AdminSetUserSettings, SetUserSettings), and terms documents (CreateTerms, DescribeTerms, ListTerms, UpdateTerms,
+DeleteTerms), with their errors.
 """
 from harness import Checks, admin, client
 
@@ -60,6 +61,37 @@ def user_settings():
                  "UserNotFoundException", "User does not exist.")
 
 
+def terms():
+    pool_id = idp.create_user_pool(PoolName="terms")["UserPool"]["Id"]
+    client_id = idp.create_user_pool_client(UserPoolId=pool_id, ClientName="app")["UserPoolClient"]["ClientId"]
+    links = {"cognito:default": "https://example.com/terms", "cognito:spanish": "https://example.com/es/terms"}
+    created = idp.create_terms(UserPoolId=pool_id, ClientId=client_id, TermsName="terms-of-use", TermsSource="LINK", Enforcement="NONE", Links=links)["Terms"]
+    terms_id = created["TermsId"]
+    checks.equal("create answers the document", (created["UserPoolId"], created["ClientId"], created["TermsName"], created["Links"]),
+                 (pool_id, client_id, "terms-of-use", links))
+    checks.error("one terms-of-use per client", lambda: idp.create_terms(
+        UserPoolId=pool_id, ClientId=client_id, TermsName="terms-of-use", TermsSource="LINK", Enforcement="NONE", Links=links), "TermsExistsException")
+    privacy = idp.create_terms(UserPoolId=pool_id, ClientId=client_id, TermsName="privacy-policy", TermsSource="LINK", Enforcement="NONE",
+                               Links={"cognito:default": "https://example.com/privacy"})["Terms"]["TermsId"]
+    listed = idp.list_terms(UserPoolId=pool_id)["Terms"]
+    checks.equal("list describes both without links", [(t["TermsId"], t["TermsName"], "Links" in t) for t in listed],
+                 [(terms_id, "terms-of-use", False), (privacy, "privacy-policy", False)])
+    updated = idp.update_terms(TermsId=terms_id, UserPoolId=pool_id, Links={"cognito:french": "https://example.com/fr/terms"})["Terms"]
+    checks.equal("update replaces the links and keeps the name", (updated["Links"], updated["TermsName"]),
+                 ({"cognito:french": "https://example.com/fr/terms"}, "terms-of-use"))
+    checks.equal("describe reads the update", idp.describe_terms(TermsId=terms_id, UserPoolId=pool_id)["Terms"]["Links"], updated["Links"])
+    checks.error("renaming onto a taken name", lambda: idp.update_terms(TermsId=privacy, UserPoolId=pool_id, TermsName="terms-of-use"), "TermsExistsException")
+    checks.error("a name the model refuses", lambda: idp.create_terms(
+        UserPoolId=pool_id, ClientId=client_id, TermsName="TERMS_OF_USE", TermsSource="LINK", Enforcement="NONE", Links=links), "InvalidParameterException")
+    checks.error("a language the model refuses", lambda: idp.update_terms(
+        TermsId=terms_id, UserPoolId=pool_id, Links={"english": "https://example.com/terms"}), "InvalidParameterException")
+    idp.delete_terms(TermsId=terms_id, UserPoolId=pool_id)
+    checks.error("a deleted document", lambda: idp.describe_terms(TermsId=terms_id, UserPoolId=pool_id), "ResourceNotFoundException")
+    checks.error("an unknown client", lambda: idp.create_terms(
+        UserPoolId=pool_id, ClientId="nosuchclient", TermsName="terms-of-use", TermsSource="LINK", Enforcement="NONE", Links=links), "ResourceNotFoundException")
+
+
 checks.section("principal tag attribute maps", principal_tags)
 checks.section("legacy user settings", user_settings)
+checks.section("terms documents", terms)
 checks.finish()

@@ -87,6 +87,10 @@ internal sealed partial class CognitoIdentityProviderEngine
             {
                 pool.Brandings.Remove(branding.Id);
             }
+            foreach (var terms in pool.Terms.Values.Where(t => t.ClientId == request.ClientId).ToList())
+            {
+                pool.Terms.Remove(terms.TermsId!);
+            }
         }
         _regions[scope].PoolsByClient.TryRemove(request.ClientId!, out _);
     }

@@ -12,7 +12,7 @@ namespace FakeAws.Engine.Cognito;
 /// <remarks>
 /// Not implemented yet (answered with an error that names the operation): passkeys as MFA,
 /// risk configuration and advanced security, managed login branding and UI customisation,
-/// log delivery, terms, SAML sign-in (SAML providers are stored), MFA and new passwords in the hosted
+/// log delivery, SAML sign-in (SAML providers are stored), MFA and new passwords in the hosted
 /// login, MFA_SETUP during sign-in, the custom email and SMS sender triggers, PreTokenGeneration V3
 /// (machine-to-machine), password history, and the SRP timestamp skew check.
 /// The coverage document lists every operation with its status.

@@ -61,6 +61,9 @@ internal sealed class UserPool
     /// <summary>Managed login branding styles by id, in the order they were created.</summary>
     public Dictionary<string, ManagedLoginBranding> Brandings { get; } = new(StringComparer.Ordinal);
 
+    /// <summary>Terms documents by id, in the order they were created; at most one of each name per app client.</summary>
+    public Dictionary<string, TermsType> Terms { get; } = new(StringComparer.Ordinal);
+
     /// <summary>Where the pool's logs go (SetLogDeliveryConfiguration); null until set.</summary>
     public List<LogConfigurationType>? LogDelivery { get; set; }
 

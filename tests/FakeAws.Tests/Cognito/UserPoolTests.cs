@@ -148,8 +148,8 @@ public class UserPoolTests : CognitoTestBase
     [Test]
     public async Task UnimplementedOperation_NamesIt()
     {
-        var error = await IdpError("CreateTerms", new { UserPoolId = "us-east-1_AAAAAAAAA", ClientId = "c", TermsName = "t", TermsSource = "LINK", Enforcement = "NONE" });
-        Assert.That((error.Code, error.Message), Is.EqualTo(("com.amazon.coral.service#UnknownOperationException", "FakeAws does not support the CognitoIdentityProvider operation CreateTerms yet.")));
+        var error = await IdpError("AdminListUserAuthEvents", new { UserPoolId = "us-east-1_AAAAAAAAA", Username = "ada" });
+        Assert.That((error.Code, error.Message), Is.EqualTo(("com.amazon.coral.service#UnknownOperationException", "FakeAws does not support the CognitoIdentityProvider operation AdminListUserAuthEvents yet.")));
     }
 
     [Test]

@@ -6478,7 +6478,7 @@ internal static partial class ServiceModel
         new(Operations[35], (scope, input, _) => new(engine.CreateIdentityProvider(scope, (CreateIdentityProviderRequest)input))),
         new(Operations[36], (scope, input, _) => new(engine.CreateManagedLoginBranding(scope, (CreateManagedLoginBrandingRequest)input))),
         new(Operations[37], (scope, input, _) => new(engine.CreateResourceServer(scope, (CreateResourceServerRequest)input))),
-        new(Operations[38], null),
+        new(Operations[38], (scope, input, _) => new(engine.CreateTerms(scope, (CreateTermsRequest)input))),
         new(Operations[39], (scope, input, _) => new(engine.CreateUserImportJob(scope, (CreateUserImportJobRequest)input))),
         new(Operations[40], (scope, input, _) => new(engine.CreateUserPool(scope, (CreateUserPoolRequest)input))),
         new(Operations[41], (scope, input, _) => new(engine.CreateUserPoolClient(scope, (CreateUserPoolClientRequest)input))),
@@ -6487,7 +6487,7 @@ internal static partial class ServiceModel
         new(Operations[44], (scope, input, _) => { engine.DeleteIdentityProvider(scope, (DeleteIdentityProviderRequest)input); return default; }),
         new(Operations[45], (scope, input, _) => { engine.DeleteManagedLoginBranding(scope, (DeleteManagedLoginBrandingRequest)input); return default; }),
         new(Operations[46], (scope, input, _) => { engine.DeleteResourceServer(scope, (DeleteResourceServerRequest)input); return default; }),
-        new(Operations[47], null),
+        new(Operations[47], (scope, input, _) => { engine.DeleteTerms(scope, (DeleteTermsRequest)input); return default; }),
         new(Operations[48], (scope, input, _) => { engine.DeleteUser(scope, (DeleteUserRequest)input); return default; }),
         new(Operations[49], (scope, input, _) => new(engine.DeleteUserAttributes(scope, (DeleteUserAttributesRequest)input))),
         new(Operations[50], (scope, input, _) => { engine.DeleteUserPool(scope, (DeleteUserPoolRequest)input); return default; }),
@@ -6500,7 +6500,7 @@ internal static partial class ServiceModel
         new(Operations[57], (scope, input, _) => new(engine.DescribeManagedLoginBrandingByClient(scope, (DescribeManagedLoginBrandingByClientRequest)input))),
         new(Operations[58], (scope, input, _) => new(engine.DescribeResourceServer(scope, (DescribeResourceServerRequest)input))),
         new(Operations[59], (scope, input, _) => new(engine.DescribeRiskConfiguration(scope, (DescribeRiskConfigurationRequest)input))),
-        new(Operations[60], null),
+        new(Operations[60], (scope, input, _) => new(engine.DescribeTerms(scope, (DescribeTermsRequest)input))),
         new(Operations[61], (scope, input, _) => new(engine.DescribeUserImportJob(scope, (DescribeUserImportJobRequest)input))),
         new(Operations[62], (scope, input, _) => new(engine.DescribeUserPool(scope, (DescribeUserPoolRequest)input))),
         new(Operations[63], (scope, input, _) => new(engine.DescribeUserPoolClient(scope, (DescribeUserPoolClientRequest)input))),
@@ -6526,7 +6526,7 @@ internal static partial class ServiceModel
         new(Operations[83], (scope, input, _) => new(engine.ListIdentityProviders(scope, (ListIdentityProvidersRequest)input))),
         new(Operations[84], (scope, input, _) => new(engine.ListResourceServers(scope, (ListResourceServersRequest)input))),
         new(Operations[85], (scope, input, _) => new(engine.ListTagsForResource(scope, (ListTagsForResourceRequest)input))),
-        new(Operations[86], null),
+        new(Operations[86], (scope, input, _) => new(engine.ListTerms(scope, (ListTermsRequest)input))),
         new(Operations[87], (scope, input, _) => new(engine.ListUserImportJobs(scope, (ListUserImportJobsRequest)input))),
         new(Operations[88], null),
         new(Operations[89], (scope, input, _) => new(engine.ListUserPoolClients(scope, (ListUserPoolClientsRequest)input))),
@@ -6555,7 +6555,7 @@ internal static partial class ServiceModel
         new(Operations[112], (scope, input, _) => new(engine.UpdateIdentityProvider(scope, (UpdateIdentityProviderRequest)input))),
         new(Operations[113], (scope, input, _) => new(engine.UpdateManagedLoginBranding(scope, (UpdateManagedLoginBrandingRequest)input))),
         new(Operations[114], (scope, input, _) => new(engine.UpdateResourceServer(scope, (UpdateResourceServerRequest)input))),
-        new(Operations[115], null),
+        new(Operations[115], (scope, input, _) => new(engine.UpdateTerms(scope, (UpdateTermsRequest)input))),
         new(Operations[116], async (scope, input, token) => await engine.UpdateUserAttributes(scope, (UpdateUserAttributesRequest)input, token).ConfigureAwait(false)),
         new(Operations[117], (scope, input, _) => new(engine.UpdateUserPool(scope, (UpdateUserPoolRequest)input))),
         new(Operations[118], (scope, input, _) => new(engine.UpdateUserPoolClient(scope, (UpdateUserPoolClientRequest)input))),
@@ -6606,6 +6606,7 @@ internal interface ICognitoIdentityProviderOperations
     CreateIdentityProviderResponse CreateIdentityProvider(RequestScope scope, CreateIdentityProviderRequest input);
     CreateManagedLoginBrandingResponse CreateManagedLoginBranding(RequestScope scope, CreateManagedLoginBrandingRequest input);
     CreateResourceServerResponse CreateResourceServer(RequestScope scope, CreateResourceServerRequest input);
+    CreateTermsResponse CreateTerms(RequestScope scope, CreateTermsRequest input);
     CreateUserImportJobResponse CreateUserImportJob(RequestScope scope, CreateUserImportJobRequest input);
     CreateUserPoolResponse CreateUserPool(RequestScope scope, CreateUserPoolRequest input);
     CreateUserPoolClientResponse CreateUserPoolClient(RequestScope scope, CreateUserPoolClientRequest input);
@@ -6614,6 +6615,7 @@ internal interface ICognitoIdentityProviderOperations
     void DeleteIdentityProvider(RequestScope scope, DeleteIdentityProviderRequest input);
     void DeleteManagedLoginBranding(RequestScope scope, DeleteManagedLoginBrandingRequest input);
     void DeleteResourceServer(RequestScope scope, DeleteResourceServerRequest input);
+    void DeleteTerms(RequestScope scope, DeleteTermsRequest input);
     void DeleteUser(RequestScope scope, DeleteUserRequest input);
     DeleteUserAttributesResponse DeleteUserAttributes(RequestScope scope, DeleteUserAttributesRequest input);
     void DeleteUserPool(RequestScope scope, DeleteUserPoolRequest input);
@@ -6625,6 +6627,7 @@ internal interface ICognitoIdentityProviderOperations
     DescribeManagedLoginBrandingByClientResponse DescribeManagedLoginBrandingByClient(RequestScope scope, DescribeManagedLoginBrandingByClientRequest input);
     DescribeResourceServerResponse DescribeResourceServer(RequestScope scope, DescribeResourceServerRequest input);
     DescribeRiskConfigurationResponse DescribeRiskConfiguration(RequestScope scope, DescribeRiskConfigurationRequest input);
+    DescribeTermsResponse DescribeTerms(RequestScope scope, DescribeTermsRequest input);
     DescribeUserImportJobResponse DescribeUserImportJob(RequestScope scope, DescribeUserImportJobRequest input);
     DescribeUserPoolResponse DescribeUserPool(RequestScope scope, DescribeUserPoolRequest input);
     DescribeUserPoolClientResponse DescribeUserPoolClient(RequestScope scope, DescribeUserPoolClientRequest input);
@@ -6650,6 +6653,7 @@ internal interface ICognitoIdentityProviderOperations
     ListIdentityProvidersResponse ListIdentityProviders(RequestScope scope, ListIdentityProvidersRequest input);
     ListResourceServersResponse ListResourceServers(RequestScope scope, ListResourceServersRequest input);
     ListTagsForResourceResponse ListTagsForResource(RequestScope scope, ListTagsForResourceRequest input);
+    ListTermsResponse ListTerms(RequestScope scope, ListTermsRequest input);
     ListUserImportJobsResponse ListUserImportJobs(RequestScope scope, ListUserImportJobsRequest input);
     ListUserPoolClientsResponse ListUserPoolClients(RequestScope scope, ListUserPoolClientsRequest input);
     ListUserPoolsResponse ListUserPools(RequestScope scope, ListUserPoolsRequest input);
@@ -6676,6 +6680,7 @@ internal interface ICognitoIdentityProviderOperations
     UpdateIdentityProviderResponse UpdateIdentityProvider(RequestScope scope, UpdateIdentityProviderRequest input);
     UpdateManagedLoginBrandingResponse UpdateManagedLoginBranding(RequestScope scope, UpdateManagedLoginBrandingRequest input);
     UpdateResourceServerResponse UpdateResourceServer(RequestScope scope, UpdateResourceServerRequest input);
+    UpdateTermsResponse UpdateTerms(RequestScope scope, UpdateTermsRequest input);
     Task<UpdateUserAttributesResponse> UpdateUserAttributes(RequestScope scope, UpdateUserAttributesRequest input, CancellationToken cancellationToken);
     UpdateUserPoolResponse UpdateUserPool(RequestScope scope, UpdateUserPoolRequest input);
     UpdateUserPoolClientResponse UpdateUserPoolClient(RequestScope scope, UpdateUserPoolClientRequest input);

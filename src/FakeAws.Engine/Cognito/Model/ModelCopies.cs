@@ -22,3 +22,9 @@ internal sealed partial class UserImportJobType
     /// <summary>A snapshot to answer with, so a job that moves on does not change a response already given.</summary>
     public UserImportJobType Clone() => (UserImportJobType)MemberwiseClone();
 }
+
+internal sealed partial class TermsType
+{
+    /// <summary>A copy to answer with; UpdateTerms replaces the links map rather than changing it, so sharing it is safe.</summary>
+    public TermsType Clone() => (TermsType)MemberwiseClone();
+}
