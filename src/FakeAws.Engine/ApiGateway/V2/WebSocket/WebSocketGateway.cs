@@ -38,6 +38,7 @@ internal sealed class WebSocketGateway(CloudContext cloud, ApiGatewayStore store
     private static readonly WebSocketClosure GoingAway = new(1001, "Going away");
 
     private readonly LambdaCaller _lambda = new(cloud);
+    private readonly WebSocketAuthorization _authorization = new(new LambdaCaller(cloud));
     private readonly ConcurrentDictionary<string, WebSocketConnection> _connections = new(StringComparer.Ordinal);
 
     /// <summary>Whether <paramref name="apiId"/> is a WebSocket API of the account.</summary>
@@ -68,6 +69,13 @@ internal sealed class WebSocketGateway(CloudContext cloud, ApiGatewayStore store
             var connection = new WebSocketConnection(ids.ExtendedRequestId(), region, apiId, stage, request, cloud.Now);
             if (Route(deployed, "$connect") is { } route)
             {
+                var authorizing = NewContext(deployed, route, connection);
+                if (await _authorization.AuthorizeAsync(deployed.Snapshot, route, connection, authorizing).ConfigureAwait(false) is { } refused)
+                {
+                    return new WebSocketConnectResult(null, refused);
+                }
+                connection.Authorizer = authorizing.Authorizer;
+                connection.IamAccessKey = authorizing.IamAccessKey;
                 var outcome = await RunAsync(deployed, route, connection, WebSocketEventType.Connect, null, null).ConfigureAwait(false);
                 if (outcome.Status is < 200 or > 299)
                 {
@@ -245,23 +253,9 @@ internal sealed class WebSocketGateway(CloudContext cloud, ApiGatewayStore store
 
     private async Task<Outcome> RunAsync(DeployedStage deployed, Route route, WebSocketConnection connection, WebSocketEventType type, WebSocketMessage? message, WebSocketClosure? closure)
     {
-        var context = new InvocationContext
-        {
-            Request = connection.Request,
-            AccountId = connection.Region.Scope.AccountId,
-            Region = connection.Region.Scope.Region,
-            ApiId = connection.ApiId,
-            Stage = connection.Stage,
-            Path = "/",
-            RequestId = ids.ExtendedRequestId(),
-            ExtendedRequestId = ids.ExtendedRequestId(),
-            TraceId = ids.TraceId(cloud.Now),
-            Time = cloud.Now,
-            ConnectionId = connection.ConnectionId,
-            RouteKey = route.RouteKey!,
-            ResourceId = route.RouteKey!,
-            StageVariables = deployed.Variables,
-        };
+        var context = NewContext(deployed, route, connection);
+        context.Authorizer = connection.Authorizer;
+        context.IamAccessKey = connection.IamAccessKey;
         Outcome Failed(int status) => new(status, null, false, true, context.ExtendedRequestId);
         var integrationId = route.Target is { } target && target.StartsWith("integrations/", StringComparison.Ordinal) ? target["integrations/".Length..] : null;
         if (integrationId is null || !deployed.Snapshot.Integrations.TryGetValue(integrationId, out var integration))
@@ -303,4 +297,23 @@ internal sealed class WebSocketGateway(CloudContext cloud, ApiGatewayStore store
         var text = System.Text.Encoding.UTF8.GetString(result).Trim();
         return new Outcome(200, text is "" or "null" ? null : result, false, false, context.ExtendedRequestId);
     }
+
+    /// <summary>The invocation context of one event of the connection on <paramref name="route"/>.</summary>
+    private InvocationContext NewContext(DeployedStage deployed, Route route, WebSocketConnection connection) => new()
+    {
+        Request = connection.Request,
+        AccountId = connection.Region.Scope.AccountId,
+        Region = connection.Region.Scope.Region,
+        ApiId = connection.ApiId,
+        Stage = connection.Stage,
+        Path = "/",
+        RequestId = ids.ExtendedRequestId(),
+        ExtendedRequestId = ids.ExtendedRequestId(),
+        TraceId = ids.TraceId(cloud.Now),
+        Time = cloud.Now,
+        ConnectionId = connection.ConnectionId,
+        RouteKey = route.RouteKey!,
+        ResourceId = route.RouteKey!,
+        StageVariables = deployed.Variables,
+    };
 }
