@@ -18,7 +18,7 @@ internal sealed class WebSocketAuthorization(LambdaCaller lambda)
 
     /// <summary>
     /// Authorizes the handshake; null when the connection may proceed (the authorizer's output is
-    /// then on <paramref name="context"/>), else the refusal: 401 without the identity sources or
+    /// then on <paramref name="connection"/>), else the refusal: 401 without the identity sources or
     /// when the function throws "Unauthorized", 403 when the policy does not allow, 500 when the
     /// function fails, may not be invoked or answers something that is not a policy.
     /// </summary>
@@ -31,7 +31,7 @@ internal sealed class WebSocketAuthorization(LambdaCaller lambda)
                 {
                     return RestGatewayErrors.Forbidden();
                 }
-                context.IamAccessKey = accessKey;
+                connection.IamAccessKey = accessKey;
                 return null;
             case "CUSTOM" when snapshot.Authorizers.GetValueOrDefault(route.AuthorizerId ?? "") is { } authorizer:
                 return await LambdaAsync(authorizer, connection, context).ConfigureAwait(false);
@@ -75,7 +75,8 @@ internal sealed class WebSocketAuthorization(LambdaCaller lambda)
         {
             return RestGatewayErrors.AccessDenied(explicitDeny: decision == PolicyDecision.ExplicitDeny);
         }
-        context.Authorizer = writer => RestAuthorization.WriteLambdaAuthorizer(writer, result);
+        connection.Authorizer = writer => RestAuthorization.WriteLambdaAuthorizer(writer, result);
+        connection.UsageIdentifierKey = result.UsageIdentifierKey;
         return null;
     }
 }

@@ -53,6 +53,9 @@ internal sealed class WebSocketConnection
     /// <summary>The access key that signed the handshake of an AWS_IAM <c>$connect</c> route.</summary>
     public string? IamAccessKey { get; set; }
 
+    /// <summary>The API key the <c>$connect</c> authorizer named (<c>usageIdentifierKey</c>), for APIs that select keys from the authorizer.</summary>
+    public string? UsageIdentifierKey { get; set; }
+
     public DateTimeOffset LastActiveAt
     {
         get

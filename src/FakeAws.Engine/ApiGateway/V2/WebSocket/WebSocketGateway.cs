@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using FakeAws.Engine.ApiGateway.Invoke;
+using FakeAws.Engine.ApiGateway.Throttling;
 using FakeAws.Engine.ApiGateway.V2.Model;
 using FakeAws.Engine.ApiGateway.V2.WebSocket.Model;
 using FakeAws.Engine.Core;
@@ -70,12 +71,12 @@ internal sealed class WebSocketGateway(CloudContext cloud, ApiGatewayStore store
             if (Route(deployed, "$connect") is { } route)
             {
                 var authorizing = NewContext(deployed, route, connection);
-                if (await _authorization.AuthorizeAsync(deployed.Snapshot, route, connection, authorizing).ConfigureAwait(false) is { } refused)
+                var refused = await _authorization.AuthorizeAsync(deployed.Snapshot, route, connection, authorizing).ConfigureAwait(false)
+                    ?? (route.ApiKeyRequired == true ? Meter(deployed, route, connection, authorizing) : null);
+                if (refused is not null)
                 {
                     return new WebSocketConnectResult(null, refused);
                 }
-                connection.Authorizer = authorizing.Authorizer;
-                connection.IamAccessKey = authorizing.IamAccessKey;
                 var outcome = await RunAsync(deployed, route, connection, WebSocketEventType.Connect, null, null).ConfigureAwait(false);
                 if (outcome.Status is < 200 or > 299)
                 {
@@ -115,6 +116,11 @@ internal sealed class WebSocketGateway(CloudContext cloud, ApiGatewayStore store
             if (route is null)
             {
                 connection.Send(WebSocketEvents.Error("Forbidden", connection.ConnectionId, ids.ExtendedRequestId()));
+                return true;
+            }
+            if (route.ApiKeyRequired == true && Meter(deployed, route, connection, NewContext(deployed, route, connection)) is { ErrorMessage: var refusal })
+            {
+                connection.Send(WebSocketEvents.Error(refusal ?? "Forbidden", connection.ConnectionId, ids.ExtendedRequestId()));
                 return true;
             }
             var outcome = await RunAsync(deployed, route, connection, WebSocketEventType.Message, message, null).ConfigureAwait(false);
@@ -222,6 +228,20 @@ internal sealed class WebSocketGateway(CloudContext cloud, ApiGatewayStore store
         }, "execute-api websocket limits");
     }
 
+    /// <summary>
+    /// A route that requires an API key meters the connection's key against the stage's usage
+    /// plans: the handshake's <c>x-api-key</c> header, or the <c>$connect</c> authorizer's
+    /// <c>usageIdentifierKey</c>, as the API's key selection expression says. Null when the route
+    /// may run, else the refusal.
+    /// </summary>
+    private GatewayResponse? Meter(DeployedStage deployed, Route route, WebSocketConnection connection, InvocationContext context)
+    {
+        var key = deployed.Snapshot.ApiKeySelectionExpression == "$context.authorizer.usageIdentifierKey"
+            ? connection.UsageIdentifierKey
+            : connection.Request.Header("x-api-key");
+        return ApiKeyMetering.Meter(connection.Region, key, route.RouteKey!, context, cloud.Now);
+    }
+
     private static DateTimeOffset Min(DateTimeOffset a, DateTimeOffset b) => a < b ? a : b;
 
     /// <summary>What a stage of a WebSocket API serves: its deployment's snapshot and its variables.</summary>
@@ -254,8 +274,6 @@ internal sealed class WebSocketGateway(CloudContext cloud, ApiGatewayStore store
     private async Task<Outcome> RunAsync(DeployedStage deployed, Route route, WebSocketConnection connection, WebSocketEventType type, WebSocketMessage? message, WebSocketClosure? closure)
     {
         var context = NewContext(deployed, route, connection);
-        context.Authorizer = connection.Authorizer;
-        context.IamAccessKey = connection.IamAccessKey;
         Outcome Failed(int status) => new(status, null, false, true, context.ExtendedRequestId);
         var integrationId = route.Target is { } target && target.StartsWith("integrations/", StringComparison.Ordinal) ? target["integrations/".Length..] : null;
         if (integrationId is null || !deployed.Snapshot.Integrations.TryGetValue(integrationId, out var integration))
@@ -315,5 +333,7 @@ internal sealed class WebSocketGateway(CloudContext cloud, ApiGatewayStore store
         RouteKey = route.RouteKey!,
         ResourceId = route.RouteKey!,
         StageVariables = deployed.Variables,
+        Authorizer = connection.Authorizer,
+        IamAccessKey = connection.IamAccessKey,
     };
 }
