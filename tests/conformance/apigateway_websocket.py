@@ -1,7 +1,8 @@
 """API Gateway WebSocket APIs through boto3 and real WebSocket connections: WEBSOCKET CreateApi and its
 checks, route and integration responses, then AWS's chat sample (connection ids in DynamoDB, a Python
 function that posts to every connection through the @connections API), events, two-way routes and
-GoneException, with AWS's codes and messages.
+GoneException, $connect Lambda authorizers and API keys with usage plans, with AWS's codes and
+messages.
 
 Runs against FakeAws.Server (FAKEAWS_ENDPOINT); connections open at the host form, a Host header of
 {apiId}.execute-api.localhost, with a small RFC 6455 client of the standard library (no `websockets`
@@ -35,14 +36,15 @@ section = checks.section
 class WebSocket:
     """A minimal RFC 6455 client: the upgrade handshake, masked frames out, whole messages in."""
 
-    def __init__(self, api_id, path, query=""):
+    def __init__(self, api_id, path, query="", headers=None):
         url = urllib.parse.urlparse(ENDPOINT)
         self.sock = socket.create_connection((url.hostname, url.port), timeout=30)
         key = base64.b64encode(os.urandom(16)).decode()
         target = path + (f"?{query}" if query else "")
         self.sock.sendall((f"GET {target} HTTP/1.1\r\nHost: {api_id}.execute-api.localhost:{url.port}\r\nUpgrade: websocket\r\n"
                            f"Connection: Upgrade\r\nSec-WebSocket-Key: {key}\r\nSec-WebSocket-Version: 13\r\n"
-                           "User-Agent: conformance/1.0\r\n\r\n").encode())
+                           "User-Agent: conformance/1.0\r\n"
+                           + "".join(f"{name}: {value}\r\n" for name, value in (headers or {}).items()) + "\r\n").encode())
         head = b""
         while b"\r\n\r\n" not in head:
             chunk = self.sock.recv(1)
@@ -212,7 +214,71 @@ def chat():
     checks.equal("$disconnect removed bob", client("dynamodb").scan(TableName="connections")["Items"], [])
 
 
+# A $connect authorizer as AWS's WebSocket sample writes one: the Auth header decides, the context reaches the routes.
+AUTHORIZER = """
+def handler(event, context):
+    effect = "Allow" if event["headers"].get("Auth") == "letmein" else "Deny"
+    return {"principalId": "me", "context": {"room": event["queryStringParameters"]["room"], "arn": event["methodArn"]},
+            "usageIdentifierKey": "ws-partner-key-0123456789",
+            "policyDocument": {"Version": "2012-10-17",
+                               "Statement": [{"Action": "execute-api:Invoke", "Effect": effect, "Resource": event["methodArn"]}]}}
+"""
+
+ECHO = """
+import json
+
+def handler(event, context):
+    return {"statusCode": 200, "body": json.dumps(event["requestContext"].get("authorizer"))}
+"""
+
+
+def authorized():
+    authorizer_arn = python_function("ws-authorizer", AUTHORIZER)
+    echo_arn = python_function("ws-echo", ECHO)
+    api_id = apigw.create_api(Name="authorized", ProtocolType="WEBSOCKET", RouteSelectionExpression="$request.body.action")["ApiId"]
+    authorizer = apigw.create_authorizer(ApiId=api_id, Name="auth", AuthorizerType="REQUEST",
+                                         AuthorizerUri=f"arn:aws:apigateway:{REGION}:lambda:path/2015-03-31/functions/{authorizer_arn}/invocations",
+                                         IdentitySource=["route.request.header.Auth", "route.request.querystring.room"])
+    integration = apigw.create_integration(ApiId=api_id, IntegrationType="AWS_PROXY",
+                                           IntegrationUri=f"arn:aws:apigateway:{REGION}:lambda:path/2015-03-31/functions/{echo_arn}/invocations")
+    target = f"integrations/{integration['IntegrationId']}"
+    connect = apigw.create_route(ApiId=api_id, RouteKey="$connect", Target=target, AuthorizationType="CUSTOM", AuthorizerId=authorizer["AuthorizerId"])
+    checks.equal("create_route $connect CUSTOM", (connect["AuthorizationType"], connect["AuthorizerId"]), ("CUSTOM", authorizer["AuthorizerId"]))
+    checks.error("authorization on another route",
+                 lambda: apigw.create_route(ApiId=api_id, RouteKey="sendmessage", AuthorizationType="CUSTOM", AuthorizerId=authorizer["AuthorizerId"]),
+                 "BadRequestException", "Currently, authorization is restricted to the $connect route only")
+    echo = apigw.create_route(ApiId=api_id, RouteKey="echo", Target=target, RouteResponseSelectionExpression="$default", ApiKeyRequired=True)
+    apigw.create_route_response(ApiId=api_id, RouteId=echo["RouteId"], RouteResponseKey="$default")
+    apigw.create_stage(ApiId=api_id, StageName="production", AutoDeploy=True)
+
+    checks.equal("authorizer: missing identity source is 401", WebSocket(api_id, "/production", headers={"Auth": "letmein"}).status, 401)
+    checks.equal("authorizer: Deny is 403", WebSocket(api_id, "/production", "room=blue", {"Auth": "wrong"}).status, 403)
+    client_socket = WebSocket(api_id, "/production", "room=blue", {"Auth": "letmein"})
+    checks.equal("authorizer: Allow connects", client_socket.status, 101)
+    client_socket.send(json.dumps({"action": "echo"}))
+    checks.equal("api key required without a key: Forbidden", json.loads(client_socket.receive())["message"], "Forbidden")
+    client_socket.close()
+
+    gateway = client("apigateway")
+    key = gateway.create_api_key(name="partner", enabled=True, value="ws-partner-key-0123456789")
+    plan = gateway.create_usage_plan(name="ws", apiStages=[{"apiId": api_id, "stage": "production"}])
+    checks.equal("usage plan of a WebSocket stage", plan["apiStages"], [{"apiId": api_id, "stage": "production"}])
+    gateway.create_usage_plan_key(usagePlanId=plan["id"], keyId=key["id"], keyType="API_KEY")
+    keyed = WebSocket(api_id, "/production", "room=blue", {"Auth": "letmein", "x-api-key": "ws-partner-key-0123456789"})
+    keyed.send(json.dumps({"action": "echo"}))
+    checks.equal("authorizer context in the route's event", json.loads(keyed.receive()),
+                 {"room": "blue", "arn": f"arn:aws:execute-api:{REGION}:{ACCOUNT}:{api_id}/production/$connect",
+                  "principalId": "me", "integrationLatency": 0})
+    keyed.close()
+    apigw.update_api(ApiId=api_id, ApiKeySelectionExpression="$context.authorizer.usageIdentifierKey")
+    by_authorizer = WebSocket(api_id, "/production", "room=blue", {"Auth": "letmein"})
+    by_authorizer.send(json.dumps({"action": "echo"}))
+    checks.equal("key from the authorizer's usageIdentifierKey", json.loads(by_authorizer.receive())["principalId"], "me")
+    by_authorizer.close()
+
+
 section("management", management)
 if not MOTO:
     section("chat", chat)
+    section("authorizers and API keys", authorized)
 checks.finish()

@@ -130,9 +130,13 @@ internal sealed partial class ApiGatewayEngine
 
     private static UsagePlanKey DescribePlanKey(ApiKey key) => new() { Id = key.Id, Type = "API_KEY", Value = key.Value, Name = key.Name };
 
+    /// <summary>A usage plan's API stage is a stage of a REST API or of a WebSocket API (HTTP APIs have no usage plans).</summary>
     private static void CheckApiStage(ApiGatewayRegion region, string? apiId, string? stage, string? planName)
     {
-        if (apiId is null || stage is null || !region.RestApis.TryGetValue(apiId, out var api) || !api.Stages.ContainsKey(stage))
+        var exists = apiId is not null && stage is not null
+            && ((region.RestApis.TryGetValue(apiId, out var api) && api.Stages.ContainsKey(stage))
+                || (region.HttpApis.TryGetValue(apiId, out var webSocket) && webSocket.IsWebSocket && webSocket.Stages.ContainsKey(stage)));
+        if (!exists)
         {
             throw ApiGatewayErrors.BadRequest($"Invalid API Stage {{api: {apiId}, stage: {stage}}} specified for usageplan {planName}");
         }

@@ -3,6 +3,7 @@ using System.Text;
 using System.Text.Json;
 using FakeAws.Engine.ApiGateway.Auth;
 using FakeAws.Engine.ApiGateway.Model;
+using FakeAws.Engine.ApiGateway.Throttling;
 using FakeAws.Engine.Core;
 
 namespace FakeAws.Engine.ApiGateway.Invoke;
@@ -201,45 +202,12 @@ internal sealed partial class ApiGatewayInvoker
     }
 
     /// <summary>
-    /// A method that requires an API key: the key (from x-api-key, or from the authorizer when the
-    /// API's key source is AUTHORIZER) must exist, be enabled and belong to a usage plan of this
-    /// stage; the plan's throttle (or its per-method throttle) and quota then count the request.
+    /// A method that requires an API key: the key comes from x-api-key, or from the authorizer when
+    /// the API's key source is AUTHORIZER; per-method throttles are keyed <c>{path}/{method}</c>.
     /// </summary>
-    private GatewayResponse? Meter(ApiGatewayRegion region, RestApiSnapshot snapshot, ResourceMatch match, InvocationContext context, string? authorizerKey)
-    {
-        var value = snapshot.ApiKeySource == "AUTHORIZER" ? authorizerKey : context.Request.Header("x-api-key");
-        ApiKey? key;
-        UsagePlan? plan;
-        lock (region.Gate)
-        {
-            key = value is null ? null : region.ApiKeys.Values.FirstOrDefault(k => k.Value == value && k.Enabled == true);
-            plan = key is null ? null : region.UsagePlans.Values
-                .Where(p => p.KeyIds.Contains(key.Id!) && p.Plan.ApiStages?.Any(s => s.ApiId == context.ApiId && s.Stage == context.Stage) == true)
-                .Select(p => ApiGatewayJson.Clone(p.Plan))
-                .FirstOrDefault();
-        }
-        if (key is null || plan is null)
-        {
-            return RestGatewayErrors.InvalidApiKey();
-        }
-        var methodKey = $"{match.Resource.Path}/{context.Request.Method}";
-        var apiStage = plan.ApiStages!.First(s => s.ApiId == context.ApiId && s.Stage == context.Stage);
-        var throttle = apiStage.Throttle?.GetValueOrDefault(methodKey) ?? plan.Throttle;
-        if (throttle?.RateLimit is { } rate
-            && !region.Usage.TryTake($"plan/{plan.Id}/{key.Id}/{(throttle == plan.Throttle ? "*" : methodKey)}", rate, throttle.BurstLimit ?? (int)Math.Max(1, Math.Ceiling(rate)), _cloud.Now))
-        {
-            return RestGatewayErrors.Throttled();
-        }
-        if (plan.Quota is { Limit: { } limit } quota
-            && !region.Usage.TryCount(ApiGatewayEngine.QuotaKey(plan.Id!, key.Id!), limit, quota.Period ?? "DAY", quota.Offset ?? 0, _cloud.Now))
-        {
-            return RestGatewayErrors.QuotaExceeded();
-        }
-        region.Usage.CountDay(ApiGatewayEngine.UsageKey(plan.Id!, key.Id!), _cloud.Now);
-        context.ApiKey = key.Value;
-        context.ApiKeyId = key.Id;
-        return null;
-    }
+    private GatewayResponse? Meter(ApiGatewayRegion region, RestApiSnapshot snapshot, ResourceMatch match, InvocationContext context, string? authorizerKey) =>
+        ApiKeyMetering.Meter(region, snapshot.ApiKeySource == "AUTHORIZER" ? authorizerKey : context.Request.Header("x-api-key"),
+            $"{match.Resource.Path}/{context.Request.Method}", context, _cloud.Now);
 
     private async Task<GatewayResponse> LambdaProxyAsync(Integration integration, RestApiSnapshot snapshot, InvocationContext context)
     {

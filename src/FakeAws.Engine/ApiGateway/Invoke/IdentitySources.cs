@@ -3,7 +3,8 @@ namespace FakeAws.Engine.ApiGateway.Invoke;
 /// <summary>
 /// Reads an authorizer's identity sources from a request: REST APIs write them as
 /// <c>method.request.header.Auth</c>, <c>method.request.querystring.q</c>, <c>stageVariables.v</c>
-/// and <c>context.x</c>; HTTP APIs as <c>$request.header.Auth</c>, <c>$request.querystring.q</c>,
+/// and <c>context.x</c>; WebSocket APIs as <c>route.request.header.Auth</c> and
+/// <c>route.request.querystring.q</c>; HTTP APIs as <c>$request.header.Auth</c>, <c>$request.querystring.q</c>,
 /// <c>$stageVariables.v</c> and <c>$context.x</c>.
 /// </summary>
 internal static class IdentitySources
@@ -28,11 +29,11 @@ internal static class IdentitySources
     private static string? Read(string source, InvocationContext context, List<KeyValuePair<string, string>> query)
     {
         var name = source.StartsWith('$') ? source[1..] : source;
-        if ((After(name, "method.request.header.") ?? After(name, "request.header.")) is { } header)
+        if ((After(name, "method.request.header.") ?? After(name, "route.request.header.") ?? After(name, "request.header.")) is { } header)
         {
             return context.Request.Header(header);
         }
-        if ((After(name, "method.request.querystring.") ?? After(name, "request.querystring.")) is { } parameter)
+        if ((After(name, "method.request.querystring.") ?? After(name, "route.request.querystring.") ?? After(name, "request.querystring.")) is { } parameter)
         {
             return query.LastOrDefault(q => q.Key == parameter).Value;
         }

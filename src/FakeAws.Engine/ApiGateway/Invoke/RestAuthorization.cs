@@ -221,8 +221,8 @@ internal sealed class RestAuthorization(CloudContext cloud, LambdaCaller lambda,
         });
     }
 
-    /// <summary>REST APIs hand the integration the principal and the context with every value as a string.</summary>
-    private static void WriteLambdaAuthorizer(Utf8JsonWriter writer, LambdaAuthorization result)
+    /// <summary>REST and WebSocket APIs hand the integration the principal and the context with every value as a string.</summary>
+    public static void WriteLambdaAuthorizer(Utf8JsonWriter writer, LambdaAuthorization result)
     {
         writer.WriteStartObject();
         foreach (var (name, value) in result.Context)

@@ -22,7 +22,7 @@ internal sealed partial class ApiGatewayV2Engine
             JwtConfiguration = request.JwtConfiguration is { } jwt ? ApiGatewayJson.Clone(jwt) : null,
             Name = request.Name,
         };
-        CheckAuthorizer(authorizer);
+        CheckAuthorizer(api, authorizer);
         api.Authorizers[authorizer.AuthorizerId] = authorizer;
         return ApiGatewayJson.Convert<CreateAuthorizerResponse>(authorizer);
     });
@@ -49,7 +49,7 @@ internal sealed partial class ApiGatewayV2Engine
         authorizer.IdentityValidationExpression = request.IdentityValidationExpression ?? authorizer.IdentityValidationExpression;
         authorizer.JwtConfiguration = request.JwtConfiguration ?? authorizer.JwtConfiguration;
         authorizer.Name = request.Name ?? authorizer.Name;
-        CheckAuthorizer(authorizer);
+        CheckAuthorizer(api, authorizer);
         api.Authorizers[authorizer.AuthorizerId!] = authorizer;
         return ApiGatewayJson.Convert<UpdateAuthorizerResponse>(authorizer);
     });
@@ -73,8 +73,13 @@ internal sealed partial class ApiGatewayV2Engine
     /// A JWT authorizer needs an issuer and an audience; a Lambda (REQUEST) authorizer a function,
     /// a payload format (simple responses only with 2.0), and identity sources when it caches.
     /// </summary>
-    private static void CheckAuthorizer(Authorizer authorizer)
+    private static void CheckAuthorizer(HttpApiState api, Authorizer authorizer)
     {
+        if (api.IsWebSocket)
+        {
+            CheckWebSocketAuthorizer(authorizer);
+            return;
+        }
         if (authorizer.AuthorizerType == "JWT")
         {
             if (authorizer.JwtConfiguration?.Issuer is null || authorizer.JwtConfiguration.Audience is not { Count: > 0 })

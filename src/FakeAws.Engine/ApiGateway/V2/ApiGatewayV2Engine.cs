@@ -79,6 +79,7 @@ internal sealed partial class ApiGatewayV2Engine(CloudContext cloud, ApiGatewayS
             api.Api.CorsConfiguration is { } cors ? ApiGatewayJson.Clone(cors) : null)
         {
             RouteSelectionExpression = api.Api.RouteSelectionExpression,
+            ApiKeySelectionExpression = api.Api.ApiKeySelectionExpression,
             RouteResponses = api.RouteResponses.ToDictionary(r => r.Key, r => (IReadOnlyList<RouteResponse>)r.Value.Values.Select(ApiGatewayJson.Clone).ToList(), StringComparer.Ordinal),
             IntegrationResponses = api.IntegrationResponses.ToDictionary(r => r.Key, r => (IReadOnlyList<IntegrationResponse>)r.Value.Values.Select(ApiGatewayJson.Clone).ToList(), StringComparer.Ordinal),
         };

@@ -49,6 +49,9 @@ internal sealed record HttpApiSnapshot(
 {
     public string? RouteSelectionExpression { get; init; }
 
+    /// <summary>Where a WebSocket API's routes that require an API key read it: <c>$request.header.x-api-key</c> or <c>$context.authorizer.usageIdentifierKey</c>.</summary>
+    public string? ApiKeySelectionExpression { get; init; }
+
     /// <summary>Route responses by route id.</summary>
     public IReadOnlyDictionary<string, IReadOnlyList<RouteResponse>> RouteResponses { get; init; } = new Dictionary<string, IReadOnlyList<RouteResponse>>();
 

@@ -70,7 +70,7 @@ internal sealed partial class ApiGatewayV2Engine
 
     /// <summary>
     /// A route response selection expression is only for WebSocket APIs, where it is <c>$default</c>;
-    /// a WebSocket route is authorized with NONE (authorizers on <c>$connect</c> are not served yet).
+    /// a WebSocket route is authorized with NONE, except <c>$connect</c>, which may take AWS_IAM or a Lambda (CUSTOM) authorizer.
     /// </summary>
     private static void CheckRouteProtocol(HttpApiState api, Route route)
     {
@@ -90,9 +90,25 @@ internal sealed partial class ApiGatewayV2Engine
         {
             throw ApiGatewayErrors.BadRequest("Authorization type JWT is not supported for WebSocket APIs");
         }
-        if (route.AuthorizationType is not "NONE")
+        if (route.AuthorizationType is not "NONE" && route.RouteKey != "$connect")
         {
-            throw ApiGatewayErrors.Unsupported($"authorization type {route.AuthorizationType} on WebSocket routes (NONE is supported)");
+            throw ApiGatewayErrors.BadRequest("Currently, authorization is restricted to the $connect route only");
+        }
+    }
+
+    /// <summary>
+    /// A WebSocket API's authorizer is a Lambda REQUEST authorizer (JWT is for HTTP APIs only) with a
+    /// function's invocation URI; its payload format, simple responses and TTL are HTTP API settings.
+    /// </summary>
+    private static void CheckWebSocketAuthorizer(Authorizer authorizer)
+    {
+        if (authorizer.AuthorizerType != "REQUEST")
+        {
+            throw ApiGatewayErrors.BadRequest($"Authorizer type {authorizer.AuthorizerType} is not supported for WebSocket APIs");
+        }
+        if (IntegrationUris.LambdaFunction(authorizer.AuthorizerUri) is null)
+        {
+            throw ApiGatewayErrors.BadRequest("AuthorizerUri must be a Lambda function's invocation URI for a REQUEST authorizer");
         }
     }
 

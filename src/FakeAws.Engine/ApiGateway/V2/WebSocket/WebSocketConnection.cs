@@ -1,3 +1,4 @@
+using System.Text.Json;
 using System.Threading.Channels;
 using FakeAws.Engine.ApiGateway.Invoke;
 
@@ -45,6 +46,15 @@ internal sealed class WebSocketConnection
     public GatewayRequest Request { get; }
 
     public DateTimeOffset ConnectedAt { get; }
+
+    /// <summary>Writes what the <c>$connect</c> authorizer returned into every event's <c>requestContext.authorizer</c>; null without one.</summary>
+    public Action<Utf8JsonWriter>? Authorizer { get; set; }
+
+    /// <summary>The access key that signed the handshake of an AWS_IAM <c>$connect</c> route.</summary>
+    public string? IamAccessKey { get; set; }
+
+    /// <summary>The API key the <c>$connect</c> authorizer named (<c>usageIdentifierKey</c>), for APIs that select keys from the authorizer.</summary>
+    public string? UsageIdentifierKey { get; set; }
 
     public DateTimeOffset LastActiveAt
     {

@@ -1,4 +1,5 @@
 using System.Text;
+using System.Text.Json;
 using FakeAws.Engine.ApiGateway.Invoke;
 
 namespace FakeAws.Engine.ApiGateway.V2.WebSocket;
@@ -23,64 +24,7 @@ internal static class WebSocketEvents
     public static byte[] Write(InvocationContext context, WebSocketConnection connection, WebSocketEventType type, WebSocketMessage? message, WebSocketClosure? closure) =>
         ProxyEvents.Write(writer =>
         {
-            switch (type)
-            {
-                case WebSocketEventType.Connect:
-                    var headers = ProxyEvents.RestHeaders(context);
-                    ProxyEvents.WriteSingleValues(writer, "headers", headers, StringComparer.OrdinalIgnoreCase);
-                    ProxyEvents.WriteMultiValues(writer, "multiValueHeaders", headers, StringComparer.OrdinalIgnoreCase);
-                    var query = RequestParts.Query(connection.Request.RawQuery);
-                    if (query.Count > 0)
-                    {
-                        ProxyEvents.WriteSingleValues(writer, "queryStringParameters", query, StringComparer.Ordinal);
-                        ProxyEvents.WriteMultiValues(writer, "multiValueQueryStringParameters", query, StringComparer.Ordinal);
-                    }
-                    break;
-                case WebSocketEventType.Disconnect:
-                    List<KeyValuePair<string, string>> own =
-                    [
-                        new("Host", context.DomainName),
-                        new("x-api-key", ""),
-                        new("X-Forwarded-For", ""),
-                        new("x-restapi", ""),
-                    ];
-                    ProxyEvents.WriteSingleValues(writer, "headers", own, StringComparer.OrdinalIgnoreCase);
-                    ProxyEvents.WriteMultiValues(writer, "multiValueHeaders", own, StringComparer.OrdinalIgnoreCase);
-                    break;
-            }
-            writer.WriteStartObject("requestContext");
-            writer.WriteString("routeKey", context.RouteKey);
-            if (type == WebSocketEventType.Message)
-            {
-                writer.WriteString("messageId", context.RequestId);
-            }
-            if (type == WebSocketEventType.Disconnect)
-            {
-                writer.WriteNumber("disconnectStatusCode", closure!.Status);
-            }
-            writer.WriteString("eventType", type.ToString().ToUpperInvariant());
-            writer.WriteString("extendedRequestId", context.ExtendedRequestId);
-            writer.WriteString("requestTime", context.RequestTime);
-            writer.WriteString("messageDirection", "IN");
-            if (type == WebSocketEventType.Disconnect)
-            {
-                writer.WriteString("disconnectReason", closure!.Reason);
-            }
-            writer.WriteString("stage", context.Stage);
-            writer.WriteNumber("connectedAt", connection.ConnectedAt.ToUnixTimeMilliseconds());
-            writer.WriteNumber("requestTimeEpoch", context.TimeEpochMilliseconds);
-            writer.WriteStartObject("identity");
-            if (connection.Request.Header("User-Agent") is { } userAgent)
-            {
-                writer.WriteString("userAgent", userAgent);
-            }
-            writer.WriteString("sourceIp", connection.Request.SourceIp);
-            writer.WriteEndObject();
-            writer.WriteString("requestId", context.ExtendedRequestId);
-            writer.WriteString("domainName", context.DomainName);
-            writer.WriteString("connectionId", connection.ConnectionId);
-            writer.WriteString("apiId", context.ApiId);
-            writer.WriteEndObject();
+            WriteRequest(writer, context, connection, type, closure);
             if (message is not null)
             {
                 var text = SelectionExpressions.Text(message);
@@ -92,6 +36,97 @@ internal static class WebSocketEvents
                 writer.WriteBoolean("isBase64Encoded", false);
             }
         });
+
+    /// <summary>
+    /// The event of a <c>$connect</c> route's Lambda REQUEST authorizer: <c>type</c>, the
+    /// <c>methodArn</c>, the <c>$connect</c> event's headers, query string and request context, and
+    /// <c>stageVariables</c> (empty, as AWS sends it).
+    /// </summary>
+    public static byte[] WriteAuthorizerEvent(InvocationContext context, WebSocketConnection connection, string methodArn) =>
+        ProxyEvents.Write(writer =>
+        {
+            writer.WriteString("type", "REQUEST");
+            writer.WriteString("methodArn", methodArn);
+            WriteRequest(writer, context, connection, WebSocketEventType.Connect, null, writeStageVariables: true);
+        });
+
+    /// <summary>What the proxy and authorizer events share: the request's headers and query string, and the <c>requestContext</c>.</summary>
+    private static void WriteRequest(Utf8JsonWriter writer, InvocationContext context, WebSocketConnection connection, WebSocketEventType type,
+        WebSocketClosure? closure, bool writeStageVariables = false)
+    {
+        switch (type)
+        {
+            case WebSocketEventType.Connect:
+                var headers = ProxyEvents.RestHeaders(context);
+                ProxyEvents.WriteSingleValues(writer, "headers", headers, StringComparer.OrdinalIgnoreCase);
+                ProxyEvents.WriteMultiValues(writer, "multiValueHeaders", headers, StringComparer.OrdinalIgnoreCase);
+                var query = RequestParts.Query(connection.Request.RawQuery);
+                if (query.Count > 0)
+                {
+                    ProxyEvents.WriteSingleValues(writer, "queryStringParameters", query, StringComparer.Ordinal);
+                    ProxyEvents.WriteMultiValues(writer, "multiValueQueryStringParameters", query, StringComparer.Ordinal);
+                }
+                break;
+            case WebSocketEventType.Disconnect:
+                List<KeyValuePair<string, string>> own =
+                [
+                    new("Host", context.DomainName),
+                    new("x-api-key", ""),
+                    new("X-Forwarded-For", ""),
+                    new("x-restapi", ""),
+                ];
+                ProxyEvents.WriteSingleValues(writer, "headers", own, StringComparer.OrdinalIgnoreCase);
+                ProxyEvents.WriteMultiValues(writer, "multiValueHeaders", own, StringComparer.OrdinalIgnoreCase);
+                break;
+        }
+        if (writeStageVariables)
+        {
+            writer.WriteStartObject("stageVariables");
+            writer.WriteEndObject();
+        }
+        writer.WriteStartObject("requestContext");
+        writer.WriteString("routeKey", context.RouteKey);
+        if (context.Authorizer is { } authorizer)
+        {
+            writer.WritePropertyName("authorizer");
+            authorizer(writer);
+        }
+        if (type == WebSocketEventType.Message)
+        {
+            writer.WriteString("messageId", context.RequestId);
+        }
+        if (type == WebSocketEventType.Disconnect)
+        {
+            writer.WriteNumber("disconnectStatusCode", closure!.Status);
+        }
+        writer.WriteString("eventType", type.ToString().ToUpperInvariant());
+        writer.WriteString("extendedRequestId", context.ExtendedRequestId);
+        writer.WriteString("requestTime", context.RequestTime);
+        writer.WriteString("messageDirection", "IN");
+        if (type == WebSocketEventType.Disconnect)
+        {
+            writer.WriteString("disconnectReason", closure!.Reason);
+        }
+        writer.WriteString("stage", context.Stage);
+        writer.WriteNumber("connectedAt", connection.ConnectedAt.ToUnixTimeMilliseconds());
+        writer.WriteNumber("requestTimeEpoch", context.TimeEpochMilliseconds);
+        writer.WriteStartObject("identity");
+        if (connection.Request.Header("User-Agent") is { } userAgent)
+        {
+            writer.WriteString("userAgent", userAgent);
+        }
+        writer.WriteString("sourceIp", connection.Request.SourceIp);
+        if (context.IamAccessKey is { } accessKey)
+        {
+            writer.WriteString("accessKey", accessKey);
+        }
+        writer.WriteEndObject();
+        writer.WriteString("requestId", context.ExtendedRequestId);
+        writer.WriteString("domainName", context.DomainName);
+        writer.WriteString("connectionId", connection.ConnectionId);
+        writer.WriteString("apiId", context.ApiId);
+        writer.WriteEndObject();
+    }
 
     /// <summary>
     /// The error API Gateway sends the client when no route takes a message (<c>Forbidden</c>) or its

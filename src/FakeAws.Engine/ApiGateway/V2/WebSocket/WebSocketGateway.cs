@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using FakeAws.Engine.ApiGateway.Invoke;
+using FakeAws.Engine.ApiGateway.Throttling;
 using FakeAws.Engine.ApiGateway.V2.Model;
 using FakeAws.Engine.ApiGateway.V2.WebSocket.Model;
 using FakeAws.Engine.Core;
@@ -38,6 +39,7 @@ internal sealed class WebSocketGateway(CloudContext cloud, ApiGatewayStore store
     private static readonly WebSocketClosure GoingAway = new(1001, "Going away");
 
     private readonly LambdaCaller _lambda = new(cloud);
+    private readonly WebSocketAuthorization _authorization = new(new LambdaCaller(cloud));
     private readonly ConcurrentDictionary<string, WebSocketConnection> _connections = new(StringComparer.Ordinal);
 
     /// <summary>Whether <paramref name="apiId"/> is a WebSocket API of the account.</summary>
@@ -68,6 +70,13 @@ internal sealed class WebSocketGateway(CloudContext cloud, ApiGatewayStore store
             var connection = new WebSocketConnection(ids.ExtendedRequestId(), region, apiId, stage, request, cloud.Now);
             if (Route(deployed, "$connect") is { } route)
             {
+                var authorizing = NewContext(deployed, route, connection);
+                var refused = await _authorization.AuthorizeAsync(deployed.Snapshot, route, connection, authorizing).ConfigureAwait(false)
+                    ?? (route.ApiKeyRequired == true ? Meter(deployed, route, connection, authorizing) : null);
+                if (refused is not null)
+                {
+                    return new WebSocketConnectResult(null, refused);
+                }
                 var outcome = await RunAsync(deployed, route, connection, WebSocketEventType.Connect, null, null).ConfigureAwait(false);
                 if (outcome.Status is < 200 or > 299)
                 {
@@ -107,6 +116,11 @@ internal sealed class WebSocketGateway(CloudContext cloud, ApiGatewayStore store
             if (route is null)
             {
                 connection.Send(WebSocketEvents.Error("Forbidden", connection.ConnectionId, ids.ExtendedRequestId()));
+                return true;
+            }
+            if (route.ApiKeyRequired == true && Meter(deployed, route, connection, NewContext(deployed, route, connection)) is { ErrorMessage: var refusal })
+            {
+                connection.Send(WebSocketEvents.Error(refusal ?? "Forbidden", connection.ConnectionId, ids.ExtendedRequestId()));
                 return true;
             }
             var outcome = await RunAsync(deployed, route, connection, WebSocketEventType.Message, message, null).ConfigureAwait(false);
@@ -214,6 +228,20 @@ internal sealed class WebSocketGateway(CloudContext cloud, ApiGatewayStore store
         }, "execute-api websocket limits");
     }
 
+    /// <summary>
+    /// A route that requires an API key meters the connection's key against the stage's usage
+    /// plans: the handshake's <c>x-api-key</c> header, or the <c>$connect</c> authorizer's
+    /// <c>usageIdentifierKey</c>, as the API's key selection expression says. Null when the route
+    /// may run, else the refusal.
+    /// </summary>
+    private GatewayResponse? Meter(DeployedStage deployed, Route route, WebSocketConnection connection, InvocationContext context)
+    {
+        var key = deployed.Snapshot.ApiKeySelectionExpression == "$context.authorizer.usageIdentifierKey"
+            ? connection.UsageIdentifierKey
+            : connection.Request.Header("x-api-key");
+        return ApiKeyMetering.Meter(connection.Region, key, route.RouteKey!, context, cloud.Now);
+    }
+
     private static DateTimeOffset Min(DateTimeOffset a, DateTimeOffset b) => a < b ? a : b;
 
     /// <summary>What a stage of a WebSocket API serves: its deployment's snapshot and its variables.</summary>
@@ -245,23 +273,7 @@ internal sealed class WebSocketGateway(CloudContext cloud, ApiGatewayStore store
 
     private async Task<Outcome> RunAsync(DeployedStage deployed, Route route, WebSocketConnection connection, WebSocketEventType type, WebSocketMessage? message, WebSocketClosure? closure)
     {
-        var context = new InvocationContext
-        {
-            Request = connection.Request,
-            AccountId = connection.Region.Scope.AccountId,
-            Region = connection.Region.Scope.Region,
-            ApiId = connection.ApiId,
-            Stage = connection.Stage,
-            Path = "/",
-            RequestId = ids.ExtendedRequestId(),
-            ExtendedRequestId = ids.ExtendedRequestId(),
-            TraceId = ids.TraceId(cloud.Now),
-            Time = cloud.Now,
-            ConnectionId = connection.ConnectionId,
-            RouteKey = route.RouteKey!,
-            ResourceId = route.RouteKey!,
-            StageVariables = deployed.Variables,
-        };
+        var context = NewContext(deployed, route, connection);
         Outcome Failed(int status) => new(status, null, false, true, context.ExtendedRequestId);
         var integrationId = route.Target is { } target && target.StartsWith("integrations/", StringComparison.Ordinal) ? target["integrations/".Length..] : null;
         if (integrationId is null || !deployed.Snapshot.Integrations.TryGetValue(integrationId, out var integration))
@@ -303,4 +315,25 @@ internal sealed class WebSocketGateway(CloudContext cloud, ApiGatewayStore store
         var text = System.Text.Encoding.UTF8.GetString(result).Trim();
         return new Outcome(200, text is "" or "null" ? null : result, false, false, context.ExtendedRequestId);
     }
+
+    /// <summary>The invocation context of one event of the connection on <paramref name="route"/>.</summary>
+    private InvocationContext NewContext(DeployedStage deployed, Route route, WebSocketConnection connection) => new()
+    {
+        Request = connection.Request,
+        AccountId = connection.Region.Scope.AccountId,
+        Region = connection.Region.Scope.Region,
+        ApiId = connection.ApiId,
+        Stage = connection.Stage,
+        Path = "/",
+        RequestId = ids.ExtendedRequestId(),
+        ExtendedRequestId = ids.ExtendedRequestId(),
+        TraceId = ids.TraceId(cloud.Now),
+        Time = cloud.Now,
+        ConnectionId = connection.ConnectionId,
+        RouteKey = route.RouteKey!,
+        ResourceId = route.RouteKey!,
+        StageVariables = deployed.Variables,
+        Authorizer = connection.Authorizer,
+        IamAccessKey = connection.IamAccessKey,
+    };
 }
