@@ -131,16 +131,13 @@ internal sealed class HttpAuthorization(CloudContext cloud, LambdaCaller lambda,
         if (!cacheable || !region.AuthorizerCache.TryGet(context.ApiId, context.Stage, authorizer.AuthorizerId!, cacheKey, cloud.Now, out var result))
         {
             var payload = authorizer.AuthorizerPayloadFormatVersion == "2.0" ? EventV2(context, routeArn, identity) : EventV1(context, routeArn);
-            var function = IntegrationUris.LambdaFunction(IntegrationUris.WithStageVariables(authorizer.AuthorizerUri ?? "", context.StageVariables));
-            var call = function is null
-                ? null
-                : await lambda.InvokeAsync(context, function, payload, AuthorizerTimeout, authorizer.AuthorizerCredentialsArn, authorizer.AuthorizerId).ConfigureAwait(false);
-            if (call is { Result: { FunctionError: not null } failed } && LambdaAuthorizerResults.IsUnauthorizedError(failed.Payload))
+            var answer = await lambda.InvokeAuthorizerAsync(context, authorizer.AuthorizerUri, payload, AuthorizerTimeout, authorizer.AuthorizerCredentialsArn, authorizer.AuthorizerId).ConfigureAwait(false);
+            if (answer.Unauthorized)
             {
                 return HttpGatewayErrors.Unauthorized();
             }
-            var read = call is { Succeeded: true }
-                ? simple ? LambdaAuthorizerResults.ReadSimple(call.Result!.Payload ?? []) : LambdaAuthorizerResults.ReadPolicy(call.Result!.Payload ?? [], principalRequired: false)
+            var read = answer.Payload is { } answered
+                ? simple ? LambdaAuthorizerResults.ReadSimple(answered) : LambdaAuthorizerResults.ReadPolicy(answered, principalRequired: false)
                 : null;
             if (read is null)
             {

@@ -1,3 +1,4 @@
+using FakeAws.Engine.ApiGateway.Auth;
 using FakeAws.Engine.Core;
 using FakeAws.Engine.Lambda;
 using FakeAws.Engine.Lambda.Model;
@@ -10,6 +11,13 @@ internal sealed record LambdaCall(InvocationResponse? Result, bool TimedOut, Aws
     /// <summary>The function ran and returned (not an error, not a timeout).</summary>
     public bool Succeeded => Result is { FunctionError: null };
 }
+
+/// <summary>
+/// What an authorizer's function answered: <see cref="Unauthorized"/> when it failed with
+/// "Unauthorized" (the caller's 401), else the <see cref="Payload"/> of a call that returned, or
+/// neither when its URI names no function or the call failed, timed out or was refused.
+/// </summary>
+internal readonly record struct AuthorizerAnswer(byte[]? Payload, bool Unauthorized);
 
 /// <summary>
 /// Invokes integrations' and authorizers' functions through the cloud's Lambda service, as
@@ -53,6 +61,24 @@ internal sealed class LambdaCaller(CloudContext cloud)
         {
             return new LambdaCall(null, false, refused);
         }
+    }
+
+    /// <summary>
+    /// Invokes the authorizer <paramref name="authorizerId"/>'s function, named by its URI with the
+    /// stage's variables put in, the one way REST, HTTP and WebSocket APIs call their Lambda authorizers.
+    /// </summary>
+    public async Task<AuthorizerAnswer> InvokeAuthorizerAsync(InvocationContext context, string? authorizerUri, byte[] payload, TimeSpan timeout, string? credentials, string? authorizerId)
+    {
+        if (IntegrationUris.LambdaFunction(IntegrationUris.WithStageVariables(authorizerUri ?? "", context.StageVariables)) is not { } function)
+        {
+            return default;
+        }
+        var call = await InvokeAsync(context, function, payload, timeout, credentials, authorizerId).ConfigureAwait(false);
+        if (call is { Result: { FunctionError: not null } failed } && LambdaAuthorizerResults.IsUnauthorizedError(failed.Payload))
+        {
+            return new AuthorizerAnswer(null, Unauthorized: true);
+        }
+        return call.Succeeded ? new AuthorizerAnswer(call.Result!.Payload ?? [], Unauthorized: false) : default;
     }
 
     /// <summary>

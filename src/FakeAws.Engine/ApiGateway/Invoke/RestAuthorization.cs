@@ -176,14 +176,12 @@ internal sealed class RestAuthorization(CloudContext cloud, LambdaCaller lambda,
                 w.WriteString("authorizationToken", identity[0]);
             })
             : RequestEvent(context, methodArn);
-        var call = IntegrationUris.LambdaFunction(IntegrationUris.WithStageVariables(authorizer.AuthorizerUri ?? "", context.StageVariables)) is { } function
-            ? await lambda.InvokeAsync(context, function, payload, AuthorizerTimeout, authorizer.AuthorizerCredentials, authorizer.Id).ConfigureAwait(false)
-            : null;
-        if (call is { Result: { FunctionError: not null } failed } && LambdaAuthorizerResults.IsUnauthorizedError(failed.Payload))
+        var answer = await lambda.InvokeAuthorizerAsync(context, authorizer.AuthorizerUri, payload, AuthorizerTimeout, authorizer.AuthorizerCredentials, authorizer.Id).ConfigureAwait(false);
+        if (answer.Unauthorized)
         {
             return (null, RestGatewayErrors.Unauthorized());
         }
-        return call is { Succeeded: true } && LambdaAuthorizerResults.ReadPolicy(call.Result!.Payload ?? [], principalRequired: true) is { } read
+        return answer.Payload is { } answered && LambdaAuthorizerResults.ReadPolicy(answered, principalRequired: true) is { } read
             ? (read, null)
             : (null, RestGatewayErrors.AuthorizerConfiguration());
     }

@@ -50,15 +50,12 @@ internal sealed class WebSocketAuthorization(LambdaCaller lambda)
         }
         var methodArn = $"{context.ApiArn}/{context.Stage}/$connect";
         var payload = WebSocketEvents.WriteAuthorizerEvent(context, connection, methodArn);
-        var function = IntegrationUris.LambdaFunction(IntegrationUris.WithStageVariables(authorizer.AuthorizerUri ?? "", context.StageVariables));
-        var call = function is null
-            ? null
-            : await lambda.InvokeAsync(context, function, payload, AuthorizerTimeout, authorizer.AuthorizerCredentialsArn, authorizer.AuthorizerId).ConfigureAwait(false);
-        if (call is { Result: { FunctionError: not null } failed } && LambdaAuthorizerResults.IsUnauthorizedError(failed.Payload))
+        var answer = await lambda.InvokeAuthorizerAsync(context, authorizer.AuthorizerUri, payload, AuthorizerTimeout, authorizer.AuthorizerCredentialsArn, authorizer.AuthorizerId).ConfigureAwait(false);
+        if (answer.Unauthorized)
         {
             return RestGatewayErrors.Unauthorized();
         }
-        if (call is not { Succeeded: true } || LambdaAuthorizerResults.ReadPolicy(call.Result!.Payload ?? [], principalRequired: true) is not { } result)
+        if (answer.Payload is not { } answered || LambdaAuthorizerResults.ReadPolicy(answered, principalRequired: true) is not { } result)
         {
             return RestGatewayErrors.InternalServerError();
         }
