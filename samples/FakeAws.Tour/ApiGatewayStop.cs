@@ -26,6 +26,19 @@ internal static class ApiGatewayStop
         await management.SendAsync(HttpMethod.Post, $"/v2/apis/{apiId}/routes", new { routeKey = "GET /hello/{name}", target = $"integrations/{integrationId}" });
         await management.SendAsync(HttpMethod.Post, $"/v2/apis/{apiId}/stages", new { stageName = "$default", autoDeploy = true });
 
+        // As on AWS, the function's resource-based policy must let API Gateway invoke it; without this
+        // statement the call below is answered 500 (FakeAwsOptions.Lambda.EnforceResourcePolicies turns the check off).
+        using (var lambda = new RawAws(aws, "lambda"))
+        {
+            await lambda.SendAsync(HttpMethod.Post, "/2015-03-31/functions/hello/policy", new
+            {
+                StatementId = "greetings-api",
+                Action = "lambda:InvokeFunction",
+                Principal = "apigateway.amazonaws.com",
+                SourceArn = $"arn:aws:execute-api:{aws.Options.Region}:{aws.Options.AccountId}:{apiId}/*/*/hello/{{name}}",
+            });
+        }
+
         using var http = aws.ApiGateway.CreateHttpClient(apiId, "$default");
         var hello = await http.GetAsync("hello/ada");
         Stop.Say($"GET {hello.RequestMessage!.RequestUri} -> {(int)hello.StatusCode} {await hello.Content.ReadAsStringAsync()}");

@@ -50,16 +50,22 @@ internal static class DynamoDbOverTime
         await Price(ddb, "tea", "3.90");
         await aws.RunUntilIdleAsync();
 
-        // The same records, read as any Streams client reads them.
+        // The same records, read as any Streams client reads them: shard by shard, oldest first, because a
+        // stream's shard rolls over every few hours and each holds the changes of its own hours.
         using var streams = new RawAws(aws, "dynamodb");
-        var shard = JsonDocument.Parse((await streams.SendAsync(HttpMethod.Post, "/", new { StreamArn = stream }, "DynamoDBStreams_20120810.DescribeStream")).Body)
-            .RootElement.GetProperty("StreamDescription").GetProperty("Shards")[0].GetProperty("ShardId").GetString();
-        var iterator = JsonDocument.Parse((await streams.SendAsync(HttpMethod.Post, "/",
-            new { StreamArn = stream, ShardId = shard, ShardIteratorType = "TRIM_HORIZON" }, "DynamoDBStreams_20120810.GetShardIterator")).Body)
-            .RootElement.GetProperty("ShardIterator").GetString();
-        var records = JsonDocument.Parse((await streams.SendAsync(HttpMethod.Post, "/", new { ShardIterator = iterator }, "DynamoDBStreams_20120810.GetRecords")).Body)
-            .RootElement.GetProperty("Records");
-        Stop.Say($"GetRecords: {string.Join(", ", records.EnumerateArray().Select(r => r.GetProperty("eventName").GetString()))} (older than 24 h records are trimmed: only the last change is left)");
+        var shards = JsonDocument.Parse((await streams.SendAsync(HttpMethod.Post, "/", new { StreamArn = stream }, "DynamoDBStreams_20120810.DescribeStream")).Body)
+            .RootElement.GetProperty("StreamDescription").GetProperty("Shards").EnumerateArray().Select(s => s.GetProperty("ShardId").GetString()).ToList();
+        var changes = new List<string>();
+        foreach (var shard in shards)
+        {
+            var iterator = JsonDocument.Parse((await streams.SendAsync(HttpMethod.Post, "/",
+                new { StreamArn = stream, ShardId = shard, ShardIteratorType = "TRIM_HORIZON" }, "DynamoDBStreams_20120810.GetShardIterator")).Body)
+                .RootElement.GetProperty("ShardIterator").GetString();
+            var records = JsonDocument.Parse((await streams.SendAsync(HttpMethod.Post, "/", new { ShardIterator = iterator }, "DynamoDBStreams_20120810.GetRecords")).Body)
+                .RootElement.GetProperty("Records");
+            changes.AddRange(records.EnumerateArray().Select(r => r.GetProperty("eventName").GetString()!));
+        }
+        Stop.Say($"GetRecords over {shards.Count} shards: {string.Join(", ", changes)} (records older than 24 h are trimmed: only the last change is left)");
 
         // A month later, the price of twenty days ago comes back in a new table.
         aws.Clock.Advance(TimeSpan.FromDays(20));
