@@ -1,4 +1,5 @@
 using FakeAws.Engine.Core;
+using FakeAws.Engine.Lambda.Filtering;
 using FakeAws.Engine.Lambda.Model;
 
 namespace FakeAws.Engine.Lambda;
@@ -32,6 +33,9 @@ internal sealed class EventSourceMapping
     public int ParallelizationFactor { get; set; } = 1;
     public int TumblingWindowInSeconds { get; set; }
 
+    /// <summary>The mapping's FilterCriteria; null delivers every record.</summary>
+    public EventFilter? Filter { get; set; }
+
     public bool Enabled { get; set; }
     public DateTimeOffset LastModified { get; set; }
     public string LastProcessingResult { get; set; } = "No records processed";
@@ -56,8 +60,11 @@ internal sealed class EventSourceMapping
     /// <summary>Records left of a bisected batch, each half retried on its own; zero when none is being bisected.</summary>
     public int Remaining { get; set; }
 
-    /// <summary>A delivery is queued on the scheduler.</summary>
-    public bool Scheduled { get; set; }
+    /// <summary>
+    /// The delivery queued on the scheduler, if any. Kept as the scheduler's work rather than a flag because
+    /// a snapshot leaves pending work out: a restored mapping has none queued, and the next record queues one.
+    /// </summary>
+    public ScheduledWork? Delivery { get; set; }
 
     /// <summary>A delivery is running.</summary>
     public bool Busy { get; set; }

@@ -57,13 +57,12 @@ internal sealed partial class LambdaEngine
             mapping.Pending = true;
             return;
         }
-        if (mapping.Scheduled)
+        if (mapping.Delivery is not null)
         {
             return;
         }
-        mapping.Scheduled = true;
         var at = due < mapping.ReadyAt ? mapping.ReadyAt : due;
-        _cloud.Scheduler.Schedule(at, () => DeliverAsync(mapping), $"event source mapping {mapping.Uuid}");
+        mapping.Delivery = _cloud.Scheduler.Schedule(at, () => DeliverAsync(mapping), $"event source mapping {mapping.Uuid}");
     }
 
     private async Task DeliverAsync(EventSourceMapping mapping)
@@ -71,7 +70,7 @@ internal sealed partial class LambdaEngine
         var region = Region(mapping.Scope);
         lock (region.Gate)
         {
-            mapping.Scheduled = false;
+            mapping.Delivery = null;
             if (mapping.Deleted || !mapping.Enabled)
             {
                 return;
@@ -124,13 +123,16 @@ internal sealed partial class LambdaEngine
             mapping.Position = read.NextPosition;
             return DeliveryOutcome.Idle;
         }
-        var failedAt = await InvokeBatchAsync(mapping, records).ConfigureAwait(false);
+        // Records no filter matches are not delivered: the mapping reads past them as if processed.
+        var delivered = mapping.Filter is { } filter ? records.FindAll(r => filter.Passes(r.Json)) : records;
+        var failedAt = delivered.Count == 0 ? null : await InvokeBatchAsync(mapping, delivered).ConfigureAwait(false);
         if (failedAt is null)
         {
             Advance(mapping, records[^1].NextPosition, records.Count);
-            mapping.LastProcessingResult = "OK";
+            mapping.LastProcessingResult = delivered.Count == 0 ? mapping.LastProcessingResult : "OK";
             return DeliveryOutcome.ReadOn;
         }
+        records = delivered;
         // A partial batch response moves the checkpoint to the first failed record; the rest is retried.
         if (failedAt > 0)
         {

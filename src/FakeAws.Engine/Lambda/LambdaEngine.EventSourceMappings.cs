@@ -1,4 +1,5 @@
 using FakeAws.Engine.Core;
+using FakeAws.Engine.Lambda.Filtering;
 using FakeAws.Engine.Lambda.Model;
 
 namespace FakeAws.Engine.Lambda;
@@ -22,10 +23,7 @@ internal sealed partial class LambdaEngine
         var poller = _pollers.Find(p => p.Handles(source))
             ?? throw LambdaErrors.Unsupported("event sources other than DynamoDB streams");
         CheckDestinations(request.DestinationConfig);
-        if (request.FilterCriteria is not null)
-        {
-            throw LambdaErrors.Unsupported("FilterCriteria on event source mappings");
-        }
+        var filter = EventFilter.From(request.FilterCriteria);
         if (request.StartingPositionTimestamp is not null && request.StartingPosition != "AT_TIMESTAMP")
         {
             throw LambdaErrors.InvalidParameter("Timestamp only valid with StartingPosition AT_TIMESTAMP");
@@ -61,6 +59,7 @@ internal sealed partial class LambdaEngine
                 DestinationConfig = WithOnFailure(request.DestinationConfig),
                 ParallelizationFactor = request.ParallelizationFactor ?? 1,
                 TumblingWindowInSeconds = request.TumblingWindowInSeconds ?? 0,
+                Filter = filter,
                 Enabled = request.Enabled ?? true,
                 LastModified = Now,
                 Transition = "Creating",
@@ -89,10 +88,7 @@ internal sealed partial class LambdaEngine
     public EventSourceMappingConfiguration UpdateEventSourceMapping(RequestScope scope, UpdateEventSourceMappingRequest request)
     {
         CheckDestinations(request.DestinationConfig);
-        if (request.FilterCriteria is not null)
-        {
-            throw LambdaErrors.Unsupported("FilterCriteria on event source mappings");
-        }
+        var filter = request.FilterCriteria is { } criteria ? EventFilter.From(criteria) : null;
         var function = request.FunctionName is { } name ? MappedFunction(scope, name) : ((string, string)?)null;
         var region = Region(scope);
         lock (region.Gate)
@@ -117,6 +113,8 @@ internal sealed partial class LambdaEngine
             mapping.DestinationConfig = request.DestinationConfig is null ? mapping.DestinationConfig : WithOnFailure(request.DestinationConfig);
             mapping.ParallelizationFactor = request.ParallelizationFactor ?? mapping.ParallelizationFactor;
             mapping.TumblingWindowInSeconds = request.TumblingWindowInSeconds ?? mapping.TumblingWindowInSeconds;
+            // Criteria given replace the mapping's; empty criteria ({} or no filters) remove them.
+            mapping.Filter = request.FilterCriteria is null ? mapping.Filter : filter;
             mapping.Transition = request.Enabled is { } enabled && enabled != mapping.Enabled ? (enabled ? "Enabling" : "Disabling") : "Updating";
             mapping.Enabled = request.Enabled ?? mapping.Enabled;
             mapping.LastModified = Now;
@@ -240,6 +238,7 @@ internal sealed partial class LambdaEngine
         MaximumRetryAttempts = mapping.MaximumRetryAttempts,
         TumblingWindowInSeconds = mapping.TumblingWindowInSeconds,
         FunctionResponseTypes = [.. mapping.FunctionResponseTypes],
+        FilterCriteria = mapping.Filter?.Describe(),
         EventSourceMappingArn = mapping.Arn,
     };
 }
