@@ -220,9 +220,7 @@ internal sealed partial class ApiGatewayEngine
         {
             throw ApiGatewayErrors.BadRequest("Enumeration value for HttpMethod must be non-empty");
         }
-        var uri = IntegrationUris.WithoutPlaceholders(request.Uri ?? "");
-        if (!(uri.StartsWith("http://", StringComparison.OrdinalIgnoreCase) || uri.StartsWith("https://", StringComparison.OrdinalIgnoreCase))
-            || !Uri.TryCreate(uri, UriKind.Absolute, out _))
+        if (!IntegrationUris.IsHttpEndpoint(request.Uri))
         {
             throw ApiGatewayErrors.BadRequest("Invalid HTTP endpoint specified for URI");
         }

@@ -36,8 +36,13 @@ internal static partial class IntegrationUris
     public static string WithStageVariables(string uri, IReadOnlyDictionary<string, string>? variables) =>
         variables is null ? uri : StageVariable().Replace(uri, m => variables.GetValueOrDefault(m.Groups[1].Value, ""));
 
-    /// <summary>The URI with each <c>{param}</c> and <c>${stageVariables.name}</c> placeholder replaced by a letter, to check the rest is a URL.</summary>
-    public static string WithoutPlaceholders(string uri) => Placeholder().Replace(uri, "x");
+    /// <summary>Whether an HTTP integration's URI is an absolute http(s) URL once its <c>{param}</c> and <c>${stageVariables.name}</c> placeholders are filled.</summary>
+    public static bool IsHttpEndpoint(string? uri)
+    {
+        var concrete = Placeholder().Replace(uri ?? "", "x");
+        return (concrete.StartsWith("http://", StringComparison.OrdinalIgnoreCase) || concrete.StartsWith("https://", StringComparison.OrdinalIgnoreCase))
+            && Uri.TryCreate(concrete, UriKind.Absolute, out _);
+    }
 
     /// <summary>
     /// An HTTP integration's URI made concrete: stage variables, then <c>{name}</c> path

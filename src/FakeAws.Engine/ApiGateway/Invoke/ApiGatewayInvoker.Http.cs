@@ -4,7 +4,7 @@ using FakeAws.Engine.Core;
 
 namespace FakeAws.Engine.ApiGateway.Invoke;
 
-// HTTP APIs (v2): stage, CORS preflight, route, throttle, authorizer, Lambda integration in payload format 1.0 or 2.0.
+// HTTP APIs (v2): stage, CORS preflight, route, throttle, authorizer, then a Lambda integration in payload format 1.0 or 2.0 or an HTTP_PROXY one.
 internal sealed partial class ApiGatewayInvoker
 {
     /// <summary>What an HTTP API request reads from the stage under the region's lock.</summary>
@@ -96,6 +96,10 @@ internal sealed partial class ApiGatewayInvoker
         if (await _httpAuthorization.AuthorizeAsync(region, stage.Snapshot, route, format, context).ConfigureAwait(false) is { } denied)
         {
             return denied;
+        }
+        if (integration.IntegrationType == "HTTP_PROXY")
+        {
+            return await HttpApiProxyAsync(integration, context).ConfigureAwait(false);
         }
         if (IntegrationUris.LambdaFunction(IntegrationUris.WithStageVariables(integration.IntegrationUri ?? "", context.StageVariables)) is not { } function)
         {

@@ -4,7 +4,7 @@ using FakeAws.Engine.ApiGateway.Model;
 
 namespace FakeAws.Engine.ApiGateway.Invoke;
 
-// REST APIs' HTTP and HTTP_PROXY integrations: a real HTTP call through the handler the cloud was given.
+// HTTP and HTTP_PROXY integrations of REST APIs, and HTTP APIs' HTTP_PROXY: a real HTTP call through the handler the cloud was given.
 internal sealed partial class ApiGatewayInvoker
 {
     /// <summary>Request headers an HTTP_PROXY integration does not pass on: the connection's own.</summary>
@@ -37,7 +37,7 @@ internal sealed partial class ApiGatewayInvoker
         {
             AddHeader(request, name, value);
         }
-        if (await SendAsync(request, integration).ConfigureAwait(false) is { } answer)
+        if (await SendAsync(request, integration.TimeoutInMillis ?? 29000).ConfigureAwait(false) is { } answer)
         {
             return answer;
         }
@@ -69,7 +69,7 @@ internal sealed partial class ApiGatewayInvoker
         {
             AddHeader(request, name, value);
         }
-        var answer = await SendAsync(request, integration).ConfigureAwait(false);
+        var answer = await SendAsync(request, integration.TimeoutInMillis ?? 29000).ConfigureAwait(false);
         if (answer is null)
         {
             return RestGatewayErrors.Timeout();
@@ -98,12 +98,45 @@ internal sealed partial class ApiGatewayInvoker
         public static implicit operator Outcome(HttpOutcome outcome) => new(outcome.Answer, outcome.Failed);
     }
 
+    /// <summary>
+    /// An HTTP API's HTTP_PROXY integration: the request goes on as it came (method unless the integration
+    /// names one other than ANY, headers, query string, body) to the URI with the route's path variables
+    /// and the stage variables filled in; the answer comes back as it is.
+    /// </summary>
+    private async Task<GatewayResponse> HttpApiProxyAsync(V2.Model.Integration integration, InvocationContext context)
+    {
+        var path = context.PathParameters.ToDictionary(p => p.Key, p => RequestParts.Decode(p.Value), StringComparer.Ordinal);
+        var url = IntegrationUris.HttpEndpoint(integration.IntegrationUri ?? "", context.StageVariables, path, context.Request.RawQuery);
+        var method = integration.IntegrationMethod is null or "ANY" ? context.Request.Method : integration.IntegrationMethod;
+        using var request = new HttpRequestMessage(new HttpMethod(method), url);
+        if (context.Request.Body.Length > 0)
+        {
+            request.Content = new ByteArrayContent(context.Request.Body);
+        }
+        foreach (var (name, value) in context.Request.Headers.Where(h => !HopByHop.Contains(h.Key)))
+        {
+            AddHeader(request, name, value);
+        }
+        var answer = await SendAsync(request, integration.TimeoutInMillis ?? 30000).ConfigureAwait(false);
+        if (answer is null)
+        {
+            return HttpGatewayErrors.Timeout();
+        }
+        if (answer.Answer is not { } reached)
+        {
+            return HttpGatewayErrors.InternalServerError();
+        }
+        var response = new GatewayResponse { Status = int.Parse(reached.Selector, System.Globalization.CultureInfo.InvariantCulture), Body = answer.Raw };
+        response.Headers.AddRange(reached.Headers);
+        return response;
+    }
+
     /// <summary>Sends the call, racing the integration's timeout on the virtual clock; null when it timed out.</summary>
-    private async Task<HttpOutcome?> SendAsync(HttpRequestMessage request, Integration integration)
+    private async Task<HttpOutcome?> SendAsync(HttpRequestMessage request, int timeoutInMillis)
     {
         using var stop = new CancellationTokenSource();
         var call = CallAsync(request, stop.Token);
-        var timer = _cloud.Clock.Delay(TimeSpan.FromMilliseconds(integration.TimeoutInMillis ?? 29000), stop.Token);
+        var timer = _cloud.Clock.Delay(TimeSpan.FromMilliseconds(timeoutInMillis), stop.Token);
         var first = await Task.WhenAny(call, timer).ConfigureAwait(false);
         await stop.CancelAsync().ConfigureAwait(false);
         return first == call ? await call.ConfigureAwait(false) : null;

@@ -89,21 +89,20 @@ internal sealed partial class ApiGatewayV2Engine
     });
 
     /// <summary>
-    /// Quick create: a Lambda target gets an AWS_PROXY integration (payload format 2.0), a route
-    /// (<c>$default</c> unless named) and a <c>$default</c> stage that deploys automatically.
+    /// Quick create: a Lambda target gets an AWS_PROXY integration (payload format 2.0), a URL an
+    /// HTTP_PROXY integration of any method (1.0); then a route (<c>$default</c> unless named) and a
+    /// <c>$default</c> stage that deploys automatically.
     /// </summary>
     private void QuickCreate(HttpApiState api, string target, string routeKey)
     {
         CheckRouteKey(api, routeKey);
-        if (LambdaIntegrationUri(target) is null)
-        {
-            throw ApiGatewayErrors.Unsupported("quick create with an HTTP target (HTTP_PROXY integrations)");
-        }
+        var lambda = LambdaIntegrationUri(target) is not null;
         var integration = NewIntegration(new CreateIntegrationRequest
         {
-            IntegrationType = "AWS_PROXY",
+            IntegrationType = lambda ? "AWS_PROXY" : "HTTP_PROXY",
             IntegrationUri = target,
-            PayloadFormatVersion = "2.0",
+            IntegrationMethod = lambda ? null : "ANY",
+            PayloadFormatVersion = lambda ? "2.0" : "1.0",
         });
         integration.ApiGatewayManaged = true;
         api.Integrations[integration.IntegrationId!] = integration;

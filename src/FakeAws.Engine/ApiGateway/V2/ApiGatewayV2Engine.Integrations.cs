@@ -32,6 +32,7 @@ internal sealed partial class ApiGatewayV2Engine
             IntegrationType = request.IntegrationType ?? current.IntegrationType,
             IntegrationUri = request.IntegrationUri ?? current.IntegrationUri,
             IntegrationMethod = request.IntegrationMethod ?? current.IntegrationMethod,
+            ConnectionType = request.ConnectionType ?? current.ConnectionType,
             PayloadFormatVersion = request.PayloadFormatVersion ?? current.PayloadFormatVersion,
             TimeoutInMillis = request.TimeoutInMillis ?? current.TimeoutInMillis,
             Description = request.Description ?? current.Description,
@@ -61,14 +62,14 @@ internal sealed partial class ApiGatewayV2Engine
 
     /// <summary>
     /// An HTTP API integration: AWS_PROXY to a Lambda function (its ARN, or Lambda's invoke URI),
-    /// with payload format 1.0 unless told otherwise and a 30 s timeout.
+    /// with payload format 1.0 unless told otherwise, or HTTP_PROXY to a URL; a 30 s timeout.
     /// </summary>
     private Integration NewIntegration(CreateIntegrationRequest request, string? id = null)
     {
         switch (request.IntegrationType)
         {
             case "HTTP_PROXY":
-                throw ApiGatewayErrors.Unsupported("HTTP_PROXY integrations (AWS_PROXY to Lambda is supported)");
+                return NewHttpProxyIntegration(request, id);
             case not "AWS_PROXY":
                 throw ApiGatewayErrors.BadRequest("Currently, an API with a protocol type of HTTP may only be associated with proxy integrations (AWS_PROXY, HTTP_PROXY)");
         }
@@ -90,6 +91,43 @@ internal sealed partial class ApiGatewayV2Engine
             IntegrationType = request.IntegrationType,
             IntegrationUri = request.IntegrationUri,
             PayloadFormatVersion = request.PayloadFormatVersion ?? "1.0",
+            RequestParameters = request.RequestParameters,
+            ResponseParameters = request.ResponseParameters,
+            TimeoutInMillis = request.TimeoutInMillis ?? DefaultTimeoutMillis,
+        };
+    }
+
+    /// <summary>
+    /// HTTP_PROXY: the request and the answer pass through to and from the URL, which may name the route's
+    /// path variables (<c>{proxy}</c>) and stage variables; payload format 1.0 is the only one it takes.
+    /// </summary>
+    private Integration NewHttpProxyIntegration(CreateIntegrationRequest request, string? id)
+    {
+        if (request.ConnectionType == "VPC_LINK")
+        {
+            throw ApiGatewayErrors.Unsupported("private integrations (ConnectionType VPC_LINK)");
+        }
+        if (string.IsNullOrEmpty(request.IntegrationMethod))
+        {
+            throw ApiGatewayErrors.BadRequest("Enumeration value for HttpMethod must be non-empty");
+        }
+        if (!IntegrationUris.IsHttpEndpoint(request.IntegrationUri))
+        {
+            throw ApiGatewayErrors.BadRequest("Invalid HTTP endpoint specified for URI");
+        }
+        if (request.PayloadFormatVersion is not (null or "1.0"))
+        {
+            throw ApiGatewayErrors.BadRequest($"Invalid payload format version specified: {request.PayloadFormatVersion}");
+        }
+        return new Integration
+        {
+            ConnectionType = "INTERNET",
+            Description = request.Description,
+            IntegrationId = id ?? ids.RouteId(),
+            IntegrationMethod = request.IntegrationMethod,
+            IntegrationType = request.IntegrationType,
+            IntegrationUri = request.IntegrationUri,
+            PayloadFormatVersion = "1.0",
             RequestParameters = request.RequestParameters,
             ResponseParameters = request.ResponseParameters,
             TimeoutInMillis = request.TimeoutInMillis ?? DefaultTimeoutMillis,
