@@ -71,6 +71,9 @@ internal sealed partial class DynamoDbEngine : Model.IDynamoDbOperations
 
         /// <summary>The region's on-demand and system backups, in the order made; they outlive their tables.</summary>
         public List<Backup> Backups { get; } = [];
+
+        /// <summary>The ARN of the region's AWS managed KMS key for DynamoDB (alias/aws/dynamodb), once a table has asked for it.</summary>
+        public string? ManagedKeyArn { get; set; }
     }
 
     /// <summary>

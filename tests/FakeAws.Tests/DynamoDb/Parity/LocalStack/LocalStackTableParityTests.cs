@@ -6,8 +6,8 @@ namespace FakeAws.Tests.DynamoDb.Parity.LocalStack;
 
 // Facts from AWS-recorded responses in LocalStack's tests/aws/services/dynamodb/test_dynamodb.py
 // (validated snapshots): TestDynamoDB::test_create_duplicate_table, test_dynamodb_pay_per_request,
-test_continuous_backup_update, the
-// "create-table" snapshots of test_batch_write_items_streaming and
+// test_dynamodb_create_table_with_partial_sse_specification (not its KMS DescribeKey: FakeAws has no KMS),
+// test_continuous_backup_update, the "create-table" snapshots of test_batch_write_items_streaming and
 // test_transact_write_items_streaming_for_different_tables; and from
 // tests/aws/services/dynamodbstreams/test_dynamodb_streams.py::TestDynamoDBStreams::test_table_v2_stream
 // (the table's DescribeTable; the table itself was made by CloudFormation there).
@@ -103,6 +103,34 @@ public class LocalStackTableParityTests(DynamoDbPath path) : LocalStackParityTes
             Assert.That(table.StreamSpecification.StreamViewType, Is.EqualTo(StreamViewType.NEW_AND_OLD_IMAGES));
             Assert.That(table.LatestStreamArn, Is.EqualTo($"{table.TableArn}/stream/{table.LatestStreamLabel}"));
             Assert.That(table.TableSizeBytes, Is.EqualTo(0));
+        });
+    }
+
+    [Test]
+    public async Task CreateTable_SseEnabledWithoutKey_AwsManagedKmsKey_AndDisablingAnswersUpdating()
+    {
+        var created = (await Ddb.CreateTableAsync(new CreateTableRequest
+        {
+            TableName = "sse",
+            KeySchema = [new("id", KeyType.HASH)],
+            AttributeDefinitions = [new("id", ScalarAttributeType.S)],
+            ProvisionedThroughput = new ProvisionedThroughput(5, 5),
+            SSESpecification = new SSESpecification { Enabled = true },
+            Tags = [new Tag { Key = "Name", Value = "test-table" }, new Tag { Key = "TestKey", Value = "true" }],
+        })).TableDescription.SSEDescription;
+
+        var disabled = (await Ddb.UpdateTableAsync(new UpdateTableRequest { TableName = "sse", SSESpecification = new SSESpecification { Enabled = false } }))
+            .TableDescription.SSEDescription;
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(created.Status, Is.EqualTo(SSEStatus.ENABLED));
+            Assert.That(created.SSEType, Is.EqualTo(SSEType.KMS));
+            Assert.That(created.KMSMasterKeyArn, Does.Match("^arn:aws:kms:us-east-1:123456789012:key/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$"));
+            Assert.That(created.InaccessibleEncryptionDateTime, Is.Null);
+            Assert.That(disabled.Status, Is.EqualTo(SSEStatus.UPDATING));
+            Assert.That(disabled.SSEType, Is.EqualTo(SSEType.KMS));
+            Assert.That(disabled.KMSMasterKeyArn, Is.EqualTo(created.KMSMasterKeyArn));
         });
     }
 
