@@ -19,6 +19,7 @@ internal sealed partial class DynamoDbEngine
         var tags = Tagging.Validate(input.Tags);
         var policy = input.ResourcePolicy is { } text ? PolicyDocument.Parse(text) : null;
         var billing = input.BillingMode ?? "PROVISIONED";
+        var encryption = EncryptionAtCreate(scope, input.SSESpecification);
         var region = _regions[scope];
         var name = TableNames.Resolve(input.TableName);
         Table table;
@@ -42,6 +43,7 @@ internal sealed partial class DynamoDbEngine
                 TableClassUpdated = input.TableClass is null ? null : now,
                 DeletionProtectionEnabled = input.DeletionProtectionEnabled ?? false,
                 OnDemandThroughput = input.OnDemandThroughput,
+                Encryption = encryption,
             };
             foreach (var index in indexes)
             {
@@ -165,12 +167,19 @@ internal sealed partial class DynamoDbEngine
                 table.OnDemandThroughput = MergeOnDemand(table.OnDemandThroughput, onDemand);
                 changed = true;
             }
+            var encryption = input.SSESpecification is { } sse ? UpdateEncryption(scope, table, sse) : null;
+            changed |= encryption is not null;
             RefreshThroughput(table);
             if (changed)
             {
                 SetStatusFor(table, "UPDATING", "ACTIVE");
             }
             output = new UpdateTableOutput { TableDescription = Describe(table) };
+            if (encryption is not null)
+            {
+                // AWS answers the change in progress, even where the fake's clock lets it finish at once.
+                output.TableDescription.SSEDescription = encryption;
+            }
         }
         // The other replicas take the group-wide settings after the local lock is released, one at a
         // time, so two regions updating at once never wait on each other.
@@ -302,6 +311,7 @@ internal sealed partial class DynamoDbEngine
                 : new TableClassSummary { TableClass = table.TableClass, LastUpdateDateTime = table.TableClassUpdated },
             DeletionProtectionEnabled = table.DeletionProtectionEnabled,
             OnDemandThroughput = table.OnDemandThroughput,
+            SSEDescription = DescribeEncryption(table.Encryption),
             LocalSecondaryIndexes = DescribeLocalIndexes(table),
             GlobalSecondaryIndexes = DescribeGlobalIndexes(table),
             RestoreSummary = table.RestoreSummary is { } restore

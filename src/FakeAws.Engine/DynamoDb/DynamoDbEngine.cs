@@ -17,7 +17,8 @@ namespace FakeAws.Engine.DynamoDb;
 /// the DynamoDB Streams engine), Time to Live deletions on the scheduler, point-in-time recovery as a
 /// per-item change log, on-demand and system backups, provisioned capacity and on-demand maxima
 /// enforced with token buckets (throttled batch items come back unprocessed), the once-a-day switch to
-/// on-demand, tags, status delays of tables, indexes and backups, and global tables of version 2019.11.21
+/// on-demand, tags, encryption at rest under a KMS key (described, not enforced: FakeAws has no KMS),
+/// status delays of tables, indexes and backups, and global tables of version 2019.11.21
 /// (replicas in other regions, replicated on the clock, or at once with Multi-Region strong consistency;
 /// see <see cref="ReplicationGroup"/>), resource-based policies (which decide other accounts' requests),
 /// Contributor Insights, and Kinesis streaming destinations (their statuses; FakeAws has no Kinesis). Not
@@ -71,6 +72,9 @@ internal sealed partial class DynamoDbEngine : Model.IDynamoDbOperations
 
         /// <summary>The region's on-demand and system backups, in the order made; they outlive their tables.</summary>
         public List<Backup> Backups { get; } = [];
+
+        /// <summary>The ARN of the region's AWS managed KMS key for DynamoDB (alias/aws/dynamodb), once a table has asked for it.</summary>
+        public string? ManagedKeyArn { get; set; }
     }
 
     /// <summary>

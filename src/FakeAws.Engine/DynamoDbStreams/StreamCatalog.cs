@@ -10,9 +10,6 @@ internal sealed class StreamCatalog
     private readonly List<TableStream> _streams = [];
     private long _sequence;
 
-    /// <summary>The sequence number the next record of any stream here will get, or a smaller one.</summary>
-    public long PeekSequence => Interlocked.Read(ref _sequence) + 1;
-
     /// <summary>A new sequence number, larger than every one given before.</summary>
     public long NextSequence() => Interlocked.Increment(ref _sequence);
 

@@ -45,7 +45,9 @@ internal sealed class TableStream
         Key = key;
         ViewType = viewType;
         Created = created;
-        _shards.Add(new StreamShard(NewShardId(created), null, catalog.PeekSequence, created));
+        // The shard's starting number is one of its own, below its first record's, as on AWS (whose first record
+        // is numbered above the shard's StartingSequenceNumber).
+        _shards.Add(new StreamShard(NewShardId(created), null, catalog.NextSequence(), created));
     }
 
     /// <summary>Guards the shards and the readers; a write takes it while its table's lock is held.</summary>

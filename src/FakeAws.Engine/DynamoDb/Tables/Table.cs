@@ -66,6 +66,9 @@ internal sealed class Table
     public bool DeletionProtectionEnabled { get; set; }
     public OnDemandThroughput? OnDemandThroughput { get; set; }
 
+    /// <summary>The table's encryption under a KMS key; null for an AWS owned key.</summary>
+    public TableEncryption? Encryption { get; set; }
+
     /// <summary>Set when DeleteTable removes the table: work still queued for it (TTL deletions) does nothing.</summary>
     public bool IsDeleted { get; set; }
 
