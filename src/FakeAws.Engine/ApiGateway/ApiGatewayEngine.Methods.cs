@@ -124,8 +124,9 @@ internal sealed partial class ApiGatewayEngine
             : null;
 
     /// <summary>
-    /// PutMethod and UpdateMethod look the API and the resource up as one: an unknown API answers
-    /// as an unknown resource (AWS's recorded answer), unlike the API's other sub-resources.
+    /// Methods, integrations, their responses and test invocations look the API and the resource
+    /// up as one: an unknown API answers as an unknown resource (AWS's recorded answer), unlike
+    /// the API's other sub-resources.
     /// </summary>
     private static (RestApiState Api, RestResource Resource) GetMethodResource(ApiGatewayRegion region, string? restApiId, string? resourceId)
     {
@@ -186,18 +187,18 @@ internal sealed partial class ApiGatewayEngine
     }
 
     public Method GetMethod(RequestScope scope, GetMethodRequest request) => Locked(scope, region =>
-        ApiGatewayJson.Clone(GetMethod(GetResource(GetApi(region, request.RestApiId), request.ResourceId), request.HttpMethod)));
+        ApiGatewayJson.Clone(GetMethod(GetMethodResource(region, request.RestApiId, request.ResourceId).Resource, request.HttpMethod)));
 
     public void DeleteMethod(RequestScope scope, DeleteMethodRequest request) => Locked(scope, region =>
     {
-        var resource = GetResource(GetApi(region, request.RestApiId), request.ResourceId);
+        var resource = GetMethodResource(region, request.RestApiId, request.ResourceId).Resource;
         GetMethod(resource, request.HttpMethod);
         resource.Methods.Remove(request.HttpMethod!);
     });
 
     public MethodResponse PutMethodResponse(RequestScope scope, PutMethodResponseRequest request) => Locked(scope, region =>
     {
-        var method = GetMethod(GetResource(GetApi(region, request.RestApiId), request.ResourceId), request.HttpMethod);
+        var method = GetMethod(GetMethodResource(region, request.RestApiId, request.ResourceId).Resource, request.HttpMethod);
         var response = new MethodResponse
         {
             StatusCode = request.StatusCode,
@@ -210,7 +211,7 @@ internal sealed partial class ApiGatewayEngine
 
     public MethodResponse GetMethodResponse(RequestScope scope, GetMethodResponseRequest request) => Locked(scope, region =>
     {
-        var method = GetMethod(GetResource(GetApi(region, request.RestApiId), request.ResourceId), request.HttpMethod);
+        var method = GetMethod(GetMethodResource(region, request.RestApiId, request.ResourceId).Resource, request.HttpMethod);
         return method.MethodResponses?.GetValueOrDefault(request.StatusCode!) is { } response
             ? ApiGatewayJson.Clone(response)
             : throw ApiGatewayErrors.ResponseNotFound();
@@ -222,8 +223,8 @@ internal sealed partial class ApiGatewayEngine
     /// </summary>
     public MethodResponse UpdateMethodResponse(RequestScope scope, UpdateMethodResponseRequest request) => Locked(scope, region =>
     {
-        var api = GetApi(region, request.RestApiId);
-        var method = GetMethod(GetResource(api, request.ResourceId), request.HttpMethod);
+        var (api, resource) = GetMethodResource(region, request.RestApiId, request.ResourceId);
+        var method = GetMethod(resource, request.HttpMethod);
         var existing = method.MethodResponses?.GetValueOrDefault(request.StatusCode!) ?? throw ApiGatewayErrors.ResponseNotFound();
         var updated = ApiGatewayJson.Clone(existing);
         foreach (var patch in request.PatchOperations ?? [])
@@ -232,6 +233,10 @@ internal sealed partial class ApiGatewayEngine
             if (MapEntry(path, "/responseParameters/") is { } parameter && patch.Op is "add" or "replace" or "remove")
             {
                 var headers = updated.ResponseParameters ??= new(StringComparer.Ordinal);
+                if (patch.Op != "add" && !headers.ContainsKey(parameter))
+                {
+                    throw ApiGatewayErrors.NotFound("Invalid parameter name specified");
+                }
                 if (patch.Op == "remove")
                 {
                     headers.Remove(parameter);
@@ -242,11 +247,16 @@ internal sealed partial class ApiGatewayEngine
                 }
                 continue;
             }
+            if (MapEntry(path, "/responseModels/") is { } mediaType && patch.Op != "add"
+                && updated.ResponseModels?.ContainsKey(mediaType) != true)
+            {
+                throw ApiGatewayErrors.NotFound("Content-Type specified was not found");
+            }
             if (PatchMapEntry(patch, "/responseModels/", () => updated.ResponseModels ??= new(StringComparer.Ordinal)))
             {
                 continue;
             }
-            throw ApiGatewayErrors.BadRequest($"Invalid patch path  '{path}' specified for op '{patch.Op}'. Must be one of: [/responseParameters/{{name}}, /responseModels/{{type}}]");
+            throw ApiGatewayErrors.BadRequest($"Invalid patch path {path}");
         }
         CheckValidatorAndModels(api, null, updated.ResponseModels);
         updated.ResponseParameters = updated.ResponseParameters is { Count: > 0 } parameters ? parameters : null;
@@ -257,7 +267,7 @@ internal sealed partial class ApiGatewayEngine
 
     public void DeleteMethodResponse(RequestScope scope, DeleteMethodResponseRequest request) => Locked(scope, region =>
     {
-        var method = GetMethod(GetResource(GetApi(region, request.RestApiId), request.ResourceId), request.HttpMethod);
+        var method = GetMethod(GetMethodResource(region, request.RestApiId, request.ResourceId).Resource, request.HttpMethod);
         if (method.MethodResponses?.Remove(request.StatusCode!) != true)
         {
             throw ApiGatewayErrors.ResponseNotFound();

@@ -25,8 +25,18 @@ internal sealed partial class ApiGatewayEngine
         }
         CheckPolicy(request.Policy);
         var endpoint = request.EndpointConfiguration is { } given ? ApiGatewayJson.Clone(given) : new EndpointConfiguration();
-        endpoint.Types = endpoint.Types is { Count: > 0 } types ? types : ["EDGE"];
-        endpoint.IpAddressType ??= "ipv4";
+        endpoint.Types ??= ["EDGE"];
+        switch (endpoint.Types.Count)
+        {
+            case 0: throw ApiGatewayErrors.BadRequest("REGIONAL Configuration and EDGE Configuration cannot be both DISABLED.");
+            case > 1: throw ApiGatewayErrors.BadRequest("Cannot create an api with multiple Endpoint Types.");
+        }
+        var isPrivate = endpoint.Types[0] == "PRIVATE";
+        endpoint.IpAddressType ??= isPrivate ? "dualstack" : "ipv4";
+        if (isPrivate && endpoint.IpAddressType != "dualstack")
+        {
+            throw ApiGatewayErrors.BadRequest("Only dualstack ipAddressType is supported for Private APIs.");
+        }
         return Locked(scope, region =>
         {
             var api = new RestApi
