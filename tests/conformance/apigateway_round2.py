@@ -83,7 +83,7 @@ def models_and_validators():
     checks.equal("get_models lists the built-in Empty and Error", names, ["Empty", "Error", "Pet"])
     checks.error("create_model twice", lambda: apigw.create_model(restApiId=api["id"], name="Pet", contentType="application/json", schema="{}"),
                  "ConflictException", "Model name already exists for this REST API")
-    checks.error("get_model unknown", lambda: apigw.get_model(restApiId=api["id"], modelName="Nope"), "NotFoundException", "Invalid Model Name specified")
+    checks.error("get_model unknown", lambda: apigw.get_model(restApiId=api["id"], modelName="Nope"), "NotFoundException", "Invalid model name specified: Nope")
     updated = apigw.update_model(restApiId=api["id"], modelName="Pet", patchOperations=[{"op": "replace", "path": "/description", "value": "a pet"}])
     checks.equal("update_model description", updated["description"], "a pet")
     template = apigw.get_model_template(restApiId=api["id"], modelName="Pet")["value"]

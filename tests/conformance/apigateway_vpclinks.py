@@ -39,8 +39,8 @@ def v1_links():
     integration = apigw.get_integration(restApiId=api["id"], resourceId=root, httpMethod="GET")
     checks.equal("integration keeps the connection", (integration.get("connectionType"), integration.get("connectionId")), ("VPC_LINK", link["id"]))
     apigw.delete_vpc_link(vpcLinkId=link["id"])
-    checks.error("get deleted", lambda: apigw.get_vpc_link(vpcLinkId=link["id"]), "NotFoundException", "VPCLink not found")
-    checks.error("delete unknown", lambda: apigw.delete_vpc_link(vpcLinkId="nosuch"), "NotFoundException", "VPCLink not found")
+    checks.error("get deleted", lambda: apigw.get_vpc_link(vpcLinkId=link["id"]), "NotFoundException", "Invalid Vpc Link identifier specified")
+    checks.error("delete unknown", lambda: apigw.delete_vpc_link(vpcLinkId="nosuch"), "NotFoundException", "Invalid Vpc Link identifier specified")
 
 
 def v2_links():

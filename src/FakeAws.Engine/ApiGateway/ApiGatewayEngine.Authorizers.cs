@@ -14,7 +14,11 @@ internal sealed partial class ApiGatewayEngine
 
     public Authorizer CreateAuthorizer(RequestScope scope, CreateAuthorizerRequest request) => Locked(scope, region =>
     {
-        var api = GetApi(region, request.RestApiId);
+        if (request.RestApiId is null || !region.RestApis.TryGetValue(request.RestApiId, out var api))
+        {
+            // AWS's recorded answer for an unknown API here is a conflict, not a NotFoundException.
+            throw ApiGatewayErrors.Conflict("Unable to complete operation due to concurrent modification. Please try again later.");
+        }
         CheckAuthorizerTtl(request.AuthorizerResultTtlInSeconds);
         var authorizer = new Authorizer
         {

@@ -25,7 +25,7 @@ internal sealed partial class ApiGatewayEngine
     });
 
     public DocumentationPart GetDocumentationPart(RequestScope scope, GetDocumentationPartRequest request) => Locked(scope, region =>
-        ApiGatewayJson.Clone(GetPart(GetApi(region, request.RestApiId), request.DocumentationPartId)));
+        ApiGatewayJson.Clone(GetPart(region, request.RestApiId, request.DocumentationPartId)));
 
     public DocumentationParts GetDocumentationParts(RequestScope scope, GetDocumentationPartsRequest request) => Locked(scope, region =>
     {
@@ -41,7 +41,7 @@ internal sealed partial class ApiGatewayEngine
 
     public DocumentationPart UpdateDocumentationPart(RequestScope scope, UpdateDocumentationPartRequest request) => Locked(scope, region =>
     {
-        var part = GetPart(GetApi(region, request.RestApiId), request.DocumentationPartId);
+        var part = GetPart(region, request.RestApiId, request.DocumentationPartId);
         var properties = part.Properties;
         foreach (var patch in request.PatchOperations ?? [])
         {
@@ -175,6 +175,12 @@ internal sealed partial class ApiGatewayEngine
     private static DocumentationPart GetPart(RestApiState api, string? id) =>
         id is not null && api.DocumentationParts.TryGetValue(id, out var part)
             ? part
+            : throw ApiGatewayErrors.NotFound("Invalid Documentation part identifier specified");
+
+    /// <summary>Get and Update answer an unknown API as an unknown part (AWS's recorded answer; Delete names the API).</summary>
+    private static DocumentationPart GetPart(ApiGatewayRegion region, string? restApiId, string? id) =>
+        restApiId is not null && region.RestApis.TryGetValue(restApiId, out var api)
+            ? GetPart(api, id)
             : throw ApiGatewayErrors.NotFound("Invalid Documentation part identifier specified");
 
     private static DocumentationSnapshot GetVersion(RestApiState api, string? version) =>

@@ -10,12 +10,14 @@ internal sealed partial class ApiGatewayEngine
     {
         var api = GetApi(region, request.RestApiId);
         CheckStatusCode(request.StatusCode);
+        // What the request leaves out keeps the type's default: its status and the message template.
+        var defaults = GatewayResponseTypes.Default(request.ResponseType!);
         var response = new Model.GatewayResponse
         {
             ResponseType = request.ResponseType,
-            StatusCode = request.StatusCode,
+            StatusCode = request.StatusCode ?? defaults.StatusCode,
             ResponseParameters = request.ResponseParameters is { } parameters ? new(parameters) : [],
-            ResponseTemplates = request.ResponseTemplates is { } templates ? new(templates) : [],
+            ResponseTemplates = request.ResponseTemplates is { } templates ? new(templates) : defaults.ResponseTemplates,
             DefaultResponse = false,
         };
         api.GatewayResponses[request.ResponseType!] = response;
@@ -42,7 +44,7 @@ internal sealed partial class ApiGatewayEngine
         updated.ResponseTemplates ??= [];
         foreach (var patch in request.PatchOperations ?? [])
         {
-            var path = patch.Path ?? "";
+            var path = patch.Path ?? "null";
             if (path == "/statusCode" && patch.Op == "replace")
             {
                 CheckStatusCode(patch.Value);
@@ -50,15 +52,15 @@ internal sealed partial class ApiGatewayEngine
             }
             else if (MapEntry(path, "/responseParameters/") is { } parameter && patch.Op is "add" or "replace" or "remove")
             {
-                Apply(updated.ResponseParameters, parameter, patch);
+                PatchGatewayResponseMap(updated.ResponseParameters, "responseParameters", parameter, patch);
             }
             else if (MapEntry(path, "/responseTemplates/") is { } mediaType && patch.Op is "add" or "replace" or "remove")
             {
-                Apply(updated.ResponseTemplates, mediaType, patch);
+                PatchGatewayResponseMap(updated.ResponseTemplates, "responseTemplates", mediaType, patch);
             }
             else
             {
-                throw ApiGatewayErrors.BadRequest($"Invalid patch path  '{path}' specified for op '{patch.Op}'. Must be one of: [/statusCode, /responseParameters/{{name}}, /responseTemplates/{{content-type}}]");
+                throw ApiGatewayErrors.BadRequest($"Invalid patch path {path}");
             }
         }
         updated.DefaultResponse = false;
@@ -71,12 +73,47 @@ internal sealed partial class ApiGatewayEngine
     {
         if (!GetApi(region, request.RestApiId).GatewayResponses.Remove(request.ResponseType!))
         {
-            throw ApiGatewayErrors.NotFound("Invalid Gateway Response identifier specified");
+            throw ApiGatewayErrors.NotFound("Gateway response type not defined on api");
         }
     });
 
-    private static Model.GatewayResponse GatewayResponseOf(RestApiState api, string type) =>
-        api.GatewayResponses.TryGetValue(type, out var custom) ? custom : GatewayResponseTypes.Default(type);
+    /// <summary>
+    /// A type's response: its customisation, else its default, which takes the status, headers and
+    /// templates of a customised DEFAULT_4XX or DEFAULT_5XX of its class (still a default response).
+    /// </summary>
+    private static Model.GatewayResponse GatewayResponseOf(RestApiState api, string type)
+    {
+        if (api.GatewayResponses.TryGetValue(type, out var custom))
+        {
+            return custom;
+        }
+        var response = GatewayResponseTypes.Default(type);
+        var family = response.StatusCode is { } status ? (status[0] == '4' ? "DEFAULT_4XX" : "DEFAULT_5XX") : null;
+        if (family is not null && api.GatewayResponses.TryGetValue(family, out var inherited))
+        {
+            response.StatusCode = inherited.StatusCode ?? response.StatusCode;
+            response.ResponseParameters = inherited.ResponseParameters is { } parameters ? new(parameters) : [];
+            response.ResponseTemplates = inherited.ResponseTemplates is { } templates ? new(templates) : [];
+        }
+        return response;
+    }
+
+    /// <summary>
+    /// One header or template of a gateway response: a value must be given, and a replaced or
+    /// removed entry must exist (AWS's recorded answers).
+    /// </summary>
+    private static void PatchGatewayResponseMap(Dictionary<string, string> map, string name, string key, PatchOperation patch)
+    {
+        if (patch.Op != "remove" && string.IsNullOrEmpty(patch.Value))
+        {
+            throw ApiGatewayErrors.BadRequest($"Invalid null or empty value in {name}");
+        }
+        if (patch.Op != "add" && !map.ContainsKey(key))
+        {
+            throw ApiGatewayErrors.NotFound("Invalid parameter name specified");
+        }
+        Apply(map, key, patch);
+    }
 
     private static void CheckStatusCode(string? status)
     {

@@ -13,7 +13,7 @@ internal sealed partial class ApiGatewayEngine
         CheckIntegration(request);
         return Locked(scope, region =>
         {
-            var resource = GetResource(GetApi(region, request.RestApiId), request.ResourceId);
+            var resource = GetMethodResource(region, request.RestApiId, request.ResourceId).Resource;
             var method = GetMethod(resource, request.HttpMethod);
             method.MethodIntegration = new Integration
             {
@@ -36,7 +36,7 @@ internal sealed partial class ApiGatewayEngine
     }
 
     public Integration GetIntegration(RequestScope scope, GetIntegrationRequest request) => Locked(scope, region =>
-        ApiGatewayJson.Clone(GetIntegration(GetMethod(GetResource(GetApi(region, request.RestApiId), request.ResourceId), request.HttpMethod))));
+        ApiGatewayJson.Clone(GetIntegration(GetMethod(GetMethodResource(region, request.RestApiId, request.ResourceId).Resource, request.HttpMethod))));
 
     private static readonly string[] IntegrationPatchPaths =
     [
@@ -51,7 +51,7 @@ internal sealed partial class ApiGatewayEngine
     /// </summary>
     public Integration UpdateIntegration(RequestScope scope, UpdateIntegrationRequest request) => Locked(scope, region =>
     {
-        var method = GetMethod(GetResource(GetApi(region, request.RestApiId), request.ResourceId), request.HttpMethod);
+        var method = GetMethod(GetMethodResource(region, request.RestApiId, request.ResourceId).Resource, request.HttpMethod);
         // Patched on a copy, so a refused patch changes nothing.
         var updated = ApiGatewayJson.Clone(GetIntegration(method));
         foreach (var patch in request.PatchOperations ?? [])
@@ -101,20 +101,23 @@ internal sealed partial class ApiGatewayEngine
 
     public void DeleteIntegration(RequestScope scope, DeleteIntegrationRequest request) => Locked(scope, region =>
     {
-        var method = GetMethod(GetResource(GetApi(region, request.RestApiId), request.ResourceId), request.HttpMethod);
+        var method = GetMethod(GetMethodResource(region, request.RestApiId, request.ResourceId).Resource, request.HttpMethod);
         GetIntegration(method);
         method.MethodIntegration = null;
     });
 
     public IntegrationResponse PutIntegrationResponse(RequestScope scope, PutIntegrationResponseRequest request) => Locked(scope, region =>
     {
-        var integration = GetIntegration(GetMethod(GetResource(GetApi(region, request.RestApiId), request.ResourceId), request.HttpMethod));
+        var integration = GetIntegration(GetMethod(GetMethodResource(region, request.RestApiId, request.ResourceId).Resource, request.HttpMethod));
         var response = new IntegrationResponse
         {
             StatusCode = request.StatusCode,
             SelectionPattern = request.SelectionPattern,
             ResponseParameters = request.ResponseParameters is { Count: > 0 } parameters ? new(parameters) : null,
-            ResponseTemplates = request.ResponseTemplates is { Count: > 0 } templates ? new(templates) : null,
+            // An empty template is kept as null: AWS shows {"application/json": null}.
+            ResponseTemplates = request.ResponseTemplates is { Count: > 0 } templates
+                ? templates.ToDictionary(t => t.Key, t => string.IsNullOrEmpty(t.Value) ? null! : t.Value, StringComparer.Ordinal)
+                : null,
             ContentHandling = request.ContentHandling,
         };
         (integration.IntegrationResponses ??= new(StringComparer.Ordinal))[request.StatusCode!] = response;
@@ -123,7 +126,7 @@ internal sealed partial class ApiGatewayEngine
 
     public IntegrationResponse GetIntegrationResponse(RequestScope scope, GetIntegrationResponseRequest request) => Locked(scope, region =>
     {
-        var integration = GetIntegration(GetMethod(GetResource(GetApi(region, request.RestApiId), request.ResourceId), request.HttpMethod));
+        var integration = GetIntegration(GetMethod(GetMethodResource(region, request.RestApiId, request.ResourceId).Resource, request.HttpMethod));
         return integration.IntegrationResponses?.GetValueOrDefault(request.StatusCode!) is { } response
             ? ApiGatewayJson.Clone(response)
             : throw ApiGatewayErrors.ResponseNotFound();
@@ -137,7 +140,7 @@ internal sealed partial class ApiGatewayEngine
     /// </summary>
     public IntegrationResponse UpdateIntegrationResponse(RequestScope scope, UpdateIntegrationResponseRequest request) => Locked(scope, region =>
     {
-        var integration = GetIntegration(GetMethod(GetResource(GetApi(region, request.RestApiId), request.ResourceId), request.HttpMethod));
+        var integration = GetIntegration(GetMethod(GetMethodResource(region, request.RestApiId, request.ResourceId).Resource, request.HttpMethod));
         var existing = integration.IntegrationResponses?.GetValueOrDefault(request.StatusCode!) ?? throw ApiGatewayErrors.ResponseNotFound();
         var updated = ApiGatewayJson.Clone(existing);
         foreach (var patch in request.PatchOperations ?? [])
@@ -187,7 +190,9 @@ internal sealed partial class ApiGatewayEngine
 
     public void DeleteIntegrationResponse(RequestScope scope, DeleteIntegrationResponseRequest request) => Locked(scope, region =>
     {
-        var integration = GetIntegration(GetMethod(GetResource(GetApi(region, request.RestApiId), request.ResourceId), request.HttpMethod));
+        var resource = GetMethodResource(region, request.RestApiId, request.ResourceId).Resource;
+        // A method that is not there answers as a missing integration here (AWS's recorded answer).
+        var integration = resource.Methods.GetValueOrDefault(request.HttpMethod ?? "")?.MethodIntegration ?? throw ApiGatewayErrors.IntegrationNotFound();
         if (integration.IntegrationResponses?.Remove(request.StatusCode!) != true)
         {
             throw ApiGatewayErrors.ResponseNotFound();

@@ -12,8 +12,7 @@ internal sealed partial class ApiGatewayEngine
 
     public Method PutMethod(RequestScope scope, PutMethodRequest request) => Locked(scope, region =>
     {
-        var api = GetApi(region, request.RestApiId);
-        var resource = GetResource(api, request.ResourceId);
+        var (api, resource) = GetMethodResource(region, request.RestApiId, request.ResourceId);
         if (!HttpMethods.Contains(request.HttpMethod))
         {
             throw ApiGatewayErrors.BadRequest("Invalid HttpMethod specified. Valid options are GET,PUT,POST,DELETE,PATCH,OPTIONS,HEAD,ANY");
@@ -22,17 +21,12 @@ internal sealed partial class ApiGatewayEngine
         {
             throw ApiGatewayErrors.BadRequest("Invalid authorization type specified. Valid options are NONE,AWS_IAM,CUSTOM,COGNITO_USER_POOLS");
         }
-        var needsAuthorizer = request.AuthorizationType is "CUSTOM" or "COGNITO_USER_POOLS";
-        if (needsAuthorizer && (request.AuthorizerId is null || !api.Authorizers.TryGetValue(request.AuthorizerId, out var authorizer)
-            || (authorizer.Type == "COGNITO_USER_POOLS") != (request.AuthorizationType == "COGNITO_USER_POOLS")))
-        {
-            throw ApiGatewayErrors.BadRequest(
-                "Invalid authorizer ID specified. Setting the authorization type to CUSTOM or COGNITO_USER_POOLS requires a valid authorizer.");
-        }
+        var needsAuthorizer = CheckAuthorizer(api, request.AuthorizationType, request.AuthorizerId);
         if (resource.Methods.ContainsKey(request.HttpMethod!))
         {
             throw ApiGatewayErrors.Conflict("Method already exists for this resource");
         }
+        CheckUniqueParameterNames(request.RequestParameters?.Keys);
         CheckValidatorAndModels(api, request.RequestValidatorId, request.RequestModels);
         var method = new Method
         {
@@ -56,12 +50,16 @@ internal sealed partial class ApiGatewayEngine
     /// </summary>
     public Method UpdateMethod(RequestScope scope, UpdateMethodRequest request) => Locked(scope, region =>
     {
-        var api = GetApi(region, request.RestApiId);
-        var method = GetMethod(GetResource(api, request.ResourceId), request.HttpMethod);
+        var (api, resource) = GetMethodResource(region, request.RestApiId, request.ResourceId);
+        var method = GetMethod(resource, request.HttpMethod);
         var updated = ApiGatewayJson.Clone(method);
         foreach (var patch in request.PatchOperations ?? [])
         {
             var path = patch.Path ?? "";
+            if (!MethodPatchPaths.Contains(path) && MethodMapEntry(path) is null)
+            {
+                throw ApiGatewayErrors.BadRequest($"Invalid patch path {path}");
+            }
             if (MapEntry(path, "/requestParameters/") is { } parameter && patch.Op is "add" or "replace" or "remove")
             {
                 if (patch.Op == "remove")
@@ -86,7 +84,7 @@ internal sealed partial class ApiGatewayEngine
                 }
                 continue;
             }
-            PatchOperations.RequireReplace(patch, MethodPatchPaths);
+            PatchOperations.RequireReplaceOperation(patch);
             switch (path)
             {
                 case "/authorizationType": updated.AuthorizationType = patch.Value; break;
@@ -100,12 +98,77 @@ internal sealed partial class ApiGatewayEngine
         {
             throw ApiGatewayErrors.BadRequest("Invalid authorization type specified. Valid options are NONE,AWS_IAM,CUSTOM,COGNITO_USER_POOLS");
         }
+        if (!CheckAuthorizer(api, updated.AuthorizationType, updated.AuthorizerId))
+        {
+            // An authorizer ID means nothing without CUSTOM or COGNITO_USER_POOLS: AWS drops it.
+            updated.AuthorizerId = null;
+        }
+        CheckUniqueParameterNames(updated.RequestParameters?.Keys);
         CheckValidatorAndModels(api, updated.RequestValidatorId, updated.RequestModels);
-        GetResource(api, request.ResourceId).Methods[method.HttpMethod!] = updated;
+        updated.RequestParameters = updated.RequestParameters is { Count: > 0 } parameters ? parameters : null;
+        updated.RequestModels = updated.RequestModels is { Count: > 0 } models ? models : null;
+        resource.Methods[method.HttpMethod!] = updated;
         return ApiGatewayJson.Clone(updated);
     });
 
     private static readonly string[] MethodPatchPaths = ["/authorizationType", "/authorizerId", "/apiKeyRequired", "/requestValidatorId", "/operationName"];
+
+    /// <summary>
+    /// The request parameter or model a method patch path names; a media type must escape its
+    /// slash (<c>/requestModels/application~1json</c>), so a raw one makes the path invalid.
+    /// </summary>
+    private static string? MethodMapEntry(string path) =>
+        (path.StartsWith("/requestParameters/", StringComparison.Ordinal) || path.StartsWith("/requestModels/", StringComparison.Ordinal))
+        && path.IndexOf('/', 1) is var slash && path.IndexOf('/', slash + 1) < 0 && path.Length > slash + 1
+            ? path[(slash + 1)..]
+            : null;
+
+    /// <summary>
+    /// Methods, integrations, their responses and test invocations look the API and the resource
+    /// up as one: an unknown API answers as an unknown resource (AWS's recorded answer), unlike
+    /// the API's other sub-resources.
+    /// </summary>
+    private static (RestApiState Api, RestResource Resource) GetMethodResource(ApiGatewayRegion region, string? restApiId, string? resourceId)
+    {
+        if (restApiId is null || !region.RestApis.TryGetValue(restApiId, out var api))
+        {
+            throw ApiGatewayErrors.ResourceNotFound();
+        }
+        return (api, GetResource(api, resourceId));
+    }
+
+    /// <summary>
+    /// CUSTOM and COGNITO_USER_POOLS need an authorizer of the API of the matching kind; returns
+    /// whether the authorization type uses one.
+    /// </summary>
+    private static bool CheckAuthorizer(RestApiState api, string? authorizationType, string? authorizerId)
+    {
+        if (authorizationType is not ("CUSTOM" or "COGNITO_USER_POOLS"))
+        {
+            return false;
+        }
+        if (authorizerId is null || !api.Authorizers.TryGetValue(authorizerId, out var authorizer)
+            || (authorizer.Type == "COGNITO_USER_POOLS") != (authorizationType == "COGNITO_USER_POOLS"))
+        {
+            throw ApiGatewayErrors.BadRequest(
+                "Invalid authorizer ID specified. Setting the authorization type to CUSTOM or COGNITO_USER_POOLS requires a valid authorizer.");
+        }
+        return true;
+    }
+
+    /// <summary>A request parameter's name is unique across its querystring, header and path locations.</summary>
+    private static void CheckUniqueParameterNames(IEnumerable<string>? parameters)
+    {
+        var names = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var key in parameters ?? [])
+        {
+            var parts = key.Split('.', 4);
+            if (parts is ["method", "request", "querystring" or "header" or "path", var name] && !names.Add(name))
+            {
+                throw ApiGatewayErrors.BadRequest("Parameter names must be unique across querystring, header and path");
+            }
+        }
+    }
 
     /// <summary>A method's request validator and request models must exist in the API.</summary>
     private static void CheckValidatorAndModels(RestApiState api, string? validatorId, Dictionary<string, string>? models)
@@ -124,18 +187,18 @@ internal sealed partial class ApiGatewayEngine
     }
 
     public Method GetMethod(RequestScope scope, GetMethodRequest request) => Locked(scope, region =>
-        ApiGatewayJson.Clone(GetMethod(GetResource(GetApi(region, request.RestApiId), request.ResourceId), request.HttpMethod)));
+        ApiGatewayJson.Clone(GetMethod(GetMethodResource(region, request.RestApiId, request.ResourceId).Resource, request.HttpMethod)));
 
     public void DeleteMethod(RequestScope scope, DeleteMethodRequest request) => Locked(scope, region =>
     {
-        var resource = GetResource(GetApi(region, request.RestApiId), request.ResourceId);
+        var resource = GetMethodResource(region, request.RestApiId, request.ResourceId).Resource;
         GetMethod(resource, request.HttpMethod);
         resource.Methods.Remove(request.HttpMethod!);
     });
 
     public MethodResponse PutMethodResponse(RequestScope scope, PutMethodResponseRequest request) => Locked(scope, region =>
     {
-        var method = GetMethod(GetResource(GetApi(region, request.RestApiId), request.ResourceId), request.HttpMethod);
+        var method = GetMethod(GetMethodResource(region, request.RestApiId, request.ResourceId).Resource, request.HttpMethod);
         var response = new MethodResponse
         {
             StatusCode = request.StatusCode,
@@ -148,7 +211,7 @@ internal sealed partial class ApiGatewayEngine
 
     public MethodResponse GetMethodResponse(RequestScope scope, GetMethodResponseRequest request) => Locked(scope, region =>
     {
-        var method = GetMethod(GetResource(GetApi(region, request.RestApiId), request.ResourceId), request.HttpMethod);
+        var method = GetMethod(GetMethodResource(region, request.RestApiId, request.ResourceId).Resource, request.HttpMethod);
         return method.MethodResponses?.GetValueOrDefault(request.StatusCode!) is { } response
             ? ApiGatewayJson.Clone(response)
             : throw ApiGatewayErrors.ResponseNotFound();
@@ -160,8 +223,8 @@ internal sealed partial class ApiGatewayEngine
     /// </summary>
     public MethodResponse UpdateMethodResponse(RequestScope scope, UpdateMethodResponseRequest request) => Locked(scope, region =>
     {
-        var api = GetApi(region, request.RestApiId);
-        var method = GetMethod(GetResource(api, request.ResourceId), request.HttpMethod);
+        var (api, resource) = GetMethodResource(region, request.RestApiId, request.ResourceId);
+        var method = GetMethod(resource, request.HttpMethod);
         var existing = method.MethodResponses?.GetValueOrDefault(request.StatusCode!) ?? throw ApiGatewayErrors.ResponseNotFound();
         var updated = ApiGatewayJson.Clone(existing);
         foreach (var patch in request.PatchOperations ?? [])
@@ -170,6 +233,10 @@ internal sealed partial class ApiGatewayEngine
             if (MapEntry(path, "/responseParameters/") is { } parameter && patch.Op is "add" or "replace" or "remove")
             {
                 var headers = updated.ResponseParameters ??= new(StringComparer.Ordinal);
+                if (patch.Op != "add" && !headers.ContainsKey(parameter))
+                {
+                    throw ApiGatewayErrors.NotFound("Invalid parameter name specified");
+                }
                 if (patch.Op == "remove")
                 {
                     headers.Remove(parameter);
@@ -180,11 +247,16 @@ internal sealed partial class ApiGatewayEngine
                 }
                 continue;
             }
+            if (MapEntry(path, "/responseModels/") is { } mediaType && patch.Op != "add"
+                && updated.ResponseModels?.ContainsKey(mediaType) != true)
+            {
+                throw ApiGatewayErrors.NotFound("Content-Type specified was not found");
+            }
             if (PatchMapEntry(patch, "/responseModels/", () => updated.ResponseModels ??= new(StringComparer.Ordinal)))
             {
                 continue;
             }
-            throw ApiGatewayErrors.BadRequest($"Invalid patch path  '{path}' specified for op '{patch.Op}'. Must be one of: [/responseParameters/{{name}}, /responseModels/{{type}}]");
+            throw ApiGatewayErrors.BadRequest($"Invalid patch path {path}");
         }
         CheckValidatorAndModels(api, null, updated.ResponseModels);
         updated.ResponseParameters = updated.ResponseParameters is { Count: > 0 } parameters ? parameters : null;
@@ -195,7 +267,7 @@ internal sealed partial class ApiGatewayEngine
 
     public void DeleteMethodResponse(RequestScope scope, DeleteMethodResponseRequest request) => Locked(scope, region =>
     {
-        var method = GetMethod(GetResource(GetApi(region, request.RestApiId), request.ResourceId), request.HttpMethod);
+        var method = GetMethod(GetMethodResource(region, request.RestApiId, request.ResourceId).Resource, request.HttpMethod);
         if (method.MethodResponses?.Remove(request.StatusCode!) != true)
         {
             throw ApiGatewayErrors.ResponseNotFound();

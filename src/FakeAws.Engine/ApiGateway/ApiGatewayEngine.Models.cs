@@ -7,7 +7,7 @@ namespace FakeAws.Engine.ApiGateway;
 // CreateModel, GetModel(s), UpdateModel, DeleteModel and GetModelTemplate.
 internal sealed partial class ApiGatewayEngine
 {
-    private static readonly string[] ModelPatchPaths = ["/schema", "/description"];
+    private static readonly string[] ModelPatchPaths = ["/description", "/schema"];
 
     /// <summary>The models API Gateway gives every REST API, with AWS's schemas.</summary>
     private static readonly (string Name, string Schema)[] BuiltInModels =
@@ -27,7 +27,11 @@ internal sealed partial class ApiGatewayEngine
     public Model.Model CreateModel(RequestScope scope, CreateModelRequest request) => Locked(scope, region =>
     {
         var api = GetApi(region, request.RestApiId);
-        if (string.IsNullOrEmpty(request.Name) || !request.Name.All(char.IsAsciiLetterOrDigit))
+        if (string.IsNullOrEmpty(request.Name))
+        {
+            throw ApiGatewayErrors.BadRequest("Model name must be non-empty");
+        }
+        if (!request.Name.All(char.IsAsciiLetterOrDigit))
         {
             throw ApiGatewayErrors.BadRequest("Model name must be alphanumeric");
         }
@@ -35,7 +39,7 @@ internal sealed partial class ApiGatewayEngine
         {
             throw ApiGatewayErrors.BadRequest("Content type must be non-empty");
         }
-        CheckSchema(request.Schema);
+        CheckModelSchema(request.Schema);
         if (api.Models.ContainsKey(request.Name))
         {
             throw ApiGatewayErrors.Conflict("Model name already exists for this REST API");
@@ -44,7 +48,7 @@ internal sealed partial class ApiGatewayEngine
         {
             Id = ids.ShortId(),
             Name = request.Name,
-            Description = request.Description,
+            Description = string.IsNullOrEmpty(request.Description) ? null : request.Description,
             Schema = request.Schema,
             ContentType = request.ContentType,
         };
@@ -53,7 +57,7 @@ internal sealed partial class ApiGatewayEngine
     });
 
     public Model.Model GetModel(RequestScope scope, GetModelRequest request) => Locked(scope, region =>
-        ApiGatewayJson.Clone(GetModel(GetApi(region, request.RestApiId), request.ModelName)));
+        ApiGatewayJson.Clone(GetModel(region, request.RestApiId, request.ModelName)));
 
     public Models GetModels(RequestScope scope, GetModelsRequest request) => Locked(scope, region =>
     {
@@ -63,19 +67,19 @@ internal sealed partial class ApiGatewayEngine
 
     public Model.Model UpdateModel(RequestScope scope, UpdateModelRequest request) => Locked(scope, region =>
     {
-        var model = GetModel(GetApi(region, request.RestApiId), request.ModelName);
+        var model = GetModel(region, request.RestApiId, request.ModelName);
         var updated = ApiGatewayJson.Clone(model);
         foreach (var patch in request.PatchOperations ?? [])
         {
             PatchOperations.RequireReplace(patch, ModelPatchPaths);
             if (patch.Path == "/schema")
             {
-                CheckSchema(patch.Value);
+                CheckModelSchema(patch.Value);
                 updated.Schema = patch.Value;
             }
             else
             {
-                updated.Description = patch.Value;
+                updated.Description = string.IsNullOrEmpty(patch.Value) ? null : patch.Value;
             }
         }
         model.Schema = updated.Schema;
@@ -85,8 +89,8 @@ internal sealed partial class ApiGatewayEngine
 
     public void DeleteModel(RequestScope scope, DeleteModelRequest request) => Locked(scope, region =>
     {
-        var api = GetApi(region, request.RestApiId);
-        var model = GetModel(api, request.ModelName);
+        var model = GetModel(region, request.RestApiId, request.ModelName);
+        var api = region.RestApis[request.RestApiId!];
         var user = api.Resources.Values.SelectMany(r => r.Methods.Values.Select(m => (Resource: r, Method: m)))
             .FirstOrDefault(u => u.Method.RequestModels?.ContainsValue(model.Name!) == true);
         if (user.Method is not null)
@@ -105,7 +109,23 @@ internal sealed partial class ApiGatewayEngine
     });
 
     private static Model.Model GetModel(RestApiState api, string? name) =>
-        name is not null && api.Models.TryGetValue(name, out var model) ? model : throw ApiGatewayErrors.NotFound("Invalid Model Name specified");
+        name is not null && api.Models.TryGetValue(name, out var model) ? model : throw ModelNotFound(name);
+
+    /// <summary>GetModel, UpdateModel and DeleteModel answer an unknown API as an unknown model (AWS's recorded answer).</summary>
+    private static Model.Model GetModel(ApiGatewayRegion region, string? restApiId, string? name) =>
+        restApiId is not null && region.RestApis.TryGetValue(restApiId, out var api) ? GetModel(api, name) : throw ModelNotFound(name);
+
+    private static AwsServiceException ModelNotFound(string? name) => ApiGatewayErrors.NotFound($"Invalid model name specified: {name}");
+
+    /// <summary>A REST API model needs a schema: AWS refuses a missing or empty one before reading it.</summary>
+    private static void CheckModelSchema(string? schema)
+    {
+        if (string.IsNullOrEmpty(schema))
+        {
+            throw ApiGatewayErrors.BadRequest("Model schema must have at least 1 property or array items defined");
+        }
+        CheckSchema(schema);
+    }
 
     /// <summary>A model's schema is a JSON object (JSON Schema draft-04); v2's models are checked alike.</summary>
     internal static void CheckSchema(string? schema)

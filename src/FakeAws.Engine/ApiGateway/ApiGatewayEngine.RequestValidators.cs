@@ -6,11 +6,14 @@ namespace FakeAws.Engine.ApiGateway;
 // CreateRequestValidator, GetRequestValidator(s), UpdateRequestValidator, DeleteRequestValidator.
 internal sealed partial class ApiGatewayEngine
 {
-    private static readonly string[] ValidatorPatchPaths = ["/name", "/validateRequestBody", "/validateRequestParameters"];
+    private static readonly string[] ValidatorPatchPaths = ["/name", "/validateRequestParameters", "/validateRequestBody"];
 
     public RequestValidator CreateRequestValidator(RequestScope scope, CreateRequestValidatorRequest request) => Locked(scope, region =>
     {
-        var api = GetApi(region, request.RestApiId);
+        if (request.RestApiId is null || !region.RestApis.TryGetValue(request.RestApiId, out var api))
+        {
+            throw ApiGatewayErrors.BadRequest("Invalid REST API identifier specified");
+        }
         var validator = new RequestValidator
         {
             Id = ids.ShortId(),
@@ -23,7 +26,7 @@ internal sealed partial class ApiGatewayEngine
     });
 
     public RequestValidator GetRequestValidator(RequestScope scope, GetRequestValidatorRequest request) => Locked(scope, region =>
-        ApiGatewayJson.Clone(GetValidator(GetApi(region, request.RestApiId), request.RequestValidatorId)));
+        ApiGatewayJson.Clone(GetValidator(region, request.RestApiId, request.RequestValidatorId)));
 
     public RequestValidators GetRequestValidators(RequestScope scope, GetRequestValidatorsRequest request) => Locked(scope, region =>
     {
@@ -33,14 +36,16 @@ internal sealed partial class ApiGatewayEngine
 
     public RequestValidator UpdateRequestValidator(RequestScope scope, UpdateRequestValidatorRequest request) => Locked(scope, region =>
     {
-        var validator = GetValidator(GetApi(region, request.RestApiId), request.RequestValidatorId);
+        var validator = GetValidator(region, request.RestApiId, request.RequestValidatorId);
         var updated = ApiGatewayJson.Clone(validator);
         foreach (var patch in request.PatchOperations ?? [])
         {
             PatchOperations.RequireReplace(patch, ValidatorPatchPaths);
             switch (patch.Path)
             {
-                case "/name": updated.Name = patch.Value; break;
+                case "/name":
+                    updated.Name = string.IsNullOrWhiteSpace(patch.Value) ? throw ApiGatewayErrors.BadRequest("Request Validator name cannot be blank") : patch.Value;
+                    break;
                 case "/validateRequestBody": updated.ValidateRequestBody = PatchOperations.Bool(patch); break;
                 default: updated.ValidateRequestParameters = PatchOperations.Bool(patch); break;
             }
@@ -51,8 +56,8 @@ internal sealed partial class ApiGatewayEngine
 
     public void DeleteRequestValidator(RequestScope scope, DeleteRequestValidatorRequest request) => Locked(scope, region =>
     {
-        var api = GetApi(region, request.RestApiId);
-        var validator = GetValidator(api, request.RequestValidatorId);
+        var validator = GetValidator(region, request.RestApiId, request.RequestValidatorId);
+        var api = region.RestApis[request.RestApiId!];
         api.Validators.Remove(validator.Id!);
         // Methods that named the validator validate nothing from now on.
         foreach (var method in api.Resources.Values.SelectMany(r => r.Methods.Values).Where(m => m.RequestValidatorId == validator.Id))
@@ -61,8 +66,9 @@ internal sealed partial class ApiGatewayEngine
         }
     });
 
-    private static RequestValidator GetValidator(RestApiState api, string? id) =>
-        id is not null && api.Validators.TryGetValue(id, out var validator)
+    /// <summary>An unknown API answers as an unknown validator (AWS's recorded answer for Get and Delete).</summary>
+    private static RequestValidator GetValidator(ApiGatewayRegion region, string? restApiId, string? id) =>
+        restApiId is not null && region.RestApis.TryGetValue(restApiId, out var api) && id is not null && api.Validators.TryGetValue(id, out var validator)
             ? validator
             : throw ApiGatewayErrors.NotFound("Invalid Request Validator identifier specified");
 }

@@ -23,7 +23,7 @@ internal sealed partial class ApiGatewayEngine
             PatchOperations.RequireReplace(patch, ResourcePatchPaths);
             if (resource.ParentId is null)
             {
-                throw ApiGatewayErrors.BadRequest("Cannot update root resource");
+                throw ApiGatewayErrors.BadRequest(patch.Path == "/parentId" ? "Root resource cannot update its parentId." : "Root resource cannot update its pathPart.");
             }
             if (patch.Path == "/parentId")
             {

@@ -25,8 +25,18 @@ internal sealed partial class ApiGatewayEngine
         }
         CheckPolicy(request.Policy);
         var endpoint = request.EndpointConfiguration is { } given ? ApiGatewayJson.Clone(given) : new EndpointConfiguration();
-        endpoint.Types = endpoint.Types is { Count: > 0 } types ? types : ["EDGE"];
-        endpoint.IpAddressType ??= "ipv4";
+        endpoint.Types ??= ["EDGE"];
+        switch (endpoint.Types.Count)
+        {
+            case 0: throw ApiGatewayErrors.BadRequest("REGIONAL Configuration and EDGE Configuration cannot be both DISABLED.");
+            case > 1: throw ApiGatewayErrors.BadRequest("Cannot create an api with multiple Endpoint Types.");
+        }
+        var isPrivate = endpoint.Types[0] == "PRIVATE";
+        endpoint.IpAddressType ??= isPrivate ? "dualstack" : "ipv4";
+        if (isPrivate && endpoint.IpAddressType != "dualstack")
+        {
+            throw ApiGatewayErrors.BadRequest("Only dualstack ipAddressType is supported for Private APIs.");
+        }
         return Locked(scope, region =>
         {
             var api = new RestApi
@@ -74,6 +84,20 @@ internal sealed partial class ApiGatewayEngine
                 PatchBinaryMediaType(updated, patch);
                 continue;
             }
+            if (path == "/binaryMediaTypes")
+            {
+                // The list is patched one media type at a time, never as a whole.
+                throw ApiGatewayErrors.BadRequest("Invalid patch path /binaryMediaTypes");
+            }
+            if (path == "/description" && patch.Op == "remove")
+            {
+                updated.Description = null;
+                continue;
+            }
+            if (RestApiPatchPaths.Contains(path))
+            {
+                PatchOperations.RequireReplaceOperation(patch);
+            }
             PatchOperations.RequireReplace(patch, RestApiPatchPaths);
             switch (path)
             {
@@ -105,7 +129,10 @@ internal sealed partial class ApiGatewayEngine
         api.BinaryMediaTypes = updated.BinaryMediaTypes is { Count: > 0 } ? updated.BinaryMediaTypes : null;
         api.MinimumCompressionSize = updated.MinimumCompressionSize;
         api.DisableExecuteApiEndpoint = updated.DisableExecuteApiEndpoint;
-        return ApiGatewayJson.Clone(api);
+        var answer = ApiGatewayJson.Clone(api);
+        // UpdateRestApi shows an empty tag map where CreateRestApi and GetRestApi leave it out.
+        answer.Tags ??= [];
+        return answer;
     });
 
     public void DeleteRestApi(RequestScope scope, DeleteRestApiRequest request) => Locked(scope, region =>
@@ -118,7 +145,10 @@ internal sealed partial class ApiGatewayEngine
         }
     });
 
-    /// <summary>A binary media type is added or removed as a path of its own, <c>/binaryMediaTypes/image~1png</c>.</summary>
+    /// <summary>
+    /// A binary media type is added, replaced or removed as a path of its own,
+    /// <c>/binaryMediaTypes/image~1png</c>; a replaced type goes to the end of the list.
+    /// </summary>
     private static void PatchBinaryMediaType(RestApi api, PatchOperation patch)
     {
         var type = patch.Path!["/binaryMediaTypes/".Length..].Replace("~1", "/", StringComparison.Ordinal);
@@ -134,8 +164,15 @@ internal sealed partial class ApiGatewayEngine
             case "remove":
                 api.BinaryMediaTypes.Remove(type);
                 break;
+            case "replace" when !string.IsNullOrEmpty(patch.Value):
+                api.BinaryMediaTypes.Remove(type);
+                if (!api.BinaryMediaTypes.Contains(patch.Value))
+                {
+                    api.BinaryMediaTypes.Add(patch.Value);
+                }
+                break;
             default:
-                throw ApiGatewayErrors.BadRequest("Invalid patch operation specified. Must be one of: [add, remove]");
+                throw ApiGatewayErrors.BadRequest("Invalid patch operation specified. Must be one of: [add, remove, replace]");
         }
     }
 

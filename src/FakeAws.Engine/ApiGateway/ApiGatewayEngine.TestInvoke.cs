@@ -10,8 +10,8 @@ internal sealed partial class ApiGatewayEngine
     {
         var (region, snapshot, resource) = Locked(scope, region =>
         {
-            var api = GetApi(region, request.RestApiId);
-            var method = GetMethod(GetResource(api, request.ResourceId), request.HttpMethod);
+            var (api, resource) = GetMethodResource(region, request.RestApiId, request.ResourceId);
+            var method = GetMethod(resource, request.HttpMethod);
             if (method.MethodIntegration is null)
             {
                 throw ApiGatewayErrors.BadRequest("No integration defined for method");

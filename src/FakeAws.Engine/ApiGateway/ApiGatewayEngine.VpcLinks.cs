@@ -14,9 +14,17 @@ internal sealed partial class ApiGatewayEngine
     /// </summary>
     public VpcLink CreateVpcLink(RequestScope scope, CreateVpcLinkRequest request)
     {
+        if (string.IsNullOrEmpty(request.Name))
+        {
+            throw ApiGatewayErrors.BadRequest("Name cannot be empty");
+        }
         if (request.TargetArns is not { Count: 1 })
         {
             throw ApiGatewayErrors.BadRequest("A VPC link must target exactly one network load balancer ARN.");
+        }
+        if (request.TargetArns[0] is var arn && !(arn.StartsWith("arn:", StringComparison.Ordinal) && arn.Split(':').Length >= 6))
+        {
+            throw ApiGatewayErrors.BadRequest($"Invalid ARN. ARN is not well formed {arn}");
         }
         var link = new VpcLink
         {
@@ -73,5 +81,5 @@ internal sealed partial class ApiGatewayEngine
     });
 
     private static VpcLink GetVpcLink(ApiGatewayRegion region, string? id) =>
-        id is not null && region.VpcLinks.TryGetValue(id, out var link) ? link : throw ApiGatewayErrors.NotFound("VPCLink not found");
+        id is not null && region.VpcLinks.TryGetValue(id, out var link) ? link : throw ApiGatewayErrors.NotFound("Invalid Vpc Link identifier specified");
 }

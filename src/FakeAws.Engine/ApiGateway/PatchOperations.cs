@@ -9,17 +9,30 @@ namespace FakeAws.Engine.ApiGateway;
 /// </summary>
 internal static class PatchOperations
 {
-    /// <summary>Only <c>replace</c> is allowed on <paramref name="allowed"/> paths.</summary>
+    /// <summary>
+    /// Only <c>replace</c> is allowed on <paramref name="allowed"/> paths. AWS looks at the operation
+    /// first: an <c>add</c> on an unknown path is refused for its operation (recorded for models,
+    /// resources, request validators and documentation parts).
+    /// </summary>
     public static void RequireReplace(PatchOperation patch, IReadOnlyList<string> allowed)
     {
         var path = patch.Path ?? "";
+        if (patch.Op != "replace")
+        {
+            throw ApiGatewayErrors.BadRequest($"Invalid patch path  '{path}' specified for op '{patch.Op}'. Please choose supported operations");
+        }
         if (!allowed.Contains(path))
         {
             throw ApiGatewayErrors.BadRequest($"Invalid patch path  '{path}' specified for op '{patch.Op}'. Must be one of: [{string.Join(", ", allowed)}]");
         }
+    }
+
+    /// <summary>REST APIs and methods word a wrong operation on a path they accept differently.</summary>
+    public static void RequireReplaceOperation(PatchOperation patch)
+    {
         if (patch.Op != "replace")
         {
-            throw ApiGatewayErrors.BadRequest($"Invalid patch path  '{path}' specified for op '{patch.Op}'. Please choose supported operations");
+            throw ApiGatewayErrors.BadRequest("Invalid patch operation specified. Must be one of: [replace]");
         }
     }
 

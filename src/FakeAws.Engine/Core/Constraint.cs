@@ -32,6 +32,9 @@ internal abstract record Constraint
     /// <summary>A string outside the model's enum, whose values are listed in the order AWS lists them.</summary>
     public sealed record EnumSet(IReadOnlyList<string> Allowed) : Constraint;
 
+    /// <summary>Members of a list that break the constraints listed, reported once for the whole list (API Gateway v1).</summary>
+    public sealed record EachMember(IReadOnlyList<Constraint> Each) : Constraint;
+
     /// <summary>Keys of a map that break the constraints listed, reported once for the whole map.</summary>
     public sealed record MapKeys(IReadOnlyList<Constraint> Each) : Constraint;
 

@@ -41,6 +41,7 @@ internal sealed class ViolationRenderer
         Constraint.MaxValue(var max) => $"Member must have value less than or equal to {max}",
         Constraint.Pattern(var regex) => $"Member must satisfy regular expression pattern: {regex}",
         Constraint.EnumSet(var allowed) => $"Member must satisfy enum value set: [{string.Join(", ", allowed)}]",
+        Constraint.EachMember(var each) => $"Member must satisfy constraint: [{string.Join(", ", each.Select(Describe))}]",
         Constraint.MapKeys(var each) => $"Map keys must satisfy constraint: [{string.Join(", ", each.Select(Describe))}]",
         Constraint.MapValues(var each) => $"Map value must satisfy constraint: [{string.Join(", ", each.Select(Describe))}]",
         _ => throw new ArgumentOutOfRangeException(nameof(constraint), constraint, "A constraint of a kind the renderer does not word."),

@@ -23,7 +23,8 @@ internal sealed class ApiGatewayWireService(ApiGatewayEngine engine, Func<string
 
     /// <summary>
     /// v1 reports constraint violations as a ValidationException that names the operation's input:
-    /// <c>1 validation error detected: Value null at 'createRestApiInput.name' failed to satisfy constraint: Member must not be null</c>.
+    /// <c>1 validation error detected: Value null at 'createRestApiInput.name' failed to satisfy constraint: Member must not be null</c>
+    /// (worded by <see cref="ApiGatewayViolations"/>).
     /// </summary>
     public static AwsServiceException? ReportInvalid(ModelValidation validation, string operation)
     {
@@ -32,9 +33,7 @@ internal sealed class ApiGatewayWireService(ApiGatewayEngine engine, Func<string
         {
             return null;
         }
-        var input = $"{char.ToLowerInvariant(operation[0])}{operation[1..]}Input";
-        var renderer = new ViolationRenderer { PathOf = v => $"{input}.{v.Path}" };
-        return ApiGatewayErrors.Validation(renderer.Message(validation.Violations));
+        return ApiGatewayErrors.Validation(ApiGatewayViolations.Message(operation, validation.Violations));
     }
 
     protected override AwsServiceException MalformedBody(JsonException e) =>

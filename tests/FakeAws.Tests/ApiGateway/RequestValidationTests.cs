@@ -137,7 +137,7 @@ public class RequestValidationTests : ApiGatewayTestBase
             AssertError(badName, 400, "BadRequestException", "Model name must be alphanumeric");
             AssertError(badSchema, 400, "BadRequestException", "Invalid model specified: Validation Result: warnings : [], errors : [Invalid model schema specified]");
             Assert.That(updated.Json.GetProperty("description").GetString(), Is.EqualTo("a pet"));
-            AssertError(missing, 404, "NotFoundException", "Invalid Model Name specified");
+            AssertError(missing, 404, "NotFoundException", "Invalid model name specified: Nope");
         });
     }
 

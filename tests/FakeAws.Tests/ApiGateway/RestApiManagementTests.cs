@@ -41,7 +41,8 @@ public class RestApiManagementTests : ApiGatewayTestBase
     [Test]
     public async Task CreateRestApi_UnknownEndpointType_EnumInAwsOrder() =>
         AssertError(await Api.Post("/restapis", new { name = "x", endpointConfiguration = new { types = new[] { "GLOBAL" } } }), 400, "ValidationException",
-            "1 validation error detected: Value 'GLOBAL' at 'createRestApiInput.endpointConfiguration.types.1.member' failed to satisfy constraint: Member must satisfy enum value set: [PRIVATE, EDGE, REGIONAL]");
+            "1 validation error detected: Value '[GLOBAL]' at 'createRestApiInput.endpointConfiguration.types' failed to satisfy constraint: " +
+            "Member must satisfy constraint: [Member must satisfy enum value set: [PRIVATE, EDGE, REGIONAL]]");
 
     [Test]
     public async Task CreateRestApi_EmptyDescription_BadRequest() =>

@@ -32,7 +32,7 @@ public class VpcLinkTests : ApiGatewayTestBase
             AssertError(badPatch, 400, "BadRequestException", "Invalid patch path  '/targetArns' specified for op 'replace'. Must be one of: [/name, /description]");
             Assert.That(got.Json.GetProperty("name").GetString(), Is.EqualTo("renamed"));
             Assert.That(list.Json.GetProperty("item").EnumerateArray().Select(l => l.GetProperty("id").GetString()), Is.EqualTo(new[] { id }));
-            AssertError(gone, 404, "NotFoundException", "VPCLink not found");
+            AssertError(gone, 404, "NotFoundException", "Invalid Vpc Link identifier specified");
         });
     }
 
@@ -96,7 +96,7 @@ public class VpcLinkTests : ApiGatewayTestBase
             Assert.That(json.GetProperty("createdDate").GetString(), Is.EqualTo("2030-06-01T12:00:00Z"));
             Assert.That(updated.Json.GetProperty("name").GetString(), Is.EqualTo("renamed"));
             Assert.That(list.Json.GetProperty("items").EnumerateArray().Select(l => l.GetProperty("vpcLinkId").GetString()), Is.EqualTo(new[] { id }));
-            AssertError(v1View, 404, "NotFoundException", "VPCLink not found");
+            AssertError(v1View, 404, "NotFoundException", "Invalid Vpc Link identifier specified");
             AssertError(gone, 404, "NotFoundException", $"Invalid VpcLink identifier specified {id}");
             Assert.That(gone.Json.GetProperty("resourceType").GetString(), Is.EqualTo("VpcLink"));
         });
