@@ -278,7 +278,7 @@ internal sealed partial class CognitoIdentityProviderEngine
         {
             client = clientId is null ? null : pool.Clients.GetValueOrDefault(clientId);
         }
-        if (client is null || client.Secret is not null && client.Secret != clientSecret || client.Secret is null && clientSecret is not null)
+        if (client is null || client.Secret is not null && !client.ProvesSecret(secret => secret == clientSecret) || client.Secret is null && clientSecret is not null)
         {
             throw new OAuthException("invalid_client");
         }

@@ -78,6 +78,24 @@ public sealed class OAuthTests : CognitoTestBase
     }
 
     [Test]
+    public async Task TokenEndpoint_AcceptsEitherActiveSecret_DuringARotation()
+    {
+        var (clientId, original) = await MachineClient();
+        var originalId = (await Idp("ListUserPoolClientSecrets", new { UserPoolId = _poolId, ClientId = clientId }))["ClientSecrets"]![0]!["ClientSecretId"]!.GetValue<string>();
+        var added = (await Idp("AddUserPoolClientSecret", new { UserPoolId = _poolId, ClientId = clientId }))["ClientSecretDescriptor"]!["ClientSecretValue"]!.GetValue<string>();
+        foreach (var secret in new[] { original, added })
+        {
+            var response = await Token(new() { ["grant_type"] = "client_credentials" }, Basic(clientId, secret));
+            Assert.That(response.Status, Is.EqualTo(200), response.Body.ToJsonString());
+        }
+
+        await Idp("DeleteUserPoolClientSecret", new { UserPoolId = _poolId, ClientId = clientId, ClientSecretId = originalId });
+        Assert.That(await Error(new() { ["grant_type"] = "client_credentials" }, Basic(clientId, original)), Is.EqualTo("invalid_client"));
+        var posted = await Token(new() { ["grant_type"] = "client_credentials", ["client_id"] = clientId, ["client_secret"] = added });
+        Assert.That(posted.Status, Is.EqualTo(200), posted.Body.ToJsonString());
+    }
+
+    [Test]
     public async Task AuthorizationCodeWithPkce_ThroughTheHostedLogin_ThenRefresh_UserInfo_Revoke()
     {
         var clientId = await WebClient();
