@@ -150,7 +150,7 @@ internal sealed partial class CognitoIdentityProviderEngine
         }
         catch (AwsServiceException e) when (e.Code is "NotAuthorizedException" or "CodeMismatchException")
         {
-            var failure = new ChallengeResponseType { ChallengeName = mfa ? "Mfa" : "Password", ChallengeResponse = "Failure" };
+            var failure = mfa ? MfaChallenge("Failure") : PasswordChallenge("Failure");
             if (eventId is not null)
             {
                 UpdateSignIn(pool, username, eventId, "Fail", mfa ? failure : null);
@@ -164,11 +164,11 @@ internal sealed partial class CognitoIdentityProviderEngine
         var response = outcome.Result is null ? "InProgress" : "Pass";
         if (eventId is not null)
         {
-            UpdateSignIn(pool, username, eventId, response, mfa ? new ChallengeResponseType { ChallengeName = "Mfa", ChallengeResponse = "Success" } : null);
+            UpdateSignIn(pool, username, eventId, response, mfa ? MfaChallenge("Success") : null);
         }
         else if (checksPassword)
         {
-            eventId = RecordAuthEvent(pool, username, "SignIn", response, ipAddress, new ChallengeResponseType { ChallengeName = "Password", ChallengeResponse = "Success" });
+            eventId = RecordAuthEvent(pool, username, "SignIn", response, ipAddress, PasswordChallenge("Success"));
         }
         if (eventId is not null && outcome.Session is { } next)
         {
@@ -182,6 +182,10 @@ internal sealed partial class CognitoIdentityProviderEngine
         }
         return outcome;
     }
+
+    private static ChallengeResponseType PasswordChallenge(string response) => new() { ChallengeName = "Password", ChallengeResponse = response };
+
+    private static ChallengeResponseType MfaChallenge(string response) => new() { ChallengeName = "Mfa", ChallengeResponse = response };
 
     /// <summary>Whether a flow or a challenge answer checks the user's password (USER_AUTH when it names one).</summary>
     private static bool ChecksPassword(string step, Dictionary<string, string> parameters) =>

@@ -86,8 +86,7 @@ internal sealed partial class CognitoIdentityProviderEngine
         {
             if (request.PreviousPassword is not null && user.Password != request.PreviousPassword)
             {
-                RecordAuthEvent(pool, user.Username, "PasswordChange", "Fail", null,
-                    new ChallengeResponseType { ChallengeName = "Password", ChallengeResponse = "Failure" });
+                RecordAuthEvent(pool, user.Username, "PasswordChange", "Fail", null, PasswordChallenge("Failure"));
                 throw CognitoErrors.IncorrectCredentials();
             }
             PasswordRules.Check(pool.PasswordPolicy, request.ProposedPassword!);

@@ -96,6 +96,22 @@ public sealed class OAuthTests : CognitoTestBase
     }
 
     [Test]
+    public async Task HostedLoginSignIns_AreAuthEvents_WhenThreatProtectionIsOn()
+    {
+        await Idp("UpdateUserPool", new { UserPoolId = _poolId, AutoVerifiedAttributes = new[] { "email" }, UserPoolTier = "PLUS", UserPoolAddOns = new { AdvancedSecurityMode = "AUDIT" } });
+        var clientId = await WebClient();
+        await ConfirmedUser(_poolId, clientId, "ada@example.com");
+        using var toLogin = await _domain.GetAsync($"oauth2/authorize?response_type=code&client_id={clientId}&redirect_uri={Uri.EscapeDataString(Callback)}&state=xyz&scope=openid");
+        var login = toLogin.Headers.Location!;
+        using var wrong = await _domain.PostAsync(login, Form(new() { ["username"] = "ada@example.com", ["password"] = "nope" }));
+        await SignIn(login);
+
+        var events = (await Idp("AdminListUserAuthEvents", new { UserPoolId = _poolId, Username = "ada@example.com" }))["AuthEvents"]!.AsArray();
+        Assert.That(events.Select(e => $"{e!["EventType"]}:{e["EventResponse"]}"), Is.EqualTo(new[] { "SignIn:Pass", "SignIn:Fail", "SignUp:Pass" }));
+        Assert.That(events[1]!["ChallengeResponses"]!.ToJsonString(), Is.EqualTo("""[{"ChallengeName":"Password","ChallengeResponse":"Failure"}]"""));
+    }
+
+    [Test]
     public async Task AuthorizationCodeWithPkce_ThroughTheHostedLogin_ThenRefresh_UserInfo_Revoke()
     {
         var clientId = await WebClient();
