@@ -62,7 +62,10 @@ internal static class CognitoErrors
 
     public static AwsServiceException PasswordResetRequired() => Error("PasswordResetRequiredException", "Password reset required for the user");
 
-    public static AwsServiceException IncorrectCredentials() => NotAuthorized("Incorrect username or password.");
+    /// <summary>What a wrong password (or an unknown user, when the client prevents user existence errors) is told.</summary>
+    public const string IncorrectCredentialsMessage = "Incorrect username or password.";
+
+    public static AwsServiceException IncorrectCredentials() => NotAuthorized(IncorrectCredentialsMessage);
 
     public static AwsServiceException UserDisabled() => NotAuthorized("User is disabled.");
 

@@ -148,16 +148,21 @@ internal sealed partial class CognitoIdentityProviderEngine
         {
             outcome = await run().ConfigureAwait(false);
         }
-        catch (AwsServiceException e) when (e.Code is "NotAuthorizedException" or "CodeMismatchException")
+        // Only a wrong password or MFA code fails the sign-in's event: a bad SECRET_HASH or session never reached the user.
+        catch (AwsServiceException e) when (e.Code == "CodeMismatchException" && mfa && eventId is not null)
         {
-            var failure = mfa ? MfaChallenge("Failure") : PasswordChallenge("Failure");
+            UpdateSignIn(pool, username, eventId, "Fail", MfaChallenge("Failure"));
+            throw;
+        }
+        catch (AwsServiceException e) when (e.Code == "NotAuthorizedException" && e.Message == CognitoErrors.IncorrectCredentialsMessage && checksPassword)
+        {
             if (eventId is not null)
             {
-                UpdateSignIn(pool, username, eventId, "Fail", mfa ? failure : null);
+                UpdateSignIn(pool, username, eventId, "Fail", null);
             }
-            else if (checksPassword)
+            else
             {
-                RecordAuthEvent(pool, username, "SignIn", "Fail", ipAddress, failure);
+                RecordAuthEvent(pool, username, "SignIn", "Fail", ipAddress, PasswordChallenge("Failure"));
             }
             throw;
         }

@@ -81,7 +81,7 @@ internal sealed partial class CognitoIdentityProviderEngine
         {
             user = await PasswordUserAsync(scope, pool, client, username, password, null, ct).ConfigureAwait(false);
         }
-        catch (AwsServiceException e) when (e.Code == "NotAuthorizedException")
+        catch (AwsServiceException e) when (e.Code == "NotAuthorizedException" && e.Message == CognitoErrors.IncorrectCredentialsMessage)
         {
             RecordAuthEvent(pool, username, "SignIn", "Fail", null, PasswordChallenge("Failure"));
             throw;
