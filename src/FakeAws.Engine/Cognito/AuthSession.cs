@@ -38,6 +38,9 @@ internal sealed class AuthSession
     /// <summary>The tracked device the sign-in is on (DEVICE_KEY), carried through the challenges that follow.</summary>
     public string? DeviceKey { get; set; }
 
+    /// <summary>The SignIn auth event this sign-in updates as its challenges are answered; null when none is recorded.</summary>
+    public string? AuthEventId { get; set; }
+
     /// <summary>How the sign-in began, for the PreTokenGeneration trigger source.</summary>
     public string TokenSource { get; set; } = "TokenGeneration_Authentication";
 }

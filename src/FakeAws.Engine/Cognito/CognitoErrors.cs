@@ -21,6 +21,22 @@ internal static class CognitoErrors
 
     public static AwsServiceException ClientNotFound(string clientId) => ResourceNotFound($"User pool client {clientId} does not exist.");
 
+    public static AwsServiceException ClientSecretNotFound(string secretId) => ResourceNotFound($"Client secret {secretId} does not exist.");
+
+    public static AwsServiceException PublicClient(string clientId) =>
+        InvalidParameter($"User pool client {clientId} does not have a client secret; secrets can be added only to a confidential client.");
+
+    public static AwsServiceException TooManyClientSecrets(string clientId) =>
+        Error("LimitExceededException", $"User pool client {clientId} already has the maximum of {AppClient.MaxSecrets} client secrets.");
+
+    public static AwsServiceException LastClientSecret(string clientId) =>
+        InvalidParameter($"The last client secret of user pool client {clientId} cannot be deleted.");
+
+    public static AwsServiceException AddOnNotEnabled() =>
+        Error("UserPoolAddOnNotEnabledException", "Advanced security features are not enabled for this user pool.");
+
+    public static AwsServiceException AuthEventNotFound(string eventId) => ResourceNotFound($"Auth event {eventId} does not exist.");
+
     public static AwsServiceException GroupNotFound() => ResourceNotFound("Group not found.");
 
     public static AwsServiceException GroupExists(string name) => Error("GroupExistsException", $"A group with the name {name} already exists.");
@@ -46,7 +62,10 @@ internal static class CognitoErrors
 
     public static AwsServiceException PasswordResetRequired() => Error("PasswordResetRequiredException", "Password reset required for the user");
 
-    public static AwsServiceException IncorrectCredentials() => NotAuthorized("Incorrect username or password.");
+    /// <summary>What a wrong password (or an unknown user, when the client prevents user existence errors) is told.</summary>
+    public const string IncorrectCredentialsMessage = "Incorrect username or password.";
+
+    public static AwsServiceException IncorrectCredentials() => NotAuthorized(IncorrectCredentialsMessage);
 
     public static AwsServiceException UserDisabled() => NotAuthorized("User is disabled.");
 

@@ -25,7 +25,9 @@ internal sealed partial class CognitoIdentityProviderEngine
         {
             throw CognitoErrors.InvalidParameter("Initiate Auth method not supported.");
         }
-        var outcome = await StartAsync(scope, pool, client, request.AuthFlow!, request.AuthParameters ?? [], request.ClientMetadata, ct).ConfigureAwait(false);
+        var parameters = request.AuthParameters ?? [];
+        var outcome = await SignInStepAsync(pool, request.AuthFlow!, parameters.GetValueOrDefault("USERNAME"), null, ChecksPassword(request.AuthFlow!, parameters),
+            request.UserContextData?.IpAddress, () => StartAsync(scope, pool, client, request.AuthFlow!, parameters, request.ClientMetadata, ct)).ConfigureAwait(false);
         return new InitiateAuthResponse
         {
             ChallengeName = outcome.ChallengeName,
@@ -48,7 +50,9 @@ internal sealed partial class CognitoIdentityProviderEngine
         {
             throw CognitoErrors.InvalidParameter("Initiate Auth method not supported.");
         }
-        var outcome = await StartAsync(scope, pool, client, request.AuthFlow!, request.AuthParameters ?? [], request.ClientMetadata, ct).ConfigureAwait(false);
+        var parameters = request.AuthParameters ?? [];
+        var outcome = await SignInStepAsync(pool, request.AuthFlow!, parameters.GetValueOrDefault("USERNAME"), null, ChecksPassword(request.AuthFlow!, parameters),
+            request.ContextData?.IpAddress, () => StartAsync(scope, pool, client, request.AuthFlow!, parameters, request.ClientMetadata, ct)).ConfigureAwait(false);
         return new AdminInitiateAuthResponse
         {
             ChallengeName = outcome.ChallengeName,
@@ -62,7 +66,9 @@ internal sealed partial class CognitoIdentityProviderEngine
     public async Task<RespondToAuthChallengeResponse> RespondToAuthChallenge(RequestScope scope, RespondToAuthChallengeRequest request, CancellationToken ct)
     {
         var (pool, client) = PoolOfClient(scope, request.ClientId);
-        var outcome = await RespondAsync(scope, pool, client, request.ChallengeName!, request.Session, request.ChallengeResponses ?? [], request.ClientMetadata, ct)
+        var responses = request.ChallengeResponses ?? [];
+        var outcome = await SignInStepAsync(pool, request.ChallengeName!, responses.GetValueOrDefault("USERNAME"), request.Session, ChecksPassword(request.ChallengeName!, responses),
+            request.UserContextData?.IpAddress, () => RespondAsync(scope, pool, client, request.ChallengeName!, request.Session, responses, request.ClientMetadata, ct))
             .ConfigureAwait(false);
         return new RespondToAuthChallengeResponse
         {
@@ -81,7 +87,9 @@ internal sealed partial class CognitoIdentityProviderEngine
         {
             client = Client(pool, request.ClientId);
         }
-        var outcome = await RespondAsync(scope, pool, client, request.ChallengeName!, request.Session, request.ChallengeResponses ?? [], request.ClientMetadata, ct)
+        var responses = request.ChallengeResponses ?? [];
+        var outcome = await SignInStepAsync(pool, request.ChallengeName!, responses.GetValueOrDefault("USERNAME"), request.Session, ChecksPassword(request.ChallengeName!, responses),
+            request.ContextData?.IpAddress, () => RespondAsync(scope, pool, client, request.ChallengeName!, request.Session, responses, request.ClientMetadata, ct))
             .ConfigureAwait(false);
         return new AdminRespondToAuthChallengeResponse
         {

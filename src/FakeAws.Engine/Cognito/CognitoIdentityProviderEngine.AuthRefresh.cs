@@ -12,11 +12,7 @@ internal sealed partial class CognitoIdentityProviderEngine
     public async Task<GetTokensFromRefreshTokenResponse> GetTokensFromRefreshToken(RequestScope scope, GetTokensFromRefreshTokenRequest request, CancellationToken ct)
     {
         var (pool, client) = PoolOfClient(scope, request.ClientId);
-        if (client.Secret is not null && client.Secret != request.ClientSecret)
-        {
-            throw CognitoErrors.NotAuthorized(request.ClientSecret is null ? $"Client {client.Id} is configured with secret but ClientSecret was not received"
-                : "Invalid client secret.");
-        }
+        CheckClientSecret(client, request.ClientSecret);
         var rotation = client.Description.RefreshTokenRotation;
         var tokens = await RefreshTokensAsync(scope, pool, client, request.RefreshToken!, request.DeviceKey, request.ClientMetadata, ct,
             rotation?.Feature == "ENABLED" ? TimeSpan.FromSeconds(rotation.RetryGracePeriodSeconds ?? 0) : null).ConfigureAwait(false);

@@ -27,7 +27,7 @@ internal sealed partial class CognitoIdentityProviderEngine
             request.LogoutURLs, request.DefaultRedirectURI, request.AllowedOAuthFlows, request.AllowedOAuthScopes, request.AllowedOAuthFlowsUserPoolClient,
             request.AnalyticsConfiguration, request.PreventUserExistenceErrors, request.EnableTokenRevocation,
             request.EnablePropagateAdditionalUserContextData, request.AuthSessionValidity, request.RefreshTokenRotation);
-        var client = new AppClient(description);
+        var client = new AppClient(description, now);
         lock (pool.Gate)
         {
             CheckOAuthSettings(pool, description);
@@ -186,14 +186,15 @@ internal sealed partial class CognitoIdentityProviderEngine
         }
     }
 
-    /// <summary>
-    /// Checks SECRET_HASH = Base64(HMAC-SHA256(clientSecret, username + clientId)) for clients with a secret.
-    /// </summary>
     /// <summary>The SECRET_HASH a client with a secret sends for a user: HMAC-SHA256 of username and client id, base64.</summary>
     private static string SecretHash(string clientId, string secret, string username) =>
         Convert.ToBase64String(System.Security.Cryptography.HMACSHA256.HashData(
             System.Text.Encoding.UTF8.GetBytes(secret), System.Text.Encoding.UTF8.GetBytes(username + clientId)));
 
+    /// <summary>
+    /// Checks SECRET_HASH = Base64(HMAC-SHA256(clientSecret, username + clientId)) for clients with a secret,
+    /// against each active secret.
+    /// </summary>
     private static void CheckSecretHash(AppClient client, string? username, string? secretHash)
     {
         if (client.Secret is null)
@@ -204,9 +205,19 @@ internal sealed partial class CognitoIdentityProviderEngine
         {
             throw CognitoErrors.SecretHashMissing(client.Id);
         }
-        if (!string.Equals(SecretHash(client.Id, client.Secret, username ?? ""), secretHash, StringComparison.Ordinal))
+        if (!client.ProvesSecret(secret => string.Equals(SecretHash(client.Id, secret, username ?? ""), secretHash, StringComparison.Ordinal)))
         {
             throw CognitoErrors.SecretHashMismatch(client.Id);
+        }
+    }
+
+    /// <summary>Checks the ClientSecret that RevokeToken and GetTokensFromRefreshToken take, against each active secret.</summary>
+    private static void CheckClientSecret(AppClient client, string? clientSecret)
+    {
+        if (client.Secret is not null && !client.ProvesSecret(secret => secret == clientSecret))
+        {
+            throw CognitoErrors.NotAuthorized(clientSecret is null ? $"Client {client.Id} is configured with secret but ClientSecret was not received"
+                : "Invalid client secret.");
         }
     }
 }

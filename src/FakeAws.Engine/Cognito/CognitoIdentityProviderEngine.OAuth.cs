@@ -76,7 +76,16 @@ internal sealed partial class CognitoIdentityProviderEngine
         var scope = new RequestScope(domain.AccountId, domain.Region);
         var pool = DomainPool(domain);
         var client = check.Client!;
-        var user = await PasswordUserAsync(scope, pool, client, username, password, null, ct).ConfigureAwait(false);
+        PoolUser user;
+        try
+        {
+            user = await PasswordUserAsync(scope, pool, client, username, password, null, ct).ConfigureAwait(false);
+        }
+        catch (AwsServiceException e) when (e.Code == "NotAuthorizedException" && e.Message == CognitoErrors.IncorrectCredentialsMessage)
+        {
+            RecordAuthEvent(pool, username, "SignIn", "Fail", null, PasswordChallenge("Failure"));
+            throw;
+        }
         lock (pool.Gate)
         {
             switch (user.Status)
@@ -93,6 +102,7 @@ internal sealed partial class CognitoIdentityProviderEngine
                 throw CognitoErrors.Unsupported("MFA in the hosted login");
             }
         }
+        RecordAuthEvent(pool, user.Username, "SignIn", "Pass", null, PasswordChallenge("Success"));
         await RunTriggerAsync(scope, pool, "PostAuthentication", "PostAuthentication_Authentication", user.Username, client.Id, new JsonObject
         {
             ["userAttributes"] = EventAttributes(pool, user),
@@ -278,7 +288,7 @@ internal sealed partial class CognitoIdentityProviderEngine
         {
             client = clientId is null ? null : pool.Clients.GetValueOrDefault(clientId);
         }
-        if (client is null || client.Secret is not null && client.Secret != clientSecret || client.Secret is null && clientSecret is not null)
+        if (client is null || client.Secret is not null && !client.ProvesSecret(secret => secret == clientSecret) || client.Secret is null && clientSecret is not null)
         {
             throw new OAuthException("invalid_client");
         }

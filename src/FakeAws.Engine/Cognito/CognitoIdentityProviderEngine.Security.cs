@@ -120,7 +120,7 @@ internal sealed partial class CognitoIdentityProviderEngine
     {
         if (pool.Description.UserPoolAddOns?.AdvancedSecurityMode is not ("AUDIT" or "ENFORCED"))
         {
-            throw new AwsServiceException("UserPoolAddOnNotEnabledException", "Advanced security features are not enabled for this user pool.");
+            throw CognitoErrors.AddOnNotEnabled();
         }
         var key = clientId ?? AllClients;
         ClientOrAll(pool, key);

@@ -86,10 +86,12 @@ internal sealed partial class CognitoIdentityProviderEngine
         {
             if (request.PreviousPassword is not null && user.Password != request.PreviousPassword)
             {
+                RecordAuthEvent(pool, user.Username, "PasswordChange", "Fail", null, PasswordChallenge("Failure"));
                 throw CognitoErrors.IncorrectCredentials();
             }
             PasswordRules.Check(pool.PasswordPolicy, request.ProposedPassword!);
             SetPassword(user, request.ProposedPassword!);
+            RecordAuthEvent(pool, user.Username, "PasswordChange", "Pass", null);
         }
         return new ChangePasswordResponse();
     }
@@ -117,11 +119,7 @@ internal sealed partial class CognitoIdentityProviderEngine
     public RevokeTokenResponse RevokeToken(RequestScope scope, RevokeTokenRequest request)
     {
         var (pool, client) = PoolOfClient(scope, request.ClientId);
-        if (client.Secret is not null && client.Secret != request.ClientSecret)
-        {
-            throw CognitoErrors.NotAuthorized(request.ClientSecret is null ? $"Client {client.Id} is configured with secret but ClientSecret was not received"
-                : "Invalid client secret.");
-        }
+        CheckClientSecret(client, request.ClientSecret);
         if (client.Description.EnableTokenRevocation == false)
         {
             throw CognitoErrors.TokenRevocationDisabled();
@@ -163,6 +161,7 @@ internal sealed partial class CognitoIdentityProviderEngine
                 "ForgotPassword", "CustomMessage_ForgotPassword", client.Id, request.ClientMetadata);
         }
         await SendAsync(scope, message, ct).ConfigureAwait(false);
+        RecordAuthEvent(pool, user.Username, "ForgotPassword", "Pass", request.UserContextData?.IpAddress);
         return new ForgotPasswordResponse { CodeDeliveryDetails = message.To.Details() };
     }
 
@@ -181,6 +180,7 @@ internal sealed partial class CognitoIdentityProviderEngine
             user.TemporaryPasswordExpires = null;
         }
         await PostConfirmationAsync(scope, pool, user, "PostConfirmation_ConfirmForgotPassword", client.Id, request.ClientMetadata, ct).ConfigureAwait(false);
+        RecordAuthEvent(pool, user.Username, "PasswordChange", "Pass", request.UserContextData?.IpAddress);
         return new ConfirmForgotPasswordResponse();
     }
 }

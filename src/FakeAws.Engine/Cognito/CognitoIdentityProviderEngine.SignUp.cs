@@ -65,6 +65,7 @@ internal sealed partial class CognitoIdentityProviderEngine
         {
             await PostConfirmationAsync(scope, pool, draft, "PostConfirmation_ConfirmSignUp", client.Id, request.ClientMetadata, ct).ConfigureAwait(false);
         }
+        RecordAuthEvent(pool, username, "SignUp", "Pass", request.UserContextData?.IpAddress);
         return new SignUpResponse
         {
             UserConfirmed = draft.Status == UserStatus.Confirmed,
@@ -110,6 +111,7 @@ internal sealed partial class CognitoIdentityProviderEngine
                 client.Id, request.ClientMetadata);
         }
         await SendAsync(scope, message, ct).ConfigureAwait(false);
+        RecordAuthEvent(pool, request.Username, "ResendCode", "Pass", request.UserContextData?.IpAddress);
         return new ResendConfirmationCodeResponse { CodeDeliveryDetails = message.To.Details() };
     }
 

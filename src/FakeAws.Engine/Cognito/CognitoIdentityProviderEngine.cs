@@ -10,9 +10,9 @@ namespace FakeAws.Engine.Cognito;
 /// comes from the cloud's clock and all ids, secrets, codes and keys from its seeded ids.
 /// </summary>
 /// <remarks>
-/// Not implemented yet (answered with an error that names the operation): passkeys as MFA,
-/// risk configuration and advanced security, managed login branding and UI customisation,
-/// log delivery, SAML sign-in (SAML providers are stored), MFA and new passwords in the hosted
+/// Not implemented yet (answered with an error that names the feature): passkeys as MFA,
+/// threat protection's risk detection (risk configuration is stored; auth events are all NoRisk),
+/// SAML sign-in (SAML providers are stored), MFA and new passwords in the hosted
 /// login, MFA_SETUP during sign-in, the custom email and SMS sender triggers, PreTokenGeneration V3
 /// (machine-to-machine), password history, and the SRP timestamp skew check.
 /// The coverage document lists every operation with its status.

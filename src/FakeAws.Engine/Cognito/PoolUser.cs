@@ -73,6 +73,9 @@ internal sealed class PoolUser
     /// <summary>The <c>origin_jti</c> of every authentication that issued the user tokens, for GlobalSignOut.</summary>
     public HashSet<string> Origins { get; } = new(StringComparer.Ordinal);
 
+    /// <summary>Threat protection's record of the user's sign-ins, sign-ups and password changes, oldest first.</summary>
+    public List<AuthEvent> AuthEvents { get; } = [];
+
     public bool IsVerified(string attribute) =>
         Attributes.TryGetValue(attribute + "_verified", out var verified) && verified == "true";
 

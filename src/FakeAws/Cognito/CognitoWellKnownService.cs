@@ -12,17 +12,19 @@ namespace FakeAws.Cognito;
 /// <c>/{poolId}/.well-known/openid-configuration</c>, answered with the pool's keys and AWS's
 /// discovery document (whose URLs are AWS's, so a client that follows them through FakeAws's handler lands here again).
 /// Also <c>GET /_fakeaws-cognito/messages?userPoolId=…&amp;username=…</c>: the messages <c>aws.Cognito</c>
-/// shows, for clients of FakeAws.Server (boto3, the AWS CLI) that cannot call the .NET helper.
+/// shows, for clients of FakeAws.Server (boto3, the AWS CLI) that cannot call the .NET helper, and
+/// <c>GET /_fakeaws-cognito/feedback-token?userPoolId=…&amp;username=…&amp;eventId=…</c>: an auth event's feedback token.
 /// And <c>PUT /_fakeaws-cognito/user-import/{poolId}/{jobId}</c>: a user import job's pre-signed URL,
 /// which takes the job's CSV file in place of S3.
 /// </summary>
 internal sealed partial class CognitoWellKnownService(CognitoIdentityProviderEngine engine) : IWireService
 {
     private const string MessagesPath = "/_fakeaws-cognito/messages";
+    private const string FeedbackTokenPath = "/_fakeaws-cognito/feedback-token";
 
     /// <summary>How the router knows this front door's requests, before the service is built.</summary>
     public static readonly WireRoute Routing = new("cognito-idp", ownsPath: path =>
-        WellKnown().IsMatch(path) || path == MessagesPath || path.StartsWith(CognitoIdentityProviderEngine.ImportUploadPathPrefix, StringComparison.Ordinal));
+        WellKnown().IsMatch(path) || path == MessagesPath || path == FeedbackTokenPath || path.StartsWith(CognitoIdentityProviderEngine.ImportUploadPathPrefix, StringComparison.Ordinal));
 
     public WireRoute Route => Routing;
 
@@ -31,6 +33,10 @@ internal sealed partial class CognitoWellKnownService(CognitoIdentityProviderEng
         if (request.Path == MessagesPath)
         {
             return Task.FromResult(Messages(request.Query));
+        }
+        if (request.Path == FeedbackTokenPath)
+        {
+            return Task.FromResult(FeedbackToken(request.Query, scope));
         }
         if (request.Path.StartsWith(CognitoIdentityProviderEngine.ImportUploadPathPrefix, StringComparison.Ordinal))
         {
@@ -97,6 +103,16 @@ internal sealed partial class CognitoWellKnownService(CognitoIdentityProviderEng
             ["SentAt"] = m.SentAt.ToUnixTimeMilliseconds() / 1000.0,
         }).ToArray());
         return Json(new JsonObject { ["Messages"] = list }, 200);
+    }
+
+    private WireResponse FeedbackToken(string query, RequestScope scope)
+    {
+        var parameters = FormFields.Parse(query);
+        var token = engine.FeedbackToken(scope, parameters.GetValueOrDefault("userPoolId") ?? "", parameters.GetValueOrDefault("username") ?? "",
+            parameters.GetValueOrDefault("eventId") ?? "");
+        return token is null
+            ? Json(new JsonObject { ["message"] = "No such auth event." }, 404)
+            : Json(new JsonObject { ["FeedbackToken"] = token }, 200);
     }
 
     // Only a PUT to the URL of a job that exists is taken; anything else is refused as S3 refuses a

@@ -42,6 +42,20 @@ public sealed class FakeCognito
     public IReadOnlyList<CognitoMessage> SentMessages => _engine.Outbox.All().Select(ToPublic).ToList();
 
     /// <summary>
+    /// The feedback token of a threat-protection auth event, which AWS puts in the links of the notification emails it
+    /// sends about an event and UpdateAuthEventFeedback takes. FakeAws detects no risk, so it sends no such email: a
+    /// test reads the token here (or, against FakeAws.Server, from
+    /// <c>GET /_fakeaws-cognito/feedback-token?userPoolId=…&amp;username=…&amp;eventId=…</c>).
+    /// </summary>
+    /// <example><c>var token = aws.Cognito.AuthEventFeedbackToken(poolId, "ada", eventId);</c></example>
+    /// <param name="userPoolId">The pool.</param>
+    /// <param name="username">The user the event belongs to (user name, or email or phone as the pool allows).</param>
+    /// <param name="eventId">The EventId from AdminListUserAuthEvents.</param>
+    /// <returns>The token, or null when the pool, user or event does not exist.</returns>
+    public string? AuthEventFeedbackToken(string userPoolId, string username, string eventId) =>
+        _engine.FeedbackToken(_cloud.Context.Scope(null), userPoolId, username, eventId);
+
+    /// <summary>
     /// The TOTP code an authenticator app would show now, on the cloud's clock, for the
     /// <c>SecretCode</c> that AssociateSoftwareToken returned.
     /// </summary>

@@ -78,6 +78,40 @@ public sealed class OAuthTests : CognitoTestBase
     }
 
     [Test]
+    public async Task TokenEndpoint_AcceptsEitherActiveSecret_DuringARotation()
+    {
+        var (clientId, original) = await MachineClient();
+        var originalId = (await Idp("ListUserPoolClientSecrets", new { UserPoolId = _poolId, ClientId = clientId }))["ClientSecrets"]![0]!["ClientSecretId"]!.GetValue<string>();
+        var added = (await Idp("AddUserPoolClientSecret", new { UserPoolId = _poolId, ClientId = clientId }))["ClientSecretDescriptor"]!["ClientSecretValue"]!.GetValue<string>();
+        foreach (var secret in new[] { original, added })
+        {
+            var response = await Token(new() { ["grant_type"] = "client_credentials" }, Basic(clientId, secret));
+            Assert.That(response.Status, Is.EqualTo(200), response.Body.ToJsonString());
+        }
+
+        await Idp("DeleteUserPoolClientSecret", new { UserPoolId = _poolId, ClientId = clientId, ClientSecretId = originalId });
+        Assert.That(await Error(new() { ["grant_type"] = "client_credentials" }, Basic(clientId, original)), Is.EqualTo("invalid_client"));
+        var posted = await Token(new() { ["grant_type"] = "client_credentials", ["client_id"] = clientId, ["client_secret"] = added });
+        Assert.That(posted.Status, Is.EqualTo(200), posted.Body.ToJsonString());
+    }
+
+    [Test]
+    public async Task HostedLoginSignIns_AreAuthEvents_WhenThreatProtectionIsOn()
+    {
+        await Idp("UpdateUserPool", new { UserPoolId = _poolId, AutoVerifiedAttributes = new[] { "email" }, UserPoolTier = "PLUS", UserPoolAddOns = new { AdvancedSecurityMode = "AUDIT" } });
+        var clientId = await WebClient();
+        await ConfirmedUser(_poolId, clientId, "ada@example.com");
+        using var toLogin = await _domain.GetAsync($"oauth2/authorize?response_type=code&client_id={clientId}&redirect_uri={Uri.EscapeDataString(Callback)}&state=xyz&scope=openid");
+        var login = toLogin.Headers.Location!;
+        using var wrong = await _domain.PostAsync(login, Form(new() { ["username"] = "ada@example.com", ["password"] = "nope" }));
+        await SignIn(login);
+
+        var events = (await Idp("AdminListUserAuthEvents", new { UserPoolId = _poolId, Username = "ada@example.com" }))["AuthEvents"]!.AsArray();
+        Assert.That(events.Select(e => $"{e!["EventType"]}:{e["EventResponse"]}"), Is.EqualTo(new[] { "SignIn:Pass", "SignIn:Fail", "SignUp:Pass" }));
+        Assert.That(events[1]!["ChallengeResponses"]!.ToJsonString(), Is.EqualTo("""[{"ChallengeName":"Password","ChallengeResponse":"Failure"}]"""));
+    }
+
+    [Test]
     public async Task AuthorizationCodeWithPkce_ThroughTheHostedLogin_ThenRefresh_UserInfo_Revoke()
     {
         var clientId = await WebClient();

@@ -39,6 +39,19 @@ public class SrpTests : CognitoTestBase
     }
 
     [Test]
+    public async Task UserSrpAuth_IsOneSignInEvent_WhenThreatProtectionIsOn()
+    {
+        var (poolId, clientId) = await EmailPool(new { UserPoolTier = "PLUS", UserPoolAddOns = new { AdvancedSecurityMode = "ENFORCED" } });
+        await ConfirmedUser(poolId, clientId, "srp@example.com");
+        await SrpSignIn(poolId, clientId, "srp@example.com", Password);
+        Assert.ThrowsAsync<CognitoError>(() => SrpSignIn(poolId, clientId, "srp@example.com", "Wr0ng-passw0rd"));
+
+        var events = (await Idp("AdminListUserAuthEvents", new { UserPoolId = poolId, Username = "srp@example.com" }))["AuthEvents"]!.AsArray();
+        Assert.That(events.Select(e => $"{e!["EventType"]}:{e["EventResponse"]}"), Is.EqualTo(new[] { "SignIn:Fail", "SignIn:Pass", "SignUp:Pass" }),
+            "the SRP start is not an event of its own: the password verifier is");
+    }
+
+    [Test]
     public async Task UserSrpAuth_WrongPassword_IncorrectUsernameOrPassword()
     {
         var (poolId, clientId) = await EmailPool();

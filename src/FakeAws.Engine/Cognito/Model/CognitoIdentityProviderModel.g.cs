@@ -6441,7 +6441,7 @@ internal static partial class ServiceModel
     public static IReadOnlyList<OperationBinding> Bind(ICognitoIdentityProviderOperations engine) =>
     [
         new(Operations[0], (scope, input, _) => new(engine.AddCustomAttributes(scope, (AddCustomAttributesRequest)input))),
-        new(Operations[1], null),
+        new(Operations[1], (scope, input, _) => new(engine.AddUserPoolClientSecret(scope, (AddUserPoolClientSecretRequest)input))),
         new(Operations[2], (scope, input, _) => { engine.AdminAddUserToGroup(scope, (AdminAddUserToGroupRequest)input); return default; }),
         new(Operations[3], async (scope, input, token) => await engine.AdminConfirmSignUp(scope, (AdminConfirmSignUpRequest)input, token).ConfigureAwait(false)),
         new(Operations[4], async (scope, input, token) => await engine.AdminCreateUser(scope, (AdminCreateUserRequest)input, token).ConfigureAwait(false)),
@@ -6457,14 +6457,14 @@ internal static partial class ServiceModel
         new(Operations[14], (scope, input, _) => new(engine.AdminLinkProviderForUser(scope, (AdminLinkProviderForUserRequest)input))),
         new(Operations[15], (scope, input, _) => new(engine.AdminListDevices(scope, (AdminListDevicesRequest)input))),
         new(Operations[16], (scope, input, _) => new(engine.AdminListGroupsForUser(scope, (AdminListGroupsForUserRequest)input))),
-        new(Operations[17], null),
+        new(Operations[17], (scope, input, _) => new(engine.AdminListUserAuthEvents(scope, (AdminListUserAuthEventsRequest)input))),
         new(Operations[18], (scope, input, _) => { engine.AdminRemoveUserFromGroup(scope, (AdminRemoveUserFromGroupRequest)input); return default; }),
         new(Operations[19], async (scope, input, token) => await engine.AdminResetUserPassword(scope, (AdminResetUserPasswordRequest)input, token).ConfigureAwait(false)),
         new(Operations[20], async (scope, input, token) => await engine.AdminRespondToAuthChallenge(scope, (AdminRespondToAuthChallengeRequest)input, token).ConfigureAwait(false)),
         new(Operations[21], (scope, input, _) => new(engine.AdminSetUserMFAPreference(scope, (AdminSetUserMFAPreferenceRequest)input))),
         new(Operations[22], (scope, input, _) => new(engine.AdminSetUserPassword(scope, (AdminSetUserPasswordRequest)input))),
         new(Operations[23], (scope, input, _) => new(engine.AdminSetUserSettings(scope, (AdminSetUserSettingsRequest)input))),
-        new(Operations[24], null),
+        new(Operations[24], (scope, input, _) => new(engine.AdminUpdateAuthEventFeedback(scope, (AdminUpdateAuthEventFeedbackRequest)input))),
         new(Operations[25], (scope, input, _) => new(engine.AdminUpdateDeviceStatus(scope, (AdminUpdateDeviceStatusRequest)input))),
         new(Operations[26], async (scope, input, token) => await engine.AdminUpdateUserAttributes(scope, (AdminUpdateUserAttributesRequest)input, token).ConfigureAwait(false)),
         new(Operations[27], (scope, input, _) => new(engine.AdminUserGlobalSignOut(scope, (AdminUserGlobalSignOutRequest)input))),
@@ -6492,7 +6492,7 @@ internal static partial class ServiceModel
         new(Operations[49], (scope, input, _) => new(engine.DeleteUserAttributes(scope, (DeleteUserAttributesRequest)input))),
         new(Operations[50], (scope, input, _) => { engine.DeleteUserPool(scope, (DeleteUserPoolRequest)input); return default; }),
         new(Operations[51], (scope, input, _) => { engine.DeleteUserPoolClient(scope, (DeleteUserPoolClientRequest)input); return default; }),
-        new(Operations[52], null),
+        new(Operations[52], (scope, input, _) => new(engine.DeleteUserPoolClientSecret(scope, (DeleteUserPoolClientSecretRequest)input))),
         new(Operations[53], (scope, input, _) => new(engine.DeleteUserPoolDomain(scope, (DeleteUserPoolDomainRequest)input))),
         new(Operations[54], (scope, input, _) => new(engine.DeleteWebAuthnCredential(scope, (DeleteWebAuthnCredentialRequest)input))),
         new(Operations[55], (scope, input, _) => new(engine.DescribeIdentityProvider(scope, (DescribeIdentityProviderRequest)input))),
@@ -6528,7 +6528,7 @@ internal static partial class ServiceModel
         new(Operations[85], (scope, input, _) => new(engine.ListTagsForResource(scope, (ListTagsForResourceRequest)input))),
         new(Operations[86], (scope, input, _) => new(engine.ListTerms(scope, (ListTermsRequest)input))),
         new(Operations[87], (scope, input, _) => new(engine.ListUserImportJobs(scope, (ListUserImportJobsRequest)input))),
-        new(Operations[88], null),
+        new(Operations[88], (scope, input, _) => new(engine.ListUserPoolClientSecrets(scope, (ListUserPoolClientSecretsRequest)input))),
         new(Operations[89], (scope, input, _) => new(engine.ListUserPoolClients(scope, (ListUserPoolClientsRequest)input))),
         new(Operations[90], (scope, input, _) => new(engine.ListUserPools(scope, (ListUserPoolsRequest)input))),
         new(Operations[91], (scope, input, _) => new(engine.ListUsers(scope, (ListUsersRequest)input))),
@@ -6549,7 +6549,7 @@ internal static partial class ServiceModel
         new(Operations[106], (scope, input, _) => new(engine.StopUserImportJob(scope, (StopUserImportJobRequest)input))),
         new(Operations[107], (scope, input, _) => new(engine.TagResource(scope, (TagResourceRequest)input))),
         new(Operations[108], (scope, input, _) => new(engine.UntagResource(scope, (UntagResourceRequest)input))),
-        new(Operations[109], null),
+        new(Operations[109], (scope, input, _) => new(engine.UpdateAuthEventFeedback(scope, (UpdateAuthEventFeedbackRequest)input))),
         new(Operations[110], (scope, input, _) => new(engine.UpdateDeviceStatus(scope, (UpdateDeviceStatusRequest)input))),
         new(Operations[111], (scope, input, _) => new(engine.UpdateGroup(scope, (UpdateGroupRequest)input))),
         new(Operations[112], (scope, input, _) => new(engine.UpdateIdentityProvider(scope, (UpdateIdentityProviderRequest)input))),
@@ -6572,6 +6572,7 @@ internal static partial class ServiceModel
 internal interface ICognitoIdentityProviderOperations
 {
     AddCustomAttributesResponse AddCustomAttributes(RequestScope scope, AddCustomAttributesRequest input);
+    AddUserPoolClientSecretResponse AddUserPoolClientSecret(RequestScope scope, AddUserPoolClientSecretRequest input);
     void AdminAddUserToGroup(RequestScope scope, AdminAddUserToGroupRequest input);
     Task<AdminConfirmSignUpResponse> AdminConfirmSignUp(RequestScope scope, AdminConfirmSignUpRequest input, CancellationToken cancellationToken);
     Task<AdminCreateUserResponse> AdminCreateUser(RequestScope scope, AdminCreateUserRequest input, CancellationToken cancellationToken);
@@ -6587,12 +6588,14 @@ internal interface ICognitoIdentityProviderOperations
     AdminLinkProviderForUserResponse AdminLinkProviderForUser(RequestScope scope, AdminLinkProviderForUserRequest input);
     AdminListDevicesResponse AdminListDevices(RequestScope scope, AdminListDevicesRequest input);
     AdminListGroupsForUserResponse AdminListGroupsForUser(RequestScope scope, AdminListGroupsForUserRequest input);
+    AdminListUserAuthEventsResponse AdminListUserAuthEvents(RequestScope scope, AdminListUserAuthEventsRequest input);
     void AdminRemoveUserFromGroup(RequestScope scope, AdminRemoveUserFromGroupRequest input);
     Task<AdminResetUserPasswordResponse> AdminResetUserPassword(RequestScope scope, AdminResetUserPasswordRequest input, CancellationToken cancellationToken);
     Task<AdminRespondToAuthChallengeResponse> AdminRespondToAuthChallenge(RequestScope scope, AdminRespondToAuthChallengeRequest input, CancellationToken cancellationToken);
     AdminSetUserMFAPreferenceResponse AdminSetUserMFAPreference(RequestScope scope, AdminSetUserMFAPreferenceRequest input);
     AdminSetUserPasswordResponse AdminSetUserPassword(RequestScope scope, AdminSetUserPasswordRequest input);
     AdminSetUserSettingsResponse AdminSetUserSettings(RequestScope scope, AdminSetUserSettingsRequest input);
+    AdminUpdateAuthEventFeedbackResponse AdminUpdateAuthEventFeedback(RequestScope scope, AdminUpdateAuthEventFeedbackRequest input);
     AdminUpdateDeviceStatusResponse AdminUpdateDeviceStatus(RequestScope scope, AdminUpdateDeviceStatusRequest input);
     Task<AdminUpdateUserAttributesResponse> AdminUpdateUserAttributes(RequestScope scope, AdminUpdateUserAttributesRequest input, CancellationToken cancellationToken);
     AdminUserGlobalSignOutResponse AdminUserGlobalSignOut(RequestScope scope, AdminUserGlobalSignOutRequest input);
@@ -6620,6 +6623,7 @@ internal interface ICognitoIdentityProviderOperations
     DeleteUserAttributesResponse DeleteUserAttributes(RequestScope scope, DeleteUserAttributesRequest input);
     void DeleteUserPool(RequestScope scope, DeleteUserPoolRequest input);
     void DeleteUserPoolClient(RequestScope scope, DeleteUserPoolClientRequest input);
+    DeleteUserPoolClientSecretResponse DeleteUserPoolClientSecret(RequestScope scope, DeleteUserPoolClientSecretRequest input);
     DeleteUserPoolDomainResponse DeleteUserPoolDomain(RequestScope scope, DeleteUserPoolDomainRequest input);
     DeleteWebAuthnCredentialResponse DeleteWebAuthnCredential(RequestScope scope, DeleteWebAuthnCredentialRequest input);
     DescribeIdentityProviderResponse DescribeIdentityProvider(RequestScope scope, DescribeIdentityProviderRequest input);
@@ -6655,6 +6659,7 @@ internal interface ICognitoIdentityProviderOperations
     ListTagsForResourceResponse ListTagsForResource(RequestScope scope, ListTagsForResourceRequest input);
     ListTermsResponse ListTerms(RequestScope scope, ListTermsRequest input);
     ListUserImportJobsResponse ListUserImportJobs(RequestScope scope, ListUserImportJobsRequest input);
+    ListUserPoolClientSecretsResponse ListUserPoolClientSecrets(RequestScope scope, ListUserPoolClientSecretsRequest input);
     ListUserPoolClientsResponse ListUserPoolClients(RequestScope scope, ListUserPoolClientsRequest input);
     ListUserPoolsResponse ListUserPools(RequestScope scope, ListUserPoolsRequest input);
     ListUsersResponse ListUsers(RequestScope scope, ListUsersRequest input);
@@ -6675,6 +6680,7 @@ internal interface ICognitoIdentityProviderOperations
     StopUserImportJobResponse StopUserImportJob(RequestScope scope, StopUserImportJobRequest input);
     TagResourceResponse TagResource(RequestScope scope, TagResourceRequest input);
     UntagResourceResponse UntagResource(RequestScope scope, UntagResourceRequest input);
+    UpdateAuthEventFeedbackResponse UpdateAuthEventFeedback(RequestScope scope, UpdateAuthEventFeedbackRequest input);
     UpdateDeviceStatusResponse UpdateDeviceStatus(RequestScope scope, UpdateDeviceStatusRequest input);
     UpdateGroupResponse UpdateGroup(RequestScope scope, UpdateGroupRequest input);
     UpdateIdentityProviderResponse UpdateIdentityProvider(RequestScope scope, UpdateIdentityProviderRequest input);

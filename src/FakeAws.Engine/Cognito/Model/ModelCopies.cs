@@ -28,3 +28,9 @@ internal sealed partial class TermsType
     /// <summary>A copy to answer with; UpdateTerms replaces the links map rather than changing it, so sharing it is safe.</summary>
     public TermsType Clone() => (TermsType)MemberwiseClone();
 }
+
+internal sealed partial class AuthEventType
+{
+    /// <summary>A copy to answer with; feedback and challenge responses are replaced, never changed in place.</summary>
+    public AuthEventType Clone() => (AuthEventType)MemberwiseClone();
+}
