@@ -144,7 +144,7 @@ public partial class JsonataCorpusTests
     private static partial Regex CodePattern();
 
     /// <summary>tests/jsonata-corpus, found by walking up from the test assembly to the repository.</summary>
-    private static string CorpusFolder()
+    internal static string CorpusFolder()
     {
         for (var dir = new DirectoryInfo(TestContext.CurrentContext.TestDirectory); dir is not null; dir = dir.Parent)
         {

@@ -28,6 +28,14 @@ internal static class NestingLimits
     public const int JsonataParse = 200;
 
     /// <summary>
+    /// The depth of a parsed JSONata expression's tree, which a chain of operators deepens without
+    /// nesting (<c>1+1+...</c> is as deep as it has terms). jsonata recurses once per level when it
+    /// processes the tree; an expression deeper than <see cref="JsonataEvaluation"/> fails when it
+    /// runs, and this bound only keeps the building of its tree inside the stack.
+    /// </summary>
+    public const int JsonataTree = 10_000;
+
+    /// <summary>
     /// The evaluation depth of a JSONata expression: the bound of jsonata's stack guard as Step
     /// Functions sets it, measured on AWS between 99 and 101 (a chain of 200 <c>1+1+...</c> fails).
     /// </summary>
