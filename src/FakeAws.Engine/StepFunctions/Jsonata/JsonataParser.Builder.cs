@@ -7,18 +7,23 @@ internal sealed partial class JsonataParser
 {
     /// <summary>
     /// jsonata's post-parse stage over the syntax tree: the errors it raises there (S0201, S0207,
-    /// S0209, S0210, S0213, S0215, S0216), and the nodes FakeAws evaluates. What FakeAws cannot
+    /// S0209, S0210, S0213, S0215, S0216, and S0217 from <see cref="Ancestry"/>), and the nodes FakeAws evaluates. What FakeAws cannot
     /// evaluate yet is noted, not thrown at once, so that a syntax error later in the walk is still
     /// the answer.
     /// </summary>
     private sealed class Builder
     {
         private string? _unsupported;
+        private bool _parent;
         private int _depth;
 
         public JsonataNode BuildAll(Syntax tree)
         {
             var node = Build(tree);
+            if (_parent)
+            {
+                Ancestry.Check(tree);
+            }
             if (_unsupported is not null)
             {
                 throw new FormatException($"FakeAws does not support {_unsupported} in JSONata expressions yet");
@@ -79,6 +84,7 @@ internal sealed partial class JsonataParser
                 case "name":
                     return new StepNode(null, (string)s.Value!);
                 case "parent":
+                    _parent = true;
                     return Unsupported("the parent operator ('%')");
                 case "wildcard":
                     return Unsupported("the wildcard ('*')");
