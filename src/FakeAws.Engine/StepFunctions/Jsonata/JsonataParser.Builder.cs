@@ -86,10 +86,8 @@ internal sealed partial class JsonataParser
                 case "parent":
                     _parent = true;
                     return Unsupported("the parent operator ('%')");
-                case "wildcard":
-                    return Unsupported("the wildcard ('*')");
-                case "descendant":
-                    return Unsupported("the descendant wildcard ('**')");
+                case "wildcard" or "descendant":
+                    return new WildcardNode(null, s.Type == "descendant");
                 case "string" or "number" or "value":
                     return new LiteralNode(Literal(s));
                 case "variable":
@@ -194,6 +192,8 @@ internal sealed partial class JsonataParser
                     return step.KeepArray ? Unsupported("the empty predicate '[]'") : new StepNode(left, (string)step.Value!);
                 case { Type: "operator", Id: "and" or "or" or "in" }:
                     return new StepNode(left, step.Id);
+                case { Type: "wildcard" or "descendant" } when left is not null:
+                    return new WildcardNode(left, step.Type == "descendant");
                 case { Type: "binary", Id: "[" } when left is not null:
                     return new FilterNode(BuildStep(step.Lhs!, left), Build(step.Rhs!));
                 case { Type: "function" or "partial", Expression.Type: "name" } when left is not null:
