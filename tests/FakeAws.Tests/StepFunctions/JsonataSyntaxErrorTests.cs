@@ -121,6 +121,9 @@ public class JsonataSyntaxErrorTests
     [TestCase("$states.input.items.{'p': price}", """{"items": [{"price": 2}]}""", """{"p":2}""")]
     [TestCase("\"a\" & /* a comment */ \"b\"", "{}", "\"ab\"")]
     [TestCase("$states.input.`first name`", """{"first name": "Ann"}""", "\"Ann\"")]
+    [TestCase("$states.input.items[0].name[]", """{"items": [{"name": "a"}, {"name": "b"}]}""", """["a"]""")]
+    [TestCase("$states.input.o.*", """{"o": {"a": 1, "b": 2}}""", "[1,2]")]
+    [TestCase("$count($states.input.**)", """{"o": {"a": [1, 2]}}""", "4")]
     public async Task Expressions_JsonataParses_AreCreatedAndRun(string expression, string input, string output)
     {
         using var aws = new FakeAwsCloud();

@@ -15,6 +15,9 @@ internal sealed partial class JsonataParser
     {
         private string? _unsupported;
         private bool _parent;
+
+        /// <summary>A name of the path being built has an empty predicate (<c>a[]</c>).</summary>
+        private bool _keepArray;
         private int _depth;
 
         public JsonataNode BuildAll(Syntax tree)
@@ -31,17 +34,28 @@ internal sealed partial class JsonataParser
             return node;
         }
 
-        private JsonataNode Build(Syntax s)
+        /// <param name="s">The node.</param>
+        /// <param name="continued">The node is the left side of a predicate, grouping, sort or binding that continues its path.</param>
+        private JsonataNode Build(Syntax s, bool continued = false)
         {
             if (++_depth > NestingLimits.JsonataTree)
             {
                 throw new NestingTooDeepException($"nests more than {NestingLimits.JsonataTree} levels deep");
             }
+            // A path with an empty predicate on one of its names keeps a singleton result in an array.
+            var outer = _keepArray;
+            _keepArray = false;
             var node = BuildNode(s);
             _depth--;
-            if (s.KeepArray)
+            if (_keepArray && IsPath(s) && !continued)
             {
-                return Unsupported("the empty predicate '[]'");
+                node = new KeepArrayNode(node);
+                _keepArray = false;
+            }
+            _keepArray |= outer;
+            if (s.KeepArray && s.Type != "name")
+            {
+                return Unsupported("the empty predicate '[]' after anything but a name");
             }
             return node;
         }
@@ -80,8 +94,9 @@ internal sealed partial class JsonataParser
                     }
                     return Unsupported("transforms ('| ... |')");
                 case "block":
-                    return new BlockNode(s.Items.Select(Build).ToList());
+                    return new BlockNode(s.Items.Select(item => Build(item)).ToList());
                 case "name":
+                    _keepArray |= s.KeepArray;
                     return new StepNode(null, (string)s.Value!);
                 case "parent":
                     _parent = true;
@@ -112,25 +127,25 @@ internal sealed partial class JsonataParser
                 case ".":
                     return BuildPath(s);
                 case "[":
-                    var filtered = Build(s.Lhs!);
+                    var filtered = Build(s.Lhs!, continued: true);
                     if (s.Lhs is { Type: "binary", Id: "{" } && !IsPath(s.Lhs))
                     {
                         throw JsonataSyntaxException.Create("S0209");
                     }
                     return new FilterNode(filtered, Build(s.Rhs!));
                 case "{":
-                    var grouped = Build(s.Lhs!);
+                    var grouped = Build(s.Lhs!, continued: true);
                     if (HasGroup(s.Lhs!))
                     {
                         throw JsonataSyntaxException.Create("S0210");
                     }
                     return new GroupNode(grouped, BuildPairs(s));
                 case "^":
-                    return new OrderByNode(Build(s.Lhs!), s.Terms.Select(t => (Build(t.Term), t.Descending)).ToList());
+                    return new OrderByNode(Build(s.Lhs!, continued: true), s.Terms.Select(t => (Build(t.Term), t.Descending)).ToList());
                 case ":=":
                     return new BindNode((string)s.Lhs!.Value!, Build(s.Rhs!));
                 case "@":
-                    Build(s.Lhs!);
+                    Build(s.Lhs!, continued: true);
                     if (s.Lhs is { Type: "binary", Id: "[" })
                     {
                         throw JsonataSyntaxException.Create("S0215");
@@ -141,7 +156,7 @@ internal sealed partial class JsonataParser
                     }
                     return Unsupported("the focus variable binding ('@$v')");
                 case "#":
-                    Build(s.Lhs!);
+                    Build(s.Lhs!, continued: true);
                     return Unsupported("the index variable binding ('#$i')");
                 case "~>":
                     return new ChainNode(Build(s.Lhs!), Build(s.Rhs!));
@@ -189,7 +204,8 @@ internal sealed partial class JsonataParser
                 case { Type: "binary", Id: "." } when left is null:
                     return BuildPath(step);
                 case { Type: "name" or "string" }:
-                    return step.KeepArray ? Unsupported("the empty predicate '[]'") : new StepNode(left, (string)step.Value!);
+                    _keepArray |= step.KeepArray;
+                    return new StepNode(left, (string)step.Value!);
                 case { Type: "operator", Id: "and" or "or" or "in" }:
                     return new StepNode(left, step.Id);
                 case { Type: "wildcard" or "descendant" } when left is not null:
