@@ -29,11 +29,11 @@ internal static class NestingLimits
 
     /// <summary>
     /// The depth of a parsed JSONata expression's tree, which a chain of operators deepens without
-    /// nesting (<c>1+1+...</c> is as deep as it has terms). jsonata recurses once per level when it
-    /// processes the tree; an expression deeper than <see cref="JsonataEvaluation"/> fails when it
-    /// runs, and this bound only keeps the building of its tree inside the stack.
+    /// nesting (<c>1+1+...</c> is as deep as it has terms). Building the tree recurses once per
+    /// level, and a thread's stack ends near 4,000; an expression deeper than
+    /// <see cref="JsonataEvaluation"/> fails when it runs on AWS anyway.
     /// </summary>
-    public const int JsonataTree = 10_000;
+    public const int JsonataTree = 1_000;
 
     /// <summary>
     /// The evaluation depth of a JSONata expression: the bound of jsonata's stack guard as Step

@@ -112,7 +112,12 @@ internal sealed partial class JsonataParser
                 case { Type: "unary", Id: "{" }:
                     return Pushing(new Processed("object"), [.. s.Pairs.SelectMany(p => new[] { Process(p.Key), Process(p.Value) })]);
                 case { Type: "unary" }:
-                    var operand = Process(s.Expression!);
+                    var inner = s.Expression!;
+                    while (inner is { Type: "unary", Id: "-" })
+                    {
+                        inner = inner.Expression!;
+                    }
+                    var operand = Process(inner);
                     return operand.Kind == "number" ? operand : Pushing(new Processed("unary"), operand);
                 case { Type: "function" or "partial" }:
                     var call = Pushing(new Processed("function"), [.. s.Items.Where(a => a is not { Type: "operator", Id: "?" }).Select(Process)]);

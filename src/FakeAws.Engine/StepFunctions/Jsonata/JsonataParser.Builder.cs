@@ -73,7 +73,7 @@ internal sealed partial class JsonataParser
                             ? new RangeNode(Build(item.Lhs!), Build(item.Rhs!))
                             : Build(item)).ToList()),
                         "{" => new ObjectNode(BuildPairs(s)),
-                        _ => Literal(s) is { } negative ? new LiteralNode(negative) : new NegateNode(Build(s.Expression!)),
+                        _ => BuildNegation(s),
                     };
                 case "function" or "partial":
                     var arguments = BuildArguments(s);
@@ -220,6 +220,24 @@ internal sealed partial class JsonataParser
             return left is null ? expression : new MapStepNode(left, expression, step is { Type: "unary", Id: "[" });
         }
 
+        /// <summary>
+        /// A run of minus signs, built in a loop: over a number they fold into it, as jsonata folds each
+        /// sign into the number it precedes; over anything else each is a negation.
+        /// </summary>
+        private JsonataNode BuildNegation(Syntax s)
+        {
+            if (SignedNumber(s, out var operand) is { } number)
+            {
+                return new LiteralNode(number);
+            }
+            var node = Build(operand);
+            for (var sign = s; sign != operand; sign = sign.Expression!)
+            {
+                node = new NegateNode(node);
+            }
+            return node;
+        }
+
         /// <summary>A call's arguments, null for each <c>?</c> of a partial application.</summary>
         private List<JsonataNode?> BuildArguments(Syntax call) =>
             call.Items.Select(a => a is { Type: "operator", Id: "?" } ? null : Build(a)).ToList();
@@ -232,9 +250,22 @@ internal sealed partial class JsonataParser
             { Type: "number" } => JsonValues.Parse(s.Text!),
             { Type: "string" } => JsonValue.Create((string)s.Value!),
             { Type: "value", Value: bool b } => JsonValue.Create(b),
-            { Type: "unary", Id: "-", Expression.Type: "number" } => JsonValues.Parse("-" + s.Expression.Text),
+            { Type: "unary", Id: "-" } => SignedNumber(s, out _),
             _ => null,
         };
+
+        /// <summary>The number a run of minus signs folds into, or null when they precede something else (its operand in <paramref name="operand"/>).</summary>
+        private static JsonNode? SignedNumber(Syntax s, out Syntax operand)
+        {
+            var signs = 0;
+            operand = s;
+            while (operand is { Type: "unary", Id: "-" })
+            {
+                signs++;
+                operand = operand.Expression!;
+            }
+            return operand.Type == "number" ? JsonValues.Parse(signs % 2 == 0 ? operand.Text! : "-" + operand.Text) : null;
+        }
 
         /// <summary>Whether jsonata's post-parse stage makes a path of the node (a name, steps, a sort), where a grouping sits on the path rather than a step.</summary>
         private static bool IsPath(Syntax s) => s switch

@@ -152,8 +152,21 @@ internal sealed partial class JsonataParser
             case "(end)" or "(name)" or "(literal)" or "(regex)" or "and" or "or" or "in":
                 return t;
             case "-":
-                t.Expression = Expression(70);
-                t.Type = "unary";
+                // A run of minus signs is read in a loop, as jsonata's recursion would read it (each sign's
+                // operand is the next sign's), so that a long run does not recurse once per sign.
+                var signs = new List<Syntax> { t };
+                while (_node.Id == "-")
+                {
+                    signs.Add(_node);
+                    Advance(infix: true);
+                }
+                var operand = Expression(70);
+                for (var i = signs.Count - 1; i >= 0; i--)
+                {
+                    signs[i].Expression = operand;
+                    signs[i].Type = "unary";
+                    operand = signs[i];
+                }
                 return t;
             case "*":
                 t.Type = "wildcard";
