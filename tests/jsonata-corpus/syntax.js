@@ -10,14 +10,7 @@ const fs = require('fs');
 const path = require('path');
 const jsonata = require('jsonata');
 
-let seed = 20251205;
-function random() {
-  seed |= 0; seed = (seed + 0x6D2B79F5) | 0;
-  let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-  t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-  return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-}
-const pick = (items) => items[Math.floor(random() * items.length)];
+const { random, pick } = require('./seeded')(20251205);
 
 const recorded = (file) => fs.readFileSync(path.join(__dirname, file), 'utf8').split('\n').filter(l => l).map(l => JSON.parse(l).expr);
 const seeds = [...new Set([...recorded('corpus.jsonl'), ...recorded('features.jsonl')])];
