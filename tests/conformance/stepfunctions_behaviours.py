@@ -169,6 +169,18 @@ described, _ = run({"QueryLanguage": "JSONata", "StartAt": "A", "States": {"A": 
     {"s": "a,b,c", "items": [{"v": 1, "tags": ["p"]}, {"v": 2, "tags": ["q", "r"]}]})
 checks.equal("JSONata features", output(described), {"range": [1, 2, 3, 7], "chain": "a-b-c", "regex": "a;b;c", "reduce": 24, "sorted": [2, 1], "last": ["p", "r"]})
 
+# A JSONata syntax error is refused at definition time with jsonata's message at its field (as measured on AWS by
+# floci-io/floci: INVALID_JSONATA_EXPRESSION, the S0xxx code left out).
+bad = {"QueryLanguage": "JSONata", "StartAt": "E", "States": {"E": {"Type": "Pass", "Output": {"v": "{% phone[1,2) %}"}, "End": True}}}
+validated = sfn.validate_state_machine_definition(definition=json.dumps(bad))
+checks.equal("Validate a JSONata syntax error", (validated["result"], validated["diagnostics"]),
+             ("FAIL", [{"severity": "ERROR", "code": "INVALID_JSONATA_EXPRESSION", "message": 'Expected "]", got ","', "location": "/States/E/Output/v"}]))
+checks.error("Create with a JSONata syntax error", lambda: sfn.create_state_machine(name="bad-jsonata", definition=json.dumps(bad), roleArn=role),
+             "InvalidDefinition", """Invalid State Machine Definition: 'INVALID_JSONATA_EXPRESSION: Expected "]", got "," at /States/E/Output/v'""")
+validated = sfn.validate_state_machine_definition(definition=json.dumps(
+    {"QueryLanguage": "JSONata", "StartAt": "E", "States": {"E": {"Type": "Pass", "Output": "{% $states.input.items.(a * 2) %}", "End": True}}}))
+checks.equal("Validate a JSONata map step", (validated["result"], validated["diagnostics"]), ("OK", []))
+
 # TestState: one state, its data flow at DEBUG, and a mocked error that a retrier or a catcher handles.
 # AWS serves TestState on a sync- host; the local endpoint has none.
 sfn = client("stepfunctions", inject_host_prefix=False)

@@ -38,6 +38,9 @@ const expressions = [
   "$base64encode(s)", "$base64decode($base64encode(s))", "$base64decode('aGVsbG8=')", "$base64decode('aGVsbG8')", "$encodeUrlComponent('a b&c=d/é?')",
   "$encodeUrl('https://x.test/a b?q=é&r=1#f')", "$decodeUrlComponent('a%20b%26%C3%A9')", "$decodeUrl('a%20b%26%3F%C3%A9')", "$decodeUrl('%E0%A4%A')",
   "$decodeUrlComponent('%ZZ')", "$encodeUrlComponent(s)", "$formatBase(100, 2)", "$formatBase(n, 16)", "$formatBase(-255.5, 16)", "$formatBase(35, 36)",
+  "nested.*", "items.*", "items[0].*", "nested.deep.*", "items.*.v", "$.*", "nested.**", "items.**", "items.**.v", "nested.deep.**", "missing.*", "missing.**",
+  "items[0].name[]", "items.name[]", "nested.deep[]", "nested.deep.x[]", "tags[]", "missing[]", "items[0][]", "items[v>2].v[]", "$count(items.v[])", "nested.list[]",
+  "items.(v * 2)", "items.(tags)", "items.[v]", "items.{'n': name}", "items.$string(v)", "nums.($ + 1)", "items.(missing)", "nested.(deep.x)", "items.tags.$uppercase($)",
   "$formatBase(10, 1)", "$formatBase(12.5)", "$error('boom')", "$error()", "$assert(n > 100, 'too small')", "$assert(true)", "$assert(n = n)", "$assert(1)",
   "$count($shuffle(nums))", "$sort($shuffle(nums))", "$shuffle(missing)", "$shuffle([7])",
 ];

@@ -11,16 +11,7 @@ const jsonata = require('jsonata');
 const COUNT = Number(process.env.CASES || 3000);
 const inputs = JSON.parse(fs.readFileSync(path.join(__dirname, 'inputs.json'), 'utf8'));
 
-// mulberry32: a small seeded generator, so the corpus is reproducible.
-let seed = 20240506;
-function random() {
-  seed |= 0; seed = (seed + 0x6D2B79F5) | 0;
-  let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-  t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-  return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-}
-const pick = (items) => items[Math.floor(random() * items.length)];
-const chance = (p) => random() < p;
+const { random, pick, chance } = require('./seeded')(20240506);
 
 // Leaves by the type they usually produce; generated operands mix types on purpose, so the
 // corpus holds type errors as well as values.

@@ -27,11 +27,14 @@ public partial class JsonataCorpusTests
     /// The same for features.jsonl, which features.js records for hand-written expressions of what
     /// the random generator does not write (function application, regular expressions, ranges,
     /// step-bound predicates, every argument form of the higher-order functions, partial application,
-    /// order-by, grouping, the encoders, $error/$assert/$shuffle): 622 of 624 agree (99.68 %),
-    /// rounded down. The 2 left: $shuffle of a path that selects an empty array, which jsonata
-    /// answers with an array of one undefined item.
+    /// order-by, grouping, the encoders, $error/$assert/$shuffle, wildcards, the empty predicate, steps
+    /// that are expressions): 743 of 748 agree (99.33 %), rounded down. The 5 left: $shuffle of a path that
+    /// selects an empty array, which jsonata answers with an array of one undefined item; <c>$.*</c>
+    /// over fields holding empty arrays, for each of which jsonata adds an undefined item; and an
+    /// array or object constructor step after a path that selects an empty array, which jsonata
+    /// answers with <c>[]</c> or <c>{}</c> where FakeAws answers undefined.
     /// </summary>
-    private const double FeaturesFloor = 0.996;
+    private const double FeaturesFloor = 0.993;
 
     [TestCase("corpus.jsonl", Floor)]
     [TestCase("features.jsonl", FeaturesFloor)]
@@ -144,7 +147,7 @@ public partial class JsonataCorpusTests
     private static partial Regex CodePattern();
 
     /// <summary>tests/jsonata-corpus, found by walking up from the test assembly to the repository.</summary>
-    private static string CorpusFolder()
+    internal static string CorpusFolder()
     {
         for (var dir = new DirectoryInfo(TestContext.CurrentContext.TestDirectory); dir is not null; dir = dir.Parent)
         {

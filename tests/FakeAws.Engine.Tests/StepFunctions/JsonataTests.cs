@@ -123,11 +123,20 @@ public class JsonataTests
         Assert.That(e!.Message, Does.StartWith(code));
     }
 
-    [TestCase("/unclosed")]
-    [TestCase("'unterminated")]
-    [TestCase("a.(b)")]
-    public void Parse_SyntaxOutsideTheSubset_IsRefused(string expression) =>
-        Assert.Throws<FormatException>(() => JsonataParser.Parse(expression));
+    [TestCase("/unclosed", "S0302", "No terminating / in regular expression")]
+    [TestCase("'unterminated", "S0101", "String literal must be terminated by a matching quote")]
+    [TestCase("a.(b", "S0203", "Expected \")\" before end of expression")]
+    [TestCase("1 ?: 2", "S0211", "The symbol \":\" cannot be used as a unary operator")]
+    public void Parse_ASyntaxError_ThrowsJsonatasCodeAndMessage(string expression, string code, string message)
+    {
+        var e = Assert.Throws<JsonataSyntaxException>(() => JsonataParser.Parse(expression));
+        Assert.That((e!.Code, e.Message), Is.EqualTo((code, message)));
+    }
+
+    [TestCase("$ ~> |a|{'b': 1}|", "transforms")]
+    [TestCase("a#$i", "the index variable binding")]
+    public void Parse_AConstructNotEvaluatedYet_IsRefusedNamingIt(string expression, string feature) =>
+        Assert.That(Assert.Throws<FormatException>(() => JsonataParser.Parse(expression))!.Message, Does.Contain(feature));
 
     [Test]
     public async Task JsonataMachine_ArgumentsOutputAssignAndCatch_FollowAws()

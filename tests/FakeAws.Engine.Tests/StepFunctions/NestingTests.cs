@@ -57,16 +57,19 @@ public class NestingTests
             Is.EqualTo("InvalidDefinition"));
 
     [TestCase("1" + "+1")]
+    [TestCase("1" + "+1" + "+1")]
     [TestCase("(")]
     [TestCase("-")]
     public async Task Jsonata_EvaluationDeeperThanAwsAllows_FailsWithJsonataStackOverflowText(string expression)
     {
-        // 200 terms of 1+1 (measured on AWS), 150 parentheses, 50,000 minus signs.
+        // 200 terms of 1+1 (measured on AWS), 999 of them (the parser's tree bound is 1,000 levels), 150
+        // parentheses, 50,000 minus signs before a block (before a number they fold into it, as in jsonata).
         expression = expression switch
         {
             "1+1" => "1" + Repeat("+1", 199),
+            "1+1+1" => "1" + Repeat("+1", 998),
             "(" => Repeat("(", 150) + "1" + Repeat(")", 150),
-            "-" => Repeat("-", 50_000) + "1",
+            "-" => Repeat("-", 50_000) + "(1)",
             _ => expression,
         };
         var run = await new SfnHarness().RunAsync(JsonataPass(expression));
@@ -74,6 +77,13 @@ public class NestingTests
         Assert.That(run.Error, Is.EqualTo("States.QueryEvaluationError"));
         Assert.That(run.Cause, Does.EndWith(
             "specified for the field 'Output/r' threw an error during evaluation: Stack overflow error: Check for non-terminating recursive function. Consider rewriting as tail-recursive."));
+    }
+
+    [Test]
+    public async Task Jsonata_MinusSignsBeforeANumber_FoldIntoIt()
+    {
+        var run = await new SfnHarness().RunAsync(JsonataPass(Repeat("-", 50_001) + "2"));
+        Assert.That((run.Status, run.OutputText), Is.EqualTo(("SUCCEEDED", """{"r":-2}""")));
     }
 
     [Test]

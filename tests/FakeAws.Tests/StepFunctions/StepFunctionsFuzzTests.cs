@@ -28,6 +28,13 @@ public class StepFunctionsFuzzTests
         "Specified method is not supported", "Input string", "Cannot access a disposed",
     ];
 
+    // The JSONata constructs jsonata 2.0.6 parses that FakeAws cannot evaluate yet (docs/STEPFUNCTIONS.md, "Left out").
+    private static readonly string[] NotYetEvaluated =
+    [
+        "transforms ('| ... |')", "the parent operator ('%')",
+        "the focus variable binding ('@$v')", "the index variable binding ('#$i')", "the empty predicate '[]' after anything but a name", "a function signature ('<...>')",
+    ];
+
     private static readonly Gen<(int, int)> Case = Gen.Select(Gen.Int, Gen.Int[0, 3]);
 
     [Test]
@@ -89,10 +96,12 @@ public class StepFunctionsFuzzTests
         Assert.That(createdStatus, Is.LessThan(500), $"CreateStateMachine: a 500 of ours: {response.ToJsonString()}");
         var created = createdStatus == 200 ? response : null;
         var valid = validated?["result"]?.GetValue<string>() == "OK";
-        // Create refuses a definition that validates only when FakeAws cannot run it (a JSONata expression its parser
-        // does not read): it cannot tell AWS's syntax errors from what it lacks, so it says which.
-        var unsupported = response["message"]?.GetValue<string>().StartsWith("FakeAws cannot run this definition yet", StringComparison.Ordinal) == true;
-        Assert.That(created is not null ? valid : !valid || unsupported, Is.True,
+        // Create refuses a definition that validates only when it uses one of the JSONata constructs FakeAws cannot
+        // evaluate yet, which it names; a syntax error never, since jsonata's parser is FakeAws's and Validate refuses it.
+        var message = response["message"]?.GetValue<string>() ?? "";
+        var unsupported = message.StartsWith("FakeAws cannot run this definition yet", StringComparison.Ordinal)
+            && NotYetEvaluated.Any(feature => message.Contains($"FakeAws does not support {feature} in JSONata expressions yet", StringComparison.Ordinal));
+        Assert.That(created is not null ? valid : valid ? unsupported : message.StartsWith("Invalid State Machine Definition", StringComparison.Ordinal), Is.True,
             $"ValidateStateMachineDefinition said {validated?.ToJsonString()}, CreateStateMachine {response.ToJsonString()}, of {definition}");
         if (created is null)
         {

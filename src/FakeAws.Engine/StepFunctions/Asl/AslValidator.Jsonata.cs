@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using FakeAws.Engine.StepFunctions.Json;
+using FakeAws.Engine.StepFunctions.Jsonata;
 
 namespace FakeAws.Engine.StepFunctions.Asl;
 
@@ -82,8 +83,10 @@ internal sealed partial class AslValidator
     }
 
     /// <summary>
-    /// Compiles a JSONata field: an expression nested too deeply is a schema error; one FakeAws
-    /// cannot parse makes the definition unsupported.
+    /// Compiles a JSONata field: an expression jsonata does not parse is INVALID_JSONATA_EXPRESSION
+    /// with jsonata's message at the field (<c>/States/S/Output/v</c>), as AWS reports it; one nested
+    /// too deeply is a schema error; one that uses what FakeAws cannot evaluate yet makes the
+    /// definition unsupported.
     /// </summary>
     private void ValidateJsonataTemplate(JsonNode? value, string field, string at)
     {
@@ -94,6 +97,10 @@ internal sealed partial class AslValidator
         catch (NestingTooDeepException e)
         {
             Schema(at, e.Message);
+        }
+        catch (JsonataSyntaxException e)
+        {
+            _diagnostics.Add(new("INVALID_JSONATA_EXPRESSION", e.Message, $"{at}/{e.Field}"));
         }
         catch (FormatException e)
         {

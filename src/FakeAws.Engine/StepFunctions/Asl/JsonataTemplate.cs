@@ -30,7 +30,11 @@ internal sealed partial class JsonataTemplate
     public static bool IsExpressionText(string text) =>
         text.StartsWith("{%", StringComparison.Ordinal) && text.EndsWith("%}", StringComparison.Ordinal) && text.Length >= 4;
 
-    /// <summary>Compiles the value of <paramref name="field"/>, or throws <see cref="FormatException"/> for an expression FakeAws cannot parse.</summary>
+    /// <summary>
+    /// Compiles the value of <paramref name="field"/>: throws <see cref="JsonataSyntaxException"/>
+    /// (naming the field, such as <c>Output/items[0]</c>) for an expression jsonata does not parse,
+    /// and <see cref="FormatException"/> for one that uses what FakeAws cannot evaluate yet.
+    /// </summary>
     public static JsonataTemplate Compile(JsonNode? template, string field) => new(CompileNode(template, field));
 
     /// <summary>Evaluates the template; names resolve through <paramref name="lookup"/>.</summary>
@@ -56,7 +60,7 @@ internal sealed partial class JsonataTemplate
             case JsonObject obj:
                 return new ObjectNode(field, obj.Select(m => new Member(m.Key, CompileNode(m.Value, $"{field}/{m.Key}"))).ToList());
             case JsonArray array:
-                return new ArrayNode(field, array.Select((item, i) => CompileNode(item, $"{field}/{i}")).ToList());
+                return new ArrayNode(field, array.Select((item, i) => CompileNode(item, $"{field}[{i}]")).ToList());
             default:
                 if (JsonValues.AsString(template) is { } text && IsExpressionText(text))
                 {
@@ -69,6 +73,10 @@ internal sealed partial class JsonataTemplate
                     {
                         // The text is left out: it is what is too large.
                         throw new NestingTooDeepException($"The JSONata expression specified for the field '{field}' {e.Message}");
+                    }
+                    catch (JsonataSyntaxException e)
+                    {
+                        throw new JsonataSyntaxException(e.Code, e.Message) { Field = field };
                     }
                     catch (FormatException e)
                     {

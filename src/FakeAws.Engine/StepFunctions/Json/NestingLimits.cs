@@ -28,6 +28,14 @@ internal static class NestingLimits
     public const int JsonataParse = 200;
 
     /// <summary>
+    /// The depth of a parsed JSONata expression's tree, which a chain of operators deepens without
+    /// nesting (<c>1+1+...</c> is as deep as it has terms). Building the tree recurses once per
+    /// level, and a thread's stack ends near 4,000; an expression deeper than
+    /// <see cref="JsonataEvaluation"/> fails when it runs on AWS anyway.
+    /// </summary>
+    public const int JsonataTree = 1_000;
+
+    /// <summary>
     /// The evaluation depth of a JSONata expression: the bound of jsonata's stack guard as Step
     /// Functions sets it, measured on AWS between 99 and 101 (a chain of 200 <c>1+1+...</c> fails).
     /// </summary>

@@ -1,542 +1,458 @@
-using System.Globalization;
-using System.Text;
-using System.Text.Json.Nodes;
 using FakeAws.Engine.StepFunctions.Json;
 
 namespace FakeAws.Engine.StepFunctions.Jsonata;
 
 /// <summary>
-/// Parses the subset of JSONata FakeAws evaluates: literals, variables and <c>$states</c>, paths
-/// (<c>a.b</c>, <c>a[0]</c>, <c>a[predicate]</c>), arithmetic, comparison, <c>and</c>/<c>or</c>,
-/// <c>&amp;</c>, the conditional <c>?:</c>, object and array constructors, blocks with <c>:=</c>,
-/// lambdas, and calls of the built-in functions. Anything else is refused with a
+/// Parses a JSONata expression as jsonata 2.0.6 does, with its top-down operator precedence
+/// (Pratt) parser ported rule for rule, so that it accepts exactly what jsonata parses and refuses
+/// the rest with jsonata's error (<see cref="JsonataSyntaxException"/>). The syntax tree is then
+/// built into the nodes FakeAws evaluates (<see cref="Builder"/>, jsonata's post-parse stage); a
+/// construct jsonata parses that FakeAws cannot evaluate yet is refused with a
 /// <see cref="FormatException"/> naming it.
 /// </summary>
-internal sealed class JsonataParser
+internal sealed partial class JsonataParser
 {
-    private readonly List<Token> _tokens;
-    private int _at;
+    /// <summary>Symbols that may start an expression or follow one; any other operator is S0204.</summary>
+    private static readonly HashSet<string> Symbols =
+    [
+        ":", ";", ",", ")", "]", "}", "..", ".", "+", "-", "*", "/", "%", "=", "<", ">", "!=", "<=", ">=", "&", "and", "or", "in",
+        "~>", "**", "(", "[", "^", "{", ":=", "@", "#", "?", "|",
+    ];
+
+    private readonly JsonataLexer _lexer;
+    private readonly int _length;
+    private Syntax _node = null!;
     private int _depth;
 
-    private JsonataParser(string text) => _tokens = Tokenize(text);
+    private JsonataParser(string source)
+    {
+        _lexer = new JsonataLexer(source);
+        _length = source.Length;
+    }
 
+    /// <summary>Parses <paramref name="text"/>.</summary>
+    /// <exception cref="JsonataSyntaxException">jsonata does not parse it.</exception>
+    /// <exception cref="NestingTooDeepException">It nests too deeply to parse.</exception>
+    /// <exception cref="FormatException">jsonata parses it, but it uses what FakeAws cannot evaluate yet.</exception>
     public static JsonataNode Parse(string text)
     {
         var parser = new JsonataParser(text);
-        if (parser._tokens.Count == 0)
+        parser.Advance();
+        var tree = parser.Expression(0);
+        if (parser._node.Id != "(end)")
         {
-            throw new FormatException("the expression is empty");
+            throw JsonataSyntaxException.Create("S0201", parser._node.Value);
         }
-        var node = parser.ParseBlockBody(end: null);
-        if (parser._at < parser._tokens.Count)
-        {
-            throw new FormatException($"unexpected '{parser._tokens[parser._at].Text}'");
-        }
-        return node;
+        return new Builder().BuildAll(tree);
     }
 
-    private enum Kind
+    /// <summary>A token as the parser grows it into a node of jsonata's syntax tree.</summary>
+    private sealed class Syntax(string id, string? type, object? value, int position)
     {
-        Number,
-        String,
-        Name,
-        Variable,
-        Symbol,
-        Regex,
-    }
+        /// <summary>The symbol: an operator, or (name), (literal), (regex), (end).</summary>
+        public string Id { get; } = id;
 
-    private sealed record Token(Kind Kind, string Text, JsonNode? Value = null);
+        /// <summary>The kind of node: the token's type, then binary, unary, function, partial, lambda, block, condition, transform, wildcard, descendant or parent.</summary>
+        public string? Type { get; set; } = type;
 
-    private Token? Peek => _at < _tokens.Count ? _tokens[_at] : null;
+        public object? Value { get; } = value;
 
-    private bool IsSymbol(string text) => Peek is { Kind: Kind.Symbol } t && t.Text == text;
+        public int Position { get; } = position;
 
-    private bool IsName(string text) => Peek is { Kind: Kind.Name } t && t.Text == text;
+        /// <summary>A number's digits as written.</summary>
+        public string? Text { get; init; }
 
-    private void Expect(string symbol)
-    {
-        if (!IsSymbol(symbol))
+        public Syntax? Lhs { get; set; }
+
+        public Syntax? Rhs { get; set; }
+
+        /// <summary>The operand of a unary minus; the procedure of a call; the pattern of a transform.</summary>
+        public Syntax? Expression { get; set; }
+
+        public Syntax? Body { get; set; }
+
+        public Syntax? Else { get; set; }
+
+        public Syntax? Delete { get; set; }
+
+        public List<Syntax> Items { get; } = [];
+
+        public List<(Syntax Key, Syntax Value)> Pairs { get; } = [];
+
+        public List<(Syntax Term, bool Descending)> Terms { get; } = [];
+
+        /// <summary>Set by an empty predicate (<c>a[]</c>).</summary>
+        public bool KeepArray { get; set; }
+
+        public bool HasSignature { get; set; }
+
+        /// <summary>The binding power with which the symbol takes what is on its left.</summary>
+        public int Lbp => Id switch
         {
-            throw new FormatException($"expected '{symbol}' but found '{Peek?.Text ?? "the end"}'");
-        }
-        _at++;
+            "." => 75,
+            "+" or "-" or "&" => 50,
+            "*" or "/" or "%" => 60,
+            "=" or "<" or ">" or "!=" or "<=" or ">=" or "in" or "~>" or "^" => 40,
+            "and" => 30,
+            "or" => 25,
+            "(" or "[" or "@" or "#" => 80,
+            "{" => 70,
+            ":=" => 10,
+            "?" => 20,
+            _ => 0,
+        };
     }
 
-    private JsonataNode ParseBlockBody(string? end)
+    /// <summary>Moves to the next token, first checking that the current one is <paramref name="id"/> when given.</summary>
+    private Syntax Advance(string? id = null, bool infix = false)
     {
-        var expressions = new List<JsonataNode> { ParseExpression() };
-        while (IsSymbol(";"))
+        if (id is not null && _node.Id != id)
         {
-            _at++;
-            if (end is not null && IsSymbol(end))
-            {
-                break;
-            }
-            expressions.Add(ParseExpression());
+            throw JsonataSyntaxException.Create(_node.Id == "(end)" ? "S0203" : "S0202", _node.Value, id);
         }
-        return expressions.Count == 1 && end is null ? expressions[0] : new BlockNode(expressions);
+        var token = _lexer.Next(infix);
+        if (token is null)
+        {
+            return _node = new Syntax("(end)", null, "(end)", _length);
+        }
+        var symbol = token.Type switch
+        {
+            "name" or "variable" => "(name)",
+            "operator" => Symbols.Contains((string)token.Value!) ? (string)token.Value! : throw JsonataSyntaxException.Create("S0204", token.Value),
+            "regex" => "(regex)",
+            _ => "(literal)",
+        };
+        return _node = new Syntax(symbol, token.Type, token.Value, token.Position) { Text = token.Text };
     }
 
-    private JsonataNode ParseExpression()
+    private Syntax Expression(int rbp)
     {
-        // Every nested sub-expression (parenthesised, an argument, an item, a branch) comes through here.
         if (++_depth > NestingLimits.JsonataParse)
         {
             throw new NestingTooDeepException($"nests more than {NestingLimits.JsonataParse} levels deep");
         }
-        var expression = ParseUnnestedExpression();
+        var token = _node;
+        Advance(infix: true);
+        var left = Nud(token);
+        while (rbp < _node.Lbp)
+        {
+            token = _node;
+            Advance();
+            left = Led(token, left);
+        }
         _depth--;
-        return expression;
-    }
-
-    private JsonataNode ParseUnnestedExpression()
-    {
-        if (Peek is { Kind: Kind.Variable } variable && _at + 1 < _tokens.Count && _tokens[_at + 1] is { Kind: Kind.Symbol, Text: ":=" })
-        {
-            _at += 2;
-            return new BindNode(variable.Text, ParseExpression());
-        }
-        var condition = ParseRange();
-        if (!IsSymbol("?"))
-        {
-            return condition;
-        }
-        _at++;
-        var then = ParseExpression();
-        JsonataNode? otherwise = null;
-        if (IsSymbol(":"))
-        {
-            _at++;
-            otherwise = ParseExpression();
-        }
-        return new ConditionalNode(condition, then, otherwise);
-    }
-
-    /// <summary><c>a..b</c>, which binds more loosely than <c>or</c>.</summary>
-    private JsonataNode ParseRange()
-    {
-        var left = ParseOr();
-        if (!IsSymbol(".."))
-        {
-            return left;
-        }
-        _at++;
-        return new RangeNode(left, ParseOr());
-    }
-
-    private JsonataNode ParseOr()
-    {
-        var left = ParseAnd();
-        while (IsName("or"))
-        {
-            _at++;
-            left = new LogicalNode(false, left, ParseAnd());
-        }
         return left;
     }
 
-    private JsonataNode ParseAnd()
+    /// <summary>The symbol at the start of an expression.</summary>
+    private Syntax Nud(Syntax t)
     {
-        var left = ParseComparison();
-        while (IsName("and"))
+        switch (t.Id)
         {
-            _at++;
-            left = new LogicalNode(true, left, ParseComparison());
-        }
-        return left;
-    }
-
-    private JsonataNode ParseComparison()
-    {
-        // Left-associative, as in jsonata: 1 < 2 < 3 compares (1 < 2) with 3. Function application
-        // (~>) binds as tightly as the comparisons.
-        var left = ParseConcat();
-        while (true)
-        {
-            var op = new[] { "=", "!=", "<=", ">=", "<", ">", "~>" }.FirstOrDefault(IsSymbol) ?? (IsName("in") ? "in" : null);
-            if (op is null)
-            {
-                return left;
-            }
-            _at++;
-            left = op == "~>" ? new ChainNode(left, ParseConcat()) : new BinaryNode(op, left, ParseConcat());
-        }
-    }
-
-    private JsonataNode ParseConcat()
-    {
-        var left = ParseAdditive();
-        while (IsSymbol("&"))
-        {
-            _at++;
-            left = new BinaryNode("&", left, ParseAdditive());
-        }
-        return left;
-    }
-
-    private JsonataNode ParseAdditive()
-    {
-        var left = ParseMultiplicative();
-        while (IsSymbol("+") || IsSymbol("-"))
-        {
-            var op = _tokens[_at++].Text;
-            left = new BinaryNode(op, left, ParseMultiplicative());
-        }
-        return left;
-    }
-
-    private JsonataNode ParseMultiplicative()
-    {
-        var left = ParseUnary();
-        while (IsSymbol("*") || IsSymbol("/") || IsSymbol("%"))
-        {
-            var op = _tokens[_at++].Text;
-            left = new BinaryNode(op, left, ParseUnary());
-        }
-        return left;
-    }
-
-    private JsonataNode ParseUnary()
-    {
-        // A run of minus signs is read in a loop: one level each would recurse once per sign.
-        var negations = 0;
-        while (IsSymbol("-"))
-        {
-            _at++;
-            negations++;
-        }
-        var operand = ParsePath();
-        for (var i = 0; i < negations; i++)
-        {
-            operand = new NegateNode(operand);
-        }
-        return operand;
-    }
-
-    private JsonataNode ParsePath()
-    {
-        var node = ParsePrimary();
-        while (true)
-        {
-            if (IsSymbol("."))
-            {
-                _at++;
-                if (Peek is { Kind: Kind.Name } name)
+            case "(end)" or "(name)" or "(literal)" or "(regex)" or "and" or "or" or "in":
+                return t;
+            case "-":
+                // A run of minus signs is read in a loop, as jsonata's recursion would read it (each sign's
+                // operand is the next sign's), so that a long run does not recurse once per sign.
+                var signs = new List<Syntax> { t };
+                while (_node.Id == "-")
                 {
-                    _at++;
-                    node = new StepNode(node, name.Text);
-                    continue;
+                    signs.Add(_node);
+                    Advance(infix: true);
                 }
-                throw new FormatException($"FakeAws supports only field names after '.', not '{Peek?.Text ?? "the end"}'");
-            }
-            if (IsSymbol("["))
-            {
-                _at++;
-                var filter = ParseExpression();
-                Expect("]");
-                node = new FilterNode(node, filter);
-                continue;
-            }
-            if (IsSymbol("("))
-            {
-                _at++;
-                var arguments = new List<JsonataNode?>();
-                if (!IsSymbol(")"))
+                var operand = Expression(70);
+                for (var i = signs.Count - 1; i >= 0; i--)
                 {
-                    arguments.Add(ParseArgument());
-                    while (IsSymbol(","))
+                    signs[i].Expression = operand;
+                    signs[i].Type = "unary";
+                    operand = signs[i];
+                }
+                return t;
+            case "*":
+                t.Type = "wildcard";
+                return t;
+            case "**":
+                t.Type = "descendant";
+                return t;
+            case "%":
+                t.Type = "parent";
+                return t;
+            case "(":
+                while (_node.Id != ")")
+                {
+                    t.Items.Add(Expression(0));
+                    if (_node.Id != ";")
                     {
-                        _at++;
-                        arguments.Add(ParseArgument());
+                        break;
+                    }
+                    Advance(";");
+                }
+                Advance(")", infix: true);
+                t.Type = "block";
+                return t;
+            case "[":
+                if (_node.Id != "]")
+                {
+                    while (true)
+                    {
+                        var item = Expression(0);
+                        if (_node.Id == "..")
+                        {
+                            var range = new Syntax("..", "binary", "..", _node.Position) { Lhs = item };
+                            Advance("..");
+                            range.Rhs = Expression(0);
+                            item = range;
+                        }
+                        t.Items.Add(item);
+                        if (_node.Id != ",")
+                        {
+                            break;
+                        }
+                        Advance(",");
                     }
                 }
-                Expect(")");
-                node = new CallNode(node, arguments);
-                continue;
-            }
-            if (IsSymbol("^") && _at + 1 < _tokens.Count && _tokens[_at + 1] is { Kind: Kind.Symbol, Text: "(" })
-            {
-                _at += 2;
-                var terms = new List<(JsonataNode, bool)>();
-                do
+                Advance("]", infix: true);
+                t.Type = "unary";
+                return t;
+            case "{":
+                ParsePairs(t);
+                t.Type = "unary";
+                return t;
+            case "|":
+                t.Type = "transform";
+                t.Expression = Expression(0);
+                Advance("|");
+                t.Rhs = Expression(0);
+                if (_node.Id == ",")
                 {
-                    if (IsSymbol(","))
-                    {
-                        _at++;
-                    }
-                    var descending = IsSymbol(">");
-                    if (descending || IsSymbol("<"))
-                    {
-                        _at++;
-                    }
-                    terms.Add((ParseExpression(), descending));
+                    Advance(",");
+                    t.Delete = Expression(0);
                 }
-                while (IsSymbol(","));
-                Expect(")");
-                node = new OrderByNode(node, terms);
-                continue;
-            }
-            if (IsSymbol("{"))
-            {
-                _at++;
-                node = new GroupNode(node, ParseMembers());
-                continue;
-            }
-            return node;
+                Advance("|");
+                return t;
+            default:
+                throw JsonataSyntaxException.Create("S0211", t.Value);
         }
     }
 
-    private JsonataNode ParsePrimary()
+    /// <summary>The symbol after an expression, taking it as its left side.</summary>
+    private Syntax Led(Syntax t, Syntax left)
     {
-        var token = Peek ?? throw new FormatException("the expression ends too early");
-        _at++;
-        switch (token.Kind)
-        {
-            case Kind.Number:
-            case Kind.String:
-                return new LiteralNode(token.Value);
-            case Kind.Variable:
-                return new VariableNode(token.Text);
-            case Kind.Regex:
-                return new RegexNode(JsonataRegex.Create(token.Text, token.Value!.GetValue<string>()));
-            case Kind.Name:
-                return token.Text switch
-                {
-                    "true" => new LiteralNode(JsonValue.Create(true)),
-                    "false" => new LiteralNode(JsonValue.Create(false)),
-                    "null" => new LiteralNode(null),
-                    "function" or "λ" => ParseLambda(),
-                    _ => new StepNode(null, token.Text),
-                };
-        }
-        switch (token.Text)
+        switch (t.Id)
         {
             case "(":
-                var block = ParseBlockBody(end: ")");
-                Expect(")");
-                return block is BlockNode ? block : new BlockNode([block]);
+                return ParseCall(t, left);
             case "[":
-                var items = new List<JsonataNode>();
-                if (!IsSymbol("]"))
+                if (_node.Id == "]")
                 {
-                    items.Add(ParseExpression());
-                    while (IsSymbol(","))
+                    // An empty predicate keeps a singleton array: it marks the step and adds no node.
+                    var step = left;
+                    while (step is { Type: "binary", Id: "[" })
                     {
-                        _at++;
-                        items.Add(ParseExpression());
+                        step = step.Lhs!;
                     }
+                    step.KeepArray = true;
+                    Advance("]");
+                    return left;
                 }
-                Expect("]");
-                return new ArrayNode(items);
+                t.Lhs = left;
+                t.Rhs = Expression(0);
+                t.Type = "binary";
+                Advance("]", infix: true);
+                return t;
+            case "^":
+                Advance("(");
+                while (true)
+                {
+                    var descending = false;
+                    if (_node.Id == "<")
+                    {
+                        Advance("<");
+                    }
+                    else if (_node.Id == ">")
+                    {
+                        descending = true;
+                        Advance(">");
+                    }
+                    t.Terms.Add((Expression(0), descending));
+                    if (_node.Id != ",")
+                    {
+                        break;
+                    }
+                    Advance(",");
+                }
+                Advance(")");
+                t.Lhs = left;
+                t.Type = "binary";
+                return t;
             case "{":
-                return new ObjectNode(ParseMembers());
-        }
-        throw new FormatException($"FakeAws does not support '{token.Text}' in JSONata expressions yet");
-    }
-
-    /// <summary>An argument of a call: an expression, or null for a <c>?</c> placeholder of a partial application.</summary>
-    private JsonataNode? ParseArgument()
-    {
-        if (IsSymbol("?") && _at + 1 < _tokens.Count && _tokens[_at + 1] is { Kind: Kind.Symbol, Text: "," or ")" })
-        {
-            _at++;
-            return null;
-        }
-        return ParseExpression();
-    }
-
-    /// <summary>The <c>key: value</c> pairs of an object constructor or a grouping, after its opening brace, through its closing one.</summary>
-    private List<(JsonataNode, JsonataNode)> ParseMembers()
-    {
-        var members = new List<(JsonataNode, JsonataNode)>();
-        if (!IsSymbol("}"))
-        {
-            do
-            {
-                if (IsSymbol(","))
+                t.Lhs = left;
+                ParsePairs(t);
+                t.Type = "binary";
+                return t;
+            case ":=":
+                if (left.Type != "variable")
                 {
-                    _at++;
+                    throw JsonataSyntaxException.Create("S0212", left.Value);
                 }
-                var key = ParseExpression();
-                Expect(":");
-                members.Add((key, ParseExpression()));
-            }
-            while (IsSymbol(","));
+                t.Lhs = left;
+                t.Rhs = Expression(9);
+                t.Type = "binary";
+                return t;
+            case "@" or "#":
+                t.Lhs = left;
+                t.Rhs = Expression(80);
+                if (t.Rhs.Type != "variable")
+                {
+                    throw JsonataSyntaxException.Create("S0214", t.Id);
+                }
+                t.Type = "binary";
+                return t;
+            case "?":
+                t.Type = "condition";
+                t.Lhs = left;
+                t.Rhs = Expression(0);
+                if (_node.Id == ":")
+                {
+                    Advance(":");
+                    t.Else = Expression(0);
+                }
+                return t;
+            default:
+                t.Lhs = left;
+                t.Rhs = Expression(t.Lbp);
+                t.Type = "binary";
+                return t;
         }
-        Expect("}");
-        return members;
     }
 
-    private JsonataNode ParseLambda()
+    /// <summary>The <c>key: value</c> pairs of an object constructor or a grouping, through the closing brace.</summary>
+    private void ParsePairs(Syntax t)
     {
-        Expect("(");
-        var parameters = new List<string>();
-        while (Peek is { Kind: Kind.Variable } parameter)
+        if (_node.Id != "}")
         {
-            _at++;
-            parameters.Add(parameter.Text);
-            if (IsSymbol(","))
+            while (true)
             {
-                _at++;
+                var key = Expression(0);
+                Advance(":");
+                t.Pairs.Add((key, Expression(0)));
+                if (_node.Id != ",")
+                {
+                    break;
+                }
+                Advance(",");
             }
         }
-        Expect(")");
-        Expect("{");
-        var body = ParseBlockBody(end: "}");
-        Expect("}");
-        return new LambdaNode(parameters, body);
+        Advance("}", infix: true);
     }
 
-    private static List<Token> Tokenize(string text)
+    /// <summary>A call, a partial application (<c>?</c> arguments), or, when the callee is <c>function</c> or <c>λ</c>, a lambda.</summary>
+    private Syntax ParseCall(Syntax t, Syntax left)
     {
-        var tokens = new List<Token>();
-        var i = 0;
-        while (i < text.Length)
+        t.Expression = left;
+        t.Type = "function";
+        if (_node.Id != ")")
         {
-            var c = text[i];
-            if (char.IsWhiteSpace(c))
+            while (true)
             {
-                i++;
-                continue;
-            }
-            if (c == '/' && i + 1 < text.Length && text[i + 1] == '*')
-            {
-                var close = text.IndexOf("*/", i + 2, StringComparison.Ordinal);
-                i = close < 0 ? text.Length : close + 2;
-                continue;
-            }
-            if (char.IsAsciiDigit(c))
-            {
-                var start = i;
-                while (i < text.Length && (char.IsAsciiDigit(text[i]) || text[i] == '.' && i + 1 < text.Length && char.IsAsciiDigit(text[i + 1])
-                    || (text[i] is 'e' or 'E') || (text[i] is '+' or '-' && text[i - 1] is 'e' or 'E')))
+                if (_node is { Type: "operator", Id: "?" })
                 {
-                    i++;
+                    t.Type = "partial";
+                    t.Items.Add(_node);
+                    Advance("?");
                 }
-                var number = text[start..i];
-                if (!double.TryParse(number, NumberStyles.Float, CultureInfo.InvariantCulture, out _))
+                else
                 {
-                    throw new FormatException($"'{number}' is not a number");
+                    t.Items.Add(Expression(0));
                 }
-                tokens.Add(new Token(Kind.Number, number, Json.JsonValues.Parse(number)));
-                continue;
-            }
-            if (c is '"' or '\'')
-            {
-                var builder = new StringBuilder();
-                i++;
-                while (i < text.Length && text[i] != c)
+                if (_node.Id != ",")
                 {
-                    if (text[i] == '\\' && i + 1 < text.Length)
+                    break;
+                }
+                Advance(",");
+            }
+        }
+        Advance(")", infix: true);
+        if (left.Type != "name" || left.Value is not ("function" or "λ"))
+        {
+            return t;
+        }
+        for (var i = 0; i < t.Items.Count; i++)
+        {
+            if (t.Items[i].Type != "variable")
+            {
+                throw JsonataSyntaxException.Create("S0208", t.Items[i].Value, i + 1);
+            }
+        }
+        t.Type = "lambda";
+        if (_node.Id == "<")
+        {
+            var signature = new System.Text.StringBuilder("<");
+            for (var depth = 1; depth > 0 && _node.Id != "{" && _node.Id != "(end)";)
+            {
+                var token = Advance();
+                depth += token.Id switch { ">" => -1, "<" => 1, _ => 0 };
+                signature.Append(token.Value is double d ? JsonataValues.JavaScriptText(d) : token.Value);
+            }
+            Advance(">");
+            CheckSignature(signature.ToString());
+            t.HasSignature = true;
+        }
+        Advance("{");
+        t.Body = Expression(0);
+        Advance("}");
+        return t;
+    }
+
+    /// <summary>What jsonata's signature parser refuses in a lambda's signature: S0401 and S0402.</summary>
+    private static void CheckSignature(string signature)
+    {
+        char? previous = null;
+        for (var i = 1; i < signature.Length; i++)
+        {
+            switch (signature[i])
+            {
+                case ':':
+                    return;
+                case 's' or 'n' or 'b' or 'l' or 'o' or 'a' or 'f' or 'j' or 'x':
+                    previous = signature[i];
+                    break;
+                case '(':
+                    var close = ClosingBracket(signature, i, '(', ')');
+                    if (signature[(i + 1)..Math.Min(close, signature.Length)].Contains('<'))
                     {
-                        i++;
-                        builder.Append(text[i] switch
-                        {
-                            'n' => '\n',
-                            't' => '\t',
-                            'r' => '\r',
-                            'b' => '\b',
-                            'f' => '\f',
-                            'u' when i + 4 < text.Length => (char)Convert.ToInt32(text.Substring(i + 1, 4), 16),
-                            var other => other,
-                        });
-                        if (text[i] == 'u')
-                        {
-                            i += 4;
-                        }
-                        i++;
-                        continue;
+                        throw JsonataSyntaxException.Create("S0402");
                     }
-                    builder.Append(text[i++]);
-                }
-                if (i >= text.Length)
-                {
-                    throw new FormatException("String literal must be terminated by a matching quote");
-                }
-                i++;
-                tokens.Add(new Token(Kind.String, builder.ToString(), JsonValue.Create(builder.ToString())));
-                continue;
+                    previous = '(';
+                    i = close;
+                    break;
+                case '<':
+                    if (previous is not ('a' or 'f'))
+                    {
+                        throw JsonataSyntaxException.Create("S0401");
+                    }
+                    i = ClosingBracket(signature, i, '<', '>');
+                    break;
             }
-            if (c == '`')
-            {
-                var close = text.IndexOf('`', i + 1);
-                if (close < 0)
-                {
-                    throw new FormatException("a quoted name is not closed");
-                }
-                tokens.Add(new Token(Kind.Name, text[(i + 1)..close]));
-                i = close + 1;
-                continue;
-            }
-            if (c == '$')
-            {
-                var start = ++i;
-                if (i < text.Length && text[i] == '$')
-                {
-                    i++;
-                }
-                while (i < text.Length && (char.IsLetterOrDigit(text[i]) || text[i] == '_'))
-                {
-                    i++;
-                }
-                tokens.Add(new Token(Kind.Variable, text[start..i]));
-                continue;
-            }
-            if (char.IsLetter(c) || c == '_' || c == 'λ')
-            {
-                var start = i;
-                while (i < text.Length && (char.IsLetterOrDigit(text[i]) || text[i] == '_'))
-                {
-                    i++;
-                }
-                tokens.Add(new Token(Kind.Name, text[start..i]));
-                continue;
-            }
-            var two = i + 1 < text.Length ? text.Substring(i, 2) : "";
-            if (two is ":=" or "!=" or "<=" or ">=" or ".." or "~>")
-            {
-                tokens.Add(new Token(Kind.Symbol, two));
-                i += 2;
-                continue;
-            }
-            if (c == '/' && !EndsOperand(tokens))
-            {
-                // Where an operand is expected, '/' opens a regular expression, not a division.
-                var close = i + 1;
-                while (close < text.Length && text[close] != '/')
-                {
-                    close += text[close] == '\\' ? 2 : 1;
-                }
-                if (close >= text.Length)
-                {
-                    throw new FormatException("a regular expression is not closed");
-                }
-                var flags = close + 1;
-                while (flags < text.Length && text[flags] is 'i' or 'm')
-                {
-                    flags++;
-                }
-                tokens.Add(new Token(Kind.Regex, text[(i + 1)..close], JsonValue.Create(text[(close + 1)..flags])));
-                i = flags;
-                continue;
-            }
-            if ("()[]{},.;:?=<>+-*/%&^".Contains(c))
-            {
-                tokens.Add(new Token(Kind.Symbol, c.ToString()));
-                i++;
-                continue;
-            }
-            throw new FormatException($"FakeAws does not support '{c}' in JSONata expressions yet");
         }
-        return tokens;
     }
 
-    /// <summary>Whether the last token ends an operand, so that a '/' after it divides.</summary>
-    private static bool EndsOperand(List<Token> tokens) => tokens.Count > 0 && tokens[^1] switch
+    private static int ClosingBracket(string text, int start, char open, char close)
     {
-        { Kind: Kind.Number or Kind.String or Kind.Variable or Kind.Regex } => true,
-        { Kind: Kind.Name, Text: not ("and" or "or" or "in") } => true,
-        { Kind: Kind.Symbol, Text: ")" or "]" or "}" } => true,
-        _ => false,
-    };
+        var depth = 1;
+        var position = start;
+        while (position < text.Length)
+        {
+            position++;
+            if (position < text.Length && text[position] == close && --depth == 0)
+            {
+                break;
+            }
+            if (position < text.Length && text[position] == open)
+            {
+                depth++;
+            }
+        }
+        return position;
+    }
 }

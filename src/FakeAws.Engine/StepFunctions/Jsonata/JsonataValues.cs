@@ -80,7 +80,7 @@ internal static class JsonataValues
     };
 
     /// <summary>A number as JavaScript writes it: plain from 1e-6 up to 1e21, else with an exponent such as <c>1e+21</c>.</summary>
-    private static string JavaScriptText(double value)
+    public static string JavaScriptText(double value)
     {
         if (value == 0 || Math.Abs(value) is >= 1e-6 and < 1e21)
         {
