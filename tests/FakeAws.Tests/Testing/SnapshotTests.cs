@@ -232,4 +232,27 @@ public class CloudSnapshotTests
         var machines = await aws.CallAsync("states", "ListStateMachines");
         Assert.That(machines!["stateMachines"]!.AsArray(), Is.Empty);
     }
+
+    [Test]
+    public async Task ACloudRestoredWithAnExecution_CanBeResetAndRestoredAgain()
+    {
+        using var aws = new FakeAwsCloud();
+        var machine = (await aws.CallAsync("states", "CreateStateMachine", new JsonObject
+        {
+            ["name"] = "pass",
+            ["roleArn"] = Role,
+            ["definition"] = """{"StartAt": "P", "States": {"P": {"Type": "Pass", "End": true}}}""",
+        }))!["stateMachineArn"]!.GetValue<string>();
+        await aws.CallAsync("states", "StartExecution", new JsonObject { ["stateMachineArn"] = machine, ["name"] = "run" });
+        await aws.RunUntilIdleAsync();
+        var snapshot = aws.Snapshot();
+        aws.Restore(snapshot);
+
+        // Restored executions have no stop signal of their own (pending work is not taken): Reset cancelled it and threw.
+        aws.Restore(snapshot);
+        aws.Reset();
+
+        var machines = await aws.CallAsync("states", "ListStateMachines");
+        Assert.That(machines!["stateMachines"]!.AsArray(), Is.Empty);
+    }
 }
