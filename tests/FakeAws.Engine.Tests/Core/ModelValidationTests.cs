@@ -133,7 +133,7 @@ public class ModelValidationTests
     [Test]
     public void JavasPosixClasses_AreReadAsTheirAsciiRanges()
     {
-        // Lambda's traceHeader and API Gateway's policyName: .NET refused to parse them.
+        // Step Functions' traceHeader (StartExecution) and DynamoDB's auto scaling policyName: .NET refused to parse them.
         var validation = new ModelValidation();
 
         validation.Pattern("Root=1-5759e988-bd862e3fe1be46a994272793", "", "traceHeader", "\\p{ASCII}*");
