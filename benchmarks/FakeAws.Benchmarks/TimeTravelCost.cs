@@ -10,7 +10,8 @@ namespace FakeAws.Benchmarks;
 /// stream and Time to Live, 10,000 items each written twice through the official client to expire a day
 /// later (as <c>TimeTravelAtScaleTests</c> writes them), then the clock advanced 3,653 days at once. Prints
 /// the heap after a full collection before the writes, after them and after the advance, and how long the
-/// advance took: <c>dotnet run -c Release --project benchmarks/FakeAws.Benchmarks -- time-travel-cost</c>.
+/// advance took, with call recording on (the default: the cloud keeps its last 1,000 calls) and off:
+/// <c>dotnet run -c Release --project benchmarks/FakeAws.Benchmarks -- time-travel-cost</c>.
 /// </summary>
 internal static class TimeTravelCost
 {
@@ -19,7 +20,17 @@ internal static class TimeTravelCost
 
     public static void Run()
     {
-        using var aws = new FakeAwsCloud();
+        Console.WriteLine("| Call recording | Heap before the writes (cloud, client, table) | After 20,000 writes | After advancing 3,653 days | The advance took | Items left |");
+        Console.WriteLine("|---|---:|---:|---:|---:|---:|");
+        foreach (var recording in new[] { true, false })
+        {
+            Console.WriteLine(Measure(recording));
+        }
+    }
+
+    private static string Measure(bool recording)
+    {
+        using var aws = new FakeAwsCloud(new FakeAwsOptions { RecordCalls = recording });
         using var client = aws.CreateClient<AmazonDynamoDBClient>();
         client.CreateTableAsync(new CreateTableRequest
         {
@@ -64,12 +75,6 @@ internal static class TimeTravelCost
         var after = GC.GetTotalMemory(forceFullCollection: true);
         var left = client.ScanAsync(new ScanRequest { TableName = Table, Select = Select.COUNT }).GetAwaiter().GetResult().Count;
 
-        Console.WriteLine("| Heap after a full collection | Bytes |");
-        Console.WriteLine("|---|---:|");
-        Console.WriteLine($"| before the writes (cloud, client, table) | {empty:N0} |");
-        Console.WriteLine($"| after 20,000 writes of 10,000 items | {written:N0} (+{written - empty:N0}) |");
-        Console.WriteLine($"| after advancing 3,653 days | {after:N0} ({after - empty:+#,0;-#,0;0} against before the writes) |");
-        Console.WriteLine();
-        Console.WriteLine($"The advance took {advance.Elapsed.TotalMilliseconds:N0} ms; {left} items are left.");
+        return $"| {(recording ? "on" : "off")} | {empty:N0} B | {written:N0} B | {after:N0} B | {advance.Elapsed.TotalMilliseconds:N0} ms | {left} |";
     }
 }
