@@ -4,6 +4,7 @@ using FakeAws.Benchmarks;
 // dotnet run -c Release --project benchmarks/FakeAws.Benchmarks -- --filter '*'
 // dotnet run -c Release --project benchmarks/FakeAws.Benchmarks -- cloud-cost   (a quick check without BenchmarkDotNet)
 // dotnet run -c Release --project benchmarks/FakeAws.Benchmarks -- recording-cost   (the same, of call recording)
+// dotnet run -c Release --project benchmarks/FakeAws.Benchmarks -- time-travel-cost   (memory and time of advancing 10 years over a table with history)
 // dotnet run -c Release --project benchmarks/FakeAws.Benchmarks -- fastpath-allocations   (the fast path's bytes, step by step: GetItem, Query, UpdateItem, TransactWriteItems)
 // dotnet run -c Release --project benchmarks/FakeAws.Benchmarks -- server-load [seconds per phase, 5] [another build's FakeAws.Server.dll]   (FakeAws.Server against dynalite under HTTP load)
 if (args is ["cloud-cost"])
@@ -27,6 +28,10 @@ else if (args is ["trivial-server", var port])
 else if (args is ["recording-cost"])
 {
     RecordingCost.Run();
+}
+else if (args is ["time-travel-cost"])
+{
+    TimeTravelCost.Run();
 }
 else
 {

@@ -16,7 +16,13 @@ internal sealed partial class CognitoIdentityProviderEngine
             throw CognitoErrors.NotAuthorized("SignUp is not permitted for this user pool");
         }
         var attributes = ToMap(request.UserAttributes);
-        PasswordRules.Check(pool.PasswordPolicy, request.Password!);
+        // A user signs up without a password (none, or a blank one) only where passwordless sign-in is available;
+        // elsewhere a missing password is one too short for the policy.
+        var password = string.IsNullOrEmpty(request.Password) ? null : request.Password;
+        if (password is not null || !AllowsPasswordless(pool))
+        {
+            PasswordRules.Check(pool.PasswordPolicy, password ?? "");
+        }
         var username = SignInName(pool, request.Username!, attributes);
         Schema.CheckWrite(pool, attributes, creating: true);
         lock (pool.Gate)
@@ -37,7 +43,10 @@ internal sealed partial class CognitoIdentityProviderEngine
         lock (pool.Gate)
         {
             EnsureNew(pool, username, attributes, "User already exists");
-            SetPassword(draft, request.Password!);
+            if (password is not null)
+            {
+                SetPassword(draft, password);
+            }
             if (Flag(preSignUp, "autoVerifyEmail") && draft.Attributes.ContainsKey("email"))
             {
                 draft.Attributes["email_verified"] = "true";
@@ -169,6 +178,9 @@ internal sealed partial class CognitoIdentityProviderEngine
         }
         return user;
     }
+
+    private static bool AllowsPasswordless(UserPool pool) =>
+        pool.Description.Policies?.SignInPolicy?.AllowedFirstAuthFactors?.Any(f => f is "EMAIL_OTP" or "SMS_OTP") == true;
 
     private void SetPassword(PoolUser user, string password)
     {

@@ -108,12 +108,22 @@ internal sealed class ModelValidation
         {
             return;
         }
-        var regex = Patterns.GetOrAdd(pattern, p => new Regex($"^(?:{p})$", RegexOptions.CultureInvariant | RegexOptions.Singleline));
+        var regex = Patterns.GetOrAdd(pattern, p => new Regex($"^(?:{DotNetPattern(p)})$", RegexOptions.CultureInvariant | RegexOptions.Singleline));
         if (!regex.IsMatch(value))
         {
             Add(new Violation(parent + member, value, new Constraint.Pattern(pattern)));
         }
     }
+
+    // The models' patterns are Java's; .NET refuses to parse three of their forms. Java writes the
+    // supplementary planes as a range of surrogate pairs (\uD800\uDC00-\uDBFF\uDFFF), which .NET, matching
+    // UTF-16 code units, reads as a reversed range: any high and any low surrogate say the same of well-formed
+    // text. Java's POSIX classes \p{ASCII} and \p{Print} are not .NET's. The violation still quotes the
+    // model's pattern, as AWS's message does.
+    private static string DotNetPattern(string pattern) => pattern
+        .Replace(@"\uD800\uDC00-\uDBFF\uDFFF", @"\uD800-\uDBFF\uDC00-\uDFFF", StringComparison.Ordinal)
+        .Replace(@"\p{ASCII}", @"[\x00-\x7F]", StringComparison.Ordinal)
+        .Replace(@"\p{Print}", @"[\x20-\x7E]", StringComparison.Ordinal);
 
     public void Enum(string? value, string parent, string member, ReadOnlySpan<string> allowed)
     {

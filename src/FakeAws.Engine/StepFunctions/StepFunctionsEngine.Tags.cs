@@ -65,6 +65,13 @@ internal sealed partial class StepFunctionsEngine
         {
             return;
         }
+        // The model leaves a tag's key optional; AWS refuses a tag without one, before any tag is set.
+        var keyless = added.FindIndex(t => t.Key is null);
+        if (keyless >= 0)
+        {
+            throw StepFunctionsErrors.Validation(
+                $"1 validation error detected: Value null at 'tags.{keyless + 1}.member.key' failed to satisfy constraint: Member must not be null");
+        }
         var keys = tags.Keys.Union(added.Select(t => t.Key!), StringComparer.Ordinal).Count();
         if (keys > MaxTags)
         {

@@ -52,7 +52,8 @@ internal sealed partial class StepFunctionsEngine : Model.IStepFunctionsOperatio
         {
             foreach (var execution in region.Executions.Values)
             {
-                execution.Stop.Cancel();
+                // A restored execution has no stop signal: a snapshot drops pending work, and it was taken at rest.
+                execution.Stop?.Cancel();
             }
             foreach (var activity in region.Activities.Values)
             {

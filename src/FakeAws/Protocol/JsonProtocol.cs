@@ -36,7 +36,13 @@ internal sealed class EpochSecondsConverter : JsonConverter<DateTimeOffset>
     {
         if (reader.TokenType == JsonTokenType.Number)
         {
-            return DateTimeOffset.UnixEpoch.AddTicks((long)Math.Round(reader.GetDouble() * TimeSpan.TicksPerSecond));
+            var ticks = Math.Round(reader.GetDouble() * TimeSpan.TicksPerSecond);
+            // A number past the years 1 to 9999 is no timestamp: the body is not the shape's JSON.
+            if (!(ticks >= (DateTimeOffset.MinValue - DateTimeOffset.UnixEpoch).Ticks && ticks <= (DateTimeOffset.MaxValue - DateTimeOffset.UnixEpoch).Ticks))
+            {
+                throw new JsonException($"Timestamp value {reader.GetDouble().ToString(CultureInfo.InvariantCulture)} is out of range");
+            }
+            return DateTimeOffset.UnixEpoch.AddTicks((long)ticks);
         }
         var text = reader.GetString();
         if (text is not null && DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var parsed))

@@ -63,7 +63,7 @@ internal static class StateTypes
         {
             return StateKind.Member;
         }
-        if (IsPendingWork(type))
+        if (IsPendingWork(type) || IsCachedView(type))
         {
             return StateKind.Dropped;
         }
@@ -99,6 +99,12 @@ internal static class StateTypes
     }
 
     // Work in flight belongs to the cloud that runs it: a snapshot holds state at rest.
+    // A sorted dictionary makes its Keys and Values views on first use and keeps them: they hold nothing of
+    // their own, and a cloud that only read its state must snapshot as it did before.
+    private static bool IsCachedView(Type type) =>
+        type.IsGenericType && type.GetGenericTypeDefinition() is var definition
+        && (definition == typeof(SortedDictionary<,>.KeyCollection) || definition == typeof(SortedDictionary<,>.ValueCollection));
+
     private static bool IsPendingWork(Type type) =>
         typeof(Task).IsAssignableFrom(type)
         || type == typeof(TaskCompletionSource)
@@ -123,7 +129,7 @@ internal enum StateKind
     /// <summary>A method, field or property, kept by its declaring type and metadata token.</summary>
     Member,
 
-    /// <summary>Pending work (tasks, timers, scheduled items): written as null.</summary>
+    /// <summary>Pending work (tasks, timers, scheduled items) and views a collection caches: written as null.</summary>
     Dropped,
 
     /// <summary>A lock object: the copy gets a fresh one.</summary>

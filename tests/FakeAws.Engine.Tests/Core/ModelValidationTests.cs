@@ -116,4 +116,31 @@ public class ModelValidationTests
         Assert.That(new Violation("requestItems.t.member.keys", null, new Constraint.NotNull()).Member, Is.EqualTo("requestItems"));
         Assert.That(new Violation("limit", 0, new Constraint.MinValue(1)).Member, Is.EqualTo("limit"));
     }
+
+    [Test]
+    public void JavasRangeOfSurrogatePairs_IsReadAsAnyCharacterOfTheSupplementaryPlanes()
+    {
+        // DynamoDB's autoScalingRoleArn: .NET refused to parse it, and any request naming a role threw out of the check.
+        const string Pattern = "[\\u0020-\\uD7FF\\uE000-\\uFFFD\\uD800\\uDC00-\\uDBFF\\uDFFF\\r\\n\\t]*";
+        var validation = new ModelValidation();
+
+        validation.Pattern("arn:aws:iam::123456789012:role/scaling \U0001F600", "", "autoScalingRoleArn", Pattern);
+        validation.Pattern("bell \u0007", "", "autoScalingRoleArn", Pattern);
+
+        Assert.That(validation.Violations, Is.EqualTo(new[] { new Violation("autoScalingRoleArn", "bell \u0007", new Constraint.Pattern(Pattern)) }));
+    }
+
+    [Test]
+    public void JavasPosixClasses_AreReadAsTheirAsciiRanges()
+    {
+        // Step Functions' traceHeader (StartExecution) and DynamoDB's auto scaling policyName: .NET refused to parse them.
+        var validation = new ModelValidation();
+
+        validation.Pattern("Root=1-5759e988-bd862e3fe1be46a994272793", "", "traceHeader", "\\p{ASCII}*");
+        validation.Pattern("caf\u00e9", "", "traceHeader", "\\p{ASCII}*");
+        validation.Pattern("my policy", "", "policyName", "\\p{Print}+");
+        validation.Pattern("tab\t", "", "policyName", "\\p{Print}+");
+
+        Assert.That(validation.Violations.Select(v => v.Value), Is.EqualTo(new[] { "caf\u00e9", "tab\t" }));
+    }
 }

@@ -92,6 +92,16 @@ public class OpenApiImportTests : ApiGatewayTestBase
     }
 
     [Test]
+    public async Task ImportRestApi_AMemberNamedTwice_KeepsItsLastValue()
+    {
+        // Before the fix, the repeated name threw ArgumentException out of the router.
+        var reply = await Import("""{"openapi": "3.0.1", "info": {"title": "first", "title": "second", "version": "1"}, "paths": {}}""");
+
+        AssertStatus(reply, 201);
+        Assert.That(reply.Json.GetProperty("name").GetString(), Is.EqualTo("second"));
+    }
+
+    [Test]
     public async Task ImportedApi_DeploysAndAnswersThroughHttpClient()
     {
         AddFunction("pets", (JsonElement e) => new { statusCode = 200, body = "pet " + e.GetProperty("pathParameters").GetProperty("petId").GetString() });

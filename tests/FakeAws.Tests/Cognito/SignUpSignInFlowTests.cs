@@ -116,4 +116,19 @@ public class SignUpSignInFlowTests : CognitoTestBase
         var response = await http.GetAsync("https://cognito-idp.us-east-1.amazonaws.com/us-east-1_Nope12345/.well-known/jwks.json");
         Assert.That((int)response.StatusCode, Is.EqualTo(404));
     }
+
+    [Test]
+    public async Task SignUpWithoutAPassword_IsRefusedAsTooShort_UnlessPasswordlessSignInIsAvailable()
+    {
+        // Before the fix, a SignUp without Password threw NullReferenceException out of the router.
+        var (_, clientId) = await EmailPool();
+        var refused = await IdpError("SignUp", new { ClientId = clientId, Username = "ada@example.com" });
+        Assert.That((refused.Code, refused.Message), Is.EqualTo(("InvalidPasswordException", "Password did not conform with policy: Password not long enough")));
+
+        var (passwordless, otpClient) = await EmailPool(new { Policies = new { SignInPolicy = new { AllowedFirstAuthFactors = new[] { "PASSWORD", "EMAIL_OTP" } } } });
+        var signUp = await Idp("SignUp", new { ClientId = otpClient, Username = "bob@example.com" });
+        Assert.That(signUp["UserConfirmed"]!.GetValue<bool>(), Is.False);
+        var user = await Idp("AdminGetUser", new { UserPoolId = passwordless, Username = "bob@example.com" });
+        Assert.That(user["UserStatus"]!.GetValue<string>(), Is.EqualTo("UNCONFIRMED"));
+    }
 }

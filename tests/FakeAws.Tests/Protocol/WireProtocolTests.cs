@@ -88,6 +88,17 @@ public class WireProtocolTests : InMemoryHttpTest
     }
 
     [Test]
+    public async Task ATimestampPastTheYear9999_SerializationException()
+    {
+        // Before the fix, the timestamp threw ArgumentOutOfRangeException out of the router.
+        var response = await DynamoDb("ListBackups", "{\"TimeRangeLowerBound\":1000000000000000}");
+        var body = await Json(response);
+
+        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.BadRequest));
+        Assert.That(body.GetProperty("__type").GetString(), Is.EqualTo("com.amazon.coral.service#SerializationException"));
+    }
+
+    [Test]
     public async Task MissingRequiredMember_NamedAsDynamoDbDoes()
     {
         var response = await DynamoDb("DescribeTable", "{}");

@@ -248,6 +248,22 @@ public class StepFunctionsWireTests
     }
 
     [Test]
+    public async Task ATagWithoutAKey_IsRefused_AndNothingIsCreatedOrTagged()
+    {
+        // Before the fix, a tag without a key threw ArgumentNullException out of the router.
+        using var aws = new FakeAwsCloud();
+        using var sfn = new SfnWire(aws);
+
+        var (status, body) = await sfn.SendAsync("CreateActivity", """{"name": "a", "tags": [{"key": "team", "value": "core"}, {"value": "x"}]}""");
+
+        Assert.That((status, body["__type"]!.GetValue<string>()), Is.EqualTo((400, "com.amazon.coral.validate#ValidationException")));
+        Assert.That(body["message"]!.GetValue<string>(),
+            Is.EqualTo("1 validation error detected: Value null at 'tags.2.member.key' failed to satisfy constraint: Member must not be null"));
+        var activities = await sfn.CallAsync("ListActivities", new JsonObject());
+        Assert.That(activities["activities"]!.AsArray(), Is.Empty);
+    }
+
+    [Test]
     public void Mock_ResultThatIsNotJson_IsRefused()
     {
         using var aws = new FakeAwsCloud();

@@ -232,4 +232,52 @@ public class CloudSnapshotTests
         var machines = await aws.CallAsync("states", "ListStateMachines");
         Assert.That(machines!["stateMachines"]!.AsArray(), Is.Empty);
     }
+
+    [Test]
+    public async Task ACloudRestoredWithAnExecution_CanBeResetAndRestoredAgain()
+    {
+        using var aws = new FakeAwsCloud();
+        var machine = (await aws.CallAsync("states", "CreateStateMachine", new JsonObject
+        {
+            ["name"] = "pass",
+            ["roleArn"] = Role,
+            ["definition"] = """{"StartAt": "P", "States": {"P": {"Type": "Pass", "End": true}}}""",
+        }))!["stateMachineArn"]!.GetValue<string>();
+        await aws.CallAsync("states", "StartExecution", new JsonObject { ["stateMachineArn"] = machine, ["name"] = "run" });
+        await aws.RunUntilIdleAsync();
+        var snapshot = aws.Snapshot();
+        aws.Restore(snapshot);
+
+        // Restored executions have no stop signal of their own (pending work is not taken): Reset cancelled it and threw.
+        aws.Restore(snapshot);
+        aws.Reset();
+
+        var machines = await aws.CallAsync("states", "ListStateMachines");
+        Assert.That(machines!["stateMachines"]!.AsArray(), Is.Empty);
+    }
+
+    [Test]
+    public async Task ACloudThatOnlyReadItsState_SavesTheSameBytes()
+    {
+        using var aws = new FakeAwsCloud();
+        aws.Lambda.AddFunction("f", static (JsonElement input) => input);
+        var before = Saved(aws);
+
+        // Summing the functions' reserved concurrency reads a sorted dictionary's Values, which it then
+        // keeps: before the fix, the snapshot wrote that view, so a read changed the saved state.
+        using (var lambda = new FakeAws.Tests.Lambda.LambdaWire(aws))
+        {
+            var settings = await lambda.Send(HttpMethod.Get, "/2016-08-19/account-settings/");
+            Assert.That((int)settings.Status, Is.EqualTo(200));
+        }
+
+        Assert.That(Saved(aws), Is.EqualTo(before));
+    }
+
+    private static byte[] Saved(FakeAwsCloud aws)
+    {
+        using var buffer = new MemoryStream();
+        aws.Snapshot().Save(buffer);
+        return buffer.ToArray();
+    }
 }

@@ -19,7 +19,9 @@ internal static partial class OpenApiDocuments
         {
             try
             {
-                return JsonNode.Parse(text) as JsonObject;
+                // A member named twice keeps its last value, as Jackson (API Gateway's reader too) reads it;
+                // a node built lazily threw ArgumentException wherever the object was first read.
+                return StepFunctions.Json.JsonValues.Parse(text) as JsonObject;
             }
             catch (JsonException)
             {
