@@ -8,30 +8,16 @@ Runs against FakeAws.Server (FAKEAWS_ENDPOINT). Also runs against moto_server fo
     FAKEAWS_ENDPOINT=http://127.0.0.1:4605 APIGW_TARGET=moto python3 tests/conformance/apigateway_parity.py
 """
 import json
-import os
-import urllib.request
 
-from harness import ENDPOINT, Checks, client
+from apigateway_parity_common import BAD_REQUEST, MOTO, NOT_FOUND, no_api, start, status
+from harness import Checks
 
-MOTO = os.environ.get("APIGW_TARGET") == "moto"
 checks = Checks("apigateway_parity" + (" against moto" if MOTO else ""))
-urllib.request.urlopen(urllib.request.Request(f"{ENDPOINT}/{'moto-api' if MOTO else '_fakeaws'}/reset", method="POST"))
-apigw = client("apigateway")
-ACCOUNT = "123456789012"
+apigw = start()
 AUTHORIZER_URI = ("arn:aws:apigateway:us-east-1:lambda:path/2015-03-31/functions/"
                   "arn:aws:lambda:us-east-1:123456789012:function:myApiAuthorizer/invocations")
 section = checks.section
-BAD_REQUEST = "BadRequestException"
-NOT_FOUND = "NotFoundException"
 CONFLICT = "ConflictException"
-
-
-def status(response):
-    return response["ResponseMetadata"]["HTTPStatusCode"]
-
-
-def no_api(api_id):
-    return f"Invalid API identifier specified {ACCOUNT}:{api_id}"
 
 
 def unsupported_op(path, op):

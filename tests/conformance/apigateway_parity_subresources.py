@@ -9,19 +9,13 @@ Runs against FakeAws.Server (FAKEAWS_ENDPOINT). Also runs against moto_server fo
     FAKEAWS_ENDPOINT=http://127.0.0.1:4605 APIGW_TARGET=moto python3 tests/conformance/apigateway_parity_subresources.py
 """
 import json
-import os
-import urllib.request
 
-from harness import ENDPOINT, Checks, client
+from apigateway_parity_common import BAD_REQUEST, MOTO, NOT_FOUND, no_api, start, status
+from harness import Checks
 
-MOTO = os.environ.get("APIGW_TARGET") == "moto"
 checks = Checks("apigateway_parity_subresources" + (" against moto" if MOTO else ""))
-urllib.request.urlopen(urllib.request.Request(f"{ENDPOINT}/{'moto-api' if MOTO else '_fakeaws'}/reset", method="POST"))
-apigw = client("apigateway")
-ACCOUNT = "123456789012"
+apigw = start()
 section = checks.section
-BAD_REQUEST = "BadRequestException"
-NOT_FOUND = "NotFoundException"
 VALIDATION = "ValidationException"
 RESOURCE = "Invalid Resource identifier specified"
 METHOD = "Invalid Method identifier specified"
@@ -33,16 +27,8 @@ OPS = "[add, remove, move, test, replace, copy]"
 GATEWAY_TEMPLATE = {"application/json": '{"message":$context.error.messageString}'}
 
 
-def status(response):
-    return response["ResponseMetadata"]["HTTPStatusCode"]
-
-
 def body(response):
     return {k: v for k, v in response.items() if k != "ResponseMetadata"}
-
-
-def no_api(api_id):
-    return f"Invalid API identifier specified {ACCOUNT}:{api_id}"
 
 
 def new_api(**kwargs):
