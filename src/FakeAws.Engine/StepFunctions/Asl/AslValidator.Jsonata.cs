@@ -84,15 +84,22 @@ internal sealed partial class AslValidator
 
     /// <summary>
     /// Compiles a JSONata field: an expression jsonata does not parse is INVALID_JSONATA_EXPRESSION
-    /// with jsonata's message at the field (<c>/States/S/Output/v</c>), as AWS reports it; one nested
+    /// with jsonata's message at the field (<c>/States/S/Output/v</c>), as AWS reports it, and a reference
+    /// AWS refuses (<see cref="JsonataReferences"/>) UNSUPPORTED_JSONATA_EXPRESSION there; one nested
     /// too deeply is a schema error; one that uses what FakeAws cannot evaluate yet makes the
     /// definition unsupported.
     /// </summary>
-    private void ValidateJsonataTemplate(JsonNode? value, string field, string at)
+    private void ValidateJsonataTemplate(JsonNode? value, string field, string at, bool inCatch = false)
     {
         try
         {
-            JsonataTemplate.Compile(value, field);
+            foreach (var (located, expression) in JsonataTemplate.Compile(value, field).Expressions)
+            {
+                foreach (var problem in JsonataReferences.Unsupported(expression, inCatch))
+                {
+                    _diagnostics.Add(new("UNSUPPORTED_JSONATA_EXPRESSION", problem, $"{at}/{located}"));
+                }
+            }
         }
         catch (NestingTooDeepException e)
         {

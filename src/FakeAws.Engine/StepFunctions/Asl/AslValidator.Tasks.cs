@@ -223,7 +223,7 @@ internal sealed partial class AslValidator
                 {
                     if (catcher.TryGetPropertyValue(field, out var value))
                     {
-                        ValidateJsonataTemplate(value, field, here);
+                        ValidateJsonataTemplate(value, field, here, inCatch: true);
                     }
                 }
                 continue;

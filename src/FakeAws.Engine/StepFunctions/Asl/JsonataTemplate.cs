@@ -53,6 +53,17 @@ internal sealed partial class JsonataTemplate
     /// <summary>The field of the template as AWS names it.</summary>
     public string Field => _root.Field;
 
+    /// <summary>Each expression of the template with the field AWS names it by (<c>Output/items[0]</c>).</summary>
+    public IEnumerable<(string Field, JsonataNode Expression)> Expressions => ExpressionsOf(_root);
+
+    private static IEnumerable<(string Field, JsonataNode Expression)> ExpressionsOf(Node node) => node switch
+    {
+        ExpressionNode expression => [(expression.Field, expression.Expression)],
+        ObjectNode obj => obj.Members.SelectMany(m => ExpressionsOf(m.Value)),
+        ArrayNode array => array.Items.SelectMany(ExpressionsOf),
+        _ => [],
+    };
+
     private static Node CompileNode(JsonNode? template, string field)
     {
         switch (template)
@@ -103,12 +114,14 @@ internal sealed partial class JsonataTemplate
     {
         public string Text { get; } = text;
 
+        public JsonataNode Expression { get; } = expression;
+
         public override JsonNode? Evaluate(Func<string, object?> lookup)
         {
             object? result;
             try
             {
-                result = expression.Evaluate(new JsonataScope(lookup, Undefined.Value));
+                result = Expression.Evaluate(new JsonataScope(lookup, Undefined.Value));
             }
             catch (JsonataException e)
             {
@@ -144,6 +157,8 @@ internal sealed partial class JsonataTemplate
 
     private sealed class ArrayNode(string field, List<Node> items) : Node(field)
     {
-        public override JsonNode? Evaluate(Func<string, object?> lookup) => new JsonArray(items.Select(i => i.Evaluate(lookup)).ToArray());
+        public List<Node> Items { get; } = items;
+
+        public override JsonNode? Evaluate(Func<string, object?> lookup) => new JsonArray(Items.Select(i => i.Evaluate(lookup)).ToArray());
     }
 }

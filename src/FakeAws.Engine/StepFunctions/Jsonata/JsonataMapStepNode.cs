@@ -10,6 +10,9 @@ namespace FakeAws.Engine.StepFunctions.Jsonata;
 /// </summary>
 internal sealed class MapStepNode(JsonataNode left, JsonataNode step, bool arrayConstructor) : JsonataNode
 {
+    // The step runs against each value of the left side.
+    public override IEnumerable<(JsonataNode Child, bool SameContext)> Children => [(left, true), (step, false)];
+
     protected override object? EvaluateNode(JsonataScope scope)
     {
         var input = left.Evaluate(scope);

@@ -119,4 +119,10 @@ internal abstract class JsonataNode
     }
 
     protected abstract object? EvaluateNode(JsonataScope scope);
+
+    /// <summary>
+    /// The node's sub-expressions, each with whether it is evaluated against the same context as the node
+    /// (false for those run against the values of a path: predicates, map steps, sort and group terms).
+    /// </summary>
+    public virtual IEnumerable<(JsonataNode Child, bool SameContext)> Children => [];
 }

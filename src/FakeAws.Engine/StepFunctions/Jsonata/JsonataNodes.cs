@@ -12,12 +12,17 @@ internal sealed class LiteralNode(JsonNode? value) : JsonataNode
 /// <summary><c>$name</c>; <c>$</c> alone is the context item.</summary>
 internal sealed class VariableNode(string name) : JsonataNode
 {
-    protected override object? EvaluateNode(JsonataScope scope) => name.Length == 0 ? scope.Context : scope.Lookup(name);
+    /// <summary>The name without its <c>$</c>: empty for the context item, <c>$</c> for the root (<c>$$</c>).</summary>
+    public string Name { get; } = name;
+
+    protected override object? EvaluateNode(JsonataScope scope) => Name.Length == 0 ? scope.Context : scope.Lookup(Name);
 }
 
 /// <summary>A field step, <c>left.name</c> (or <c>name</c> of the context item): mapped over arrays and flattened.</summary>
 internal sealed class StepNode(JsonataNode? left, string name) : JsonataNode
 {
+    public override IEnumerable<(JsonataNode Child, bool SameContext)> Children => Left is null ? [] : [(Left, true)];
+
     /// <summary>What the step reads from: the path before it, or the context item when null.</summary>
     public JsonataNode? Left { get; } = left;
 
@@ -58,6 +63,9 @@ internal sealed class StepNode(JsonataNode? left, string name) : JsonataNode
 /// <summary><c>left[n]</c> picks an item (from the end when negative); <c>left[predicate]</c> keeps the items it holds for.</summary>
 internal sealed class FilterNode(JsonataNode left, JsonataNode filter) : JsonataNode
 {
+    // The filter runs against each item of the left side, not the expression's context.
+    public override IEnumerable<(JsonataNode Child, bool SameContext)> Children => [(left, true), (filter, false)];
+
     protected override object? EvaluateNode(JsonataScope scope)
     {
         if (left is StepNode step)
@@ -118,6 +126,8 @@ internal sealed class FilterNode(JsonataNode left, JsonataNode filter) : Jsonata
 /// </summary>
 internal sealed class CallNode(JsonataNode callee, IReadOnlyList<JsonataNode?> arguments) : JsonataNode
 {
+    public override IEnumerable<(JsonataNode Child, bool SameContext)> Children => [(callee, true), .. arguments.OfType<JsonataNode>().Select(a => (a, true))];
+
     protected override object? EvaluateNode(JsonataScope scope) => Call(scope, []);
 
     /// <summary>Calls the function with <paramref name="first"/> before the arguments written (<c>x ~> $f(y)</c> is <c>$f(x, y)</c>).</summary>
@@ -157,6 +167,8 @@ internal sealed class CallNode(JsonataNode callee, IReadOnlyList<JsonataNode?> a
 /// </summary>
 internal sealed class ChainNode(JsonataNode left, JsonataNode right) : JsonataNode
 {
+    public override IEnumerable<(JsonataNode Child, bool SameContext)> Children => [(left, true), (right, true)];
+
     protected override object? EvaluateNode(JsonataScope scope)
     {
         var value = left.Evaluate(scope);
@@ -174,6 +186,8 @@ internal sealed class ChainNode(JsonataNode left, JsonataNode right) : JsonataNo
 
 internal sealed class BinaryNode(string op, JsonataNode left, JsonataNode right) : JsonataNode
 {
+    public override IEnumerable<(JsonataNode Child, bool SameContext)> Children => [(left, true), (right, true)];
+
     private static bool Comparable(object? value) => value is Undefined || JsonataValues.IsNumber(value) || JsonValues.IsString(value as JsonNode);
 
     protected override object? EvaluateNode(JsonataScope scope)
@@ -247,6 +261,8 @@ internal sealed class BinaryNode(string op, JsonataNode left, JsonataNode right)
 /// <summary><c>a..b</c>: the integers from a to b (none when a &gt; b); jsonata's T2003/T2004 for non-integers, D2014 past ten million.</summary>
 internal sealed class RangeNode(JsonataNode left, JsonataNode right) : JsonataNode
 {
+    public override IEnumerable<(JsonataNode Child, bool SameContext)> Children => [(left, true), (right, true)];
+
     private const int MaxSize = 10_000_000;
 
     protected override object? EvaluateNode(JsonataScope scope)
@@ -283,6 +299,8 @@ internal sealed class RangeNode(JsonataNode left, JsonataNode right) : JsonataNo
 
 internal sealed class LogicalNode(bool and, JsonataNode left, JsonataNode right) : JsonataNode
 {
+    public override IEnumerable<(JsonataNode Child, bool SameContext)> Children => [(left, true), (right, true)];
+
     protected override object? EvaluateNode(JsonataScope scope)
     {
         var first = JsonataValues.ToBoolean(left.Evaluate(scope));
@@ -296,6 +314,8 @@ internal sealed class LogicalNode(bool and, JsonataNode left, JsonataNode right)
 
 internal sealed class NegateNode(JsonataNode operand) : JsonataNode
 {
+    public override IEnumerable<(JsonataNode Child, bool SameContext)> Children => [(operand, true)];
+
     protected override object? EvaluateNode(JsonataScope scope)
     {
         var value = operand.Evaluate(scope);
@@ -310,6 +330,8 @@ internal sealed class NegateNode(JsonataNode operand) : JsonataNode
 
 internal sealed class ConditionalNode(JsonataNode condition, JsonataNode then, JsonataNode? otherwise) : JsonataNode
 {
+    public override IEnumerable<(JsonataNode Child, bool SameContext)> Children => otherwise is null ? [(condition, true), (then, true)] : [(condition, true), (then, true), (otherwise, true)];
+
     protected override object? EvaluateNode(JsonataScope scope) => JsonataValues.ToBoolean(condition.Evaluate(scope))
         ? then.Evaluate(scope)
         : otherwise is null ? Undefined.Value : otherwise.Evaluate(scope);
@@ -322,6 +344,8 @@ internal sealed class ConditionalNode(JsonataNode condition, JsonataNode then, J
 /// </summary>
 internal sealed class ArrayNode(IReadOnlyList<JsonataNode> items) : JsonataNode
 {
+    public override IEnumerable<(JsonataNode Child, bool SameContext)> Children => items.Select(i => (i, true));
+
     protected override object? EvaluateNode(JsonataScope scope)
     {
         var result = new JsonArray();
@@ -352,6 +376,8 @@ internal sealed class ArrayNode(IReadOnlyList<JsonataNode> items) : JsonataNode
 /// <summary><c>{key: value}</c>: keys must be strings; undefined values are left out.</summary>
 internal sealed class ObjectNode(IReadOnlyList<(JsonataNode Key, JsonataNode Value)> members) : JsonataNode
 {
+    public override IEnumerable<(JsonataNode Child, bool SameContext)> Children => members.SelectMany(m => new[] { (m.Key, true), (m.Value, true) });
+
     protected override object? EvaluateNode(JsonataScope scope)
     {
         var result = new JsonObject();
@@ -375,6 +401,8 @@ internal sealed class ObjectNode(IReadOnlyList<(JsonataNode Key, JsonataNode Val
 /// <summary><c>(a; b)</c>: evaluated in order in a scope of its own; the last value is the result.</summary>
 internal sealed class BlockNode(IReadOnlyList<JsonataNode> expressions) : JsonataNode
 {
+    public override IEnumerable<(JsonataNode Child, bool SameContext)> Children => expressions.Select(e => (e, true));
+
     protected override object? EvaluateNode(JsonataScope scope)
     {
         var inner = scope.Nested(scope.Context);
@@ -390,6 +418,8 @@ internal sealed class BlockNode(IReadOnlyList<JsonataNode> expressions) : Jsonat
 /// <summary><c>$name := value</c>: binds the name in the current scope and yields the value.</summary>
 internal sealed class BindNode(string name, JsonataNode value) : JsonataNode
 {
+    public override IEnumerable<(JsonataNode Child, bool SameContext)> Children => [(value, true)];
+
     protected override object? EvaluateNode(JsonataScope scope)
     {
         var result = value.Evaluate(scope);
@@ -400,6 +430,9 @@ internal sealed class BindNode(string name, JsonataNode value) : JsonataNode
 
 internal sealed class LambdaNode(IReadOnlyList<string> parameters, JsonataNode body) : JsonataNode
 {
+    // A lambda's body keeps the context of the expression that defines it.
+    public override IEnumerable<(JsonataNode Child, bool SameContext)> Children => [(body, true)];
+
     protected override object? EvaluateNode(JsonataScope scope) => new JsonataFunction((arguments, _) =>
     {
         var call = scope.Nested(scope.Context);

@@ -10,6 +10,9 @@ namespace FakeAws.Engine.StepFunctions.Jsonata;
 /// </summary>
 internal sealed class OrderByNode(JsonataNode left, IReadOnlyList<(JsonataNode Term, bool Descending)> terms) : JsonataNode
 {
+    // The sort terms run against each item of the left side.
+    public override IEnumerable<(JsonataNode Child, bool SameContext)> Children => [(left, true), .. terms.Select(t => (t.Term, false))];
+
     protected override object? EvaluateNode(JsonataScope scope)
     {
         var input = left.Evaluate(scope);
@@ -65,6 +68,9 @@ internal sealed class OrderByNode(JsonataNode left, IReadOnlyList<(JsonataNode T
 /// </summary>
 internal sealed class GroupNode(JsonataNode left, IReadOnlyList<(JsonataNode Key, JsonataNode Value)> members) : JsonataNode
 {
+    // The grouping expressions run against the items of the left side.
+    public override IEnumerable<(JsonataNode Child, bool SameContext)> Children => [(left, true), .. members.SelectMany(m => new[] { (m.Key, false), (m.Value, false) })];
+
     protected override object? EvaluateNode(JsonataScope scope)
     {
         var input = left.Evaluate(scope);

@@ -12,6 +12,8 @@ namespace FakeAws.Engine.StepFunctions.Jsonata;
 /// </summary>
 internal sealed class WildcardNode(JsonataNode? left, bool descendants) : JsonataNode
 {
+    public override IEnumerable<(JsonataNode Child, bool SameContext)> Children => left is null ? [] : [(left, true)];
+
     protected override object? EvaluateNode(JsonataScope scope)
     {
         var input = left is null ? scope.Context : left.Evaluate(scope);
