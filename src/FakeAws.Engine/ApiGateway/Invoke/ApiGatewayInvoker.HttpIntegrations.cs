@@ -59,27 +59,39 @@ internal sealed partial class ApiGatewayInvoker
         }
         var query = string.Join('&', new[] { context.Request.RawQuery, targets.QueryString }.Where(q => q.Length > 0));
         var url = IntegrationUris.HttpEndpoint(integration.Uri ?? "", context.StageVariables, targets.Path, query);
-        var method = integration.HttpMethod is null or "ANY" ? context.Request.Method : integration.HttpMethod;
-        using var request = new HttpRequestMessage(new HttpMethod(method), url);
-        if (context.Request.Body.Length > 0)
-        {
-            request.Content = new ByteArrayContent(context.Request.Body);
-        }
-        foreach (var (name, value) in context.Request.Headers.Where(h => !HopByHop.Contains(h.Key)).Concat(targets.Headers))
-        {
-            AddHeader(request, name, value);
-        }
+        using var request = PassedOn(context, integration.HttpMethod, url, targets.Headers);
         var answer = await SendAsync(request, integration.TimeoutInMillis ?? 29000).ConfigureAwait(false);
         if (answer is null)
         {
             return RestGatewayErrors.Timeout();
         }
-        if (answer.Failed is { } failed)
+        return answer.Failed ?? Relayed(answer);
+    }
+
+    /// <summary>
+    /// A proxy integration's request to its backend: the caller's method unless the integration names one
+    /// other than ANY, its body and headers but the connection's own, then <paramref name="added"/> headers.
+    /// </summary>
+    private static HttpRequestMessage PassedOn(InvocationContext context, string? integrationMethod, string url, IEnumerable<KeyValuePair<string, string>> added)
+    {
+        var method = integrationMethod is null or "ANY" ? context.Request.Method : integrationMethod;
+        var request = new HttpRequestMessage(new HttpMethod(method), url);
+        if (context.Request.Body.Length > 0)
         {
-            return failed;
+            request.Content = new ByteArrayContent(context.Request.Body);
         }
-        var response = new GatewayResponse { Status = int.Parse(answer.Answer!.Selector, System.Globalization.CultureInfo.InvariantCulture), Body = answer.Raw };
-        response.Headers.AddRange(answer.Answer.Headers);
+        foreach (var (name, value) in context.Request.Headers.Where(h => !HopByHop.Contains(h.Key)).Concat(added))
+        {
+            AddHeader(request, name, value);
+        }
+        return request;
+    }
+
+    /// <summary>A proxy integration's answer as the backend gave it: its status, headers and body.</summary>
+    private static GatewayResponse Relayed(HttpOutcome reached)
+    {
+        var response = new GatewayResponse { Status = int.Parse(reached.Answer!.Selector, System.Globalization.CultureInfo.InvariantCulture), Body = reached.Raw };
+        response.Headers.AddRange(reached.Answer.Headers);
         return response;
     }
 
@@ -107,28 +119,13 @@ internal sealed partial class ApiGatewayInvoker
     {
         var path = context.PathParameters.ToDictionary(p => p.Key, p => RequestParts.Decode(p.Value), StringComparer.Ordinal);
         var url = IntegrationUris.HttpEndpoint(integration.IntegrationUri ?? "", context.StageVariables, path, context.Request.RawQuery);
-        var method = integration.IntegrationMethod is null or "ANY" ? context.Request.Method : integration.IntegrationMethod;
-        using var request = new HttpRequestMessage(new HttpMethod(method), url);
-        if (context.Request.Body.Length > 0)
-        {
-            request.Content = new ByteArrayContent(context.Request.Body);
-        }
-        foreach (var (name, value) in context.Request.Headers.Where(h => !HopByHop.Contains(h.Key)))
-        {
-            AddHeader(request, name, value);
-        }
+        using var request = PassedOn(context, integration.IntegrationMethod, url, []);
         var answer = await SendAsync(request, integration.TimeoutInMillis ?? 30000).ConfigureAwait(false);
         if (answer is null)
         {
             return HttpGatewayErrors.Timeout();
         }
-        if (answer.Answer is not { } reached)
-        {
-            return HttpGatewayErrors.InternalServerError();
-        }
-        var response = new GatewayResponse { Status = int.Parse(reached.Selector, System.Globalization.CultureInfo.InvariantCulture), Body = answer.Raw };
-        response.Headers.AddRange(reached.Headers);
-        return response;
+        return answer.Answer is null ? HttpGatewayErrors.InternalServerError() : Relayed(answer);
     }
 
     /// <summary>Sends the call, racing the integration's timeout on the virtual clock; null when it timed out.</summary>
